@@ -1,0 +1,120 @@
+import type { Problem } from './types/problem.js';
+
+/** Why a request failed, in terms an element can explain to a citizen. */
+export type ApiErrorKind = 'network' | 'timeout' | 'aborted' | 'http' | 'malformed';
+
+/** A failed request: the kind of failure, the HTTP status and the server's RFC 9457 problem, when there is one. */
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Field errors of a 4xx problem (`field` is a JSON pointer into the request body). */
+  get fieldErrors(): NonNullable<Problem['errors']> {
+    return this.problem?.errors ?? [];
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** A JSON-serialisable body, or FormData for uploads. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Milliseconds before the request is given up as a timeout (default 15 s). */
+  timeoutMs?: number;
+  /** Sent as `Idempotency-Key`; make one per submission attempt and reuse it on retry. */
+  idempotencyKey?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * Fetches JSON. Resolves with the parsed body of a 2xx response (undefined for
+ * 204); rejects with an ApiError for every failure, never with anything else.
+ */
+export async function requestJson<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, timeoutMs = DEFAULT_TIMEOUT_MS, idempotencyKey } = options;
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const onAbort = () => timeout.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: payload, signal: timeout.signal, credentials: 'same-origin' });
+  } catch (error) {
+    if (signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
+    if (timeout.signal.aborted) throw new ApiError('timeout', `No answer within ${timeoutMs} ms.`);
+    throw new ApiError('network', `The server could not be reached: ${String(error)}`);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+
+  const text = await response.text().catch(() => '');
+  if (!response.ok) {
+    const problem = parseProblem(text, response.status);
+    throw new ApiError('http', problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, response.status, problem);
+  }
+  if (response.status === 204 || text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError('malformed', 'The server answered with something that is not JSON.', response.status);
+  }
+}
+
+function parseProblem(text: string, status: number): Problem | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const problem = value as Partial<Problem>;
+      return {
+        type: typeof problem.type === 'string' ? problem.type : 'about:blank',
+        title: typeof problem.title === 'string' ? problem.title : '',
+        status: typeof problem.status === 'number' ? problem.status : status,
+        detail: typeof problem.detail === 'string' ? problem.detail : undefined,
+        errors: Array.isArray(problem.errors)
+          ? problem.errors.filter((e) => e && typeof e.field === 'string' && typeof e.message === 'string')
+          : undefined,
+      };
+    }
+  } catch {
+    // Not JSON: the caller falls back to the status code.
+  }
+  return undefined;
+}
+
+/** A fresh key for one submission attempt (RFC 4122 v4; works outside secure contexts too). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Joins an element's `api-base` and a path without doubling or dropping slashes. */
+export function apiUrl(base: string, path: string, query?: Record<string, string | number | undefined>): string {
+  const url = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return search ? `${url}?${search}` : url;
+}

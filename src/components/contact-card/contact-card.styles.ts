@@ -1,0 +1,102 @@
+import { css } from 'lit';
+
+export const contactCardStyles = css`
+  .card {
+    container-type: inline-size;
+    padding: var(--zwgk-contact-card-padding, var(--_space-4));
+    border: 0.0625rem solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--zwgk-contact-card-background, var(--_color-bg));
+  }
+  .heading {
+    margin: 0 0 var(--_space-1);
+    font-size: var(--_font-size-large);
+    line-height: 1.3;
+    color: var(--zwgk-contact-card-heading-color, var(--_color-text));
+  }
+  .department {
+    margin: 0 0 var(--_space-3);
+    color: var(--_color-muted);
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    grid-template-columns: minmax(4.5em, max-content) 1fr;
+    column-gap: var(--_space-4);
+  }
+  .row {
+    display: contents;
+  }
+  dt,
+  dd {
+    padding: var(--_space-2) 0;
+    border-top: 0.0625rem solid var(--_color-surface);
+  }
+  dt {
+    color: var(--_color-muted);
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  li + li {
+    margin-top: var(--_space-1);
+  }
+  .value {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-1) var(--_space-2);
+  }
+  .note {
+    color: var(--_color-muted);
+    font-size: var(--_font-size-small);
+  }
+  address {
+    font-style: normal;
+  }
+  .copy {
+    min-height: var(--_target-size);
+    min-width: var(--_target-size);
+    padding: 0 var(--_space-2);
+    border: 0.0625rem solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-bg);
+    color: var(--_color-link);
+    font: inherit;
+    font-size: var(--_font-size-small);
+    cursor: pointer;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    margin-top: var(--_space-4);
+  }
+  .compact .actions {
+    margin-top: var(--_space-2);
+  }
+  /* On a narrow phone each label sits above its value. */
+  @container (max-width: 22rem) {
+    dl {
+      grid-template-columns: 1fr;
+    }
+    dd {
+      border-top: 0;
+      padding-top: 0;
+    }
+  }
+  @media print {
+    .copy,
+    .actions {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,2 @@
+/** Registers `<zwgk-contact-card>`. */
+export * from './components/contact-card/contact-card.js';

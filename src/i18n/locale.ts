@@ -1,0 +1,46 @@
+import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
+import { templates as en } from './locales/en.js';
+
+export type Locale = 'zh-CN' | 'en';
+export const SOURCE_LOCALE: Locale = 'zh-CN';
+
+/** Maps any BCP 47 tag to a locale we ship: Chinese → zh-CN, anything else → en. */
+export function toSupportedLocale(lang: string | null | undefined): Locale {
+  if (!lang) return SOURCE_LOCALE;
+  return /^zh\b/i.test(lang.trim()) ? 'zh-CN' : 'en';
+}
+
+/*
+ * Each element resolves its own locale from the closest [lang], so two widgets
+ * on one page may speak different languages. Lit Localize's reentrant mode asks
+ * getLocale() before every msg() call; we answer with the locale of the element
+ * that is rendering right now (render is synchronous).
+ */
+let rendering: Locale = SOURCE_LOCALE;
+
+try {
+  configureReentrantLocalization({
+    sourceLocale: SOURCE_LOCALE,
+    targetLocales: ['en'],
+    getLocale: () => rendering,
+    loadLocaleSync: (locale) => (locale === 'en' ? { templates: en } : undefined),
+  });
+} catch {
+  // Another copy of Lit Localize on the page was configured first; messages then follow its setting.
+}
+
+/** Runs `fn` with `locale` as the language of every msg() call inside it. */
+export function withLocale<T>(locale: Locale, fn: () => T): T {
+  const previous = rendering;
+  rendering = locale;
+  try {
+    return fn();
+  } finally {
+    rendering = previous;
+  }
+}
+
+/** The language tag to put on rendered markup and to give Intl. */
+export function intlTag(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : 'zh-CN';
+}

@@ -1,0 +1,5 @@
+/** Registers every zwgk element. Each element also has its own entry (zwgk-kit/contact-card.js …). */
+export * from './contact-card.js';
+export { ZwgkElement, defineElement } from './components/base/zwgk-element.js';
+export { ApiError, requestJson, newIdempotencyKey } from './api/client.js';
+export type { ContactInfo } from './api/types/contact.js';
