@@ -1,0 +1,141 @@
+/**
+ * Working days (工作日) of mainland China, for the deadlines of the 政府信息公开条例.
+ * Dates are `YYYY-MM-DD` strings meaning China local dates; arithmetic runs on
+ * UTC midnights so no host time zone can shift a day.
+ */
+import { HOLIDAY_ARRANGEMENTS, type YearArrangement } from './holidays.js';
+
+/** Thrown when a date falls in a year whose holidays are not known: never guess. */
+export class CalendarRangeError extends Error {
+  constructor(readonly date: string) {
+    super(`No holiday calendar for ${date.slice(0, 4)} (known years: ${[...knownYears].sort().join(', ')}). Add it with extendCalendar().`);
+    this.name = 'CalendarRangeError';
+  }
+}
+
+const DAY_MS = 86_400_000;
+const knownYears = new Set<number>();
+/** Exceptions to the Monday–Friday rule: statutory days off and 调休 working weekends. */
+const exceptions = new Map<string, 'holiday' | 'workday'>();
+
+function parse(date: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const time = match ? Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!) : NaN;
+  if (!match || Number.isNaN(time) || format(time) !== date) throw new TypeError(`Not a YYYY-MM-DD date: ${date}`);
+  return time;
+}
+
+function format(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+function expand(year: number, entries: string[]): string[] {
+  const dates: string[] = [];
+  for (const entry of entries) {
+    const [first, last = first] = entry.split('..');
+    for (let t = parse(`${year}-${first}`); t <= parse(`${year}-${last}`); t += DAY_MS) dates.push(format(t));
+  }
+  return dates;
+}
+
+function isWorkingTime(time: number): boolean {
+  const date = format(time);
+  if (!knownYears.has(new Date(time).getUTCFullYear())) throw new CalendarRangeError(date);
+  const exception = exceptions.get(date);
+  if (exception) return exception === 'workday';
+  const weekday = new Date(time).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** Whether `date` is a working day: Monday–Friday except statutory holidays, plus 调休 weekends. */
+export function isWorkingDay(date: string): boolean {
+  return isWorkingTime(parse(date));
+}
+
+/**
+ * The n-th working day counting from the day after `date` (n = 0 gives `date`
+ * itself; a negative n counts backwards from the day before).
+ */
+export function addWorkingDays(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number: ${n}`);
+  const step = n < 0 ? -DAY_MS : DAY_MS;
+  let time = parse(date);
+  for (let left = Math.abs(n); left > 0; ) {
+    time += step;
+    if (isWorkingTime(time)) left--;
+  }
+  return format(time);
+}
+
+/**
+ * Working days after `from` up to and including `to`; negative when `to` is
+ * before `from`. With `from` = today and `to` = the due date: days left,
+ * 0 on the due date itself, negative when overdue.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+  const start = parse(from);
+  const end = parse(to);
+  const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
+  let count = 0;
+  for (let t = low + DAY_MS; t <= high; t += DAY_MS) if (isWorkingTime(t)) count++;
+  return sign * count;
+}
+
+/** 答复期限: 20 working days (条例 art. 33), plus 20 more once when extended. */
+export const REPLY_WORKING_DAYS = 20;
+export const EXTENSION_WORKING_DAYS = 20;
+
+/**
+ * The last day to answer an application received on `receivedOn` (条例 arts. 31, 33):
+ * the 20th working day counted from the day after receipt, or the 40th when
+ * the period was extended (the extension runs on from the original deadline).
+ *
+ * `receivedOn` is the 收到申请之日: for an online application the day both sides
+ * confirmed it (art. 31). After a 补正 (art. 30) the period starts again: pass
+ * the day the supplement arrived as `receivedOn`. Time spent consulting third
+ * parties (art. 33 ¶3) is not modelled here.
+ */
+export function replyDueDate(receivedOn: string, options: { extended?: boolean } = {}): string {
+  return addWorkingDays(receivedOn, REPLY_WORKING_DAYS + (options.extended ? EXTENSION_WORKING_DAYS : 0));
+}
+
+/**
+ * Adds (or replaces) the arrangement of one year, from that year's 国务院办公厅
+ * notice: `holidays` are the days off, `workdays` the 调休 working weekends,
+ * all as `YYYY-MM-DD`. A date in another year is accepted only when that year
+ * is already known (a block that begins on 31 December).
+ */
+export function extendCalendar(arrangement: { year: number; holidays: string[]; workdays: string[] }): void {
+  const { year, holidays, workdays } = arrangement;
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Not a year: ${year}`);
+  const all = [...holidays, ...workdays];
+  for (const date of all) {
+    const dateYear = new Date(parse(date)).getUTCFullYear();
+    if (dateYear !== year && !knownYears.has(dateYear)) throw new CalendarRangeError(date);
+  }
+  const overlap = holidays.find((date) => workdays.includes(date));
+  if (overlap) throw new TypeError(`${overlap} is listed both as a holiday and as a working day`);
+  for (const date of exceptions.keys()) if (date.startsWith(`${year}-`)) exceptions.delete(date);
+  for (const date of holidays) exceptions.set(date, 'holiday');
+  for (const date of workdays) exceptions.set(date, 'workday');
+  knownYears.add(year);
+}
+
+/** The years whose holidays are known, ascending. */
+export function calendarYears(): number[] {
+  return [...knownYears].sort((a, b) => a - b);
+}
+
+/**
+ * Today's date in China (Asia/Shanghai). China has kept UTC+8 without
+ * daylight saving since 1991, so a fixed offset is exact.
+ */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function load(year: number, arrangement: YearArrangement): void {
+  extendCalendar({ year, holidays: expand(year, arrangement.holidays), workdays: expand(year, arrangement.workdays) });
+}
+
+for (const [year, arrangement] of Object.entries(HOLIDAY_ARRANGEMENTS)) load(Number(year), arrangement);

@@ -1,0 +1,13 @@
+export {
+  CalendarRangeError,
+  isWorkingDay,
+  addWorkingDays,
+  workingDaysBetween,
+  replyDueDate,
+  extendCalendar,
+  calendarYears,
+  todayInChina,
+  REPLY_WORKING_DAYS,
+  EXTENSION_WORKING_DAYS,
+} from './calendar.js';
+export { HOLIDAY_ARRANGEMENTS, type YearArrangement } from './holidays.js';
