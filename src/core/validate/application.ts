@@ -55,7 +55,7 @@ export function validateApplication(body: unknown, options: { today?: string } =
   const agency = read.text(root.agency, '/agency', APPLICATION_LIMITS.agency, true);
   const applicant = readApplicant(read, root.applicant, options.today);
   const request = readRequest(read, root.request);
-  const delivery = readDelivery(read, root.delivery, applicant, root.applicant);
+  const delivery = readDelivery(read, root.delivery, root.applicant);
   const attachments = readAttachments(read, root.attachments);
 
   if (read.errors.length > 0 || !agency || !applicant || !request || !delivery || !attachments) {
@@ -119,7 +119,7 @@ function readRequest(read: BodyReader, value: unknown): InformationRequested | u
   return request;
 }
 
-function readDelivery(read: BodyReader, value: unknown, applicant: Applicant | undefined, rawApplicant: unknown): DeliveryRequest | undefined {
+function readDelivery(read: BodyReader, value: unknown, rawApplicant: unknown): DeliveryRequest | undefined {
   const at = '/delivery';
   const o = read.object(value, at);
   if (!o) return undefined;
@@ -131,16 +131,17 @@ function readDelivery(read: BodyReader, value: unknown, applicant: Applicant | u
   const postcode = read.string(o.postcode, `${at}/postcode`, validatePostcode);
 
   // JS-NORM 补正 triggers: delivery by e-mail needs an address to send to, by post a postal
-  // address and 邮编. The applicant's own details count; a value given there but invalid has
-  // already been reported there, so it is not reported twice.
-  const given = (field: string) => {
-    const raw = rawApplicant && typeof rawApplicant === 'object' ? (rawApplicant as JsonObject)[field] : undefined;
+  // address and 邮编. The applicant's own details count. A value typed but invalid has
+  // already been reported where it was typed, so it is not reported again as missing.
+  const typed = (object: unknown, field: string) => {
+    const raw = object && typeof object === 'object' ? (object as JsonObject)[field] : undefined;
     return typeof raw === 'string' && raw.trim() !== '';
   };
-  if (methods?.includes('email') && !email && !given('email') && !(applicant?.email)) read.error(`${at}/email`, 'delivery.emailRequired');
+  const has = (field: string) => typed(o, field) || typed(rawApplicant, field);
+  if (methods?.includes('email') && !has('email')) read.error(`${at}/email`, 'delivery.emailRequired');
   if (methods?.includes('post')) {
-    if (!address && !given('address')) read.error(`${at}/address`, 'delivery.addressRequired');
-    if (!postcode && !given('postcode')) read.error(`${at}/postcode`, 'delivery.postcodeRequired');
+    if (!has('address')) read.error(`${at}/address`, 'delivery.addressRequired');
+    if (!has('postcode')) read.error(`${at}/postcode`, 'delivery.postcodeRequired');
   }
   if (!formats || !methods) return undefined;
   return compact({ formats, methods, email, address, postcode });

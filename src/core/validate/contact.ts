@@ -87,7 +87,7 @@ const EMAIL_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * the domain is lower-cased.
  */
 export function validateEmail(input: string): Validation {
-  const text = foldWidth(input).replace(/。/g, '.').replace(/\s+/g, '');
+  const text = foldWidth(input).replace(/。/g, '.');
   if (text === '') return { ok: false, code: 'required' };
   const at = text.lastIndexOf('@');
   const local = text.slice(0, at);
