@@ -6,6 +6,7 @@ import {
   nextStatuses,
   OPEN_STATUSES,
   OUTCOMES,
+  OUTCOME_GROUP_LABELS,
   outcomeShortLabel,
   STATUS_LABELS,
 } from '../../src/core/lifecycle/index.js';
@@ -81,4 +82,6 @@ test('outcome ids carry the 2021 row labels and the six short labels', () => {
   assert.deepEqual(shortLabels('3.6.'), ['其他处理']);
   assert.equal(OUTCOME_IDS.filter((id) => id.startsWith('3.3.')).length, 8);
   assert.equal(outcomeShortLabel('3.4.3', 'en'), 'Cannot be provided');
+  assert.equal(OUTCOME_GROUP_LABELS['not-disclosed'].row['zh-CN'], '（三）不予公开');
+  assert.equal(OUTCOME_GROUP_LABELS.other.row['zh-CN'], '（六）其他处理');
 });
