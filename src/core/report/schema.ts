@@ -39,7 +39,7 @@ function kindOf(value: unknown): { zh: string; en: string } {
 
 function finding(
   path: string,
-  expected: string,
+  expected: string | number,
   actual: unknown,
   zh: string,
   en: string,
@@ -51,7 +51,8 @@ function finding(
     cells: options.cells ?? [],
     path,
     expected,
-    actual: actual === undefined ? null : show(actual),
+    // Numbers stay numbers; anything else is shown as JSON, so text keeps its quotes ("2024").
+    actual: actual === undefined ? null : typeof actual === 'number' && Number.isFinite(actual) ? actual : show(actual),
     message: { 'zh-CN': zh, en },
   };
 }
@@ -228,8 +229,8 @@ function checkTable(doc: Record<string, unknown>, def: ReportFormatDef, table: R
       findings.push(
         finding(
           path,
-          `${shape.length} values`,
-          `${values.length} values`,
+          shape.length,
+          values.length,
           `${tableName}“${shape.label['zh-CN']}”行应有 ${shape.length} 个数值，实际有 ${values.length} 个。`,
           `${tableNameEn}, row “${shape.label.en}” should have ${shape.length} values, but it has ${values.length}.`,
         ),
