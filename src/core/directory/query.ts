@@ -1,0 +1,204 @@
+import type {
+  DirectoryFacets,
+  DirectoryPage,
+  DirectoryQuery,
+  DirectorySort,
+  FacetCount,
+} from '../../api/types/directory.js';
+import { searchTerms } from './normalize.js';
+import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, type DirectoryIndex, type FacetName } from './search-index.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** The order a query is shown in: the one asked for, else relevance when there is search text, else newest first. */
+export function effectiveSort(query: Pick<DirectoryQuery, 'q' | 'sort'>): DirectorySort {
+  if (query.sort) return query.sort;
+  return searchTerms(query.q).length > 0 ? 'relevance' : 'newest';
+}
+
+/** A page size within 1..100 (default 20 for anything unreadable). */
+export function clampPageSize(pageSize: number | undefined): number {
+  if (pageSize === undefined || !Number.isFinite(pageSize)) return DEFAULT_PAGE_SIZE;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
+}
+
+// Chinese collation (pinyin order) for titles and facet values; numeric so 2 sorts before 10.
+const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+
+const NO_FILTER = -1;
+const NOTHING_MATCHES = -2;
+
+/**
+ * The one entry point: search, filter, count facets, sort and page.
+ * A facet's counts apply every filter except its own, so the citizen sees
+ * what choosing another value would give.
+ */
+export function queryDirectory(index: DirectoryIndex, query: DirectoryQuery = {}): DirectoryPage {
+  const n = index.items.length;
+  const terms = searchTerms(query.q);
+  const score = terms.length > 0 ? matchTerms(index, terms) : null;
+
+  const selected: Record<FacetName, string | undefined> = {
+    category: query.category || undefined,
+    publisher: query.publisher || undefined,
+    year: query.year === undefined ? undefined : String(query.year),
+    validity: query.validity || undefined,
+  };
+  const dimensions = FACET_NAMES.map((name) => index.facets[name]);
+  const wanted = FACET_NAMES.map((name, d) => {
+    const value = selected[name];
+    return value === undefined ? NO_FILTER : (dimensions[d]!.idOf.get(value) ?? NOTHING_MATCHES);
+  });
+  const counts = dimensions.map((dimension) => new Int32Array(dimension.values.length));
+  // The four filters unrolled: this loop runs over every item on every keystroke.
+  const [categoryOf, publisherOf, yearOf, validityOf] = dimensions.map((dimension) => dimension.valueOf) as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  const [categoryWanted, publisherWanted, yearWanted, validityWanted] = wanted as [number, number, number, number];
+  const [categoryCounts, publisherCounts, yearCounts, validityCounts] = counts as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+
+  // One pass: an item failing no filter is a result and counts in every facet;
+  // an item failing exactly one filter counts only in that filter's facet.
+  const isResult = new Uint8Array(n);
+  const resultsWithScore = new Int32Array(terms.length * FIELD_WEIGHT.title + 1);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (score !== null && score[i] === 0) continue;
+    const category = categoryOf[i]!;
+    const publisher = publisherOf[i]!;
+    const year = yearOf[i]!;
+    const validity = validityOf[i]!;
+    const categoryFails = categoryWanted !== NO_FILTER && category !== categoryWanted;
+    const publisherFails = publisherWanted !== NO_FILTER && publisher !== publisherWanted;
+    const yearFails = yearWanted !== NO_FILTER && year !== yearWanted;
+    const validityFails = validityWanted !== NO_FILTER && validity !== validityWanted;
+    const failures = +categoryFails + +publisherFails + +yearFails + +validityFails;
+    if (failures === 0) {
+      isResult[i] = 1;
+      total++;
+      if (score !== null) resultsWithScore[score[i]!]!++;
+      categoryCounts[category]!++;
+      publisherCounts[publisher]!++;
+      yearCounts[year]!++;
+      validityCounts[validity]!++;
+    } else if (failures === 1) {
+      if (categoryFails) categoryCounts[category]!++;
+      else if (publisherFails) publisherCounts[publisher]!++;
+      else if (yearFails) yearCounts[year]!++;
+      else validityCounts[validity]!++;
+    }
+  }
+
+  const facets = {} as DirectoryFacets;
+  FACET_NAMES.forEach((name, d) => {
+    facets[name] = facetList(dimensions[d]!.values, counts[d]!, selected[name]);
+  });
+
+  const pageSize = clampPageSize(query.pageSize);
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const requested = query.page !== undefined && Number.isFinite(query.page) ? Math.floor(query.page) : 1;
+  const page = Math.min(lastPage, Math.max(1, requested));
+  const first = (page - 1) * pageSize;
+  const sort = effectiveSort(query);
+  const onPage =
+    sort === 'relevance' && score !== null
+      ? pageByRelevance(index, isResult, score, resultsWithScore, first, pageSize)
+      : pageInOrder(index, sort, isResult, total, first, pageSize);
+  const items = onPage.map((i) => index.items[i]!);
+  return { items, total, page, pageSize, facets };
+}
+
+function facetList(values: readonly string[], counts: Int32Array, selected: string | undefined): FacetCount[] {
+  const list: FacetCount[] = [];
+  values.forEach((value, id) => {
+    if (counts[id]! > 0 || value === selected) list.push({ value, count: counts[id]! });
+  });
+  // A selected value unknown to the data still shows, so the element can display (and clear) it.
+  if (selected !== undefined && !values.includes(selected)) list.push({ value: selected, count: 0 });
+  return list.sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
+}
+
+/**
+ * The page of a relevance ranking without sorting all results: the counts per
+ * score say which scores the page falls in; each such score's items are then
+ * taken newest first (the tie-break).
+ */
+function pageByRelevance(
+  index: DirectoryIndex,
+  isResult: Uint8Array,
+  score: Uint16Array,
+  resultsWithScore: Int32Array,
+  first: number,
+  pageSize: number,
+): number[] {
+  const page: number[] = [];
+  let before = 0; // results ranked above the current score
+  for (let s = resultsWithScore.length - 1; s > 0 && page.length < pageSize; s--) {
+    const count = resultsWithScore[s]!;
+    if (before + count <= first) {
+      before += count;
+      continue;
+    }
+    let skip = Math.max(0, first - before);
+    for (let k = 0; k < index.newestFirst.length && page.length < pageSize; k++) {
+      const i = index.newestFirst[k]!;
+      if (isResult[i] && score[i] === s && skip-- <= 0) page.push(i);
+    }
+    before += count;
+  }
+  return page;
+}
+
+/** The page of results in a fixed order: newest, oldest or by title. */
+function pageInOrder(
+  index: DirectoryIndex,
+  sort: DirectorySort,
+  isResult: Uint8Array,
+  total: number,
+  first: number,
+  pageSize: number,
+): number[] {
+  if (sort === 'title' && total <= 2000) {
+    // Few results: collating just them is cheaper than building the full title order.
+    const results: number[] = [];
+    for (const i of index.newestFirst) if (isResult[i]) results.push(i);
+    return results.sort((a, b) => compareTitles(index, a, b)).slice(first, first + pageSize);
+  }
+  const order = sort === 'title' ? titleOrder(index) : sort === 'oldest' ? oldestOrder(index) : index.newestFirst;
+  const page: number[] = [];
+  let seen = 0;
+  for (let k = 0; k < order.length && page.length < pageSize; k++) {
+    if (isResult[order[k]!] && seen++ >= first) page.push(order[k]!);
+  }
+  return page;
+}
+
+function compareTitles(index: DirectoryIndex, a: number, b: number): number {
+  return (
+    collator.compare(index.items[a]!.title, index.items[b]!.title) || index.newestRank[a]! - index.newestRank[b]!
+  );
+}
+
+function titleOrder(index: DirectoryIndex): Int32Array {
+  if (!index.lazy.byTitle) {
+    const order = Array.from(index.newestFirst).sort((a, b) => compareTitles(index, a, b));
+    index.lazy.byTitle = Int32Array.from(order);
+  }
+  return index.lazy.byTitle;
+}
+
+function oldestOrder(index: DirectoryIndex): Int32Array {
+  // Oldest 发布日期 first; ties keep input order, as newest first does.
+  index.lazy.oldestFirst ??= orderByKey(index.items.length, (i) => index.dates[i]!);
+  return index.lazy.oldestFirst;
+}
+

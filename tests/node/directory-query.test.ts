@@ -1,0 +1,227 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DirectoryPage, DisclosureItem } from '../../src/api/types/directory.js';
+import { createDirectoryIndex, effectiveSort, queryDirectory } from '../../src/core/directory/index.js';
+import { generateDisclosureItems } from '../../src/core/directory/generate.js';
+
+let serial = 0;
+function item(fields: Partial<DisclosureItem>): DisclosureItem {
+  serial++;
+  return {
+    id: `t${serial}`,
+    indexNo: `FJ0035910/2020-${String(serial).padStart(5, '0')}`,
+    title: `标题${serial}`,
+    url: `/doc/${serial}.htm`,
+    publisher: '福建省商务厅',
+    category: '商贸、海关、旅游\\国内贸易',
+    publishedAt: '2020-01-01',
+    ...fields,
+  };
+}
+
+const ids = (page: DirectoryPage): string[] => page.items.map((entry) => entry.id);
+const facet = (page: DirectoryPage, name: keyof DirectoryPage['facets']): Record<string, number> =>
+  Object.fromEntries(page.facets[name].map(({ value, count }) => [value, count]));
+
+const convenience = item({
+  id: 'convenience',
+  title: '福建省商务厅等13部门关于推动我省品牌连锁便利店加快发展的实施意见',
+  docNo: '闽商务〔2020〕76号',
+  indexNo: 'FJ0035910/2020-00131',
+  keywords: ['便利店', '连锁经营'],
+  publishedAt: '2020-08-14',
+});
+const platform = item({
+  id: 'platform',
+  title: '关于规范政府信息公开平台有关事项的通知',
+  docNo: '国办公开办函〔2019〕61号',
+  indexNo: '000014349/2019-00180',
+  publisher: '国务院办公厅政府信息与政务公开办公室',
+  category: '综合政务\\政务公开',
+  keywords: ['政府信息公开平台'],
+  publishedAt: '2019-11-29',
+});
+const websites = item({
+  id: 'websites',
+  title: '国务院办公厅关于印发政府网站发展指引的通知',
+  docNo: '国办发〔2017〕47号',
+  indexNo: '000014349/2017-00110',
+  publisher: '国务院办公厅',
+  category: '综合政务\\政务公开',
+  publishedAt: '2017-06-08',
+  validity: '有效',
+});
+const keywordOnly = item({ id: 'keyword-only', title: '关于开展商贸流通领域专项检查的通知', keywords: ['便利店'], publishedAt: '2021-03-01', validity: '失效' });
+const repealed = item({ id: 'repealed', title: '福建省商务厅关于加强便利店管理的通知（已废止）', publishedAt: '2016-05-05', validity: '废止' });
+const items = [convenience, platform, websites, keywordOnly, repealed];
+const index = createDirectoryIndex(items);
+
+test('search matches a Chinese substring of the title', () => {
+  assert.deepEqual(ids(queryDirectory(index, { q: '品牌连锁' })), ['convenience']);
+  assert.deepEqual(ids(queryDirectory(index, { q: '发展指引' })), ['websites']);
+  assert.equal(queryDirectory(index, { q: '高铁' }).total, 0);
+});
+
+test('search matches 文号 in any bracket form, 索引号 and 主题词', () => {
+  for (const q of ['闽商务〔2020〕76号', '闽商务[2020]76号', '闽商务(2020)76号', '闽商务（２０２０）７６号', '闽商务【2020】76']) {
+    assert.deepEqual(ids(queryDirectory(index, { q })), ['convenience'], q);
+  }
+  assert.deepEqual(ids(queryDirectory(index, { q: '000014349/2017-00110' })), ['websites']);
+  assert.deepEqual(ids(queryDirectory(index, { q: 'fj0035910/2020-00131' })), ['convenience']);
+  assert.deepEqual(ids(queryDirectory(index, { q: '连锁经营' })), ['convenience'], 'keyword only in 主题词');
+});
+
+test('search does not look in fields it should not, nor across field boundaries', () => {
+  // 发布机构 is a filter, not searched text.
+  assert.equal(queryDirectory(index, { q: '政务公开办公室' }).total, 0);
+  // The end of a title and the start of its 文号 do not join into a match.
+  assert.equal(queryDirectory(index, { q: '实施意见闽商务' }).total, 0);
+});
+
+test('every whitespace-separated term must match, each anywhere', () => {
+  assert.deepEqual(ids(queryDirectory(index, { q: '便利店 76号' })), ['convenience']);
+  assert.deepEqual(ids(queryDirectory(index, { q: '通知　国办发' })), ['websites'], 'ideographic space separates terms');
+  assert.equal(queryDirectory(index, { q: '便利店 国办发' }).total, 0);
+});
+
+test('relevance ranks title matches, then 文号/索引号, then 主题词; ties newest first', () => {
+  const page = queryDirectory(index, { q: '便利店' });
+  // convenience (2020, title) and repealed (2016, title) before keyword-only (2021, keyword).
+  assert.deepEqual(ids(page), ['convenience', 'repealed', 'keyword-only']);
+  const tiers = createDirectoryIndex([
+    item({ id: 'in-keywords', keywords: ['61号文'], publishedAt: '2024-01-01' }),
+    item({ id: 'in-docno', docNo: '闽政办〔2021〕61号', publishedAt: '2023-01-01' }),
+    item({ id: 'in-title-old', title: '关于61号文的解读', publishedAt: '2015-01-01' }),
+    item({ id: 'in-title-new', title: '再谈61号文', publishedAt: '2022-01-01' }),
+  ]);
+  assert.deepEqual(ids(queryDirectory(tiers, { q: '61号' })), ['in-title-new', 'in-title-old', 'in-docno', 'in-keywords']);
+  assert.deepEqual(ids(queryDirectory(tiers, { q: '61号', sort: 'newest' })), ['in-keywords', 'in-docno', 'in-title-new', 'in-title-old']);
+});
+
+test('the default order is relevance with search text, newest first without', () => {
+  assert.equal(effectiveSort({ q: '便利店' }), 'relevance');
+  assert.equal(effectiveSort({ q: '  ' }), 'newest');
+  assert.equal(effectiveSort({}), 'newest');
+  assert.equal(effectiveSort({ q: '便利店', sort: 'oldest' }), 'oldest');
+  assert.deepEqual(ids(queryDirectory(index, {})), ['keyword-only', 'convenience', 'platform', 'websites', 'repealed']);
+});
+
+test('oldest first and title order', () => {
+  assert.deepEqual(ids(queryDirectory(index, { sort: 'oldest' })), ['repealed', 'websites', 'platform', 'convenience', 'keyword-only']);
+  // Pinyin order: 福(fu) 关(guan) 关 国(guo); the two 关于 titles by their next characters 开(kai) 规(gui).
+  assert.deepEqual(ids(queryDirectory(index, { sort: 'title' })), ['convenience', 'repealed', 'platform', 'keyword-only', 'websites']);
+  // relevance without search text falls back to newest first
+  assert.deepEqual(ids(queryDirectory(index, { sort: 'relevance' })), ids(queryDirectory(index, {})));
+});
+
+test('filters combine: category, publisher, year and validity', () => {
+  assert.deepEqual(ids(queryDirectory(index, { category: '综合政务\\政务公开' })), ['platform', 'websites']);
+  assert.deepEqual(ids(queryDirectory(index, { category: '综合政务\\政务公开', publisher: '国务院办公厅' })), ['websites']);
+  assert.deepEqual(ids(queryDirectory(index, { year: 2020 })), ['convenience']);
+  assert.deepEqual(ids(queryDirectory(index, { q: '便利店', validity: '废止' })), ['repealed']);
+  assert.equal(queryDirectory(index, { publisher: '不存在的机关' }).total, 0);
+});
+
+test('an item without 有效性 counts as 有效', () => {
+  assert.deepEqual(ids(queryDirectory(index, { validity: '有效' })), ['convenience', 'platform', 'websites']);
+  assert.deepEqual(facet(queryDirectory(index, {}), 'validity'), { 有效: 3, 失效: 1, 废止: 1 });
+});
+
+test("each facet's counts apply the other filters but not its own", () => {
+  const page = queryDirectory(index, { category: '综合政务\\政务公开', year: 2019 });
+  assert.deepEqual(ids(page), ['platform']);
+  // category facet: year 2019 applied, category not → only platform is 2019.
+  assert.deepEqual(facet(page, 'category'), { '综合政务\\政务公开': 1 });
+  // year facet: category applied, year not → 2019 and 2017 are the alternatives.
+  assert.deepEqual(facet(page, 'year'), { '2019': 1, '2017': 1 });
+  // other facets: both filters applied.
+  assert.deepEqual(facet(page, 'publisher'), { 国务院办公厅政府信息与政务公开办公室: 1 });
+  assert.deepEqual(facet(page, 'validity'), { 有效: 1 });
+
+  // With only a category chosen, its facet still offers the other category.
+  assert.deepEqual(facet(queryDirectory(index, { category: '综合政务\\政务公开' }), 'category'), {
+    '商贸、海关、旅游\\国内贸易': 3,
+    '综合政务\\政务公开': 2,
+  });
+  assert.deepEqual(facet(queryDirectory(index, { publisher: '国务院办公厅' }), 'publisher'), {
+    福建省商务厅: 3,
+    国务院办公厅: 1,
+    国务院办公厅政府信息与政务公开办公室: 1,
+  });
+
+  const searched = queryDirectory(index, { q: '便利店', validity: '有效' });
+  assert.deepEqual(ids(searched), ['convenience']);
+  assert.deepEqual(facet(searched, 'validity'), { 有效: 1, 废止: 1, 失效: 1 }, 'search text applies to facets too');
+  assert.deepEqual(facet(searched, 'year'), { '2020': 1 });
+});
+
+test('facets are sorted by count, then value; a selected value with no results is still listed', () => {
+  const page = queryDirectory(index, {});
+  assert.deepEqual(page.facets.category, [
+    { value: '商贸、海关、旅游\\国内贸易', count: 3 },
+    { value: '综合政务\\政务公开', count: 2 },
+  ]);
+  assert.deepEqual(page.facets.year.map((entry) => entry.value), ['2016', '2017', '2019', '2020', '2021']);
+  const none = queryDirectory(index, { q: '国办发', year: 2020 });
+  assert.equal(none.total, 0);
+  assert.deepEqual(none.facets.year, [
+    { value: '2017', count: 1 },
+    { value: '2020', count: 0 },
+  ]);
+  assert.deepEqual(queryDirectory(index, { year: 1999 }).facets.year.at(-1), { value: '1999', count: 0 });
+});
+
+test('paging is 1-based, a page past the end gives the last page, pageSize stays within 1..100', () => {
+  const many = createDirectoryIndex(generateDisclosureItems(250, 7));
+  const first = queryDirectory(many, { pageSize: 100 });
+  assert.equal(first.total, 250);
+  assert.equal(first.items.length, 100);
+  const last = queryDirectory(many, { page: 99, pageSize: 100 });
+  assert.equal(last.page, 3);
+  assert.equal(last.items.length, 50);
+  assert.equal(queryDirectory(many, { page: 0 }).page, 1);
+  assert.equal(queryDirectory(many, { page: -3 }).page, 1);
+  assert.equal(queryDirectory(many, { pageSize: 1000 }).pageSize, 100);
+  assert.equal(queryDirectory(many, { pageSize: 0 }).pageSize, 1);
+  assert.equal(queryDirectory(many, {}).pageSize, 20);
+  assert.equal(queryDirectory(many, { page: 2.7 }).page, 2);
+  const empty = queryDirectory(many, { q: '不可能出现的词语' });
+  assert.deepEqual([empty.total, empty.page, empty.items.length], [0, 1, 0]);
+});
+
+test('pages together list every result exactly once, in order, for every sort', () => {
+  const many = createDirectoryIndex(generateDisclosureItems(600, 11));
+  for (const query of [{}, { sort: 'oldest' as const }, { sort: 'title' as const }, { q: '商务 通知' }, { q: '外贸' }, { q: '福建', sort: 'title' as const }]) {
+    const whole = queryDirectory(many, { ...query, pageSize: 100 });
+    const collected: string[] = [];
+    for (let page = 1; page <= Math.ceil(whole.total / 7); page++) collected.push(...ids(queryDirectory(many, { ...query, page, pageSize: 7 })));
+    assert.equal(collected.length, whole.total, JSON.stringify(query));
+    assert.equal(new Set(collected).size, whole.total, JSON.stringify(query));
+    assert.deepEqual(collected.slice(0, whole.items.length), ids(whole), JSON.stringify(query));
+  }
+});
+
+test('search results agree with a plain scan over the generated items', () => {
+  const generated = generateDisclosureItems(3000, 3);
+  const many = createDirectoryIndex(generated);
+  const plain = (q: string): number =>
+    generated.filter((entry) =>
+      [entry.title, entry.docNo ?? '', entry.indexNo, ...(entry.keywords ?? [])].some((field) =>
+        field.toLowerCase().replace(/[〔(（[]/g, '(').replace(/[〕)）\]]/g, ')').includes(q),
+      ),
+    ).length;
+  for (const q of ['便利店', '闽商务(2020)', '2021-000', '外贸', '跨境电商', '（已废止）']) {
+    const expected = plain(q.replace(/（/g, '(').replace(/）/g, ')'));
+    assert.ok(expected > 0, q);
+    assert.equal(queryDirectory(many, { q }).total, expected, q);
+  }
+});
+
+test('newest first keeps the input order for documents of the same day, and an empty directory works', () => {
+  const sameDay = createDirectoryIndex([item({ id: 'a', publishedAt: '2022-02-02' }), item({ id: 'b', publishedAt: '2022-02-02' })]);
+  assert.deepEqual(ids(queryDirectory(sameDay, {})), ['a', 'b']);
+  assert.deepEqual(ids(queryDirectory(sameDay, { sort: 'oldest' })), ['a', 'b']);
+  const empty = queryDirectory(createDirectoryIndex([]), { q: '便利店', category: 'x' });
+  assert.deepEqual([empty.total, empty.items.length, empty.page], [0, 0, 1]);
+  assert.deepEqual(empty.facets.category, [{ value: 'x', count: 0 }]);
+});
