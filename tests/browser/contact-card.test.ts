@@ -87,10 +87,22 @@ describe('<zwgk-contact-card>', () => {
 
   it('offers a vCard with the office, numbers, address and hours', async () => {
     const el = await fixture<ZwgkContactCard>(FUJIAN);
-    const link = shadow(el).querySelector<HTMLAnchorElement>('[part="vcard-link"]')!;
-    expect(textOf(link)).to.equal('保存联系人');
-    expect(link.getAttribute('download')).to.equal('福建省商务厅.vcf');
-    const vcard = await (await fetch(link.href)).text();
+    const button = shadow(el).querySelector<HTMLButtonElement>('[part="vcard-button"]')!;
+    expect(textOf(button)).to.equal('保存联系人');
+    // Catch the download link the button clicks, instead of letting the browser save a file.
+    const clicked = new Promise<HTMLAnchorElement>((resolve) => {
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        HTMLAnchorElement.prototype.click = original;
+        resolve(this);
+      };
+    });
+    button.click();
+    const link = await clicked;
+    expect(link.download).to.equal('福建省商务厅.vcf');
+    const response = await fetch(link.href);
+    expect(response.headers.get('content-type')).to.contain('text/vcard');
+    const vcard = await response.text();
     const lines = vcard.replace(/\r\n /g, '').split('\r\n');
     expect(lines[0]).to.equal('BEGIN:VCARD');
     expect(lines).to.include.members([
@@ -110,10 +122,9 @@ describe('<zwgk-contact-card>', () => {
   it('speaks English when the closest lang is en, and follows a change of lang', async () => {
     const wrapper = await fixture(html`<div lang="en">${FUJIAN}</div>`);
     const el = wrapper.querySelector('zwgk-contact-card')!;
-    await el.updateComplete;
-    expect(row(el, 'Phone')).to.exist;
+    await waitUntil(() => row(el, 'Phone'), 'no English labels');
     expect(row(el, 'Address')).to.exist;
-    expect(textOf(shadow(el).querySelector('[part="vcard-link"]'))).to.equal('Save contact');
+    expect(textOf(shadow(el).querySelector('[part="vcard-button"]'))).to.equal('Save contact');
     wrapper.setAttribute('lang', 'zh-CN');
     await waitUntil(() => row(el, '电话'), 'did not switch back to Chinese');
   });

@@ -1,7 +1,7 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { closestAttribute, observeContext } from './context.js';
-import { toSupportedLocale, withLocale, type Locale } from '../../i18n/locale.js';
+import { isLocaleReady, loadLocale, toSupportedLocale, withLocale, type Locale } from '../../i18n/locale.js';
 import { tokens } from '../../styles/tokens.js';
 
 export type Theme = 'default' | 'elder';
@@ -20,6 +20,8 @@ export abstract class ZwgkElement extends LitElement {
   /** The language this element speaks, from the closest `lang` (zh-CN unless it says otherwise). */
   @state() protected locale: Locale = 'zh-CN';
   @state() protected resolvedTheme: Theme = 'default';
+  /** What the polite live region says (see announce()). */
+  @state() private announcement = '';
 
   private stopObserving?: () => void;
 
@@ -41,6 +43,7 @@ export abstract class ZwgkElement extends LitElement {
   private resolveContext(): void {
     this.locale = toSupportedLocale(closestAttribute(this, 'lang'));
     this.resolvedTheme = closestAttribute(this, 'theme') === 'elder' ? 'elder' : 'default';
+    if (!isLocaleReady(this.locale)) loadLocale(this.locale).then(() => this.requestUpdate());
   }
 
   /** Runs `fn` with this element's locale active for msg(), e.g. to build a live-region message in a handler. */
@@ -49,17 +52,32 @@ export abstract class ZwgkElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // Until the locale's messages arrive (a moment, once per page) show nothing rather than the wrong language.
+    const content = isLocaleReady(this.locale) ? this.localize(() => this.renderContent()) : nothing;
     return html`<div class="zwgk-root" data-theme=${this.resolvedTheme} lang=${this.locale}>
-      ${this.localize(() => this.renderContent())}
+      ${content}
+      <div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.announcement}</div>
     </div>`;
+  }
+
+  /** Says `message` to screen-reader users through a polite live region, even when it repeats the last one. */
+  protected async announce(message: string): Promise<void> {
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = message;
   }
 
   protected abstract renderContent(): unknown;
 
   /** Dispatches a `zwgk-<verb>` event the way every element does: bubbling, composed, typed detail. */
   protected emit<T>(name: `zwgk-${string}`, detail: T, options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true, ...options }));
+    return this.dispatchEvent(zwgkEvent(name, detail, options.cancelable ?? false));
   }
+}
+
+/** Built outside the class so the manifest analyzer lists each element's own events, not this helper's. */
+function zwgkEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
+  return new CustomEvent<T>(name, { detail, bubbles: true, composed: true, cancelable });
 }
 
 /** Registers an element unless the tag is already taken (two copies of the kit on one page must not throw). */

@@ -23,6 +23,7 @@ export const contactCardStyles = css`
     display: grid;
     grid-template-columns: minmax(4.5em, max-content) 1fr;
     column-gap: var(--_space-4);
+    align-items: baseline;
   }
   .row {
     display: contents;
@@ -52,7 +53,7 @@ export const contactCardStyles = css`
   .value {
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
+    align-items: baseline;
     gap: var(--_space-1) var(--_space-2);
   }
   .note {
@@ -79,9 +80,6 @@ export const contactCardStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-2);
     margin-top: var(--_space-4);
-  }
-  .compact .actions {
-    margin-top: var(--_space-2);
   }
   /* On a narrow phone each label sits above its value. */
   @container (max-width: 22rem) {

@@ -1,13 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { DataSourceController } from '../base/data-source.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
+import { writeClipboard } from '../base/clipboard.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { contactCardStyles } from './contact-card.styles.js';
 import type { ContactInfo } from '../../api/types/contact.js';
-import { contactToVCard, hoursLines, normaliseEmail, parseContactInfo, parsePhoneList, sameNumber, type PhoneNumber } from '../../core/contact/index.js';
+import { CONTACT_FIELDS, parseContactInfo } from '../../core/contact/parse.js';
+import { parsePhoneList, sameNumber, type PhoneNumber } from '../../core/contact/phone.js';
+import { hoursLines, normaliseEmail } from '../../core/contact/text.js';
 import { safeHref } from '../../core/url.js';
 
 type Field = keyof ContactInfo;
@@ -44,7 +48,7 @@ export interface ContactCopiedDetail {
  * @csspart link - Every tel:, mailto: and web link.
  * @csspart copy-button - Each copy button.
  * @csspart actions - The row with the vCard and map links.
- * @csspart vcard-link - The 保存联系人 (vCard) link.
+ * @csspart vcard-button - The 保存联系人 (vCard download) button.
  * @csspart map-link - The map link.
  * @csspart loading - The skeleton shown while `src` loads.
  * @csspart error - The error state.
@@ -95,20 +99,13 @@ export class ZwgkContactCard extends ZwgkElement {
   /** The contact fields as an object (used when `src` is not set). */
   @property({ attribute: false }) data?: unknown;
 
-  @state() private announcement = '';
-
   private readonly source = new DataSourceController<ContactInfo>(this, parseContactInfo);
 
   /** The fields shown: loaded data, overridden by attributes set on the element. */
   get contactInfo(): ContactInfo {
     const loaded = this.source.state.status === 'ready' ? this.source.state.value : { agency: '' };
-    const own: Partial<ContactInfo> = {
-      agency: this.agency, department: this.department, contact: this.contact, phone: this.phone, fax: this.fax,
-      email: this.email, address: this.address, postcode: this.postcode, hours: this.hours, website: this.website,
-      mapHref: this.mapHref,
-    };
     const merged: ContactInfo = { ...loaded };
-    for (const [key, value] of Object.entries(own)) if (value) merged[key as Field] = value;
+    for (const field of CONTACT_FIELDS) if (this[field]) merged[field] = this[field]!;
     return merged;
   }
 
@@ -146,7 +143,7 @@ export class ZwgkContactCard extends ZwgkElement {
       <div itemprop="contactPoint" itemscope itemtype="https://schema.org/ContactPoint">
         <meta itemprop="contactType" content="政府信息公开" />
         <dl part="list">
-          ${!compact && info.contact ? this.row(msg('联系人'), html`<span class="value"><span itemprop="name">${info.contact}</span>${this.copyButton('contact', msg('联系人'), info.contact)}</span>`) : nothing}
+          ${compact ? nothing : this.textRow('contact', msg('联系人'), info.contact, 'name')}
           ${phones.length ? this.row(phoneLabel, this.renderNumbers(phones, 'phone', phoneLabel, combined ? 'telephone faxNumber' : 'telephone')) : nothing}
           ${faxes.length && !combined && !compact ? this.row(msg('传真'), this.renderNumbers(faxes, 'fax', msg('传真'), 'faxNumber')) : nothing}
           ${info.email
@@ -157,29 +154,29 @@ export class ZwgkContactCard extends ZwgkElement {
                   <span itemprop="streetAddress">${info.address}</span>${info.postcode ? html`<meta itemprop="postalCode" content=${info.postcode} />` : nothing}<meta itemprop="addressCountry" content="CN" />
                 </address>${this.copyButton('address', msg('地址'), info.address)}</span>`)
             : nothing}
-          ${!compact && info.postcode ? this.row(msg('邮编'), html`<span class="value"><span>${info.postcode}</span>${this.copyButton('postcode', msg('邮编'), info.postcode)}</span>`) : nothing}
+          ${compact ? nothing : this.textRow('postcode', msg('邮编'), info.postcode)}
           ${!compact && hours.length ? this.row(msg('办公时间'), html`<ul>${hours.map((line) => html`<li>${line}</li>`)}</ul>`) : nothing}
           ${!compact && website ? this.row(msg('网站'), html`<a part="link" href=${website} itemprop="url">${info.website}</a>`) : nothing}
         </dl>
       </div>
-      ${compact ? nothing : this.renderActions(info, mapHref)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${compact ? nothing : this.renderActions(mapHref)}
     </section>`;
   }
 
   private renderHeading(agency: string): TemplateResult {
-    const content = html`<span itemprop="name">${agency}</span>`;
-    switch (Math.min(6, Math.max(2, this.headingLevel || 2))) {
-      case 3: return html`<h3 id="heading" class="heading" part="heading">${content}</h3>`;
-      case 4: return html`<h4 id="heading" class="heading" part="heading">${content}</h4>`;
-      case 5: return html`<h5 id="heading" class="heading" part="heading">${content}</h5>`;
-      case 6: return html`<h6 id="heading" class="heading" part="heading">${content}</h6>`;
-      default: return html`<h2 id="heading" class="heading" part="heading">${content}</h2>`;
-    }
+    // A number clamped to 2–6, so the static tag is always one of h2…h6.
+    const tag = unsafeStatic(`h${Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2))}`);
+    return staticHtml`<${tag} id="heading" class="heading" part="heading"><span itemprop="name">${agency}</span></${tag}>`;
   }
 
   private row(label: string, value: unknown): TemplateResult {
     return html`<div class="row"><dt part="label">${label}</dt><dd part="value">${value}</dd></div>`;
+  }
+
+  private textRow(field: Field, label: string, value: string | undefined, itemprop?: string): unknown {
+    return value
+      ? this.row(label, html`<span class="value"><span itemprop=${itemprop ?? nothing}>${value}</span>${this.copyButton(field, label, value)}</span>`)
+      : nothing;
   }
 
   private renderNumbers(numbers: PhoneNumber[], field: Field, label: string, itemprop: string): TemplateResult {
@@ -200,43 +197,30 @@ export class ZwgkContactCard extends ZwgkElement {
     </button>`;
   }
 
-  private renderActions(info: ContactInfo, mapHref: string | undefined): TemplateResult {
-    const vcard = `data:text/vcard;charset=utf-8,${encodeURIComponent(contactToVCard(info))}`;
+  private renderActions(mapHref: string | undefined): TemplateResult {
     return html`<div class="actions" part="actions">
-      <a class="button secondary" part="vcard-link" href=${vcard} download="${info.agency || 'contact'}.vcf">${msg('保存联系人')}</a>
+      <button type="button" class="button secondary" part="vcard-button" @click=${() => this.downloadVCard()}>${msg('保存联系人')}</button>
       ${mapHref ? html`<a class="button secondary" part="map-link" href=${mapHref} target="_blank" rel="noopener">${msg('查看地图')}</a>` : nothing}
     </div>`;
   }
 
+  /** Downloads the card as a vCard (.vcf) that phones and mail programs import. */
+  async downloadVCard(): Promise<void> {
+    const info = this.contactInfo;
+    // Loaded on demand: most visitors never save the card.
+    const { contactToVCard } = await import('../../core/contact/vcard.js');
+    const url = URL.createObjectURL(new Blob([contactToVCard(info)], { type: 'text/vcard;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${info.agency || 'contact'}.vcf`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
   private async copy(field: Field, label: string, value: string): Promise<void> {
     const copied = await writeClipboard(value, this.renderRoot as ShadowRoot);
-    // Clear first so that copying the same value twice is announced twice.
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = this.localize(() => (copied ? msg(str`已复制${label}：${value}`) : msg(str`无法自动复制，请手动选择${label}后复制。`)));
+    this.announce(this.localize(() => (copied ? msg(str`已复制${label}：${value}`) : msg(str`无法自动复制，请手动选择${label}后复制。`))));
     if (copied) this.emit<ContactCopiedDetail>('zwgk-copied', { field, value });
-  }
-}
-
-/** Writes text to the clipboard; falls back to a selected textarea where the async API is missing or refused. */
-async function writeClipboard(text: string, root: ShadowRoot): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'visually-hidden';
-    root.appendChild(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-    }
   }
 }
 

@@ -1,3 +1,4 @@
 export { parsePhoneList, telHref, sameNumber, type PhoneNumber } from './phone.js';
-export { contactToVCard, normaliseEmail, hoursLines } from './vcard.js';
-export { parseContactInfo } from './parse.js';
+export { contactToVCard } from './vcard.js';
+export { normaliseEmail, hoursLines } from './text.js';
+export { parseContactInfo, CONTACT_FIELDS } from './parse.js';

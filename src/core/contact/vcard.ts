@@ -1,5 +1,6 @@
 import type { ContactInfo } from '../../api/types/contact.js';
 import { parsePhoneList } from './phone.js';
+import { normaliseEmail } from './text.js';
 
 /** RFC 2426 text escaping: backslash, comma, semicolon and newlines. */
 function escapeText(value: string): string {
@@ -43,14 +44,4 @@ export function contactToVCard(info: ContactInfo): string {
   if (notes.length) lines.push(`NOTE:${escapeText(notes.join('\n'))}`);
   lines.push('END:VCARD');
   return lines.map(fold).join('\r\n') + '\r\n';
-}
-
-/** Turns a harvester-proofed address (pzxxgkb＠163.com) back into one a mail program accepts. */
-export function normaliseEmail(email: string): string {
-  return email.normalize('NFKC').replace(/\s+/g, '').replace(/\(at\)|\[at\]/gi, '@');
-}
-
-/** Splits 办公时间 into its periods, one per line. */
-export function hoursLines(hours: string | undefined): string[] {
-  return (hours ?? '').split(/\r?\n|；/).map((line) => line.trim()).filter(Boolean);
 }
