@@ -1,0 +1,167 @@
+/**
+ * The reference server: every endpoint of the backend contract (design/api.md)
+ * under `/api`, as one Hono app that runs in-process in tests, behind Vite in
+ * the demo, and on its own in `npm run serve`.
+ */
+import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { ContactInfo } from '../api/types/contact.js';
+import type { DisclosureItem } from '../api/types/directory.js';
+import type { AnnualReport } from '../api/types/report.js';
+import { CalendarRangeError } from '../core/calendar/index.js';
+import { createDirectoryIndex } from '../core/directory/search-index.js';
+import { createAltcha, type AltchaComplexity } from './altcha.js';
+import type { ServerDeps } from './deps.js';
+import { clientAddress } from './http.js';
+import { openApiDocument } from './openapi.js';
+import { ProblemError, problemResponse } from './problem.js';
+import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { applicationRoutes } from './routes/applications.js';
+import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js';
+import { directoryRoutes } from './routes/directory.js';
+import { feedbackRoutes } from './routes/feedback.js';
+import { reportRoutes } from './routes/reports.js';
+import type { Storage } from './storage/types.js';
+
+export const API_BASE = '/api';
+
+/** JSON bodies are small; an upload may carry one 10 MB file plus its multipart framing. */
+export const MAX_JSON_BYTES = 64 * 1024;
+const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
+
+/** The POSTs that create something: idempotency keys and the rate limit apply to these. */
+const CREATING_PATHS = ['/applications', '/feedback', '/attachments'].map((p) => `${API_BASE}${p}`);
+
+export interface AppOptions {
+  storage: Storage;
+  /** Bearer token of the `/admin` endpoints */
+  adminToken: string;
+  /** Portal origins allowed to write (and read); other origins may only read public data */
+  corsOrigins: string[];
+  /** Creating POSTs per client address and window; `false` turns the limit off. Default 30 a minute. */
+  rateLimit?: RateLimitOptions | false;
+  /** Count clients by the last X-Forwarded-For hop (set when behind your own reverse proxy). */
+  trustProxy?: boolean;
+  /** The clock of receipt dates and deadlines (tests set it). */
+  now?: () => Date;
+  contact?: ContactInfo;
+  reports?: AnnualReport[];
+  directoryItems?: readonly DisclosureItem[];
+  altcha?: { hmacKey?: string; complexity?: AltchaComplexity };
+  /** One line per request: method, path without query (phone numbers travel there), status, time. No personal data. */
+  log?: (line: string) => void;
+}
+
+function sameToken(given: string, expected: string): boolean {
+  // Hash both so the comparison is constant-time whatever the lengths.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function adminAuth(token: string): MiddlewareHandler {
+  if (!token) throw new Error('createApp needs an adminToken');
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match || !sameToken(match[1]!, token)) {
+      throw new ProblemError('unauthorized', 'Send Authorization: Bearer <admin token>.', [], { 'WWW-Authenticate': 'Bearer realm="zwgk-admin"' });
+    }
+    await next();
+  };
+}
+
+const isRead = (method: string) => method === 'GET' || method === 'HEAD';
+
+export function createApp(options: AppOptions): Hono {
+  const now = options.now ?? (() => new Date());
+  const directoryItems = options.directoryItems ?? [];
+  const deps: ServerDeps = {
+    storage: options.storage,
+    now,
+    altcha: createAltcha({ hmacKey: options.altcha?.hmacKey ?? randomBytes(32).toString('hex'), complexity: options.altcha?.complexity }),
+    contact: options.contact,
+    reports: options.reports ?? [],
+    directory: createDirectoryIndex(directoryItems),
+    directoryById: new Map(directoryItems.map((item) => [item.id, item])),
+    replyDepartment: options.contact?.agency ?? '政府信息公开工作机构',
+  };
+  const allowedOrigins = new Set(options.corsOrigins);
+  const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? { max: 30, windowMs: 60_000 });
+
+  const app = new Hono().basePath(API_BASE);
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error);
+    if (error instanceof CalendarRangeError) return problemResponse(c, new ProblemError('calendar-unavailable', error.message));
+    if (error instanceof HTTPException) {
+      const kind = error.status === 413 ? 'payload-too-large' : error.status === 415 ? 'unsupported-media-type' : 'bad-request';
+      return problemResponse(c, new ProblemError(kind, error.message || undefined));
+    }
+    options.log?.(`error ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return problemResponse(c, new ProblemError('internal'));
+  });
+  app.notFound((c) => problemResponse(c, new ProblemError('not-found', `No endpoint ${c.req.method} ${c.req.path}.`)));
+
+  if (options.log) {
+    const log = options.log;
+    app.use('*', async (c, next) => {
+      const start = performance.now();
+      await next();
+      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
+    });
+  }
+
+  // CORS: allow-listed portals may do everything; any other origin may read public data, never write.
+  app.use(
+    '*',
+    cors({
+      origin: (origin, c) => {
+        if (allowedOrigins.has(origin)) return origin;
+        const method = c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? '') : c.req.method;
+        return isRead(method) && !c.req.path.startsWith(`${API_BASE}/admin`) ? '*' : null;
+      },
+      allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language'],
+      exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'Content-Language'],
+      maxAge: 600,
+    }),
+  );
+  // Browsers send some cross-site POSTs without a preflight: refuse writes from foreign origins here too.
+  app.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin && !isRead(c.req.method) && c.req.method !== 'OPTIONS' && !allowedOrigins.has(origin) && origin !== new URL(c.req.url).origin) {
+      throw new ProblemError('origin-not-allowed', `${origin} is not an allowed origin for this request.`);
+    }
+    await next();
+  });
+
+  const onTooLarge = (c: Context) => problemResponse(c, new ProblemError('payload-too-large', 'The request body is too large.'));
+  const smallBody = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: onTooLarge });
+  const uploadBody = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: onTooLarge });
+  app.use('*', (c, next) => (c.req.path === `${API_BASE}/attachments` ? uploadBody(c, next) : smallBody(c, next)));
+
+  if (limiter) {
+    app.use('*', async (c, next) => {
+      if (c.req.method === 'POST' && CREATING_PATHS.includes(c.req.path)) {
+        const { allowed, retryAfterSeconds } = limiter.hit(clientAddress(c, options.trustProxy ?? false), Date.now());
+        if (!allowed) {
+          throw new ProblemError('too-many-requests', `Try again in ${retryAfterSeconds} s.`, [], { 'Retry-After': String(retryAfterSeconds) });
+        }
+      }
+      await next();
+    });
+  }
+
+  app.use('/admin/*', adminAuth(options.adminToken));
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument));
+  app.route('/', applicationRoutes(deps));
+  app.route('/', attachmentRoutes(deps));
+  app.route('/', feedbackRoutes(deps));
+  app.route('/', directoryRoutes(deps));
+  app.route('/', reportRoutes(deps));
+  return app;
+}

@@ -1,0 +1,65 @@
+/**
+ * The reference server with demo data, ready to mount: used by `npm start`
+ * (Vite middleware), the browser tests (in memory, fresh each run) and the CLI.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { AltchaComplexity } from './altcha.js';
+import { createApp } from './app.js';
+import { createNodeHandler, type NodeHandler } from './node.js';
+import type { RateLimitOptions } from './rate-limit.js';
+import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
+import { openStorage } from './storage/index.js';
+import type { Storage } from './storage/types.js';
+
+export interface DemoServerOptions {
+  /** PGlite data directory, or `memory` for a database that lives as long as the process (default `./.data`) */
+  dataDir?: string | 'memory';
+  /** PostgreSQL instead of PGlite */
+  databaseUrl?: string;
+  /** default: random, returned as `adminToken` */
+  adminToken?: string;
+  corsOrigins?: string[];
+  /** default 300 creating POSTs a minute per address: generous, for demos and browser tests */
+  rateLimit?: RateLimitOptions | false;
+  trustProxy?: boolean;
+  altchaHmacKey?: string;
+  altchaComplexity?: AltchaComplexity;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface DemoServer {
+  app: Hono;
+  handler: NodeHandler;
+  storage: Storage;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const { dataDir = '.data', databaseUrl } = options;
+  const storage = await openStorage(databaseUrl ? { databaseUrl } : dataDir === 'memory' ? { memory: true } : { dataDir });
+  const now = options.now ?? (() => new Date());
+  try {
+    await seedDemoLetters(storage, now());
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  const app = createApp({
+    storage,
+    adminToken,
+    corsOrigins: options.corsOrigins ?? [],
+    rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
+    trustProxy: options.trustProxy,
+    now,
+    contact: DEMO_CONTACT,
+    reports: DEMO_REPORTS,
+    directoryItems: demoDirectoryItems(),
+    altcha: { hmacKey: options.altchaHmacKey, complexity: options.altchaComplexity },
+    log: options.log,
+  });
+  return { app, handler: createNodeHandler(app), storage, adminToken, close: () => storage.close() };
+}

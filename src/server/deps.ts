@@ -1,0 +1,19 @@
+/** What every route file is given by `createApp`. */
+import type { ContactInfo } from '../api/types/contact.js';
+import type { DisclosureItem } from '../api/types/directory.js';
+import type { AnnualReport } from '../api/types/report.js';
+import type { DirectoryIndex } from '../core/directory/search-index.js';
+import type { Altcha } from './altcha.js';
+import type { Storage } from './storage/types.js';
+
+export interface ServerDeps {
+  storage: Storage;
+  now: () => Date;
+  altcha: Altcha;
+  contact?: ContactInfo;
+  reports: AnnualReport[];
+  directory: DirectoryIndex;
+  directoryById: Map<string, DisclosureItem>;
+  /** 答复部门 when staff reply without naming one */
+  replyDepartment: string;
+}

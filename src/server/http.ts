@@ -1,0 +1,71 @@
+/** Request plumbing shared by the routes: JSON bodies, idempotency keys, client addresses. */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { ProblemError } from './problem.js';
+import type { CreateOutcome, Replay } from './storage/types.js';
+
+/** The body as JSON; 415 for another media type, 400 when it does not parse or is not an object. */
+export async function readJson(c: Context): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new ProblemError('unsupported-media-type', 'Send the body as application/json.');
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ProblemError('bad-request', 'The body is not valid JSON.', [{ field: '', code: 'body.invalid' }]);
+  }
+}
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** `Idempotency-Key`: required on every creating POST (a UUID in practice; any short printable token is accepted). */
+export function idempotencyKey(c: Context): string {
+  const key = c.req.header('idempotency-key')?.trim();
+  if (!key) throw new ProblemError('idempotency-key-required', 'Send an Idempotency-Key header (a UUID made once per submission).');
+  if (!KEY_PATTERN.test(key)) throw new ProblemError('bad-request', 'The Idempotency-Key must be 1–255 printable ASCII characters.');
+  return key;
+}
+
+/** JSON with object keys sorted, so two bodies that differ only in key order hash alike. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function bodyHash(value: unknown): string {
+  return createHash('sha256').update(typeof value === 'string' ? value : canonical(value)).digest('hex');
+}
+
+export function bytesHash(parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+/** Answers a create: the new record, the stored original (marked as a replay), or 409. */
+export function answerCreate<T>(c: Context, outcome: CreateOutcome<T> | Replay): Response {
+  if (outcome.kind === 'conflict') {
+    throw new ProblemError('idempotency-conflict', 'Use a new Idempotency-Key for a different submission.');
+  }
+  if (outcome.kind === 'replay') c.header('Idempotent-Replayed', 'true');
+  return c.json(outcome.response.body as object, outcome.response.status as 201);
+}
+
+/**
+ * The address a rate limit counts by: the socket's peer, or with `trustProxy`
+ * the last X-Forwarded-For hop (the one our own proxy added).
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    if (hops.length > 0) return hops[hops.length - 1]!;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

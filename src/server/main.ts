@@ -1,0 +1,58 @@
+/**
+ * `npm run serve`: the reference server on its own.
+ *
+ *   PORT               default 8787 (0: any free port)
+ *   HOST               default 127.0.0.1
+ *   ZWGK_DATA_DIR      PGlite data directory, default ./.data
+ *   DATABASE_URL       use PostgreSQL instead (several instances may share it)
+ *   ZWGK_ADMIN_TOKEN   bearer token of /api/admin; generated and printed when unset
+ *   ZWGK_CORS_ORIGINS  comma-separated portal origins allowed to write (ZWGK_ALLOWED_ORIGINS also read)
+ *   ZWGK_RATE_LIMIT    creating POSTs per minute and client address, default 30; 0 turns it off
+ *   ZWGK_TRUST_PROXY   1: count clients by X-Forwarded-For (behind your own proxy)
+ *   ZWGK_ALTCHA_HMAC_KEY  key of the spam-protection challenges; random per start when unset
+ *   ZWGK_STATIC_DIR    built demo to serve at / (default demo/dist when present)
+ */
+import { randomBytes } from 'node:crypto';
+import { createDemoServer } from './demo.js';
+import { startServer } from './node.js';
+
+const env = process.env;
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const rateLimit = Number(env.ZWGK_RATE_LIMIT ?? 30);
+const generatedToken = !env.ZWGK_ADMIN_TOKEN;
+const adminToken = env.ZWGK_ADMIN_TOKEN || randomBytes(24).toString('base64url');
+
+const demo = await createDemoServer({
+  dataDir: env.ZWGK_DATA_DIR || '.data',
+  databaseUrl: env.DATABASE_URL || undefined,
+  adminToken,
+  corsOrigins: [...list(env.ZWGK_CORS_ORIGINS), ...list(env.ZWGK_ALLOWED_ORIGINS)],
+  rateLimit: Number.isFinite(rateLimit) && rateLimit > 0 ? { max: rateLimit, windowMs: 60_000 } : false,
+  trustProxy: env.ZWGK_TRUST_PROXY === '1',
+  altchaHmacKey: env.ZWGK_ALTCHA_HMAC_KEY || undefined,
+  log: env.ZWGK_QUIET === '1' ? undefined : (line) => console.log(line),
+});
+
+const running = await startServer({
+  app: demo.app,
+  port: Number(env.PORT ?? 8787),
+  host: env.HOST || '127.0.0.1',
+  staticDir: env.ZWGK_STATIC_DIR ?? 'demo/dist',
+});
+
+console.log(`zwgk reference server listening on ${running.origin}/api (storage: ${demo.storage.kind})`);
+if (generatedToken) console.log(`admin token (generated; set ZWGK_ADMIN_TOKEN to fix it): ${adminToken}`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  // Never hang on a stuck connection: leave after 5 s whatever happens.
+  setTimeout(() => process.exit(1), 5_000).unref();
+  await running.close();
+  await demo.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,447 @@
+/**
+ * The backend contract as OpenAPI 3.1, written by hand to say exactly what
+ * this server does. Served at `{api-base}/openapi.json`; a test checks real
+ * responses against these schemas, so the two cannot drift apart silently.
+ */
+import { APPLICATION_STATUSES, DELIVERY_FORMATS, DELIVERY_METHODS, ID_TYPES, ORG_TYPES, OUTCOME_IDS } from '../api/types/application.js';
+import { FEEDBACK_CATEGORIES, FEEDBACK_RATINGS, FEEDBACK_STATUSES } from '../api/types/feedback.js';
+import { APPLICATION_LIMITS } from '../core/validate/application.js';
+import { FEEDBACK_LIMITS } from '../core/validate/feedback.js';
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const str = (extra: Schema = {}): Schema => ({ type: 'string', ...extra });
+const date: Schema = str({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const instant: Schema = str({ format: 'date-time' });
+const int: Schema = { type: 'integer' };
+const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
+
+/** A closed object: every property listed, the required ones named. */
+function object(properties: Record<string, Schema>, required: string[] = Object.keys(properties), extra: Schema = {}): Schema {
+  return { type: 'object', properties, required, additionalProperties: false, ...extra };
+}
+
+const json = (schema: Schema) => ({ 'application/json': { schema } });
+
+const PROBLEM_STATUSES: Record<number, string> = {
+  400: 'Malformed request, or a required header or query parameter is missing',
+  401: 'Missing or wrong admin token',
+  403: 'Forbidden (origin not allowed, or the spam-protection proof failed or was used before)',
+  404: 'Not found (for lookups: unknown code and wrong phone or contact alike)',
+  409: 'Conflict: Idempotency-Key reused with another body, or a step not allowed in the current state',
+  413: 'Body too large',
+  415: 'Unsupported media type (for uploads: the content is not PDF, JPEG or PNG)',
+  422: 'Validation failed: `errors[].field` points into the request body',
+  429: 'Too many creating requests from this address: see Retry-After',
+  503: 'The holiday calendar does not cover the dates needed',
+};
+
+function problems(...statuses: number[]): Record<string, unknown> {
+  return Object.fromEntries(
+    statuses.map((status) => [String(status), { description: PROBLEM_STATUSES[status], content: { 'application/problem+json': { schema: ref('Problem') } } }]),
+  );
+}
+
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: true,
+  description: 'Made once per submission attempt (a UUID) and reused on retry. Same key and body: the original response. Other body: 409.',
+  schema: str({ minLength: 1, maxLength: 255 }),
+};
+
+const created = (schema: string, description: string) => ({
+  description,
+  headers: { 'Idempotent-Replayed': { description: '`true` when this is the stored response of an earlier request with the same key', schema: str() } },
+  content: json(ref(schema)),
+});
+
+const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: str() });
+const queryParam = (name: string, schema: Schema, description: string, required = false) => ({ name, in: 'query', required, description, schema });
+
+const requestRow: Schema = {
+  type: 'array',
+  description: '自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计',
+  items: { type: 'integer', minimum: 0 },
+  minItems: 7,
+  maxItems: 7,
+};
+
+const facet: Schema = { type: 'array', items: object({ value: str(), count: { type: 'integer', minimum: 0 } }) };
+
+const schemas: Record<string, Schema> = {
+  Problem: object(
+    {
+      type: str(),
+      title: str(),
+      status: int,
+      detail: str(),
+      instance: str(),
+      errors: { type: 'array', items: object({ field: str({ description: 'JSON pointer into the request body' }), message: str(), code: str() }, ['field', 'message']) },
+    },
+    ['type', 'title', 'status'],
+  ),
+  PersonApplicant: object(
+    {
+      type: { const: 'person' },
+      name: str({ maxLength: APPLICATION_LIMITS.personName }),
+      idType: { enum: [...ID_TYPES] },
+      idNumber: str(),
+      phone: str(),
+      email: str(),
+      address: str({ maxLength: APPLICATION_LIMITS.address }),
+      postcode: str({ pattern: '^\\d{6}$' }),
+      workUnit: str({ maxLength: APPLICATION_LIMITS.workUnit }),
+    },
+    ['type', 'name', 'idType', 'idNumber', 'phone'],
+  ),
+  OrganizationApplicant: object(
+    {
+      type: { const: 'organization' },
+      orgType: { enum: [...ORG_TYPES] },
+      name: str({ maxLength: APPLICATION_LIMITS.orgName }),
+      creditCode: str({ description: '统一社会信用代码 (GB 32100)' }),
+      legalRepresentative: str({ maxLength: APPLICATION_LIMITS.legalRepresentative }),
+      contactName: str({ maxLength: APPLICATION_LIMITS.contactName }),
+      phone: str(),
+      email: str(),
+      address: str({ maxLength: APPLICATION_LIMITS.address }),
+      postcode: str({ pattern: '^\\d{6}$' }),
+    },
+    ['type', 'orgType', 'name', 'creditCode', 'legalRepresentative', 'contactName', 'phone'],
+  ),
+  ApplicationRequest: object({
+    agency: str({ maxLength: APPLICATION_LIMITS.agency }),
+    applicant: { oneOf: [ref('PersonApplicant'), ref('OrganizationApplicant')] },
+    request: object(
+      {
+        title: str({ maxLength: APPLICATION_LIMITS.title }),
+        docNo: str({ maxLength: APPLICATION_LIMITS.docNo }),
+        description: str({ maxLength: APPLICATION_LIMITS.description }),
+        purpose: str({ maxLength: APPLICATION_LIMITS.purpose }),
+      },
+      [],
+      { description: 'At least one of title, docNo or description (条例 art. 29(二))' },
+    ),
+    delivery: object(
+      {
+        formats: { type: 'array', items: { enum: [...DELIVERY_FORMATS] }, minItems: 1 },
+        methods: { type: 'array', items: { enum: [...DELIVERY_METHODS] }, minItems: 1 },
+        email: str(),
+        address: str(),
+        postcode: str(),
+      },
+      ['formats', 'methods'],
+    ),
+    attachments: { type: 'array', items: str(), maxItems: APPLICATION_LIMITS.attachments, description: 'ids from POST /attachments' },
+  }),
+  ApplicationReceipt: object({
+    trackingCode: str({ pattern: '^YS-[2-9A-HJ-NP-Z]{10}$' }),
+    status: { const: 'submitted' },
+    receivedAt: instant,
+    dueDate: date,
+    agency: str(),
+  }),
+  TimelineEntry: object({ status: { enum: [...APPLICATION_STATUSES] }, at: instant, note: str() }, ['status', 'at']),
+  ApplicationStatusView: object(
+    {
+      trackingCode: str(),
+      status: { enum: [...APPLICATION_STATUSES] },
+      timeline: { type: 'array', items: ref('TimelineEntry'), minItems: 1 },
+      dueDate: { ...nullable(date), description: 'null while waiting for a 补正' },
+      workingDaysLeft: { ...nullable(int), description: 'null when no clock runs; negative when overdue' },
+      outcome: { enum: [...OUTCOME_IDS], description: 'row id of table 三, once answered' },
+    },
+    ['trackingCode', 'status', 'timeline', 'dueDate', 'workingDaysLeft'],
+  ),
+  AdminApplicationPatch: object(
+    {
+      status: { enum: APPLICATION_STATUSES.filter((s) => s !== 'submitted') },
+      note: str({ maxLength: 500 }),
+      outcome: { enum: [...OUTCOME_IDS], description: 'required with answered, refused otherwise' },
+      supplementReceivedOn: { ...date, description: 'with supplement-requested → accepted: the day the 补正 arrived (default today)' },
+    },
+    ['status'],
+  ),
+  RequestsTable: {
+    type: 'object',
+    description: 'Table 三 (`requests` of the annual report document): row id → 7 columns. 2021 format from 2021 on, 2019 format (row 3.6) before.',
+    required: ['1', '2', '3.1', '3.2', '3.7', '4'],
+    propertyNames: { enum: ['1', '2', ...OUTCOME_IDS, '3.6', '3.7', '4'] },
+    additionalProperties: requestRow,
+  },
+  AttachmentReceipt: object({ id: str(), name: str(), size: { type: 'integer', minimum: 1 }, type: { enum: ['application/pdf', 'image/jpeg', 'image/png'] } }),
+  AltchaChallenge: {
+    type: 'object',
+    description: 'An ALTCHA v2 challenge (altcha-lib createChallenge)',
+    required: ['parameters', 'signature'],
+    properties: { parameters: { type: 'object', required: ['algorithm', 'nonce', 'salt', 'cost', 'keyPrefix', 'expiresAt'] }, signature: str() },
+  },
+  FeedbackRequest: object(
+    {
+      category: { enum: [...FEEDBACK_CATEGORIES] },
+      subject: str({ maxLength: FEEDBACK_LIMITS.subject }),
+      message: str({ maxLength: FEEDBACK_LIMITS.message }),
+      name: str({ maxLength: FEEDBACK_LIMITS.name }),
+      phone: str(),
+      email: str(),
+      publish: { type: 'boolean' },
+      proof: str({ maxLength: FEEDBACK_LIMITS.proof, description: 'the ALTCHA payload (base64) of a challenge from GET /feedback/challenge; each proof counts once' }),
+    },
+    ['category', 'subject', 'message', 'name', 'publish', 'proof'],
+    { description: 'At least one of phone or email' },
+  ),
+  FeedbackReceipt: object({ queryCode: str({ pattern: '^[2-9A-HJ-NP-Z]{10}$' }), status: { const: 'received' } }),
+  FeedbackLetterView: object(
+    {
+      queryCode: str(),
+      category: { enum: [...FEEDBACK_CATEGORIES] },
+      subject: str(),
+      message: str(),
+      status: { enum: [...FEEDBACK_STATUSES] },
+      publish: { type: 'boolean' },
+      receivedOn: date,
+      reply: object({ text: str(), department: str(), repliedOn: date }),
+      rating: { enum: [...FEEDBACK_RATINGS] },
+    },
+    ['queryCode', 'category', 'subject', 'message', 'status', 'publish', 'receivedOn'],
+  ),
+  FeedbackRatingRequest: object({ rating: { enum: [...FEEDBACK_RATINGS] } }),
+  FeedbackRatingResult: object({ queryCode: str(), rating: { enum: [...FEEDBACK_RATINGS] } }),
+  AdminFeedbackPatch: object(
+    {
+      status: { enum: [...FEEDBACK_STATUSES] },
+      reply: str({ maxLength: 5000 }),
+      replyDepartment: str({ maxLength: 100 }),
+      publish: { type: 'boolean', description: 'false withholds a letter from the public list; true only when the writer agreed' },
+    },
+    [],
+  ),
+  PublishedLetter: object(
+    {
+      id: str(),
+      category: { enum: [...FEEDBACK_CATEGORIES] },
+      subject: str(),
+      message: str(),
+      reply: str(),
+      receivedOn: date,
+      repliedOn: date,
+      replyDepartment: str(),
+    },
+    undefined,
+    { description: 'Never carries the name, phone or e-mail of the writer' },
+  ),
+  PublishedLettersPage: object({
+    items: { type: 'array', items: ref('PublishedLetter') },
+    total: { type: 'integer', minimum: 0 },
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1, maximum: 50 },
+    stats: object({ received: { type: 'integer', minimum: 0 }, replied: { type: 'integer', minimum: 0 }, medianWorkingDaysToReply: nullable({ type: 'number' }) }),
+  }),
+  DisclosureItem: object(
+    {
+      id: str(),
+      indexNo: str(),
+      title: str(),
+      url: str(),
+      docNo: str(),
+      publisher: str(),
+      category: str(),
+      publishedAt: date,
+      writtenAt: date,
+      keywords: { type: 'array', items: str() },
+      validity: { enum: ['有效', '失效', '废止'] },
+      summary: str(),
+    },
+    ['id', 'indexNo', 'title', 'url', 'publisher', 'category', 'publishedAt'],
+  ),
+  DirectoryPage: object({
+    items: { type: 'array', items: ref('DisclosureItem') },
+    total: { type: 'integer', minimum: 0 },
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+    facets: object({ category: facet, publisher: facet, year: facet, validity: facet }),
+  }),
+  ReportListItem: object({ agency: str(), year: int, format: { enum: ['2019', '2021'] }, href: str() }),
+  AnnualReport: {
+    type: 'object',
+    description: 'The annual report document (annual-report-schema.md)',
+    required: ['format', 'agency', 'year', 'sections', 'proactive', 'requests', 'reviews'],
+    properties: {
+      format: { enum: ['2019', '2021'] },
+      agency: str(),
+      year: int,
+      title: str(),
+      publishedAt: date,
+      sections: { type: 'object', required: ['overview', 'problems'] },
+      proactive: { type: 'object' },
+      requests: { type: 'object' },
+      reviews: { type: 'object' },
+    },
+  },
+  ContactInfo: object(
+    {
+      agency: str(),
+      department: str(),
+      contact: str(),
+      phone: str(),
+      fax: str(),
+      email: str(),
+      address: str(),
+      postcode: str(),
+      hours: str(),
+      website: str(),
+      mapHref: str(),
+    },
+    ['agency'],
+  ),
+};
+
+const codeParam = pathParam('trackingCode', '申请编号, e.g. YS-7K3M9QX2PA');
+const queryCodeParam = pathParam('queryCode', '查询码 (10 characters)');
+const admin = [{ adminToken: [] }];
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'zwgk-kit backend contract',
+    version: '0.1.0',
+    description:
+      'What the zwgk-kit elements expect behind `{api-base}`. Errors are RFC 9457 problem+json; every creating POST needs an Idempotency-Key; CORS is an allow-list for writes.',
+  },
+  servers: [{ url: '/api' }],
+  paths: {
+    '/disclosures': {
+      get: {
+        summary: 'Search the disclosure directory (政府信息公开目录)',
+        parameters: [
+          queryParam('q', str(), 'search text; every whitespace-separated term must match'),
+          queryParam('category', str(), '主题分类, exact'),
+          queryParam('publisher', str(), '发布机构, exact'),
+          queryParam('year', int, 'year of 发布日期'),
+          queryParam('validity', { enum: ['有效', '失效', '废止'] }, '有效性'),
+          queryParam('sort', { enum: ['newest', 'oldest', 'relevance', 'title'] }, 'order'),
+          queryParam('page', { type: 'integer', minimum: 1 }, '1-based page'),
+          queryParam('pageSize', { type: 'integer', minimum: 1, maximum: 100 }, 'default 20'),
+        ],
+        responses: { '200': { description: 'One page of results with facets', content: json(ref('DirectoryPage')) } },
+      },
+    },
+    '/disclosures/{id}': {
+      get: {
+        summary: 'One document of the directory',
+        parameters: [pathParam('id', 'document id')],
+        responses: { '200': { description: 'The document', content: json(ref('DisclosureItem')) }, ...problems(404) },
+      },
+    },
+    '/applications': {
+      post: {
+        summary: 'Submit a 政府信息公开申请',
+        parameters: [idempotencyKey],
+        requestBody: { required: true, content: json(ref('ApplicationRequest')) },
+        responses: { '201': created('ApplicationReceipt', 'Received; keep the tracking code'), ...problems(400, 403, 409, 413, 415, 422, 429, 503) },
+      },
+    },
+    '/applications/stats': {
+      get: {
+        summary: 'Table 三 of the annual report, computed from the stored applications',
+        parameters: [queryParam('year', { type: 'integer', minimum: 2008 }, 'report year', true)],
+        responses: { '200': { description: 'The `requests` table', content: json(ref('RequestsTable')) }, ...problems(400) },
+      },
+    },
+    '/applications/{trackingCode}': {
+      get: {
+        summary: 'Status of an application (needs its phone number)',
+        parameters: [codeParam, queryParam('phone', str(), 'the applicant’s phone number', true)],
+        responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404) },
+      },
+    },
+    '/attachments': {
+      post: {
+        summary: 'Upload one file (PDF, JPEG or PNG, at most 10 MB), judged by its content',
+        parameters: [idempotencyKey],
+        requestBody: {
+          required: true,
+          content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: str({ format: 'binary' }) }, required: ['file'] } } },
+        },
+        responses: { '201': created('AttachmentReceipt', 'Stored; send its id in an application'), ...problems(400, 403, 409, 413, 415, 429) },
+      },
+    },
+    '/feedback/challenge': {
+      get: {
+        summary: 'A proof-of-work challenge (ALTCHA) for the next letter',
+        responses: { '200': { description: 'Solve it in the browser and send the payload as `proof`', content: json(ref('AltchaChallenge')) } },
+      },
+    },
+    '/feedback': {
+      get: {
+        summary: 'Published letters with their replies (no names, phones or e-mail addresses)',
+        parameters: [queryParam('page', { type: 'integer', minimum: 1 }, '1-based page'), queryParam('pageSize', { type: 'integer', minimum: 1, maximum: 50 }, 'default 10')],
+        responses: { '200': { description: 'A page of letters and aggregate figures', content: json(ref('PublishedLettersPage')) } },
+      },
+      post: {
+        summary: 'Send a letter to the 意见箱',
+        parameters: [idempotencyKey],
+        requestBody: { required: true, content: json(ref('FeedbackRequest')) },
+        responses: { '201': created('FeedbackReceipt', 'Received; keep the query code'), ...problems(400, 403, 409, 413, 415, 422, 429) },
+      },
+    },
+    '/feedback/{queryCode}': {
+      get: {
+        summary: 'The writer’s own letter, its status and reply (needs the phone or e-mail given)',
+        parameters: [queryCodeParam, queryParam('contact', str(), 'the phone number or e-mail address of the letter', true)],
+        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404) },
+      },
+    },
+    '/feedback/{queryCode}/rating': {
+      post: {
+        summary: 'Rate the reply, once, within 20 working days of it (the same rating again is accepted as a retry)',
+        parameters: [queryCodeParam],
+        requestBody: { required: true, content: json(ref('FeedbackRatingRequest')) },
+        responses: { '200': { description: 'Rated', content: json(ref('FeedbackRatingResult')) }, ...problems(404, 409, 415, 422) },
+      },
+    },
+    '/reports': {
+      get: {
+        summary: 'The annual reports available',
+        responses: { '200': { description: 'Newest first', content: json({ type: 'array', items: ref('ReportListItem') }) } },
+      },
+    },
+    '/reports/{year}': {
+      get: {
+        summary: 'One annual report document',
+        parameters: [pathParam('year', 'report year')],
+        responses: { '200': { description: 'The report', content: json(ref('AnnualReport')) }, ...problems(404) },
+      },
+    },
+    '/contact': {
+      get: {
+        summary: 'The contact card of the disclosure office (政府信息公开工作机构)',
+        responses: { '200': { description: 'Contact-card fields', content: json(ref('ContactInfo')) }, ...problems(404) },
+      },
+    },
+    '/admin/applications/{trackingCode}': {
+      patch: {
+        summary: 'Staff: move an application along its lifecycle',
+        security: admin,
+        parameters: [codeParam],
+        requestBody: { required: true, content: json(ref('AdminApplicationPatch')) },
+        responses: { '200': { description: 'The new status', content: json(ref('ApplicationStatusView')) }, ...problems(401, 404, 409, 415, 422, 503) },
+      },
+    },
+    '/admin/feedback/{queryCode}': {
+      patch: {
+        summary: 'Staff: status, reply and publication of a letter',
+        security: admin,
+        parameters: [queryCodeParam],
+        requestBody: { required: true, content: json(ref('AdminFeedbackPatch')) },
+        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(401, 404, 409, 415, 422) },
+      },
+    },
+  },
+  components: {
+    schemas,
+    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ZWGK_ADMIN_TOKEN' } },
+  },
+} as const;

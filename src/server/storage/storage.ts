@@ -1,0 +1,388 @@
+/** Every query of the server, written once for PGlite and PostgreSQL alike. */
+import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
+import type { SqlClient, SqlDatabase } from './sql.js';
+import type {
+  ApplicationCounts,
+  ApplicationRecord,
+  CreateOutcome,
+  FeedbackRecord,
+  IdempotencyRequest,
+  Replay,
+  Storage,
+  StoredResponse,
+} from './types.js';
+
+// Dates and instants leave the database as text so no driver converts them through the host's time zone.
+const APPLICATION_COLUMNS = `tracking_code, phone_digits, agency, applicant_column, body, status,
+  to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, clock_start::text AS clock_start,
+  extended, due_date::text AS due_date, outcome, resolved_on::text AS resolved_on`;
+
+const FEEDBACK_COLUMNS = `query_code, public_id, category, subject, message, name, phone, phone_digits, email, publish, withheld, status,
+  to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, reply, reply_department,
+  replied_on::text AS replied_on, rating, to_json(rated_at) #>> '{}' AS rated_at`;
+
+interface ApplicationRow {
+  tracking_code: string;
+  phone_digits: string;
+  agency: string;
+  applicant_column: number;
+  body: ApplicationRequest;
+  status: ApplicationStatus;
+  received_at: string;
+  received_on: string;
+  clock_start: string;
+  extended: boolean;
+  due_date: string | null;
+  outcome: OutcomeId | null;
+  resolved_on: string | null;
+}
+
+interface FeedbackRow {
+  query_code: string;
+  public_id: string;
+  category: FeedbackCategory;
+  subject: string;
+  message: string;
+  name: string;
+  phone: string | null;
+  phone_digits: string | null;
+  email: string | null;
+  publish: boolean;
+  withheld: boolean;
+  status: FeedbackStatus;
+  received_at: string;
+  received_on: string;
+  reply: string | null;
+  reply_department: string | null;
+  replied_on: string | null;
+  rating: FeedbackRating | null;
+  rated_at: string | null;
+}
+
+/** PostgreSQL renders timestamptz as `2025-03-10T08:00:00+00:00`; normalise to `Date#toISOString`. */
+function isoInstant(text: string): string {
+  return new Date(text).toISOString();
+}
+
+function toFeedback(row: FeedbackRow): FeedbackRecord {
+  return {
+    queryCode: row.query_code,
+    publicId: row.public_id,
+    category: row.category,
+    subject: row.subject,
+    message: row.message,
+    name: row.name,
+    phone: row.phone,
+    phoneDigits: row.phone_digits,
+    email: row.email,
+    publish: row.publish,
+    withheld: row.withheld,
+    status: row.status,
+    receivedAt: isoInstant(row.received_at),
+    receivedOn: row.received_on,
+    reply: row.reply,
+    replyDepartment: row.reply_department,
+    repliedOn: row.replied_on,
+    rating: row.rating,
+    ratedAt: row.rated_at === null ? null : isoInstant(row.rated_at),
+  };
+}
+
+async function timelineOf(sql: SqlClient, trackingCode: string): Promise<TimelineEntry[]> {
+  const rows = await sql.query<{ status: ApplicationStatus; at: string; note: string | null }>(
+    `SELECT status, to_json(at) #>> '{}' AS at, note FROM application_events WHERE tracking_code = $1 ORDER BY id`,
+    [trackingCode],
+  );
+  return rows.map((r) => (r.note === null ? { status: r.status, at: isoInstant(r.at) } : { status: r.status, at: isoInstant(r.at), note: r.note }));
+}
+
+async function toApplication(sql: SqlClient, row: ApplicationRow): Promise<ApplicationRecord> {
+  return {
+    trackingCode: row.tracking_code,
+    phoneDigits: row.phone_digits,
+    agency: row.agency,
+    applicantColumn: row.applicant_column,
+    body: row.body,
+    status: row.status,
+    receivedAt: isoInstant(row.received_at),
+    receivedOn: row.received_on,
+    clockStart: row.clock_start,
+    extended: row.extended,
+    dueDate: row.due_date,
+    outcome: row.outcome,
+    resolvedOn: row.resolved_on,
+    timeline: await timelineOf(sql, row.tracking_code),
+  };
+}
+
+async function addEvent(sql: SqlClient, trackingCode: string, entry: TimelineEntry): Promise<void> {
+  await sql.query(`INSERT INTO application_events (tracking_code, status, at, note) VALUES ($1, $2, $3, $4)`, [
+    trackingCode,
+    entry.status,
+    entry.at,
+    entry.note ?? null,
+  ]);
+}
+
+async function readReplay(sql: SqlClient, idem: IdempotencyRequest): Promise<Replay | null> {
+  const [row] = await sql.query<{ request_hash: string; status: number; body: unknown }>(
+    `SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+    [idem.scope, idem.key],
+  );
+  if (!row) return null;
+  return row.request_hash === idem.hash ? { kind: 'replay', response: { status: row.status, body: row.body } } : { kind: 'conflict' };
+}
+
+/**
+ * Claims the key and runs `create` in one transaction. On PostgreSQL a
+ * concurrent request with the same key blocks on the primary key until the
+ * first commits, then reads its stored response: one record, one answer.
+ */
+async function createOnce<R, Refusal = never>(
+  db: SqlDatabase,
+  idem: IdempotencyRequest,
+  receipt: StoredResponse<R>,
+  create: (tx: SqlClient) => Promise<void>,
+): Promise<CreateOutcome<R> | Refusal> {
+  const outcome = await db.transaction(async (tx) => {
+    const claimed = await tx.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, status, body) VALUES ($1, $2, $3, $4, $5::json)
+       ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+      [idem.scope, idem.key, idem.hash, receipt.status, JSON.stringify(receipt.body)],
+    );
+    if (claimed.length === 0) return { taken: true as const };
+    await create(tx);
+    return { taken: false as const };
+  }).catch((error: unknown) => {
+    if (error instanceof RefusedCreate) return { refusal: error.refusal as Refusal };
+    throw error;
+  });
+  if ('refusal' in outcome) return outcome.refusal;
+  if (!outcome.taken) return { kind: 'created', response: receipt };
+  const replay = await readReplay(db, idem);
+  if (!replay) throw new Error('Idempotency key vanished between claim and read');
+  return replay;
+}
+
+/** Thrown by a `create` step to refuse: the transaction rolls back, the claimed key included. */
+class RefusedCreate extends Error {
+  constructor(readonly refusal: unknown) {
+    super('create refused');
+  }
+}
+
+function zeros(): number[] {
+  return [0, 0, 0, 0, 0, 0];
+}
+
+export function createSqlStorage(db: SqlDatabase): Storage {
+  return {
+    kind: db.kind,
+
+    findReplay: (idem) => readReplay(db, idem),
+
+    createApplication(idem, record, receipt) {
+      return createOnce(db, idem, receipt, async (tx) => {
+        await tx.query(
+          `INSERT INTO applications (tracking_code, phone_digits, agency, applicant_column, body, status,
+             received_at, received_on, clock_start, extended, due_date, outcome, resolved_on)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [
+            record.trackingCode,
+            record.phoneDigits,
+            record.agency,
+            record.applicantColumn,
+            JSON.stringify(record.body),
+            record.status,
+            record.receivedAt,
+            record.receivedOn,
+            record.clockStart,
+            record.extended,
+            record.dueDate,
+            record.outcome,
+            record.resolvedOn,
+          ],
+        );
+        for (const id of record.body.attachments) {
+          await tx.query(`INSERT INTO application_attachments (tracking_code, attachment_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+            record.trackingCode,
+            id,
+          ]);
+        }
+        for (const entry of record.timeline) await addEvent(tx, record.trackingCode, entry);
+      });
+    },
+
+    async findApplication(trackingCode, phoneDigits) {
+      const [row] = await db.query<ApplicationRow>(
+        `SELECT ${APPLICATION_COLUMNS} FROM applications WHERE tracking_code = $1 AND phone_digits = $2`,
+        [trackingCode, phoneDigits],
+      );
+      return row ? toApplication(db, row) : null;
+    },
+
+    updateApplication(trackingCode, decide) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE tracking_code = $1 FOR UPDATE`, [
+          trackingCode,
+        ]);
+        if (!row) return null;
+        const current = await toApplication(tx, row);
+        const change = decide(current);
+        await tx.query(
+          `UPDATE applications SET status = $2, clock_start = $3, extended = $4, due_date = $5, outcome = $6, resolved_on = $7
+           WHERE tracking_code = $1`,
+          [trackingCode, change.status, change.clockStart, change.extended, change.dueDate, change.outcome, change.resolvedOn],
+        );
+        await addEvent(tx, trackingCode, change.entry);
+        const { entry, ...state } = change;
+        return { ...current, ...state, timeline: [...current.timeline, entry] };
+      });
+    },
+
+    async countApplications(yearStart, yearEnd) {
+      const byColumn = await db.query<{ col: number; received: number; carried: number; open_at_end: number }>(
+        `SELECT applicant_column AS col,
+           count(*) FILTER (WHERE received_on BETWEEN $1::date AND $2::date)::int AS received,
+           count(*) FILTER (WHERE received_on < $1::date AND (resolved_on IS NULL OR resolved_on >= $1::date))::int AS carried,
+           count(*) FILTER (WHERE received_on <= $2::date AND (resolved_on IS NULL OR resolved_on > $2::date))::int AS open_at_end
+         FROM applications GROUP BY applicant_column`,
+        [yearStart, yearEnd],
+      );
+      const resolved = await db.query<{ outcome: OutcomeId | null; col: number; count: number }>(
+        `SELECT outcome, applicant_column AS col, count(*)::int AS count FROM applications
+         WHERE resolved_on BETWEEN $1::date AND $2::date GROUP BY outcome, applicant_column`,
+        [yearStart, yearEnd],
+      );
+      const counts: ApplicationCounts = { received: zeros(), carriedOver: zeros(), openAtEnd: zeros(), resolved: [] };
+      for (const row of byColumn) {
+        counts.received[row.col] = row.received;
+        counts.carriedOver[row.col] = row.carried;
+        counts.openAtEnd[row.col] = row.open_at_end;
+      }
+      counts.resolved = resolved.map((r) => ({ outcome: r.outcome, column: r.col, count: r.count }));
+      return counts;
+    },
+
+    async countAllApplications() {
+      const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM applications`);
+      return row?.n ?? 0;
+    },
+
+    createAttachment(idem, record, receipt) {
+      return createOnce(db, idem, receipt, async (tx) => {
+        await tx.query(`INSERT INTO attachments (id, name, media_type, size, content) VALUES ($1, $2, $3, $4, $5)`, [
+          record.id,
+          record.name,
+          record.type,
+          record.size,
+          Buffer.from(record.content.buffer, record.content.byteOffset, record.content.byteLength),
+        ]);
+      });
+    },
+
+    async missingAttachments(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.query<{ id: string }>(`SELECT id FROM attachments WHERE id = ANY($1::text[])`, [ids]);
+      const found = new Set(rows.map((r) => r.id));
+      return ids.filter((id) => !found.has(id));
+    },
+
+    createFeedback(idem, record, receipt, proof) {
+      return createOnce<typeof receipt.body, { kind: 'proof-used' }>(db, idem, receipt, async (tx) => {
+        await tx.query(`DELETE FROM used_proofs WHERE expires_at < now()`);
+        const spent = await tx.query(`INSERT INTO used_proofs (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [
+          proof.id,
+          proof.expiresAt.toISOString(),
+        ]);
+        if (spent.length === 0) throw new RefusedCreate({ kind: 'proof-used' });
+        await tx.query(
+          `INSERT INTO feedback (query_code, public_id, category, subject, message, name, phone, phone_digits, email, publish, withheld,
+             status, received_at, received_on, reply, reply_department, replied_on, rating, rated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+          [
+            record.queryCode,
+            record.publicId,
+            record.category,
+            record.subject,
+            record.message,
+            record.name,
+            record.phone,
+            record.phoneDigits,
+            record.email,
+            record.publish,
+            record.withheld,
+            record.status,
+            record.receivedAt,
+            record.receivedOn,
+            record.reply,
+            record.replyDepartment,
+            record.repliedOn,
+            record.rating,
+            record.ratedAt,
+          ],
+        );
+      });
+    },
+
+    async findFeedback(queryCode, contact) {
+      const [row] = await db.query<FeedbackRow>(
+        `SELECT ${FEEDBACK_COLUMNS} FROM feedback
+         WHERE query_code = $1 AND ((phone_digits = $2 AND $2 <> '') OR (lower(email) = lower($3) AND $3 <> ''))`,
+        [queryCode, contact.phoneDigits, contact.email],
+      );
+      return row ? toFeedback(row) : null;
+    },
+
+    updateFeedback(queryCode, decide) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<FeedbackRow>(`SELECT ${FEEDBACK_COLUMNS} FROM feedback WHERE query_code = $1 FOR UPDATE`, [queryCode]);
+        if (!row) return null;
+        const current = toFeedback(row);
+        const change = decide(current);
+        await tx.query(
+          `UPDATE feedback SET status = $2, reply = $3, reply_department = $4, replied_on = $5, withheld = $6, rating = $7, rated_at = $8
+           WHERE query_code = $1`,
+          [queryCode, change.status, change.reply, change.replyDepartment, change.repliedOn, change.withheld, change.rating, change.ratedAt],
+        );
+        return { ...current, ...change };
+      });
+    },
+
+    async listPublishedFeedback(offset, limit) {
+      const where = `publish AND NOT withheld AND status = 'replied'`;
+      // Only public columns are selected: a name, phone or e-mail cannot leak from a row that never held one.
+      const items = await db.query<PublishedLetter>(
+        `SELECT public_id AS id, category, subject, message, reply, received_on::text AS "receivedOn",
+           replied_on::text AS "repliedOn", reply_department AS "replyDepartment"
+         FROM feedback WHERE ${where} ORDER BY replied_on DESC, received_at DESC, public_id LIMIT $1 OFFSET $2`,
+        [limit, offset],
+      );
+      const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback WHERE ${where}`);
+      return { items, total: count?.n ?? 0 };
+    },
+
+    async feedbackFigures() {
+      const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback`);
+      const replied = await db.query<{ receivedOn: string; repliedOn: string }>(
+        `SELECT received_on::text AS "receivedOn", replied_on::text AS "repliedOn" FROM feedback WHERE status = 'replied' AND replied_on IS NOT NULL`,
+      );
+      return { received: count?.n ?? 0, replied };
+    },
+
+    async seedOnce(name, seed) {
+      const claimed = await db.query(`INSERT INTO seeds (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING name`, [name]);
+      if (claimed.length === 0) return false;
+      try {
+        await seed();
+      } catch (error) {
+        await db.query(`DELETE FROM seeds WHERE name = $1`, [name]);
+        throw error;
+      }
+      return true;
+    },
+
+    close: () => db.close(),
+  };
+}
