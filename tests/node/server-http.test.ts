@@ -1,0 +1,386 @@
+// The HTTP surface as a whole: CORS, rate limit, admin auth, body limits, uploads, the read
+// endpoints with demo data, and every response checked against the served OpenAPI document.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Challenge } from 'altcha-lib';
+import type { Hono } from 'hono';
+import type { ApplicationReceipt } from '../../src/api/types/application.js';
+import type { DirectoryPage, DisclosureItem } from '../../src/api/types/directory.js';
+import type { FeedbackReceipt } from '../../src/api/types/feedback.js';
+import type { Problem } from '../../src/api/types/problem.js';
+import { createApp } from '../../src/server/app.js';
+import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
+import { DEMO_LETTER_PHONE, DEMO_LETTERS } from '../../src/server/seed.js';
+import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
+
+const PORTAL = 'https://portal.example.gov.cn';
+const ADMIN = 'http-admin-token';
+let demo: DemoServer;
+let app: Hono;
+const clock = new Date('2025-06-16T02:00:00Z');
+let keys = 0;
+
+/** Every response, by the OpenAPI operation it answers, for the conformance test at the end. */
+const seen: { method: string; path: string; status: number; contentType: string; body: unknown }[] = [];
+
+async function call(method: string, path: string, url: string, init: RequestInit = {}, env?: unknown): Promise<Response> {
+  const response = await app.request(url, { method, ...init }, env);
+  const text = await response.clone().text();
+  const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!;
+  seen.push({ method: method.toLowerCase(), path, status: response.status, contentType, body: text ? JSON.parse(text) : undefined });
+  return response;
+}
+
+const jsonInit = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+const withKey = (headers: Record<string, string> = {}) => ({ 'Idempotency-Key': `http-${++keys}`, ...headers });
+
+function upload(content: Uint8Array | string, name: string, type: string, key: string | null = `up-${++keys}`, extra?: (form: FormData) => void) {
+  const form = new FormData();
+  form.append('file', new Blob([typeof content === 'string' ? Buffer.from(content) : content], { type }), name);
+  extra?.(form);
+  return call('POST', '/attachments', '/api/attachments', { headers: key ? { 'Idempotency-Key': key } : {}, body: form });
+}
+
+async function problemOf(response: Response, status: number): Promise<Problem> {
+  assert.equal(response.status, status, await response.clone().text());
+  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  return (await response.json()) as Problem;
+}
+
+before(async () => {
+  demo = await createDemoServer({ dataDir: 'memory', adminToken: ADMIN, altchaComplexity: 'test', corsOrigins: [PORTAL], now: () => clock });
+  app = demo.app;
+});
+after(() => demo.close());
+
+describe('CORS', () => {
+  test('an allow-listed portal may write: the preflight names it and the methods and headers it needs', async () => {
+    const preflight = await app.request('/api/applications', {
+      method: 'OPTIONS',
+      headers: { Origin: PORTAL, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), PORTAL);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+    const created = await call('POST', '/applications', '/api/applications', jsonInit(sampleApplication(), withKey({ Origin: PORTAL })));
+    assert.equal(created.status, 201);
+    assert.equal(created.headers.get('access-control-allow-origin'), PORTAL);
+  });
+
+  test('another origin may read public data but never write, and gets no wildcard for writes', async () => {
+    const evil = 'https://evil.example.com';
+    const preflight = await app.request('/api/applications', { method: 'OPTIONS', headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' } });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+    const adminPreflight = await app.request('/api/admin/feedback/X', { method: 'OPTIONS', headers: { Origin: evil, 'Access-Control-Request-Method': 'GET' } });
+    assert.equal(adminPreflight.headers.get('access-control-allow-origin'), null);
+    const read = await app.request('/api/disclosures', { headers: { Origin: evil } });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get('access-control-allow-origin'), '*');
+    // A form post needs no preflight in a browser, so the server itself refuses it.
+    const write = await call('POST', '/applications', '/api/applications', jsonInit(sampleApplication(), withKey({ Origin: evil })));
+    const problem = await problemOf(write, 403);
+    assert.equal(problem.type, 'urn:zwgk:problem:origin-not-allowed');
+    assert.equal(write.headers.get('access-control-allow-origin'), null);
+  });
+
+  test('same-origin writes need no allow-list entry', async () => {
+    const response = await app.request('http://localhost/api/applications', { method: 'POST', ...jsonInit(sampleApplication(), withKey({ Origin: 'http://localhost' })) });
+    assert.equal(response.status, 201);
+  });
+});
+
+describe('rate limit', () => {
+  test('creating POSTs per client address are limited with 429 and Retry-After; reads and other addresses are not', async () => {
+    const limited = createApp({ storage: demo.storage, adminToken: ADMIN, corsOrigins: [], rateLimit: { max: 3, windowMs: 60_000 }, now: () => clock });
+    const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+    const post = (address: string) =>
+      limited.request('/api/applications', { method: 'POST', ...jsonInit(sampleApplication(), withKey()) }, from(address));
+    for (let i = 0; i < 3; i++) assert.equal((await post('10.0.0.1')).status, 201);
+    const refused = await post('10.0.0.1');
+    const problem = await problemOf(refused, 429);
+    assert.equal(problem.type, 'urn:zwgk:problem:too-many-requests');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+    assert.equal((await post('10.0.0.2')).status, 201, 'another address has its own budget');
+    assert.equal((await limited.request('/api/disclosures', {}, from('10.0.0.1'))).status, 200, 'reads are not limited');
+    seen.push({ method: 'post', path: '/applications', status: 429, contentType: 'application/problem+json', body: problem });
+  });
+
+  test('behind a trusted proxy the last X-Forwarded-For hop is the client', async () => {
+    const limited = createApp({ storage: demo.storage, adminToken: ADMIN, corsOrigins: [], rateLimit: { max: 1, windowMs: 60_000 }, trustProxy: true });
+    const post = (forwarded: string) =>
+      limited.request('/api/feedback', { method: 'POST', ...jsonInit({}, withKey({ 'X-Forwarded-For': forwarded })) });
+    assert.equal((await post('198.51.100.7, 203.0.113.1')).status, 422);
+    assert.equal((await post('198.51.100.8, 203.0.113.1')).status, 429, 'a forged first hop does not escape the limit');
+    assert.equal((await post('203.0.113.2')).status, 422);
+  });
+});
+
+describe('limits and errors', () => {
+  test('a JSON body over 64 KiB is refused with 413', async () => {
+    const huge = sampleApplication({ request: { description: '很'.repeat(30_000) } });
+    await problemOf(await call('POST', '/applications', '/api/applications', jsonInit(huge, withKey())), 413);
+  });
+
+  test('unknown endpoints answer a 404 problem', async () => {
+    const problem = await problemOf(await app.request('/api/nothing-here'), 404);
+    assert.equal(problem.type, 'urn:zwgk:problem:not-found');
+  });
+});
+
+describe('POST /attachments', () => {
+  const pdf = '%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n';
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
+
+  test('PDF, PNG and JPEG are accepted, typed by their content', async () => {
+    const response = await upload(pdf, '身份证明.pdf', 'application/pdf');
+    assert.equal(response.status, 201);
+    const receipt = (await response.json()) as { id: string; name: string; size: number; type: string };
+    assert.deepEqual({ ...receipt, id: undefined }, { id: undefined, name: '身份证明.pdf', size: Buffer.byteLength(pdf), type: 'application/pdf' });
+    const scanned = (await (await upload(png, 'scan.pdf', 'application/pdf')).json()) as { type: string };
+    assert.equal(scanned.type, 'image/png', 'the bytes decide, not the name');
+    assert.equal(((await (await upload(jpeg, 'C:\\Users\\me\\photo.jpg', 'image/jpeg')).json()) as { name: string }).name, 'photo.jpg');
+    // Stored, never served.
+    assert.equal((await app.request(`/api/attachments/${receipt.id}`)).status, 404);
+  });
+
+  test('a .pdf that is really HTML is refused with 415, and so is an empty file', async () => {
+    const spoofed = await problemOf(await upload('<!doctype html><script>alert(1)</script>', '申请.pdf', 'application/pdf'), 415);
+    assert.equal(spoofed.type, 'urn:zwgk:problem:unsupported-media-type');
+    await problemOf(await upload('', 'empty.pdf', 'application/pdf'), 415);
+    await problemOf(await upload(' %PDF-1.7', 'late-magic.pdf', 'application/pdf'), 415);
+  });
+
+  test('over 10 MB is 413; two parts, no key or no multipart are refused', async () => {
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(Buffer.from('%PDF-'));
+    await problemOf(await upload(big, 'big.pdf', 'application/pdf'), 413);
+    await problemOf(await upload(pdf, 'a.pdf', 'application/pdf', `up-${++keys}`, (form) => form.append('file2', new Blob([pdf]), 'b.pdf')), 400);
+    await problemOf(await upload(pdf, 'a.pdf', 'application/pdf', `up-${++keys}`, (form) => form.append('note', 'hello')), 400);
+    await problemOf(await upload(pdf, 'a.pdf', 'application/pdf', null), 400);
+    await problemOf(await call('POST', '/attachments', '/api/attachments', jsonInit({ file: 'x' }, withKey())), 415);
+  });
+
+  test('an upload retried with its key gives the same id; another file under that key is 409', async () => {
+    const first = (await (await upload(pdf, 'a.pdf', 'application/pdf', 'upload-key')).json()) as { id: string };
+    const again = (await (await upload(pdf, 'a.pdf', 'application/pdf', 'upload-key')).json()) as { id: string };
+    assert.equal(again.id, first.id);
+    await problemOf(await upload(`${pdf}changed`, 'a.pdf', 'application/pdf', 'upload-key'), 409);
+  });
+});
+
+describe('directory, reports and contact', () => {
+  test('GET /disclosures searches the seeded directory with facets; GET /disclosures/{id} gives one document', async () => {
+    const response = await call('GET', '/disclosures', '/api/disclosures?q=政务公开&pageSize=5');
+    const page = (await response.json()) as DirectoryPage;
+    assert.ok(page.total > 0 && page.items.length <= 5);
+    assert.ok(page.items.every((item) => /政务公开/.test(`${item.title}${item.category}${item.keywords?.join('')}${item.summary}`)));
+    assert.ok(page.facets.publisher.length > 0 && page.facets.year.length > 0);
+    const filtered = (await (await call('GET', '/disclosures', '/api/disclosures?publisher=福建省商务厅&year=2020')).json()) as DirectoryPage;
+    assert.ok(filtered.total > 0);
+    assert.ok(filtered.items.every((item) => item.publisher === '福建省商务厅' && item.publishedAt.startsWith('2020')));
+    const report = (await (await call('GET', '/disclosures/{id}', '/api/disclosures/fj-2020-annual-report')).json()) as DisclosureItem;
+    assert.equal(report.title, '福建省商务厅2020年政府信息公开工作年度报告');
+    await problemOf(await call('GET', '/disclosures/{id}', '/api/disclosures/no-such-document'), 404);
+  });
+
+  test('GET /reports lists the reports newest first with links that work', async () => {
+    const list = (await (await call('GET', '/reports', '/api/reports')).json()) as { year: number; href: string; agency: string; format: string }[];
+    assert.deepEqual(list.map((r) => r.year), [2024, 2023, 2020]);
+    assert.deepEqual(list[2], { agency: '福建省商务厅', year: 2020, format: '2019', href: '/api/reports/2020' });
+    const report = (await (await call('GET', '/reports/{year}', list[0]!.href)).json()) as { agency: string; year: number; format: string };
+    assert.equal(report.year, 2024);
+    assert.equal(report.agency, '平潭综合实验区管委会');
+    await problemOf(await call('GET', '/reports/{year}', '/api/reports/1999'), 404);
+    await problemOf(await call('GET', '/reports/{year}', '/api/reports/latest'), 404);
+  });
+
+  test('GET /contact gives the card of 福建省商务厅', async () => {
+    const contact = await (await call('GET', '/contact', '/api/contact')).json();
+    assert.deepEqual(contact, {
+      agency: '福建省商务厅',
+      contact: '林伟',
+      phone: '0591-87270308',
+      fax: '0591-87856133',
+      address: '福州市铜盘路118号',
+      postcode: '350003',
+    });
+  });
+
+  test('the demo letters are seeded once and can be looked up', async () => {
+    const list = (await (await call('GET', '/feedback', '/api/feedback?pageSize=50')).json()) as { items: { subject: string }[] };
+    const published = DEMO_LETTERS.filter((l) => l.publish).map((l) => l.subject);
+    assert.deepEqual(list.items.map((i) => i.subject).filter((s) => published.includes(s)).sort(), [...published].sort());
+    assert.ok(!list.items.some((i) => i.subject === DEMO_LETTERS.find((l) => !l.publish)!.subject));
+    const letter = await call('GET', '/feedback/{queryCode}', `/api/feedback/${DEMO_LETTERS[0]!.queryCode}?contact=${DEMO_LETTER_PHONE}`);
+    assert.equal(letter.status, 200);
+  });
+});
+
+// ---- OpenAPI conformance ----
+
+type Schema = Record<string, unknown>;
+interface OpenApi {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+function typeOk(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'null':
+      return value === null;
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'integer':
+      return Number.isInteger(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+/** The subset of JSON Schema the document uses; returns what does not match, empty when it all does. */
+function check(doc: OpenApi, schema: Schema, value: unknown, at = '$'): string[] {
+  if (typeof schema.$ref === 'string') return check(doc, doc.components.schemas[schema.$ref.split('/').pop()!]!, value, at);
+  const errors: string[] = [];
+  const fails = (s: Schema) => check(doc, s, value, at).length > 0;
+  if (Array.isArray(schema.anyOf) && schema.anyOf.every((s: Schema) => fails(s))) errors.push(`${at}: matches none of anyOf`);
+  if (Array.isArray(schema.oneOf) && schema.oneOf.filter((s: Schema) => !fails(s)).length !== 1) errors.push(`${at}: does not match exactly one of oneOf`);
+  if ('const' in schema && value !== schema.const) errors.push(`${at}: ${JSON.stringify(value)} is not ${JSON.stringify(schema.const)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join('|')}`);
+  if (schema.type !== undefined) {
+    const types = ([] as string[]).concat(schema.type as string | string[]);
+    if (!types.some((t) => typeOk(t, value))) return [...errors, `${at}: ${JSON.stringify(value)?.slice(0, 40)} is not ${types.join('|')}`];
+  }
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (typeof schema.maxLength === 'number' && length > schema.maxLength) errors.push(`${at}: longer than ${schema.maxLength}`);
+    if (typeof schema.minLength === 'number' && length < schema.minLength) errors.push(`${at}: shorter than ${schema.minLength}`);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${at}: ${value} does not match ${schema.pattern}`);
+    if (schema.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)) errors.push(`${at}: ${value} is not date-time`);
+  }
+  if (typeof value === 'number') {
+    if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
+    if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push(`${at}: above ${schema.maximum}`);
+  }
+  if (Array.isArray(value)) {
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) errors.push(`${at}: more than ${schema.maxItems} items`);
+    if (schema.items) value.forEach((item, i) => errors.push(...check(doc, schema.items as Schema, item, `${at}[${i}]`)));
+  }
+  if (typeOk('object', value)) {
+    const object = value as Record<string, unknown>;
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    for (const key of (schema.required ?? []) as string[]) if (!(key in object)) errors.push(`${at}: missing ${key}`);
+    for (const [key, item] of Object.entries(object)) {
+      if (schema.propertyNames) errors.push(...check(doc, schema.propertyNames as Schema, key, `${at} key ${key}`));
+      if (properties[key]) errors.push(...check(doc, properties[key]!, item, `${at}.${key}`));
+      else if (schema.additionalProperties === false) errors.push(`${at}: unexpected property ${key}`);
+      else if (typeof schema.additionalProperties === 'object') errors.push(...check(doc, schema.additionalProperties as Schema, item, `${at}.${key}`));
+    }
+  }
+  return errors;
+}
+
+describe('OpenAPI document', () => {
+  let doc: OpenApi;
+
+  test('is served at /api/openapi.json as OpenAPI 3.1 with every endpoint of the contract', async () => {
+    const response = await app.request('/api/openapi.json');
+    assert.equal(response.status, 200);
+    doc = (await response.json()) as OpenApi;
+    assert.equal(doc.openapi, '3.1.0');
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    assert.deepEqual(operations.sort(), [
+      'GET /applications/stats',
+      'GET /applications/{trackingCode}',
+      'GET /contact',
+      'GET /disclosures',
+      'GET /disclosures/{id}',
+      'GET /feedback',
+      'GET /feedback/challenge',
+      'GET /feedback/{queryCode}',
+      'GET /reports',
+      'GET /reports/{year}',
+      'PATCH /admin/applications/{trackingCode}',
+      'PATCH /admin/feedback/{queryCode}',
+      'POST /applications',
+      'POST /attachments',
+      'POST /feedback',
+      'POST /feedback/{queryCode}/rating',
+    ]);
+  });
+
+  test('the checker used below does catch a wrong body', () => {
+    const letter = { id: 'x', category: 'consult', subject: 's', message: 'm', reply: 'r', receivedOn: '2025-01-02', repliedOn: '2025-01-03', replyDepartment: 'd' };
+    assert.deepEqual(check(doc, { $ref: '#/components/schemas/PublishedLetter' }, letter), []);
+    assert.ok(check(doc, { $ref: '#/components/schemas/PublishedLetter' }, { ...letter, name: '陈明' }).length > 0, 'a name in a public letter');
+    assert.ok(check(doc, { $ref: '#/components/schemas/ApplicationReceipt' }, { trackingCode: 'YS-0000000001' }).length > 0);
+    assert.ok(check(doc, { $ref: '#/components/schemas/RequestsTable' }, { '1': [1, 2, 3] }).length > 0);
+  });
+
+  test('every response of the flows matches the schema its operation declares', async () => {
+    // Walk through the endpoints not yet called above.
+    const application = sampleApplication();
+    const created = (await (await call('POST', '/applications', '/api/applications', jsonInit(application, { 'Idempotency-Key': 'oa-1' }))).json()) as ApplicationReceipt;
+    await call('POST', '/applications', '/api/applications', jsonInit(application, { 'Idempotency-Key': 'oa-1' }));
+    await call('POST', '/applications', '/api/applications', jsonInit({ ...application, agency: 'x' }, { 'Idempotency-Key': 'oa-1' }));
+    await call('POST', '/applications', '/api/applications', jsonInit({ ...application, bogus: true }, withKey()));
+    await call('POST', '/applications', '/api/applications', jsonInit(application));
+    await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}?phone=13912345678`);
+    await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}?phone=1`);
+    await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}`);
+    const admin = { Authorization: `Bearer ${ADMIN}` };
+    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'supplement-requested' }, admin));
+    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'accepted' }, admin));
+    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'answered', outcome: '3.1', note: '予以公开' }, admin));
+    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'accepted' }, admin));
+    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'closed' }));
+    await call('GET', '/applications/stats', '/api/applications/stats?year=2025');
+    await call('GET', '/applications/stats', '/api/applications/stats?year=2020');
+    await call('GET', '/applications/stats', '/api/applications/stats');
+
+    const challenge = (await (await call('GET', '/feedback/challenge', '/api/feedback/challenge')).json()) as Challenge;
+    const letter = sampleLetter({ proof: await solveProof(challenge) });
+    const receipt = (await (await call('POST', '/feedback', '/api/feedback', jsonInit(letter, withKey()))).json()) as FeedbackReceipt;
+    await call('POST', '/feedback', '/api/feedback', jsonInit(letter, withKey()));
+    await call('GET', '/feedback/{queryCode}', `/api/feedback/${receipt.queryCode}?contact=13700001111`);
+    await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'satisfied' }));
+    await call('PATCH', '/admin/feedback/{queryCode}', `/api/admin/feedback/${receipt.queryCode}`, jsonInit({ reply: '已答复' }, admin));
+    await call('GET', '/feedback/{queryCode}', `/api/feedback/${receipt.queryCode}?contact=chenming@example.com`);
+    await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'satisfied' }));
+    await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'meh' }));
+    await call('GET', '/feedback', '/api/feedback?page=1&pageSize=2');
+    await call('GET', '/disclosures', '/api/disclosures');
+    await upload('%PDF-1.4', 'x.pdf', 'application/pdf');
+
+    const failures: string[] = [];
+    const covered = new Set<string>();
+    for (const response of seen) {
+      const operation = doc.paths[response.path]?.[response.method];
+      assert.ok(operation, `${response.method} ${response.path} is documented`);
+      const declared = operation.responses[String(response.status)];
+      if (!declared) {
+        failures.push(`${response.method} ${response.path} answered ${response.status}, which is not documented`);
+        continue;
+      }
+      const schema = declared.content?.[response.contentType]?.schema;
+      if (!schema) {
+        failures.push(`${response.method} ${response.path} ${response.status}: ${response.contentType} is not documented`);
+        continue;
+      }
+      covered.add(`${response.method} ${response.path}`);
+      for (const error of check(doc, schema, response.body)) failures.push(`${response.method} ${response.path} ${response.status}: ${error}`);
+    }
+    assert.deepEqual(failures, []);
+    const all = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
+    assert.deepEqual(all.filter((op) => !covered.has(op)), [], 'every operation was exercised');
+  });
+});
