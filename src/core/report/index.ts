@@ -37,3 +37,6 @@ export {
 export { checkSchema, isReadableReport } from './schema.js';
 export { checkReport, validateReport, type CheckOptions } from './rules.js';
 export { tableToCsv, CSV_BOM } from './csv.js';
+export { layoutHeader, type HeaderLayout, type PlacedHeaderCell } from './header-layout.js';
+export { applicantsByType, keyFigures, outcomeTotals, yearOverYear, type Figure, type YearOverYear } from './summary.js';
+export { readReportDocument, type ReportReading } from './document.js';
