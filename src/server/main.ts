@@ -10,6 +10,8 @@
  *   ZWGK_RATE_LIMIT    creating POSTs per minute and client address, default 30; 0 turns it off
  *   ZWGK_TRUST_PROXY   1: count clients by X-Forwarded-For (behind your own proxy)
  *   ZWGK_ALTCHA_HMAC_KEY  key of the spam-protection challenges; random per start when unset
+ *   ZWGK_ALTCHA_COMPLEXITY  normal (default) or test (near-instant, for automated tests only)
+ *   ZWGK_QUIET         1: no request log (the log never holds query strings or bodies)
  *   ZWGK_STATIC_DIR    built demo to serve at / (default demo/dist when present)
  */
 import { randomBytes } from 'node:crypto';
@@ -30,6 +32,7 @@ const demo = await createDemoServer({
   rateLimit: Number.isFinite(rateLimit) && rateLimit > 0 ? { max: rateLimit, windowMs: 60_000 } : false,
   trustProxy: env.ZWGK_TRUST_PROXY === '1',
   altchaHmacKey: env.ZWGK_ALTCHA_HMAC_KEY || undefined,
+  altchaComplexity: env.ZWGK_ALTCHA_COMPLEXITY === 'test' ? 'test' : 'normal',
   log: env.ZWGK_QUIET === '1' ? undefined : (line) => console.log(line),
 });
 

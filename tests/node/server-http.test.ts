@@ -37,7 +37,7 @@ const jsonInit = (body: unknown, headers: Record<string, string> = {}): RequestI
 });
 const withKey = (headers: Record<string, string> = {}) => ({ 'Idempotency-Key': `http-${++keys}`, ...headers });
 
-function upload(content: Uint8Array | string, name: string, type: string, key: string | null = `up-${++keys}`, extra?: (form: FormData) => void) {
+function upload(content: Uint8Array<ArrayBuffer> | string, name: string, type: string, key: string | null = `up-${++keys}`, extra?: (form: FormData) => void) {
   const form = new FormData();
   form.append('file', new Blob([typeof content === 'string' ? Buffer.from(content) : content], { type }), name);
   extra?.(form);
