@@ -1,6 +1,8 @@
 // The HTTP surface as a whole: CORS, rate limit, admin auth, body limits, uploads, the read
 // endpoints with demo data, and every response checked against the served OpenAPI document.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Challenge } from 'altcha-lib';
 import type { Hono } from 'hono';
@@ -10,6 +12,7 @@ import type { FeedbackReceipt } from '../../src/api/types/feedback.js';
 import type { Problem } from '../../src/api/types/problem.js';
 import { createApp } from '../../src/server/app.js';
 import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
+import { createNodeHandler } from '../../src/server/node.js';
 import { DEMO_LETTER_PHONE, DEMO_LETTERS } from '../../src/server/seed.js';
 import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
 
@@ -87,9 +90,39 @@ describe('CORS', () => {
     assert.equal(write.headers.get('access-control-allow-origin'), null);
   });
 
+  test('an allow-listed portal can read error details too (the element shows field messages)', async () => {
+    const invalid = await app.request('/api/applications', { method: 'POST', ...jsonInit({}, withKey({ Origin: PORTAL })) });
+    assert.equal(invalid.status, 422);
+    assert.equal(invalid.headers.get('access-control-allow-origin'), PORTAL);
+    assert.match(invalid.headers.get('vary') ?? '', /Origin/);
+  });
+
   test('same-origin writes need no allow-list entry', async () => {
     const response = await app.request('http://localhost/api/applications', { method: 'POST', ...jsonInit(sampleApplication(), withKey({ Origin: 'http://localhost' })) });
     assert.equal(response.status, 201);
+  });
+});
+
+describe('Node listener', () => {
+  test('works mounted under /api by a middleware stack that strips the prefix (Connect, Vite)', async () => {
+    const handler = createNodeHandler(app);
+    const server = createServer((req, res) => {
+      // What Connect does for app.use('/api', handler): the prefix is cut from url, kept in originalUrl.
+      const original = req.url!;
+      Object.assign(req, { originalUrl: original, url: original.slice('/api'.length) || '/' });
+      handler(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const contact = await fetch(`http://127.0.0.1:${port}/api/contact`);
+      assert.equal(contact.status, 200);
+      assert.equal(((await contact.json()) as { agency: string }).agency, '福建省商务厅');
+      const search = await fetch(`http://127.0.0.1:${port}/api/disclosures?q=${encodeURIComponent('年度报告')}&pageSize=1`);
+      assert.equal(((await search.json()) as DirectoryPage).items.length, 1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
