@@ -225,3 +225,18 @@ test('newest first keeps the input order for documents of the same day, and an e
   assert.deepEqual([empty.total, empty.items.length, empty.page], [0, 0, 1]);
   assert.deepEqual(empty.facets.category, [{ value: 'x', count: 0 }]);
 });
+
+test('text outside the common characters, and very long fields, are indexed too', () => {
+  const long = `${'长'.repeat(40_000)}末尾关键词`;
+  const unusual = createDirectoryIndex([
+    item({ id: 'circled', title: '关于㈠类事项和第①批名单的通知' }),
+    item({ id: 'accented', title: 'Café\u00a0Ｓｅｒｖｉｃｅ 指南' }),
+    item({ id: 'long', title: long }),
+    item({ id: 'after-long', title: '其后的文件', docNo: '闽商务〔2022〕1号' }),
+  ]);
+  assert.deepEqual(ids(queryDirectory(unusual, { q: '(一)类' })), ['circled']);
+  assert.deepEqual(ids(queryDirectory(unusual, { q: '第1批' })), ['circled']);
+  assert.deepEqual(ids(queryDirectory(unusual, { q: 'CAFÉ service' })), ['accented']);
+  assert.deepEqual(ids(queryDirectory(unusual, { q: '末尾关键词' })), ['long']);
+  assert.deepEqual(ids(queryDirectory(unusual, { q: '闽商务(2022)1号' })), ['after-long']);
+});

@@ -68,7 +68,7 @@ export function queryDirectory(index: DirectoryIndex, query: DirectoryQuery = {}
 
   // One pass: an item failing no filter is a result and counts in every facet;
   // an item failing exactly one filter counts only in that filter's facet.
-  const isResult = new Uint8Array(n);
+  const isResult = index.scratch.isResult.fill(0);
   const resultsWithScore = new Int32Array(terms.length * FIELD_WEIGHT.title + 1);
   let total = 0;
   for (let i = 0; i < n; i++) {

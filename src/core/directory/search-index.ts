@@ -1,5 +1,5 @@
 import type { DisclosureItem } from '../../api/types/directory.js';
-import { normalizeSearchText } from './normalize.js';
+import { SearchTextWriter } from './normalize.js';
 
 /** A filterable field: its distinct values and, per item, the number of its value. */
 export interface FacetDimension {
@@ -19,13 +19,16 @@ export const FACET_NAMES: readonly FacetName[] = ['category', 'publisher', 'year
 export interface DirectoryIndex {
   readonly items: readonly DisclosureItem[];
   /**
-   * The normalised searchable text of every item in one string, item after
-   * item: title, 文号, 索引号, 主题词, each followed by a separator that no
-   * normalised query contains, so a match never spans two fields. One native
-   * `indexOf` scan over it is far faster than a test per item.
+   * The normalised searchable text of every item, item after item: title,
+   * 文号, 索引号, 主题词, each followed by a separator that no normalised query
+   * contains, so a match never spans two fields. A native `indexOf` scan over
+   * it is far faster than a test per item. Stored in chunks of whole items
+   * (positions below are over their concatenation).
    */
-  readonly haystack: string;
-  /** Where item i begins in `haystack` (length n + 1: the last entry is the end). */
+  readonly chunks: readonly string[];
+  /** Where chunk c begins (length = chunks + 1). */
+  readonly chunkStart: Int32Array;
+  /** Where item i begins (length n + 1: the last entry is the end). */
   readonly itemStart: Int32Array;
   /** Where item i's 文号 begins: matches before it are in the title. */
   readonly docNoStart: Int32Array;
@@ -40,43 +43,61 @@ export interface DirectoryIndex {
   readonly newestRank: Int32Array;
   /** Built on first use: sorting 100,000 titles by collation is slow and seldom needed. */
   readonly lazy: { oldestFirst?: Int32Array; byTitle?: Int32Array };
+  /**
+   * Per-item working arrays, reused by every query instead of allocated per
+   * keystroke (queries are synchronous, so one set is enough).
+   */
+  readonly scratch: { termsMatched: Uint8Array; score: Uint16Array; isResult: Uint8Array };
 }
 
-const FIELD_END = '\u0001';
-const KEYWORD_END = '\u0002';
+// Separators: control characters, which normalisation turns into spaces, so no query contains them.
+const FIELD_END = 0x01;
+const KEYWORD_END = 0x02;
+/** Text is folded into a reused buffer and cut into strings of at least this many units (the last one shorter). */
+const CHUNK_UNITS = 1 << 14;
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /** YYYY-MM-DD as the number YYYYMMDD (0 when the date is unreadable). */
 export function dateNumber(date: string): number {
-  // Digit arithmetic instead of a RegExp: this runs once per item while indexing.
+  // Digit arithmetic instead of a RegExp or slices: this runs once per item while indexing.
+  if (date.length < 10 || date.charCodeAt(4) !== 0x2d || date.charCodeAt(7) !== 0x2d) return 0;
   let value = 0;
-  for (let i = 0; i < 10; i++) {
-    const code = date.charCodeAt(i);
-    if (i === 4 || i === 7) {
-      if (code !== 0x2d) return 0;
-    } else if (code >= 0x30 && code <= 0x39) {
-      value = value * 10 + (code - 0x30);
-    } else {
-      return 0;
-    }
+  for (const i of DATE_DIGITS) {
+    const digit = date.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return 0;
+    value = value * 10 + digit;
   }
   return value;
 }
-
-function createDimension(items: readonly DisclosureItem[], valueFor: (item: DisclosureItem) => string): FacetDimension {
-  const values: string[] = [];
-  const idOf = new Map<string, number>();
-  const valueOf = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const value = valueFor(items[i]!);
-    let id = idOf.get(value);
-    if (id === undefined) {
-      id = values.length;
-      values.push(value);
-      idOf.set(value, id);
-    }
-    valueOf[i] = id;
+/** Collects a facet's distinct values while items are read once. */
+class DimensionBuilder {
+  readonly values: string[] = [];
+  readonly idOf = new Map<string, number>();
+  readonly valueOf: Int32Array;
+  constructor(count: number) {
+    this.valueOf = new Int32Array(count);
   }
-  return { values, idOf, valueOf };
+  set(item: number, value: string): void {
+    let id = this.idOf.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.idOf.set(value, id);
+    }
+    this.valueOf[item] = id;
+  }
+  private readonly idOfNumber = new Map<number, number>();
+  /** For numbers (years): no string is made per item, only per distinct value. */
+  setNumber(item: number, value: number): void {
+    let id = this.idOfNumber.get(value);
+    if (id === undefined) {
+      this.set(item, value > 0 ? String(value) : '');
+      this.idOfNumber.set(value, this.valueOf[item]!);
+      return;
+    }
+    this.valueOf[item] = id;
+  }
 }
 
 // Item numbers up to 2^21 fit beside an 8-digit date in a float's 53-bit mantissa.
@@ -92,32 +113,65 @@ export function orderByKey(count: number, key: (item: number) => number): Int32A
   return order;
 }
 
-/** Builds the search index once; queries then reuse it. Items are used as given (see `validateDisclosureItems`). */
+/**
+ * Builds the search index once; queries then reuse it. Items are used as
+ * given (see `validateDisclosureItems`). Each item is read once: with 100,000
+ * items of varied shapes, property reads and fresh memory are what indexing
+ * costs, more than the folding itself.
+ */
 export function createDirectoryIndex(items: readonly DisclosureItem[]): DirectoryIndex {
   const n = items.length;
   if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
-  const parts: string[] = [];
   const itemStart = new Int32Array(n + 1);
   const docNoStart = new Int32Array(n);
   const keywordsStart = new Int32Array(n);
   const dates = new Int32Array(n);
-  let offset = 0;
-  const add = (text: string): void => {
-    parts.push(text, FIELD_END);
-    offset += text.length + 1;
+  const category = new DimensionBuilder(n);
+  const publisher = new DimensionBuilder(n);
+  const year = new DimensionBuilder(n);
+  const validity = new DimensionBuilder(n);
+
+  const chunks: string[] = [];
+  const chunkStarts: number[] = [0];
+  const text = new SearchTextWriter();
+  let base = 0; // position of the writer's first unit in the whole text
+  const flush = (): void => {
+    base += text.length;
+    chunks.push(text.take());
+    chunkStarts.push(base);
   };
+
   for (let i = 0; i < n; i++) {
     const item = items[i]!;
-    itemStart[i] = offset;
-    add(normalizeSearchText(item.title));
-    docNoStart[i] = offset;
-    add(item.docNo ? normalizeSearchText(item.docNo) : '');
-    add(normalizeSearchText(item.indexNo));
-    keywordsStart[i] = offset;
-    add(item.keywords?.length ? item.keywords.map(normalizeSearchText).join(KEYWORD_END) : '');
-    dates[i] = dateNumber(item.publishedAt);
+    const { title, docNo, indexNo, keywords, publishedAt } = item;
+    itemStart[i] = base + text.length;
+    text.write(title);
+    text.writeUnit(FIELD_END);
+    docNoStart[i] = base + text.length;
+    if (docNo) text.write(docNo);
+    text.writeUnit(FIELD_END);
+    text.write(indexNo);
+    text.writeUnit(FIELD_END);
+    keywordsStart[i] = base + text.length;
+    if (keywords) {
+      for (let k = 0; k < keywords.length; k++) {
+        if (k > 0) text.writeUnit(KEYWORD_END);
+        text.write(keywords[k]!);
+      }
+    }
+    text.writeUnit(FIELD_END);
+    // Items never straddle two chunks.
+    if (text.length >= CHUNK_UNITS) flush();
+
+    const date = dateNumber(publishedAt);
+    dates[i] = date;
+    year.setNumber(i, Math.floor(date / 10000));
+    category.set(i, item.category);
+    publisher.set(i, item.publisher);
+    validity.set(i, item.validity ?? '有效');
   }
-  itemStart[n] = offset;
+  if (text.length > 0) flush();
+  itemStart[n] = base;
 
   const newestFirst = orderByKey(n, (i) => 99_999_999 - dates[i]!);
   const newestRank = new Int32Array(n);
@@ -125,20 +179,17 @@ export function createDirectoryIndex(items: readonly DisclosureItem[]): Director
 
   return {
     items,
-    haystack: parts.join(''),
+    chunks,
+    chunkStart: Int32Array.from(chunkStarts),
     itemStart,
     docNoStart,
     keywordsStart,
     dates,
-    facets: {
-      category: createDimension(items, (item) => item.category),
-      publisher: createDimension(items, (item) => item.publisher),
-      year: createDimension(items, (item) => item.publishedAt.slice(0, 4)),
-      validity: createDimension(items, (item) => item.validity ?? '有效'),
-    },
+    facets: { category, publisher, year, validity },
     newestFirst,
     newestRank,
     lazy: {},
+    scratch: { termsMatched: new Uint8Array(n), score: new Uint16Array(n), isResult: new Uint8Array(n) },
   };
 }
 
@@ -148,32 +199,38 @@ export const FIELD_WEIGHT = { title: 4, docNoOrIndexNo: 2, keywords: 1 } as cons
 /**
  * Items matching every term (normalised, from `searchTerms`), with their
  * relevance score: per term, the weight of the best field it occurs in.
- * Returns per item the score, 0 meaning "no match".
+ * Returns per item the score, 0 meaning "no match" — in the index's scratch
+ * array, valid until the next query.
  */
 export function matchTerms(index: DirectoryIndex, terms: readonly string[]): Uint16Array {
   const n = index.items.length;
-  const { haystack, itemStart, docNoStart, keywordsStart } = index;
-  const termsMatched = new Uint8Array(n);
-  const score = new Uint16Array(n);
+  const { chunks, chunkStart, itemStart, docNoStart, keywordsStart } = index;
+  const { termsMatched, score } = index.scratch;
+  termsMatched.fill(0);
+  score.fill(0);
   terms.forEach((term, k) => {
     let item = 0;
-    let position = haystack.indexOf(term);
-    while (position !== -1) {
-      // Hits come in increasing order, so walk forward to the item holding this one.
-      while (itemStart[item + 1]! <= position) item++;
-      if (termsMatched[item] === k) {
-        termsMatched[item] = k + 1;
-        // Fields are laid out best first, so the first hit in an item is its best field.
-        score[item]! +=
-          position < docNoStart[item]!
-            ? FIELD_WEIGHT.title
-            : position < keywordsStart[item]!
-              ? FIELD_WEIGHT.docNoOrIndexNo
-              : FIELD_WEIGHT.keywords;
+    chunks.forEach((chunk, c) => {
+      const base = chunkStart[c]!;
+      let local = chunk.indexOf(term);
+      while (local !== -1) {
+        const position = base + local;
+        // Hits come in increasing order, so walk forward to the item holding this one.
+        while (itemStart[item + 1]! <= position) item++;
+        if (termsMatched[item] === k) {
+          termsMatched[item] = k + 1;
+          // Fields are laid out best first, so the first hit in an item is its best field.
+          score[item]! +=
+            position < docNoStart[item]!
+              ? FIELD_WEIGHT.title
+              : position < keywordsStart[item]!
+                ? FIELD_WEIGHT.docNoOrIndexNo
+                : FIELD_WEIGHT.keywords;
+        }
+        // The rest of this item cannot change anything: go on from the next one.
+        local = chunk.indexOf(term, itemStart[item + 1]! - base);
       }
-      // The rest of this item cannot change anything: go on from the next one.
-      position = item + 1 < n ? haystack.indexOf(term, itemStart[item + 1]) : -1;
-    }
+    });
   });
   if (terms.length > 1) {
     for (let i = 0; i < n; i++) if (termsMatched[i] !== terms.length) score[i] = 0;
