@@ -13,7 +13,6 @@ export const PROBLEM_TITLES = {
   'proof-invalid': { status: 403, 'zh-CN': '人机验证未通过，请重新验证', en: 'The spam-protection check failed; please try again' },
   'proof-used': { status: 403, 'zh-CN': '人机验证已使用过，请重新验证', en: 'This spam-protection proof was already used; please try again' },
   'not-found': { status: 404, 'zh-CN': '未找到', en: 'Not found' },
-  'method-not-allowed': { status: 405, 'zh-CN': '不支持该请求方法', en: 'Method not allowed' },
   'idempotency-conflict': {
     status: 409,
     'zh-CN': '该 Idempotency-Key 已用于另一份内容',

@@ -308,6 +308,8 @@ test('PGlite keeps its data in the data directory across a restart', async () =>
     await first.close();
     const second = await openStorage({ dataDir: dir });
     assert.equal((await second.findApplication(record.trackingCode, record.phoneDigits))?.trackingCode, record.trackingCode);
+    // One server per data directory: a second one at the same time would corrupt it.
+    await assert.rejects(openStorage({ dataDir: dir }), /in use by process/);
     await second.close();
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -3,7 +3,8 @@
  * string is given (several server instances may share it), else embedded
  * PGlite in a data directory, or in memory for tests.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrate } from './migrations.js';
@@ -41,9 +42,48 @@ export async function openDatabase(config: StorageConfig): Promise<SqlDatabase> 
   }
   if ('dataDir' in config) {
     await mkdir(config.dataDir, { recursive: true });
-    return pgliteDatabase(await PGlite.create(config.dataDir));
+    const release = await lockDataDir(config.dataDir);
+    try {
+      const db = pgliteDatabase(await PGlite.create(config.dataDir));
+      return { ...db, close: () => db.close().finally(release) };
+    } catch (error) {
+      await release();
+      throw error;
+    }
   }
   return pgliteDatabase(await PGlite.create());
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: two servers on one data directory (say
+ * `npm start` and `npm run serve` at once) would corrupt it. A pid file
+ * refuses the second; one left by a killed process is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const file = join(dataDir, 'zwgk-server.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (owner === process.pid || (owner > 0 && isRunning(owner))) {
+        throw new Error(`The data directory ${dataDir} is in use by process ${owner}. Stop that server or use another ZWGK_DATA_DIR.`);
+      }
+      await rm(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the data directory ${dataDir}`);
 }
 
 /** Opens the database and brings its schema up to date. */
