@@ -120,7 +120,8 @@ export function queryDirectory(index: DirectoryIndex, query: DirectoryQuery = {}
 function facetList(values: readonly string[], counts: Int32Array, selected: string | undefined): FacetCount[] {
   const list: FacetCount[] = [];
   values.forEach((value, id) => {
-    if (counts[id]! > 0 || value === selected) list.push({ value, count: counts[id]! });
+    // '' is the year of an unreadable date: nothing a citizen could choose.
+    if ((counts[id]! > 0 && value !== '') || value === selected) list.push({ value, count: counts[id]! });
   });
   // A selected value unknown to the data still shows, so the element can display (and clear) it.
   if (selected !== undefined && !values.includes(selected)) list.push({ value: selected, count: 0 });
