@@ -141,8 +141,9 @@ const schemas: Record<string, Schema> = {
     status: { const: 'submitted' },
     receivedAt: instant,
     dueDate: date,
+    dueDateProvisional: { type: 'boolean', description: 'true when the deadline runs into a year whose holidays are not published yet (counted Monday–Friday there): an estimate' },
     agency: str(),
-  }),
+  }, ['trackingCode', 'status', 'receivedAt', 'dueDate', 'agency']),
   TimelineEntry: object({ status: { enum: [...APPLICATION_STATUSES] }, at: instant, note: str() }, ['status', 'at']),
   ApplicationStatusView: object(
     {
@@ -151,6 +152,7 @@ const schemas: Record<string, Schema> = {
       timeline: { type: 'array', items: ref('TimelineEntry'), minItems: 1 },
       dueDate: { ...nullable(date), description: 'null while waiting for a 补正' },
       workingDaysLeft: { ...nullable(int), description: 'null when no clock runs; negative when overdue' },
+      dueDateProvisional: { type: 'boolean', description: 'true when dueDate and workingDaysLeft count a year whose holidays are not published yet' },
       outcome: { enum: [...OUTCOME_IDS], description: 'row id of table 三, once answered' },
     },
     ['trackingCode', 'status', 'timeline', 'dueDate', 'workingDaysLeft'],

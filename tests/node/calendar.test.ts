@@ -125,3 +125,18 @@ test('todayInChina is the Asia/Shanghai date', () => {
   assert.equal(todayInChina(new Date('2024-12-31T16:00:00Z')), '2025-01-01');
   assert.equal(todayInChina(new Date('2025-01-01T00:30:00+08:00')), '2025-01-01');
 });
+
+test('a deadline running into a year without published holidays is an explicit, flagged estimate', async () => {
+  const { provisionalReplyDueDate, provisionalWorkingDaysBetween, replyDueDate, calendarYears, CalendarRangeError } = await import('../../src/core/calendar/index.js');
+  const lastKnown = calendarYears().at(-1)!;
+  // Inside the known years it equals replyDueDate and is not provisional.
+  assert.deepEqual(provisionalReplyDueDate(`${lastKnown}-06-01`), { value: replyDueDate(`${lastKnown}-06-01`), provisional: false });
+  // From mid-December the 20 working days reach into the next year: counted Monday–Friday, flagged.
+  const receivedOn = `${lastKnown}-12-15`;
+  assert.throws(() => replyDueDate(receivedOn), CalendarRangeError);
+  const estimate = provisionalReplyDueDate(receivedOn);
+  assert.equal(estimate.provisional, true);
+  assert.ok(estimate.value.startsWith(`${lastKnown + 1}-01`), estimate.value);
+  assert.deepEqual(provisionalWorkingDaysBetween(receivedOn, estimate.value), { value: 20, provisional: true });
+  assert.deepEqual(provisionalWorkingDaysBetween(`${lastKnown}-06-01`, `${lastKnown}-06-30`).provisional, false);
+});

@@ -154,10 +154,20 @@ describe('POST /applications', () => {
     assert.equal(after['1']![6]! - before['1']![6]!, 1);
   });
 
-  test('a date past the known holiday calendars is an explicit 503, not a guess', async () => {
-    setDay('2031-03-03');
-    const problem = await problemOf(await submit(sampleApplication()), 503);
-    assert.equal(problem.type, 'urn:zwgk:problem:calendar-unavailable');
+  test('a deadline past the published holiday calendars is taken, with an explicit provisional estimate', async () => {
+    // 2026 is the last year with a published arrangement: from mid-December the 20 working days reach into 2027.
+    setDay('2026-12-15');
+    const response = await submit(sampleApplication());
+    assert.equal(response.status, 201, 'a citizen\'s request is never refused for want of next year\'s calendar');
+    const receipt = (await response.json()) as ApplicationReceipt;
+    assert.equal(receipt.dueDateProvisional, true);
+    assert.equal(receipt.dueDate, '2027-01-12', '20 weekdays after 2026-12-15, with 2027 counted Monday–Friday');
+    const status = await view(receipt.trackingCode, '139 1234 5678');
+    assert.equal(status.dueDateProvisional, true);
+    assert.equal(status.workingDaysLeft, 20);
+    setDay('2026-06-01');
+    const inside = (await (await submit(sampleApplication())).json()) as ApplicationReceipt;
+    assert.equal(inside.dueDateProvisional, undefined, 'no flag inside the published years');
   });
 });
 

@@ -143,6 +143,11 @@ export interface ApplicationReceipt {
   receivedAt: string;
   /** reply deadline, `YYYY-MM-DD` (20 working days, counted from the day after receipt) */
   dueDate: string;
+  /**
+   * true when the deadline runs into a year whose holidays are not published
+   * yet: counted Monday–Friday there, so show it as an estimate
+   */
+  dueDateProvisional?: boolean;
   agency: string;
 }
 
@@ -185,6 +190,8 @@ export interface ApplicationStatusView {
    * when no clock runs (需补正, 已答复, 办结, 已撤回).
    */
   workingDaysLeft: number | null;
+  /** true when `dueDate` and `workingDaysLeft` count a year whose holidays are not published yet (an estimate) */
+  dueDateProvisional?: boolean;
   /** set once answered */
   outcome?: OutcomeId;
 }

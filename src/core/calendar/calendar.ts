@@ -38,9 +38,12 @@ function expand(year: number, entries: string[]): string[] {
   return dates;
 }
 
-function isWorkingTime(time: number): boolean {
+/** In a year whose holidays are not published yet: 'throw', or count Monday–Friday ('weekdays'). */
+type UnknownYears = 'throw' | 'weekdays';
+
+function isWorkingTime(time: number, unknownYears: UnknownYears = 'throw'): boolean {
   const date = format(time);
-  if (!knownYears.has(new Date(time).getUTCFullYear())) throw new CalendarRangeError(date);
+  if (!knownYears.has(new Date(time).getUTCFullYear()) && unknownYears === 'throw') throw new CalendarRangeError(date);
   const exception = exceptions.get(date);
   if (exception) return exception === 'workday';
   const weekday = new Date(time).getUTCDay();
@@ -57,12 +60,16 @@ export function isWorkingDay(date: string): boolean {
  * itself; a negative n counts backwards from the day before).
  */
 export function addWorkingDays(date: string, n: number): string {
+  return countWorkingDays(date, n, 'throw');
+}
+
+function countWorkingDays(date: string, n: number, unknownYears: UnknownYears): string {
   if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number: ${n}`);
   const step = n < 0 ? -DAY_MS : DAY_MS;
   let time = parse(date);
   for (let left = Math.abs(n); left > 0; ) {
     time += step;
-    if (isWorkingTime(time)) left--;
+    if (isWorkingTime(time, unknownYears)) left--;
   }
   return format(time);
 }
@@ -73,11 +80,15 @@ export function addWorkingDays(date: string, n: number): string {
  * 0 on the due date itself, negative when overdue.
  */
 export function workingDaysBetween(from: string, to: string): number {
+  return countBetween(from, to, 'throw');
+}
+
+function countBetween(from: string, to: string, unknownYears: UnknownYears): number {
   const start = parse(from);
   const end = parse(to);
   const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
   let count = 0;
-  for (let t = low + DAY_MS; t <= high; t += DAY_MS) if (isWorkingTime(t)) count++;
+  for (let t = low + DAY_MS; t <= high; t += DAY_MS) if (isWorkingTime(t, unknownYears)) count++;
   return sign * count;
 }
 
@@ -97,6 +108,36 @@ export const EXTENSION_WORKING_DAYS = 20;
  */
 export function replyDueDate(receivedOn: string, options: { extended?: boolean } = {}): string {
   return addWorkingDays(receivedOn, REPLY_WORKING_DAYS + (options.extended ? EXTENSION_WORKING_DAYS : 0));
+}
+
+/** A date computed with the working-day calendar, and whether it rests on a year whose holidays are not published yet. */
+export interface Provisional<T> {
+  value: T;
+  /** true when a year without a published holiday arrangement was counted Monday–Friday: show it as an estimate */
+  provisional: boolean;
+}
+
+function spansUnknownYear(from: string, to: string): boolean {
+  const [low, high] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((a, b) => a - b);
+  for (let year = low!; year <= high!; year++) if (!knownYears.has(year)) return true;
+  return false;
+}
+
+/**
+ * replyDueDate for a request that must be taken in whatever the date: a
+ * deadline that runs into a year whose holidays the State Council has not
+ * published yet (the notice comes out each November or December) counts that
+ * year Monday–Friday and is flagged provisional — an explicit estimate, never
+ * a silent one, and never a reason to refuse a citizen's request.
+ */
+export function provisionalReplyDueDate(receivedOn: string, options: { extended?: boolean } = {}): Provisional<string> {
+  const value = countWorkingDays(receivedOn, REPLY_WORKING_DAYS + (options.extended ? EXTENSION_WORKING_DAYS : 0), 'weekdays');
+  return { value, provisional: spansUnknownYear(receivedOn, value) };
+}
+
+/** workingDaysBetween that counts unpublished years Monday–Friday, flagged provisional. */
+export function provisionalWorkingDaysBetween(from: string, to: string): Provisional<number> {
+  return { value: countBetween(from, to, 'weekdays'), provisional: spansUnknownYear(from, to) };
 }
 
 /**

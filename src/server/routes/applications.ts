@@ -10,7 +10,7 @@ import {
   type ApplicationStatusView,
   type OutcomeId,
 } from '../../api/types/application.js';
-import { CalendarRangeError, replyDueDate, todayInChina, workingDaysBetween } from '../../core/calendar/index.js';
+import { provisionalReplyDueDate, provisionalWorkingDaysBetween, todayInChina } from '../../core/calendar/index.js';
 import { CLOCK_RUNNING_STATUSES, canTransition } from '../../core/lifecycle/index.js';
 import { validateApplication } from '../../core/validate/index.js';
 import { checkText, failIf, isIsoDate, objectWithKeys } from '../check.js';
@@ -25,20 +25,17 @@ const NOT_FOUND = 'No application with this tracking code and phone number.';
 
 /** What the applicant sees: the clock's days left are worked out now, not stored. */
 export function statusView(record: ApplicationRecord, today: string): ApplicationStatusView {
-  let workingDaysLeft: number | null = null;
-  if (record.dueDate && CLOCK_RUNNING_STATUSES.includes(record.status)) {
-    try {
-      workingDaysLeft = workingDaysBetween(today, record.dueDate);
-    } catch (error) {
-      if (!(error instanceof CalendarRangeError)) throw error;
-    }
-  }
+  const clockRuns = record.dueDate !== null && CLOCK_RUNNING_STATUSES.includes(record.status);
+  // Recounted at every read, so a provisional deadline becomes exact once next year's holidays are added.
+  const due = clockRuns ? provisionalReplyDueDate(record.clockStart, { extended: record.extended }) : undefined;
+  const left = due ? provisionalWorkingDaysBetween(today, due.value) : undefined;
   return {
     trackingCode: record.trackingCode,
     status: record.status,
     timeline: record.timeline,
-    dueDate: record.dueDate,
-    workingDaysLeft,
+    dueDate: due?.value ?? record.dueDate,
+    workingDaysLeft: left?.value ?? null,
+    ...(due?.provisional || left?.provisional ? { dueDateProvisional: true } : {}),
     ...(record.outcome ? { outcome: record.outcome } : {}),
   };
 }
@@ -95,12 +92,12 @@ export function applyPatch(current: ApplicationRecord, patch: AdminApplicationPa
   };
   if (restarting) {
     change.clockStart = patch.supplementReceivedOn ?? today;
-    change.dueDate = replyDueDate(change.clockStart);
+    change.dueDate = provisionalReplyDueDate(change.clockStart).value;
   } else if (to === 'supplement-requested') {
     change.dueDate = null;
   } else if (to === 'extended') {
     change.extended = true;
-    change.dueDate = replyDueDate(current.clockStart, { extended: true });
+    change.dueDate = provisionalReplyDueDate(current.clockStart, { extended: true }).value;
   } else if (to === 'answered' || to === 'withdrawn') {
     change.resolvedOn = today;
     if (to === 'answered') change.outcome = patch.outcome!;
@@ -127,9 +124,17 @@ export function applicationRoutes(deps: ServerDeps): Hono {
     const missing = await storage.missingAttachments(application.attachments);
     failIf(missing.map((id) => ({ field: `/attachments/${application.attachments.indexOf(id)}`, code: 'attachment.invalid' as const })));
 
-    const dueDate = replyDueDate(receivedOn);
+    // Never refused for want of next year's holiday notice: past the known years the deadline is a flagged estimate.
+    const { value: dueDate, provisional } = provisionalReplyDueDate(receivedOn);
     const trackingCode = newTrackingCode();
-    const receipt: ApplicationReceipt = { trackingCode, status: 'submitted', receivedAt: receivedAt.toISOString(), dueDate, agency: application.agency };
+    const receipt: ApplicationReceipt = {
+      trackingCode,
+      status: 'submitted',
+      receivedAt: receivedAt.toISOString(),
+      dueDate,
+      ...(provisional ? { dueDateProvisional: true } : {}),
+      agency: application.agency,
+    };
     const outcome = await storage.createApplication(
       idem,
       {
