@@ -1,6 +1,7 @@
 // Stubs for failures the reference server cannot be made to produce on demand,
-// named as such: an endpoint that fails once then answers, a slow one, and one
-// that answers with broken JSON. A Koa middleware for web-test-runner.
+// named as such: an endpoint that fails once then answers, one that fails once then
+// redirects to a real endpoint, a slow one, and one that answers with broken JSON.
+// A Koa middleware for web-test-runner.
 const CONTACT = {
   agency: '福建省商务厅',
   contact: '林伟',
@@ -22,6 +23,16 @@ export function failureStubs() {
     } else if (failOnce) {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify(CONTACT);
+    } else if (/^\/__stubs\/fail-once-then\/[\w-]+$/.test(ctx.path) && String(ctx.query.then ?? '').startsWith('/api/')) {
+      // Stub: 503 the first time for each key, then a redirect to the real endpoint in ?then=.
+      if (!failedOnce.has(ctx.path)) {
+        failedOnce.add(ctx.path);
+        ctx.status = 503;
+        ctx.type = 'application/problem+json';
+        ctx.body = JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 });
+      } else {
+        ctx.redirect(String(ctx.query.then));
+      }
     } else if (ctx.path === '/__stubs/slow') {
       await new Promise((resolve) => setTimeout(resolve, Number(ctx.query.ms ?? 1500)));
       ctx.type = 'application/json';

@@ -1,0 +1,2 @@
+/** Registers `<zwgk-report-viewer>`. */
+export * from './components/report-viewer/report-viewer.js';
