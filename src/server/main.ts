@@ -24,6 +24,7 @@ const rateLimit = Number(env.ZWGK_RATE_LIMIT ?? 30);
 const generatedToken = !env.ZWGK_ADMIN_TOKEN;
 const adminToken = env.ZWGK_ADMIN_TOKEN || randomBytes(24).toString('base64url');
 
+// Start-up failures (a data directory in use, an unreachable database) are told in one line, not a stack.
 const demo = await createDemoServer({
   dataDir: env.ZWGK_DATA_DIR || '.data',
   databaseUrl: env.DATABASE_URL || undefined,
@@ -34,6 +35,9 @@ const demo = await createDemoServer({
   altchaHmacKey: env.ZWGK_ALTCHA_HMAC_KEY || undefined,
   altchaComplexity: env.ZWGK_ALTCHA_COMPLEXITY === 'test' ? 'test' : 'normal',
   log: env.ZWGK_QUIET === '1' ? undefined : (line) => console.log(line),
+}).catch((error: unknown) => {
+  console.error(`zwgk reference server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 
 const running = await startServer({
