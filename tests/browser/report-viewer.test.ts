@@ -17,11 +17,9 @@ import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
 
 /** A report element once it shows the report (or an error). */
 async function viewer(template: Parameters<typeof fixture>[0]): Promise<ZwgkReportViewer> {
-  const el = await fixture<HTMLElement>(template);
-  const viewerEl = el.localName === 'zwgk-report-viewer' ? (el as ZwgkReportViewer) : el.querySelector('zwgk-report-viewer')!;
-  // The first request to the reference server starts it, which can take a few seconds.
-  await waitUntil(() => shadow(viewerEl).querySelector('[part="report"], [part="error"]'), 'no report and no error', { timeout: 12000 });
-  return viewerEl;
+  const el = await fixture<ZwgkReportViewer>(template);
+  await waitUntil(() => shadow(el).querySelector('[part="report"], [part="error"]'), 'no report and no error', { timeout: 8000 });
+  return el;
 }
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector)!;
@@ -62,6 +60,12 @@ const errorAndWarning: AnnualReport2021 = structuredClone(brokenR9);
 errorAndWarning.reviews.reconsideration = [2, 1, 3, 1, 8];
 
 describe('<zwgk-report-viewer>', () => {
+  // The reference server starts on its first request, which takes seconds on a busy machine: wait for it once.
+  before(async function () {
+    this.timeout(60_000);
+    await fetch('/api/reports');
+  });
+
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
     await emulateMedia({ media: 'screen' });
@@ -305,8 +309,8 @@ describe('<zwgk-report-viewer>', () => {
   });
 
   it('speaks English with the official Chinese label kept beneath', async () => {
-    const wrapper = await fixture(html`<div lang="en"><zwgk-report-viewer .data=${brokenR1}></zwgk-report-viewer></div>`);
-    const el = wrapper.querySelector('zwgk-report-viewer')!;
+    // lang and theme on the element itself: a wrapper <div> would make fixture() wait for an animation frame.
+    const el = await fixture<ZwgkReportViewer>(html`<zwgk-report-viewer lang="en" .data=${brokenR1}></zwgk-report-viewer>`);
     await waitUntil(() => shadow(el).querySelector('[part="findings-summary"]') && textOf($(el, '[part="findings-summary"]')) === '2 errors, 0 warnings', 'no English summary', { timeout: 5000 });
     const heading = $(el, '#section-requests');
     expect(ownText(heading)).to.equal('3. Disclosure applications received and handled');
@@ -454,8 +458,7 @@ describe('<zwgk-report-viewer>', () => {
     expect(el.getBoundingClientRect().width).to.be.at.most(320);
     const label = $(el, '#table-3-row-3_1');
     const before = label.getBoundingClientRect().left;
-    region.scrollLeft = 200;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    region.scrollLeft = 200; // getBoundingClientRect() lays out again
     expect(label.getBoundingClientRect().left).to.be.closeTo(before, 1);
     expect($(el, '#cell-3-3_1-0').getBoundingClientRect().left).to.be.lessThan(before);
   });
@@ -469,9 +472,8 @@ describe('<zwgk-report-viewer>', () => {
   });
 
   it('grows to the elder theme: 18px+ text and 44px+ buttons', async () => {
-    const wrapper = await fixture(html`<div theme="elder"><zwgk-report-viewer .data=${pingtan2024}></zwgk-report-viewer></div>`);
-    const el = wrapper.querySelector('zwgk-report-viewer')!;
-    await waitForShadow(el, '[part="report"]');
+    const el = await viewer(html`<zwgk-report-viewer theme="elder" .data=${pingtan2024}></zwgk-report-viewer>`);
+    expect($(el, '.zwgk-root').getAttribute('data-theme')).to.equal('elder');
     expect(parseFloat(getComputedStyle($(el, '.zwgk-root')).fontSize)).to.be.at.least(18);
     expect($(el, '[part="json-button"]').getBoundingClientRect().height).to.be.at.least(44);
   });
@@ -487,9 +489,8 @@ describe('<zwgk-report-viewer>', () => {
     await expect(await viewer(html`<zwgk-report-viewer .data=${fujianCommerce2020}></zwgk-report-viewer>`)).to.be.accessible();
     await expect(await viewer(html`<zwgk-report-viewer .data=${errorAndWarning}></zwgk-report-viewer>`)).to.be.accessible();
     await expect(await viewer(html`<zwgk-report-viewer .data=${pingtan2024} .compareData=${pingtan2023CarriedOver}></zwgk-report-viewer>`)).to.be.accessible();
-    const english = await fixture(html`<div lang="en" theme="elder"><zwgk-report-viewer .data=${blankOutcomeTotals}></zwgk-report-viewer></div>`);
-    const englishViewer = english.querySelector('zwgk-report-viewer')!;
-    await waitUntil(() => textOf(shadow(englishViewer).querySelector('h3')) === 'Check results', 'no English', { timeout: 5000 });
+    const english = await fixture<ZwgkReportViewer>(html`<zwgk-report-viewer lang="en" theme="elder" .data=${blankOutcomeTotals}></zwgk-report-viewer>`);
+    await waitUntil(() => textOf(shadow(english).querySelector('h3')) === 'Check results', 'no English', { timeout: 5000 });
     await expect(english).to.be.accessible();
     await expect(await viewer(html`<zwgk-report-viewer .data=${malformedReport}></zwgk-report-viewer>`)).to.be.accessible();
   });

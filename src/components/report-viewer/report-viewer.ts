@@ -54,7 +54,7 @@ const accept = (raw: unknown) => ({ value: raw });
  * @tagname zwgk-report-viewer
  * @summary The annual report on government information disclosure (政府信息公开工作年度报告), checked.
  *
- * @fires {CustomEvent<ReportCheckedDetail>} zwgk-checked - The report was checked (again after the previous year's report arrives).
+ * @fires {CustomEvent<ReportCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
  *
  * @csspart report - The whole report (an `<article>`).
  * @csspart title - The report's title.
