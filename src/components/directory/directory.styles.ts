@@ -1,0 +1,256 @@
+import { css } from 'lit';
+
+export const directoryStyles = css`
+  .directory {
+    container-type: inline-size;
+    display: grid;
+    gap: var(--_space-4);
+  }
+
+  /* Search */
+  .search {
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .search label {
+    font-weight: 700;
+  }
+  .search-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+  }
+  input[type='search'] {
+    flex: 1 1 12rem;
+    min-width: 0;
+    min-height: var(--_target-size);
+    padding: var(--_space-2) var(--_space-3);
+    border: 0.0625rem solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-bg);
+    color: var(--_color-text);
+    font: inherit;
+  }
+  /* The clear button is ours, visible and labelled; the browser's little × is neither. */
+  input[type='search']::-webkit-search-cancel-button {
+    display: none;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_color-muted);
+    font-size: var(--_font-size-small);
+  }
+
+  /* Filters and sort */
+  .filters {
+    display: grid;
+    grid-template-columns: 1fr;
+    gap: var(--_space-3);
+    margin: 0;
+    padding: var(--_space-3);
+    border: 0.0625rem solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--zwgk-directory-filters-background, var(--_color-surface));
+  }
+  .filters legend {
+    padding: 0 var(--_space-1);
+    font-weight: 700;
+  }
+  @container (min-width: 36rem) {
+    .filters {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  @container (min-width: 56rem) {
+    .filters {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+  }
+  .filter {
+    display: grid;
+    gap: var(--_space-1);
+    min-width: 0;
+  }
+  .filter label {
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+  }
+  select {
+    width: 100%;
+    min-height: var(--_target-size);
+    padding: var(--_space-2);
+    border: 0.0625rem solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-bg);
+    color: var(--_color-text);
+    font: inherit;
+  }
+
+  /* Results */
+  .count {
+    margin: 0;
+    min-height: 1lh;
+    font-weight: 600;
+  }
+  .results {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .results[aria-busy='true'] {
+    opacity: 0.6;
+  }
+  .item {
+    padding: var(--_space-3) 0;
+    border-block-end: 0.0625rem solid var(--zwgk-directory-item-border, var(--_color-border));
+  }
+  .item:first-child {
+    border-block-start: 0.0625rem solid var(--zwgk-directory-item-border, var(--_color-border));
+  }
+  .title {
+    margin: 0 0 var(--_space-1);
+    font-size: var(--_font-size-large);
+    line-height: 1.4;
+    overflow-wrap: anywhere;
+  }
+  .title.lapsed .name {
+    text-decoration-line: line-through;
+  }
+  .title.lapsed a.name {
+    text-decoration-line: underline line-through;
+  }
+  mark {
+    background: var(--zwgk-directory-mark-background, #ffe27a);
+    color: inherit;
+    /* Not colour alone: a match is also underlined. */
+    text-decoration: underline;
+    text-decoration-thickness: 0.125em;
+  }
+
+  /* 有效性: words and colour, with a border so the badge is visible without colour vision. */
+  .badge {
+    display: inline-block;
+    margin-inline-start: var(--_space-2);
+    padding: 0 var(--_space-2);
+    border: 0.125rem solid currentColor;
+    border-radius: var(--_radius);
+    font-size: var(--_font-size-small);
+    font-weight: 700;
+    line-height: 1.5;
+    vertical-align: middle;
+    text-decoration: none;
+    white-space: nowrap;
+  }
+  .badge.valid {
+    color: var(--_color-success);
+  }
+  .badge.expired {
+    color: var(--_color-warning);
+  }
+  .badge.repealed {
+    color: var(--_color-error);
+    border-style: double;
+    border-width: 0.1875rem;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-4);
+    margin: 0;
+    color: var(--_color-muted);
+    font-size: var(--_font-size-small);
+  }
+  .meta div {
+    display: flex;
+    gap: var(--_space-1);
+    min-width: 0;
+  }
+  .meta dt::after {
+    content: '：';
+  }
+  .meta dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .summary {
+    margin: var(--_space-2) 0 0;
+    overflow-wrap: anywhere;
+  }
+
+  details {
+    margin-block-start: var(--_space-2);
+  }
+  summary {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target-size);
+    padding: 0 var(--_space-2);
+    border-radius: var(--_radius);
+    color: var(--_color-link);
+    cursor: pointer;
+  }
+  summary::before {
+    content: '▸';
+    margin-inline-end: var(--_space-1);
+  }
+  details[open] > summary::before {
+    content: '▾';
+  }
+  summary::marker,
+  summary::-webkit-details-marker {
+    display: none;
+    content: '';
+  }
+  .metadata {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: var(--_font-size-small);
+  }
+  .metadata th,
+  .metadata td {
+    padding: var(--_space-1) var(--_space-2);
+    border: 0.0625rem solid var(--_color-border);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  .metadata th {
+    width: 7em;
+    background: var(--_color-surface);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  /* Pagination: large targets that wrap on a phone. */
+  .pagination ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .page {
+    min-width: var(--_target-size);
+    min-height: var(--_target-size);
+    padding: var(--_space-2) var(--_space-3);
+    border: 0.0625rem solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-bg);
+    color: var(--_color-link);
+    font: inherit;
+    cursor: pointer;
+  }
+  .page.current {
+    border: 0.1875rem solid var(--_color-text);
+    color: var(--_color-text);
+    font-weight: 700;
+    cursor: default;
+  }
+  .gap {
+    display: flex;
+    align-items: center;
+    padding: 0 var(--_space-1);
+  }
+`;

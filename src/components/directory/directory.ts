@@ -1,0 +1,693 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query as shadowQuery, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
+import type { LoadError } from '../base/data-source.js';
+import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
+import { buttons, states, tokens } from '../../styles/tokens.js';
+import { directoryStyles } from './directory.styles.js';
+import { ApiError, requestJson } from '../../api/client.js';
+import type { DirectoryQuery, DirectorySort, DisclosureItem, FacetCount } from '../../api/types/directory.js';
+import { createDirectoryIndex, type DirectoryIndex } from '../../core/directory/search-index.js';
+import { DEFAULT_PAGE_SIZE, clampPageSize, effectiveSort, queryDirectory } from '../../core/directory/query.js';
+import { validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
+import { VALIDATION_SLICE, newestValidItems, payloadItems, validateInSlices } from './catalog.js';
+import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
+import { readDirectoryTable } from './table-source.js';
+import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
+import { formatNumber, pageWindow, renderItem, validityLabel } from './view.js';
+
+/** Milliseconds of quiet after typing before the count is announced and `zwgk-search` fires. */
+const TYPING_PAUSE_MS = 700;
+/** Milliseconds of quiet after typing before a remote search is sent. */
+const REMOTE_DEBOUNCE_MS = 250;
+
+type Phase = 'idle' | 'loading' | 'preparing' | 'ready' | 'error' | 'unreadable-table';
+type FacetName = 'category' | 'publisher' | 'year' | 'validity';
+
+/** The results on screen and the query they answer. */
+interface Shown extends ResultPage {
+  query: DirectoryQuery;
+}
+
+/** Detail of `zwgk-search`: the query whose results are now shown (as `GET /disclosures` would take it). */
+export type DirectorySearchDetail = DirectoryQuery;
+
+/** Detail of `zwgk-error`: why the directory could not be shown. */
+export type DirectoryErrorDetail = LoadError;
+
+const SORTS: readonly DirectorySort[] = ['newest', 'oldest', 'relevance', 'title'];
+
+/**
+ * 政府信息公开目录 — the directory of proactively disclosed documents
+ * (法定主动公开内容, 条例 art. 12 and 24): search as you type over title, 文号,
+ * 索引号 and 主题词 (full-width/half-width, case and 文号 brackets ignored,
+ * matches marked), filters by 主题分类, 发布机构, year and 有效性 with counts,
+ * sort, pagination, the result count spoken politely, and each document
+ * expanding to its metadata table (索引号, 发布机构, 生成日期, 文号, 主题分类, 有效性).
+ * 失效 and 废止 documents carry a badge in words and colour and a struck-through title.
+ *
+ * Sources, in this order:
+ * - `src` with `mode="remote"`: the element sends `q, category, publisher, year,
+ *   validity, sort, page, pageSize` to `src` (`GET {api-base}/disclosures`) and shows
+ *   `{ items, total, page, pageSize, facets }`; requests made stale by typing are aborted.
+ * - `src` returning `{ "items": [...] }`, the `data` property, or an inline
+ *   `<script type="application/json">` child (client mode: the element searches,
+ *   and stays responsive with 100,000 items: the newest page shows at once, the
+ *   search index is built in idle time).
+ * - a `<table>` child whose header cells carry `data-field` (`title`, `url`, `indexNo`,
+ *   `docNo`, `publisher`, `category`, `publishedAt`, `writtenAt`, `keywords`, `validity`,
+ *   `summary`, `id`): readable without JavaScript, hidden (`hidden`) once the element has
+ *   read it; a row's link becomes its `url`.
+ *
+ * The query is mirrored in the page URL (`?q=…&page=…`, each name after
+ * `url-param-prefix`), so a search can be shared and Back/Forward restore it;
+ * a typing burst makes one history entry. Items with a missing required field
+ * or a URL other than http(s) are left out (see the console).
+ *
+ * @tagname zwgk-directory
+ * @summary The searchable disclosure directory (政府信息公开目录).
+ *
+ * @fires {CustomEvent<DirectorySearchDetail>} zwgk-search - A search settled: its results are shown (after a pause in typing, a filter, sort or page change, Back/Forward).
+ * @fires {CustomEvent<DirectoryErrorDetail>} zwgk-error - The directory or a search could not be loaded; `kind` is network, timeout, http, malformed or invalid.
+ *
+ * @slot - The source `<table>` (or inline JSON). Shown as it is when the element cannot read it.
+ *
+ * @csspart directory - Everything but the loading, error and empty states.
+ * @csspart search - The search form.
+ * @csspart search-label - The search box's label.
+ * @csspart search-input - The search box.
+ * @csspart clear-button - Empties the search box.
+ * @csspart search-button - The 搜索 button.
+ * @csspart filters - The group of filters and sort.
+ * @csspart filter - Each filter's label and select.
+ * @csspart filter-select - Each filter's select (主题分类, 发布机构, 年份, 有效性).
+ * @csspart sort-select - The sort select.
+ * @csspart count - The line with the number of results and pages (focused after a page change).
+ * @csspart list - The list of results (`<ol>`).
+ * @csspart item - Each document (`<article>`).
+ * @csspart item-title - Each document's heading.
+ * @csspart item-link - Each title's link.
+ * @csspart badge - The 有效性 badge.
+ * @csspart item-meta - 文号, 发布机构 and 发布日期 under the title.
+ * @csspart item-summary - The 内容概述.
+ * @csspart item-details - The disclosure around the metadata table.
+ * @csspart item-details-summary - The 详细信息 toggle.
+ * @csspart metadata - The metadata table.
+ * @csspart mark - Each highlighted match.
+ * @csspart pagination - The pagination `<nav>`.
+ * @csspart page-button - Each page, previous and next button.
+ * @csspart reset-button - Clears every condition (shown with no results).
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's Retry button.
+ * @csspart empty - Shown when nothing matches or the directory is empty.
+ *
+ * @cssprop [--zwgk-directory-mark-background=#ffe27a] - Background of highlighted matches.
+ * @cssprop [--zwgk-directory-item-border=#8c959f] - The line between documents.
+ * @cssprop [--zwgk-directory-filters-background=#f6f8fa] - Background of the filter group.
+ * @cssprop [--zwgk-color-success=#1a6b32] - The 有效 badge (shared token).
+ * @cssprop [--zwgk-color-warning=#7a4d00] - The 失效 badge (shared token).
+ * @cssprop [--zwgk-color-error=#b3261e] - The 废止 badge (shared token).
+ * @cssprop [--zwgk-color-link=#0b57a4] - Titles and page buttons (shared token).
+ * @cssprop [--zwgk-target-size=2.75rem] - Minimum size of buttons and selects (shared token).
+ * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
+ */
+export class ZwgkDirectory extends ZwgkElement {
+  static override styles = [tokens, buttons, states, directoryStyles];
+
+  /** A URL: returning `{ "items": [...] }` (client mode), or the search endpoint with `mode="remote"`. */
+  @property() src?: string;
+  /** `remote`: the server searches (`src` receives the query parameters); `client` (default): the element searches. */
+  @property({ reflect: true }) mode: 'client' | 'remote' = 'client';
+  /** The items as `{ items: [...] }` or an array (client mode, used when `src` is not set). */
+  @property({ attribute: false }) data?: unknown;
+  /** Put before each URL parameter name (`dir-` gives `?dir-q=…`), to keep two directories on one page apart. */
+  @property({ attribute: 'url-param-prefix' }) urlParamPrefix = '';
+  /** `off` leaves the page URL and history alone. */
+  @property({ attribute: 'url-state' }) urlState: 'on' | 'off' = 'on';
+  /** Documents per page (1–100), unless the URL says otherwise. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_PAGE_SIZE;
+  /** The heading level of each document's title (2–6), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  @state() private phase: Phase = 'idle';
+  /** What the controls show: the citizen's latest query. */
+  @state() private current: DirectoryQuery = {};
+  /** What the list shows (may lag behind `current` while a remote search is under way). */
+  @state() private shown?: Shown;
+  /** The newest page of a large list, shown while it is validated and indexed. */
+  @state() private preview?: DisclosureItem[];
+  @state() private loadError?: LoadError;
+  /** A remote search is under way, or the index is not ready for the query typed. */
+  @state() private busy = false;
+  @state() private openItems: ReadonlySet<string> = new Set();
+
+  @shadowQuery('#q') private input?: HTMLInputElement;
+  @shadowQuery('#count') private countLine?: HTMLElement;
+
+  private index?: DirectoryIndex;
+  private loadedFrom?: { mode: string; src?: string; data?: unknown };
+  private generation = 0;
+  private loadAbort?: AbortController;
+  private searchAbort?: AbortController;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private settleTimer?: ReturnType<typeof setTimeout>;
+  private buildIndex?: () => void;
+  private idleHandle?: number;
+  /** A change waiting for its results to announce and report; `focus` moves focus to the count instead of announcing. */
+  private unsettled?: { focus: boolean };
+  private lastTypedAt = 0;
+  /** The current typing burst has its own history entry already. */
+  private typingBurst = false;
+  private urlRead = false;
+
+  /** The query whose results are shown. */
+  get query(): DirectoryQuery {
+    return { ...(this.shown?.query ?? this.current) };
+  }
+
+  /** How many documents match the shown query (undefined before the first results). */
+  get total(): number | undefined {
+    return this.shown?.total;
+  }
+
+  /** Shows the results of `query`, as if the citizen had asked (URL, history and `zwgk-search` included). */
+  search(query: DirectoryQuery): void {
+    this.change({ ...query });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    clearTimeout(this.searchTimer);
+    clearTimeout(this.settleTimer);
+    this.searchAbort?.abort();
+    // Unfinished loading starts again if the element comes back.
+    if (this.phase === 'loading' || this.phase === 'preparing') {
+      this.cancelLoading();
+      this.loadedFrom = undefined;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.urlRead) {
+      this.urlRead = true;
+      if (this.urlState !== 'off') this.current = queryFromSearch(location.search, this.urlParamPrefix);
+    }
+    const from = this.loadedFrom;
+    if (!from || from.mode !== this.mode || from.src !== this.src || from.data !== this.data) this.load();
+    else if (changed.has('pageSize') && changed.get('pageSize') !== undefined) this.refresh();
+  }
+
+  // ——— Loading ———
+
+  private cancelLoading(): void {
+    this.generation++;
+    this.loadAbort?.abort();
+    this.searchAbort?.abort();
+    clearTimeout(this.searchTimer);
+    if (this.idleHandle !== undefined) window.cancelIdleCallback?.(this.idleHandle);
+    this.idleHandle = undefined;
+    this.buildIndex = undefined;
+  }
+
+  private load(): void {
+    this.cancelLoading();
+    const generation = this.generation;
+    this.loadedFrom = { mode: this.mode, src: this.src, data: this.data };
+    this.index = undefined;
+    this.shown = undefined;
+    this.preview = undefined;
+    this.loadError = undefined;
+    this.busy = false;
+
+    if (this.mode === 'remote') {
+      this.phase = this.src ? 'loading' : 'idle';
+      if (this.src) this.fetchPage();
+    } else if (this.src) {
+      this.phase = 'loading';
+      void this.fetchList(this.src, generation);
+    } else if (this.data !== undefined && this.data !== null) {
+      void this.acceptList(this.data, generation);
+    } else if (this.querySelector(':scope > script[type="application/json"]')) {
+      const inline = this.querySelector(':scope > script[type="application/json"]')!;
+      try {
+        void this.acceptList(JSON.parse(inline.textContent ?? ''), generation);
+      } catch (error) {
+        this.fail({ kind: 'invalid', detail: `Inline JSON could not be read: ${String(error)}` });
+      }
+    } else if (this.querySelector(':scope > table')) {
+      const table = this.querySelector<HTMLTableElement>(':scope > table')!;
+      const items = readDirectoryTable(table);
+      if (items === null) {
+        this.phase = 'unreadable-table';
+        console.warn('[zwgk-directory] the <table> child has no header cell with data-field="title"; it is shown as it is.');
+      } else {
+        table.hidden = true;
+        this.ready(items, [], items.length);
+      }
+    } else {
+      this.phase = 'idle';
+    }
+  }
+
+  private async fetchList(src: string, generation: number): Promise<void> {
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    try {
+      const raw = await requestJson(src, { signal: abort.signal });
+      if (generation === this.generation) await this.acceptList(raw, generation);
+    } catch (error) {
+      if (generation === this.generation && !abort.signal.aborted) this.failRequest(error);
+    }
+  }
+
+  /**
+   * A client-mode payload. A short list is validated and indexed at once; a
+   * long one shows its newest page first, is validated in slices, and is
+   * indexed in idle time (or as soon as the citizen asks for something else).
+   */
+  private async acceptList(data: unknown, generation: number): Promise<void> {
+    const list = payloadItems(data);
+    if (!list) {
+      this.fail({ kind: 'invalid', detail: 'Expected { "items": [...] } or an array of items.' });
+      return;
+    }
+    if (list.length <= VALIDATION_SLICE) {
+      const { items, problems } = validateDisclosureItems(list);
+      this.ready(items, problems, list.length);
+      return;
+    }
+    this.phase = 'preparing';
+    if (sameQuery(this.current, {})) this.preview = newestValidItems(list, this.effectivePageSize());
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    const validated = await validateInSlices(list, { signal: abort.signal });
+    if (!validated || generation !== this.generation) return;
+    this.buildIndex = () => {
+      this.buildIndex = undefined;
+      this.idleHandle = undefined;
+      if (generation === this.generation) this.ready(validated.items, validated.problems, list.length);
+    };
+    if (this.unsettled) this.buildIndex();
+    else if (window.requestIdleCallback) this.idleHandle = window.requestIdleCallback(this.buildIndex, { timeout: 1000 });
+    else setTimeout(this.buildIndex, 50);
+  }
+
+  /** Indexes the valid items and shows the current query's results. */
+  private ready(items: DisclosureItem[], problems: DirectoryDataProblem[], received: number): void {
+    if (problems.length) {
+      console.warn(`[zwgk-directory] ${problems.length} problem(s) in the data; affected items or fields are left out:`, problems.slice(0, 20).map((p) => p.message));
+    }
+    if (items.length === 0 && received > 0) {
+      this.fail({ kind: 'invalid', detail: `None of the ${received} items could be read.` });
+      return;
+    }
+    this.index = createDirectoryIndex(items);
+    this.preview = undefined;
+    this.phase = 'ready';
+    this.refresh();
+  }
+
+  private fail(error: LoadError): void {
+    this.phase = 'error';
+    this.loadError = error;
+    this.busy = false;
+    this.preview = undefined;
+    console.warn('[zwgk-directory] could not show the directory:', error.detail ?? error.kind);
+    this.emit<DirectoryErrorDetail>('zwgk-error', error);
+  }
+
+  private failRequest(error: unknown): void {
+    const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
+    this.fail({ kind: apiError.kind, status: apiError.status, detail: apiError.message });
+  }
+
+  private retry(): void {
+    if (this.mode === 'remote' && this.src) {
+      this.phase = 'loading';
+      this.fetchPage();
+    } else {
+      this.load();
+    }
+  }
+
+  // ——— Searching ———
+
+  private effectivePageSize(): number {
+    return clampPageSize(this.current.pageSize ?? this.pageSize);
+  }
+
+  private effectiveQuery(): DirectoryQuery {
+    return { ...this.current, pageSize: this.effectivePageSize() };
+  }
+
+  /** Shows the results of `current`: at once in client mode, after a request in remote mode. */
+  private refresh(typing = false): void {
+    if (this.mode === 'remote') {
+      if (!this.src) return;
+      this.searchAbort?.abort();
+      clearTimeout(this.searchTimer);
+      if (typing) {
+        this.busy = this.shown !== undefined;
+        this.searchTimer = setTimeout(() => this.fetchPage(), REMOTE_DEBOUNCE_MS);
+      } else {
+        this.fetchPage();
+      }
+      return;
+    }
+    if (this.index) {
+      const query = this.effectiveQuery();
+      this.show({ ...queryDirectory(this.index, query), query });
+    } else if (this.phase === 'preparing') {
+      this.busy = true;
+      this.buildIndex?.();
+    }
+  }
+
+  private fetchPage(): void {
+    this.searchAbort?.abort();
+    clearTimeout(this.searchTimer);
+    const abort = new AbortController();
+    this.searchAbort = abort;
+    const query = this.effectiveQuery();
+    const generation = this.generation;
+    if (this.shown) this.busy = true;
+    requestJson(remoteUrl(this.src!, query, location.href), { signal: abort.signal }).then(
+      (raw) => {
+        if (abort.signal.aborted || generation !== this.generation) return;
+        const parsed = parseResultPage(raw, query);
+        if ('problems' in parsed) this.fail({ kind: 'invalid', detail: parsed.problems.join(' ') });
+        else {
+          this.phase = 'ready';
+          this.show({ ...parsed.value, query });
+        }
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted && generation === this.generation) this.failRequest(error);
+      },
+    );
+  }
+
+  private show(shown: Shown): void {
+    this.shown = shown;
+    this.busy = false;
+    // A page past the end shows the last page: say so in the URL too.
+    if ((this.current.page ?? 1) !== shown.page) {
+      this.current = { ...this.current, page: shown.page > 1 ? shown.page : undefined };
+      this.writeUrl('replace');
+    }
+    this.scheduleSettle();
+  }
+
+  /** A change the citizen made (or `search()`): remember it in the URL and show its results. */
+  private change(next: DirectoryQuery, how: { typing?: boolean; focus?: boolean } = {}): void {
+    this.current = next;
+    const typing = how.typing ?? false;
+    this.lastTypedAt = typing ? Date.now() : 0;
+    this.writeUrl(typing ? 'typing' : 'push');
+    this.unsettled = { focus: how.focus ?? false };
+    this.refresh(typing);
+  }
+
+  /**
+   * History: the first keystroke of a burst and every other change push an
+   * entry; further keystrokes replace it, so Back undoes a whole search.
+   */
+  private writeUrl(how: 'push' | 'replace' | 'typing'): void {
+    if (how !== 'replace') this.typingBurst = how === 'typing' && this.typingBurst;
+    if (this.urlState === 'off') return;
+    const href = hrefWithQuery(location.href, this.current, this.urlParamPrefix);
+    if (href === location.href) return;
+    if (how === 'replace' || this.typingBurst) history.replaceState(history.state, '', href);
+    else history.pushState(null, '', href);
+    if (how === 'typing') this.typingBurst = true;
+  }
+
+  private readonly onPopState = (): void => {
+    if (this.urlState === 'off' || !this.loadedFrom) return;
+    const restored = queryFromSearch(location.search, this.urlParamPrefix);
+    if (sameQuery(restored, this.current)) return;
+    this.current = restored;
+    this.lastTypedAt = 0;
+    this.typingBurst = false;
+    this.unsettled = { focus: false };
+    this.refresh();
+  };
+
+  /** Once the citizen pauses: announce the count (or focus it) and fire `zwgk-search`. */
+  private scheduleSettle(): void {
+    if (!this.unsettled) return;
+    clearTimeout(this.settleTimer);
+    const wait = Math.max(0, this.lastTypedAt + TYPING_PAUSE_MS - Date.now());
+    this.settleTimer = setTimeout(() => void this.settle(), wait);
+  }
+
+  private async settle(): Promise<void> {
+    const work = this.unsettled;
+    const shown = this.shown;
+    if (!work || !shown || this.busy || this.phase !== 'ready') return;
+    this.unsettled = undefined;
+    this.typingBurst = false;
+    if (work.focus) {
+      await this.updateComplete;
+      this.countLine?.focus();
+    } else {
+      void this.announce(this.localize(() => this.describeCount(shown, true)));
+    }
+    this.emit<DirectorySearchDetail>('zwgk-search', { ...shown.query });
+  }
+
+  // ——— Controls ———
+
+  private onInput(event: InputEvent): void {
+    // Mid-composition (pinyin being typed) is not yet what the citizen means.
+    if (!event.isComposing) this.typed((event.target as HTMLInputElement).value);
+  }
+
+  private typed(value: string): void {
+    if (value === (this.current.q ?? '')) return;
+    this.change({ ...this.current, q: value || undefined, page: undefined }, { typing: true });
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    this.change({ ...this.current, q: this.input?.value || undefined, page: undefined });
+  }
+
+  private clearText(): void {
+    this.change({ ...this.current, q: undefined, page: undefined });
+    this.input?.focus();
+  }
+
+  private onFilter(name: FacetName, value: string): void {
+    const next: DirectoryQuery = { ...this.current, page: undefined };
+    if (name === 'year') next.year = value ? Number(value) : undefined;
+    else if (name === 'validity') next.validity = (value || undefined) as DirectoryQuery['validity'];
+    else next[name] = value || undefined;
+    this.change(next);
+  }
+
+  private onSort(value: string): void {
+    this.change({ ...this.current, sort: value as DirectorySort, page: undefined });
+  }
+
+  private goToPage(page: number): void {
+    this.change({ ...this.current, page: page > 1 ? page : undefined }, { focus: true });
+  }
+
+  private resetAll(): void {
+    this.change({ pageSize: this.current.pageSize });
+    this.input?.focus();
+  }
+
+  private onToggle(event: Event): void {
+    const details = event.target as HTMLDetailsElement;
+    const id = details.dataset.id!;
+    if (details.open === this.openItems.has(id)) return;
+    const next = new Set(this.openItems);
+    if (details.open) next.add(id);
+    else next.delete(id);
+    this.openItems = next;
+  }
+
+  // ——— Rendering ———
+
+  protected renderContent(): unknown {
+    switch (this.phase) {
+      case 'idle':
+        return html`${renderEmpty(msg('目录中暂无信息。'))}<slot @slotchange=${() => this.load()}></slot>`;
+      case 'unreadable-table':
+        return html`<slot></slot>`;
+      case 'loading':
+        return renderSkeleton(6);
+      case 'error':
+        return renderLoadError(this.loadError!, () => this.retry());
+      default:
+        return this.renderDirectory();
+    }
+  }
+
+  private renderDirectory(): TemplateResult {
+    const shown = this.shown;
+    const items = shown?.items ?? this.preview;
+    const working = this.busy || this.phase === 'preparing';
+    return html`<div class="directory" part="directory">
+      ${this.renderSearch()} ${this.renderFilters()}
+      <p class="count" id="count" part="count" tabindex="-1">
+        ${this.phase === 'preparing' ? msg('正在准备检索…') : this.busy ? msg('正在搜索…') : shown && shown.total > 0 ? this.describeCount(shown, false) : ''}
+      </p>
+      ${items && items.length > 0
+        ? html`<ol class="results" part="list" aria-labelledby="count" aria-busy=${working ? 'true' : 'false'}>
+            ${items.map((item, position) =>
+              renderItem({
+                item,
+                q: shown?.query.q,
+                locale: this.locale,
+                headingLevel: this.headingLevel,
+                position,
+                open: this.openItems.has(item.id),
+                onToggle: (event) => this.onToggle(event),
+              }),
+            )}
+          </ol>`
+        : shown
+          ? this.renderNoResults()
+          : renderSkeleton(6)}
+      ${shown ? this.renderPagination(shown) : nothing}
+    </div>`;
+  }
+
+  private renderSearch(): TemplateResult {
+    const q = this.current.q ?? '';
+    return html`<form class="search" part="search" role="search" @submit=${this.onSubmit}>
+      <label for="q" part="search-label">${msg('搜索目录')}</label>
+      <div class="search-row">
+        <input
+          id="q"
+          type="search"
+          part="search-input"
+          autocomplete="off"
+          enterkeyhint="search"
+          aria-describedby="q-hint"
+          .value=${q}
+          @input=${this.onInput}
+          @compositionend=${(event: CompositionEvent) => this.typed((event.target as HTMLInputElement).value)}
+        />
+        ${q
+          ? html`<button type="button" class="button secondary" part="clear-button" aria-label=${msg('清除搜索内容')} @click=${this.clearText}>
+              ${msg('清除')}
+            </button>`
+          : nothing}
+        <button type="submit" class="button" part="search-button">${msg('搜索')}</button>
+      </div>
+      <p class="hint" id="q-hint">${msg('可搜索标题、文号、索引号或主题词。')}</p>
+    </form>`;
+  }
+
+  private renderFilters(): unknown {
+    const facets = this.shown?.facets;
+    if (!this.shown) return nothing;
+    const sort = this.current.sort ?? effectiveSort(this.current);
+    const sortLabels: Record<DirectorySort, string> = {
+      newest: msg('最新发布'),
+      oldest: msg('最早发布'),
+      relevance: msg('相关度'),
+      title: msg('按标题'),
+    };
+    return html`<fieldset class="filters" part="filters">
+      <legend>${msg('筛选和排序')}</legend>
+      ${facets
+        ? html`${this.renderFacet('category', msg('主题分类'), facets.category)}
+          ${this.renderFacet('publisher', msg('发布机构'), facets.publisher)} ${this.renderFacet('year', msg('年份'), facets.year)}
+          ${this.renderFacet('validity', msg('有效性'), facets.validity)}`
+        : nothing}
+      <div class="filter" part="filter">
+        <label for="sort">${msg('排序')}</label>
+        <select id="sort" part="sort-select" @change=${(event: Event) => this.onSort((event.target as HTMLSelectElement).value)}>
+          ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${sortLabels[value]}</option>`)}
+        </select>
+      </div>
+    </fieldset>`;
+  }
+
+  private renderFacet(name: FacetName, label: string, counts: FacetCount[]): TemplateResult {
+    const selected = this.current[name] === undefined ? '' : String(this.current[name]);
+    const id = `filter-${name}`;
+    return html`<div class="filter" part="filter">
+      <label for=${id}>${label}</label>
+      <select id=${id} part="filter-select" @change=${(event: Event) => this.onFilter(name, (event.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${selected === ''}>${msg('全部')}</option>
+        ${counts.map(({ value, count }) => {
+          const text = name === 'validity' && (value === '有效' || value === '失效' || value === '废止') ? validityLabel(value) : value;
+          return html`<option value=${value} ?selected=${value === selected}>${msg(str`${text}（${formatNumber(count, this.locale)}）`)}</option>`;
+        })}
+      </select>
+    </div>`;
+  }
+
+  /** "共 1,234 条，第 2/62 页" for the count line; a sentence for the live region. */
+  private describeCount(shown: Shown, spoken: boolean): string {
+    if (shown.total === 0) return msg('没有找到符合条件的信息。');
+    const total = formatNumber(shown.total, this.locale);
+    const pages = formatNumber(Math.max(1, Math.ceil(shown.total / shown.pageSize)), this.locale);
+    const page = formatNumber(shown.page, this.locale);
+    return spoken ? msg(str`找到 ${total} 条信息，当前第 ${page} 页，共 ${pages} 页。`) : msg(str`共 ${total} 条，第 ${page}/${pages} 页`);
+  }
+
+  private renderNoResults(): TemplateResult {
+    const narrowed = !sameQuery({ ...this.current, sort: undefined, pageSize: undefined }, {});
+    return html`<div class="state empty" part="empty">
+      <p class="title">${this.shown?.total === 0 && !narrowed ? msg('目录中暂无信息。') : msg('没有找到符合条件的信息。')}</p>
+      ${narrowed
+        ? html`<p>${msg('请尝试其他关键词，或减少筛选条件。')}</p>
+            <button type="button" class="button secondary" part="reset-button" @click=${this.resetAll}>${msg('清除全部条件')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderPagination(shown: Shown): unknown {
+    const pages = Math.ceil(shown.total / shown.pageSize);
+    if (pages <= 1) return nothing;
+    const page = shown.page;
+    const button = (target: number, text: string, label?: string, current = false) =>
+      html`<li>
+        <button
+          type="button"
+          class="page ${current ? 'current' : ''}"
+          part="page-button"
+          aria-label=${label ?? nothing}
+          aria-current=${current ? 'page' : nothing}
+          @click=${() => (current ? undefined : this.goToPage(target))}
+        >
+          ${text}
+        </button>
+      </li>`;
+    return html`<nav class="pagination" part="pagination" aria-label=${msg('分页')}>
+      <ul>
+        ${page > 1 ? button(page - 1, msg('上一页')) : nothing}
+        ${pageWindow(page, pages).map((p) =>
+          p === null
+            ? html`<li class="gap" aria-hidden="true">…</li>`
+            : button(p, formatNumber(p, this.locale), msg(str`第 ${formatNumber(p, this.locale)} 页`), p === page),
+        )}
+        ${page < pages ? button(page + 1, msg('下一页')) : nothing}
+      </ul>
+    </nav>`;
+  }
+}
+
+defineElement('zwgk-directory', ZwgkDirectory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zwgk-directory': ZwgkDirectory;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Remote mode: the query as parameters of `src` (`GET /disclosures?q=…&page=…`)
+ * and the page of results read back. No DOM here.
+ */
+import type { DirectoryFacets, DirectoryQuery, DisclosureItem, FacetCount } from '../../api/types/directory.js';
+import { clampPageSize } from '../../core/directory/query.js';
+import { DIRECTORY_QUERY_KEYS, serializeDirectoryQuery } from '../../core/directory/url-state.js';
+import { validateDisclosureItems } from '../../core/directory/validate.js';
+
+/** A page of results as the element shows it; `facets` only when the server sends them. */
+export interface ResultPage {
+  items: DisclosureItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets?: DirectoryFacets;
+}
+
+/**
+ * `src` with the query's parameters; parameters of `src` that are not query
+ * keys (an agency code, a site id) are kept, and defaults are left out.
+ */
+export function remoteUrl(src: string, query: DirectoryQuery, base: string): string {
+  const url = new URL(src, base);
+  for (const key of DIRECTORY_QUERY_KEYS) url.searchParams.delete(key);
+  for (const [key, value] of serializeDirectoryQuery(query)) url.searchParams.set(key, value);
+  return url.href;
+}
+
+const FACET_KEYS = ['category', 'publisher', 'year', 'validity'] as const;
+
+/**
+ * Reads the server's answer, `{ items, total, page?, pageSize?, facets? }`.
+ * Items are validated like client data (a bad item is left out, not shown);
+ * a missing `items` array or `total` makes the whole answer unreadable.
+ */
+export function parseResultPage(raw: unknown, query: DirectoryQuery): { value: ResultPage } | { problems: string[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: ['Expected an object { items, total }.'] };
+  const body = raw as Record<string, unknown>;
+  if (!Array.isArray(body.items)) return { problems: ['items: expected an array.'] };
+  if (typeof body.total !== 'number' || !Number.isInteger(body.total) || body.total < 0) {
+    return { problems: ['total: expected a whole number of documents.'] };
+  }
+  const { items, problems } = validateDisclosureItems(body.items);
+  if (problems.length) console.warn('[zwgk-directory] items left out of the answer:', problems.map((p) => p.message));
+  const page = positive(body.page) ?? positive(query.page) ?? 1;
+  const pageSize = clampPageSize(positive(body.pageSize) ?? query.pageSize);
+  const value: ResultPage = { items, total: Math.max(body.total, items.length), page, pageSize };
+  const facets = readFacets(body.facets);
+  if (facets) value.facets = facets;
+  return { value };
+}
+
+function positive(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
+}
+
+/** Facets as the core computes them; entries that are not `{ value: string, count: number }` are dropped. */
+function readFacets(raw: unknown): DirectoryFacets | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const facets = {} as DirectoryFacets;
+  for (const key of FACET_KEYS) {
+    const list = (raw as Record<string, unknown>)[key];
+    facets[key] = Array.isArray(list)
+      ? list.filter(
+          (entry): entry is FacetCount =>
+            typeof entry?.value === 'string' && entry.value !== '' && typeof entry.count === 'number' && entry.count >= 0,
+        )
+      : [];
+  }
+  return facets;
+}

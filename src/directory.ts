@@ -1,0 +1,2 @@
+/** Registers `<zwgk-directory>`. */
+export * from './components/directory/directory.js';
