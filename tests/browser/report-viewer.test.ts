@@ -358,6 +358,19 @@ describe('<zwgk-report-viewer>', () => {
     expect($(el, '[part="compare-retry-button"]')).to.exist;
     expect($(el, 'table.comparison')).to.equal(null);
     expect(textOf($(el, 'h2'))).to.contain('2024年度');
+
+    // A failure that passes: “重新加载上年报告” brings the comparison, the report staying on screen.
+    const key = `compare-${Math.random().toString(36).slice(2)}`;
+    const flaky = await viewer(html`<zwgk-report-viewer
+      .data=${pingtan2024}
+      compare-src="/__stubs/fail-once-then/${key}?then=/api/reports/2023"
+    ></zwgk-report-viewer>`);
+    expect(textOf($(flaky, '[part="compare-error"]'))).to.contain('服务器出现错误（503）');
+    $<HTMLButtonElement>(flaky, '[part="compare-retry-button"]').click();
+    await flaky.updateComplete;
+    expect($(flaky, '[part="report"]'), 'the report stays while last year’s reloads').to.exist;
+    await waitForShadow(flaky, 'table.comparison');
+    expect($(flaky, '[part="compare-error"]')).to.equal(null);
   });
 
   it('shows a document that cannot be read as an error listing what is wrong', async () => {

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -146,7 +146,9 @@ export class ZwgkReportViewer extends ZwgkElement {
   private current(): PreparedReport | undefined {
     const main = this.source.state;
     const compare = this.compareSource.state;
-    if (!this.view || main.status !== 'ready' || compare.status === 'loading') return undefined;
+    if (!this.view || main.status !== 'ready') return undefined;
+    // Last year's report on its way: wait for it the first time, keep the report shown on a reload.
+    if (compare.status === 'loading') return this.prepared?.raw === main.value ? this.prepared : undefined;
     const previous = compare.status === 'ready' ? compare.value : undefined;
     if (this.prepared?.raw !== main.value || this.preparedPrevious !== previous) {
       this.prepared = this.view.prepareReport(main.value, previous);
@@ -157,11 +159,12 @@ export class ZwgkReportViewer extends ZwgkElement {
 
   protected renderContent(): unknown {
     const state = this.source.state;
-    if (state.status === 'loading' || this.compareSource.state.status === 'loading') return renderSkeleton(8);
+    if (state.status === 'loading') return renderSkeleton(8);
     if (state.status === 'error') return renderLoadError(state.error, () => this.source.retry());
     if (state.status !== 'ready') return renderEmpty(msg('暂无年度报告。'));
     if (this.viewFailed) return renderLoadError({ kind: 'network' }, () => this.fetchView());
     const report = this.current();
+    // The view module is loading, or last year's report is on its way.
     if (!this.view || !report) return renderSkeleton(8);
     if (!report.doc) return this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined);
     return html`<div class="viewer" @click=${this.followInPageLink}>
@@ -184,7 +187,8 @@ export class ZwgkReportViewer extends ZwgkElement {
     return this.prepared?.previous ? { status: 'ready' } : { status: 'unreadable' };
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const report = this.prepared;
     if (!report || report === this.announced || report !== this.current()) return;
     this.announced = report;
