@@ -23,7 +23,8 @@ export default {
       launchOptions: { executablePath, headless: true, args },
       // Copy buttons are tested by reading the real clipboard back.
       async createPage({ context }) {
-        const page = await context.newPage();
+        // A window of its own per test file: a background tab gets no animation frames and no clipboard focus.
+        const page = await context.newPage({ type: 'window' });
         const session = await page.createCDPSession();
         await session.send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] });
         return page;
