@@ -230,11 +230,19 @@ describe('<zwgk-contact-card>', () => {
     expect(customElements.get('zwgk-contact-card')).not.to.equal(Copy);
   });
 
-  it('passes axe in the full, compact, English, elder, error and empty states', async () => {
+  it('passes axe in the full and compact variants', async () => {
     await expect(await fixture(FUJIAN)).to.be.accessible();
-    await expect(await fixture(html`<div lang="en" theme="elder">${FUJIAN}</div>`)).to.be.accessible();
     await expect(await fixture(html`<zwgk-contact-card variant="compact" agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>`)).to.be.accessible();
-    const failing = await fixture<ZwgkContactCard>(html`<zwgk-contact-card src="/__stubs/not-json"></zwgk-contact-card>`);
+  });
+
+  it('passes axe in English with the elder theme', async () => {
+    const wrapper = await fixture(html`<div lang="en" theme="elder">${FUJIAN}</div>`);
+    await waitUntil(() => row(wrapper.querySelector('zwgk-contact-card')!, 'Phone'), 'no English labels');
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('passes axe in the error and empty states', async () => {
+    const failing = await fixture<ZwgkContactCard>(html`<zwgk-contact-card .data=${{ agency: 42n }}></zwgk-contact-card>`);
     await waitForShadow(failing, '[part="error"]');
     await expect(failing).to.be.accessible();
     await expect(await fixture(html`<zwgk-contact-card></zwgk-contact-card>`)).to.be.accessible();

@@ -13,7 +13,7 @@ export function textOf(node: Node | null | undefined): string {
 
 /** Waits until `selector` matches inside the element's shadow root. */
 export async function waitForShadow<T extends Element = Element>(el: Element, selector: string, message?: string): Promise<T> {
-  await waitUntil(() => shadow(el).querySelector(selector), message ?? `${selector} never appeared`, { timeout: 5000 });
+  await waitUntil(() => shadow(el).querySelector(selector), message ?? `${selector} never appeared`, { timeout: 10000 });
   return shadow(el).querySelector(selector) as T;
 }
 
