@@ -1,19 +1,18 @@
 // Mounts the reference server (in-memory storage, demo data) at /api inside the
 // test runner's dev server, so browser tests run against the real backend on loopback.
-import { existsSync } from 'node:fs';
-
 export function referenceApi() {
   let demo;
   let starting;
-  const start = async () => {
-    const { createDemoServer } = await import('../src/server/demo.ts');
-    return createDemoServer({ dataDir: 'memory', adminToken: 'test-admin-token', altchaComplexity: 'test' });
-  };
-  const available = existsSync(new URL('../src/server/demo.ts', import.meta.url));
+  // Starting PGlite compiles WebAssembly and holds the event loop for seconds: do it
+  // when the test server starts, before any test is timing its requests.
+  const start = () =>
+    (starting ??= import('../src/server/demo.ts').then(({ createDemoServer }) =>
+      createDemoServer({ dataDir: 'memory', adminToken: 'test-admin-token', altchaComplexity: 'test' }),
+    ));
   return {
     async middleware(ctx, next) {
-      if (!available || (ctx.path !== '/api' && !ctx.path.startsWith('/api/'))) return next();
-      demo ??= await (starting ??= start());
+      if (ctx.path !== '/api' && !ctx.path.startsWith('/api/')) return next();
+      demo ??= await start();
       ctx.respond = false;
       await new Promise((resolve) => {
         ctx.res.once('close', resolve);
@@ -22,6 +21,9 @@ export function referenceApi() {
     },
     plugin: {
       name: 'zwgk-reference-api',
+      async serverStart() {
+        demo = await start();
+      },
       async serverStop() {
         await demo?.close();
       },
