@@ -1,4 +1,5 @@
 /** Registers every zwgk element. Each element also has its own entry (zwgk-kit/contact-card.js …). */
+export * from './application-form.js';
 export * from './contact-card.js';
 export * from './directory.js';
 export * from './report-viewer.js';

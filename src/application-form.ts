@@ -1,0 +1,2 @@
+/** Registers `<zwgk-application-form>`. */
+export * from './components/application-form/application-form.js';

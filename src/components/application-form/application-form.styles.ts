@@ -1,0 +1,369 @@
+import { css } from 'lit';
+
+/**
+ * Fields, error summary, steps and receipt. Shared with
+ * <zwgk-application-status>, which uses the same fields and lists.
+ */
+export const formFieldStyles = css`
+  .zwgk-root {
+    container-type: inline-size;
+    max-width: var(--zwgk-application-form-max-width, 40rem);
+    --_input-border: var(--zwgk-application-form-input-border, #57606a);
+  }
+  .zwgk-root[data-theme='elder'] {
+    --_input-border: var(--zwgk-application-form-input-border, #000000);
+  }
+  h2,
+  h3 {
+    line-height: 1.3;
+    margin: 0 0 var(--_space-3);
+  }
+  h2 {
+    font-size: var(--_font-size-large);
+  }
+  h3 {
+    font-size: var(--_font-size);
+  }
+  [tabindex='-1']:focus {
+    outline: var(--_focus-ring);
+    outline-offset: var(--_focus-offset);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    max-width: 100%;
+  }
+  .field {
+    margin: 0 0 var(--_space-6);
+  }
+  .field.has-error,
+  .group.has-error {
+    padding-inline-start: var(--_space-3);
+    border-inline-start: 0.3125rem solid var(--_color-error);
+  }
+  .label {
+    display: block;
+    margin-bottom: var(--_space-1);
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .optional {
+    font-weight: 400;
+    color: var(--_color-muted);
+  }
+  .hint {
+    margin: 0 0 var(--_space-2);
+    color: var(--_color-muted);
+    font-size: var(--_font-size-small);
+  }
+  .error-message,
+  .warning-message {
+    margin: 0 0 var(--_space-2);
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .error-message {
+    color: var(--_color-error);
+  }
+  .warning-message {
+    color: var(--_color-warning);
+  }
+  .tag {
+    display: inline-block;
+    margin-inline-end: var(--_space-2);
+    padding: 0 var(--_space-1);
+    border: 0.125rem solid currentColor;
+    border-radius: var(--_radius);
+    font-size: var(--_font-size-small);
+  }
+  .input {
+    display: block;
+    width: 100%;
+    min-height: var(--_target-size);
+    padding: var(--_space-2);
+    border: 0.125rem solid var(--_input-border);
+    border-radius: 0;
+    background: var(--_color-bg);
+    color: var(--_color-text);
+    font: inherit;
+  }
+  .input.short {
+    max-width: 8em;
+  }
+  .input.medium {
+    max-width: 16em;
+  }
+  textarea.input {
+    resize: vertical;
+  }
+  .input[aria-invalid='true'] {
+    border-color: var(--_color-error);
+    border-width: 0.1875rem;
+  }
+  .input:focus-visible,
+  .choice input:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: var(--_focus-offset);
+  }
+  .choices {
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    min-height: var(--_target-size);
+  }
+  .choice input {
+    flex: none;
+    width: calc(var(--_target-size) * 0.6);
+    height: calc(var(--_target-size) * 0.6);
+    margin: 0;
+    accent-color: var(--_color-link);
+  }
+  .choice label {
+    flex: 1;
+    padding: var(--_space-1) 0;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  .reveal {
+    margin: 0 0 var(--_space-2) calc(var(--_target-size) * 0.3);
+    padding-inline-start: var(--_space-4);
+    border-inline-start: 0.25rem solid var(--_color-border);
+  }
+  .error-summary {
+    margin: 0 0 var(--_space-6);
+    padding: var(--_space-4);
+    border: 0.25rem solid var(--_color-error);
+  }
+  .error-summary-title {
+    color: var(--_color-error);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: var(--_space-4);
+  }
+  .error-summary li + li {
+    margin-top: var(--_space-2);
+  }
+  .error-summary a {
+    color: var(--_color-error);
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+    align-items: center;
+  }
+  .button.small {
+    font-weight: 400;
+    padding: var(--_space-1) var(--_space-3);
+  }
+  .button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .review-list {
+    margin: 0 0 var(--_space-4);
+  }
+  .review-row {
+    display: grid;
+    grid-template-columns: minmax(6em, 1fr) 2fr;
+    gap: var(--_space-1) var(--_space-4);
+    padding: var(--_space-2) 0;
+    border-bottom: 0.0625rem solid var(--_color-border);
+  }
+  .review-row dt {
+    font-weight: 700;
+  }
+  .review-row dd {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  @container (max-width: 30rem) {
+    .review-row {
+      grid-template-columns: 1fr;
+    }
+  }
+`;
+
+export const applicationFormStyles = css`
+    .progress {
+      display: block;
+      margin-bottom: var(--_space-1);
+      color: var(--_color-muted);
+      font-size: var(--_font-size-small);
+    }
+    .step-title {
+      margin-bottom: var(--_space-4);
+    }
+    .intro {
+      margin: 0 0 var(--_space-4);
+    }
+    .nav {
+      margin-top: var(--_space-6);
+    }
+    .draft-notice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_space-2) var(--_space-4);
+      margin: 0 0 var(--_space-4);
+      padding: var(--_space-2) var(--_space-3);
+      border: 0.0625rem solid var(--_color-border);
+      border-radius: var(--_radius);
+      background: var(--_color-surface);
+    }
+    .draft-notice p {
+      margin: 0;
+    }
+    .draft-prompt {
+      padding: var(--_space-4);
+      border: 0.0625rem solid var(--_color-border);
+      border-inline-start: 0.375rem solid var(--_color-link);
+      border-radius: var(--_radius);
+    }
+    .draft-prompt p {
+      margin: 0 0 var(--_space-4);
+    }
+    .attachments {
+      margin-bottom: var(--_space-6);
+    }
+    .drop-zone {
+      padding: var(--_space-4);
+      border: 0.125rem dashed var(--_input-border);
+      border-radius: var(--_radius);
+    }
+    .drop-zone.dragging {
+      border-style: solid;
+      border-color: var(--_color-link);
+      background: var(--_color-surface);
+    }
+    .file-label {
+      display: block;
+      margin-bottom: var(--_space-2);
+      font-weight: 700;
+    }
+    .drop-zone input {
+      display: block;
+      max-width: 100%;
+      min-height: var(--_target-size);
+      font: inherit;
+    }
+    .drop-hint {
+      margin: var(--_space-2) 0 0;
+      color: var(--_color-muted);
+      font-size: var(--_font-size-small);
+    }
+    .attachment-list {
+      margin: var(--_space-3) 0 0;
+      padding: 0;
+      list-style: none;
+    }
+    .attachment {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_space-2) var(--_space-3);
+      padding: var(--_space-2) 0;
+      border-bottom: 0.0625rem solid var(--_color-border);
+    }
+    .file-name {
+      font-weight: 700;
+      overflow-wrap: anywhere;
+    }
+    .file-size {
+      color: var(--_color-muted);
+      font-size: var(--_font-size-small);
+    }
+    .upload-status.done {
+      color: var(--_color-success);
+    }
+    .upload-status.failed {
+      color: var(--_color-error);
+    }
+    progress {
+      width: 6rem;
+      vertical-align: middle;
+    }
+    .review-section {
+      margin-bottom: var(--_space-4);
+    }
+    .review-heading {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_space-2);
+    }
+    .review-heading h3 {
+      margin: 0;
+    }
+    .failure {
+      margin-top: var(--_space-6);
+    }
+    .failure .title {
+      font-size: var(--_font-size);
+    }
+    .receipt {
+      padding: var(--_space-4);
+      border: 0.0625rem solid var(--_color-border);
+      border-top: 0.5rem solid var(--_color-success);
+      border-radius: var(--_radius);
+    }
+    .receipt-title {
+      color: var(--_color-success);
+    }
+    .tracking {
+      margin: 0 0 var(--_space-4);
+      padding: var(--_space-4);
+      background: var(--_color-surface);
+      border-radius: var(--_radius);
+    }
+    .tracking p {
+      margin: 0 0 var(--_space-2);
+    }
+    .tracking-code {
+      font-size: calc(var(--_font-size-large) * 1.25);
+      font-weight: 700;
+      letter-spacing: 0.05em;
+      overflow-wrap: anywhere;
+    }
+    .explanation {
+      margin: var(--_space-1) 0 0;
+      font-size: var(--_font-size-small);
+      color: var(--_color-muted);
+    }
+    .next-steps {
+      margin: 0;
+      padding-inline-start: var(--_space-6);
+    }
+    .next-steps li + li {
+      margin-top: var(--_space-2);
+    }
+    /* The printout is the receipt alone: no buttons, no live region. */
+    @media print {
+      .receipt-actions,
+      [part='announcer'] {
+        display: none !important;
+      }
+      .receipt {
+        border: 0.0625rem solid #000;
+      }
+      .zwgk-root {
+        max-width: none;
+        color: #000;
+      }
+    }
+`;

@@ -1,0 +1,183 @@
+/**
+ * Form fields as the GOV.UK design system builds them, shared by the
+ * application form and the status lookup: a real <label>, a hint under it,
+ * the error in plain words between the hint and the input (referenced by
+ * `aria-describedby`, with `aria-invalid`), and an error summary that takes
+ * focus and links to each field. Inputs carry `name`, so the element listens
+ * once on the <form> instead of binding every input.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { msg, str } from '@lit/localize';
+
+/** What a field shows besides its input. */
+export interface FieldText {
+  label: string;
+  hint?: string;
+  /** marks the label "（选填）": required fields are the norm and carry no mark */
+  optional?: boolean;
+  error?: string;
+  /** a doubt that does not block (shown, not counted as an error) */
+  warning?: string;
+}
+
+export interface TextFieldOptions extends FieldText {
+  name: string;
+  value: string;
+  type?: 'text' | 'tel' | 'email';
+  autocomplete?: string;
+  inputmode?: 'text' | 'numeric' | 'tel' | 'email';
+  /** a textarea with this many rows */
+  rows?: number;
+  /** e.g. `characters` for codes written in capitals */
+  autocapitalize?: string;
+  /** a narrower input for short values (邮编, codes) */
+  width?: 'short' | 'medium';
+}
+
+function describedBy(name: string, text: FieldText): string | undefined {
+  const ids = [text.hint && `${name}-hint`, text.warning && `${name}-warning`, text.error && `${name}-error`].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function labelText(text: FieldText): TemplateResult {
+  return html`${text.label}${text.optional ? html`<span class="optional">${msg('（选填）')}</span>` : nothing}`;
+}
+
+/** Hint, warning and error lines, in the order a screen reader reads them. */
+function notes(name: string, text: FieldText): TemplateResult {
+  return html`${text.hint ? html`<p class="hint" id="${name}-hint">${text.hint}</p>` : nothing}
+  ${text.warning
+    ? html`<p class="warning-message" id="${name}-warning" part="field-warning"><span class="tag">${msg('请注意')}</span>${text.warning}</p>`
+    : nothing}
+  ${text.error ? html`<p class="error-message" id="${name}-error" part="field-error"><span class="tag">${msg('错误')}</span>${text.error}</p>` : nothing}`;
+}
+
+export function textField(o: TextFieldOptions): TemplateResult {
+  const described = describedBy(o.name, o);
+  const invalid = o.error ? 'true' : undefined;
+  const control =
+    o.rows !== undefined
+      ? html`<textarea
+          id=${o.name}
+          name=${o.name}
+          rows=${o.rows}
+          part="textarea"
+          class="input"
+          aria-describedby=${ifDefined(described)}
+          aria-invalid=${ifDefined(invalid)}
+          .value=${live(o.value)}
+        ></textarea>`
+      : html`<input
+          id=${o.name}
+          name=${o.name}
+          type=${o.type ?? 'text'}
+          part="input"
+          class="input ${o.width ?? ''}"
+          autocomplete=${o.autocomplete ?? 'off'}
+          inputmode=${ifDefined(o.inputmode)}
+          autocapitalize=${ifDefined(o.autocapitalize)}
+          spellcheck="false"
+          aria-describedby=${ifDefined(described)}
+          aria-invalid=${ifDefined(invalid)}
+          .value=${live(o.value)}
+        />`;
+  return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
+    <label for=${o.name} class="label" part="label">${labelText(o)}</label>
+    ${notes(o.name, o)} ${control}
+  </div>`;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** shown under the option when it is chosen (a conditional reveal) */
+  reveal?: TemplateResult;
+}
+
+/**
+ * A radio or checkbox group: a <fieldset> whose <legend> is the question.
+ * The first input carries the group's id, so a summary link can focus it.
+ */
+export function choiceGroup(
+  o: FieldText & { name: string; type: 'radio' | 'checkbox'; choices: Choice[]; selected: readonly string[] },
+): TemplateResult {
+  const described = describedBy(o.name, o);
+  return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
+    <fieldset class="group" aria-describedby=${ifDefined(described)}>
+      <legend class="label" part="label">${labelText(o)}</legend>
+      ${notes(o.name, o)}
+      <div class="choices">
+        ${o.choices.map((choice, index) => {
+          const id = index === 0 ? o.name : `${o.name}-${choice.value}`;
+          const checked = o.selected.includes(choice.value);
+          return html`<div class="choice">
+              <input
+                id=${id}
+                type=${o.type}
+                name=${o.name}
+                value=${choice.value}
+                aria-invalid=${ifDefined(o.error ? 'true' : undefined)}
+                .checked=${live(checked)}
+              />
+              <label for=${id}>${choice.label}</label>
+            </div>
+            ${checked && choice.reveal ? html`<div class="reveal">${choice.reveal}</div>` : nothing}`;
+        })}
+      </div>
+    </fieldset>
+  </div>`;
+}
+
+export function selectField(o: FieldText & { name: string; value: string; choices: Choice[] }): TemplateResult {
+  const described = describedBy(o.name, o);
+  return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
+    <label for=${o.name} class="label" part="label">${labelText(o)}</label>
+    ${notes(o.name, o)}
+    <select id=${o.name} name=${o.name} class="input" part="select" aria-describedby=${ifDefined(described)} aria-invalid=${ifDefined(o.error ? 'true' : undefined)}>
+      ${o.choices.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === o.value}>${choice.label}</option>`)}
+    </select>
+  </div>`;
+}
+
+export interface SummaryItem {
+  /** the id of the control to focus; none for a problem no field can fix */
+  target?: string;
+  message: string;
+}
+
+/**
+ * The error summary: a heading and a link per problem. It is not a live
+ * region (role="alert" would speak it twice): the element moves focus to it
+ * (`tabindex="-1"`), which reads it once.
+ */
+export function errorSummary(items: SummaryItem[], focusField: (id: string) => void): TemplateResult {
+  return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+    <h2 class="error-summary-title" id="error-summary-title">${items.length === 1 ? msg('有1处需要修改') : msg(str`有${items.length}处需要修改`)}</h2>
+    <ul>
+      ${items.map(
+        (item) => html`<li>
+          ${item.target
+            ? html`<a
+                href="#${item.target}"
+                @click=${(event: Event) => {
+                  event.preventDefault();
+                  focusField(item.target!);
+                }}
+                >${item.message}</a
+              >`
+            : item.message}
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+/** Focuses the control with `id` inside `root` and brings it into view, its label included. */
+export function focusControl(root: ShadowRoot, id: string): void {
+  const control = root.getElementById(id) as HTMLElement | null;
+  if (!control) return;
+  control.focus({ preventScroll: true });
+  (control.closest('.field') ?? control).scrollIntoView({ block: 'center' });
+}
