@@ -1,5 +1,6 @@
 /** Registers every zwgk element. Each element also has its own entry (zwgk-kit/contact-card.js …). */
 export * from './application-form.js';
+export * from './application-status.js';
 export * from './contact-card.js';
 export * from './directory.js';
 export * from './report-viewer.js';

@@ -1,0 +1,2 @@
+/** Registers `<zwgk-application-status>`. */
+export * from './components/application-status/application-status.js';

@@ -1,0 +1,322 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
+import { renderLoadError, renderSkeleton } from '../base/states.js';
+import type { LoadError } from '../base/data-source.js';
+import { buttons, states, tokens } from '../../styles/tokens.js';
+import { formFieldStyles } from '../application-form/application-form.styles.js';
+import { applicationStatusStyles } from './application-status.styles.js';
+import { ApiError, apiUrl, requestJson } from '../../api/client.js';
+import type { ApplicationStatus, ApplicationStatusView } from '../../api/types/application.js';
+import { OUTCOMES, OUTCOME_GROUP_LABELS, STATUS_LABELS } from '../../core/lifecycle/index.js';
+import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
+import { validatePhone } from '../../core/validate/contact.js';
+import { parseStatusView } from '../../core/draft/answers.js';
+import { errorSummary, focusControl, textField } from '../application-form/fields.js';
+import { formatDay, formatInstant } from '../application-form/format.js';
+
+type Field = 'code' | 'phone';
+
+type Lookup =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'found'; view: ApplicationStatusView }
+  | { status: 'not-found' }
+  | { status: 'error'; error: LoadError };
+
+/**
+ * 申请进度查询 — a citizen follows a 政府信息公开申请 with the tracking code
+ * and the phone number given on the application: the current state in words,
+ * the working days left to the reply deadline (or how far past it), what a
+ * 补正 request asks for, the outcome once answered — the row label of table
+ * 三 of the annual report — and the whole timeline as an ordered list with
+ * dates. A wrong phone number and an unknown code get the same answer, so
+ * the lookup reveals nothing about other people's applications.
+ *
+ * @tagname zwgk-application-status
+ * @summary Follow a 政府信息公开申请 by tracking code and phone number.
+ *
+ * @csspart form - The lookup form.
+ * @csspart field - Each field (label, hint, error, input).
+ * @csspart label - Each field's label.
+ * @csspart input - Each input.
+ * @csspart field-error - An error message at a field.
+ * @csspart error-summary - The list of problems above the form.
+ * @csspart submit-button - 查询.
+ * @csspart result - The application found.
+ * @csspart current-status - The current state and what it means.
+ * @csspart deadline - The reply deadline and the working days left or overdue.
+ * @csspart supplement - What a 补正 request asks for.
+ * @csspart outcome - The outcome once answered.
+ * @csspart timeline - The ordered list of steps with their dates.
+ * @csspart not-found - No application with this code and phone number.
+ * @csspart loading - Shown while looking up.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's Retry button.
+ *
+ * @cssprop [--zwgk-application-form-max-width=40rem] - The widest the element grows.
+ * @cssprop [--zwgk-application-form-input-border=#57606a] - Input borders.
+ * @cssprop [--zwgk-application-status-marker-color=#0b57a4] - The timeline's markers.
+ * @cssprop [--zwgk-color-text=#1f2328] - Body text (shared token).
+ * @cssprop [--zwgk-color-error=#b3261e] - Errors and an overdue deadline (shared token).
+ * @cssprop [--zwgk-color-warning=#7a4d00] - A 补正 request (shared token).
+ * @cssprop [--zwgk-font-size-base=1rem] - Base text size (shared token; 1.25rem in the elder theme).
+ * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
+ */
+export class ZwgkApplicationStatus extends ZwgkElement {
+  static override styles = [tokens, buttons, states, formFieldStyles, applicationStatusStyles];
+
+  /** The backend root: looks up `{api-base}/applications/{code}?phone=…`. */
+  @property({ attribute: 'api-base' }) apiBase = '/api';
+  /** Fills in the tracking code (e.g. from a link on the confirmation); the phone number is never put in a URL. */
+  @property({ attribute: 'tracking-code' }) trackingCode = '';
+
+  @state() private code?: string;
+  @state() private phone = '';
+  @state() private errors = new Map<Field, MessageKey>();
+  @state() private summaryShown = false;
+  @state() private lookup: Lookup = { status: 'idle' };
+
+  private abort?: AbortController;
+  private pendingFocus?: string;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  protected override updated(): void {
+    if (!this.pendingFocus) return;
+    const element = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>(this.pendingFocus);
+    this.pendingFocus = undefined;
+    element?.focus({ preventScroll: true });
+    element?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private get codeValue(): string {
+    return this.code ?? this.trackingCode;
+  }
+
+  private validate(): Map<Field, MessageKey> {
+    const errors = new Map<Field, MessageKey>();
+    if (this.codeValue.trim() === '') errors.set('code', 'required');
+    const phone = validatePhone(this.phone);
+    if (!phone.ok) errors.set('phone', phone.code);
+    return errors;
+  }
+
+  private onInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'code') this.code = input.value;
+    if (input.name === 'phone') this.phone = input.value;
+    // An error put right goes at once; none appears while typing.
+    if (this.errors.size) {
+      const now = this.validate();
+      this.errors = new Map([...this.errors].filter(([field]) => now.has(field)));
+    }
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    const field = (event.target as HTMLInputElement).name as Field;
+    if (field !== 'code' && field !== 'phone') return;
+    const value = field === 'code' ? this.codeValue : this.phone;
+    if (value.trim() === '' && !this.errors.has(field)) return;
+    const error = this.validate().get(field);
+    const errors = new Map(this.errors);
+    if (error) errors.set(field, error);
+    else errors.delete(field);
+    this.errors = errors;
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    this.errors = this.validate();
+    if (this.errors.size) {
+      this.summaryShown = true;
+      this.pendingFocus = '.error-summary';
+      return;
+    }
+    this.summaryShown = false;
+    void this.find();
+  }
+
+  private async find(): Promise<void> {
+    const phone = validatePhone(this.phone);
+    if (!phone.ok) return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.lookup = { status: 'loading' };
+    const code = this.codeValue.trim().toUpperCase();
+    try {
+      const answer = await requestJson<unknown>(apiUrl(this.apiBase, `applications/${encodeURIComponent(code)}`, { phone: phone.value }), {
+        signal: abort.signal,
+        headers: { 'Accept-Language': this.locale },
+      });
+      const parsed = parseStatusView(answer);
+      this.lookup = 'value' in parsed ? { status: 'found', view: parsed.value } : { status: 'error', error: { kind: 'invalid', detail: parsed.problems.join('; ') } };
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const failure = error instanceof ApiError ? error : new ApiError('network', String(error));
+      // The server answers a wrong phone exactly as an unknown code: so does the element.
+      this.lookup =
+        failure.kind === 'http' && failure.status === 404
+          ? { status: 'not-found' }
+          : { status: 'error', error: { kind: failure.kind, status: failure.status, detail: failure.message } };
+    }
+    this.pendingFocus = this.lookup.status === 'found' ? '#result-title' : '.lookup-message';
+  }
+
+  protected renderContent(): unknown {
+    const error = (field: Field) => (this.errors.has(field) ? formatMessage(this.locale, this.errors.get(field)!) : undefined);
+    const items = (['code', 'phone'] as const).filter((f) => this.errors.has(f)).map((f) => ({ target: f, message: error(f)! }));
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @focusout=${this.onFocusOut}>
+        ${this.summaryShown && items.length ? errorSummary(items, (id) => focusControl(this.renderRoot as ShadowRoot, id)) : nothing}
+        <h2>${msg('查询申请进度')}</h2>
+        ${textField({
+          name: 'code',
+          value: this.codeValue,
+          label: msg('申请编号'),
+          hint: msg('提交申请后得到的编号，例如 YS-7K3M9Q2X4P'),
+          autocapitalize: 'characters',
+          width: 'medium',
+          error: error('code'),
+        })}
+        ${textField({
+          name: 'phone',
+          value: this.phone,
+          label: msg('联系电话'),
+          hint: msg('提交申请时填写的联系电话'),
+          type: 'tel',
+          inputmode: 'tel',
+          autocomplete: 'tel',
+          width: 'medium',
+          error: error('phone'),
+        })}
+        <button type="submit" class="button" part="submit-button">${msg('查询')}</button>
+      </form>
+      ${this.renderLookup()}`;
+  }
+
+  private renderLookup(): unknown {
+    const lookup = this.lookup;
+    switch (lookup.status) {
+      case 'idle':
+        return nothing;
+      case 'loading':
+        return html`<div class="lookup">${renderSkeleton(4)}</div>`;
+      case 'not-found':
+        return html`<div class="lookup state error lookup-message" part="not-found" tabindex="-1">
+          <p class="title">${msg('没有找到这份申请')}</p>
+          <p>${msg('请核对申请编号和联系电话是否与提交申请时填写的一致。')}</p>
+        </div>`;
+      case 'error':
+        return html`<div class="lookup lookup-message" tabindex="-1">${renderLoadError(lookup.error, () => void this.find())}</div>`;
+      case 'found':
+        return this.renderView(lookup.view);
+    }
+  }
+
+  private renderView(view: ApplicationStatusView): TemplateResult {
+    const loc = this.locale;
+    const label = (status: ApplicationStatus) => STATUS_LABELS[status][loc];
+    const last = view.timeline.length - 1;
+    return html`<section class="lookup result" part="result" aria-labelledby="result-title">
+      <h2 id="result-title" tabindex="-1">${msg(str`申请编号 ${view.trackingCode}`)}</h2>
+      <dl class="review-list">
+        <div class="review-row" part="current-status">
+          <dt>${msg('当前状态')}</dt>
+          <dd><strong class="status-label">${label(view.status)}</strong> <span class="status-meaning">${this.meaning(view.status)}</span></dd>
+        </div>
+        ${this.renderDeadline(view)} ${this.renderOutcome(view)}
+      </dl>
+      ${this.renderSupplement(view)}
+      <h3>${msg('办理过程')}</h3>
+      <ol class="timeline" part="timeline">
+        ${view.timeline.map(
+          (entry, index) => html`<li aria-current=${index === last ? 'step' : nothing}>
+            <span class="what">${label(entry.status)}${index === last ? html`<span class="current-tag">${msg('（当前）')}</span>` : nothing}</span>
+            <time datetime=${entry.at}>${formatInstant(entry.at, loc)}</time>
+            ${entry.note ? html`<p class="note">${entry.note}</p>` : nothing}
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  /** The current state in a sentence. */
+  private meaning(status: ApplicationStatus): string {
+    switch (status) {
+      case 'submitted':
+        return msg('申请已收到，正在等待受理。');
+      case 'accepted':
+        return msg('申请已受理，正在办理。');
+      case 'supplement-requested':
+        return msg('行政机关需要您补充或说明申请内容（补正），请按下面的要求办理。');
+      case 'extended':
+        return msg('答复期限已依法延长，行政机关会在延长后的期限内答复。');
+      case 'answered':
+        return msg('行政机关已作出答复，请查收答复。');
+      case 'closed':
+        return msg('申请已办理完毕。');
+      case 'withdrawn':
+        return msg('申请已撤回，不再办理。');
+    }
+  }
+
+  private renderDeadline(view: ApplicationStatusView): TemplateResult | typeof nothing {
+    if (view.status === 'supplement-requested') {
+      return html`<div class="review-row" part="deadline">
+        <dt>${msg('答复期限')}</dt>
+        <dd>${msg('暂停计算：收到您的补正后，重新计算20个工作日。')}</dd>
+      </div>`;
+    }
+    if (!view.dueDate || view.workingDaysLeft === null) return nothing;
+    const left = view.workingDaysLeft;
+    const estimate = view.dueDateProvisional ? msg('（预计）') : '';
+    return html`<div class="review-row" part="deadline">
+      <dt>${msg('答复期限')}</dt>
+      <dd>
+        <strong>${formatDay(view.dueDate, this.locale)}</strong>${estimate}
+        <span class="days-left ${left < 0 ? 'overdue' : ''}">
+          ${left > 0
+            ? msg(str`还有${left}个工作日`)
+            : left === 0
+              ? msg('今天是答复期限的最后一天')
+              : html`<span class="tag">${msg('已逾期')}</span>${msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`)}`}
+        </span>
+      </dd>
+    </div>`;
+  }
+
+  private renderOutcome(view: ApplicationStatusView): TemplateResult | typeof nothing {
+    if (!view.outcome || (view.status !== 'answered' && view.status !== 'closed')) return nothing;
+    const outcome = OUTCOMES[view.outcome];
+    const group = OUTCOME_GROUP_LABELS[outcome.group];
+    const loc = this.locale;
+    // The report's own row label; for （一） and （二） the row is the group itself.
+    const row = outcome.row[loc] === group.row[loc] ? group.row[loc] : `${group.row[loc]} ${outcome.row[loc]}`;
+    return html`<div class="review-row" part="outcome">
+      <dt>${msg('办理结果')}</dt>
+      <dd><strong>${group.short[loc]}</strong> <span class="report-row">${msg(str`年度报告中的类别：${row}`)}</span></dd>
+    </div>`;
+  }
+
+  private renderSupplement(view: ApplicationStatusView): TemplateResult | typeof nothing {
+    if (view.status !== 'supplement-requested') return nothing;
+    const request = [...view.timeline].reverse().find((entry) => entry.status === 'supplement-requested');
+    return html`<div class="supplement" part="supplement">
+      <h3>${msg('需要补正的内容')}</h3>
+      ${request?.note ? html`<p class="note">${request.note}</p>` : html`<p>${msg('请联系受理机关，了解需要补充或说明的内容。')}</p>`}
+      <p>${msg('请在行政机关告知的期限内补正；逾期不补正又没有正当理由的，视为放弃申请。')}</p>
+    </div>`;
+  }
+}
+
+defineElement('zwgk-application-status', ZwgkApplicationStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zwgk-application-status': ZwgkApplicationStatus;
+  }
+}
