@@ -369,8 +369,7 @@ describe('<zwgk-directory>', () => {
       const el = await fixture<ZwgkDirectory>(html`<zwgk-directory url-param-prefix="dir-" .data=${SMALL}></zwgk-directory>`);
       const length = history.length;
       typeText(el, '通知');
-      await el.updateComplete;
-      expect(params().get('dir-q')).to.equal('通知');
+      await waitUntil(() => params().get('dir-q') === '通知', 'the URL never followed the search');
       expect(history.length, 'one entry for the whole typing burst').to.equal(length + 1);
       await oneEvent(el, 'zwgk-search');
       choose(el, 'filter-validity', '废止');
@@ -410,7 +409,7 @@ describe('<zwgk-directory>', () => {
       const length = history.length;
       typeText(el, '通知');
       choose(el, 'sort', 'oldest');
-      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 400));
       expect(location.href).to.equal(before);
       expect(history.length).to.equal(length);
     });

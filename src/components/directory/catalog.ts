@@ -47,10 +47,12 @@ export interface ValidatedList {
   problems: DirectoryDataProblem[];
 }
 
-/** Gives the browser a turn: `scheduler.yield()` where it exists (input first), else a new task. */
+/**
+ * Gives the browser a turn: a new task, so input and painting go first.
+ * (Not `scheduler.yield()`: its continuations outrank rendering, and Chromium
+ * then paints only every 100 ms while a long list is validated.)
+ */
 export function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

@@ -21,6 +21,8 @@ import { formatNumber, pageWindow, renderItem, validityLabel } from './view.js';
 const TYPING_PAUSE_MS = 700;
 /** Milliseconds of quiet after typing before a remote search is sent. */
 const REMOTE_DEBOUNCE_MS = 250;
+/** Milliseconds of quiet after typing before the URL follows: history calls cost a few ms, too much per keystroke. */
+const URL_TYPING_DELAY_MS = 250;
 
 type Phase = 'idle' | 'loading' | 'preparing' | 'ready' | 'error' | 'unreadable-table';
 type FacetName = 'category' | 'publisher' | 'year' | 'validity';
@@ -153,6 +155,7 @@ export class ZwgkDirectory extends ZwgkElement {
   private searchAbort?: AbortController;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private settleTimer?: ReturnType<typeof setTimeout>;
+  private urlTimer?: ReturnType<typeof setTimeout>;
   private buildIndex?: () => void;
   private idleHandle?: number;
   /** A change waiting for its results to announce and report; `focus` moves focus to the count instead of announcing. */
@@ -187,6 +190,7 @@ export class ZwgkDirectory extends ZwgkElement {
     window.removeEventListener('popstate', this.onPopState);
     clearTimeout(this.searchTimer);
     clearTimeout(this.settleTimer);
+    clearTimeout(this.urlTimer);
     this.searchAbort?.abort();
     // Unfinished loading starts again if the element comes back.
     if (this.phase === 'loading' || this.phase === 'preparing') {
@@ -418,22 +422,36 @@ export class ZwgkDirectory extends ZwgkElement {
   }
 
   /**
-   * History: the first keystroke of a burst and every other change push an
-   * entry; further keystrokes replace it, so Back undoes a whole search.
+   * History: a typing burst makes one entry (pushed, then replaced as the
+   * citizen goes on typing; written after a short pause, to keep keystrokes
+   * cheap), and every other change pushes one, so Back undoes a whole search.
    */
   private writeUrl(how: 'push' | 'replace' | 'typing'): void {
-    if (how !== 'replace') this.typingBurst = how === 'typing' && this.typingBurst;
-    if (this.urlState === 'off') return;
+    clearTimeout(this.urlTimer);
+    if (how === 'typing') {
+      this.urlTimer = setTimeout(() => {
+        if (this.commitUrl(this.typingBurst ? 'replace' : 'push')) this.typingBurst = true;
+      }, URL_TYPING_DELAY_MS);
+      return;
+    }
+    if (how === 'push') this.typingBurst = false;
+    this.commitUrl(how);
+  }
+
+  /** Writes `current` into the page URL; false when there was nothing to write. */
+  private commitUrl(how: 'push' | 'replace'): boolean {
+    if (this.urlState === 'off') return false;
     const href = hrefWithQuery(location.href, this.current, this.urlParamPrefix);
-    if (href === location.href) return;
-    if (how === 'replace' || this.typingBurst) history.replaceState(history.state, '', href);
+    if (href === location.href) return false;
+    if (how === 'replace') history.replaceState(history.state, '', href);
     else history.pushState(null, '', href);
-    if (how === 'typing') this.typingBurst = true;
+    return true;
   }
 
   private readonly onPopState = (): void => {
     if (this.urlState === 'off' || !this.loadedFrom) return;
     const restored = queryFromSearch(location.search, this.urlParamPrefix);
+    clearTimeout(this.urlTimer);
     if (sameQuery(restored, this.current)) return;
     this.current = restored;
     this.lastTypedAt = 0;

@@ -1,0 +1,184 @@
+// <zwgk-directory> benchmark in the machine's Chromium (not a test): 100,000 generated
+// items in client mode. Prints the first render (items handed to the element → first
+// page in the DOM), the time until search and filters are ready (validation in slices,
+// index in idle time) with the longest task meanwhile, keystroke → results in the DOM
+// (median, p95) while typing real queries, DOM size and JS heap.
+// Run: npm run bench:directory [-- count]. Figures vary with the machine's load: run it twice.
+import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
+import { build } from 'esbuild';
+import puppeteer from 'puppeteer-core';
+import { browserArgs, findBrowser } from './browser-path.mjs';
+
+const count = Number(process.argv[2] ?? 100_000);
+const root = new URL('../', import.meta.url);
+
+// The element as a page gets it (production Lit), plus the generator, which the page
+// runs once and round-trips through JSON, as if the items had come over the network.
+const bundle = await build({
+  stdin: {
+    contents: `
+      import './src/directory.ts';
+      import { generateDisclosureItems } from './src/core/directory/generate.ts';
+      import { FUJIAN_COMMERCE_2020_DOCUMENTS } from './src/core/directory/fixtures.ts';
+      window.makeItems = (n) => JSON.parse(JSON.stringify([...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(n - FUJIAN_COMMERCE_2020_DOCUMENTS.length, 2020)]));
+    `,
+    resolveDir: root.pathname,
+    loader: 'ts',
+  },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  write: false,
+  logLevel: 'silent',
+  tsconfig: new URL('tsconfig.json', root).pathname,
+});
+const script = bundle.outputFiles[0].contents;
+const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>directory bench</title>
+<script type="module" src="/bench.js"></script></head><body><main id="main"></main></body></html>`;
+
+const server = createServer((req, res) => {
+  if (req.url === '/' || req.url?.startsWith('/?')) res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+  else if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+  else res.writeHead(404).end();
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
+try {
+  const tab = await browser.newPage();
+  await tab.setViewport({ width: 1280, height: 900 });
+  const problems = [];
+  tab.on('pageerror', (error) => problems.push(error.message));
+  await tab.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
+  await tab.waitForFunction(() => customElements.get('zwgk-directory') && window.makeItems);
+  const cdp = await tab.createCDPSession();
+  const heapUsed = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+
+  await tab.evaluate((n) => {
+    window.items = window.makeItems(n);
+  }, count);
+  const heapBefore = await heapUsed();
+
+  // First render, and the time until the count (search and filters) is there.
+  const start = await tab.evaluate(async () => {
+    const longTasks = [];
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    const el = document.createElement('zwgk-directory');
+    const t0 = performance.now();
+    const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)));
+    el.data = { items: window.items };
+    document.getElementById('main').append(el);
+    await el.updateComplete;
+    const firstRender = performance.now() - t0;
+    const firstPageItems = el.shadowRoot.querySelectorAll('[part="item"]').length;
+    const firstFrame = await painted;
+    const count = () => el.shadowRoot.querySelector('[part="count"]')?.textContent.trim() ?? '';
+    while (!count().startsWith('共')) await new Promise((resolve) => setTimeout(resolve, 5));
+    const ready = performance.now() - t0;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { firstRender, firstFrame, firstPageItems, ready, count: count(), longestTask: Math.max(0, ...longTasks), longTasks: longTasks.length };
+  });
+  const heapReady = await heapUsed();
+
+  // Typing: every prefix of real queries, one input event per character, as the search box receives them.
+  const typed = await tab.evaluate(async () => {
+    const el = document.querySelector('zwgk-directory');
+    const box = el.shadowRoot.querySelector('#q');
+    const queries = ['闽商务〔2020〕76号', '便利店', '跨境电商 福州', 'FJ0035910/2021-000', '政府信息公开', '外贸'];
+    const samples = [];
+    const totals = [];
+    for (let round = 0; round < 3; round++) {
+      for (const query of queries) {
+        for (let k = 1; k <= query.length; k++) {
+          box.value = query.slice(0, k);
+          const t0 = performance.now();
+          box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: query[k - 1] }));
+          await el.updateComplete;
+          samples.push(performance.now() - t0);
+          // Let the frame paint before the next key, as between real keystrokes.
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        }
+        totals.push(el.total);
+        box.value = '';
+        box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
+        await el.updateComplete;
+      }
+    }
+    return { samples, totals: totals.slice(0, queries.length) };
+  });
+
+  // Filters, sort and pages (each done 5 times, median), and the DOM with one item expanded.
+  const other = await tab.evaluate(async () => {
+    const el = document.querySelector('zwgk-directory');
+    const root = el.shadowRoot;
+    const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const time = async (action) => {
+      const t0 = performance.now();
+      action();
+      await el.updateComplete;
+      const spent = performance.now() - t0;
+      await settle();
+      return spent;
+    };
+    const median = async (action, undo) => {
+      const samples = [];
+      for (let k = 0; k < 5; k++) {
+        samples.push(await time(action));
+        await time(undo);
+      }
+      return samples.sort((a, b) => a - b)[2];
+    };
+    const choose = (id, value) => () => {
+      const select = root.querySelector(`#${id}`);
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const page = (which) => () => [...root.querySelectorAll('[part="page-button"]')].at(which).click();
+    const figures = {
+      'filter 发布机构': await median(choose('filter-publisher', '福建省商务厅'), choose('filter-publisher', '')),
+      'filter 年份': await median(choose('filter-year', '2021'), choose('filter-year', '')),
+      'next page': await median(page(-1), page(0)),
+      'sort 最早发布': await median(choose('sort', 'oldest'), choose('sort', 'newest')),
+      'sort 按标题 (the first time collates 100,000 titles)': await time(choose('sort', 'title')),
+      'sort 按标题 (later)': await median(choose('sort', 'title'), choose('sort', 'newest')),
+    };
+    choose('sort', 'newest')();
+    await el.updateComplete;
+    root.querySelector('summary').click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await el.updateComplete;
+    const shadowElements = root.querySelectorAll('*').length;
+    const documentElements = document.querySelectorAll('*').length;
+    return { figures, shadowElements, documentElements, items: root.querySelectorAll('[part="item"]').length };
+  });
+
+  const sorted = [...typed.samples].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const ms = (value) => `${value.toFixed(1)} ms`;
+  const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+  const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
+
+  console.log(`<zwgk-directory> in ${(await browser.version())}, ${count.toLocaleString('en')} items, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`first render (data → first page in the DOM): ${ms(start.firstRender)}, ${start.firstPageItems} items shown — ${verdict(start.firstRender < 100)} (< 100 ms)`);
+  console.log(`  first frame after it (style, layout, paint included): ${ms(start.firstFrame)}`);
+  console.log(`search and filters ready (validated in slices, indexed in idle time): ${ms(start.ready)} after the data; "${start.count}"`);
+  console.log(`  longest task meanwhile: ${ms(start.longestTask)} (${start.longTasks} tasks over 50 ms)`);
+  console.log(`keystroke → results in the DOM, ${sorted.length} keystrokes: median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, max ${ms(sorted.at(-1))} — ${verdict(at(0.5) <= 16)} (median ≤ 16 ms)`);
+  console.log(`  results for the full queries: ${typed.totals.join(', ')}`);
+  for (const [name, value] of Object.entries(other.figures)) console.log(`${name}: ${ms(value)}`);
+  console.log(`DOM: ${other.items} items on the page, ${other.shadowElements} elements in the shadow root (one item expanded), ${other.documentElements} in the document`);
+  console.log(`JS heap: ${mb(heapBefore)} with the items alone, ${mb(heapReady)} with the element ready (+${mb(heapReady - heapBefore)} for validation copy, index and render)`);
+  if (problems.length) {
+    console.error('page errors:', problems.join('\n'));
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
