@@ -1,6 +1,7 @@
 // Stubs for failures the reference server cannot be made to produce on demand,
 // named as such: an endpoint that fails once then answers, one that fails once then
-// redirects to a real endpoint, a slow one, and one that answers with broken JSON.
+// redirects to a real endpoint, a slow one, one that answers with broken JSON, and
+// a pass-through to the real /api whose first answer is lost (see lostAnswerStub).
 // A Koa middleware for web-test-runner.
 const CONTACT = {
   agency: '福建省商务厅',
@@ -40,8 +41,43 @@ export function failureStubs() {
     } else if (ctx.path === '/__stubs/not-json') {
       ctx.type = 'application/json';
       ctx.body = '{"agency": "福建省商务厅", ';
+    } else if (LOST_ANSWER.test(ctx.path)) {
+      await lostAnswerStub(ctx, failedOnce);
     } else {
       return next();
     }
   };
+}
+
+// Stub: a connection that breaks, for the feedback mailbox's retry. `/__stubs/api-lost-answer/<key>/<path>`
+// passes requests on to the real `/api/<path>`, except the first POST per key: that one reaches the server
+// (the letter is stored) but its answer is replaced by bytes that are not HTTP, so the browser sees a network
+// failure it does not resend by itself. `/__stubs/api-offline-once/<key>/<path>` breaks the first GET per key
+// without passing it on (an unreachable server), then passes requests on.
+const LOST_ANSWER = /^\/__stubs\/(api-lost-answer|api-offline-once)\/([\w-]+)\/(.+)$/;
+const PASSED_HEADERS = ['accept', 'accept-language', 'authorization', 'content-type', 'idempotency-key'];
+
+async function lostAnswerStub(ctx, failedOnce) {
+  const [, mode, key, path] = LOST_ANSWER.exec(ctx.path);
+  const breaks = mode === 'api-lost-answer' ? ctx.method === 'POST' : ctx.method === 'GET';
+  const first = breaks && !failedOnce.has(`${mode}/${key}`);
+  if (first) failedOnce.add(`${mode}/${key}`);
+  const breakConnection = () => {
+    ctx.respond = false;
+    ctx.req.socket.end('NOT HTTP\r\n\r\n');
+  };
+  if (first && mode === 'api-offline-once') return breakConnection();
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const headers = Object.fromEntries(PASSED_HEADERS.filter((name) => ctx.get(name)).map((name) => [name, ctx.get(name)]));
+  const upstream = await fetch(`${ctx.origin}/api/${path}${ctx.search}`, {
+    method: ctx.method,
+    headers,
+    body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+  });
+  const text = await upstream.text();
+  if (first) return breakConnection();
+  ctx.status = upstream.status;
+  ctx.type = upstream.headers.get('content-type') ?? 'application/json';
+  ctx.body = text;
 }

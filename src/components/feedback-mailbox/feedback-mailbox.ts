@@ -1,0 +1,301 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
+import { buttons, states, tokens } from '../../styles/tokens.js';
+import { DEFAULT_FEEDBACK_LIMITS, type FeedbackFormLimits } from '../../core/feedback/form.js';
+import { MAILBOX_VIEWS, hrefWithMailboxState, readMailboxState, type MailboxView } from '../../core/feedback/url-state.js';
+import { feedbackMailboxStyles } from './feedback-mailbox.styles.js';
+import { LookupView } from './lookup.js';
+import type { MailboxHost } from './parts.js';
+import { PublishedView } from './published.js';
+import { WriteView } from './write.js';
+
+export type { MailboxView } from '../../core/feedback/url-state.js';
+export type { FeedbackSubmittedDetail } from './write.js';
+export type { FeedbackRatedDetail } from './lookup.js';
+export type { MailboxErrorDetail, MailboxOperation } from './parts.js';
+
+/**
+ * 政府信息公开意见箱 — the feedback mailbox: citizens write a letter (咨询 /
+ * 建议 / 投诉 / 其他), keep the query code it gives, look the letter up with
+ * that code and their phone or e-mail to read the reply and rate it, and read
+ * the letters others agreed to publish (来信选登) with the totals on top.
+ *
+ * Three views as tabs (the ARIA tabs pattern: arrow keys, Home/End), also
+ * reachable by URL: `?mailbox=lookup`, `?mailbox=published&mailbox-page=2`
+ * (parameter names take `url-param-prefix`; `url-state="off"` leaves the URL alone).
+ *
+ * Writing: character counts shown and, near or over the limit, spoken once
+ * typing pauses; the draft is kept in the browser until the server confirms;
+ * spam protection is an ALTCHA proof of work solved in the background (no
+ * tracking, nothing to read or type; works under CSP `script-src 'self'`);
+ * each submission carries an `Idempotency-Key`, and a retry after a failure
+ * sends the same key and body, so it never makes a second letter.
+ *
+ * Backend: `GET {api-base}/feedback/challenge`, `POST {api-base}/feedback`,
+ * `GET {api-base}/feedback/{code}?contact=…`, `POST {api-base}/feedback/{code}/rating`,
+ * `GET {api-base}/feedback?page&pageSize`.
+ *
+ * @tagname zwgk-feedback-mailbox
+ * @summary The feedback mailbox (意见箱): write, look up and rate, read the published letters.
+ *
+ * @fires {CustomEvent<FeedbackSubmittedDetail>} zwgk-submitted - The server stored a letter; `detail.queryCode` is its query code.
+ * @fires {CustomEvent<FeedbackRatedDetail>} zwgk-rated - The writer rated the reply.
+ * @fires {CustomEvent<MailboxErrorDetail>} zwgk-error - A request failed (`operation`: challenge, submit, lookup, rate or list; `kind` and HTTP `status`). Not fired for answers the citizen can act on (field errors, an unknown code).
+ *
+ * @csspart tabs - The tab list.
+ * @csspart tab - Each tab.
+ * @csspart tab-selected - The chosen tab.
+ * @csspart panel - Each tab panel.
+ * @csspart form - The letter form.
+ * @csspart field - Each field (label, hint, error, control).
+ * @csspart label - Each field's label or legend.
+ * @csspart input - Each text input.
+ * @csspart textarea - The message box.
+ * @csspart count - The character count under the subject and message.
+ * @csspart field-error - The error message at a field.
+ * @csspart error-summary - The list of problems at the top, which takes focus.
+ * @csspart contact - The group of phone and e-mail.
+ * @csspart draft-notice - Says that an unsent draft was restored.
+ * @csspart discard-button - Clears the restored draft.
+ * @csspart proof-error - Says that the background spam check failed, with Retry.
+ * @csspart submit-error - Says that sending failed and how to retry.
+ * @csspart submit-button - Sends the letter (also Retry after a failure).
+ * @csspart confirmation - The confirmation after sending.
+ * @csspart query-code - The query code, large.
+ * @csspart query-code-warning - The warning to keep the code.
+ * @csspart copy-button - Copies the query code.
+ * @csspart lookup-button - Looks up the letter just sent.
+ * @csspart new-letter-button - Starts another letter.
+ * @csspart lookup-form - The look-up form (query code and contact).
+ * @csspart lookup-submit-button - The look-up button.
+ * @csspart not-found - The answer when no letter matches the code and contact.
+ * @csspart letter - The letter found.
+ * @csspart status - Its status (已收到 / 办理中 / 已答复).
+ * @csspart reply - The reply.
+ * @csspart waiting - Shown instead of a reply that has not come yet.
+ * @csspart rating-form - The rating (满意 / 基本满意 / 不满意) while it is open.
+ * @csspart rating-submit-button - Sends the rating.
+ * @csspart rating - The rating given.
+ * @csspart rating-closed - Says that rating is no longer possible.
+ * @csspart totals - The totals above the published letters.
+ * @csspart page-status - Which page of how many.
+ * @csspart published-letter - Each published letter (an `<article>`).
+ * @csspart pagination - The page navigation.
+ * @csspart page-button - Each page button.
+ * @csspart loading - The skeleton while loading.
+ * @csspart error - A failed load, with Retry.
+ * @csspart retry-button - Each Retry button.
+ * @csspart empty - Shown when no letter is published yet.
+ * @csspart announcer - The polite live region.
+ *
+ * @cssprop [--zwgk-feedback-mailbox-query-code-size=2rem] - Size of the query code in the confirmation.
+ * @cssprop [--zwgk-feedback-mailbox-letter-background=#ffffff] - Background of each letter.
+ * @cssprop [--zwgk-feedback-mailbox-tab-indicator=#b4141b] - The bar under the chosen tab.
+ * @cssprop [--zwgk-color-text=#1f2328] - Body text (shared token).
+ * @cssprop [--zwgk-color-primary=#b4141b] - Buttons (shared token).
+ * @cssprop [--zwgk-color-error=#b3261e] - Errors (shared token).
+ * @cssprop [--zwgk-color-border=#8c959f] - Borders (shared token).
+ * @cssprop [--zwgk-font-size-base=1rem] - Base text size (shared token; 1.25rem in the elder theme).
+ * @cssprop [--zwgk-target-size=2.75rem] - Smallest size of anything to press (shared token; 3rem in the elder theme).
+ * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
+ */
+export class ZwgkFeedbackMailbox extends ZwgkElement {
+  static override styles = [tokens, buttons, states, feedbackMailboxStyles];
+
+  /** The backend root (the reference server serves it at `/api`). */
+  @property({ attribute: 'api-base' }) apiBase = '/api';
+  /** The view shown first: `write` (写信), `lookup` (查询) or `published` (来信选登). The page URL wins when it names one. */
+  @property() view: MailboxView = 'write';
+  /** Prefix of the URL parameters (`mailbox`, `mailbox-page`), to keep two mailboxes on one page apart. */
+  @property({ attribute: 'url-param-prefix' }) urlParamPrefix = '';
+  /** `off` leaves the page URL and history alone. */
+  @property({ attribute: 'url-state' }) urlState: 'on' | 'off' = 'on';
+  /** Longest subject in characters (default 50). */
+  @property({ type: Number, attribute: 'subject-max' }) subjectMax = DEFAULT_FEEDBACK_LIMITS.subject;
+  /** Longest message in characters (default 1000). */
+  @property({ type: Number, attribute: 'message-max' }) messageMax = DEFAULT_FEEDBACK_LIMITS.message;
+  /** Published letters per page (1–50). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  /** The level of the mailbox's headings (2–6), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  private readonly host: MailboxHost = this.createHost();
+  private readonly writer = new WriteView(this.host, (code, contact) => this.openLookup(code, contact));
+  private readonly lookup = new LookupView(this.host);
+  private readonly published = new PublishedView(
+    this.host,
+    () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)),
+    (page) => this.showPage(page),
+  );
+  private page = 1;
+  private urlRead = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    this.writer.stop();
+    this.lookup.stop();
+    this.published.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.urlRead) {
+      this.urlRead = true;
+      if (!MAILBOX_VIEWS.includes(this.view)) this.view = 'write';
+      if (this.urlState !== 'off') {
+        const fromUrl = readMailboxState(location.search, this.urlParamPrefix);
+        this.view = fromUrl.view ?? this.view;
+        this.page = fromUrl.page ?? 1;
+      }
+      this.writer.restoreDraft();
+    }
+    if (this.view === 'published') this.published.show(this.page);
+  }
+
+  protected renderContent(): TemplateResult {
+    const labels: Record<MailboxView, string> = { write: msg('写信'), lookup: msg('查询', { id: 'feedback-mailbox.lookup' }), published: msg('来信选登') };
+    return html`<div class="mailbox">
+      <div class="tabs" role="tablist" aria-label=${msg('意见箱')} part="tabs" @keydown=${this.onTabKey}>
+        ${MAILBOX_VIEWS.map((view) => {
+          const selected = view === this.view;
+          return html`<button
+            type="button"
+            class="tab"
+            role="tab"
+            id="tab-${view}"
+            part=${selected ? 'tab tab-selected' : 'tab'}
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="panel-${view}"
+            tabindex=${selected ? 0 : -1}
+            @click=${() => this.selectView(view)}
+          >
+            ${labels[view]}
+          </button>`;
+        })}
+      </div>
+      ${MAILBOX_VIEWS.map(
+        (view) => html`<div class="panel" role="tabpanel" id="panel-${view}" aria-labelledby="tab-${view}" part="panel" tabindex="0" ?hidden=${view !== this.view}>
+          ${view === this.view ? this.renderView(view) : nothing}
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  private renderView(view: MailboxView): unknown {
+    if (view === 'write') return this.writer.render();
+    if (view === 'lookup') return this.lookup.render();
+    return this.published.render();
+  }
+
+  // ——— Tabs and URL ———
+
+  private selectView(view: MailboxView): void {
+    if (view === this.view) return;
+    this.view = view;
+    // A tab is not a page: the URL follows (to share or reload) without adding to history.
+    this.writeUrl('replace');
+  }
+
+  private readonly onTabKey = async (event: KeyboardEvent): Promise<void> => {
+    const index = MAILBOX_VIEWS.indexOf(this.view);
+    const last = MAILBOX_VIEWS.length - 1;
+    const next =
+      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
+      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? last
+      : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    this.selectView(MAILBOX_VIEWS[next]!);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${MAILBOX_VIEWS[next]}`)?.focus();
+  };
+
+  private showPage(page: number): void {
+    this.page = page;
+    this.writeUrl('push');
+    this.requestUpdate();
+  }
+
+  private openLookup(code: string, contact: string): void {
+    this.lookup.prefill(code, contact);
+    this.selectView('lookup');
+    void this.lookup.lookUp();
+  }
+
+  /** The view the page shows without URL parameters: the `view` attribute, else 写信. */
+  private defaultView(): MailboxView {
+    const attribute = this.getAttribute('view') as MailboxView | null;
+    return attribute && MAILBOX_VIEWS.includes(attribute) ? attribute : 'write';
+  }
+
+  private writeUrl(how: 'push' | 'replace'): void {
+    if (this.urlState === 'off') return;
+    const href = hrefWithMailboxState(location.href, { view: this.view, page: this.page }, this.urlParamPrefix, this.defaultView());
+    if (href === location.href) return;
+    if (how === 'push') history.pushState(history.state, '', href);
+    else history.replaceState(history.state, '', href);
+  }
+
+  private readonly onPopState = (): void => {
+    if (this.urlState === 'off') return;
+    const fromUrl = readMailboxState(location.search, this.urlParamPrefix);
+    this.view = fromUrl.view ?? this.defaultView();
+    this.page = fromUrl.page ?? 1;
+    this.requestUpdate();
+  };
+
+  // ——— What the views need ———
+
+  private limits(): FeedbackFormLimits {
+    const positive = (value: number, fallback: number) => (Number.isInteger(value) && value > 0 ? value : fallback);
+    return { subject: positive(this.subjectMax, DEFAULT_FEEDBACK_LIMITS.subject), message: positive(this.messageMax, DEFAULT_FEEDBACK_LIMITS.message) };
+  }
+
+  private createHost(): MailboxHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the views reach the element only through this object
+    const element = this;
+    return {
+      get apiBase() {
+        return element.apiBase;
+      },
+      get locale() {
+        return element.locale;
+      },
+      get headingLevel() {
+        return element.headingLevel;
+      },
+      get limits() {
+        return element.limits();
+      },
+      get root() {
+        return element.renderRoot as ShadowRoot;
+      },
+      changed: () => element.requestUpdate(),
+      announce: (text) => void element.announce(text),
+      localize: (fn) => element.localize(fn),
+      emit: (name, detail) => void element.emit(name, detail),
+      focus: async (id) => {
+        await element.updateComplete;
+        element.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+      },
+    };
+  }
+}
+
+defineElement('zwgk-feedback-mailbox', ZwgkFeedbackMailbox);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zwgk-feedback-mailbox': ZwgkFeedbackMailbox;
+  }
+}

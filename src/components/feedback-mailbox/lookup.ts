@@ -1,0 +1,304 @@
+/**
+ * 查询: a letter found by its query code and the writer's phone or e-mail,
+ * with its status, the reply, and the rating while rating is open. An unknown
+ * code and a wrong contact get the same answer (the server's 404), so the
+ * form tells nobody whether a code exists.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { msg, str } from '@lit/localize';
+import { ApiError, apiUrl, requestJson } from '../../api/client.js';
+import {
+  FEEDBACK_CATEGORY_LABELS,
+  FEEDBACK_RATINGS,
+  FEEDBACK_RATING_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  type FeedbackLetterView,
+  type FeedbackRating,
+} from '../../api/types/feedback.js';
+import { parseFeedbackLetter } from '../../core/feedback/answers.js';
+import { normalizeQueryCode } from '../../core/feedback/form.js';
+import type { RatingWindow } from '../../core/feedback/rating.js';
+import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
+import type { LoadError } from '../base/data-source.js';
+import { renderLoadError, renderSkeleton } from '../base/states.js';
+import { errorSummary, focusControl, radioGroup, textField } from './fields.js';
+import { formatDate, heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
+
+/** Detail of `zwgk-rated`. */
+export interface FeedbackRatedDetail {
+  queryCode: string;
+  rating: FeedbackRating;
+}
+
+type LookupField = 'lookup-code' | 'lookup-contact';
+
+interface RatingState {
+  choice: '' | FeedbackRating;
+  phase: 'idle' | 'sending' | 'error' | 'closed';
+  /** no choice was made when sending */
+  invalid: boolean;
+  /** loaded with the calendar, once a replied letter is shown */
+  window?: RatingWindow;
+  error?: LoadError;
+}
+
+export class LookupView {
+  code = '';
+  contact = '';
+  phase: 'idle' | 'loading' | 'found' | 'not-found' | 'error' = 'idle';
+  letter?: FeedbackLetterView;
+  private issues: { field: LookupField; code: MessageKey }[] = [];
+  private error?: LoadError;
+  /** counts answers, so the same alert shown twice is spoken twice */
+  private answers = 0;
+  private rating: RatingState = { choice: '', phase: 'idle', invalid: false };
+  private abort?: AbortController;
+
+  constructor(private readonly host: MailboxHost) {}
+
+  stop(): void {
+    this.abort?.abort();
+  }
+
+  prefill(code: string, contact: string): void {
+    this.code = code;
+    this.contact = contact;
+  }
+
+  render(): TemplateResult {
+    const level = this.host.headingLevel;
+    const errorOf = (field: LookupField) => {
+      const issue = this.issues.find((i) => i.field === field);
+      return issue ? formatMessage(this.host.locale, issue.code) : undefined;
+    };
+    const summary = this.issues.map((issue) => ({ target: issue.field, message: formatMessage(this.host.locale, issue.code) }));
+    return html`${summary.length ? errorSummary('lookup-errors', summary, level, (id) => focusControl(this.host.root, id)) : nothing}
+      <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @submit=${this.onSubmit}>
+        ${textField({
+          id: 'lookup-code',
+          label: msg('查询码'),
+          hint: msg('写信成功后页面上显示的查询码。'),
+          value: this.code,
+          short: true,
+          error: errorOf('lookup-code'),
+        })}
+        ${textField({
+          id: 'lookup-contact',
+          label: msg('联系电话或电子邮箱'),
+          hint: msg('写信时留下的联系电话或电子邮箱，填写其中一项即可。'),
+          value: this.contact,
+          error: errorOf('lookup-contact'),
+        })}
+        <div class="actions">
+          <button type="submit" class="button" part="lookup-submit-button" aria-disabled=${this.phase === 'loading' ? 'true' : 'false'}>
+            ${msg('查询', { id: 'feedback-mailbox.lookup' })}
+          </button>
+        </div>
+      </form>
+      <div class="lookup-result">${this.renderResult()}</div>`;
+  }
+
+  private renderResult(): unknown {
+    switch (this.phase) {
+      case 'idle':
+        return nothing;
+      case 'loading':
+        return renderSkeleton(4);
+      case 'not-found':
+        return keyed(
+          this.answers,
+          html`<div class="state empty" part="not-found" role="alert">
+            <p class="title">${msg('没有找到这封来信')}</p>
+            <p>${msg('请核对查询码，以及写信时留下的联系电话或电子邮箱，然后再查询一次。')}</p>
+          </div>`,
+        );
+      case 'error':
+        return keyed(this.answers, renderLoadError(this.error!, () => void this.lookUp()));
+      case 'found':
+        return this.renderLetter(this.letter!);
+    }
+  }
+
+  private renderLetter(letter: FeedbackLetterView): TemplateResult {
+    const { locale, headingLevel } = this.host;
+    const status = FEEDBACK_STATUS_LABELS[letter.status][locale];
+    return html`<article class="letter" part="letter" aria-labelledby="letter-heading">
+      ${heading(headingLevel, 'letter-heading', letter.subject, 'letter-title', true)}
+      <dl class="meta">
+        <div><dt>${msg('办理状态')}</dt><dd><span class="status ${letter.status}" part="status">${status}</span></dd></div>
+        <div><dt>${msg('查询码')}</dt><dd class="code">${letter.queryCode}</dd></div>
+        <div><dt>${msg('来信类别')}</dt><dd>${FEEDBACK_CATEGORY_LABELS[letter.category][locale]}</dd></div>
+        <div><dt>${msg('受理日期')}</dt><dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd></div>
+        <div><dt>${msg('是否同意公开')}</dt><dd>${letter.publish ? msg('同意公开') : msg('不公开')}</dd></div>
+      </dl>
+      <div class="text-block">
+        <p class="block-label">${msg('来信内容')}</p>
+        <p class="text">${letter.message}</p>
+      </div>
+      ${letter.reply
+        ? html`<div class="text-block reply" part="reply">
+            <p class="block-label">${msg('答复内容')}</p>
+            <dl class="meta">
+              <div><dt>${msg('答复部门')}</dt><dd>${letter.reply.department}</dd></div>
+              <div><dt>${msg('答复日期')}</dt><dd><time datetime=${letter.reply.repliedOn}>${formatDate(letter.reply.repliedOn, locale)}</time></dd></div>
+            </dl>
+            <p class="text">${letter.reply.text}</p>
+          </div>`
+        : html`<p class="waiting" part="waiting">
+            ${letter.status === 'received' ? msg('来信已收到，正在等待办理。答复后可以在这里查看。') : msg('来信正在办理中。答复后可以在这里查看。')}
+          </p>`}
+      ${this.renderRating(letter)}
+    </article>`;
+  }
+
+  private renderRating(letter: FeedbackLetterView): unknown {
+    if (letter.rating) {
+      return html`<p class="rated" part="rating" id="rating-given" tabindex="-1">
+        ${msg('您的评价：')}<strong>${FEEDBACK_RATING_LABELS[letter.rating][this.host.locale]}</strong>
+      </p>`;
+    }
+    if (letter.status !== 'replied') return nothing;
+    const period = this.rating.window;
+    if (!period) return nothing;
+    if (!period.open || this.rating.phase === 'closed') {
+      return html`<p class="rating-closed" part="rating-closed">
+        ${this.rating.phase === 'closed'
+          ? msg('这封来信现在不能评价：可能已经评价过，或者已超过答复后20个工作日的评价期。')
+          : msg('评价期已过：答复后20个工作日内可以评价。')}
+      </p>`;
+    }
+    const sending = this.rating.phase === 'sending';
+    return html`<form class="rating-form" part="rating-form" novalidate @change=${this.onRatingChange} @submit=${this.onRate}>
+      ${radioGroup({
+        id: 'rating',
+        label: msg('您对答复满意吗？'),
+        hint: period.lastDay
+          ? msg(str`请在${formatDate(period.lastDay, this.host.locale)}前评价（答复后20个工作日内）。`)
+          : msg('答复后20个工作日内可以评价。'),
+        choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.host.locale] })),
+        selected: this.rating.choice,
+        error: this.rating.invalid ? formatMessage(this.host.locale, 'choice.invalid') : undefined,
+        inline: true,
+      })}
+      ${this.rating.phase === 'error' ? keyed(this.answers, renderLoadError(this.rating.error!, () => void this.rate())) : nothing}
+      <div class="actions">
+        <button type="submit" class="button" part="rating-submit-button" aria-disabled=${sending ? 'true' : 'false'}>
+          ${sending ? msg('正在提交…') : msg('提交评价')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private readonly onInput = (event: Event): void => {
+    const target = event.target as HTMLInputElement;
+    if (target.name === 'lookup-code') this.code = target.value;
+    else if (target.name === 'lookup-contact') this.contact = target.value;
+  };
+
+  private readonly onSubmit = (event: Event): void => {
+    event.preventDefault();
+    void this.lookUp();
+  };
+
+  /** Looks the letter up with the code and contact in the form. */
+  async lookUp(): Promise<void> {
+    if (this.phase === 'loading') return;
+    const code = normalizeQueryCode(this.code);
+    const contact = this.contact.trim();
+    this.issues = [
+      ...(code ? [] : [{ field: 'lookup-code' as const, code: 'required' as const }]),
+      ...(contact ? [] : [{ field: 'lookup-contact' as const, code: 'required' as const }]),
+    ];
+    if (this.issues.length > 0) {
+      this.host.changed();
+      return this.host.focus('lookup-errors');
+    }
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.phase = 'loading';
+    this.letter = undefined;
+    this.rating = { choice: '', phase: 'idle', invalid: false };
+    this.host.changed();
+    try {
+      const raw = await requestJson(apiUrl(this.host.apiBase, `feedback/${encodeURIComponent(code)}`, { contact }), { signal: abort.signal });
+      const parsed = parseFeedbackLetter(raw);
+      if ('problems' in parsed) throw new ApiError('malformed', parsed.problems.join('; '), 200);
+      this.letter = parsed.value;
+      this.phase = 'found';
+      this.answers++;
+      void this.checkRatingWindow(parsed.value);
+      this.host.changed();
+      await this.host.focus('letter-heading');
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.answers++;
+      if (error instanceof ApiError && error.status === 404) {
+        this.phase = 'not-found';
+      } else {
+        this.phase = 'error';
+        this.error = loadError(error);
+        this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'lookup', kind: this.error.kind, ...(this.error.status ? { status: this.error.status } : {}) });
+      }
+      this.host.changed();
+    }
+  }
+
+  /** Loaded with the holiday calendar only when a replied, unrated letter is shown. */
+  private async checkRatingWindow(letter: FeedbackLetterView): Promise<void> {
+    if (letter.status !== 'replied' || letter.rating) return;
+    const { ratingWindow, todayInChina } = await import('../../core/feedback/rating.js');
+    if (this.letter !== letter) return;
+    this.rating = { ...this.rating, window: ratingWindow(letter, todayInChina()) };
+    this.host.changed();
+  }
+
+  private readonly onRatingChange = (event: Event): void => {
+    const target = event.target as HTMLInputElement;
+    if (target.name === 'rating' && target.checked) this.rating = { ...this.rating, choice: target.value as FeedbackRating, invalid: false };
+    this.host.changed();
+  };
+
+  private readonly onRate = (event: Event): void => {
+    event.preventDefault();
+    void this.rate();
+  };
+
+  private async rate(): Promise<void> {
+    const letter = this.letter;
+    if (!letter || this.rating.phase === 'sending') return;
+    const choice = this.rating.choice;
+    if (!choice) {
+      this.rating = { ...this.rating, invalid: true };
+      this.host.changed();
+      return this.host.focus('rating');
+    }
+    this.rating = { ...this.rating, phase: 'sending', invalid: false };
+    this.host.changed();
+    try {
+      // The same rating sent twice is a harmless retry on the server, so no idempotency key is needed.
+      await requestJson(apiUrl(this.host.apiBase, `feedback/${encodeURIComponent(letter.queryCode)}/rating`), { method: 'POST', body: { rating: choice } });
+      this.letter = { ...letter, rating: choice };
+      this.rating = { ...this.rating, phase: 'idle' };
+      this.host.emit<FeedbackRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
+      this.host.changed();
+      await this.host.focus('rating-given');
+      this.host.announce(this.host.localize(() => msg('感谢您的评价。')));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        this.rating = { ...this.rating, phase: 'closed' };
+      } else {
+        this.answers++;
+        const failure = loadError(error);
+        this.rating = { ...this.rating, phase: 'error', error: failure };
+        this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'rate', kind: failure.kind, ...(failure.status ? { status: failure.status } : {}) });
+      }
+      this.host.changed();
+    }
+  }
+}
+
+function loadError(error: unknown): LoadError {
+  if (error instanceof ApiError) return { kind: error.kind, ...(error.status ? { status: error.status } : {}), detail: error.message };
+  return { kind: 'network', detail: String(error) };
+}

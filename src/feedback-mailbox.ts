@@ -1,0 +1,2 @@
+/** Registers `<zwgk-feedback-mailbox>`. */
+export * from './components/feedback-mailbox/feedback-mailbox.js';
