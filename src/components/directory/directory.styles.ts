@@ -169,6 +169,9 @@ export const directoryStyles = css`
   .meta dt::after {
     content: '：';
   }
+  .zwgk-root[lang='en'] .meta dt::after {
+    content: ':';
+  }
   .meta dd {
     margin: 0;
     overflow-wrap: anywhere;

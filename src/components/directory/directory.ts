@@ -231,6 +231,8 @@ export class ZwgkDirectory extends ZwgkElement {
     this.preview = undefined;
     this.loadError = undefined;
     this.busy = false;
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    const table = this.querySelector<HTMLTableElement>(':scope > table');
 
     if (this.mode === 'remote') {
       this.phase = this.src ? 'loading' : 'idle';
@@ -240,15 +242,16 @@ export class ZwgkDirectory extends ZwgkElement {
       void this.fetchList(this.src, generation);
     } else if (this.data !== undefined && this.data !== null) {
       void this.acceptList(this.data, generation);
-    } else if (this.querySelector(':scope > script[type="application/json"]')) {
-      const inline = this.querySelector(':scope > script[type="application/json"]')!;
+    } else if (inline) {
+      let parsed: unknown;
       try {
-        void this.acceptList(JSON.parse(inline.textContent ?? ''), generation);
+        parsed = JSON.parse(inline.textContent ?? '');
       } catch (error) {
         this.fail({ kind: 'invalid', detail: `Inline JSON could not be read: ${String(error)}` });
+        return;
       }
-    } else if (this.querySelector(':scope > table')) {
-      const table = this.querySelector<HTMLTableElement>(':scope > table')!;
+      void this.acceptList(parsed, generation);
+    } else if (table) {
       const items = readDirectoryTable(table);
       if (items === null) {
         this.phase = 'unreadable-table';

@@ -115,7 +115,7 @@ export function renderItem(view: ItemView): TemplateResult {
       </dl>
       ${item.summary ? html`<p class="summary" part="item-summary">${item.summary}</p>` : nothing}
       <details part="item-details" data-id=${item.id} ?open=${open} @toggle=${view.onToggle}>
-        <summary part="item-details-summary">${msg('详细信息')}<span class="visually-hidden">：${item.title}</span></summary>
+        <summary part="item-details-summary">${msg('详细信息')}<span class="visually-hidden"> ${item.title}</span></summary>
         ${open ? renderMetadata(item, q, locale) : nothing}
       </details>
     </article>

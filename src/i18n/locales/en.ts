@@ -345,5 +345,6 @@
 'sfe9c180850070e65': `Upload failed`,
 'sfead99a659457a20': str`Annual report on government information disclosure, ${0}`,
 'sff1feee62f66af69': `This annual report cannot be shown`,
+'saffdf8dc054232fa': `这个页面没有正确设置受理机关，暂时无法提交。请联系网站管理员。`,
     };
   
