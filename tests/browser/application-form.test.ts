@@ -98,12 +98,14 @@ function filesOf(...files: File[]): DataTransfer {
   return transfer;
 }
 
+/** Picks files with the file input and waits until the form has taken them (listed) or refused them (an error). */
 async function pick(el: ZwgkApplicationForm, ...files: File[]): Promise<void> {
+  const state = () => `${$$(el, '.attachment').length}|${textOf($(el, '#attachments-error'))}`;
+  const before = state();
   const input = $<HTMLInputElement>(el, '#attachments')!;
   input.files = filesOf(...files).files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  await el.updateComplete;
+  await waitUntil(() => state() !== before, 'the files were neither listed nor refused');
 }
 
 /** Presses Tab until the control with `id` has focus: proves it is reachable, in order, by keyboard. */
@@ -405,6 +407,15 @@ describe('<zwgk-application-form>', () => {
     expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('2024年福州市商务发展专项资金分配结果');
   });
 
+  it('a page without an agency says so instead of sending a request no one receives', async () => {
+    const el = await form({ agency: '' });
+    await toReview(el);
+    await choose(el, 'declaration');
+    await next(el);
+    expect(summaryItems(el)).to.deep.equal([['这个页面没有正确设置受理机关，暂时无法提交。请联系网站管理员。', null]]);
+    expect($(el, '[part="confirmation"]')).to.equal(null);
+  });
+
   it('keeps the draft while typing and offers it back after a reload; files are listed to add again', async () => {
     let el = await form();
     expect($(el, '[part="draft-notice"]'), 'nothing saved before anything is typed').to.equal(null);
@@ -512,7 +523,6 @@ describe('<zwgk-application-form>', () => {
     expect(errorAt(el, 'attachments')).to.equal('“伪装.pdf”不是PDF、JPG或PNG文件，无法上传。');
     const big = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), new Uint8Array(10 * 1024 * 1024)], '扫描件.pdf', { type: 'application/pdf' });
     await pick(el, big);
-    await waitUntil(() => errorAt(el, 'attachments').startsWith('“扫描件.pdf”'), 'the big file should be refused');
     expect(errorAt(el, 'attachments')).to.equal('“扫描件.pdf”有10 MB，超过了10 MB，无法上传。请压缩或分成几个文件。');
 
     await pick(el, pngFile('身份证正面.png', 300 * 1024));

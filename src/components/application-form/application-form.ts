@@ -286,37 +286,31 @@ export class ZwgkApplicationForm extends ZwgkElement {
 
   /** Checks the fields of `step`; true when none has an error. */
   private checkStep(step: ApplicationStep): boolean {
-    const result = this.validation();
-    const errors = new Map(this.errors);
-    const warnings = new Map(this.warnings);
-    for (const field of fieldsOfStep(step, this.values)) {
-      const error = (field === 'attachments' ? this.attachmentProblem() : undefined) ?? result.errors.get(field) ?? this.kept(field);
-      if (error) errors.set(field, error);
-      else errors.delete(field);
-      const warning = result.warnings.get(field);
-      if (warning) warnings.set(field, warning);
-      else warnings.delete(field);
-    }
-    this.errors = errors;
-    this.warnings = warnings;
-    return !fieldsOfStep(step, this.values).some((field) => errors.has(field));
+    return this.recheck(fieldsOfStep(step, this.values));
   }
 
   /** On leaving a field: check it if something was typed, or if it already shows an error. */
   private checkField(field: FieldName): void {
     const value = this.values[field];
-    if (typeof value !== 'string' || (value.trim() === '' && !this.errors.has(field))) return;
+    if (typeof value === 'string' && (value.trim() !== '' || this.errors.has(field))) this.recheck([field]);
+  }
+
+  /** Checks `fields` afresh (errors and warnings); true when none has an error. */
+  private recheck(fields: readonly FormField[]): boolean {
     const result = this.validation();
     const errors = new Map(this.errors);
     const warnings = new Map(this.warnings);
-    const error = result.errors.get(field) ?? this.kept(field);
-    if (error) errors.set(field, error);
-    else errors.delete(field);
-    const warning = result.warnings.get(field);
-    if (warning) warnings.set(field, warning);
-    else warnings.delete(field);
+    for (const field of fields) {
+      let error: Problem | undefined = result.errors.get(field) ?? this.kept(field);
+      if (field === 'attachments') error = this.attachmentProblem() ?? error;
+      // The agency is the page's setting, not the citizen's: say so rather than "fill this in".
+      if (field === 'agency' && error && !error.keepWhile) error = { text: this.localize(() => msg('这个页面没有正确设置受理机关，暂时无法提交。请联系网站管理员。')) };
+      setOrDelete(errors, field, error);
+      setOrDelete(warnings, field, result.warnings.get(field));
+    }
     this.errors = errors;
     this.warnings = warnings;
+    return !fields.some((field) => errors.has(field));
   }
 
   /** While typing: an error that has been put right disappears at once; no new error appears. */
@@ -374,13 +368,15 @@ export class ZwgkApplicationForm extends ZwgkElement {
     if (!this.checkStep(this.step)) return this.showSummary();
     const index = APPLICATION_STEPS.indexOf(this.step);
     if (this.step !== 'review') return this.goTo(APPLICATION_STEPS[index + 1]!);
-    // Every step once more: a restored draft or an edit may have left one incomplete.
+    this.trySend();
+  }
+
+  /** Every step once more (a restored draft or an edit may have left one incomplete), then send. */
+  private trySend(): void {
     const failing = APPLICATION_STEPS.find((step) => !this.checkStep(step));
-    if (failing) {
-      if (failing !== this.step) this.step = failing;
-      return this.showSummary();
-    }
-    void this.send();
+    if (!failing) return void this.send();
+    this.step = failing;
+    this.showSummary();
   }
 
   private back(): void {
@@ -533,7 +529,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
       if (error.status === 413) return msg('文件超过了10 MB。');
       if (error.status === 415) return msg('文件不是PDF、JPG或PNG格式。');
       const { title, advice } = describeLoadError(error);
-      return `${title}。${advice}`;
+      return [title, advice].join(this.locale === 'en' ? '. ' : '。');
     });
   }
 
@@ -622,8 +618,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
   }
 
   private retry(): void {
-    if (this.phase !== 'failed') return;
-    void this.send();
+    if (this.phase === 'failed') this.trySend();
   }
 
   private async copyCode(): Promise<void> {
@@ -785,6 +780,11 @@ export class ZwgkApplicationForm extends ZwgkElement {
       <button type="button" class="button" part="retry-button" @click=${this.retry}>${msg('重试')}</button>
     </div>`;
   }
+}
+
+function setOrDelete<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
+  if (value === undefined) map.delete(key);
+  else map.set(key, value);
 }
 
 defineElement('zwgk-application-form', ZwgkApplicationForm);

@@ -9,7 +9,6 @@ import { formFieldStyles } from '../application-form/application-form.styles.js'
 import { applicationStatusStyles } from './application-status.styles.js';
 import { ApiError, apiUrl, requestJson } from '../../api/client.js';
 import type { ApplicationStatus, ApplicationStatusView } from '../../api/types/application.js';
-import { OUTCOMES, OUTCOME_GROUP_LABELS, STATUS_LABELS } from '../../core/lifecycle/index.js';
 import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { validatePhone } from '../../core/validate/contact.js';
 import { parseStatusView } from '../../core/draft/answers.js';
@@ -17,11 +16,13 @@ import { errorSummary, focusControl, textField } from '../application-form/field
 import { formatDay, formatInstant } from '../application-form/format.js';
 
 type Field = 'code' | 'phone';
+/** Status and outcome labels: loaded with the first answer, since the outcome rows come with the annual-report format data. */
+type Labels = typeof import('../../core/lifecycle/index.js');
 
 type Lookup =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'found'; view: ApplicationStatusView }
+  | { status: 'found'; view: ApplicationStatusView; labels: Labels }
   | { status: 'not-found' }
   | { status: 'error'; error: LoadError };
 
@@ -154,7 +155,13 @@ export class ZwgkApplicationStatus extends ZwgkElement {
         headers: { 'Accept-Language': this.locale },
       });
       const parsed = parseStatusView(answer);
-      this.lookup = 'value' in parsed ? { status: 'found', view: parsed.value } : { status: 'error', error: { kind: 'invalid', detail: parsed.problems.join('; ') } };
+      if (!('value' in parsed)) {
+        this.lookup = { status: 'error', error: { kind: 'invalid', detail: parsed.problems.join('; ') } };
+      } else {
+        const labels = await import('../../core/lifecycle/index.js');
+        if (abort.signal.aborted) return;
+        this.lookup = { status: 'found', view: parsed.value, labels };
+      }
     } catch (error) {
       if (abort.signal.aborted) return;
       const failure = error instanceof ApiError ? error : new ApiError('network', String(error));
@@ -213,13 +220,13 @@ export class ZwgkApplicationStatus extends ZwgkElement {
       case 'error':
         return html`<div class="lookup lookup-message" tabindex="-1">${renderLoadError(lookup.error, () => void this.find())}</div>`;
       case 'found':
-        return this.renderView(lookup.view);
+        return this.renderView(lookup.view, lookup.labels);
     }
   }
 
-  private renderView(view: ApplicationStatusView): TemplateResult {
+  private renderView(view: ApplicationStatusView, labels: Labels): TemplateResult {
     const loc = this.locale;
-    const label = (status: ApplicationStatus) => STATUS_LABELS[status][loc];
+    const label = (status: ApplicationStatus) => labels.STATUS_LABELS[status][loc];
     const last = view.timeline.length - 1;
     return html`<section class="lookup result" part="result" aria-labelledby="result-title">
       <h2 id="result-title" tabindex="-1">${msg(str`申请编号 ${view.trackingCode}`)}</h2>
@@ -228,7 +235,7 @@ export class ZwgkApplicationStatus extends ZwgkElement {
           <dt>${msg('当前状态')}</dt>
           <dd><strong class="status-label">${label(view.status)}</strong> <span class="status-meaning">${this.meaning(view.status)}</span></dd>
         </div>
-        ${this.renderDeadline(view)} ${this.renderOutcome(view)}
+        ${this.renderDeadline(view)} ${this.renderOutcome(view, labels)}
       </dl>
       ${this.renderSupplement(view)}
       <h3>${msg('办理过程')}</h3>
@@ -289,10 +296,10 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     </div>`;
   }
 
-  private renderOutcome(view: ApplicationStatusView): TemplateResult | typeof nothing {
+  private renderOutcome(view: ApplicationStatusView, labels: Labels): TemplateResult | typeof nothing {
     if (!view.outcome || (view.status !== 'answered' && view.status !== 'closed')) return nothing;
-    const outcome = OUTCOMES[view.outcome];
-    const group = OUTCOME_GROUP_LABELS[outcome.group];
+    const outcome = labels.OUTCOMES[view.outcome];
+    const group = labels.OUTCOME_GROUP_LABELS[outcome.group];
     const loc = this.locale;
     // The report's own row label; for （一） and （二） the row is the group itself.
     const row = outcome.row[loc] === group.row[loc] ? group.row[loc] : `${group.row[loc]} ${outcome.row[loc]}`;

@@ -241,6 +241,7 @@
 'sae8ac78be8cef008': `Check and submit`,
 'saf4339ba28ebe906': `You can upload a photo or scan of an identity card, business licence or similar document: PDF, JPG or PNG, up to 10 MB each.`,
 'saf53bc4c85e6862c': `, `,
+'saffdf8dc054232fa': `This page does not name the receiving agency correctly, so the application cannot be submitted. Please contact the website’s administrator.`,
 'sb0349d1566f15abe': `Oldest first`,
 'sb08d08aab63e2d7c': `If your request needs more detail (补正), the agency will tell you everything it needs at once, within 7 working days of receiving it. The reply period stops meanwhile and starts again when your answer arrives.`,
 'sb24809091f35f4c1': `draft`,
@@ -345,6 +346,5 @@
 'sfe9c180850070e65': `Upload failed`,
 'sfead99a659457a20': str`Annual report on government information disclosure, ${0}`,
 'sff1feee62f66af69': `This annual report cannot be shown`,
-'saffdf8dc054232fa': `这个页面没有正确设置受理机关，暂时无法提交。请联系网站管理员。`,
     };
   
