@@ -1,7 +1,8 @@
 // Stubs for failures the reference server cannot be made to produce on demand,
 // named as such: an endpoint that fails once then answers, one that fails once then
-// redirects to a real endpoint, a slow one, one that answers with broken JSON, and
-// a pass-through to the real /api whose first answer is lost (see lostAnswerStub).
+// redirects to a real endpoint, a slow one, one that answers with broken JSON,
+// a pass-through to the real /api whose first answer is lost (see lostAnswerStub),
+// and published-letter pages that are empty or of the wrong shape.
 // A Koa middleware for web-test-runner.
 const CONTACT = {
   agency: '福建省商务厅',
@@ -43,6 +44,14 @@ export function failureStubs() {
       ctx.body = '{"agency": "福建省商务厅", ';
     } else if (LOST_ANSWER.test(ctx.path)) {
       await lostAnswerStub(ctx, failedOnce);
+    } else if (ctx.path === '/__stubs/feedback-page/empty/feedback') {
+      // Stub: no letter published yet (the reference server is seeded with some).
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ items: [], total: 0, page: 1, pageSize: 10, stats: { received: 0, replied: 0, medianWorkingDaysToReply: null } });
+    } else if (ctx.path === '/__stubs/feedback-page/malformed/feedback') {
+      // Stub: a portal backend that answers the list with the wrong shape.
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ letters: [{ title: '标题' }], count: '1' });
     } else {
       return next();
     }
@@ -51,8 +60,8 @@ export function failureStubs() {
 
 // Stub: a connection that breaks, for the feedback mailbox's retry. `/__stubs/api-lost-answer/<key>/<path>`
 // passes requests on to the real `/api/<path>`, except the first POST per key: that one reaches the server
-// (the letter is stored) but its answer is replaced by bytes that are not HTTP, so the browser sees a network
-// failure it does not resend by itself. `/__stubs/api-offline-once/<key>/<path>` breaks the first GET per key
+// (the letter is stored) but its answer is replaced by one the browser must reject (two different
+// Content-Length headers), so fetch fails as on a dropped connection and the browser does not resend by itself. `/__stubs/api-offline-once/<key>/<path>` breaks the first GET per key
 // without passing it on (an unreachable server), then passes requests on.
 const LOST_ANSWER = /^\/__stubs\/(api-lost-answer|api-offline-once)\/([\w-]+)\/(.+)$/;
 const PASSED_HEADERS = ['accept', 'accept-language', 'authorization', 'content-type', 'idempotency-key'];
@@ -64,7 +73,7 @@ async function lostAnswerStub(ctx, failedOnce) {
   if (first) failedOnce.add(`${mode}/${key}`);
   const breakConnection = () => {
     ctx.respond = false;
-    ctx.req.socket.end('NOT HTTP\r\n\r\n');
+    ctx.req.socket.end('HTTP/1.1 201 Created\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n');
   };
   if (first && mode === 'api-offline-once') return breakConnection();
   const chunks = [];

@@ -275,6 +275,7 @@ export class WriteView {
     // Nothing is said while the proof is worked out; only a failure is worth the citizen's attention.
     if (state === 'failed' && this.phase === 'editing' && !this.failure) {
       this.host.announce(this.host.localize(() => msg('自动验证没有完成，请检查网络连接，然后点击“重试”。')));
+      this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'challenge', kind: 'proof' });
     }
     this.host.changed();
   }
