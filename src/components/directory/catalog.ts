@@ -71,7 +71,8 @@ export async function validateInSlices(
   const problems: DirectoryDataProblem[] = [];
   const seen = new Set<string>();
   for (let start = 0; start < list.length; start += slice) {
-    if (start > 0) await pause();
+    // A pause before the first slice too: the caller's render comes first.
+    await pause();
     if (signal?.aborted) return null;
     const part = validateDisclosureItems(list.slice(start, start + slice));
     for (const problem of part.problems) {
