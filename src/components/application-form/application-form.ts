@@ -586,6 +586,8 @@ export class ZwgkApplicationForm extends ZwgkElement {
 
   private fail(error: ApiError): void {
     this.emit<ApplicationErrorDetail>('zwgk-error', { kind: error.kind, status: error.status, problem: error.problem });
+    // Focus moves to what went wrong, which reads it; the "submitting…" status must not linger.
+    void this.announce('');
     const fieldErrors = error.kind === 'http' ? error.fieldErrors : [];
     if (fieldErrors.length > 0) {
       this.phase = 'form';
