@@ -324,7 +324,7 @@ describe('<zwgk-feedback-mailbox>', () => {
 
   it('answers an unknown code and a wrong contact in the same words', async () => {
     const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" view="lookup"></zwgk-feedback-mailbox>`);
-    part<HTMLButtonElement>(el, 'lookup-submit-button')!.click();
+    (await waitForShadow<HTMLButtonElement>(el, '[part="lookup-submit-button"]', 'the look-up never loaded')).click();
     await waitUntil(() => focused(el)?.id === 'lookup-errors', 'the summary did not take focus');
     expect([...part(el, 'error-summary')!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#lookup-code', '#lookup-contact']);
 

@@ -6,9 +6,11 @@ import { buttons, states, tokens } from '../../styles/tokens.js';
 import { DEFAULT_FEEDBACK_LIMITS, type FeedbackFormLimits } from '../../core/feedback/form.js';
 import { MAILBOX_VIEWS, hrefWithMailboxState, readMailboxState, type MailboxView } from '../../core/feedback/url-state.js';
 import { feedbackMailboxStyles } from './feedback-mailbox.styles.js';
-import { LookupView } from './lookup.js';
+import { renderLoadError, renderSkeleton } from '../base/states.js';
+import { LazyView } from './lazy-view.js';
+import type { LookupView } from './lookup.js';
 import type { MailboxHost } from './parts.js';
-import { PublishedView } from './published.js';
+import type { PublishedView } from './published.js';
 import { WriteView } from './write.js';
 
 export type { MailboxView } from '../../core/feedback/url-state.js';
@@ -123,11 +125,18 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
 
   private readonly host: MailboxHost = this.createHost();
   private readonly writer = new WriteView(this.host, (code, contact) => this.openLookup(code, contact));
-  private readonly lookup = new LookupView(this.host);
-  private readonly published = new PublishedView(
-    this.host,
-    () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)),
-    (page) => this.showPage(page),
+  // The look-up and the published letters load when first shown: most visitors only write, or only read.
+  private readonly lookup = new LazyView<LookupView>(
+    () => import('./lookup.js').then(({ LookupView }) => new LookupView(this.host)),
+    () => this.requestUpdate(),
+  );
+  private readonly published = new LazyView<PublishedView>(
+    () =>
+      import('./published.js').then(
+        ({ PublishedView }) =>
+          new PublishedView(this.host, () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)), (page) => this.showPage(page)),
+      ),
+    () => this.requestUpdate(),
   );
   private page = 1;
   private urlRead = false;
@@ -141,8 +150,8 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
     this.writer.stop();
-    this.lookup.stop();
-    this.published.stop();
+    this.lookup.value?.stop();
+    this.published.value?.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -157,7 +166,11 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
       }
       this.writer.restoreDraft();
     }
-    if (this.view === 'published') this.published.show(this.page);
+    if (this.view === 'lookup') this.lookup.load();
+    if (this.view === 'published') {
+      if (this.published.value) this.published.value.show(this.page);
+      else this.published.load();
+    }
   }
 
   protected renderContent(): TemplateResult {
@@ -191,8 +204,10 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
 
   private renderView(view: MailboxView): unknown {
     if (view === 'write') return this.writer.render();
-    if (view === 'lookup') return this.lookup.render();
-    return this.published.render();
+    const lazy = view === 'lookup' ? this.lookup : this.published;
+    if (lazy.value) return lazy.value.render();
+    if (lazy.failed) return renderLoadError({ kind: 'network' }, () => lazy.load());
+    return renderSkeleton(4);
   }
 
   // ——— Tabs and URL ———
@@ -227,9 +242,14 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
   }
 
   private openLookup(code: string, contact: string): void {
-    this.lookup.prefill(code, contact);
     this.selectView('lookup');
-    void this.lookup.lookUp();
+    void this.lookup
+      .get()
+      .then((lookup) => {
+        lookup.prefill(code, contact);
+        return lookup.lookUp();
+      })
+      .catch(() => undefined); // shown as a failed load with Retry
   }
 
   /** The view the page shows without URL parameters: the `view` attribute, else 写信. */
