@@ -599,6 +599,15 @@ describe('<zwgk-directory>', () => {
       }
     });
 
+    it('finishes loading when moved in the page while loading', async () => {
+      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory mode="remote" src="/__stubs/slow?ms=300"></zwgk-directory>`);
+      const other = document.createElement('div');
+      document.body.append(other);
+      other.append(el); // disconnected and connected again: the first request is aborted
+      await waitForShadow(el, '[part="error"]'); // the slow stub answers with a contact card, not a page of results
+      other.remove();
+    });
+
     it('can be defined twice without throwing', () => {
       expect(() => defineElement('zwgk-directory', class extends HTMLElement {})).not.to.throw();
     });

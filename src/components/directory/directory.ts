@@ -183,6 +183,9 @@ export class ZwgkDirectory extends ZwgkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    // Back in the page after a move: finish what leaving interrupted.
+    if (!this.loadedFrom) this.requestUpdate();
+    else if (this.busy) this.refresh();
   }
 
   override disconnectedCallback(): void {
