@@ -198,172 +198,173 @@ export const formFieldStyles = css`
 `;
 
 export const applicationFormStyles = css`
-    .progress {
-      display: block;
-      margin-bottom: var(--_space-1);
-      color: var(--_color-muted);
-      font-size: var(--_font-size-small);
-    }
-    .step-title {
-      margin-bottom: var(--_space-4);
-    }
-    .intro {
-      margin: 0 0 var(--_space-4);
-    }
-    .nav {
-      margin-top: var(--_space-6);
-    }
-    .draft-notice {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: var(--_space-2) var(--_space-4);
-      margin: 0 0 var(--_space-4);
-      padding: var(--_space-2) var(--_space-3);
-      border: 0.0625rem solid var(--_color-border);
-      border-radius: var(--_radius);
-      background: var(--_color-surface);
-    }
-    .draft-notice p {
-      margin: 0;
-    }
-    .draft-prompt {
-      padding: var(--_space-4);
-      border: 0.0625rem solid var(--_color-border);
-      border-inline-start: 0.375rem solid var(--_color-link);
-      border-radius: var(--_radius);
-    }
-    .draft-prompt p {
-      margin: 0 0 var(--_space-4);
-    }
-    .attachments {
-      margin-bottom: var(--_space-6);
-    }
-    .drop-zone {
-      padding: var(--_space-4);
-      border: 0.125rem dashed var(--_input-border);
-      border-radius: var(--_radius);
-    }
-    .drop-zone.dragging {
-      border-style: solid;
-      border-color: var(--_color-link);
-      background: var(--_color-surface);
-    }
-    .file-label {
-      display: block;
-      margin-bottom: var(--_space-2);
-      font-weight: 700;
-    }
-    .drop-zone input {
-      display: block;
-      max-width: 100%;
-      min-height: var(--_target-size);
-      font: inherit;
-    }
-    .drop-hint {
-      margin: var(--_space-2) 0 0;
-      color: var(--_color-muted);
-      font-size: var(--_font-size-small);
-    }
-    .attachment-list {
-      margin: var(--_space-3) 0 0;
-      padding: 0;
-      list-style: none;
-    }
-    .attachment {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_space-2) var(--_space-3);
-      padding: var(--_space-2) 0;
-      border-bottom: 0.0625rem solid var(--_color-border);
-    }
-    .file-name {
-      font-weight: 700;
-      overflow-wrap: anywhere;
-    }
-    .file-size {
-      color: var(--_color-muted);
-      font-size: var(--_font-size-small);
-    }
-    .upload-status.done {
-      color: var(--_color-success);
-    }
-    .upload-status.failed {
-      color: var(--_color-error);
-    }
-    progress {
-      width: 6rem;
-      vertical-align: middle;
-    }
-    .review-section {
-      margin-bottom: var(--_space-4);
-    }
-    .review-heading {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      justify-content: space-between;
-      gap: var(--_space-2);
-    }
-    .review-heading h3 {
-      margin: 0;
-    }
-    .failure {
-      margin-top: var(--_space-6);
-    }
-    .failure .title {
-      font-size: var(--_font-size);
+  .progress {
+    display: block;
+    margin-bottom: var(--_space-1);
+    color: var(--_color-muted);
+    font-size: var(--_font-size-small);
+  }
+  .step-title {
+    margin-bottom: var(--_space-4);
+  }
+  .intro {
+    margin: 0 0 var(--_space-4);
+  }
+  .nav {
+    margin-top: var(--_space-6);
+  }
+  .draft-notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2) var(--_space-4);
+    margin: 0 0 var(--_space-4);
+    padding: var(--_space-2) var(--_space-3);
+    border: 0.0625rem solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+  }
+  .draft-notice p {
+    margin: 0;
+  }
+  .draft-prompt {
+    padding: var(--_space-4);
+    border: 0.0625rem solid var(--_color-border);
+    border-inline-start: 0.375rem solid var(--_color-link);
+    border-radius: var(--_radius);
+  }
+  .draft-prompt p {
+    margin: 0 0 var(--_space-4);
+  }
+  .attachments {
+    margin-bottom: var(--_space-6);
+  }
+  .drop-zone {
+    position: relative;
+    padding: var(--_space-4);
+    border: 0.125rem dashed var(--_input-border);
+    border-radius: var(--_radius);
+  }
+  .drop-zone.dragging {
+    border-style: solid;
+    border-color: var(--_color-link);
+    background: var(--_color-surface);
+  }
+  .file-input {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+    overflow: hidden;
+  }
+  .file-input:focus-visible + .file-label {
+    outline: var(--_focus-ring);
+    outline-offset: var(--_focus-offset);
+  }
+  .drop-hint {
+    margin: var(--_space-2) 0 0;
+    color: var(--_color-muted);
+    font-size: var(--_font-size-small);
+  }
+  .attachment-list {
+    margin: var(--_space-3) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .attachment {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2) var(--_space-3);
+    padding: var(--_space-2) 0;
+    border-bottom: 0.0625rem solid var(--_color-border);
+  }
+  .file-name {
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .file-size {
+    color: var(--_color-muted);
+    font-size: var(--_font-size-small);
+  }
+  .upload-status.done {
+    color: var(--_color-success);
+  }
+  .upload-status.failed {
+    color: var(--_color-error);
+  }
+  progress {
+    width: 6rem;
+    vertical-align: middle;
+  }
+  .review-section {
+    margin-bottom: var(--_space-4);
+  }
+  .review-heading {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2);
+  }
+  .review-heading h3 {
+    margin: 0;
+  }
+  .failure {
+    margin-top: var(--_space-6);
+  }
+  .failure .title {
+    font-size: var(--_font-size);
+  }
+  .receipt {
+    padding: var(--_space-4);
+    border: 0.0625rem solid var(--_color-border);
+    border-top: 0.5rem solid var(--_color-success);
+    border-radius: var(--_radius);
+  }
+  .receipt-title {
+    color: var(--_color-success);
+  }
+  .tracking {
+    margin: 0 0 var(--_space-4);
+    padding: var(--_space-4);
+    background: var(--_color-surface);
+    border-radius: var(--_radius);
+  }
+  .tracking p {
+    margin: 0 0 var(--_space-2);
+  }
+  .tracking-code {
+    font-size: calc(var(--_font-size-large) * 1.25);
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    overflow-wrap: anywhere;
+  }
+  .explanation {
+    margin: var(--_space-1) 0 0;
+    font-size: var(--_font-size-small);
+    color: var(--_color-muted);
+  }
+  .next-steps {
+    margin: 0;
+    padding-inline-start: var(--_space-6);
+  }
+  .next-steps li + li {
+    margin-top: var(--_space-2);
+  }
+  /* The printout is the receipt alone: no buttons, no live region. */
+  @media print {
+    .receipt-actions,
+    [part='announcer'] {
+      display: none !important;
     }
     .receipt {
-      padding: var(--_space-4);
-      border: 0.0625rem solid var(--_color-border);
-      border-top: 0.5rem solid var(--_color-success);
-      border-radius: var(--_radius);
+      border: 0.0625rem solid #000;
     }
-    .receipt-title {
-      color: var(--_color-success);
+    .zwgk-root {
+      max-width: none;
+      color: #000;
     }
-    .tracking {
-      margin: 0 0 var(--_space-4);
-      padding: var(--_space-4);
-      background: var(--_color-surface);
-      border-radius: var(--_radius);
-    }
-    .tracking p {
-      margin: 0 0 var(--_space-2);
-    }
-    .tracking-code {
-      font-size: calc(var(--_font-size-large) * 1.25);
-      font-weight: 700;
-      letter-spacing: 0.05em;
-      overflow-wrap: anywhere;
-    }
-    .explanation {
-      margin: var(--_space-1) 0 0;
-      font-size: var(--_font-size-small);
-      color: var(--_color-muted);
-    }
-    .next-steps {
-      margin: 0;
-      padding-inline-start: var(--_space-6);
-    }
-    .next-steps li + li {
-      margin-top: var(--_space-2);
-    }
-    /* The printout is the receipt alone: no buttons, no live region. */
-    @media print {
-      .receipt-actions,
-      [part='announcer'] {
-        display: none !important;
-      }
-      .receipt {
-        border: 0.0625rem solid #000;
-      }
-      .zwgk-root {
-        max-width: none;
-        color: #000;
-      }
-    }
+  }
 `;

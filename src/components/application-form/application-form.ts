@@ -738,8 +738,9 @@ export class ZwgkApplicationForm extends ZwgkElement {
         @dragleave=${() => (this.dragging = false)}
         @drop=${this.onDrop}
       >
-        <label for="attachments" class="file-label">${msg('选择文件')}</label>
-        <input id="attachments" type="file" multiple accept=${ATTACHMENT_ACCEPT} aria-invalid=${error ? 'true' : 'false'} @change=${this.onFilesChosen} />
+        <!-- The native picker speaks the browser's language, not the page's: it stays focusable but unseen, and its label is the button. -->
+        <input id="attachments" class="file-input" type="file" multiple accept=${ATTACHMENT_ACCEPT} aria-invalid=${error ? 'true' : 'false'} @change=${this.onFilesChosen} />
+        <label for="attachments" class="button secondary file-label">${msg('选择文件')}</label>
         <p class="drop-hint">${msg('也可以把文件拖到这里')}</p>
       </div>
       ${this.attachments.length
