@@ -320,6 +320,12 @@ describe('<zwgk-feedback-mailbox>', () => {
     const after = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off"></zwgk-feedback-mailbox>`);
     expect(byId<HTMLInputElement>(after, 'subject').value).to.equal('');
     expect(part(after, 'draft-notice')).to.equal(null);
+
+    const off = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" draft="off"></zwgk-feedback-mailbox>`);
+    await fill(off, 'subject', subject);
+    off.remove();
+    const offAgain = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" draft="off"></zwgk-feedback-mailbox>`);
+    expect(byId<HTMLInputElement>(offAgain, 'subject').value, 'draft="off" keeps nothing').to.equal('');
   });
 
   it('answers an unknown code and a wrong contact in the same words', async () => {

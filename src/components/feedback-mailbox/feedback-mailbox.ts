@@ -120,6 +120,11 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
   @property({ type: Number, attribute: 'message-max' }) messageMax = DEFAULT_FEEDBACK_LIMITS.message;
   /** Published letters per page (1–50). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  /**
+   * Where the draft is kept while the citizen types: `local` (this device,
+   * 7 days), `session` (this browser tab only — for shared computers), `off`.
+   */
+  @property() draft: 'local' | 'session' | 'off' = 'local';
   /** The level of the mailbox's headings (2–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -299,6 +304,15 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
       },
       get root() {
         return element.renderRoot as ShadowRoot;
+      },
+      draftStore: () => {
+        if (element.draft === 'off') return undefined;
+        try {
+          return element.draft === 'session' ? window.sessionStorage : window.localStorage;
+        } catch {
+          // Storage disabled (sandboxed frame, privacy settings): the form simply keeps no draft.
+          return undefined;
+        }
       },
       changed: () => element.requestUpdate(),
       announce: (text) => void element.announce(text),

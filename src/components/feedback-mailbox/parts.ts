@@ -4,6 +4,7 @@ import type { TemplateResult } from 'lit';
 import type { ApiErrorKind } from '../../api/client.js';
 import { intlTag, type Locale } from '../../i18n/locale.js';
 import type { FeedbackFormLimits } from '../../core/feedback/form.js';
+import type { KeyValueStore } from '../../core/draft/store.js';
 
 /** Which request failed, in `zwgk-error`. */
 export type MailboxOperation = 'challenge' | 'submit' | 'lookup' | 'rate' | 'list';
@@ -22,6 +23,8 @@ export interface MailboxHost {
   readonly locale: Locale;
   readonly headingLevel: number;
   readonly limits: FeedbackFormLimits;
+  /** where the draft is kept; undefined when drafts are off or storage is unavailable */
+  draftStore(): KeyValueStore | undefined;
   /** re-render */
   changed(): void;
   announce(text: string): void;

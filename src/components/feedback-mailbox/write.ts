@@ -8,7 +8,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackReceipt, type FeedbackRequest } from '../../api/types/feedback.js';
-import { clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '../../core/draft/store.js';
+import { clearDraft, draftKey, loadDraft, saveDraft } from '../../core/draft/store.js';
 import { parseFeedbackReceipt } from '../../core/feedback/answers.js';
 import { characterCount, countWorthSpeaking, type CharacterCount } from '../../core/feedback/counter.js';
 import {
@@ -78,7 +78,7 @@ export class WriteView {
   restoreDraft(): void {
     if (this.draftRead) return;
     this.draftRead = true;
-    const store = browserStore();
+    const store = this.host.draftStore();
     if (!store) return;
     const read = loadDraft(store, this.draftKey(), parseFeedbackDraft);
     if (read.status === 'found') {
@@ -287,14 +287,14 @@ export class WriteView {
   }
 
   private keepDraft(): void {
-    const store = browserStore();
+    const store = this.host.draftStore();
     if (!store) return;
     if (hasAnyFeedbackValue(this.values)) saveDraft(store, this.draftKey(), this.values);
     else clearDraft(store, this.draftKey());
   }
 
   private dropDraft(): void {
-    const store = browserStore();
+    const store = this.host.draftStore();
     if (store) clearDraft(store, this.draftKey());
     this.restoredAt = undefined;
   }
@@ -434,11 +434,3 @@ function proofRefused(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && /proof/.test(error.problem?.type ?? '');
 }
 
-function browserStore(): KeyValueStore | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    // Storage disabled (sandboxed frame, privacy settings): the form simply keeps no draft.
-    return undefined;
-  }
-}
