@@ -28,3 +28,6 @@ export function ratingWindow(letter: Pick<FeedbackLetterView, 'status' | 'reply'
   const open = provisionalWorkingDaysBetween(repliedOn, today).value <= FEEDBACK_RATING_WINDOW_WORKING_DAYS;
   return lastDay ? { open, lastDay } : { open };
 }
+
+/** Today in China, for `ratingWindow` (re-exported so the element loads the calendar only with this file). */
+export { todayInChina } from '../calendar/index.js';
