@@ -94,7 +94,7 @@ type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
  *
  * @fires {CustomEvent<ApplicationSubmitDetail>} zwgk-submit - Before sending; cancelable (call `preventDefault()` to stop it).
  * @fires {CustomEvent<ApplicationSubmittedDetail>} zwgk-submitted - The server accepted the application; detail is its receipt.
- * @fires {CustomEvent<ApplicationErrorDetail>} zwgk-error - Sending failed (network, timeout, server error); the form offers Retry.
+ * @fires {CustomEvent<ApplicationErrorDetail>} zwgk-error - Sending failed: no connection, a timeout, a server error (the form offers Retry), or the server refused fields (shown at those fields). Nothing typed is lost.
  *
  * @csspart form - The form of the current step.
  * @csspart progress - "第 2 步，共 4 步".
