@@ -68,7 +68,7 @@
 's1fa2329a23bdd360': `Your draft is kept in this browser tab only and is deleted when you close it`,
 's204b74235ee7418c': `What the agency needs from you`,
 's2175d2af35f33054': `The server is not answering right now. Please select “Retry” in a moment.`,
-'s21b1f33c94f785a1': `Your message`,
+'s21b1f33c94f785a1': `Message`,
 's235b916c236edb7a': `Outcome`,
 's23d4810a5feaa503': str`Last year’s report could not be loaded (${0}), so there is no cross-year check or comparison.`,
 's24d898c9d61bd4c7': `Check your internet connection, then select “Send again”.`,
