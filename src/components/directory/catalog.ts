@@ -1,13 +1,17 @@
 /**
  * Client mode without blocking the page: the first page of a large list is
  * shown before the list is validated or indexed, then the list is validated in
- * slices (yielding between them) and indexed once, in idle time. No DOM here.
+ * short tasks (yielding between them) and indexed once, in idle time. No DOM here.
  */
 import type { DisclosureItem } from '../../api/types/directory.js';
 import { validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
 
-/** Items validated per slice: about 20 ms on a slow machine, so typing and painting go on between slices. */
-export const VALIDATION_SLICE = 2000;
+/** Lists up to this long are validated at once (a few ms); longer ones in short tasks. */
+export const VALIDATE_AT_ONCE = 2000;
+/** Items per `validateDisclosureItems` call while validating in tasks. */
+const SLICE = 250;
+/** Milliseconds of validation per task before the browser gets a turn: typing and painting go on. */
+const TASK_BUDGET_MS = 10;
 
 /** The list of a client-mode payload, `{ "items": [...] }` or a bare array; null when it is neither. */
 export function payloadItems(data: unknown): unknown[] | null {
@@ -57,23 +61,28 @@ export function yieldToBrowser(): Promise<void> {
 }
 
 /**
- * `validateDisclosureItems` over a long list, slice by slice, with a pause
- * between slices. The result is the same as validating the whole list at once:
- * problem positions refer to the whole list, and an id repeated across slices
- * keeps only its first item. Resolves with null when `signal` aborts.
+ * `validateDisclosureItems` over a long list, slice by slice, pausing whenever
+ * a task has used its time budget (so a busy machine gets shorter slices of
+ * work, not longer tasks). The result is the same as validating the whole list
+ * at once: problem positions refer to the whole list, and an id repeated across
+ * slices keeps only its first item. Resolves with null when `signal` aborts.
  */
 export async function validateInSlices(
   list: readonly unknown[],
-  options: { signal?: AbortSignal; slice?: number; pause?: () => Promise<void> } = {},
+  options: { signal?: AbortSignal; slice?: number; budgetMs?: number; pause?: () => Promise<void> } = {},
 ): Promise<ValidatedList | null> {
-  const { signal, slice = VALIDATION_SLICE, pause = yieldToBrowser } = options;
+  const { signal, slice = SLICE, budgetMs = TASK_BUDGET_MS, pause = yieldToBrowser } = options;
   const items: DisclosureItem[] = [];
   const problems: DirectoryDataProblem[] = [];
   const seen = new Set<string>();
+  let taskStart = -Infinity;
   for (let start = 0; start < list.length; start += slice) {
     // A pause before the first slice too: the caller's render comes first.
-    await pause();
-    if (signal?.aborted) return null;
+    if (performance.now() - taskStart >= budgetMs) {
+      await pause();
+      if (signal?.aborted) return null;
+      taskStart = performance.now();
+    }
     const part = validateDisclosureItems(list.slice(start, start + slice));
     for (const problem of part.problems) {
       const index = problem.index === null ? null : problem.index + start;

@@ -11,7 +11,7 @@ import type { DirectoryQuery, DirectorySort, DisclosureItem, FacetCount } from '
 import { createDirectoryIndex, type DirectoryIndex } from '../../core/directory/search-index.js';
 import { DEFAULT_PAGE_SIZE, clampPageSize, effectiveSort, queryDirectory } from '../../core/directory/query.js';
 import { validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
-import { VALIDATION_SLICE, newestValidItems, payloadItems, validateInSlices } from './catalog.js';
+import { VALIDATE_AT_ONCE, newestValidItems, payloadItems, validateInSlices } from './catalog.js';
 import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
 import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
@@ -290,7 +290,7 @@ export class ZwgkDirectory extends ZwgkElement {
       this.fail({ kind: 'invalid', detail: 'Expected { "items": [...] } or an array of items.' });
       return;
     }
-    if (list.length <= VALIDATION_SLICE) {
+    if (list.length <= VALIDATE_AT_ONCE) {
       const { items, problems } = validateDisclosureItems(list);
       this.ready(items, problems, list.length);
       return;
