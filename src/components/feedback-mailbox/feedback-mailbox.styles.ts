@@ -41,12 +41,8 @@ export const feedbackMailboxStyles = css`
   form {
     max-width: 40rem;
   }
-  .intro,
   .hint {
     color: var(--_color-muted);
-  }
-  .intro {
-    margin: 0 0 var(--_space-4);
   }
   .field {
     margin: 0 0 var(--_space-6);
@@ -59,9 +55,6 @@ export const feedbackMailboxStyles = css`
     display: block;
     margin: 0 0 var(--_space-1);
     font-weight: 700;
-  }
-  .optional {
-    font-weight: 400;
   }
   .hint {
     margin: 0 0 var(--_space-2);

@@ -17,8 +17,6 @@ export interface FieldText {
   id: string;
   label: string;
   hint?: string;
-  /** marks the label "（选填）": required fields are the norm and carry no mark */
-  optional?: boolean;
   error?: string;
 }
 
@@ -38,10 +36,6 @@ export interface TextFieldOptions extends FieldText {
 function describedBy(text: FieldText, extra: (string | false | undefined)[] = []): string | undefined {
   const ids = [text.hint && `${text.id}-hint`, text.error && `${text.id}-error`, ...extra].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
-}
-
-function labelText(text: FieldText): TemplateResult {
-  return html`${text.label}${text.optional ? html`<span class="optional">${msg('（选填）')}</span>` : nothing}`;
 }
 
 function notes(text: FieldText): TemplateResult {
@@ -89,7 +83,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
     ? html`<p class="count ${o.count.band}" id="${o.id}-count" part="count">${countText(o.count)}</p>`
     : nothing;
   return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
-    <label for=${o.id} class="label" part="label">${labelText(o)}</label>
+    <label for=${o.id} class="label" part="label">${o.label}</label>
     ${notes(o)} ${control} ${count}
   </div>`;
 }
@@ -107,7 +101,7 @@ export function radioGroup(o: FieldText & { choices: Choice[]; selected: string;
   const described = describedBy(o);
   return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
     <fieldset class="group" aria-describedby=${ifDefined(described)}>
-      <legend class="label" part="label">${labelText(o)}</legend>
+      <legend class="label" part="label">${o.label}</legend>
       ${notes(o)}
       <div class="choices ${o.inline ? 'inline' : ''}">
         ${o.choices.map((choice, index) => {

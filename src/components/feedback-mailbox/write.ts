@@ -104,7 +104,6 @@ export class WriteView {
     return html`${summary.length ? errorSummary('write-errors', summary, headingLevel, (id) => focusControl(this.host.root, id)) : nothing}
       ${this.restoredAt ? this.renderRestored() : nothing}
       <form class="letter-form" part="form" novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
-        <p class="intro">${msg('除标有“（选填）”的以外，各项都需要填写。')}</p>
         ${radioGroup({
           id: 'category',
           label: msg('来信类别'),

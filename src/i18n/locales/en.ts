@@ -28,7 +28,6 @@
 's08214b07b48e9fc0': str`${0}`,
 's08234007b491f30f': str`${0}`,
 's08e4a56daa4038a6': `The information you want`,
-'s09b96fd85205ff35': `Please fill in every field unless it is marked “(optional)”.`,
 's0ac2ed4fd50c821d': `Try other words or fewer filters.`,
 's0bfec880e0351790': `Clear the search`,
 's0c40ee937841e8c2': `Check the query code and the phone number or email address you gave in your letter, then look it up again.`,
