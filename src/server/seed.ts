@@ -14,14 +14,8 @@ import { fujianCommerce2020, pingtan2023, pingtan2024 } from '../core/report/fix
 import { phoneDigits } from './codes.js';
 import type { Storage } from './storage/types.js';
 
-export const DEMO_CONTACT: ContactInfo = {
-  agency: '福建省商务厅',
-  contact: '林伟',
-  phone: '0591-87270308',
-  fax: '0591-87856133',
-  address: '福州市铜盘路118号',
-  postcode: '350003',
-};
+/** The demo agency's disclosure office, as its 2020 annual report gives it. */
+export const DEMO_CONTACT: ContactInfo = { agency: '福建省商务厅', ...fujianCommerce2020.contact };
 
 export const DEMO_REPORTS: AnnualReport[] = [pingtan2024, pingtan2023, fujianCommerce2020];
 
