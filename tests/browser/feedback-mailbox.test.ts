@@ -82,6 +82,28 @@ describe('<zwgk-feedback-mailbox>', () => {
   beforeEach(clearDrafts);
   afterEach(() => history.replaceState(null, '', START_URL));
 
+  it('copies the query code and says so, then starts another letter on request', async () => {
+    const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off"></zwgk-feedback-mailbox>`);
+    await writeLetter(el, { subject: unique('复制查询码') });
+    const code = await send(el);
+    // The system clipboard is shared with the other test files running alongside: record instead of writing it.
+    const copied: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    try {
+      part<HTMLButtonElement>(el, 'copy-button')!.click();
+      await waitUntil(() => textOf(part(el, 'announcer')) !== '', 'nothing was said');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+      Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
+    expect(copied).to.deep.equal([code]);
+    expect(textOf(part(el, 'announcer'))).to.equal(`已复制查询码：${code}`);
+    part<HTMLButtonElement>(el, 'new-letter-button')!.click();
+    await waitUntil(() => focused(el)?.id === 'category', 'the new letter did not take focus');
+    expect(byId<HTMLInputElement>(el, 'subject').value).to.equal('');
+  });
+
   it('takes a keyboard-only letter from writing to the query code, the look-up, the reply and the rating', async () => {
     const wrapper = await fixture(html`<div><button id="before">before</button><zwgk-feedback-mailbox url-state="off"></zwgk-feedback-mailbox></div>`);
     const el = wrapper.querySelector('zwgk-feedback-mailbox')!;
