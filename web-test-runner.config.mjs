@@ -14,7 +14,8 @@ const api = referenceApi();
 export default {
   files: ['tests/browser/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One test file at a time: files share the system clipboard and the reference server's clock.
+  concurrency: 1,
   testFramework: { config: { timeout: 15000 } },
   middleware: [api.middleware, failureStubs()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), api.plugin],

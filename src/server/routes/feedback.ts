@@ -12,7 +12,7 @@ import {
   type FeedbackStatus,
   type PublishedLettersPage,
 } from '../../api/types/feedback.js';
-import { CalendarRangeError, todayInChina, workingDaysBetween } from '../../core/calendar/index.js';
+import { provisionalWorkingDaysBetween, todayInChina } from '../../core/calendar/index.js';
 import { validateFeedback } from '../../core/validate/index.js';
 import { checkText, failIf, objectWithKeys, queryInt } from '../check.js';
 import { newQueryCode, normalizeCode, phoneDigits } from '../codes.js';
@@ -20,9 +20,10 @@ import type { ServerDeps } from '../deps.js';
 import { answerCreate, bodyHash, idempotencyKey, readJson } from '../http.js';
 import { ProblemError, type FieldProblem } from '../problem.js';
 import type { FeedbackChange, FeedbackRecord, IdempotencyRequest } from '../storage/types.js';
+import { FEEDBACK_RATING_WINDOW_WORKING_DAYS } from '../../core/feedback/rating.js';
 
-/** A letter may be rated within this many working days of its reply (common portal practice, reference.md §5). */
-export const RATING_WINDOW_WORKING_DAYS = 20;
+/** A letter may be rated within this many working days of its reply: the rule the mailbox element shows. */
+const RATING_WINDOW_WORKING_DAYS = FEEDBACK_RATING_WINDOW_WORKING_DAYS;
 
 const NOT_FOUND = 'No letter with this query code and contact.';
 
@@ -94,7 +95,8 @@ export function applyRating(current: FeedbackRecord, rating: FeedbackRating, now
   if (current.rating === rating) return unchanged;
   if (current.rating) throw new ProblemError('rating-not-allowed', 'This letter has already been rated.');
   if (current.status !== 'replied' || !current.repliedOn) throw new ProblemError('rating-not-allowed', 'A letter can be rated once it has been replied to.');
-  if (workingDaysBetween(current.repliedOn, todayInChina(now)) > RATING_WINDOW_WORKING_DAYS) {
+  // Past the published holiday calendars the window is counted Monday–Friday: a rating is never refused for want of it.
+  if (provisionalWorkingDaysBetween(current.repliedOn, todayInChina(now)).value > RATING_WINDOW_WORKING_DAYS) {
     throw new ProblemError('rating-not-allowed', `Ratings are accepted within ${RATING_WINDOW_WORKING_DAYS} working days of the reply.`);
   }
   return { ...unchanged, rating, ratedAt: now.toISOString() };
@@ -164,14 +166,7 @@ export function feedbackRoutes(deps: ServerDeps): Hono {
     const lastPage = Math.max(1, Math.ceil(total / pageSize));
     const page = Math.min(requested, lastPage);
     if (page !== requested) ({ items, total } = await storage.listPublishedFeedback((page - 1) * pageSize, pageSize));
-    const days = figures.replied.flatMap(({ receivedOn, repliedOn }) => {
-      try {
-        return [workingDaysBetween(receivedOn, repliedOn)];
-      } catch (error) {
-        if (error instanceof CalendarRangeError) return [];
-        throw error;
-      }
-    });
+    const days = figures.replied.map(({ receivedOn, repliedOn }) => provisionalWorkingDaysBetween(receivedOn, repliedOn).value);
     const answer: PublishedLettersPage = {
       items,
       total,
