@@ -14,7 +14,7 @@ const api = referenceApi();
 export default {
   files: ['tests/browser/**/*.test.ts'],
   nodeResolve: true,
-  // One test file at a time: files share the system clipboard and the reference server's clock.
+  // One test file at a time: every file's page shares the one system clipboard.
   concurrency: 1,
   testFramework: { config: { timeout: 15000 } },
   middleware: [api.middleware, failureStubs()],
