@@ -30,7 +30,7 @@ import { clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '
 import { ATTACHMENT_ACCEPT, ATTACHMENT_SNIFF_BYTES, checkAttachment, fileSizeText } from '../../core/draft/attachment.js';
 import { parseReceipt } from '../../core/draft/answers.js';
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';
-import { errorSummary, focusControl, type SummaryItem } from './fields.js';
+import { errorSummary, focusControl, type SummaryItem } from '../base/fields.js';
 import { applicantStep, deliveryStep, requestStep, reviewStep, stepTitle, type StepContext } from './steps.js';
 import { renderConfirmation } from './confirmation.js';
 import { formatInstant } from './format.js';

@@ -12,7 +12,7 @@ import type { ApplicationStatus, ApplicationStatusView } from '../../api/types/a
 import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { validatePhone } from '../../core/validate/contact.js';
 import { parseStatusView } from '../../core/draft/answers.js';
-import { errorSummary, focusControl, textField } from '../application-form/fields.js';
+import { errorSummary, focusControl, textField } from '../base/fields.js';
 import { formatDay, formatInstant } from '../application-form/format.js';
 
 type Field = 'code' | 'phone';
