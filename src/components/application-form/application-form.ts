@@ -5,6 +5,7 @@ import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { describeLoadError } from '../base/states.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
+import { fieldStyles } from '../base/fields.styles.js';
 import { applicationFormStyles, formFieldStyles } from './application-form.styles.js';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
 import type { ApplicationReceipt, ApplicationRequest } from '../../api/types/application.js';
@@ -138,7 +139,7 @@ type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkApplicationForm extends ZwgkElement {
-  static override styles = [tokens, buttons, states, formFieldStyles, applicationFormStyles];
+  static override styles = [tokens, buttons, states, fieldStyles, formFieldStyles, applicationFormStyles];
 
   /** The backend root: the form posts to `{api-base}/applications` and `{api-base}/attachments`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
