@@ -5,6 +5,7 @@ import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { describeLoadError } from '../base/states.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
+import { fieldStyles } from '../base/fields.styles.js';
 import { applicationFormStyles, formFieldStyles } from './application-form.styles.js';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
 import type { ApplicationReceipt, ApplicationRequest } from '../../api/types/application.js';
@@ -30,7 +31,7 @@ import { clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '
 import { ATTACHMENT_ACCEPT, ATTACHMENT_SNIFF_BYTES, checkAttachment, fileSizeText } from '../../core/draft/attachment.js';
 import { parseReceipt } from '../../core/draft/answers.js';
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';
-import { errorSummary, focusControl, type SummaryItem } from './fields.js';
+import { errorSummary, focusControl, type SummaryItem } from '../base/fields.js';
 import { applicantStep, deliveryStep, requestStep, reviewStep, stepTitle, type StepContext } from './steps.js';
 import { renderConfirmation } from './confirmation.js';
 import { formatInstant } from './format.js';
@@ -138,7 +139,7 @@ type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkApplicationForm extends ZwgkElement {
-  static override styles = [tokens, buttons, states, formFieldStyles, applicationFormStyles];
+  static override styles = [tokens, buttons, states, fieldStyles, formFieldStyles, applicationFormStyles];
 
   /** The backend root: the form posts to `{api-base}/applications` and `{api-base}/attachments`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';

@@ -20,7 +20,7 @@ import {
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';
 import type { ApplicationFormValues, ApplicationStep, FieldName, FormField } from '../../core/draft/application.js';
 import type { Locale } from '../../i18n/locale.js';
-import { choiceGroup, selectField, textField, type Choice, type FieldText, type TextFieldOptions } from './fields.js';
+import { choiceGroup, selectField, textField, type Choice, type FieldText, type TextFieldOptions } from '../base/fields.js';
 
 export interface StepContext {
   values: ApplicationFormValues;

@@ -5,6 +5,7 @@ import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import type { LoadError } from '../base/data-source.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
+import { fieldStyles } from '../base/fields.styles.js';
 import { formFieldStyles } from '../application-form/application-form.styles.js';
 import { applicationStatusStyles } from './application-status.styles.js';
 import { ApiError, apiUrl, requestJson } from '../../api/client.js';
@@ -12,7 +13,7 @@ import type { ApplicationStatus, ApplicationStatusView } from '../../api/types/a
 import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { validatePhone } from '../../core/validate/contact.js';
 import { parseStatusView } from '../../core/draft/answers.js';
-import { errorSummary, focusControl, textField } from '../application-form/fields.js';
+import { errorSummary, focusControl, textField } from '../base/fields.js';
 import { formatDay, formatInstant } from '../application-form/format.js';
 
 type Field = 'code' | 'phone';
@@ -66,7 +67,7 @@ type Lookup =
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkApplicationStatus extends ZwgkElement {
-  static override styles = [tokens, buttons, states, formFieldStyles, applicationStatusStyles];
+  static override styles = [tokens, buttons, states, fieldStyles, formFieldStyles, applicationStatusStyles];
 
   /** The backend root: looks up `{api-base}/applications/{code}?phone=…`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';

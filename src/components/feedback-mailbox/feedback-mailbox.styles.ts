@@ -37,81 +37,13 @@ export const feedbackMailboxStyles = css`
     padding-block: var(--_space-4);
   }
 
-  /* Fields (GOV.UK pattern): label, hint, error, control, count. */
+  /* Fields: base/fields.styles.ts; here only what the mailbox does differently. */
   form {
     max-width: 40rem;
   }
-  .hint {
-    color: var(--_color-muted);
-  }
-  .field {
-    margin: 0 0 var(--_space-6);
-  }
-  .field.has-error {
-    padding-inline-start: var(--_space-3);
-    border-inline-start: 0.3125rem solid var(--_color-error);
-  }
-  .label {
-    display: block;
-    margin: 0 0 var(--_space-1);
-    font-weight: 700;
-  }
-  .hint {
-    margin: 0 0 var(--_space-2);
-    font-size: var(--_font-size-small);
-  }
-  .error-message {
-    margin: 0 0 var(--_space-2);
-    color: var(--_color-error);
-    font-weight: 700;
-  }
-  .tag {
-    display: inline-block;
-    margin-inline-end: var(--_space-1);
-    padding: 0 var(--_space-1);
-    border: 0.0625rem solid currentColor;
-    border-radius: var(--_radius);
-    font-size: var(--_font-size-small);
-    font-weight: 700;
-  }
-  .input {
-    display: block;
-    width: 100%;
-    min-height: var(--_target-size);
-    padding: var(--_space-2);
-    border: 0.125rem solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-bg);
-    color: var(--_color-text);
-    font: inherit;
-  }
+  /* wide enough for a query code or a phone number */
   .input.short {
     max-width: 20rem;
-  }
-  textarea.input {
-    resize: vertical;
-  }
-  .input[aria-invalid='true'] {
-    border-color: var(--_color-error);
-  }
-  .count {
-    margin: var(--_space-1) 0 0;
-    color: var(--_color-muted);
-    font-size: var(--_font-size-small);
-  }
-  .count.near {
-    color: var(--_color-warning);
-    font-weight: 700;
-  }
-  .count.over {
-    color: var(--_color-error);
-    font-weight: 700;
-  }
-  fieldset.group {
-    min-width: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
   }
   fieldset.contact {
     margin: 0 0 var(--_space-6);
@@ -121,35 +53,6 @@ export const feedbackMailboxStyles = css`
   }
   fieldset.contact .label {
     font-weight: 600;
-  }
-  .choices {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-1);
-  }
-  .choices.inline {
-    flex-flow: row wrap;
-    column-gap: var(--_space-4);
-  }
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: var(--_space-2);
-    min-height: var(--_target-size);
-  }
-  .choice input {
-    flex: none;
-    width: 1.5rem;
-    height: 1.5rem;
-    margin: 0;
-    accent-color: var(--_color-primary);
-  }
-  .choice label {
-    min-height: var(--_target-size);
-    display: flex;
-    align-items: center;
-    padding-inline-end: var(--_space-2);
-    cursor: pointer;
   }
   .actions {
     display: flex;
@@ -162,25 +65,6 @@ export const feedbackMailboxStyles = css`
     opacity: 0.7;
   }
 
-  /* Error summary: takes focus, links to each field. */
-  .error-summary {
-    margin: 0 0 var(--_space-6);
-    padding: var(--_space-4);
-    border: 0.3125rem solid var(--_color-error);
-    border-radius: var(--_radius);
-  }
-  .error-summary-title {
-    margin: 0 0 var(--_space-2);
-    font-size: var(--_font-size-large);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
-  .error-summary a {
-    color: var(--_color-error);
-    font-weight: 700;
-  }
   .state,
   .notice {
     margin: var(--_space-4) 0;

@@ -5,6 +5,7 @@ import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { DEFAULT_FEEDBACK_LIMITS, type FeedbackFormLimits } from '../../core/feedback/form.js';
 import { MAILBOX_VIEWS, hrefWithMailboxState, readMailboxState, type MailboxView } from '../../core/feedback/url-state.js';
+import { fieldStyles } from '../base/fields.styles.js';
 import { feedbackMailboxStyles } from './feedback-mailbox.styles.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { LazyView } from './lazy-view.js';
@@ -104,7 +105,7 @@ export type { MailboxErrorDetail, MailboxOperation } from './parts.js';
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkFeedbackMailbox extends ZwgkElement {
-  static override styles = [tokens, buttons, states, feedbackMailboxStyles];
+  static override styles = [tokens, buttons, states, fieldStyles, feedbackMailboxStyles];
 
   /** The backend root (the reference server serves it at `/api`). */
   @property({ attribute: 'api-base' }) apiBase = '/api';

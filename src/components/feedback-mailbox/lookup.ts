@@ -22,7 +22,7 @@ import type { RatingWindow } from '../../core/feedback/rating.js';
 import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import type { LoadError } from '../base/data-source.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
-import { errorSummary, focusControl, radioGroup, textField } from './fields.js';
+import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
 import { formatDate, heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
 
 /** Detail of `zwgk-rated`. */
@@ -73,18 +73,21 @@ export class LookupView {
       return issue ? formatMessage(this.host.locale, issue.code) : undefined;
     };
     const summary = this.issues.map((issue) => ({ target: issue.field, message: formatMessage(this.host.locale, issue.code) }));
-    return html`${summary.length ? errorSummary('lookup-errors', summary, level, (id) => focusControl(this.host.root, id)) : nothing}
+    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.host.root, id), {
+          id: 'lookup-errors',
+          title: (id, text) => heading(level, id, text, 'error-summary-title'),
+        }) : nothing}
       <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @submit=${this.onSubmit}>
         ${textField({
-          id: 'lookup-code',
+          name: 'lookup-code',
           label: msg('查询码'),
           hint: msg('写信成功后页面上显示的查询码。'),
           value: this.code,
-          short: true,
+          width: 'short',
           error: errorOf('lookup-code'),
         })}
         ${textField({
-          id: 'lookup-contact',
+          name: 'lookup-contact',
           label: msg('联系电话或电子邮箱'),
           hint: msg('写信时留下的联系电话或电子邮箱，填写其中一项即可。'),
           value: this.contact,
@@ -170,14 +173,15 @@ export class LookupView {
     }
     const sending = this.rating.phase === 'sending';
     return html`<form class="rating-form" part="rating-form" novalidate @change=${this.onRatingChange} @submit=${this.onRate}>
-      ${radioGroup({
-        id: 'rating',
+      ${choiceGroup({
+        name: 'rating',
+        type: 'radio',
         label: msg('您对答复满意吗？'),
         hint: period.lastDay
           ? msg(str`请在${formatDate(period.lastDay, this.host.locale)}前评价（答复后20个工作日内）。`)
           : msg('答复后20个工作日内可以评价。'),
         choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.host.locale] })),
-        selected: this.rating.choice,
+        selected: [this.rating.choice],
         error: this.rating.invalid ? formatMessage(this.host.locale, 'choice.invalid') : undefined,
         inline: true,
       })}

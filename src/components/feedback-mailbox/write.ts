@@ -26,7 +26,7 @@ import {
 } from '../../core/feedback/form.js';
 import { MESSAGE_KEYS, formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { writeClipboard } from '../base/clipboard.js';
-import { countText, errorSummary, focusControl, radioGroup, textField } from './fields.js';
+import { choiceGroup, countText, errorSummary, focusControl, textField } from '../base/fields.js';
 import { heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
 import { ProofKeeper, ProofUnavailable, type ProofState } from './proof-keeper.js';
 
@@ -101,19 +101,23 @@ export class WriteView {
     };
     const summary = this.issues.map((issue) => ({ target: issue.field, message: this.wordIssue(issue) }));
     const sending = this.phase === 'sending';
-    return html`${summary.length ? errorSummary('write-errors', summary, headingLevel, (id) => focusControl(this.host.root, id)) : nothing}
+    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.host.root, id), {
+          id: 'write-errors',
+          title: (id, text) => heading(headingLevel, id, text, 'error-summary-title'),
+        }) : nothing}
       ${this.restoredAt ? this.renderRestored() : nothing}
       <form class="letter-form" part="form" novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
-        ${radioGroup({
-          id: 'category',
+        ${choiceGroup({
+          name: 'category',
+          type: 'radio',
           label: msg('来信类别'),
           choices: FEEDBACK_CATEGORIES.map((value) => ({ value, label: FEEDBACK_CATEGORY_LABELS[value][locale] })),
-          selected: this.values.category,
+          selected: [this.values.category],
           error: errorOf('category'),
           inline: true,
         })}
         ${textField({
-          id: 'subject',
+          name: 'subject',
           label: msg('标题'),
           hint: msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`),
           value: this.values.subject,
@@ -121,7 +125,7 @@ export class WriteView {
           error: errorOf('subject'),
         })}
         ${textField({
-          id: 'message',
+          name: 'message',
           label: msg('来信内容'),
           hint: msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`),
           value: this.values.message,
@@ -129,22 +133,22 @@ export class WriteView {
           count: characterCount(this.values.message, limits.message),
           error: errorOf('message'),
         })}
-        ${textField({ id: 'name', label: msg('姓名'), value: this.values.name, autocomplete: 'name', error: errorOf('name') })}
+        ${textField({ name: 'name', label: msg('姓名'), value: this.values.name, autocomplete: 'name', error: errorOf('name') })}
         <fieldset class="group contact" part="contact">
           <legend class="label" part="label">${msg('联系方式')}</legend>
           <p class="hint">${msg('联系电话和电子邮箱至少填写一项：我们据此答复您，查询来信时也要用到。')}</p>
           ${textField({
-            id: 'phone',
+            name: 'phone',
             label: msg('联系电话'),
             value: this.values.phone,
             type: 'tel',
             inputmode: 'tel',
             autocomplete: 'tel',
-            short: true,
+            width: 'short',
             error: errorOf('phone'),
           })}
           ${textField({
-            id: 'email',
+            name: 'email',
             label: msg('电子邮箱'),
             value: this.values.email,
             type: 'email',
@@ -153,15 +157,16 @@ export class WriteView {
             error: errorOf('email'),
           })}
         </fieldset>
-        ${radioGroup({
-          id: 'publish',
+        ${choiceGroup({
+          name: 'publish',
+          type: 'radio',
           label: msg('是否同意公开'),
           hint: msg('选择“同意公开”，答复后您的来信和答复可能在“来信选登”中公开，但您的姓名、电话和电子邮箱一律不公开。'),
           choices: [
             { value: 'yes', label: msg('同意公开') },
             { value: 'no', label: msg('不公开') },
           ],
-          selected: this.values.publish,
+          selected: [this.values.publish],
           error: errorOf('publish'),
           inline: true,
         })}

@@ -1,18 +1,21 @@
 /**
  * Form fields as the GOV.UK design system builds them, shared by the
- * application form and the status lookup: a real <label>, a hint under it,
- * the error in plain words between the hint and the input (referenced by
- * `aria-describedby`, with `aria-invalid`), and an error summary that takes
- * focus and links to each field. Inputs carry `name`, so the element listens
- * once on the <form> instead of binding every input.
+ * application form, the status lookup and the feedback mailbox: a real
+ * <label>, a hint under it, the error in plain words between the hint and the
+ * control (referenced by `aria-describedby`, with `aria-invalid`), and an error
+ * summary that takes focus and links to each field. Inputs carry `name`, so the
+ * element listens once on the <form> instead of binding every input.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
+import type { CharacterCount } from '../../core/feedback/counter.js';
 
-/** What a field shows besides its input. */
+/** What a field shows besides its control. */
 export interface FieldText {
+  /** the control's `name`, and its id inside the shadow root (summary links focus it) */
+  name: string;
   label: string;
   hint?: string;
   /** marks the label "（选填）": required fields are the norm and carry no mark */
@@ -23,7 +26,6 @@ export interface FieldText {
 }
 
 export interface TextFieldOptions extends FieldText {
-  name: string;
   value: string;
   type?: 'text' | 'tel' | 'email';
   autocomplete?: string;
@@ -32,13 +34,16 @@ export interface TextFieldOptions extends FieldText {
   rows?: number;
   /** e.g. `characters` for codes written in capitals */
   autocapitalize?: string;
-  /** a narrower input for short values (邮编, codes) */
+  /** a narrower input for short values (邮编, codes, phone numbers) */
   width?: 'short' | 'medium';
+  /** shows the character count under the control */
+  count?: CharacterCount;
 }
 
-function describedBy(name: string, text: FieldText): string | undefined {
-  const ids = [text.hint && `${name}-hint`, text.warning && `${name}-warning`, text.error && `${name}-error`].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+function describedBy(text: FieldText, count = false): string | undefined {
+  const { name } = text;
+  const ids = [text.hint && `${name}-hint`, text.warning && `${name}-warning`, text.error && `${name}-error`, count && `${name}-count`];
+  return ids.filter(Boolean).join(' ') || undefined;
 }
 
 function labelText(text: FieldText): TemplateResult {
@@ -46,16 +51,21 @@ function labelText(text: FieldText): TemplateResult {
 }
 
 /** Hint, warning and error lines, in the order a screen reader reads them. */
-function notes(name: string, text: FieldText): TemplateResult {
-  return html`${text.hint ? html`<p class="hint" id="${name}-hint">${text.hint}</p>` : nothing}
-  ${text.warning
-    ? html`<p class="warning-message" id="${name}-warning" part="field-warning"><span class="tag">${msg('请注意')}</span>${text.warning}</p>`
+function notes({ name, hint, warning, error }: FieldText): TemplateResult {
+  return html`${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
+  ${warning
+    ? html`<p class="warning-message" id="${name}-warning" part="field-warning"><span class="tag">${msg('请注意')}</span>${warning}</p>`
     : nothing}
-  ${text.error ? html`<p class="error-message" id="${name}-error" part="field-error"><span class="tag">${msg('错误')}</span>${text.error}</p>` : nothing}`;
+  ${error ? html`<p class="error-message" id="${name}-error" part="field-error"><span class="tag">${msg('错误')}</span>${error}</p>` : nothing}`;
+}
+
+/** The count in words: how many characters are left, or how many too many (never only a colour). */
+export function countText(count: CharacterCount): string {
+  return count.remaining >= 0 ? msg(str`还可以输入${count.remaining}个字`) : msg(str`超出了${-count.remaining}个字`);
 }
 
 export function textField(o: TextFieldOptions): TemplateResult {
-  const described = describedBy(o.name, o);
+  const described = describedBy(o, o.count !== undefined);
   const invalid = o.error ? 'true' : undefined;
   const control =
     o.rows !== undefined
@@ -83,9 +93,13 @@ export function textField(o: TextFieldOptions): TemplateResult {
           aria-invalid=${ifDefined(invalid)}
           .value=${live(o.value)}
         />`;
+  // The count is not a live region: a pause in typing speaks it through the element's announcer when it matters.
+  const count = o.count
+    ? html`<p class="count ${o.count.band}" id="${o.name}-count" part="count">${countText(o.count)}</p>`
+    : nothing;
   return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
     <label for=${o.name} class="label" part="label">${labelText(o)}</label>
-    ${notes(o.name, o)} ${control}
+    ${notes(o)} ${control} ${count}
   </div>`;
 }
 
@@ -96,19 +110,25 @@ export interface Choice {
   reveal?: TemplateResult;
 }
 
+export interface ChoiceGroupOptions extends FieldText {
+  type: 'radio' | 'checkbox';
+  choices: Choice[];
+  selected: readonly string[];
+  /** options side by side, for a few short ones (满意/基本满意/不满意) */
+  inline?: boolean;
+}
+
 /**
  * A radio or checkbox group: a <fieldset> whose <legend> is the question.
  * The first input carries the group's id, so a summary link can focus it.
  */
-export function choiceGroup(
-  o: FieldText & { name: string; type: 'radio' | 'checkbox'; choices: Choice[]; selected: readonly string[] },
-): TemplateResult {
-  const described = describedBy(o.name, o);
+export function choiceGroup(o: ChoiceGroupOptions): TemplateResult {
+  const described = describedBy(o);
   return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
     <fieldset class="group" aria-describedby=${ifDefined(described)}>
       <legend class="label" part="label">${labelText(o)}</legend>
-      ${notes(o.name, o)}
-      <div class="choices">
+      ${notes(o)}
+      <div class="choices ${o.inline ? 'inline' : ''}">
         ${o.choices.map((choice, index) => {
           const id = index === 0 ? o.name : `${o.name}-${choice.value}`;
           const checked = o.selected.includes(choice.value);
@@ -130,11 +150,11 @@ export function choiceGroup(
   </div>`;
 }
 
-export function selectField(o: FieldText & { name: string; value: string; choices: Choice[] }): TemplateResult {
-  const described = describedBy(o.name, o);
+export function selectField(o: FieldText & { value: string; choices: Choice[] }): TemplateResult {
+  const described = describedBy(o);
   return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
     <label for=${o.name} class="label" part="label">${labelText(o)}</label>
-    ${notes(o.name, o)}
+    ${notes(o)}
     <select id=${o.name} name=${o.name} class="input" part="select" aria-describedby=${ifDefined(described)} aria-invalid=${ifDefined(o.error ? 'true' : undefined)}>
       ${o.choices.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === o.value}>${choice.label}</option>`)}
     </select>
@@ -147,14 +167,25 @@ export interface SummaryItem {
   message: string;
 }
 
+export interface SummaryOptions {
+  /** the summary's id, when the element shows more than one (the title's id is `<id>-title`) */
+  id?: string;
+  /** renders the title (e.g. at the host page's heading level); an <h2> by default */
+  title?: (id: string, text: string) => TemplateResult;
+}
+
+const h2 = (id: string, text: string) => html`<h2 class="error-summary-title" id=${id}>${text}</h2>`;
+
 /**
  * The error summary: a heading and a link per problem. It is not a live
  * region (role="alert" would speak it twice): the element moves focus to it
  * (`tabindex="-1"`), which reads it once.
  */
-export function errorSummary(items: SummaryItem[], focusField: (id: string) => void): TemplateResult {
-  return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 class="error-summary-title" id="error-summary-title">${items.length === 1 ? msg('有1处需要修改') : msg(str`有${items.length}处需要修改`)}</h2>
+export function errorSummary(items: SummaryItem[], focusField: (id: string) => void, { id, title = h2 }: SummaryOptions = {}): TemplateResult {
+  const titleId = `${id ?? 'error-summary'}-title`;
+  const text = items.length === 1 ? msg('有1处需要修改') : msg(str`有${items.length}处需要修改`);
+  return html`<div class="error-summary" id=${ifDefined(id)} part="error-summary" tabindex="-1" aria-labelledby=${titleId}>
+    ${title(titleId, text)}
     <ul>
       ${items.map(
         (item) => html`<li>
