@@ -6,6 +6,7 @@
  */
 import type { AnnualReport, ReportLocale, ReportTable } from '../../api/types/report.js';
 import { FORMATS, type HeaderCell, type ReportFormatDef } from './formats.js';
+import { layoutHeader } from './header-layout.js';
 import { rowValues } from './read.js';
 
 /** Prepend to the file so Excel reads it as UTF-8 and shows the Chinese correctly. */
@@ -36,24 +37,11 @@ function exportValue(value: unknown): Field {
   return null;
 }
 
-/** Lays a multi-level header onto a grid of `width` columns, honouring col- and rowspans. */
+/** The header rows as printed: each label in the first grid cell its span covers, the rest blank. */
 function headerGrid(header: HeaderCell[][], width: number, locale: ReportLocale): string[][] {
-  const grid: (string | undefined)[][] = header.map(() => new Array<string | undefined>(width).fill(undefined));
-  const taken = header.map(() => new Array<boolean>(width).fill(false));
-  header.forEach((cells, r) => {
-    let c = 0;
-    for (const cell of cells) {
-      while (taken[r]![c]) c++;
-      grid[r]![c] = cell.label[locale];
-      for (let dr = 0; dr < cell.rowspan; dr++) {
-        for (let dc = 0; dc < cell.colspan; dc++) {
-          if (taken[r + dr]) taken[r + dr]![c + dc] = true;
-        }
-      }
-      c += cell.colspan;
-    }
-  });
-  return grid.map((row) => row.map((label) => label ?? ''));
+  const grid = header.map(() => new Array<string>(width).fill(''));
+  for (const cell of layoutHeader(header, width).rows.flat()) grid[cell.row]![cell.column] = cell.label[locale];
+  return grid;
 }
 
 function proactiveRows(doc: AnnualReport, format: ReportFormatDef, locale: ReportLocale): Field[][] {
