@@ -79,7 +79,8 @@ export async function requestJson<T = unknown>(url: string, options: RequestOpti
   }
 }
 
-function parseProblem(text: string, status: number): Problem | undefined {
+/** Reads an RFC 9457 problem body, keeping only well-formed field errors; undefined when it is not one. */
+export function parseProblem(text: string, status: number): Problem | undefined {
   try {
     const value: unknown = JSON.parse(text);
     if (value && typeof value === 'object' && !Array.isArray(value)) {

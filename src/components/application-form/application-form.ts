@@ -35,7 +35,7 @@ import { errorSummary, focusControl, type SummaryItem } from '../base/fields.js'
 import { applicantStep, deliveryStep, requestStep, reviewStep, stepTitle, type StepContext } from './steps.js';
 import { renderConfirmation } from './confirmation.js';
 import { formatInstant } from './format.js';
-import { uploadAttachment } from './upload.js';
+import { uploadAttachment } from '../../api/upload.js';
 
 /** Detail of `zwgk-submit`: the body about to be sent. */
 export interface ApplicationSubmitDetail {

@@ -3,9 +3,8 @@
  * how much of a request body has been sent, so this one request uses
  * XMLHttpRequest; it fails with the same ApiError kinds as requestJson().
  */
-import { ApiError } from '../../api/client.js';
-import type { AttachmentReceipt } from '../../api/types/application.js';
-import type { Problem } from '../../api/types/problem.js';
+import { ApiError, parseProblem } from './client.js';
+import type { AttachmentReceipt } from './types/application.js';
 
 export interface UploadOptions {
   idempotencyKey: string;
@@ -29,19 +28,18 @@ export function uploadAttachment(url: string, file: File, options: UploadOptions
       if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
     };
     xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = undefined;
-      }
       if (xhr.status >= 200 && xhr.status < 300) {
-        const receipt = body as Partial<AttachmentReceipt> | undefined;
+        let receipt: Partial<AttachmentReceipt> | undefined;
+        try {
+          receipt = JSON.parse(xhr.responseText) as Partial<AttachmentReceipt>;
+        } catch {
+          receipt = undefined;
+        }
         if (receipt && typeof receipt.id === 'string') resolve(receipt as AttachmentReceipt);
         else reject(new ApiError('malformed', 'The upload answer has no attachment id.', xhr.status));
         return;
       }
-      const problem = body && typeof body === 'object' ? (body as Problem) : undefined;
+      const problem = parseProblem(xhr.responseText, xhr.status);
       reject(new ApiError('http', problem?.detail ?? problem?.title ?? `HTTP ${xhr.status}`, xhr.status, problem));
     };
     xhr.onerror = () => reject(new ApiError('network', 'The upload could not reach the server.'));
