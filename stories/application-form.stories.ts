@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/application-form.js';
 import type { ZwgkApplicationForm } from '../src/components/application-form/application-form.js';
-import { emptyApplicationValues, type ApplicationFormValues, type ApplicationStep } from '../src/core/draft/application.js';
+import { emptyApplicationValues, type ApplicationFormValues, type ApplicationStep } from '../src/core/application/form.js';
 import { draftKey, saveDraft } from '../src/core/draft/store.js';
 import { stubUrl, type StubbedResponse } from './support/fetch-stub.js';
 

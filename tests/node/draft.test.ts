@@ -1,26 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DRAFT_MAX_AGE_MS, clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '../../src/core/draft/index.js';
 import {
-  DRAFT_MAX_AGE_MS,
   checkAttachment,
-  clearDraft,
-  draftKey,
   emptyApplicationValues,
   fieldOfPointer,
   fieldsOfStep,
   fileSizeText,
   hasAnyValue,
-  loadDraft,
   parseApplicationDraft,
   parseReceipt,
   parseStatusView,
   replyPeriodBreakdown,
-  saveDraft,
   toApplicationBody,
   validateApplicationForm,
   type ApplicationFormValues,
-  type KeyValueStore,
-} from '../../src/core/draft/index.js';
+} from '../../src/core/application/index.js';
 import { creditCodeCheckChar } from '../../src/core/validate/index.js';
 
 /** A Map-backed stand-in for localStorage. */

@@ -26,10 +26,10 @@ import {
   type FieldName,
   type FormField,
   type FormIssue,
-} from '../../core/draft/application.js';
+} from '../../core/application/form.js';
 import { clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '../../core/draft/store.js';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_SNIFF_BYTES, checkAttachment, fileSizeText } from '../../core/draft/attachment.js';
-import { parseReceipt } from '../../core/draft/answers.js';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_SNIFF_BYTES, checkAttachment, fileSizeText } from '../../core/application/attachment.js';
+import { parseReceipt } from '../../core/application/answers.js';
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';
 import { errorSummary, focusControl, type SummaryItem } from '../base/fields.js';
 import { applicantStep, deliveryStep, requestStep, reviewStep, stepTitle, type StepContext } from './steps.js';

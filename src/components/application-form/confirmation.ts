@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ApplicationReceipt } from '../../api/types/application.js';
 import { todayInChina } from '../../core/calendar/index.js';
-import { replyPeriodBreakdown } from '../../core/draft/deadline.js';
+import { replyPeriodBreakdown } from '../../core/application/deadline.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatDay } from './format.js';
 

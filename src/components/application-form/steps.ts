@@ -18,7 +18,7 @@ import {
   type Labels,
 } from '../../api/types/application.js';
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';
-import type { ApplicationFormValues, ApplicationStep, FieldName, FormField } from '../../core/draft/application.js';
+import type { ApplicationFormValues, ApplicationStep, FieldName, FormField } from '../../core/application/form.js';
 import type { Locale } from '../../i18n/locale.js';
 import { choiceGroup, selectField, textField, type Choice, type FieldText, type TextFieldOptions } from '../base/fields.js';
 

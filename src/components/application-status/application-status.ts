@@ -12,7 +12,7 @@ import { ApiError, apiUrl, requestJson } from '../../api/client.js';
 import type { ApplicationStatus, ApplicationStatusView } from '../../api/types/application.js';
 import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { validatePhone } from '../../core/validate/contact.js';
-import { parseStatusView } from '../../core/draft/answers.js';
+import { parseStatusView } from '../../core/application/answers.js';
 import { errorSummary, focusControl, textField } from '../base/fields.js';
 import { formatDay, formatInstant } from '../application-form/format.js';
 
