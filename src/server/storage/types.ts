@@ -1,5 +1,5 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
-import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
@@ -42,6 +42,8 @@ export interface ApplicationRecord {
   /** China date the application left the open statuses (answered or withdrawn) */
   resolvedOn: string | null;
   timeline: TimelineEntry[];
+  /** the language the request was made in (its notifications use it); zh-CN when not given */
+  language?: Locale;
 }
 
 /** One lifecycle step: the new state and the timeline entry that records it. */
@@ -89,6 +91,8 @@ export interface FeedbackRecord {
   repliedOn: string | null;
   rating: FeedbackRating | null;
   ratedAt: string | null;
+  /** the language the letter was written in (its notifications use it); zh-CN when not given */
+  language?: Locale;
 }
 
 export type FeedbackChange = Pick<FeedbackRecord, 'status' | 'reply' | 'replyDepartment' | 'repliedOn' | 'withheld' | 'rating' | 'ratedAt'>;
