@@ -23,6 +23,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js';
 import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { reportRoutes } from './routes/reports.js';
 import type { Storage } from './storage/types.js';
 
@@ -163,5 +164,6 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', feedbackRoutes(deps));
   app.route('/', directoryRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', notificationRoutes(deps));
   return app;
 }

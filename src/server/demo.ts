@@ -7,6 +7,8 @@ import type { Hono } from 'hono';
 import type { AltchaComplexity } from './altcha.js';
 import { createApp } from './app.js';
 import { createNodeHandler, type NodeHandler } from './node.js';
+import type { NotifyConfig } from './notify/config.js';
+import { startNotifier, type Notifier, type NotifierOptions } from './notify/worker.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
 import { openStorage } from './storage/index.js';
@@ -27,6 +29,8 @@ export interface DemoServerOptions {
   altchaComplexity?: AltchaComplexity;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Runs the notification worker in this process (the CLI and `npm start`); without it events wait in the outbox. */
+  notify?: { config: NotifyConfig } & Pick<NotifierOptions, 'pollMs' | 'retry' | 'batch' | 'leaseMs'>;
 }
 
 export interface DemoServer {
@@ -34,6 +38,7 @@ export interface DemoServer {
   handler: NodeHandler;
   storage: Storage;
   adminToken: string;
+  notifier: Notifier | null;
   close(): Promise<void>;
 }
 
@@ -61,5 +66,12 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     altcha: { hmacKey: options.altchaHmacKey, complexity: options.altchaComplexity },
     log: options.log,
   });
-  return { app, handler: createNodeHandler(app), storage, adminToken, close: () => storage.close() };
+  const notifier = options.notify
+    ? startNotifier({ ...options.notify, store: storage.notifications, now, log: options.log ?? ((line) => console.log(line)) })
+    : null;
+  const close = async () => {
+    await notifier?.stop();
+    await storage.close();
+  };
+  return { app, handler: createNodeHandler(app), storage, adminToken, notifier, close };
 }

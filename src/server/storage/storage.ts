@@ -2,6 +2,7 @@
 import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 import { applicationCreated, applicationStatusChanged, feedbackChanged, feedbackCreated, recordEvent } from '../notify/outbox.js';
+import { createNotificationStore } from '../notify/store.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import type {
   ApplicationCounts,
@@ -184,6 +185,7 @@ function zeros(): number[] {
 export function createSqlStorage(db: SqlDatabase): Storage {
   return {
     kind: db.kind,
+    notifications: createNotificationStore(db),
 
     findReplay: (idem) => readReplay(db, idem),
 

@@ -1,6 +1,7 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
 import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
+import type { NotificationStore } from '../notify/store.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
 export type CreateScope = 'applications' | 'feedback' | 'attachments';
@@ -137,6 +138,9 @@ export interface Storage {
   listPublishedFeedback(offset: number, limit: number): Promise<{ items: PublishedLetter[]; total: number }>;
   /** Received and replied counts, and the dates of every reply (for the median). */
   feedbackFigures(): Promise<{ received: number; replied: { receivedOn: string; repliedOn: string }[] }>;
+
+  /** The notification outbox and its deliveries (src/server/notify). */
+  readonly notifications: NotificationStore;
 
   /** Runs `seed` once per data set name over the life of the database; true when it ran now. */
   seedOnce(name: string, seed: () => Promise<void>): Promise<boolean>;
