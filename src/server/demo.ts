@@ -30,7 +30,7 @@ export interface DemoServerOptions {
   now?: () => Date;
   log?: (line: string) => void;
   /** Runs the notification worker in this process (the CLI and `npm start`); without it events wait in the outbox. */
-  notify?: { config: NotifyConfig } & Pick<NotifierOptions, 'pollMs' | 'retry' | 'batch' | 'leaseMs'>;
+  notify?: { config: NotifyConfig } & Pick<NotifierOptions, 'pollMs' | 'retry' | 'batch' | 'leaseMs' | 'log'>;
 }
 
 export interface DemoServer {
@@ -67,7 +67,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     log: options.log,
   });
   const notifier = options.notify
-    ? startNotifier({ ...options.notify, store: storage.notifications, now, log: options.log ?? ((line) => console.log(line)) })
+    ? startNotifier({ ...options.notify, store: storage.notifications, now, log: options.notify.log ?? options.log ?? ((line) => console.log(line)) })
     : null;
   const close = async () => {
     await notifier?.stop();
