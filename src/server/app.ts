@@ -23,6 +23,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js';
 import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { reportRoutes } from './routes/reports.js';
 import { applicantCaseRoutes } from './routes/applicant-case.js';
 import { staffCaseRoutes } from './routes/staff-cases.js';
@@ -186,5 +187,6 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', staffSessionRoutes(deps, { trustProxy: options.trustProxy ?? false }));
   app.route('/', staffCaseRoutes(deps, officeCalendar));
   app.route('/', applicantCaseRoutes(deps));
+  app.route('/', notificationRoutes(deps));
   return app;
 }

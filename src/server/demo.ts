@@ -7,6 +7,8 @@ import type { Hono } from 'hono';
 import type { AltchaComplexity } from './altcha.js';
 import { createApp } from './app.js';
 import { createNodeHandler, type NodeHandler } from './node.js';
+import type { NotifyConfig } from './notify/config.js';
+import { startNotifier, type Notifier, type NotifierOptions } from './notify/worker.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
 import { openStorage } from './storage/index.js';
@@ -30,6 +32,8 @@ export interface DemoServerOptions {
   log?: (line: string) => void;
   /** demo staff passwords: `fixed` (DEMO_STAFF; the default in memory) or `generated` anew at each start (the default otherwise) */
   staffPasswords?: 'fixed' | 'generated';
+  /** Runs the notification worker in this process (the CLI and `npm start`); without it events wait in the outbox. */
+  notify?: { config: NotifyConfig } & Pick<NotifierOptions, 'pollMs' | 'retry' | 'batch' | 'leaseMs' | 'log'>;
 }
 
 export interface DemoServer {
@@ -39,6 +43,7 @@ export interface DemoServer {
   adminToken: string;
   /** one account per role, with the password to sign in with */
   staffAccounts: DemoStaffAccount[];
+  notifier: Notifier | null;
   close(): Promise<void>;
 }
 
@@ -68,5 +73,12 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     altcha: { hmacKey: options.altchaHmacKey, complexity: options.altchaComplexity },
     log: options.log,
   });
-  return { app, handler: createNodeHandler(app), storage, adminToken, staffAccounts, close: () => storage.close() };
+  const notifier = options.notify
+    ? startNotifier({ ...options.notify, store: storage.notifications, now, log: options.notify.log ?? options.log ?? ((line) => console.log(line)) })
+    : null;
+  const close = async () => {
+    await notifier?.stop();
+    await storage.close();
+  };
+  return { app, handler: createNodeHandler(app), storage, adminToken, staffAccounts, notifier, close };
 }

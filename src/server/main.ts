@@ -13,17 +13,30 @@
  *   ZWGK_ALTCHA_COMPLEXITY  normal (default) or test (near-instant, for automated tests only)
  *   ZWGK_QUIET         1: no request log (the log never holds query strings or bodies)
  *   ZWGK_STATIC_DIR    built demo to serve at / (default demo/dist when present)
+ *   Notifications (mail, webhooks, SMS): see src/server/notify/config.ts — ZWGK_SMTP_URL, ZWGK_MAIL_FROM,
+ *   ZWGK_STAFF_EMAILS, ZWGK_WEBHOOKS, ZWGK_WEBHOOK_SECRET, ZWGK_SMS_WEBHOOK …; without ZWGK_SMTP_URL mails wait.
+ *   ZWGK_NOTIFY_POLL_MS, ZWGK_NOTIFY_RETRY_BASE_MS, ZWGK_NOTIFY_MAX_ATTEMPTS  worker tuning (defaults 1000, 30000, 8)
  */
 import { randomBytes } from 'node:crypto';
 import { createDemoServer } from './demo.js';
 import { storageSettingsFromEnv } from './env-storage.js';
 import { startServer } from './node.js';
+import { notifyConfigFromEnv } from './notify/config.js';
 
 const env = process.env;
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const rateLimit = Number(env.ZWGK_RATE_LIMIT ?? 30);
 const generatedToken = !env.ZWGK_ADMIN_TOKEN;
 const adminToken = env.ZWGK_ADMIN_TOKEN || randomBytes(24).toString('base64url');
+
+const positive = (value: string | undefined) => (value && Number(value) > 0 ? Number(value) : undefined);
+let notifyConfig;
+try {
+  notifyConfig = notifyConfigFromEnv(env);
+} catch (error) {
+  console.error(`zwgk reference server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 // Start-up failures (a data directory in use, an unreachable database) are told in one line, not a stack.
 const demo = await createDemoServer({
@@ -35,6 +48,11 @@ const demo = await createDemoServer({
   altchaHmacKey: env.ZWGK_ALTCHA_HMAC_KEY || undefined,
   altchaComplexity: env.ZWGK_ALTCHA_COMPLEXITY === 'test' ? 'test' : 'normal',
   log: env.ZWGK_QUIET === '1' ? undefined : (line) => console.log(line),
+  notify: {
+    config: notifyConfig,
+    pollMs: positive(env.ZWGK_NOTIFY_POLL_MS),
+    retry: { baseMs: positive(env.ZWGK_NOTIFY_RETRY_BASE_MS), maxAttempts: positive(env.ZWGK_NOTIFY_MAX_ATTEMPTS) },
+  },
 }).catch((error: unknown) => {
   console.error(`zwgk reference server could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -5,6 +5,8 @@
  */
 import { APPLICATION_STATUSES, DELIVERY_FORMATS, DELIVERY_METHODS, ID_TYPES, ORG_TYPES, OUTCOME_IDS } from '../api/types/application.js';
 import { FEEDBACK_CATEGORIES, FEEDBACK_RATINGS, FEEDBACK_STATUSES } from '../api/types/feedback.js';
+import { CHANNELS, DELIVERY_STATES } from './notify/store.js';
+import { EVENT_TYPES } from './notify/events.js';
 import { APPLICATION_LIMITS } from '../core/validate/application.js';
 import { FEEDBACK_LIMITS } from '../core/validate/feedback.js';
 import { staffPaths, staffSchemas, staffSecuritySchemes } from './openapi-staff.js';
@@ -307,6 +309,48 @@ const codeParam = pathParam('trackingCode', '申请编号, e.g. YS-7K3M9QX2PA');
 const queryCodeParam = pathParam('queryCode', '查询码 (10 characters)');
 const admin = [{ adminToken: [] }];
 
+// Notifications (src/server/notify): the deliveries of a case, and retrying a dead letter.
+schemas.Delivery = object({
+  id: str({ description: 'stable delivery id: the Zwgk-Delivery header and Message-ID, the same over retries' }),
+  eventId: str(),
+  eventType: str({ enum: [...EVENT_TYPES] }),
+  caseId: str({ description: 'tracking code, query code or DIGEST-<date>' }),
+  channel: str({ enum: [...CHANNELS] }),
+  recipient: str({ description: 'e-mail address, mobile number, or webhook URL without its query' }),
+  kind: str({ description: 'the message: application-received, application-supplement … or the event type for webhooks' }),
+  state: str({ enum: [...DELIVERY_STATES], description: 'waiting-for-configuration: no SMTP configured yet; dead: attempts used up' }),
+  attempts: { type: 'integer', minimum: 0 },
+  nextAttemptAt: nullable(instant),
+  lastError: nullable(str()),
+  deliveredAt: nullable(instant),
+  createdAt: instant,
+});
+schemas.DeliveriesPage = object({
+  items: { type: 'array', items: ref('Delivery') },
+  counts: { type: 'object', description: 'deliveries per state, over all cases', additionalProperties: { type: 'integer', minimum: 0 } },
+});
+const notificationPaths = {
+  '/admin/deliveries': {
+    get: {
+      summary: 'Staff: notification deliveries (mail, webhook, SMS) of a case, or in a state, newest first',
+      security: admin,
+      parameters: [
+        queryParam('case', str(), 'tracking code or query code'),
+        queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only deliveries in this state (dead: the dead letters)'),
+      ],
+      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+    },
+  },
+  '/admin/deliveries/{id}/retry': {
+    post: {
+      summary: 'Admin: send a dead letter again (its attempts counted afresh)',
+      security: admin,
+      parameters: [pathParam('id', 'delivery id')],
+      responses: { '200': { description: 'The delivery, pending again', content: json(ref('Delivery')) }, ...problems(401, 404, 409) },
+    },
+  },
+};
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -446,6 +490,7 @@ export const openApiDocument = {
     },
     // Staff desk and the applicant's side of a case (desk-server): src/server/openapi-staff.ts
     ...staffPaths,
+    ...notificationPaths,
   },
   components: {
     schemas: { ...schemas, ...staffSchemas },

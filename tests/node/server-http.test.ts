@@ -13,6 +13,8 @@ import type { Problem } from '../../src/api/types/problem.js';
 import { createApp } from '../../src/server/app.js';
 import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
 import { createNodeHandler } from '../../src/server/node.js';
+import { notifyConfig } from '../../src/server/notify/config.js';
+import { planDeliveries } from '../../src/server/notify/plan.js';
 import { DEMO_LETTER_PHONE, DEMO_LETTERS } from '../../src/server/seed.js';
 import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
 import { STAFF_ACTIONS, type StaffAccountAnswer, type StaffCase, type StaffSession } from '../../src/api/types/staff.js';
@@ -335,6 +337,7 @@ describe('OpenAPI document', () => {
     assert.equal(doc.openapi, '3.1.0');
     const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
     assert.deepEqual(operations.sort(), [
+      'GET /admin/deliveries',
       'GET /applications/stats',
       'GET /applications/{trackingCode}',
       'GET /contact',
@@ -347,6 +350,7 @@ describe('OpenAPI document', () => {
       'GET /reports/{year}',
       'PATCH /admin/applications/{trackingCode}',
       'PATCH /admin/feedback/{queryCode}',
+      'POST /admin/deliveries/{id}/retry',
       'POST /applications',
       'POST /attachments',
       'POST /feedback',
@@ -421,6 +425,16 @@ describe('OpenAPI document', () => {
     await call('GET', '/disclosures', '/api/disclosures');
     await upload('%PDF-1.4', 'x.pdf', 'application/pdf');
     await walkTheDesk(admin);
+    // Notification deliveries: the events above expanded as the worker would (this app runs none), then listed.
+    const hooks = notifyConfig({ webhooks: ['http://127.0.0.1:9/hook?token=secret'], webhookSecret: 's' });
+    await demo.storage.notifications.planEvents(100, (event) => planDeliveries(event, hooks));
+    const listed = await call('GET', '/admin/deliveries', `/api/admin/deliveries?case=${created.trackingCode}`, { headers: admin });
+    const [pending] = ((await listed.json()) as { items: { id: string; recipient: string }[] }).items;
+    assert.equal(pending?.recipient, 'http://127.0.0.1:9/hook', 'the view hides the webhook URL\'s query');
+    await call('GET', '/admin/deliveries', '/api/admin/deliveries?state=nonsense', { headers: admin });
+    await call('GET', '/admin/deliveries', '/api/admin/deliveries');
+    await call('POST', '/admin/deliveries/{id}/retry', `/api/admin/deliveries/${pending!.id}/retry`, { headers: admin });
+    await call('POST', '/admin/deliveries/{id}/retry', '/api/admin/deliveries/nope/retry', { headers: admin });
 
     const failures: string[] = [];
     const covered = new Set<string>();

@@ -17,7 +17,7 @@ import { checkText, failIf, isIsoDate, objectWithKeys } from '../check.js';
 import { newTrackingCode, normalizeCode, phoneDigits } from '../codes.js';
 import type { ServerDeps } from '../deps.js';
 import { answerCreate, bodyHash, idempotencyKey, readJson } from '../http.js';
-import { ProblemError, type FieldProblem } from '../problem.js';
+import { localeOf, ProblemError, type FieldProblem } from '../problem.js';
 import { caseEvents } from '../staff/actions.js';
 import { publicView } from '../staff/case-view.js';
 import { recordLapseOf, recordLapses } from '../staff/lapse.js';
@@ -164,6 +164,7 @@ export function applicationRoutes(deps: ServerDeps): Hono {
         outcome: null,
         resolvedOn: null,
         timeline: [{ status: 'submitted', at: receipt.receivedAt }],
+        language: localeOf(c),
       },
       { status: 201, body: receipt },
     );

@@ -18,7 +18,7 @@ import { checkText, failIf, objectWithKeys, queryInt } from '../check.js';
 import { newQueryCode, normalizeCode, phoneDigits } from '../codes.js';
 import type { ServerDeps } from '../deps.js';
 import { answerCreate, bodyHash, idempotencyKey, readJson } from '../http.js';
-import { ProblemError, type FieldProblem } from '../problem.js';
+import { localeOf, ProblemError, type FieldProblem } from '../problem.js';
 import type { FeedbackChange, FeedbackRecord, IdempotencyRequest } from '../storage/types.js';
 import { FEEDBACK_RATING_WINDOW_WORKING_DAYS } from '../../core/feedback/rating.js';
 
@@ -149,6 +149,7 @@ export function feedbackRoutes(deps: ServerDeps): Hono {
         repliedOn: null,
         rating: null,
         ratedAt: null,
+        language: localeOf(c),
       },
       { status: 201, body: receipt },
       { id: proof.id, expiresAt: proof.expiresAt },

@@ -1,5 +1,5 @@
 /** SQL of the desk's side of a case: case data, the append-only audit trail, appeals, files, the office calendar. */
-import type { ApplicationRequest, ApplicationStatus, AttachmentReceipt, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ApplicationRequest, ApplicationStatus, AttachmentReceipt, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { Actor, Appeal, AppealsTable, AuditAction, AuditEntry, CaseState } from '../../api/types/staff.js';
 import { recordCaseEvent } from '../staff/case-events.js';
 import type { CaseData, CaseRecord, CaseStorage, CaseSummary } from './case-types.js';
@@ -8,7 +8,7 @@ import type { AttachmentRecord } from './types.js';
 
 const COLUMNS = `tracking_code, phone_digits, agency, applicant_column, body, status,
   to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, clock_start::text AS clock_start,
-  extended, due_date::text AS due_date, outcome, resolved_on::text AS resolved_on, case_data`;
+  extended, due_date::text AS due_date, outcome, resolved_on::text AS resolved_on, language, case_data`;
 
 interface Row {
   tracking_code: string;
@@ -24,6 +24,7 @@ interface Row {
   due_date: string | null;
   outcome: OutcomeId | null;
   resolved_on: string | null;
+  language: Locale;
   case_data: CaseData;
 }
 
@@ -66,6 +67,7 @@ function toSummary(row: Row): CaseSummary {
     dueDate: row.due_date,
     outcome: row.outcome,
     resolvedOn: row.resolved_on,
+    language: row.language,
     caseData: row.case_data ?? {},
   };
 }
@@ -191,8 +193,8 @@ export function createCaseStorage(db: SqlDatabase): CaseStorage {
         const before = caseStateOf(current);
         const after = caseStateOf(toSummary(updatedRow!));
         await insertAudit(tx, trackingCode, change.audit.at ?? at, change.audit.actor, change.audit.action, change.audit.reason, before, after);
-        await recordCaseEvent(tx, { trackingCode, action: change.audit.action, actor: change.audit.actor, before, after });
         const record = await loadCase(tx, updatedRow!);
+        await recordCaseEvent(tx, current, record);
         const response = respond(record);
         if (idem) {
           await tx.query(`UPDATE idempotency_keys SET status = 200, body = $3::json WHERE scope = $1 AND key = $2`, [

@@ -171,6 +171,46 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'notifications: request language, outbox, deliveries',
+    statements: [
+      // The language the request was made in: its notifications are written in it.
+      `ALTER TABLE applications ADD COLUMN language text NOT NULL DEFAULT 'zh-CN' CHECK (language IN ('zh-CN', 'en'))`,
+      `ALTER TABLE feedback ADD COLUMN language text NOT NULL DEFAULT 'zh-CN' CHECK (language IN ('zh-CN', 'en'))`,
+      // Transactional outbox: written in the transaction of the change it tells of, expanded into deliveries by the worker.
+      `CREATE TABLE outbox_events (
+        id bigserial PRIMARY KEY,
+        event_id text NOT NULL UNIQUE,
+        type text NOT NULL,
+        case_id text NOT NULL,
+        payload jsonb NOT NULL,
+        occurred_at timestamptz NOT NULL DEFAULT now(),
+        dedupe_key text UNIQUE, -- one staff digest a day, however many instances run
+        planned_at timestamptz
+      )`,
+      `CREATE INDEX outbox_events_unplanned ON outbox_events (id) WHERE planned_at IS NULL`,
+      `CREATE INDEX outbox_events_case ON outbox_events (case_id, id)`,
+      // One row per (event, channel, recipient); its id is the stable delivery id receivers drop duplicates by.
+      `CREATE TABLE notification_deliveries (
+        id text PRIMARY KEY,
+        event_id bigint NOT NULL REFERENCES outbox_events ON DELETE CASCADE,
+        case_id text NOT NULL,
+        channel text NOT NULL CHECK (channel IN ('email', 'webhook', 'sms')),
+        recipient text NOT NULL,
+        kind text NOT NULL,
+        state text NOT NULL CHECK (state IN ('pending', 'sending', 'delivered', 'dead', 'waiting-for-configuration')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        last_error text,
+        delivered_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (event_id, channel, recipient)
+      )`,
+      `CREATE INDEX notification_deliveries_due ON notification_deliveries (next_attempt_at) WHERE state IN ('pending', 'sending')`,
+      `CREATE INDEX notification_deliveries_case ON notification_deliveries (case_id, created_at)`,
+    ],
+  },
 ];
 
 /**

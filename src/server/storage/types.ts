@@ -1,8 +1,9 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
-import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { CaseStorage } from './case-types.js';
 import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
+import type { NotificationStore } from '../notify/store.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
 export type CreateScope =
@@ -51,6 +52,8 @@ export interface ApplicationRecord {
   /** China date the application left the open statuses (answered or withdrawn) */
   resolvedOn: string | null;
   timeline: TimelineEntry[];
+  /** the language the request was made in (its notifications use it); zh-CN when not given */
+  language?: Locale;
 }
 
 /** One lifecycle step: the new state and the timeline entry that records it. */
@@ -98,6 +101,8 @@ export interface FeedbackRecord {
   repliedOn: string | null;
   rating: FeedbackRating | null;
   ratedAt: string | null;
+  /** the language the letter was written in (its notifications use it); zh-CN when not given */
+  language?: Locale;
 }
 
 export type FeedbackChange = Pick<FeedbackRecord, 'status' | 'reply' | 'replyDepartment' | 'repliedOn' | 'withheld' | 'rating' | 'ratedAt'>;
@@ -142,6 +147,9 @@ export interface Storage extends StaffStorage, CaseStorage {
   listPublishedFeedback(offset: number, limit: number): Promise<{ items: PublishedLetter[]; total: number }>;
   /** Received and replied counts, and the dates of every reply (for the median). */
   feedbackFigures(): Promise<{ received: number; replied: { receivedOn: string; repliedOn: string }[] }>;
+
+  /** The notification outbox and its deliveries (src/server/notify). */
+  readonly notifications: NotificationStore;
 
   /** Runs `seed` once per data set name over the life of the database; true when it ran now. */
   seedOnce(name: string, seed: () => Promise<void>): Promise<boolean>;
