@@ -41,6 +41,7 @@ export function staffSessionRoutes(deps: ServerDeps, options: { trustProxy: bool
     const json = objectWithKeys(await readJson(c), ['name', 'password']);
     const problems: FieldProblem[] = [];
     if (typeof json.name !== 'string' || json.name === '') problems.push({ field: '/name', code: 'required' });
+    else if ([...json.name].length > 100) problems.push({ field: '/name', code: 'text.tooLong', params: { max: 100 } });
     if (typeof json.password !== 'string' || json.password === '') problems.push({ field: '/password', code: 'required' });
     else if ([...json.password].length > MAX_PASSWORD_LENGTH) problems.push({ field: '/password', code: 'text.tooLong', params: { max: MAX_PASSWORD_LENGTH } });
     failIf(problems);
