@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DirectoryPage, DisclosureItem } from '../../src/api/types/directory.js';
-import { createDirectoryIndex, effectiveSort, queryDirectory } from '../../src/core/directory/index.js';
+import { createDirectoryIndex, effectiveSort, normalizeSearchText, queryDirectory, searchTerms } from '../../src/core/directory/index.js';
 import { generateDisclosureItems } from '../../src/core/directory/generate.js';
 
 let serial = 0;
@@ -239,4 +239,65 @@ test('text outside the common characters, and very long fields, are indexed too'
   assert.deepEqual(ids(queryDirectory(unusual, { q: 'CAFÉ service' })), ['accented']);
   assert.deepEqual(ids(queryDirectory(unusual, { q: '末尾关键词' })), ['long']);
   assert.deepEqual(ids(queryDirectory(unusual, { q: '闽商务(2022)1号' })), ['after-long']);
+});
+
+test('a 文号 typed without its brackets finds the document, as one word or two', () => {
+  for (const q of ['闽商务2020年76号', '闽商务2020 76号', '闽商务202076号', '国办发2017年47号']) {
+    const found = ids(queryDirectory(index, { q }));
+    assert.equal(found.length, 1, q);
+    assert.ok(['convenience', 'websites'].includes(found[0]!), q);
+  }
+  assert.deepEqual(ids(queryDirectory(index, { q: '闽商务2021年76号' })), []);
+});
+
+/** The meaning of a search, written as plainly as possible: every term a substring of a field, scored by its best field. */
+function plainSearch(all: DisclosureItem[], q: string): Map<string, number> {
+  const fold = (text: string): string => normalizeSearchText(text);
+  const terms = searchTerms(q);
+  const found = new Map<string, number>();
+  for (const entry of all) {
+    const docNo = fold(entry.docNo ?? '');
+    const bare = docNo.replace(/[()]/g, '');
+    const withYear = docNo.replace(/\(/g, '').replace(/\)/g, '年');
+    const fields: [string[], number][] = [
+      [[fold(entry.title)], 4],
+      [[docNo, ...(docNo === bare ? [] : [bare, withYear]), fold(entry.indexNo)], 2],
+      [(entry.keywords ?? []).map(fold), 1],
+    ];
+    let score = 0;
+    for (const term of terms) {
+      const weight = fields.find(([texts]) => texts.some((text) => text.includes(term)))?.[1] ?? 0;
+      if (weight === 0) {
+        score = 0;
+        break;
+      }
+      score += weight;
+    }
+    if (score > 0) found.set(entry.id, score);
+  }
+  return found;
+}
+
+test('the postings find exactly what a plain substring search finds, with the same relevance order', () => {
+  const generated = generateDisclosureItems(3000, 2020);
+  const generatedIndex = createDirectoryIndex(generated);
+  const samples = [
+    '外', '外贸', '电子商务', '闽商务[2020]76', '闽商务〔2021', 'FJ0035910/2020-0013', 'fj', 'f', '0', '20', '/2', '-0',
+    '便利店', '跨境电商 福州', '政府信息公开', '通知 2021', '商务厅 商务', '的', '号', '(', '〔2020〕', '00131',
+  ];
+  // and pieces of real titles, 索引号 and 文号 from the data, at varied places and lengths
+  for (let k = 0; k < 60; k++) {
+    const entry = generated[(k * 977) % generated.length]!;
+    const source = [entry.title, entry.indexNo, entry.docNo ?? entry.title][k % 3]!;
+    const from = (k * 7) % Math.max(1, source.length - 2);
+    samples.push(source.slice(from, from + 1 + (k % 6)));
+  }
+  for (const q of samples) {
+    const expected = plainSearch(generated, q);
+    const page = queryDirectory(generatedIndex, { q, pageSize: 100 });
+    assert.equal(page.total, expected.size, `count for ${q}`);
+    const scores = page.items.map((entry) => expected.get(entry.id));
+    assert.ok(scores.every((score) => score !== undefined), `only matches for ${q}`);
+    for (let i = 1; i < scores.length; i++) assert.ok(scores[i - 1]! >= scores[i]!, `relevance order for ${q}`);
+  }
 });
