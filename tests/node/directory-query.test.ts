@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DirectoryPage, DisclosureItem } from '../../src/api/types/directory.js';
-import { createDirectoryIndex, effectiveSort, normalizeSearchText, queryDirectory, searchTerms } from '../../src/core/directory/index.js';
+import {
+  createDirectoryIndex,
+  directoryIndexSteps,
+  effectiveSort,
+  normalizeSearchText,
+  queryDirectory,
+  runInSlices,
+  searchTerms,
+  titleOrderSteps,
+} from '../../src/core/directory/index.js';
 import { generateDisclosureItems } from '../../src/core/directory/generate.js';
 
 let serial = 0;
@@ -300,4 +309,41 @@ test('the postings find exactly what a plain substring search finds, with the sa
     assert.ok(scores.every((score) => score !== undefined), `only matches for ${q}`);
     for (let i = 1; i < scores.length; i++) assert.ok(scores[i - 1]! >= scores[i]!, `relevance order for ${q}`);
   }
+});
+
+test('an index built in slices, and a title order prepared in slices, answer exactly as the ones built at once', async () => {
+  const generated = generateDisclosureItems(2600, 2021);
+  let pauses = 0;
+  let clock = 0;
+  const sliced = await runInSlices(directoryIndexSteps(generated), {
+    pause: async () => void pauses++,
+    sliceMs: 1,
+    now: () => clock++, // every step "takes" a millisecond
+  });
+  assert.ok(sliced);
+  assert.ok(pauses > 2, 'the build gave the page back between slices');
+  const atOnce = createDirectoryIndex(generated);
+  for (const query of [{ q: '外贸' }, { q: 'fj0035910/2021' }, { category: generated[5]!.category }, { sort: 'oldest' as const, page: 4 }]) {
+    assert.deepEqual(ids(queryDirectory(sliced, query)), ids(queryDirectory(atOnce, query)), JSON.stringify(query));
+  }
+  const prepared = await runInSlices(titleOrderSteps(sliced), { pause: async () => undefined });
+  assert.ok(prepared && sliced.lazy.byTitle === prepared);
+  const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+  const expected = Array.from(atOnce.newestFirst).sort(
+    (a, b) => collator.compare(generated[a]!.title, generated[b]!.title) || atOnce.newestRank[a]! - atOnce.newestRank[b]!,
+  );
+  assert.deepEqual(Array.from(prepared), expected);
+  assert.deepEqual(ids(queryDirectory(sliced, { sort: 'title', page: 3 })), ids(queryDirectory(atOnce, { sort: 'title', page: 3 })));
+});
+
+test('building in slices stops when aborted', async () => {
+  const abort = new AbortController();
+  let clock = 0;
+  const result = await runInSlices(directoryIndexSteps(generateDisclosureItems(3000, 2021)), {
+    pause: async () => abort.abort(),
+    sliceMs: 1,
+    now: () => clock++,
+    signal: abort.signal,
+  });
+  assert.equal(result, undefined);
 });

@@ -28,6 +28,10 @@ export interface Postings {
   readonly offsets: Uint16Array;
 }
 
+/** How much of the layout runs between two pauses: a few milliseconds on a slow phone. */
+const KEYS_PER_STEP = 1 << 18;
+const ITEMS_PER_STEP = 4000;
+
 /** Printable ASCII but the space: separators (control characters) and spaces are never keys. */
 const isPrintableAscii = (code: number): boolean => code > 0x20 && code < 0x7f;
 
@@ -90,10 +94,14 @@ export class PostingsBuilder {
     this.offsets[this.length++] = offset < FAR ? offset : FAR;
   }
 
-  build(): Postings {
+  /** Lays the postings out, pausing (yielding) every few hundred thousand keys. */
+  *buildSteps(): Generator<void, Postings, void> {
     const start = new Int32Array(KEY_COUNT + 1);
     const keys = this.keys;
-    for (let k = 0; k < this.length; k++) start[keys[k]! + 1]!++;
+    for (let k = 0; k < this.length; k++) {
+      start[keys[k]! + 1]!++;
+      if (k % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+    }
     for (let key = 0; key < KEY_COUNT; key++) start[key + 1]! += start[key]!;
     const cursor = start.slice(0, KEY_COUNT);
     const items = new Int32Array(this.length);
@@ -105,6 +113,7 @@ export class PostingsBuilder {
         items[slot] = item;
         offsets[slot] = this.offsets[k]!;
       }
+      if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
     return { start, items, offsets };
   }

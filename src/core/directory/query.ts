@@ -6,7 +6,7 @@ import type {
   FacetCount,
 } from '../../api/types/directory.js';
 import { searchTerms } from './normalize.js';
-import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, type DirectoryIndex, type FacetName } from './search-index.js';
+import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, runToEnd, type DirectoryIndex, type FacetName } from './search-index.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -222,11 +222,44 @@ function compareTitles(index: DirectoryIndex, a: number, b: number): number {
 }
 
 function titleOrder(index: DirectoryIndex): Int32Array {
-  if (!index.lazy.byTitle) {
-    const order = Array.from(index.newestFirst).sort((a, b) => compareTitles(index, a, b));
-    index.lazy.byTitle = Int32Array.from(order);
+  return index.lazy.byTitle ?? runToEnd(titleOrderSteps(index));
+}
+
+/** Titles collated between two pauses of `titleOrderSteps`. */
+const TITLES_PER_STEP = 512;
+
+/**
+ * The order by title (pinyin collation, ties newest first), as steps: a
+ * bottom-up merge sort that pauses every few hundred comparisons, so a page
+ * can prepare it in idle time after indexing (`runInSlices`) and the first
+ * sort by title does not freeze it. Stored in the index when done.
+ */
+export function* titleOrderSteps(index: DirectoryIndex): Generator<void, Int32Array, void> {
+  if (index.lazy.byTitle) return index.lazy.byTitle;
+  const compare = (a: number, b: number): number => compareTitles(index, a, b);
+  const n = index.newestFirst.length;
+  let order = Int32Array.from(index.newestFirst);
+  for (let from = 0; from < n; from += TITLES_PER_STEP) {
+    order.set(Array.from(order.subarray(from, from + TITLES_PER_STEP)).sort(compare), from);
+    yield;
   }
-  return index.lazy.byTitle;
+  let merged = new Int32Array(n);
+  for (let width = TITLES_PER_STEP; width < n; width *= 2) {
+    for (let left = 0; left < n; left += 2 * width) {
+      const middle = Math.min(left + width, n);
+      const right = Math.min(left + 2 * width, n);
+      let i = left;
+      let j = middle;
+      for (let k = left; k < right; k++) {
+        // The comparator is a total order (ties broken by date rank), so this gives exactly Array.prototype.sort's result.
+        merged[k] = j >= right || (i < middle && compare(order[i]!, order[j]!) <= 0) ? order[i++]! : order[j++]!;
+        if (k % TITLES_PER_STEP === 0) yield;
+      }
+    }
+    [order, merged] = [merged, order];
+  }
+  index.lazy.byTitle = order;
+  return order;
 }
 
 function oldestOrder(index: DirectoryIndex): Int32Array {

@@ -130,6 +130,18 @@ export function orderByKey(count: number, key: (item: number) => number): Int32A
  * costs, more than the folding itself.
  */
 export function createDirectoryIndex(items: readonly DisclosureItem[]): DirectoryIndex {
+  return runToEnd(directoryIndexSteps(items));
+}
+
+/** Items indexed between two pauses of `directoryIndexSteps`: a few milliseconds on a slow phone. */
+const ITEMS_PER_STEP = 1000;
+
+/**
+ * `createDirectoryIndex` as steps: it pauses (yields) every thousand items and
+ * inside the postings' layout, so a page can build the index in short tasks
+ * (see `runInSlices`) and never freeze while 100,000 items are indexed.
+ */
+export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generator<void, DirectoryIndex, void> {
   const n = items.length;
   if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
   const itemStart = new Int32Array(n + 1);
@@ -181,6 +193,7 @@ export function createDirectoryIndex(items: readonly DisclosureItem[]): Director
     category.set(i, item.category);
     publisher.set(i, item.publisher);
     validity.set(i, item.validity ?? '有效');
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
   }
   if (text.length > 0) flush();
   itemStart[n] = base;
@@ -188,6 +201,8 @@ export function createDirectoryIndex(items: readonly DisclosureItem[]): Director
   const newestFirst = orderByKey(n, (i) => 99_999_999 - dates[i]!);
   const newestRank = new Int32Array(n);
   for (let k = 0; k < n; k++) newestRank[newestFirst[k]!] = k;
+  yield;
+  const postingsTable = yield* postings.buildSteps();
 
   return {
     items,
@@ -196,7 +211,7 @@ export function createDirectoryIndex(items: readonly DisclosureItem[]): Director
     itemStart,
     docNoStart,
     keywordsStart,
-    postings: postings.build(),
+    postings: postingsTable,
     dates,
     facets: { category, publisher, year, validity },
     newestFirst,
@@ -204,6 +219,14 @@ export function createDirectoryIndex(items: readonly DisclosureItem[]): Director
     lazy: {},
     scratch: { score: new Uint16Array(n), isResult: new Uint8Array(n) },
   };
+}
+
+/** Runs steps to their end at once. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Relevance points per term, by the best field it matches in. */
