@@ -69,17 +69,17 @@ export class PostingsBuilder {
     this.itemEnd = new Int32Array(itemCount);
   }
 
-  /** The keys of the next item's text, `buffer[from, to)`. Items are added in order. */
-  add(buffer: Uint16Array, from: number, to: number): void {
+  /** The keys of the next item's text, `text[from, to)`. Items are added in order. */
+  add(text: string, from: number, to: number): void {
     // forEachKey by hand: this runs for every unit of every item's text.
     const item = this.item++;
     for (let p = from; p < to; p++) {
-      const code = buffer[p]!;
+      const code = text.charCodeAt(p);
       if (code >= 0x80) {
         this.take(code, item, p - from);
       } else if (code > 0x20 && code < 0x7f) {
         this.take(code, item, p - from);
-        const next = p + 1 < to ? buffer[p + 1]! : 0;
+        const next = p + 1 < to ? text.charCodeAt(p + 1) : 0;
         if (next > 0x20 && next < 0x7f) this.take(ASCII_PAIRS + code * 128 + next, item, p - from);
       }
     }

@@ -35,8 +35,6 @@ export interface DirectoryIndex {
   readonly docNoStart: Int32Array;
   /** Where item i's 主题词 begin: matches from here on are keyword matches. */
   readonly keywordsStart: Int32Array;
-  /** Per key, the items whose text holds it: a term is checked only in the items holding its rarest keys. */
-  readonly postings: Postings;
   /** Per item, 发布日期 as YYYYMMDD. */
   readonly dates: Int32Array;
   readonly facets: Readonly<Record<FacetName, FacetDimension>>;
@@ -44,8 +42,13 @@ export interface DirectoryIndex {
   readonly newestFirst: Int32Array;
   /** Per item, its position in `newestFirst` (the tie-breaker of every other order). */
   readonly newestRank: Int32Array;
-  /** Built on first use: sorting 100,000 titles by collation is slow and seldom needed. */
-  readonly lazy: { oldestFirst?: Int32Array; byTitle?: Int32Array };
+  /**
+   * Built after the rest, so search starts sooner: the postings (per key, the
+   * items whose text holds it; until they exist a term is found by scanning
+   * all text, with the same results), and the orders by date and by title
+   * (sorting 100,000 titles by collation is slow and seldom needed).
+   */
+  readonly lazy: { postings?: Postings; oldestFirst?: Int32Array; byTitle?: Int32Array };
   /**
    * Per-item working arrays, reused by every query instead of allocated per
    * keystroke (queries are synchronous, so one set is enough).
@@ -130,16 +133,19 @@ export function orderByKey(count: number, key: (item: number) => number): Int32A
  * costs, more than the folding itself.
  */
 export function createDirectoryIndex(items: readonly DisclosureItem[]): DirectoryIndex {
-  return runToEnd(directoryIndexSteps(items));
+  const index = runToEnd(directoryIndexSteps(items));
+  runToEnd(postingsSteps(index));
+  return index;
 }
 
 /** Items indexed between two pauses of `directoryIndexSteps`: a few milliseconds on a slow phone. */
 const ITEMS_PER_STEP = 1000;
 
 /**
- * `createDirectoryIndex` as steps: it pauses (yields) every thousand items and
- * inside the postings' layout, so a page can build the index in short tasks
- * (see `runInSlices`) and never freeze while 100,000 items are indexed.
+ * The searchable index as steps: it pauses (yields) every thousand items, so
+ * a page can build it in short tasks (see `runInSlices`) and never freeze
+ * while 100,000 items are indexed. Search works as soon as it is done; the
+ * postings (`postingsSteps`) then make it faster.
  */
 export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generator<void, DirectoryIndex, void> {
   const n = items.length;
@@ -153,7 +159,6 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
   const year = new DimensionBuilder(n);
   const validity = new DimensionBuilder(n);
 
-  const postings = new PostingsBuilder(n);
   const chunks: string[] = [];
   const chunkStarts: number[] = [0];
   const text = new SearchTextWriter();
@@ -183,7 +188,6 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
       }
     }
     text.writeUnit(FIELD_END);
-    postings.add(text.buffer, itemStart[i]! - base, text.length);
     // Items never straddle two chunks.
     if (text.length >= CHUNK_UNITS) flush();
 
@@ -201,8 +205,6 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
   const newestFirst = orderByKey(n, (i) => 99_999_999 - dates[i]!);
   const newestRank = new Int32Array(n);
   for (let k = 0; k < n; k++) newestRank[newestFirst[k]!] = k;
-  yield;
-  const postingsTable = yield* postings.buildSteps();
 
   return {
     items,
@@ -211,7 +213,6 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
     itemStart,
     docNoStart,
     keywordsStart,
-    postings: postingsTable,
     dates,
     facets: { category, publisher, year, validity },
     newestFirst,
@@ -219,6 +220,24 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
     lazy: {},
     scratch: { score: new Uint16Array(n), isResult: new Uint8Array(n) },
   };
+}
+
+/**
+ * The postings of an index, as steps (a few hundred items between pauses):
+ * stored in `index.lazy.postings` when done, from when on queries use them.
+ */
+export function* postingsSteps(index: DirectoryIndex): Generator<void, void, void> {
+  if (index.lazy.postings) return;
+  const { chunks, chunkStart, itemStart } = index;
+  const n = index.items.length;
+  const builder = new PostingsBuilder(n);
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    while (chunkStart[c + 1]! <= itemStart[i]!) c++;
+    builder.add(chunks[c]!, itemStart[i]! - chunkStart[c]!, itemStart[i + 1]! - chunkStart[c]!);
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+  }
+  index.lazy.postings = yield* builder.buildSteps();
 }
 
 /** Runs steps to their end at once. */
@@ -265,7 +284,7 @@ export function matchTerms(index: DirectoryIndex, terms: readonly string[]): Ter
   score.fill(0);
   let matched: Int32Array | undefined;
   for (const term of terms) {
-    const possible = candidates(index.postings, term, matched);
+    const possible = index.lazy.postings ? candidates(index.lazy.postings, term, matched) : null;
     matched = possible ? findIn(index, term, possible, score) : scanAll(index, term, score, matched);
     if (matched.length === 0) break;
   }
