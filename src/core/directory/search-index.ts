@@ -252,18 +252,15 @@ export function runToEnd<T>(steps: Generator<void, T, void>): T {
 export const FIELD_WEIGHT = { title: 4, docNoOrIndexNo: 2, keywords: 1 } as const;
 
 /**
- * Writes a 文号 as published and, when it has brackets, twice more without
- * them, so that 闽商务〔2020〕76号 is found as typed without brackets too:
- * 闽商务202076号 (or the two words 闽商务2020 76号), and 闽商务2020年76号.
+ * Writes a 文号 as published and, when it has brackets, once more without
+ * them, the year closed by 年 — so 闽商务〔2020〕76号 is found as typed without
+ * brackets too: 闽商务2020年76号, or the two words 闽商务2020 76号.
  */
 function writeDocNo(text: SearchTextWriter, docNo: string): void {
   const from = text.length;
   text.write(docNo);
-  const to = text.length;
-  const units = text.buffer.slice(from, to);
+  const units = text.buffer.slice(from, text.length);
   if (!units.includes(BRACKET_OPEN) && !units.includes(BRACKET_CLOSE)) return;
-  text.writeUnit(FIELD_END);
-  for (const unit of units) if (unit !== BRACKET_OPEN && unit !== BRACKET_CLOSE) text.writeUnit(unit);
   text.writeUnit(FIELD_END);
   for (const unit of units) if (unit !== BRACKET_OPEN) text.writeUnit(unit === BRACKET_CLOSE ? YEAR : unit);
 }
