@@ -122,7 +122,7 @@ export class ZwgkApplicationStatus extends ZwgkElement {
       await loadLabels();
       return answer;
     });
-    if (state.status !== 'loading') this.focusMover.after(state.status === 'ready' ? '#result-title' : '.lookup-message');
+    if (state) this.focusMover.after(state.status === 'ready' ? '#result-title' : '.lookup-message');
   }
 
   protected renderContent(): unknown {
