@@ -15,6 +15,7 @@ import { CalendarRangeError } from '../core/calendar/index.js';
 import { createDirectoryIndex } from '../core/directory/search-index.js';
 import { createAltcha, type AltchaComplexity } from './altcha.js';
 import type { ServerDeps } from './deps.js';
+import { inputGuard } from './guard.js';
 import { clientAddress } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './problem.js';
@@ -142,6 +143,8 @@ export function createApp(options: AppOptions): Hono {
   const smallBody = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: onTooLarge });
   const uploadBody = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: onTooLarge });
   app.use('*', (c, next) => (c.req.path === `${API_BASE}/attachments` ? uploadBody(c, next) : smallBody(c, next)));
+  // After the size limit, before every route: no NUL, lone surrogate or runaway nesting reaches a handler.
+  app.use('*', inputGuard());
 
   if (limiter) {
     app.use('*', async (c, next) => {

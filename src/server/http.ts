@@ -1,21 +1,17 @@
 /** Request plumbing shared by the routes: JSON bodies, idempotency keys, client addresses. */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import { guardedBody, isJsonType, parseJsonBody } from './guard.js';
 import { ProblemError } from './problem.js';
 import type { CreateOutcome, Replay } from './storage/types.js';
 
-/** The body as JSON; 415 for another media type, 400 when it does not parse or is not an object. */
+/** The body as JSON; 415 for another media type, 400 when it does not parse or nests too deep, 422 for NULs and lone surrogates. */
 export async function readJson(c: Context): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json' && !type.endsWith('+json')) {
+  if (!isJsonType(c.req.header('content-type'))) {
     throw new ProblemError('unsupported-media-type', 'Send the body as application/json.');
   }
-  const text = await c.req.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ProblemError('bad-request', 'The body is not valid JSON.', [{ field: '', code: 'body.invalid' }]);
-  }
+  const guarded = guardedBody(c);
+  return guarded ? guarded.value : parseJsonBody(await c.req.text());
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
