@@ -22,7 +22,9 @@ export interface DemoServerOptions {
   corsOrigins?: string[];
   /** default 300 creating POSTs a minute per address: generous, for demos and browser tests */
   rateLimit?: RateLimitOptions | false;
-  trustProxy?: boolean;
+  trustProxy?: boolean | number;
+  /** Seed the sample letters (fixed query codes and phone): the demo and tests only, default true. */
+  demoLetters?: boolean;
   altchaHmacKey?: string;
   altchaComplexity?: AltchaComplexity;
   now?: () => Date;
@@ -42,7 +44,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   const storage = await openStorage(databaseUrl ? { databaseUrl } : dataDir === 'memory' ? { memory: true } : { dataDir });
   const now = options.now ?? (() => new Date());
   try {
-    await seedDemoLetters(storage, now());
+    if (options.demoLetters ?? true) await seedDemoLetters(storage, now());
   } catch (error) {
     await storage.close();
     throw error;

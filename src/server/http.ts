@@ -54,14 +54,17 @@ export function answerCreate<T>(c: Context, outcome: CreateOutcome<T> | Replay):
 }
 
 /**
- * The address a rate limit counts by: the socket's peer, or with `trustProxy`
- * the last X-Forwarded-For hop (the one our own proxy added).
+ * The address a rate limit counts by. With `proxyHops` reverse proxies in
+ * front, each appended the address it saw to X-Forwarded-For, so the client
+ * is that many hops from the right (counting the socket's peer as the
+ * first); anything further left was written by the client and is ignored.
  */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    if (hops.length > 0) return hops[hops.length - 1]!;
-  }
+export function clientAddress(c: Context, proxyHops: number): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const peer = env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  if (proxyHops <= 0) return peer;
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  // Fewer hops than proxies: the chain is not what our proxies write, so believe none of it.
+  if (hops.length < proxyHops) return peer;
+  return hops[hops.length - proxyHops]!;
 }
