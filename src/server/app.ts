@@ -16,6 +16,7 @@ import { createDirectoryIndex } from '../core/directory/search-index.js';
 import { createAltcha, type AltchaComplexity } from './altcha.js';
 import type { ServerDeps } from './deps.js';
 import { inputGuard } from './guard.js';
+import { createLookupGuard, LOOKUP_LIMITS } from './lookup-guard.js';
 import { securityHeaders } from './headers.js';
 import { logLine, rawPath, type LogSink } from './log.js';
 import { clientAddress } from './http.js';
@@ -51,6 +52,8 @@ export interface AppOptions {
    * peer is the client). `true` means 1. Hops beyond that count were written by the client and are ignored.
    */
   trustProxy?: boolean | number;
+  /** Failed look-ups allowed per code and per address before the doubling wait (default LOOKUP_LIMITS). */
+  lookupLimits?: typeof LOOKUP_LIMITS;
   /** The clock of receipt dates and deadlines (tests set it). */
   now?: () => Date;
   contact?: ContactInfo;
@@ -89,6 +92,8 @@ const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 
 export function createApp(options: AppOptions): Hono {
   const now = options.now ?? (() => new Date());
+  const proxyHops = options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0;
+  const addressOf = (c: Context) => clientAddress(c, proxyHops);
   const directoryItems = options.directoryItems ?? [];
   const deps: ServerDeps = {
     storage: options.storage,
@@ -99,11 +104,10 @@ export function createApp(options: AppOptions): Hono {
     directory: createDirectoryIndex(directoryItems),
     directoryById: new Map(directoryItems.map((item) => [item.id, item])),
     replyDepartment: options.contact?.agency ?? '政府信息公开工作机构',
+    lookups: createLookupGuard(addressOf, options.lookupLimits),
   };
   const allowedOrigins = new Set(options.corsOrigins);
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? { max: 30, windowMs: 60_000 });
-  const proxyHops = options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0;
-  const addressOf = (c: Context) => clientAddress(c, proxyHops);
 
   const app = new Hono().basePath(API_BASE);
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AltchaComplexity } from './altcha.js';
 import { createApp } from './app.js';
+import type { LOOKUP_LIMITS } from './lookup-guard.js';
 import { createNodeHandler, type NodeHandler } from './node.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
@@ -23,6 +24,8 @@ export interface DemoServerOptions {
   /** default 300 creating POSTs a minute per address: generous, for demos and browser tests */
   rateLimit?: RateLimitOptions | false;
   trustProxy?: boolean | number;
+  /** failed look-ups allowed per code and address (default LOOKUP_LIMITS) */
+  lookupLimits?: typeof LOOKUP_LIMITS;
   /** Seed the sample letters (fixed query codes and phone): the demo and tests only, default true. */
   demoLetters?: boolean;
   altchaHmacKey?: string;
@@ -55,6 +58,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     adminToken,
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
+    lookupLimits: options.lookupLimits,
     trustProxy: options.trustProxy,
     now,
     contact: DEMO_CONTACT,
