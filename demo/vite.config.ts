@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 
 // `npm start`: the demo portal page, with the reference server mounted at /api
-// (embedded PGlite storage in ./.data, so nothing needs installing).
+// (embedded PGlite storage in ./.data-demo, apart from `npm run serve`'s ./.data: the demo letters
+// with their fixed codes and phone exist only here, so nothing needs installing).
 function referenceServer(): Plugin {
   return {
     name: 'zwgk-reference-server',
@@ -12,7 +13,7 @@ function referenceServer(): Plugin {
       if (!existsSync(serverModule)) return;
       // Imported at run time (npm start runs Vite under tsx), not bundled into this config.
       const { createDemoServer } = (await import(serverModule.href)) as typeof import('../src/server/demo.ts');
-      const demo = await createDemoServer({ dataDir: process.env.ZWGK_DATA_DIR ?? fileURLToPath(new URL('../.data', import.meta.url)) });
+      const demo = await createDemoServer({ dataDir: process.env.ZWGK_DATA_DIR ?? fileURLToPath(new URL('../.data-demo', import.meta.url)) });
       server.config.logger.info(`  reference API at /api (admin token: ${demo.adminToken})`);
       server.middlewares.use('/api', (req, res) => {
         req.url = `/api${req.url === '/' ? '' : req.url}`;

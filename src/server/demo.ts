@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AltchaComplexity } from './altcha.js';
 import { createApp } from './app.js';
+import type { LOOKUP_LIMITS } from './lookup-guard.js';
 import { createNodeHandler, type NodeHandler } from './node.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
@@ -22,7 +23,11 @@ export interface DemoServerOptions {
   corsOrigins?: string[];
   /** default 300 creating POSTs a minute per address: generous, for demos and browser tests */
   rateLimit?: RateLimitOptions | false;
-  trustProxy?: boolean;
+  trustProxy?: boolean | number;
+  /** failed look-ups allowed per code and address (default LOOKUP_LIMITS) */
+  lookupLimits?: typeof LOOKUP_LIMITS;
+  /** Seed the sample letters (fixed query codes and phone): the demo and tests only, default true. */
+  demoLetters?: boolean;
   altchaHmacKey?: string;
   altchaComplexity?: AltchaComplexity;
   now?: () => Date;
@@ -42,7 +47,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   const storage = await openStorage(databaseUrl ? { databaseUrl } : dataDir === 'memory' ? { memory: true } : { dataDir });
   const now = options.now ?? (() => new Date());
   try {
-    await seedDemoLetters(storage, now());
+    if (options.demoLetters ?? true) await seedDemoLetters(storage, now());
   } catch (error) {
     await storage.close();
     throw error;
@@ -53,6 +58,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     adminToken,
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
+    lookupLimits: options.lookupLimits,
     trustProxy: options.trustProxy,
     now,
     contact: DEMO_CONTACT,

@@ -33,7 +33,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   413: 'Body too large',
   415: 'Unsupported media type (for uploads: the content is not PDF, JPEG or PNG)',
   422: 'Validation failed: `errors[].field` points into the request body',
-  429: 'Too many creating requests from this address: see Retry-After',
+  429: 'Too many creating requests, failed look-ups or wrong tokens from this address (or for this code): see Retry-After',
   503: 'The holiday calendar does not cover the dates needed',
 };
 
@@ -144,7 +144,14 @@ const schemas: Record<string, Schema> = {
     dueDateProvisional: { type: 'boolean', description: 'true when the deadline runs into a year whose holidays are not published yet (counted Monday–Friday there): an estimate' },
     agency: str(),
   }, ['trackingCode', 'status', 'receivedAt', 'dueDate', 'agency']),
-  TimelineEntry: object({ status: { enum: [...APPLICATION_STATUSES] }, at: instant, note: str() }, ['status', 'at']),
+  TimelineEntry: object(
+    {
+      status: { enum: [...APPLICATION_STATUSES] },
+      at: instant,
+      note: str({ description: 'to the applicant only what a 补正 must supply; the office’s other notes are internal' }),
+    },
+    ['status', 'at'],
+  ),
   ApplicationStatusView: object(
     {
       trackingCode: str(),
@@ -209,7 +216,10 @@ const schemas: Record<string, Schema> = {
     },
     ['queryCode', 'category', 'subject', 'message', 'status', 'publish', 'receivedOn'],
   ),
-  FeedbackRatingRequest: object({ rating: { enum: [...FEEDBACK_RATINGS] } }),
+  FeedbackRatingRequest: object({
+    rating: { enum: [...FEEDBACK_RATINGS] },
+    contact: str({ description: 'the phone number or e-mail address of the letter, as for the look-up' }),
+  }),
   FeedbackRatingResult: object({ queryCode: str(), rating: { enum: [...FEEDBACK_RATINGS] } }),
   AdminFeedbackPatch: object(
     {
@@ -356,7 +366,7 @@ export const openApiDocument = {
       get: {
         summary: 'Status of an application (needs its phone number)',
         parameters: [codeParam, queryParam('phone', str(), 'the applicant’s phone number', true)],
-        responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404) },
+        responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404, 429) },
       },
     },
     '/attachments': {
@@ -393,7 +403,7 @@ export const openApiDocument = {
       get: {
         summary: 'The writer’s own letter, its status and reply (needs the phone or e-mail given)',
         parameters: [queryCodeParam, queryParam('contact', str(), 'the phone number or e-mail address of the letter', true)],
-        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404) },
+        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404, 429) },
       },
     },
     '/feedback/{queryCode}/rating': {
@@ -401,7 +411,7 @@ export const openApiDocument = {
         summary: 'Rate the reply, once, within 20 working days of it (the same rating again is accepted as a retry)',
         parameters: [queryCodeParam],
         requestBody: { required: true, content: json(ref('FeedbackRatingRequest')) },
-        responses: { '200': { description: 'Rated', content: json(ref('FeedbackRatingResult')) }, ...problems(404, 409, 415, 422) },
+        responses: { '200': { description: 'Rated', content: json(ref('FeedbackRatingResult')) }, ...problems(404, 409, 415, 422, 429) },
       },
     },
     '/reports': {

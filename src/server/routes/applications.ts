@@ -23,8 +23,14 @@ import type { ApplicationChange, ApplicationRecord, IdempotencyRequest } from '.
 
 const NOT_FOUND = 'No application with this tracking code and phone number.';
 
-/** What the applicant sees: the clock's days left are worked out now, not stored. */
-export function statusView(record: ApplicationRecord, today: string): ApplicationStatusView {
+/**
+ * Steps whose note is addressed to the applicant: what a 补正 must supply. Every other note is the office's
+ * own working note and never leaves the staff side.
+ */
+const NOTES_FOR_THE_APPLICANT: readonly ApplicationStatus[] = ['supplement-requested'];
+
+/** What the applicant (or, with `staff`, the office) sees: the clock's days left are worked out now, not stored. */
+export function statusView(record: ApplicationRecord, today: string, audience: 'public' | 'staff' = 'staff'): ApplicationStatusView {
   const clockRuns = record.dueDate !== null && CLOCK_RUNNING_STATUSES.includes(record.status);
   // Recounted at every read, so a provisional deadline becomes exact once next year's holidays are added.
   const due = clockRuns ? provisionalReplyDueDate(record.clockStart, { extended: record.extended }) : undefined;
@@ -32,7 +38,10 @@ export function statusView(record: ApplicationRecord, today: string): Applicatio
   return {
     trackingCode: record.trackingCode,
     status: record.status,
-    timeline: record.timeline,
+    timeline:
+      audience === 'staff'
+        ? record.timeline
+        : record.timeline.map(({ note, ...entry }) => (note !== undefined && NOTES_FOR_THE_APPLICANT.includes(entry.status) ? { ...entry, note } : entry)),
     dueDate: due?.value ?? record.dueDate,
     workingDaysLeft: left?.value ?? null,
     ...(due?.provisional || left?.provisional ? { dueDateProvisional: true } : {}),
@@ -172,9 +181,15 @@ export function applicationRoutes(deps: ServerDeps): Hono {
     const phone = phoneDigits(c.req.query('phone') ?? '');
     if (!phone) throw new ProblemError('bad-request', 'Give the phone number of the application as ?phone=….');
     // One query for code and phone together: a wrong phone looks exactly like an unknown code.
-    const record = await storage.findApplication(normalizeCode(c.req.param('trackingCode')), phone);
-    if (!record) throw new ProblemError('not-found', NOT_FOUND);
-    return c.json(statusView(record, todayInChina(now())));
+    const code = normalizeCode(c.req.param('trackingCode'));
+    deps.lookups.check(c, code);
+    const record = await storage.findApplication(code, phone);
+    if (!record) {
+      deps.lookups.failed(c, code);
+      throw new ProblemError('not-found', NOT_FOUND);
+    }
+    deps.lookups.found(code);
+    return c.json(statusView(record, todayInChina(now()), 'public'));
   });
 
   routes.patch('/admin/applications/:trackingCode', async (c) => {
