@@ -1,0 +1,5 @@
+/**
+ * `zwgk-kit/report-import.js`: read a published annual-report page (政府信息公开工作年度报告)
+ * into the report document, in Node or in the browser; and write one as the HTML a CMS pastes.
+ */
+export * from './core/report/import/index.js';
