@@ -211,3 +211,13 @@ test('options override what the page states', () => {
   assert.equal(report.agency, '平潭综合实验区管委会');
   assert.equal(formatFrom, 'option');
 });
+
+test('a page whose table breaks R1 and R2 is read as published, and the checker names the broken cells', () => {
+  // No collected report breaks R1–R5, so one cell of a real page is changed: 予以公开 自然人 33 → 34.
+  const html = base.replace('<p>（一）予以公开</p></td><td valign="center"><p>33</p>', '<p>（一）予以公开</p></td><td valign="center"><p>34</p>');
+  const { report } = importReport(html);
+  assert.equal(report.requests['3.1']![0], 34, 'read as published, not corrected');
+  const errors = validateReport(report).filter((f) => f.severity === 'error');
+  assert.deepEqual(errors.map((f) => f.rule).sort(), ['R2', 'R3']);
+  assert.ok(errors.every((f) => f.cells.some((c) => c.table === '三' && c.row === '3.1' && c.column === 0)));
+});
