@@ -17,3 +17,4 @@ export { readReportPage } from './read-page.js';
 export type {
   ImportOptions, ImportProblem, ImportProblemKind, ImportResult, LabelMatchReport, PageLocation,
 } from './types.js';
+export { runImportCli, type CliIo } from './cli.js';
