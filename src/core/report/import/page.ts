@@ -167,7 +167,9 @@ export function contactOf(text: string): ReportContact | undefined {
   const phone = phoneAndFax ?? pick(/(?:联系|咨询)?电话\s*[:：]\s*([\d\-－（）() ]{7,20}\d)/);
   const fax = phoneAndFax ?? pick(/传真\s*[:：]\s*([\d\-－（）() ]{7,20}\d)/);
   const email = pick(/([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/);
+  const person = pick(/联系人\s*[:：]\s*([^；;。，,\s]{2,20})/);
   if (office) contact.agency = office;
+  if (person) contact.contact = person;
   if (address) contact.address = address;
   if (postcode) contact.postcode = postcode;
   if (phone) contact.phone = phone;

@@ -46,8 +46,12 @@ export function readReportPage(root: HtmlElement, options: ImportOptions = {}): 
   const { parts } = sectionsOf(blocksOf(article));
   const articleText = textOf(article, { nestedTables: true });
   const title = titleOf(root, article, parts.intro ?? []);
-  const year = options.year ?? yearOf(title, articleText);
-  const agency = options.agency ?? agencyOf(title);
+  const introText = (parts.intro ?? []).map((b) => textOf(b)).join('\n');
+  // 报告主体 / 报告年度 lines (the CMS export writes them) say it outright; otherwise the title does.
+  const statedAgency = /报告主体\s*[:：]\s*([^\s　，,；;]+)/.exec(introText)?.[1];
+  const statedYear = /报告年度\s*[:：]\s*(\d{4})/.exec(introText)?.[1];
+  const year = options.year ?? (statedYear ? Number(statedYear) : yearOf(title, articleText));
+  const agency = options.agency ?? statedAgency ?? agencyOf(title);
   const detected = options.format ? { format: options.format, from: 'option' as const } : detectFormat(articleText, year);
   const format = FORMATS[detected.format];
   const ctx: ReadContext = { format, problems, matches: [] };
@@ -111,7 +115,6 @@ export function readReportPage(root: HtmlElement, options: ImportOptions = {}): 
     });
   }
 
-  const introText = (parts.intro ?? []).map((b) => textOf(b)).join('\n');
   const contact = contactOf(introText);
   const publishedAt = publishedAtOf(root);
   const report = {
