@@ -24,6 +24,8 @@ import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js'
 import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { reportRoutes } from './routes/reports.js';
+import { staffSessionRoutes } from './routes/staff-session.js';
+import { staffSessionMiddleware } from './staff/auth.js';
 import type { Storage } from './storage/types.js';
 
 export const API_BASE = '/api';
@@ -121,10 +123,11 @@ export function createApp(options: AppOptions): Hono {
       origin: (origin, c) => {
         if (allowedOrigins.has(origin)) return origin;
         const method = c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? '') : c.req.method;
-        return isRead(method) && !c.req.path.startsWith(`${API_BASE}/admin`) ? '*' : null;
+        const privatePath = c.req.path.startsWith(`${API_BASE}/admin`) || c.req.path.startsWith(`${API_BASE}/staff`);
+        return isRead(method) && !privatePath ? '*' : null;
       },
-      allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language', 'X-CSRF-Token'],
       exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'Content-Language'],
       maxAge: 600,
     }),
@@ -156,6 +159,8 @@ export function createApp(options: AppOptions): Hono {
   }
 
   app.use('/admin/*', adminAuth(options.adminToken));
+  // Staff: a signed-in session on every request, the CSRF token on every write (src/server/staff/auth.ts).
+  app.use('/staff/*', staffSessionMiddleware(options.storage, now) as unknown as MiddlewareHandler);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument));
   app.route('/', applicationRoutes(deps));
@@ -163,5 +168,6 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', feedbackRoutes(deps));
   app.route('/', directoryRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', staffSessionRoutes(deps, { trustProxy: options.trustProxy ?? false }));
   return app;
 }

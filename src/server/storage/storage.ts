@@ -2,6 +2,7 @@
 import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
+import { createStaffStorage } from './staff-storage.js';
 import type {
   ApplicationCounts,
   ApplicationRecord,
@@ -382,6 +383,8 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       }
       return true;
     },
+
+    ...createStaffStorage(db),
 
     close: () => db.close(),
   };

@@ -1,5 +1,6 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
 import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
@@ -93,7 +94,7 @@ export interface FeedbackRecord {
 
 export type FeedbackChange = Pick<FeedbackRecord, 'status' | 'reply' | 'replyDepartment' | 'repliedOn' | 'withheld' | 'rating' | 'ratedAt'>;
 
-export interface Storage {
+export interface Storage extends StaffStorage {
   readonly kind: 'pglite' | 'postgres';
 
   /** The stored answer for a key already used (replay or conflict), or null for a fresh key. */
