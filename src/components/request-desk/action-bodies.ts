@@ -1,6 +1,6 @@
 /** Reads a step's form into the body the staff API takes, or says what to put right. */
 import { msg, str } from '@lit/localize';
-import { ApiError } from '../../api/client.js';
+import type { LoadError } from '../base/controllers/request.js';
 import {
   EXTENSION_MAX_DAYS,
   SUPPLEMENT_PERIOD_MAX,
@@ -75,16 +75,17 @@ export function readActionBody(action: StaffAction, data: FormData, answer: Answ
 }
 
 /** Why the server refused a step, in words; the server's own detail when it gives one (it says why a step is not allowed). */
-export function describeActionFailure(error: unknown): string {
-  if (!(error instanceof ApiError)) return msg('没有成功，请重试。');
+export function describeActionFailure(error: LoadError): string {
   switch (error.kind) {
     case 'network':
+    case 'aborted':
       return msg('无法连接到服务器：这一步没有记录。请检查网络后再次提交（不会重复记录）。');
     case 'timeout':
       return msg('服务器响应超时：请再次提交（不会重复记录）。');
     case 'malformed':
+    case 'invalid':
       return msg('服务器的回答无法读取，请刷新后查看这一步是否已记录。');
-    default:
+    case 'http':
       break;
   }
   const detail = error.problem?.detail ?? '';
@@ -93,7 +94,7 @@ export function describeActionFailure(error: unknown): string {
   if (error.status === 413) return msg('文件太大。');
   if (error.status === 415) return msg('不支持这种文件类型。');
   if (error.status === 400 || error.status === 422) {
-    const fields = error.fieldErrors.map((e) => e.message).join('；');
+    const fields = (error.problem?.errors ?? []).map((e) => e.message).join('；');
     return fields || detail || msg('填写的内容有误，请检查。');
   }
   return msg(str`服务器出现错误（${error.status ?? ''}），请稍后重试。`);

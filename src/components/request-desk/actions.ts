@@ -18,6 +18,7 @@ import {
   type StaffCase,
 } from '../../api/types/staff.js';
 import { OUTCOMES, OUTCOME_GROUP_LABELS, type OutcomeGroup } from '../../core/lifecycle/index.js';
+import { formatDate } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { errorSummary } from '../base/fields.js';
 import { renderLetter, renderLetterFields } from './letter.js';
@@ -211,7 +212,7 @@ function formFields(c: StaffCase, action: StaffAction, ui: ActionUi, locale: Loc
     case 'request-supplement':
       return html`<p>${msg('补正应当一次性告知（条例第三十条），告知后不能再次补正。答复期限暂停，收到补正后重新计算。')}</p>
         ${c.clock.supplementRequestBy
-          ? html`<p class="hint">${msg(str`最迟应在${c.clock.supplementRequestBy}前告知。`)}</p>`
+          ? html`<p class="hint">${msg(str`最迟应在${formatDate(c.clock.supplementRequestBy, locale)}前告知。`)}</p>`
           : nothing}
         <div class="field ${ui.errors.has('triggers') ? 'has-error' : ''}">
           <fieldset class="group" aria-describedby=${ui.errors.has('triggers') ? 'triggers-error' : nothing}>

@@ -1,11 +1,11 @@
 /** The working-day calendar the office keeps: next year's 放假调休 entered from the State Council's notice. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { CalendarNotice, CalendarOverview, CalendarYear, CalendarYearBody } from '../../api/types/staff.js';
-import type { DataState } from '../base/data-source.js';
+import { RequestController, type DataState, type Parse } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
-import { loadError, type SessionController } from './session.js';
+import type { SessionController } from './session.js';
 
 const DAY_MS = 86_400_000;
 
@@ -32,32 +32,27 @@ export function parseDayList(text: string, year: number): { days: string[] } | {
   return { days: [...days].sort() };
 }
 
-export class CalendarController implements ReactiveController {
-  state: DataState<CalendarOverview> = { status: 'idle' };
+const parseCalendar: Parse<CalendarOverview> = (raw) => {
+  const overview = (raw ?? {}) as Partial<CalendarOverview>;
+  return Array.isArray(overview.years) ? { value: { years: overview.years, notice: overview.notice ?? null } } : { problems: ['The calendar answer has no years.'] };
+};
+
+export class CalendarController {
+  private readonly request: RequestController<CalendarOverview>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly session: SessionController,
   ) {
-    host.addController(this);
+    this.request = new RequestController(host, { parse: parseCalendar, label: () => 'zwgk-request-desk (calendar)' });
   }
 
-  hostDisconnected(): void {
-    // Nothing to abort: saving a year must finish even if the desk is removed meanwhile.
+  get state(): DataState<CalendarOverview> {
+    return this.request.state;
   }
 
-  async load(): Promise<void> {
-    this.state = { status: 'loading' };
-    this.host.requestUpdate();
-    try {
-      const raw = (await this.session.request('calendar')) as Partial<CalendarOverview> | undefined;
-      this.state = raw && Array.isArray(raw.years)
-        ? { status: 'ready', value: { years: raw.years, notice: raw.notice ?? null } }
-        : { status: 'error', error: { kind: 'invalid', detail: 'The calendar answer has no years.' } };
-    } catch (error) {
-      this.state = { status: 'error', error: loadError(error) };
-    }
-    this.host.requestUpdate();
+  load(): Promise<unknown> {
+    return this.request.run((signal) => this.session.request('calendar', { signal }));
   }
 
   async save(year: number, body: CalendarYearBody): Promise<void> {

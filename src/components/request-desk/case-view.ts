@@ -22,7 +22,8 @@ import {
 } from '../../api/types/staff.js';
 import { OUTCOMES, OUTCOME_GROUP_LABELS, STATUS_LABELS } from '../../core/lifecycle/index.js';
 import type { Locale } from '../../i18n/locale.js';
-import { dayWithWeekday, daysLeftText, instant, shortDay, workingDays } from './format.js';
+import { formatDate, formatInstant } from '../../i18n/format.js';
+import { day, daysLeftText, workingDays } from './format.js';
 
 type Row = [label: string, value: unknown];
 
@@ -60,7 +61,7 @@ export function renderRequest(c: StaffCase, locale: Locale): TemplateResult {
     <h3 id="request-title">${msg('申请内容')}</h3>
     ${facts([
       [msg('受理机关'), c.agency],
-      [msg('提交时间'), instant(c.submittedAt, locale)],
+      [msg('提交时间'), formatInstant(c.submittedAt, locale)],
       ...applicant,
       [msg('政府信息名称'), c.request.title],
       [msg('文号'), c.request.docNo],
@@ -94,11 +95,11 @@ export function renderFiles(c: StaffCase, loc: Locale, href: (file: AttachmentRe
     ${c.supplement
       ? html`<h4>${msg('补正')}</h4>
           ${facts([
-            [msg('告知日期'), shortDay(c.supplement.requestedOn, loc)],
+            [msg('告知日期'), day(c.supplement.requestedOn, loc)],
             [msg('需要补正的内容'), c.supplement.triggers.map((t) => SUPPLEMENT_TRIGGER_LABELS[t]?.[loc] ?? t).join('；')],
             [msg('说明'), c.supplement.detail],
-            [msg('补正期限'), `${workingDays(c.supplement.periodDays)}，${shortDay(c.supplement.dueOn, loc)}`],
-            [msg('收到补正'), c.supplement.receivedOn ? shortDay(c.supplement.receivedOn, loc) : msg('尚未收到')],
+            [msg('补正期限'), `${workingDays(c.supplement.periodDays, loc)}，${day(c.supplement.dueOn, loc)}`],
+            [msg('收到补正'), c.supplement.receivedOn ? day(c.supplement.receivedOn, loc) : msg('尚未收到')],
             [msg('补正内容'), c.supplement.text],
           ])}
           ${c.supplement.attachments.length ? fileList(c.supplement.attachments, href, 'supplement-files') : nothing}`
@@ -107,7 +108,7 @@ export function renderFiles(c: StaffCase, loc: Locale, href: (file: AttachmentRe
       ? html`<h4>${msg('答复')}</h4>
           ${facts([
             [msg('办理结果'), outcomeLabel(c.answer.outcome, loc)],
-            [msg('答复日期'), shortDay(c.answer.answeredOn, loc)],
+            [msg('答复日期'), day(c.answer.answeredOn, loc)],
           ])}
           ${c.answer.files.length ? fileList(c.answer.files, href, 'released-files') : nothing}`
       : nothing}
@@ -167,7 +168,7 @@ export function renderTimeline(entries: AuditEntry[], loc: Locale): TemplateResu
           ${entry.before?.status !== entry.after.status
             ? html`<span>${entry.before ? `${STATUS_LABELS[entry.before.status][loc]} → ` : ''}${STATUS_LABELS[entry.after.status][loc]}</span>`
             : nothing}
-          <span class="meta"><time datetime=${entry.at}>${instant(entry.at, loc)}</time> · ${actorText(entry.actor, loc)}</span>
+          <span class="meta"><time datetime=${entry.at}>${formatInstant(entry.at, loc)}</time> · ${actorText(entry.actor, loc)}</span>
           ${entry.reason ? html`<span class="note">${entry.reason}</span>` : nothing}
         </li>`,
       )}
@@ -220,7 +221,7 @@ function clockSentence(clock: ClockView, loc: Locale): string {
     case 'stopped':
       return msg('已停止计算。');
     case 'running':
-      return clock.workingDaysLeft === null ? msg('正在计算。') : `${msg('正在计算：')}${daysLeftText(clock.workingDaysLeft)}（${shortDay(clock.dueDate, loc)}）`;
+      return clock.workingDaysLeft === null ? msg('正在计算。') : `${msg('正在计算：')}${daysLeftText(clock.workingDaysLeft, loc)}（${day(clock.dueDate, loc)}）`;
   }
 }
 
@@ -233,15 +234,15 @@ export function renderClock(clock: ClockView, loc: Locale): TemplateResult {
       ? html`<p class="notice">${msg('期限跨入尚未录入放假安排的年份，按周一至周五估算；录入后自动改为准确日期。')}</p>`
       : nothing}
     ${facts([
-      [msg('收到申请之日'), clock.receivedOn ? shortDay(clock.receivedOn, loc) : msg('尚未确认')],
-      [msg('起算日'), clock.countFrom ? msg(str`${shortDay(clock.countFrom, loc)}的次日`) : undefined],
-      [msg('法定期限'), workingDays(clock.limit)],
-      [msg('已用'), workingDays(clock.used)],
-      [msg('答复期限'), clock.dueDate ? shortDay(clock.dueDate, loc) : undefined],
-      [msg('剩余'), clock.workingDaysLeft !== null ? daysLeftText(clock.workingDaysLeft) : undefined],
-      [msg('最迟告知补正'), clock.supplementRequestBy ? shortDay(clock.supplementRequestBy, loc) : undefined],
-      [msg('补正期限'), clock.supplementDueDate ? shortDay(clock.supplementDueDate, loc) : undefined],
-      [msg('第三方答复期限'), clock.consultationDueDate ? shortDay(clock.consultationDueDate, loc) : undefined],
+      [msg('收到申请之日'), clock.receivedOn ? day(clock.receivedOn, loc) : msg('尚未确认')],
+      [msg('起算日'), clock.countFrom ? msg(str`${day(clock.countFrom, loc)}的次日`) : undefined],
+      [msg('法定期限'), workingDays(clock.limit, loc)],
+      [msg('已用'), workingDays(clock.used, loc)],
+      [msg('答复期限'), clock.dueDate ? day(clock.dueDate, loc) : undefined],
+      [msg('剩余'), clock.workingDaysLeft !== null ? daysLeftText(clock.workingDaysLeft, loc) : undefined],
+      [msg('最迟告知补正'), clock.supplementRequestBy ? day(clock.supplementRequestBy, loc) : undefined],
+      [msg('补正期限'), clock.supplementDueDate ? day(clock.supplementDueDate, loc) : undefined],
+      [msg('第三方答复期限'), clock.consultationDueDate ? day(clock.consultationDueDate, loc) : undefined],
     ])}
     ${clock.days.length
       ? html`<details class="clock-details">
@@ -262,7 +263,7 @@ export function renderClock(clock: ClockView, loc: Locale): TemplateResult {
               <tbody>
                 ${clock.days.map(
                   (day) => html`<tr data-date=${day.date}>
-                    <th scope="row"><time datetime=${day.date}>${dayWithWeekday(day.date, loc)}</time></th>
+                    <th scope="row"><time datetime=${day.date}>${formatDate(day.date, loc, 'full')}</time></th>
                     <td class="kind-${day.dayType}">${dayType(day)}${day.provisional ? msg('（预计）') : ''}</td>
                     <td class=${day.count === null ? 'kind-paused' : ''}>${countText(day)}</td>
                     <td>${day.marks.map((mark) => MARKS[mark]?.() ?? mark).join('；')}</td>

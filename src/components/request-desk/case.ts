@@ -1,95 +1,82 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { newIdempotencyKey } from '../../api/client.js';
+import type { ReactiveControllerHost } from 'lit';
 import { APPLICATION_STATUSES } from '../../api/types/application.js';
 import { STAFF_ACTIONS, type StaffAction, type StaffCase } from '../../api/types/staff.js';
-import type { DataState } from '../base/data-source.js';
-import { loadError, type SessionController } from './session.js';
+import { RequestController, type DataState, type Parse } from '../base/controllers/request.js';
+import { SubmissionController, type SubmissionState } from '../base/controllers/submission.js';
+import type { SessionController } from './session.js';
 
-function parseCase(raw: unknown): StaffCase | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const c = raw as Partial<StaffCase>;
+const parseCase: Parse<StaffCase> = (raw) => {
+  const c = (raw ?? {}) as Partial<StaffCase>;
   const ok =
     typeof c.trackingCode === 'string' &&
     APPLICATION_STATUSES.includes(c.status!) &&
     !!c.applicant &&
     !!c.request &&
+    !!c.delivery &&
     !!c.clock &&
     Array.isArray(c.clock.days) &&
     Array.isArray(c.actions) &&
     c.actions.every((a) => STAFF_ACTIONS.includes(a)) &&
     Array.isArray(c.timeline) &&
     Array.isArray(c.attachments);
-  return ok ? (c as StaffCase) : undefined;
+  return ok ? { value: c as StaffCase } : { problems: ['The case answer has the wrong shape.'] };
+};
+
+export interface Step {
+  action: StaffAction;
+  body: object;
 }
 
 /**
- * One case: loads it, and runs the desk's steps on it. Each step keeps its
- * Idempotency-Key until the server answers, so pressing again after a
- * network failure cannot record the step twice.
+ * One case: loads it, and runs the desk's steps on it. A step goes through
+ * the SubmissionController: the same step with the same body, sent again
+ * after a network failure, keeps its Idempotency-Key and is recorded once.
  */
-export class CaseController implements ReactiveController {
-  state: DataState<StaffCase> = { status: 'idle' };
+export class CaseController {
   code = '';
-  private abort?: AbortController;
-  private pendingKey?: { action: StaffAction; key: string };
+  private readonly request: RequestController<StaffCase>;
+  private readonly steps: SubmissionController<Step, StaffCase>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly session: SessionController,
   ) {
-    host.addController(this);
+    this.request = new RequestController(host, { parse: parseCase, label: () => 'zwgk-request-desk (case)' });
+    this.steps = new SubmissionController(host, {
+      parse: parseCase,
+      send: ({ action, body }, idempotencyKey, signal) =>
+        this.session.request(`applications/${encodeURIComponent(this.code)}/${action}`, { method: 'POST', body, idempotencyKey, signal }),
+    });
   }
 
-  hostDisconnected(): void {
-    this.abort?.abort();
+  get state(): DataState<StaffCase> {
+    return this.request.state;
   }
 
-  async open(code: string): Promise<void> {
+  get value(): StaffCase | undefined {
+    return this.request.value;
+  }
+
+  open(code: string): Promise<unknown> {
     this.code = code;
-    this.pendingKey = undefined;
-    await this.load();
+    this.steps.reset();
+    return this.load();
   }
 
   close(): void {
-    this.abort?.abort();
     this.code = '';
-    this.state = { status: 'idle' };
-    this.host.requestUpdate();
+    this.steps.reset();
+    this.request.reset();
   }
 
-  async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.state = { status: 'loading' };
-    this.host.requestUpdate();
-    try {
-      const raw = await this.session.request(`applications/${encodeURIComponent(this.code)}`, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.accept(raw);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.state = { status: 'error', error: loadError(error) };
-    }
-    this.host.requestUpdate();
+  load(): Promise<unknown> {
+    return this.request.run((signal) => this.session.request(`applications/${encodeURIComponent(this.code)}`, { signal }));
   }
 
-  /** Runs one step; resolves with the case after it, rejects with the ApiError for the form to explain. */
-  async run(action: StaffAction, body: object): Promise<StaffCase> {
-    if (this.pendingKey?.action !== action) this.pendingKey = { action, key: newIdempotencyKey() };
-    const raw = await this.session.request(`applications/${encodeURIComponent(this.code)}/${action}`, {
-      method: 'POST',
-      body,
-      idempotencyKey: this.pendingKey.key,
-    });
-    this.pendingKey = undefined;
-    this.accept(raw);
-    this.host.requestUpdate();
-    if (this.state.status !== 'ready') throw new Error('The case after the step could not be read.');
-    return this.state.value;
-  }
-
-  private accept(raw: unknown): void {
-    const value = parseCase(raw);
-    this.state = value ? { status: 'ready', value } : { status: 'error', error: { kind: 'invalid', detail: 'The case answer has the wrong shape.' } };
+  /** Runs one step; the case shown becomes the server's answer. */
+  async run(step: Step): Promise<SubmissionState<StaffCase>> {
+    const state = await this.steps.submit(step);
+    if (state.status === 'sent') this.request.accept(state.receipt);
+    return state;
   }
 }

@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../api/types/application.js';
 import type { QueueItem, QueuePage, QueueQuery, Waiting } from '../../api/types/staff.js';
 import type { Locale } from '../../i18n/locale.js';
-import type { DataState } from '../base/data-source.js';
+import { RequestController, type DataState, type Parse } from '../base/controllers/request.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
-import { daysLeftText, shortDay } from './format.js';
-import { loadError, type SessionController } from './session.js';
+import { day, daysLeftText } from './format.js';
+import type { SessionController } from './session.js';
 import { STATUS_LABELS } from '../../core/lifecycle/index.js';
 
 /** The filters as the desk holds them (strings as typed, so a half-typed number is not lost). */
@@ -23,34 +23,38 @@ export interface QueueFilters {
 export const DEFAULT_FILTERS: QueueFilters = { status: '', dueWithin: '', overdue: false, q: '', sort: 'urgency', page: 1 };
 export const PAGE_SIZE = 20;
 
-function parseQueue(raw: unknown): QueuePage | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const page = raw as Partial<QueuePage>;
-  if (!Array.isArray(page.items) || typeof page.total !== 'number' || !page.counts || typeof page.counts !== 'object') return undefined;
+const parseQueue: Parse<QueuePage> = (raw) => {
+  const page = (raw ?? {}) as Partial<QueuePage>;
+  if (!Array.isArray(page.items) || typeof page.total !== 'number' || !page.counts || typeof page.counts !== 'object') {
+    return { problems: ['The queue answer is not a page of applications.'] };
+  }
   const wellFormed = page.items.every((item) => item && typeof item.trackingCode === 'string' && APPLICATION_STATUSES.includes(item.status));
-  return wellFormed ? (page as QueuePage) : undefined;
-}
+  return wellFormed ? { value: page as QueuePage } : { problems: ['A queue item has no tracking code or an unknown status.'] };
+};
 
-/** The queue: one request per change of filters, the previous one aborted. */
-export class QueueController implements ReactiveController {
-  state: DataState<QueuePage> = { status: 'idle' };
+/** The queue: its filters, and one request per change of them (RequestController aborts the one before). */
+export class QueueController {
   filters: QueueFilters = { ...DEFAULT_FILTERS };
-  private abort?: AbortController;
+  private readonly request: RequestController<QueuePage>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly session: SessionController,
   ) {
-    host.addController(this);
+    this.request = new RequestController(host, { parse: parseQueue, isEmpty: (page) => page.items.length === 0, label: () => 'zwgk-request-desk (queue)' });
   }
 
-  hostDisconnected(): void {
-    this.abort?.abort();
+  get state(): DataState<QueuePage> {
+    return this.request.state;
   }
 
-  set(filters: Partial<QueueFilters>): void {
+  get value(): QueuePage | undefined {
+    return this.request.value;
+  }
+
+  set(filters: Partial<QueueFilters>): Promise<unknown> {
     this.filters = { ...this.filters, page: 1, ...filters };
-    void this.load();
+    return this.load();
   }
 
   query(): QueueQuery {
@@ -67,27 +71,10 @@ export class QueueController implements ReactiveController {
     };
   }
 
-  async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.state = { status: 'loading' };
-    this.host.requestUpdate();
+  load(): Promise<unknown> {
     const q = this.query();
-    try {
-      const raw = await this.session.request('applications', {
-        signal: abort.signal,
-        query: { ...q, status: q.status as string | undefined, overdue: q.overdue ? 'true' : undefined },
-      });
-      if (abort.signal.aborted) return;
-      const page = parseQueue(raw);
-      this.state = !page
-        ? { status: 'error', error: { kind: 'invalid', detail: 'The queue answer is not a page of applications.' } }
-        : { status: page.items.length ? 'ready' : 'empty', value: page };
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.state = { status: 'error', error: loadError(error) };
-    }
-    this.host.requestUpdate();
+    const query = { ...q, status: q.status as string | undefined, overdue: q.overdue ? 'true' : undefined };
+    return this.request.run((signal) => this.session.request('applications', { signal, query }));
   }
 }
 
@@ -107,13 +94,13 @@ const WAITING: Record<Waiting, () => string> = {
 };
 
 /** Days left in words, with a class for urgency (the words carry the meaning; the colour only repeats it). */
-function clockCell(item: QueueItem): TemplateResult {
+function clockCell(item: QueueItem, loc: Locale): TemplateResult {
   if (item.clock === 'paused-supplement') return html`<span>${msg('暂停：等待补正')}</span>`;
   if (item.clock === 'not-received') return html`<span>${msg('待受理')}</span>`;
   if (item.workingDaysLeft === null) return html`<span>—</span>`;
   const left = item.workingDaysLeft;
   const estimate = item.provisional ? msg('（预计）') : '';
-  return html`<span class=${left < 0 ? 'overdue' : left <= 3 ? 'soon' : ''}>${daysLeftText(left)}${estimate}</span>`;
+  return html`<span class=${left < 0 ? 'overdue' : left <= 3 ? 'soon' : ''}>${daysLeftText(left, loc)}${estimate}</span>`;
 }
 
 export function renderQueue(state: DataState<QueuePage>, filters: QueueFilters, locale: Locale, on: QueueHandlers): TemplateResult {
@@ -214,9 +201,9 @@ function renderQueueBody(state: DataState<QueuePage>, filters: QueueFilters, loc
               <td>
                 ${STATUS_LABELS[item.status][locale]}${item.waiting ? html`<span class="meta"><br />${WAITING[item.waiting]()}</span>` : nothing}
               </td>
-              <td>${item.receivedOn ? shortDay(item.receivedOn, locale) : msg('待确认')}</td>
-              <td>${shortDay(item.dueDate, locale)}</td>
-              <td>${clockCell(item)}</td>
+              <td>${item.receivedOn ? day(item.receivedOn, locale) : msg('待确认')}</td>
+              <td>${day(item.dueDate, locale)}</td>
+              <td>${clockCell(item, locale)}</td>
             </tr>`,
           )}
         </tbody>

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { ApplicationStatus, AttachmentReceipt, OutcomeId } from '../../api/types/application.js';
@@ -8,7 +8,9 @@ import type { ZwgkSignedInDetail } from '../../events/zwgk-signed-in.js';
 import type { ZwgkSignedOutDetail } from '../../events/zwgk-signed-out.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
-import { focusControl } from '../base/fields.js';
+import { newIdempotencyKey } from '../../api/client.js';
+import { FocusController } from '../base/controllers/focus.js';
+import { toLoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { emptyAnswer, renderActions, type ActionUi } from './actions.js';
@@ -109,21 +111,10 @@ export class ZwgkRequestDesk extends ZwgkElement {
   private readonly queue = new QueueController(this, this.session);
   private readonly case = new CaseController(this, this.session);
   private readonly calendar = new CalendarController(this, this.session);
-  private pendingFocus?: string;
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (!this.pendingFocus) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
-    if (!target) return;
-    this.pendingFocus = undefined;
-    target.focus({ preventScroll: true });
-    target.scrollIntoView({ block: 'nearest' });
-  }
+  private readonly focuser = new FocusController(this, { root: () => this.renderRoot });
 
   private focusLater(selector: string): void {
-    this.pendingFocus = selector;
-    this.requestUpdate();
+    this.focuser.after(selector);
   }
 
   // ── Session ──────────────────────────────────────────────────────────
@@ -261,16 +252,17 @@ export class ZwgkRequestDesk extends ZwgkElement {
       return;
     }
     this.action = { ...this.action, busy: true, errors: new Map(), failure: undefined };
-    try {
-      const after = await this.case.run(action, read.body);
+    const state = await this.case.run({ action, body: read.body });
+    if (this.session.state.status !== 'signed-in') return;
+    if (state.status === 'sent') {
+      const after = state.receipt;
       const label = STAFF_ACTION_LABELS[action][this.locale];
       this.result = this.localize(() => msg(str`已${label}。当前状态：${STATUS_LABELS[after.status][this.locale]}。`));
       this.resetAction();
       this.emit<ZwgkCaseActionDetail>('zwgk-case-action', { trackingCode: after.trackingCode, action, status: after.status });
       this.focusLater('.action-result');
-    } catch (error) {
-      if (this.session.state.status !== 'signed-in') return;
-      this.action = { ...this.action, busy: false, failure: this.localize(() => describeActionFailure(error)) };
+    } else if (state.status === 'failed') {
+      this.action = { ...this.action, busy: false, failure: this.localize(() => describeActionFailure(state.failure.error)) };
       this.focusLater('.action-failure');
     }
   }
@@ -292,10 +284,10 @@ export class ZwgkRequestDesk extends ZwgkElement {
       try {
         const form = new FormData();
         form.append('file', file, file.name);
-        const receipt = await this.session.request<AttachmentReceipt>('files', { method: 'POST', body: form, idempotencyKey: crypto.randomUUID(), timeoutMs: 120_000 });
+        const receipt = await this.session.request<AttachmentReceipt>('files', { method: 'POST', body: form, idempotencyKey: newIdempotencyKey(), timeoutMs: 120_000 });
         this.action = { ...this.action, answer: { ...answer(), files: [...answer().files, receipt] } };
       } catch (error) {
-        failures.push(`${file.name}：${this.localize(() => describeActionFailure(error))}`);
+        failures.push(`${file.name}：${this.localize(() => describeActionFailure(toLoadError(error)))}`);
       }
       this.action = { ...this.action, answer: { ...answer(), uploading: answer().uploading - 1 } };
     }
@@ -320,7 +312,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
       this.action = { ...this.action, failure: undefined, answer: { ...this.action.answer, letter, letterBusy: false } };
       this.focusLater('#letter-title');
     } catch (error) {
-      this.action = { ...this.action, failure: this.localize(() => describeActionFailure(error)), answer: { ...this.action.answer, letterBusy: false } };
+      this.action = { ...this.action, failure: this.localize(() => describeActionFailure(toLoadError(error))), answer: { ...this.action.answer, letterBusy: false } };
       this.focusLater('.action-failure');
     }
   }
@@ -362,7 +354,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
       (event.target as HTMLFormElement).reset();
       this.focusLater('.calendar-saved');
     } catch (error) {
-      this.calendarUi = { errors: new Map(), busy: false, failure: this.localize(() => describeActionFailure(error)) };
+      this.calendarUi = { errors: new Map(), busy: false, failure: this.localize(() => describeActionFailure(toLoadError(error))) };
     }
   }
 
@@ -377,7 +369,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
         {
           onSubmit: (e) => void this.onSignIn(e),
           onInput: (e) => this.onSignInInput(e),
-          focusField: (id) => focusControl(this.renderRoot as ShadowRoot, id),
+          focusField: (id) => this.focuser.control(id),
         },
       );
     }
@@ -455,7 +447,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
               onCancel: () => this.cancelAction(),
               onSubmit: (e) => void this.onActionSubmit(e),
               onKeydown: (e) => this.onActionKeydown(e),
-              focusField: (id) => focusControl(this.renderRoot as ShadowRoot, id),
+              focusField: (id) => this.focuser.control(id),
               onOutcome: (e) => this.onOutcome(e),
               onFiles: (e) => void this.onFiles(e),
               onRemoveFile: (id) => this.removeFile(id),

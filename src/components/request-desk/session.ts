@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, apiUrl, requestJson, type RequestOptions } from '../../api/client.js';
-import type { LoadError } from '../base/data-source.js';
 import { STAFF_ROLES, type StaffSession, type StaffUser } from '../../api/types/staff.js';
 
 export type SessionState =
@@ -105,8 +104,3 @@ export class SessionController implements ReactiveController {
   }
 }
 
-/** Any failure of a staff request as the shared error state shows it. */
-export function loadError(error: unknown): LoadError {
-  const failure = error instanceof ApiError ? error : new ApiError('network', String(error));
-  return { kind: failure.kind, status: failure.status, detail: failure.message };
-}

@@ -188,7 +188,6 @@
 's520db13c1ddeccf6': `Date generated`,
 's52727d3a2dbe943c': `Status changed through the admin interface`,
 's529d6238d437a445': `Index no.`,
-'s52e5b39f70d41f85': `That did not work. Please try again.`,
 's532fd217d2b4a143': `Submitted`,
 's539f7ab58c9cbf69': `You do not have to say why you want it.`,
 's541d9d634deff821': `The agency needs more detail about your request (补正). Please do as asked below.`,
