@@ -5,6 +5,7 @@ export * from './contact-card.js';
 export * from './directory.js';
 export * from './feedback-mailbox.js';
 export * from './report-viewer.js';
+export * from './request-desk.js';
 export { ZwgkElement, defineElement } from './components/base/zwgk-element.js';
 export { ApiError, requestJson, newIdempotencyKey } from './api/client.js';
 export type { ContactInfo } from './api/types/contact.js';
