@@ -16,7 +16,7 @@ import { normaliseEmail } from '../../core/contact/text.js';
 import { intlTag, type Locale } from '../../i18n/locale.js';
 import { describeLoadError } from '../base/states.js';
 import type { LoadError } from '../base/data-source.js';
-import { sanitizeNarrative } from './sanitize.js';
+import { sanitizeNarrative } from '../base/sanitize.js';
 import { proactiveTables, requestsTable, reviewsTable, type TableContext } from './tables.js';
 import { barChart, comparisonTable } from './charts.js';
 import {
