@@ -24,6 +24,7 @@ import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js'
 import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { reportRoutes } from './routes/reports.js';
+import { reportVersionRoutes, staffReportRoutes, type ActorOf } from './routes/staff-reports.js';
 import type { Storage } from './storage/types.js';
 
 export const API_BASE = '/api';
@@ -51,6 +52,8 @@ export interface AppOptions {
   reports?: AnnualReport[];
   directoryItems?: readonly DisclosureItem[];
   altcha?: { hmacKey?: string; complexity?: AltchaComplexity };
+  /** Who is signed in, for the staff report routes (tests pass their own; default: nobody, 401). */
+  staffActor?: ActorOf;
   /** One line per request: method, path without query (phone numbers travel there), status, time. No personal data. */
   log?: (line: string) => void;
 }
@@ -72,6 +75,11 @@ function adminAuth(token: string): MiddlewareHandler {
     await next();
   };
 }
+
+/** Until staff sessions are wired, nobody is signed in. */
+const noStaffSession: ActorOf = () => {
+  throw new ProblemError('unauthorized', 'Sign in as staff first.');
+};
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 
@@ -123,9 +131,9 @@ export function createApp(options: AppOptions): Hono {
         const method = c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? '') : c.req.method;
         return isRead(method) && !c.req.path.startsWith(`${API_BASE}/admin`) ? '*' : null;
       },
-      allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language'],
-      exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'Content-Language'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language', 'If-Match'],
+      exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'Content-Language', 'ETag'],
       maxAge: 600,
     }),
   );
@@ -162,6 +170,8 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', attachmentRoutes(deps));
   app.route('/', feedbackRoutes(deps));
   app.route('/', directoryRoutes(deps));
+  app.route('/', reportVersionRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', staffReportRoutes(deps, options.staffActor ?? noStaffSession));
   return app;
 }
