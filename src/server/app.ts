@@ -25,6 +25,8 @@ import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { reportRoutes } from './routes/reports.js';
 import { reportVersionRoutes, staffReportRoutes, type ActorOf } from './routes/staff-reports.js';
+import { staffSessionRoutes } from './routes/staff-session.js';
+import { staffSessionMiddleware, type StaffEnv } from './staff/auth.js';
 import type { Storage } from './storage/types.js';
 
 export const API_BASE = '/api';
@@ -52,8 +54,6 @@ export interface AppOptions {
   reports?: AnnualReport[];
   directoryItems?: readonly DisclosureItem[];
   altcha?: { hmacKey?: string; complexity?: AltchaComplexity };
-  /** Who is signed in, for the staff report routes (tests pass their own; default: nobody, 401). */
-  staffActor?: ActorOf;
   /** One line per request: method, path without query (phone numbers travel there), status, time. No personal data. */
   log?: (line: string) => void;
 }
@@ -76,10 +76,8 @@ function adminAuth(token: string): MiddlewareHandler {
   };
 }
 
-/** Until staff sessions are wired, nobody is signed in. */
-const noStaffSession: ActorOf = () => {
-  throw new ProblemError('unauthorized', 'Sign in as staff first.');
-};
+/** The signed-in staff member, as the session middleware left it on the context. */
+const sessionActor: ActorOf = (c) => (c as unknown as Context<StaffEnv>).get('staff');
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 
@@ -129,10 +127,11 @@ export function createApp(options: AppOptions): Hono {
       origin: (origin, c) => {
         if (allowedOrigins.has(origin)) return origin;
         const method = c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? '') : c.req.method;
-        return isRead(method) && !c.req.path.startsWith(`${API_BASE}/admin`) ? '*' : null;
+        const privatePath = c.req.path.startsWith(`${API_BASE}/admin`) || c.req.path.startsWith(`${API_BASE}/staff`);
+        return isRead(method) && !privatePath ? '*' : null;
       },
-      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language', 'If-Match'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language', 'X-CSRF-Token', 'If-Match'],
       exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'Content-Language', 'ETag'],
       maxAge: 600,
     }),
@@ -164,6 +163,8 @@ export function createApp(options: AppOptions): Hono {
   }
 
   app.use('/admin/*', adminAuth(options.adminToken));
+  // Staff: a signed-in session on every request, the CSRF token on every write (src/server/staff/auth.ts).
+  app.use('/staff/*', staffSessionMiddleware(options.storage, now) as unknown as MiddlewareHandler);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument));
   app.route('/', applicationRoutes(deps));
@@ -172,6 +173,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', directoryRoutes(deps));
   app.route('/', reportVersionRoutes(deps));
   app.route('/', reportRoutes(deps));
-  app.route('/', staffReportRoutes(deps, options.staffActor ?? noStaffSession));
+  app.route('/', staffSessionRoutes(deps, { trustProxy: options.trustProxy ?? false }));
+  app.route('/', staffReportRoutes(deps, sessionActor));
   return app;
 }

@@ -11,6 +11,7 @@ import type { RateLimitOptions } from './rate-limit.js';
 import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
+import { seedDemoStaff, type DemoStaffAccount } from './staff/demo-staff.js';
 
 export interface DemoServerOptions {
   /** PGlite data directory, or `memory` for a database that lives as long as the process (default `./.data`) */
@@ -27,6 +28,8 @@ export interface DemoServerOptions {
   altchaComplexity?: AltchaComplexity;
   now?: () => Date;
   log?: (line: string) => void;
+  /** demo staff passwords: `fixed` (DEMO_STAFF; the default in memory) or `generated` anew at each start (the default otherwise) */
+  staffPasswords?: 'fixed' | 'generated';
 }
 
 export interface DemoServer {
@@ -34,6 +37,8 @@ export interface DemoServer {
   handler: NodeHandler;
   storage: Storage;
   adminToken: string;
+  /** one account per role, with the password to sign in with */
+  staffAccounts: DemoStaffAccount[];
   close(): Promise<void>;
 }
 
@@ -41,8 +46,10 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   const { dataDir = '.data', databaseUrl } = options;
   const storage = await openStorage(databaseUrl ? { databaseUrl } : dataDir === 'memory' ? { memory: true } : { dataDir });
   const now = options.now ?? (() => new Date());
+  let staffAccounts: DemoStaffAccount[];
   try {
     await seedDemoLetters(storage, now());
+    staffAccounts = await seedDemoStaff(storage, options.staffPasswords ?? (dataDir === 'memory' && !databaseUrl ? 'fixed' : 'generated'));
   } catch (error) {
     await storage.close();
     throw error;
@@ -61,5 +68,5 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     altcha: { hmacKey: options.altchaHmacKey, complexity: options.altchaComplexity },
     log: options.log,
   });
-  return { app, handler: createNodeHandler(app), storage, adminToken, close: () => storage.close() };
+  return { app, handler: createNodeHandler(app), storage, adminToken, staffAccounts, close: () => storage.close() };
 }

@@ -13,7 +13,8 @@ import type { Problem } from '../../src/api/types/problem.js';
 import { createApp } from '../../src/server/app.js';
 import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
 import { createNodeHandler } from '../../src/server/node.js';
-import { DEMO_LETTER_PHONE, DEMO_LETTERS, DEMO_REPORTS } from '../../src/server/seed.js';
+import { DEMO_LETTER_PHONE, DEMO_LETTERS } from '../../src/server/seed.js';
+import { DEMO_STAFF } from '../../src/server/staff/demo-staff.js';
 import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
 
 const PORTAL = 'https://portal.example.gov.cn';
@@ -322,38 +323,39 @@ function check(doc: OpenApi, schema: Schema, value: unknown, at = '$'): string[]
   return errors;
 }
 
-/** 年度报告编制 end to end, on an app whose staff routes see a head (a stand-in for the session, named so). */
+/** 年度报告编制 end to end, signed in as the demo's head. */
 async function reportAuthoringFlow(): Promise<void> {
-  const publicApp = app;
-  const staffStandIn = { id: 'u-head', name: '负责人', role: 'head' as const };
-  app = createApp({ storage: demo.storage, adminToken: ADMIN, corsOrigins: [], rateLimit: false, now: () => clock, reports: DEMO_REPORTS, staffActor: () => staffStandIn });
-  try {
-    const base = '/api/staff/reports/2025';
-    const v = '/staff/reports/{year}/versions/{version}';
-    await call('GET', '/staff/reports/{year}', base);
-    await call('GET', '/staff/reports/{year}', '/api/staff/reports/2018');
-    const draft = (await (await call('POST', '/staff/reports/{year}/draft', `${base}/draft`)).json()) as { document: Record<string, unknown> };
-    await call('POST', '/staff/reports/{year}/draft', `${base}/draft`);
-    const requests = (await (await call('GET', '/applications/stats', '/api/applications/stats?year=2025')).json()) as Record<string, unknown>;
-    const document = { ...draft.document, requests };
-    await call('PUT', v, `${base}/versions/1`, jsonInit({ document }));
-    await call('PUT', v, `${base}/versions/1`, jsonInit({ document }, { 'If-Match': '"1.9"' }));
-    await call('PUT', v, `${base}/versions/1`, jsonInit({ document: { ...document, year: 'x' } }, { 'If-Match': '"1.1"' }));
-    await call('PUT', v, `${base}/versions/1`, jsonInit({ document }, { 'If-Match': '"1.1"' }));
-    await call('POST', `${v}/submit`, `${base}/versions/1/submit`, { headers: { 'If-Match': '"1.2"' } });
-    await call('POST', `${v}/return`, `${base}/versions/1/return`, jsonInit({ note: '请补充总体情况' }, { 'If-Match': '"1.3"' }));
-    await call('POST', `${v}/submit`, `${base}/versions/1/submit`, { headers: { 'If-Match': '"1.4"' } });
-    await call('POST', `${v}/publish`, `${base}/versions/1/publish`, { headers: { 'If-Match': '"1.5"' } });
-    await call('PUT', v, `${base}/versions/1`, jsonInit({ document }, { 'If-Match': '"1.6"' }));
-    await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, jsonInit({}));
-    await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, jsonInit({ note: '更正' }));
-    await call('GET', '/reports/{year}/versions', '/api/reports/2025/versions');
-    await call('GET', '/reports/{year}/versions', '/api/reports/2019/versions');
-    await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/1');
-    await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/2');
-  } finally {
-    app = publicApp;
-  }
+  const head = DEMO_STAFF.find((a) => a.role === 'head')!;
+  const signedIn = await app.request('/api/staff/session', { method: 'POST', ...jsonInit({ name: head.name, password: head.password }) });
+  assert.equal(signedIn.status, 200, await signedIn.clone().text());
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const session = { Cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': csrfToken };
+  const staff = (headers: Record<string, string> = {}, body?: unknown): RequestInit =>
+    body === undefined ? { headers: { ...session, ...headers } } : jsonInit(body, { ...session, ...headers });
+  const base = '/api/staff/reports/2025';
+  const v = '/staff/reports/{year}/versions/{version}';
+  await call('GET', '/staff/reports/{year}', base, staff());
+  await call('GET', '/staff/reports/{year}', '/api/staff/reports/2018', staff());
+  await call('GET', '/staff/reports/{year}', base);
+  const draft = (await (await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff())).json()) as { document: Record<string, unknown> };
+  await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff());
+  const requests = (await (await call('GET', '/applications/stats', '/api/applications/stats?year=2025')).json()) as Record<string, unknown>;
+  const document = { ...draft.document, requests };
+  await call('PUT', v, `${base}/versions/1`, staff({}, { document }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.9"' }, { document }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.1"' }, { document: { ...document, year: 'x' } }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.1"' }, { document }));
+  await call('POST', `${v}/submit`, `${base}/versions/1/submit`, staff({ 'If-Match': '"1.2"' }));
+  await call('POST', `${v}/return`, `${base}/versions/1/return`, staff({ 'If-Match': '"1.3"' }, { note: '请补充总体情况' }));
+  await call('POST', `${v}/submit`, `${base}/versions/1/submit`, staff({ 'If-Match': '"1.4"' }));
+  await call('POST', `${v}/publish`, `${base}/versions/1/publish`, staff({ 'If-Match': '"1.5"' }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.6"' }, { document }));
+  await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, staff({}, {}));
+  await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, staff({}, { note: '更正' }));
+  await call('GET', '/reports/{year}/versions', '/api/reports/2025/versions');
+  await call('GET', '/reports/{year}/versions', '/api/reports/2019/versions');
+  await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/1');
+  await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/2');
 }
 
 describe('OpenAPI document', () => {

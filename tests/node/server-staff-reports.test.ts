@@ -4,29 +4,27 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import pg from 'pg';
 import type { PublishedVersion, ReportVersion, StaffReportYear } from '../../src/api/types/report-draft.js';
 import type { AnnualReport, AnnualReport2021 } from '../../src/api/types/report.js';
 import type { DisclosureItem } from '../../src/api/types/directory.js';
 import { pingtan2024, fujianCommerce2020 } from '../../src/core/report/fixtures/index.js';
 import { createApp } from '../../src/server/app.js';
-import { ProblemError } from '../../src/server/problem.js';
-import type { StaffActor } from '../../src/server/routes/staff-reports.js';
+import { addStaffAccount } from '../../src/server/staff/accounts.js';
 import { openStorage, type StorageConfig } from '../../src/server/storage/index.js';
 import type { Storage } from '../../src/server/storage/types.js';
 import { sampleApplication, sampleOrganizationApplication } from '../../src/server/testing.js';
 
 const ADMIN = 'admin-secret-for-tests';
-const CLERK: StaffActor = { id: 'u-clerk', name: '经办人甲', role: 'clerk' };
-const HEAD: StaffActor = { id: 'u-head', name: '负责人乙', role: 'head' };
-
-/** Test stand-in for the staff session: the actor travels in a header only these tests send. */
-function actorFromTestHeader(c: Context): StaffActor {
-  const header = c.req.header('x-test-actor');
-  if (!header) throw new ProblemError('unauthorized', 'Sign in as staff first.');
-  return JSON.parse(decodeURIComponent(header)) as StaffActor;
-}
+type Role = 'clerk' | 'head' | 'admin';
+const ACCOUNTS: Record<Role, { name: string; password: string }> = {
+  clerk: { name: 'report-clerk', password: 'clerk-password-for-tests' },
+  head: { name: 'report-head', password: 'head-password-for-tests' },
+  admin: { name: 'report-admin', password: 'admin-password-for-tests' },
+};
+const CLERK = ACCOUNTS.clerk;
+const HEAD = ACCOUNTS.head;
 
 /** Last year's report, carrying two applications over into 2025 (this system knows of none). */
 const report2024: AnnualReport = { ...pingtan2024, requests: { ...pingtan2024.requests, '4': [2, 0, 0, 0, 0, 0, 2] } };
@@ -61,11 +59,19 @@ for (const backend of backends) {
     let clock = new Date('2025-03-10T02:00:00Z');
     let keys = 0;
 
-    const call = (path: string, init: { method?: string; actor?: StaffActor | null; body?: unknown; ifMatch?: string } = {}) =>
+    /** Signed-in sessions (cookie and CSRF token) by role. */
+    const sessions = new Map<Role, { cookie: string; csrf: string }>();
+    const roleOf = (account: { name: string }) => (Object.keys(ACCOUNTS) as Role[]).find((r) => ACCOUNTS[r].name === account.name)!;
+    const sessionHeaders = (account: { name: string } | null | undefined): Record<string, string> => {
+      if (account === null) return {};
+      const session = sessions.get(roleOf(account ?? CLERK))!;
+      return { Cookie: session.cookie, 'X-CSRF-Token': session.csrf };
+    };
+    const call = (path: string, init: { method?: string; actor?: { name: string } | null; body?: unknown; ifMatch?: string } = {}) =>
       app.request(`/api${path}`, {
         method: init.method ?? 'GET',
         headers: {
-          ...(init.actor === null ? {} : { 'x-test-actor': encodeURIComponent(JSON.stringify(init.actor ?? CLERK)) }),
+          ...sessionHeaders(init.actor),
           ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...(init.ifMatch ? { 'If-Match': init.ifMatch } : {}),
         },
@@ -75,6 +81,19 @@ for (const backend of backends) {
     async function json<T>(response: Response, status: number): Promise<T> {
       assert.equal(response.status, status, await response.clone().text());
       return (await response.json()) as T;
+    }
+
+    /** Signs every account in (again after the clock moved past a session's life). */
+    async function signIn(): Promise<void> {
+      for (const role of Object.keys(ACCOUNTS) as Role[]) {
+        const signedIn = await app.request('/api/staff/session', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(ACCOUNTS[role]),
+        });
+        const { csrfToken } = await json<{ csrfToken: string }>(signedIn, 200);
+        sessions.set(role, { cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, csrf: csrfToken });
+      }
     }
 
     async function application(body = sampleApplication(), outcome?: string) {
@@ -105,13 +124,16 @@ for (const backend of backends) {
         now: () => clock,
         reports: [report2024, fujianCommerce2020],
         directoryItems: directory,
-        staffActor: actorFromTestHeader,
       });
+      for (const role of Object.keys(ACCOUNTS) as Role[]) {
+        await addStaffAccount(storage, { name: ACCOUNTS[role].name, role, password: ACCOUNTS[role].password });
+      }
       // 2025: three applications, two answered (予以公开 by a person, 不予公开 4 by a company), one still open.
       await application(sampleApplication(), '3.1');
       await application(sampleOrganizationApplication('commercial'), '3.3.4');
       await application();
       clock = new Date('2026-01-12T02:00:00Z');
+      await signIn();
     });
     after(async () => {
       await storage?.close();
@@ -160,7 +182,7 @@ for (const backend of backends) {
 
     test('nobody signed in gets 401; an administrator may not draft', async () => {
       assert.equal((await call('/staff/reports/2025', { actor: null })).status, 401);
-      const admin = await call('/staff/reports/2024/draft', { method: 'POST', body: {}, actor: { id: 'a', name: 'admin', role: 'admin' } });
+      const admin = await call('/staff/reports/2024/draft', { method: 'POST', body: {}, actor: ACCOUNTS.admin });
       assert.equal(admin.status, 403);
     });
 
@@ -252,6 +274,7 @@ for (const backend of backends) {
       await json(await call('/staff/reports/2025/versions/2', { method: 'PUT', body: { document: doc }, ifMatch: '"2.1"' }), 200);
       await json(await call('/staff/reports/2025/versions/2/submit', { method: 'POST', ifMatch: '"2.2"' }), 200);
       clock = new Date('2026-02-02T02:00:00Z');
+      await signIn();
       await json(await call('/staff/reports/2025/versions/2/publish', { method: 'POST', ifMatch: '"2.3"', actor: HEAD }), 200);
 
       const served = await json<AnnualReport2021>(await call('/reports/2025', { actor: null }), 200);

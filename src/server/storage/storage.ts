@@ -3,6 +3,7 @@ import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } 
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 import { createReportStorage } from './reports.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
+import { createStaffStorage } from './staff-storage.js';
 import type {
   ApplicationCounts,
   ApplicationRecord,
@@ -384,6 +385,8 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       }
       return true;
     },
+
+    ...createStaffStorage(db),
 
     close: () => db.close(),
   };

@@ -1,6 +1,7 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
 import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { ReportVersion } from '../../api/types/report-draft.js';
+import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
@@ -109,7 +110,7 @@ export interface ReportStorage {
   updateReportVersion(year: number, version: number, decide: (current: ReportVersion) => ReportVersion): Promise<ReportVersion | null>;
 }
 
-export interface Storage extends ReportStorage {
+export interface Storage extends StaffStorage, ReportStorage {
   readonly kind: 'pglite' | 'postgres';
 
   /** The stored answer for a key already used (replay or conflict), or null for a fresh key. */
