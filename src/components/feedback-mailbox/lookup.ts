@@ -20,7 +20,7 @@ import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
 import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
-import type { LoadError } from '../base/data-source.js';
+import type { LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
 import { formatDate, heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';

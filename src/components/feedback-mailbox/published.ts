@@ -10,7 +10,7 @@ import { msg, str } from '@lit/localize';
 import { ApiError, apiUrl, requestJson } from '../../api/client.js';
 import { FEEDBACK_CATEGORY_LABELS, type PublishedLetter, type PublishedLettersPage } from '../../api/types/feedback.js';
 import { pageCount, pageItems, parsePublishedLettersPage } from '../../core/feedback/answers.js';
-import type { DataState, LoadError } from '../base/data-source.js';
+import type { DataState, LoadError } from '../base/controllers/request.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { formatDate, formatNumber, heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
 

@@ -10,6 +10,8 @@ import { FORMATS, type ColumnKind } from '../../core/report/formats.js';
 import { checkReport } from '../../core/report/rules.js';
 import type { ReportSavedDetail } from '../../events/report-saved.js';
 import type { ReportStatusDetail } from '../../events/report-status.js';
+import { saveFile } from '../base/download.js';
+import { draftStore } from '../base/controllers/draft.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
@@ -120,13 +122,8 @@ export class ZwgkReportEditor extends ZwgkElement {
     onSignedOut: () => this.session.expired(),
     onSaved: (v) => this.emit<ReportSavedDetail>('zwgk-report-saved', { year: v.year, version: v.version, revision: v.revision }),
     onStatus: (v) => this.emit<ReportStatusDetail>('zwgk-report-status', { year: v.year, version: v.version, status: v.status, ...(v.note ? { note: v.note } : {}) }),
-    store: () => {
-      try {
-        return window.localStorage;
-      } catch {
-        return undefined;
-      }
-    },
+    // Unsaved edits survive a closed tab or a failed save: staff work on their own office computers.
+    store: () => draftStore('local'),
   });
   private readonly editors = new Map<keyof ReportSections, { editor: RichText; place: HTMLElement }>();
   /** The controller's generation of the document the editors were filled from: a newer one (load, action) refills them. */
@@ -203,7 +200,7 @@ export class ZwgkReportEditor extends ZwgkElement {
     if (session.status === 'error') return renderLoadError(session.error, () => void this.session.check(true));
     if (session.status === 'signed-out') return this.renderSignIn(session.failed);
     const year = this.report.state;
-    if (year.status === 'idle' || year.status === 'loading') return renderSkeleton(10);
+    if (year.status !== 'ready' && year.status !== 'error') return renderSkeleton(10);
     if (year.status === 'error') return renderLoadError(year.error, () => void this.report.load(true));
     if (this.richTextFailed) return renderLoadError({ kind: 'network' }, () => this.fetchRichText());
     const current = this.report.current;
@@ -536,22 +533,12 @@ export class ZwgkReportEditor extends ZwgkElement {
   private downloadJson(): void {
     const doc = this.report.doc;
     if (!doc) return;
-    save(`${doc.agency}-${doc.year}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json;charset=utf-8');
+    saveFile(`${doc.agency}-${doc.year}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json;charset=utf-8');
   }
 
   private downloadCsv(doc: AnnualReport, table: ReportTable): void {
-    save(`${doc.agency}-${doc.year}-${table}.csv`, CSV_BOM + tableToCsv(doc, table, this.locale), 'text/csv;charset=utf-8');
+    saveFile(`${doc.agency}-${doc.year}-${table}.csv`, CSV_BOM + tableToCsv(doc, table, this.locale), 'text/csv;charset=utf-8');
   }
-}
-
-/** Saves text as a file through a temporary object URL and a clicked `<a download>`. */
-function save(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 defineElement('zwgk-report-editor', ZwgkReportEditor);

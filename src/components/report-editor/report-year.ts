@@ -11,10 +11,15 @@ import type { ReportVersion, StaffReportYear } from '../../api/types/report-draf
 import type { AnnualReport, ReportSections, ReportTable } from '../../api/types/report.js';
 import { clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '../../core/draft/index.js';
 import { isReadableReport } from '../../core/report/schema.js';
-import type { LoadError } from '../base/data-source.js';
-import { loadErrorOf } from './session.js';
+import { RequestController, type DataState } from '../base/controllers/request.js';
 
-export type YearState = { status: 'idle' } | { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: LoadError };
+/** A staff report year as the server sent it, checked enough to be worked on. */
+function parseYear(raw: unknown): { value: StaffReportYear } | { problems: string[] } {
+  const data = raw as Partial<StaffReportYear> | null;
+  if (!data || typeof data.year !== 'number' || !Array.isArray(data.versions)) return { problems: ['not a staff report year'] };
+  const unreadable = data.versions.filter((v) => !v || !isReadableReport(v.document));
+  return unreadable.length > 0 ? { problems: ['a version without a readable document'] } : { value: data as StaffReportYear };
+}
 
 /** saved: the server has what is shown; unsaved: a save is due; failed: the last save failed (Retry); conflict: someone else saved. */
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed' | 'conflict';
@@ -39,7 +44,6 @@ const TABLE_KEYS: Record<ReportTable, 'proactive' | 'requests' | 'reviews'> = { 
 const etagOf = (v: ReportVersion) => `"${v.version}.${v.revision}"`;
 
 export class ReportYearController implements ReactiveController {
-  state: YearState = { status: 'idle' };
   data?: StaffReportYear;
   /** The version shown */
   current?: ReportVersion;
@@ -58,12 +62,19 @@ export class ReportYearController implements ReactiveController {
   private loadedFor?: string;
   private timer?: ReturnType<typeof setTimeout>;
   private saving?: Promise<void>;
+  private readonly request: RequestController<StaffReportYear>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: ReportYearOptions,
   ) {
     host.addController(this);
+    this.request = new RequestController(host, { parse: parseYear, label: () => 'zwgk-report-editor' });
+  }
+
+  /** Loading the year: idle, loading, ready or error (with Retry: `load(true)`). */
+  get state(): DataState<StaffReportYear> {
+    return this.request.state;
   }
 
   hostDisconnected(): void {
@@ -89,18 +100,14 @@ export class ReportYearController implements ReactiveController {
     const key = `${base}|${year}`;
     if (!force && this.loadedFor === key) return;
     this.loadedFor = key;
-    this.state = { status: 'loading' };
-    this.host.requestUpdate();
-    try {
-      const data = await requestJson<StaffReportYear>(apiUrl(base, `staff/reports/${year}`));
-      if (!data || !Array.isArray(data.versions)) throw new ApiError('malformed', 'Not a report year.');
-      this.accept(data);
-      this.state = { status: 'ready' };
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.options.onSignedOut();
-      this.state = { status: 'error', error: loadErrorOf(error) };
+    const url = apiUrl(base, `staff/reports/${year}`);
+    const result = await this.request.run((signal) => requestJson(url, { signal }));
+    if (result?.status === 'ready') this.accept(result.value);
+    if (result?.status === 'error' && result.error.status === 401) {
+      // Signed out meanwhile: load again once signed back in.
+      this.loadedFor = undefined;
+      this.options.onSignedOut();
     }
-    this.host.requestUpdate();
   }
 
   private accept(data: StaffReportYear): void {

@@ -4,7 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, apiUrl, requestJson } from '../../api/client.js';
-import type { LoadError } from '../base/data-source.js';
+import { toLoadError, type LoadError } from '../base/controllers/request.js';
 
 export interface StaffUserView {
   id: string;
@@ -22,11 +22,6 @@ export type SessionState =
   | { status: 'signed-out'; failed?: 'credentials' | 'locked' }
   | { status: 'signed-in'; user: StaffUserView; csrfToken: string }
   | { status: 'error'; error: LoadError };
-
-export function loadErrorOf(error: unknown): LoadError {
-  if (error instanceof ApiError) return { kind: error.kind, status: error.status, detail: error.message };
-  return { kind: 'network', detail: String(error) };
-}
 
 export class StaffSessionController implements ReactiveController {
   state: SessionState = { status: 'checking' };
@@ -53,7 +48,7 @@ export class StaffSessionController implements ReactiveController {
       this.accept(await requestJson<SessionAnswer>(apiUrl(base, 'staff/session')));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.set({ status: 'signed-out' });
-      else this.set({ status: 'error', error: loadErrorOf(error) });
+      else this.set({ status: 'error', error: toLoadError(error) });
     }
   }
 
@@ -65,7 +60,7 @@ export class StaffSessionController implements ReactiveController {
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 422)) this.set({ status: 'signed-out', failed: 'credentials' });
       else if (error instanceof ApiError && error.status === 429) this.set({ status: 'signed-out', failed: 'locked' });
-      else this.set({ status: 'error', error: loadErrorOf(error) });
+      else this.set({ status: 'error', error: toLoadError(error) });
     }
   }
 
