@@ -28,8 +28,9 @@ import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js'
 import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { reportRoutes } from './routes/reports.js';
+import { reportVersionRoutes, staffReportRoutes, type ActorOf } from './routes/staff-reports.js';
 import { staffSessionRoutes } from './routes/staff-session.js';
-import { staffSessionMiddleware } from './staff/auth.js';
+import { staffSessionMiddleware, type StaffEnv } from './staff/auth.js';
 import type { Storage } from './storage/types.js';
 
 export const API_BASE = '/api';
@@ -90,6 +91,9 @@ function adminAuth(token: string, addressOf: (c: Context) => string): Middleware
   };
 }
 
+/** The signed-in staff member, as the session middleware left it on the context. */
+const sessionActor: ActorOf = (c) => (c as unknown as Context<StaffEnv>).get('staff');
+
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 
 export function createApp(options: AppOptions): Hono {
@@ -149,8 +153,8 @@ export function createApp(options: AppOptions): Hono {
         return isRead(method) && !privatePath ? '*' : null;
       },
       allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language', 'X-CSRF-Token'],
-      exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'Content-Language'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language', 'X-CSRF-Token', 'If-Match'],
+      exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'Content-Language', 'ETag'],
       maxAge: 600,
     }),
   );
@@ -191,7 +195,9 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', attachmentRoutes(deps));
   app.route('/', feedbackRoutes(deps));
   app.route('/', directoryRoutes(deps));
+  app.route('/', reportVersionRoutes(deps));
   app.route('/', reportRoutes(deps));
   app.route('/', staffSessionRoutes(deps, { trustProxy: options.trustProxy ?? false }));
+  app.route('/', staffReportRoutes(deps, sessionActor));
   return app;
 }

@@ -14,6 +14,7 @@ import { createApp } from '../../src/server/app.js';
 import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
 import { createNodeHandler } from '../../src/server/node.js';
 import { DEMO_LETTER_PHONE, DEMO_LETTERS } from '../../src/server/seed.js';
+import { DEMO_STAFF } from '../../src/server/staff/demo-staff.js';
 import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
 
 const PORTAL = 'https://portal.example.gov.cn';
@@ -322,6 +323,41 @@ function check(doc: OpenApi, schema: Schema, value: unknown, at = '$'): string[]
   return errors;
 }
 
+/** 年度报告编制 end to end, signed in as the demo's head. */
+async function reportAuthoringFlow(): Promise<void> {
+  const head = DEMO_STAFF.find((a) => a.role === 'head')!;
+  const signedIn = await app.request('/api/staff/session', { method: 'POST', ...jsonInit({ name: head.name, password: head.password }) });
+  assert.equal(signedIn.status, 200, await signedIn.clone().text());
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const session = { Cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': csrfToken };
+  const staff = (headers: Record<string, string> = {}, body?: unknown): RequestInit =>
+    body === undefined ? { headers: { ...session, ...headers } } : jsonInit(body, { ...session, ...headers });
+  const base = '/api/staff/reports/2025';
+  const v = '/staff/reports/{year}/versions/{version}';
+  await call('GET', '/staff/reports/{year}', base, staff());
+  await call('GET', '/staff/reports/{year}', '/api/staff/reports/2018', staff());
+  await call('GET', '/staff/reports/{year}', base);
+  const draft = (await (await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff())).json()) as { document: Record<string, unknown> };
+  await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff());
+  const requests = (await (await call('GET', '/applications/stats', '/api/applications/stats?year=2025')).json()) as Record<string, unknown>;
+  const document = { ...draft.document, requests };
+  await call('PUT', v, `${base}/versions/1`, staff({}, { document }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.9"' }, { document }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.1"' }, { document: { ...document, year: 'x' } }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.1"' }, { document }));
+  await call('POST', `${v}/submit`, `${base}/versions/1/submit`, staff({ 'If-Match': '"1.2"' }));
+  await call('POST', `${v}/return`, `${base}/versions/1/return`, staff({ 'If-Match': '"1.3"' }, { note: '请补充总体情况' }));
+  await call('POST', `${v}/submit`, `${base}/versions/1/submit`, staff({ 'If-Match': '"1.4"' }));
+  await call('POST', `${v}/publish`, `${base}/versions/1/publish`, staff({ 'If-Match': '"1.5"' }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.6"' }, { document }));
+  await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, staff({}, {}));
+  await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, staff({}, { note: '更正' }));
+  await call('GET', '/reports/{year}/versions', '/api/reports/2025/versions');
+  await call('GET', '/reports/{year}/versions', '/api/reports/2019/versions');
+  await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/1');
+  await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/2');
+}
+
 describe('OpenAPI document', () => {
   let doc: OpenApi;
 
@@ -342,12 +378,21 @@ describe('OpenAPI document', () => {
       'GET /feedback/{queryCode}',
       'GET /reports',
       'GET /reports/{year}',
+      'GET /reports/{year}/versions',
+      'GET /reports/{year}/versions/{version}',
+      'GET /staff/reports/{year}',
       'PATCH /admin/applications/{trackingCode}',
       'PATCH /admin/feedback/{queryCode}',
       'POST /applications',
       'POST /attachments',
       'POST /feedback',
       'POST /feedback/{queryCode}/rating',
+      'POST /staff/reports/{year}/corrections',
+      'POST /staff/reports/{year}/draft',
+      'POST /staff/reports/{year}/versions/{version}/publish',
+      'POST /staff/reports/{year}/versions/{version}/return',
+      'POST /staff/reports/{year}/versions/{version}/submit',
+      'PUT /staff/reports/{year}/versions/{version}',
     ]);
   });
 
@@ -393,6 +438,7 @@ describe('OpenAPI document', () => {
     await call('GET', '/feedback', '/api/feedback?page=1&pageSize=2');
     await call('GET', '/disclosures', '/api/disclosures');
     await upload('%PDF-1.4', 'x.pdf', 'application/pdf');
+    await reportAuthoringFlow();
 
     const failures: string[] = [];
     const covered = new Set<string>();

@@ -1,6 +1,7 @@
 /** Every query of the server, written once for PGlite and PostgreSQL alike. */
 import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
+import { createReportStorage } from './reports.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { createStaffStorage } from './staff-storage.js';
 import type {
@@ -180,6 +181,7 @@ function zeros(): number[] {
 export function createSqlStorage(db: SqlDatabase): Storage {
   return {
     kind: db.kind,
+    ...createReportStorage(db),
 
     findReplay: (idem) => readReplay(db, idem),
 
