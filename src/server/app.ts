@@ -197,7 +197,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', directoryRoutes(deps));
   app.route('/', reportVersionRoutes(deps));
   app.route('/', reportRoutes(deps));
-  app.route('/', staffSessionRoutes(deps, { trustProxy: options.trustProxy ?? false }));
+  app.route('/', staffSessionRoutes(deps, { proxyHops }));
   app.route('/', staffReportRoutes(deps, sessionActor));
   return app;
 }
