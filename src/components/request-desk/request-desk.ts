@@ -202,13 +202,20 @@ export class ZwgkRequestDesk extends ZwgkElement {
     // Typing in the search box waits for Enter or 筛选; every other control filters at once.
     if (event.type === 'change' && (event.target as HTMLElement).id === 'q') return;
     const data = new FormData(form);
-    this.queue.set({
+    void this.filterQueue({
       q: String(data.get('q') ?? ''),
       status: String(data.get('status') ?? '') as ApplicationStatus | '',
       dueWithin: String(data.get('dueWithin') ?? ''),
       overdue: data.get('overdue') === 'on',
       sort: data.get('sort') === 'received' ? 'received' : 'urgency',
     });
+  }
+
+  /** Filters, then says how many match (the table changes out of sight of a screen reader). */
+  private async filterQueue(filters: Parameters<QueueController['set']>[0]): Promise<void> {
+    await this.queue.set(filters);
+    const page = this.queue.value;
+    if (page) void this.announce(this.localize(() => msg(str`共${page.total}件`)));
   }
 
   // ── Steps on a case ──────────────────────────────────────────────────
@@ -405,8 +412,8 @@ export class ZwgkRequestDesk extends ZwgkElement {
       case 'queue':
         return renderQueue(this.queue.state, this.queue.filters, this.locale, {
           onFilter: (e) => this.onFilter(e),
-          onStatus: (status) => this.queue.set({ status, overdue: false }),
-          onOverdue: () => this.queue.set({ overdue: !this.queue.filters.overdue, status: '' }),
+          onStatus: (status) => void this.filterQueue({ status, overdue: false }),
+          onOverdue: () => void this.filterQueue({ overdue: !this.queue.filters.overdue, status: '' }),
           onPage: (page) => {
             this.queue.set({ page });
             this.focusLater('#queue-title');
