@@ -151,8 +151,8 @@ function actionText(action: AuditAction, loc: Locale): string {
       return msg('登记复议或诉讼');
     case 'update-appeal':
       return msg('更新复议或诉讼结果');
-    case 'issue-letter':
-      return msg('出具答复书');
+    case 'set-calendar':
+      return msg('录入工作日历');
     default:
       return action;
   }

@@ -187,11 +187,16 @@ export class ZwgkRequestDesk extends ZwgkElement {
     this.focusLater('#case-title');
   }
 
-  private backToQueue(): void {
+  private async backToQueue(): Promise<void> {
     const code = this.case.code;
-    this.show('queue');
-    // Back where the user left: the row of the case, once the queue is there.
-    void this.queue.load().then(() => this.focusLater(`tr[data-code="${CSS.escape(code)}"] .open-case`));
+    this.view = 'queue';
+    this.case.close();
+    this.resetAction();
+    this.focusLater('#queue-title');
+    await this.queue.load();
+    // Back where the user left: the row of the case, when it is still on this page.
+    const row = `tr[data-code="${CSS.escape(code)}"] .open-case`;
+    this.focusLater(this.queue.value?.items.some((item) => item.trackingCode === code) ? row : '#queue-title');
   }
 
   // ── Queue ────────────────────────────────────────────────────────────
@@ -202,13 +207,20 @@ export class ZwgkRequestDesk extends ZwgkElement {
     // Typing in the search box waits for Enter or 筛选; every other control filters at once.
     if (event.type === 'change' && (event.target as HTMLElement).id === 'q') return;
     const data = new FormData(form);
-    this.queue.set({
+    void this.filterQueue({
       q: String(data.get('q') ?? ''),
       status: String(data.get('status') ?? '') as ApplicationStatus | '',
       dueWithin: String(data.get('dueWithin') ?? ''),
       overdue: data.get('overdue') === 'on',
       sort: data.get('sort') === 'received' ? 'received' : 'urgency',
     });
+  }
+
+  /** Filters, then says how many match (the table changes out of sight of a screen reader). */
+  private async filterQueue(filters: Parameters<QueueController['set']>[0]): Promise<void> {
+    await this.queue.set(filters);
+    const page = this.queue.value;
+    if (page) void this.announce(this.localize(() => msg(str`共${page.total}件`)));
   }
 
   // ── Steps on a case ──────────────────────────────────────────────────
@@ -388,7 +400,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
           ${label}
         </button>
       </li>`;
-    return html`<header class="bar" part="bar">
+    return html`<div class="bar" part="bar">
       <p class="title">${msg('依申请公开办理台')}</p>
       <nav aria-label=${msg('办理台导航')}>
         <ul>
@@ -397,7 +409,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
       </nav>
       <p class="who">${msg(str`${name}（${role}）`)}</p>
       <button type="button" class="button secondary" id="sign-out" @click=${() => void this.session.signOut()}>${msg('退出登录')}</button>
-    </header>`;
+    </div>`;
   }
 
   private renderView(): unknown {
@@ -405,8 +417,8 @@ export class ZwgkRequestDesk extends ZwgkElement {
       case 'queue':
         return renderQueue(this.queue.state, this.queue.filters, this.locale, {
           onFilter: (e) => this.onFilter(e),
-          onStatus: (status) => this.queue.set({ status, overdue: false }),
-          onOverdue: () => this.queue.set({ overdue: !this.queue.filters.overdue, status: '' }),
+          onStatus: (status) => void this.filterQueue({ status, overdue: false }),
+          onOverdue: () => void this.filterQueue({ overdue: !this.queue.filters.overdue, status: '' }),
           onPage: (page) => {
             this.queue.set({ page });
             this.focusLater('#queue-title');
@@ -427,7 +439,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
   private renderCase(): TemplateResult {
     const state = this.case.state;
     const code = this.case.code;
-    const head = html`<p><button type="button" class="link-button" id="back" @click=${() => this.backToQueue()}>${msg('← 返回办理队列')}</button></p>`;
+    const head = html`<p><button type="button" class="link-button" id="back" @click=${() => void this.backToQueue()}>${msg('← 返回办理队列')}</button></p>`;
     if (state.status !== 'ready') {
       return html`${head}
         <h2 id="case-title" tabindex="-1">${msg(str`申请 ${code}`)}</h2>
