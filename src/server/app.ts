@@ -25,7 +25,11 @@ import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { reportRoutes } from './routes/reports.js';
 import { reportVersionRoutes, staffReportRoutes, type ActorOf } from './routes/staff-reports.js';
+import { applicantCaseRoutes } from './routes/applicant-case.js';
+import { staffCaseRoutes } from './routes/staff-cases.js';
 import { staffSessionRoutes } from './routes/staff-session.js';
+import { createOfficeCalendar } from './staff/office-calendar.js';
+import { RELEASED_FILE_MAX_BYTES } from './staff/released-files.js';
 import { staffSessionMiddleware, type StaffEnv } from './staff/auth.js';
 import type { Storage } from './storage/types.js';
 
@@ -34,6 +38,7 @@ export const API_BASE = '/api';
 /** JSON bodies are small; an upload may carry one 10 MB file plus its multipart framing. */
 export const MAX_JSON_BYTES = 64 * 1024;
 const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
+const MAX_RELEASED_UPLOAD_BYTES = RELEASED_FILE_MAX_BYTES + 64 * 1024;
 
 /** The POSTs that create something: idempotency keys and the rate limit apply to these. */
 const CREATING_PATHS = ['/applications', '/feedback', '/attachments'].map((p) => `${API_BASE}${p}`);
@@ -148,7 +153,10 @@ export function createApp(options: AppOptions): Hono {
   const onTooLarge = (c: Context) => problemResponse(c, new ProblemError('payload-too-large', 'The request body is too large.'));
   const smallBody = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: onTooLarge });
   const uploadBody = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: onTooLarge });
-  app.use('*', (c, next) => (c.req.path === `${API_BASE}/attachments` ? uploadBody(c, next) : smallBody(c, next)));
+  const releasedBody = bodyLimit({ maxSize: MAX_RELEASED_UPLOAD_BYTES, onError: onTooLarge });
+  app.use('*', (c, next) =>
+    c.req.path === `${API_BASE}/attachments` ? uploadBody(c, next) : c.req.path === `${API_BASE}/staff/files` ? releasedBody(c, next) : smallBody(c, next),
+  );
 
   if (limiter) {
     app.use('*', async (c, next) => {
@@ -161,6 +169,13 @@ export function createApp(options: AppOptions): Hono {
       await next();
     });
   }
+
+  // Years of the working-day calendar the office entered: loaded before any deadline is computed.
+  const officeCalendar = createOfficeCalendar(options.storage);
+  app.use('*', async (_c, next) => {
+    await officeCalendar.ready();
+    await next();
+  });
 
   app.use('/admin/*', adminAuth(options.adminToken));
   // Staff: a signed-in session on every request, the CSRF token on every write (src/server/staff/auth.ts).
@@ -175,5 +190,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', reportRoutes(deps));
   app.route('/', staffSessionRoutes(deps, { trustProxy: options.trustProxy ?? false }));
   app.route('/', staffReportRoutes(deps, sessionActor));
+  app.route('/', staffCaseRoutes(deps, officeCalendar));
+  app.route('/', applicantCaseRoutes(deps));
   return app;
 }

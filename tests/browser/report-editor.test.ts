@@ -114,9 +114,9 @@ describe('<zwgk-report-editor>', () => {
     // Table 二 (一) from the directory; 本年废止件数 has no source and stays blank for hand entry.
     expect(description(el, cell(el, 'cell-2-normativeDocuments-2'))).to.include('来源：政府信息公开目录');
     expect(cell(el, 'cell-2-normativeDocuments-1').value).to.equal('');
-    // Table 四: nothing recorded on cases here, so blank, not 0, and no source.
-    expect(cell(el, 'cell-4-reconsideration-0').value).to.equal('');
-    expect(cell(el, 'cell-4-reconsideration-0').closest('td')!.querySelector('[part="cell-source"]')).to.be.null;
+    // Table 四 from the 复议 and 诉讼 recorded on cases (none in 2025 on this server).
+    expect(cell(el, 'cell-4-reconsideration-4').value).to.equal('0');
+    expect(description(el, cell(el, 'cell-4-reconsideration-4'))).to.include('来源：复议诉讼登记');
     // Every input is named by its row and column.
     expect(received.getAttribute('aria-label')).to.equal('一、本年新收政府信息公开申请数量，总计');
   });

@@ -307,7 +307,7 @@ export interface CaseState {
 }
 
 /** Audit actions: the desk's steps, the citizen's and the system's. */
-export type AuditAction = StaffAction | 'submit' | 'supplement' | 'withdraw' | 'admin-patch' | 'record-appeal' | 'update-appeal' | 'issue-letter';
+export type AuditAction = StaffAction | 'submit' | 'supplement' | 'withdraw' | 'admin-patch' | 'record-appeal' | 'update-appeal' | 'set-calendar';
 
 /** One audit row (append-only): the case timeline the desk shows. */
 export interface AuditEntry {

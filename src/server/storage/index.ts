@@ -101,3 +101,4 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
 export { migrate, MIGRATIONS } from './migrations.js';
 export type * from './types.js';
 export type * from './staff-types.js';
+export type * from './case-types.js';

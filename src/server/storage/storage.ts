@@ -3,6 +3,7 @@ import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } 
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 import { createReportStorage } from './reports.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
+import { createCaseStorage } from './case-storage.js';
 import { createStaffStorage } from './staff-storage.js';
 import type {
   ApplicationCounts,
@@ -214,6 +215,14 @@ export function createSqlStorage(db: SqlDatabase): Storage {
           ]);
         }
         for (const entry of record.timeline) await addEvent(tx, record.trackingCode, entry);
+        // The first row of the case's audit trail: the applicant submitted it.
+        const after = { status: record.status, receivedOn: null, dueDate: record.dueDate, outcome: null, extension: null, consulting: false };
+        await tx.query(`INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after) VALUES ($1, $2, $3::jsonb, 'submit', NULL, NULL, $4::jsonb)`, [
+          record.receivedAt,
+          record.trackingCode,
+          JSON.stringify({ kind: 'applicant' }),
+          JSON.stringify(after),
+        ]);
       });
     },
 
@@ -387,6 +396,7 @@ export function createSqlStorage(db: SqlDatabase): Storage {
     },
 
     ...createStaffStorage(db),
+    ...createCaseStorage(db),
 
     close: () => db.close(),
   };

@@ -1,11 +1,19 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
 import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { ReportVersion } from '../../api/types/report-draft.js';
+import type { CaseStorage } from './case-types.js';
 import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
-export type CreateScope = 'applications' | 'feedback' | 'attachments';
+export type CreateScope =
+  | 'applications'
+  | 'feedback'
+  | 'attachments'
+  /** desk-server: staff action POSTs, released-file uploads, the applicant's 补正 and 撤回 */
+  | 'staff-actions'
+  | 'staff-files'
+  | 'applicant-actions';
 
 export interface IdempotencyRequest {
   scope: CreateScope;
@@ -110,7 +118,7 @@ export interface ReportStorage {
   updateReportVersion(year: number, version: number, decide: (current: ReportVersion) => ReportVersion): Promise<ReportVersion | null>;
 }
 
-export interface Storage extends StaffStorage, ReportStorage {
+export interface Storage extends StaffStorage, CaseStorage, ReportStorage {
   readonly kind: 'pglite' | 'postgres';
 
   /** The stored answer for a key already used (replay or conflict), or null for a fresh key. */

@@ -1,0 +1,24 @@
+/**
+ * The one place a case change is announced inside its own transaction.
+ *
+ * TODO(notify): when src/server/notify/outbox.ts (branch `notify`) has
+ * `recordEvent(tx, event)`, call it here, so the outbox row commits or rolls
+ * back with the change itself. Every application state change (desk actions,
+ * the citizen's 补正 and 撤回, the admin PATCH, 视为放弃 by the system) passes
+ * through `changeCase`, and so through this function.
+ */
+import type { Actor, AuditAction, CaseState } from '../../api/types/staff.js';
+import type { SqlClient } from '../storage/sql.js';
+
+export interface CaseEvent {
+  trackingCode: string;
+  action: AuditAction;
+  actor: Actor;
+  before: CaseState;
+  after: CaseState;
+}
+
+export async function recordCaseEvent(tx: SqlClient, event: CaseEvent): Promise<void> {
+  void tx;
+  void event;
+}
