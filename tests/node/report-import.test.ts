@@ -165,7 +165,11 @@ test('a cell that is not a number is blank and named with where it is', () => {
 test('a row that is not in the table is missing (not zero) and reported; an extra row is reported as unplaced', () => {
   const html = base
     .replace(/<tr><td valign="center"><p>3\.补正后申请内容仍不明确[\s\S]*?<\/tr>/, '')
-    .replace('<tr><td colspan="2" valign="center"><p>（七）总计', '<tr><td colspan="2"><p>小计</p></td><td>9</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>9</td></tr><tr><td colspan="2" valign="center"><p>（七）总计');
+    .replace(
+      '<tr><td colspan="2" valign="center"><p>（七）总计',
+      '<tr><td colspan="2"><p>小计</p></td><td>9</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>9</td></tr>' +
+        '<tr><td colspan="2" valign="center"><p>（七）总计',
+    );
   const { report, problems } = importReport(html);
   assert.equal(report.requests['3.4.3'], undefined);
   assert.ok(problems.some((p) => p.kind === 'row-missing' && p.text === '（四）无法提供 3.补正后申请内容仍不明确'));

@@ -168,13 +168,11 @@ export class ZwgkReportViewer extends ZwgkElement {
     const main = this.source.state;
     const compare = this.compareSource.state;
     if (!this.view || main.status !== 'ready') return undefined;
-    // Last year's report on its way: wait for it the first time, keep the report shown on a reload.
-    if (compare.status === 'loading') {
-      const raw = main.value instanceof ImportedPage ? main.value.report : main.value;
-      return this.prepared?.raw === raw ? this.prepared : undefined;
-    }
-    const previous = compare.status === 'ready' ? compare.value : undefined;
+    // A published page that src answered with has been read into a document already.
     const raw = main.value instanceof ImportedPage ? main.value.report : main.value;
+    // Last year's report on its way: wait for it the first time, keep the report shown on a reload.
+    if (compare.status === 'loading') return this.prepared?.raw === raw ? this.prepared : undefined;
+    const previous = compare.status === 'ready' ? compare.value : undefined;
     if (this.prepared?.raw !== raw || this.preparedPrevious !== previous) {
       this.prepared = this.view.prepareReport(raw, previous);
       this.preparedPrevious = previous;
