@@ -210,6 +210,22 @@ test('a page without report tables says so; the format falls back to the year', 
   assert.equal(report.agency, '某局');
 });
 
+test('a short paragraph such as 四是… or 五、… inside a part is not taken for the next heading', () => {
+  const html = base.replace('<p>（一）主动公开方面。', '<p>四是行政复议案件数量下降。</p><p>（一）主动公开方面。');
+  const { report } = importReport(html);
+  assert.match(report.sections.overview, /<p>四是行政复议案件数量下降。<\/p>/);
+  assert.deepEqual(report.reviews, want2025.reviews);
+});
+
+test('table 二 published as one table per sub-table reads the same', () => {
+  const html = base.replace(/<tr><td colspan="4" valign="center"><p>第二十条第（[五六八]）项/g, (row) => `</tbody></table><table><tbody>${row}`);
+  assert.equal(html.split('第二十条').length, 5);
+  const { report, found } = importReport(html);
+  assert.equal(found['二'], true);
+  assert.deepEqual(report.proactive, want2025.proactive);
+  assert.deepEqual(report.requests, want2025.requests);
+});
+
 test('options override what the page states', () => {
   const { report, formatFrom } = importReport(base, { agency: '平潭综合实验区管委会', year: 2025, format: '2021' });
   assert.equal(report.agency, '平潭综合实验区管委会');

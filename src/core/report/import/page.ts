@@ -49,6 +49,8 @@ function headingOf(block: HtmlElement): Exclude<SectionKey, 'intro'> | undefined
   const text = cleanText(textOf(block));
   if (text.length > 60) return undefined;
   const key = headingKey(text);
+  // 一是…、四是… start the points of a paragraph, not a part of the report.
+  if (/^[一二三四五六]是/.test(key)) return undefined;
   return (Object.keys(HEADINGS) as Exclude<SectionKey, 'intro'>[]).find((section) => HEADINGS[section].test(key));
 }
 
