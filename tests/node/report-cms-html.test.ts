@@ -36,7 +36,9 @@ test('the template layout: 三、本年度办理结果 spans every outcome row, 
 
 test('inline styles only: no script, class, id, event handler, link or external asset, even from hostile narrative', () => {
   const hostile = structuredClone(pingtan2024);
-  hostile.sections.other = '<p onclick="x()" class="a" style="color:red">无<script>alert(1)</script><img src="https://evil.example/x.png"><link rel="stylesheet" href="https://evil.example/x.css"><a href="javascript:alert(1)">链接</a></p>';
+  hostile.sections.other =
+    '<p onclick="x()" class="a" style="color:red">无<script>alert(1)</script><img src="https://evil.example/x.png">' +
+    '<link rel="stylesheet" href="https://evil.example/x.css"><a href="javascript:alert(1)">链接</a></p>';
   const html = reportToCmsHtml(hostile);
   assert.doesNotMatch(html, /<script|<img|<link|<style|class=|id=|onclick|javascript:|https:\/\/evil/);
   assert.match(html, /<p>无链接<\/p>/);

@@ -36,7 +36,8 @@ test('a report page: the document on standard output, exit status 0', () => {
 });
 
 test('--check prints the R1–R9 findings on standard error, and the page can come from standard input', () => {
-  const html = readFileSync(fixture('pingtan-2025.html'), 'utf8').replace('<p>（一）予以公开</p></td><td valign="center"><p>33</p>', '<p>（一）予以公开</p></td><td valign="center"><p>34</p>');
+  const disclosed = '<p>（一）予以公开</p></td><td valign="center"><p>';
+  const html = readFileSync(fixture('pingtan-2025.html'), 'utf8').replace(`${disclosed}33</p>`, `${disclosed}34</p>`);
   const { status, stdout, stderr } = run(['--check', '--lang', 'en', '-'], html);
   assert.equal(status, 0);
   assert.equal(JSON.parse(stdout).requests['3.1'][0], 34);

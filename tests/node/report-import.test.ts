@@ -165,7 +165,11 @@ test('a cell that is not a number is blank and named with where it is', () => {
 test('a row that is not in the table is missing (not zero) and reported; an extra row is reported as unplaced', () => {
   const html = base
     .replace(/<tr><td valign="center"><p>3\.补正后申请内容仍不明确[\s\S]*?<\/tr>/, '')
-    .replace('<tr><td colspan="2" valign="center"><p>（七）总计', '<tr><td colspan="2"><p>小计</p></td><td>9</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>9</td></tr><tr><td colspan="2" valign="center"><p>（七）总计');
+    .replace(
+      '<tr><td colspan="2" valign="center"><p>（七）总计',
+      '<tr><td colspan="2"><p>小计</p></td><td>9</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>9</td></tr>' +
+        '<tr><td colspan="2" valign="center"><p>（七）总计',
+    );
   const { report, problems } = importReport(html);
   assert.equal(report.requests['3.4.3'], undefined);
   assert.ok(problems.some((p) => p.kind === 'row-missing' && p.text === '（四）无法提供 3.补正后申请内容仍不明确'));
@@ -204,6 +208,22 @@ test('a page without report tables says so; the format falls back to the year', 
   assert.equal(report.format, '2019');
   assert.equal(formatFrom, 'year');
   assert.equal(report.agency, '某局');
+});
+
+test('a short paragraph such as 四是… or 五、… inside a part is not taken for the next heading', () => {
+  const html = base.replace('<p>（一）主动公开方面。', '<p>四是行政复议案件数量下降。</p><p>（一）主动公开方面。');
+  const { report } = importReport(html);
+  assert.match(report.sections.overview, /<p>四是行政复议案件数量下降。<\/p>/);
+  assert.deepEqual(report.reviews, want2025.reviews);
+});
+
+test('table 二 published as one table per sub-table reads the same', () => {
+  const html = base.replace(/<tr><td colspan="4" valign="center"><p>第二十条第（[五六八]）项/g, (row) => `</tbody></table><table><tbody>${row}`);
+  assert.equal(html.split('第二十条').length, 5);
+  const { report, found } = importReport(html);
+  assert.equal(found['二'], true);
+  assert.deepEqual(report.proactive, want2025.proactive);
+  assert.deepEqual(report.requests, want2025.requests);
 });
 
 test('options override what the page states', () => {

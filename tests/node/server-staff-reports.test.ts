@@ -67,13 +67,15 @@ for (const backend of backends) {
       const session = sessions.get(roleOf(account ?? CLERK))!;
       return { Cookie: session.cookie, 'X-CSRF-Token': session.csrf };
     };
-    const call = (path: string, init: { method?: string; actor?: { name: string } | null; body?: unknown; ifMatch?: string } = {}) =>
+    type CallInit = { method?: string; actor?: { name: string } | null; body?: unknown; ifMatch?: string; headers?: Record<string, string> };
+    const call = (path: string, init: CallInit = {}) =>
       app.request(`/api${path}`, {
         method: init.method ?? 'GET',
         headers: {
           ...sessionHeaders(init.actor),
           ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...(init.ifMatch ? { 'If-Match': init.ifMatch } : {}),
+          ...init.headers,
         },
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
@@ -103,7 +105,7 @@ for (const backend of backends) {
         body: JSON.stringify(body),
       });
       const { trackingCode } = (await json<{ trackingCode: string }>(created, 201));
-      if (!outcome) return;
+      if (!outcome) return trackingCode;
       for (const patch of [{ status: 'accepted' }, { status: 'answered', outcome }]) {
         const r = await app.request(`/api/admin/applications/${trackingCode}`, {
           method: 'PATCH',
@@ -112,6 +114,13 @@ for (const backend of backends) {
         });
         assert.equal(r.status, 200, await r.text());
       }
+      return trackingCode;
+    }
+
+    /** Records a 复议 or 诉讼 on a case through the desk's own endpoint. */
+    async function appeal(code: string, body: Record<string, string>) {
+      const response = await call(`/staff/applications/${code}/appeals`, { method: 'POST', body, headers: { 'Idempotency-Key': `ap-${++keys}` } });
+      assert.equal(response.status, 201, await response.text());
     }
 
     before(async () => {
@@ -130,10 +139,13 @@ for (const backend of backends) {
       }
       // 2025: three applications, two answered (予以公开 by a person, 不予公开 4 by a company), one still open.
       await application(sampleApplication(), '3.1');
-      await application(sampleOrganizationApplication('commercial'), '3.3.4');
+      const refused = await application(sampleOrganizationApplication('commercial'), '3.3.4');
       await application();
       clock = new Date('2026-01-12T02:00:00Z');
       await signIn();
+      // The company appealed: a 复议 still pending, and a suit filed directly and upheld.
+      await appeal(refused, { kind: 'reconsideration', result: 'pending', filedOn: '2025-11-03' });
+      await appeal(refused, { kind: 'litigation', route: 'direct', result: 'upheld', filedOn: '2025-12-01', decidedOn: '2026-01-05' });
     });
     after(async () => {
       await storage?.close();
@@ -165,9 +177,11 @@ for (const backend of backends) {
       assert.deepEqual(doc.proactive.normativeDocuments, [1, null, 2]);
       assert.equal(draft.sources['二|normativeDocuments|0']?.origin, 'directory');
       assert.equal(draft.sources['二|normativeDocuments|1'], undefined, 'no repeal dates in the directory: left for hand entry');
-      // Table 四: no appeals are recorded here, so blank, not 0.
-      assert.deepEqual(doc.reviews.reconsideration, [null, null, null, null, null]);
-      assert.equal(draft.sources['四|reconsideration|0'], undefined);
+      // Table 四 from the appeals recorded on cases in 2025.
+      assert.deepEqual(doc.reviews.reconsideration, [0, 0, 0, 1, 1]);
+      assert.deepEqual(doc.reviews.litigationDirect, [1, 0, 0, 0, 1]);
+      assert.deepEqual(doc.reviews.litigationAfterReconsideration, [0, 0, 0, 0, 0]);
+      assert.equal(draft.sources['四|reconsideration|3']?.origin, 'cases');
 
       const again = await call('/staff/reports/2025/draft', { method: 'POST', body: {} });
       assert.equal(again.status, 409, 'a second first draft is refused');

@@ -200,7 +200,7 @@ export const reportEditorStyles = css`
     background: var(--_color-primary);
     color: var(--_color-primary-text);
   }
-  .rich-host .rich-text {
+  .rich-host.rich-text {
     min-height: 6em;
     padding: var(--_space-2);
     border: 0.0625rem solid var(--_color-border);
@@ -209,10 +209,10 @@ export const reportEditorStyles = css`
     white-space: pre-wrap;
     word-wrap: break-word;
   }
-  .rich-host .rich-text[aria-readonly='true'] {
+  .rich-host.rich-text[aria-readonly='true'] {
     background: var(--_color-surface);
   }
-  .rich-host .rich-text:focus-visible {
+  .rich-host.rich-text:focus-visible {
     outline: var(--_focus-ring);
     outline-offset: var(--_focus-offset);
   }

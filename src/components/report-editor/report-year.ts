@@ -63,6 +63,7 @@ export class ReportYearController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private saving?: Promise<void>;
   private readonly request: RequestController<StaffReportYear>;
+  private acceptedFrom?: StaffReportYear;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -74,7 +75,9 @@ export class ReportYearController implements ReactiveController {
 
   /** Loading the year: idle, loading, ready or error (with Retry: `load(true)`). */
   get state(): DataState<StaffReportYear> {
-    return this.request.state;
+    const state = this.request.state;
+    // Ready only once the answer has been taken in, so no render shows a year without its versions.
+    return state.status === 'ready' && this.acceptedFrom !== state.value ? { status: 'loading' } : state;
   }
 
   hostDisconnected(): void {
@@ -102,7 +105,10 @@ export class ReportYearController implements ReactiveController {
     this.loadedFor = key;
     const url = apiUrl(base, `staff/reports/${year}`);
     const result = await this.request.run((signal) => requestJson(url, { signal }));
-    if (result?.status === 'ready') this.accept(result.value);
+    if (result?.status === 'ready') {
+      this.accept(result.value);
+      this.host.requestUpdate();
+    }
     if (result?.status === 'error' && result.error.status === 401) {
       // Signed out meanwhile: load again once signed back in.
       this.loadedFor = undefined;
@@ -111,6 +117,7 @@ export class ReportYearController implements ReactiveController {
   }
 
   private accept(data: StaffReportYear): void {
+    this.acceptedFrom = data;
     this.data = data;
     this.current = data.versions.find((v) => v.status !== 'published') ?? data.versions[0];
     this.doc = this.current ? structuredClone(this.current.document) : undefined;

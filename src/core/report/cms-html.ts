@@ -21,7 +21,9 @@ const LABEL = 'border:1px solid #000;padding:4px 6px;text-align:left;vertical-al
 const HEADING = 'font-weight:bold;margin:1em 0 0.5em';
 
 const td = (content: string, options: { colspan?: number; rowspan?: number; label?: boolean } = {}) => {
-  const spans = `${options.colspan && options.colspan > 1 ? ` colspan="${options.colspan}"` : ''}${options.rowspan && options.rowspan > 1 ? ` rowspan="${options.rowspan}"` : ''}`;
+  const colspan = options.colspan && options.colspan > 1 ? ` colspan="${options.colspan}"` : '';
+  const rowspan = options.rowspan && options.rowspan > 1 ? ` rowspan="${options.rowspan}"` : '';
+  const spans = colspan + rowspan;
   return `<td${spans} style="${options.label ? LABEL : CELL}">${content}</td>`;
 };
 const headerTd = (cell: HeaderCell) => td(escapeText(cell.label['zh-CN']), { colspan: cell.colspan, rowspan: cell.rowspan });
@@ -37,10 +39,16 @@ function proactiveTable(doc: AnnualReport, format: ReportFormatDef): string {
     const spanOf = (i: number) => (i === sub.columns.length - 1 ? width - sub.columns.length + 1 : 1);
     return [
       tr([td(escapeText(sub.caption['zh-CN']), { colspan: width + 1 })]),
-      tr([td(escapeText(format.proactive.itemHeader['zh-CN'])), ...sub.columns.map((c, i) => td(escapeText(c.label['zh-CN']), { colspan: spanOf(i) }))]),
+      tr([
+        td(escapeText(format.proactive.itemHeader['zh-CN'])),
+        ...sub.columns.map((c, i) => td(escapeText(c.label['zh-CN']), { colspan: spanOf(i) })),
+      ]),
       ...sub.rows.map((row) => {
         const values = rowValues(doc, '二', row.key) ?? [];
-        return tr([td(escapeText(row.label['zh-CN']), { label: true }), ...sub.columns.map((_, i) => td(value(values[i]), { colspan: spanOf(i) }))]);
+        return tr([
+          td(escapeText(row.label['zh-CN']), { label: true }),
+          ...sub.columns.map((_, i) => td(value(values[i]), { colspan: spanOf(i) })),
+        ]);
       }),
     ];
   });

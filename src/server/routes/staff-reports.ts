@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { ReportVersion, StaffRef, StaffReportYear, PublishedVersion } from '../../api/types/report-draft.js';
-import type { AnnualReport } from '../../api/types/report.js';
+import type { AnnualReport, ReviewGroup } from '../../api/types/report.js';
 import { todayInChina } from '../../core/calendar/index.js';
 import { checkReport, checkSchema, isReadableReport } from '../../core/report/index.js';
 import { formatForYear, prefillReport } from '../../core/report/prefill.js';
@@ -145,6 +145,9 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
       throw new ProblemError('illegal-transition', `The ${year} report has been started already; open it, or start a correction of the published one.`);
     }
     const counts = await storage.countApplications(`${year}-01-01`, `${year}-12-31`);
+    // Table 四 as the desk records 复议 and 诉讼 on cases, by the year they were filed.
+    const appeals = await storage.countAppeals(year);
+    const group = (from: number) => appeals.slice(from, from + 5) as ReviewGroup;
     const { document, sources } = prefillReport({
       year,
       agency: agency(),
@@ -152,6 +155,7 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
       requests: requestsTable(year, counts),
       previous: await publishedReport(deps, year - 1),
       directory: [...deps.directoryById.values()],
+      reviews: { reconsideration: group(0), litigationDirect: group(5), litigationAfterReconsideration: group(10) },
     });
     const at = now().toISOString();
     const created = await storage.createReportVersion({

@@ -31,7 +31,9 @@ export function at(table: PageTable, cell?: GridCell): PageLocation {
 /** “页面第 2 个表格第 5 行第 3 列” / “table 2 on the page, row 5, column 3”. */
 export function placeWords(location: PageLocation | undefined): { zh: string; en: string } {
   if (!location?.table) return { zh: '页面上', en: 'on the page' };
-  const cell = location.row ? { zh: `第 ${location.row} 行第 ${location.column} 列`, en: `, row ${location.row}, column ${location.column}` } : { zh: '', en: '' };
+  const cell = location.row
+    ? { zh: `第 ${location.row} 行第 ${location.column} 列`, en: `, row ${location.row}, column ${location.column}` }
+    : { zh: '', en: '' };
   return { zh: `页面第 ${location.table} 个表格${cell.zh}`, en: `table ${location.table} on the page${cell.en}` };
 }
 

@@ -49,8 +49,13 @@ function headingOf(block: HtmlElement): Exclude<SectionKey, 'intro'> | undefined
   const text = cleanText(textOf(block));
   if (text.length > 60) return undefined;
   const key = headingKey(text);
+  // 一是…、四是… start the points of a paragraph, not a part of the report.
+  if (/^[一二三四五六]是/.test(key)) return undefined;
   return (Object.keys(HEADINGS) as Exclude<SectionKey, 'intro'>[]).find((section) => HEADINGS[section].test(key));
 }
+
+/** Elements that only group blocks: their blocks are read one by one. */
+const CONTAINERS = new Set(['div', 'section', 'article', 'font', 'center']);
 
 /** The article's blocks in reading order: paragraphs, headings, tables, lists; runs of inline content as one block. */
 export function blocksOf(container: HtmlElement): HtmlElement[] {
@@ -62,7 +67,7 @@ export function blocksOf(container: HtmlElement): HtmlElement[] {
   };
   const walk = (el: HtmlElement) => {
     for (const child of el.children) {
-      const nestedBlocks = isElement(child) && (child.tag === 'div' || child.tag === 'section' || child.tag === 'article' || child.tag === 'font' || child.tag === 'center') && child.children.some(isBlock);
+      const nestedBlocks = isElement(child) && CONTAINERS.has(child.tag) && child.children.some(isBlock);
       if (nestedBlocks) {
         flush();
         walk(child as HtmlElement);
@@ -99,7 +104,8 @@ export function sectionsOf(blocks: HtmlElement[]): SectionedArticle {
   return { parts };
 }
 
-const isEmpty = (block: HtmlElement) => block.tag !== 'table' && cleanText(textOf(block)) === '' && findAll(block, (el) => el.tag === 'img').length === 0;
+const isEmpty = (block: HtmlElement) =>
+  block.tag !== 'table' && cleanText(textOf(block)) === '' && findAll(block, (el) => el.tag === 'img').length === 0;
 
 /** The blocks as sanitised HTML, without empty paragraphs at either end or report tables in between. */
 export function partHtml(blocks: HtmlElement[] | undefined, reportTables: Set<HtmlElement>): string {
@@ -151,7 +157,8 @@ const pad = (n: string) => n.padStart(2, '0');
 export function publishedAtOf(root: HtmlElement): string | undefined {
   const meta = findAll(root, (el) => el.tag === 'meta' && /^(pubdate|publishdate|firstpublishedtime)$/i.test(el.attrs['name'] ?? ''))[0];
   const fromMeta = meta && DATE.exec(meta.attrs['content'] ?? '');
-  const line = /(?:发布日期|发布时间|发文日期|成文日期|时间|日期)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/.exec(cleanText(textOf(root, { nestedTables: true })));
+  const pageText = cleanText(textOf(root, { nestedTables: true }));
+  const line = /(?:发布日期|发布时间|发文日期|成文日期|时间|日期)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/.exec(pageText);
   const found = fromMeta ?? (line ? DATE.exec(line[1]!) : null);
   return found ? `${found[1]}-${pad(found[2]!)}-${pad(found[3]!)}` : undefined;
 }

@@ -55,7 +55,10 @@ function valueAt(ctx: ReadContext, table: PageTable, reportTable: ReportTable, c
       message:
         reading.note === 'dash'
           ? { 'zh-CN': `${where.zh}的“${cell.text}”按空白（未填写）读取。`, en: `“${cell.text}” (${where.en}) was read as blank (not stated).` }
-          : { 'zh-CN': `${where.zh}的“${cell.text}”去掉单位后读作 ${reading.value}。`, en: `“${cell.text}” (${where.en}) was read as ${reading.value}, without its unit.` },
+          : {
+              'zh-CN': `${where.zh}的“${cell.text}”去掉单位后读作 ${reading.value}。`,
+              en: `“${cell.text}” (${where.en}) was read as ${reading.value}, without its unit.`,
+            },
     });
   }
   return reading.value;
@@ -77,7 +80,13 @@ function unplaced(ctx: ReadContext, table: PageTable, reportTable: ReportTable, 
   });
 }
 
-function missing(ctx: ReadContext, reportTable: ReportTable, kind: 'row-missing' | 'column-missing', label: string, table?: PageTable): void {
+function missing(
+  ctx: ReadContext,
+  reportTable: ReportTable,
+  kind: 'row-missing' | 'column-missing',
+  label: string,
+  table?: PageTable,
+): void {
   const what = kind === 'row-missing' ? { zh: '行', en: 'row' } : { zh: '列', en: 'column' };
   ctx.problems.push({
     kind,
@@ -163,7 +172,9 @@ export function readRequests(ctx: ReadContext, table: PageTable): Partial<Record
     cells.filter((cell) => !used.has(cell) && cell.column >= firstDataColumn).forEach((cell) => unplaced(ctx, table, '三', cell));
   });
   const found = new Set(rowMatches.flatMap((m) => (m ? [m.value] : [])));
-  def.rows.filter((row) => !found.has(row.id)).forEach((row) => missing(ctx, '三', 'row-missing', requestRowFullLabel(ctx.format, row.id, 'zh-CN'), table));
+  for (const row of def.rows) {
+    if (!found.has(row.id)) missing(ctx, '三', 'row-missing', requestRowFullLabel(ctx.format, row.id, 'zh-CN'), table);
+  }
   return requests;
 }
 
@@ -201,7 +212,9 @@ export function readReviews(ctx: ReadContext, table: PageTable): Partial<Record<
     if (!isDataRow(r)) return;
     const rowLabels = rowCells(grid, r).filter((c) => HAN.test(c.text)).map((c) => c.text);
     for (const cell of rowCells(grid, r).filter((c) => !HAN.test(c.text))) {
-      const above = columnCells(grid, cell.column, 0, r).filter((c) => c.row < r && HAN.test(c.text) && !isDataRow(c.row)).map((c) => c.text);
+      const above = columnCells(grid, cell.column, 0, r)
+        .filter((c) => c.row < r && HAN.test(c.text) && !isDataRow(c.row))
+        .map((c) => c.text);
       const labels = [...above, ...rowLabels];
       const group = reviewGroup(labels);
       const column = labels
