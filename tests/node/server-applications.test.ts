@@ -231,7 +231,11 @@ describe('PATCH /admin/applications/{trackingCode}', () => {
         ['closed', '2025-03-12', null],
       ],
     );
-    const withoutNotes = { ...state, timeline: state.timeline.map(({ note: _internal, ...entry }) => entry) };
+    // The extension's reason is notified to the applicant (art. 33); the other notes are the office's own.
+    const withoutNotes = {
+      ...state,
+      timeline: state.timeline.map(({ note, ...entry }) => (entry.status === 'extended' ? { ...entry, note } : entry)),
+    };
     assert.deepEqual(await view(trackingCode), withoutNotes, 'the citizen sees what staff saw, but not the office’s internal notes');
   });
 

@@ -204,7 +204,8 @@ export function applicationRoutes(deps: ServerDeps): Hono {
     const result = await storage.changeCase(
       normalizeCode(c.req.param('trackingCode')),
       (current) => adminChange(current, applyPatch(current, patch, at), patch.note ?? null),
-      (record) => publicView(record, todayInChina(at)),
+      // The answer goes to the office's automation: every note, as the desk shows them.
+      (record) => publicView(record, todayInChina(at), 'staff'),
     );
     if (!result) throw new ProblemError('not-found', 'No application with this tracking code.');
     if (result.kind !== 'changed') throw new Error('an admin PATCH has no idempotency key');

@@ -106,7 +106,12 @@ export function toStaffCase(record: CaseRecord, user: StaffUser, today: string):
  */
 const NOTES_FOR_THE_APPLICANT: readonly ApplicationStatus[] = ['supplement-requested', 'extended'];
 
-export function publicView(record: CaseSummary & { timeline: ApplicationStatusView['timeline'] }, today: string): ApplicationStatusView {
+/** What the applicant sees of a case (with `staff`, the office: every note of the timeline). */
+export function publicView(
+  record: CaseSummary & { timeline: ApplicationStatusView['timeline'] },
+  today: string,
+  audience: 'public' | 'staff' = 'public',
+): ApplicationStatusView {
   const clock = caseClock(record, today);
   const running = clock.state === 'running' || clock.state === 'not-received';
   const supplement = record.caseData.supplement;
@@ -114,9 +119,12 @@ export function publicView(record: CaseSummary & { timeline: ApplicationStatusVi
   return {
     trackingCode: record.trackingCode,
     status: record.status,
-    timeline: record.timeline.map(({ note, ...entry }) =>
-      note !== undefined && NOTES_FOR_THE_APPLICANT.includes(entry.status) ? { ...entry, note } : entry,
-    ),
+    timeline:
+      audience === 'staff'
+        ? record.timeline
+        : record.timeline.map(({ note, ...entry }) =>
+            note !== undefined && NOTES_FOR_THE_APPLICANT.includes(entry.status) ? { ...entry, note } : entry,
+          ),
     dueDate: clock.state === 'stopped' ? record.dueDate : clock.dueDate,
     workingDaysLeft: running ? clock.workingDaysLeft : null,
     ...(running && clock.provisional ? { dueDateProvisional: true } : {}),
