@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 
 // `npm start`: the demo portal page, with the reference server mounted at /api
-// (embedded PGlite storage in ./.data, so nothing needs installing).
+// (embedded PGlite storage in ./.data-demo, apart from `npm run serve`'s ./.data: the demo letters
+// with their fixed codes and phone exist only here, so nothing needs installing).
 function referenceServer(): Plugin {
   return {
     name: 'zwgk-reference-server',
@@ -17,13 +18,15 @@ function referenceServer(): Plugin {
       // The demo's mail goes to a local SMTP sink on loopback (unless ZWGK_SMTP_URL names a real server) and shows on /mail.html.
       const sink = process.env.ZWGK_SMTP_URL ? null : await startMailSink({ keep: 200 });
       const demo = await createDemoServer({
-        dataDir: process.env.ZWGK_DATA_DIR ?? fileURLToPath(new URL('../.data', import.meta.url)),
+        dataDir: process.env.ZWGK_DATA_DIR ?? fileURLToPath(new URL('../.data-demo', import.meta.url)),
         notify: {
           config: { ...notifyConfigFromEnv(process.env), ...(sink ? { smtpUrl: sink.url } : {}) },
           log: (line) => server.config.logger.info(`  ${line}`),
         },
       });
       server.config.logger.info(`  reference API at /api (admin token: ${demo.adminToken})`);
+      // The staff page (/staff.html) signs in with these; generated anew at each start unless in memory.
+      for (const account of demo.staffAccounts ?? []) server.config.logger.info(`  staff ${account.role}: ${account.name} / ${account.password}`);
       if (sink) server.config.logger.info(`  mail the system sends: /mail.html (local SMTP sink at ${sink.url})`);
       server.middlewares.use('/demo-mail.json', (_req, res) => {
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -42,5 +45,14 @@ function referenceServer(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [referenceServer()],
+  // Two pages on one reference server: the citizen's portal and the office's desk.
+  build: {
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        staff: fileURLToPath(new URL('./staff.html', import.meta.url)),
+      },
+    },
+  },
   server: { port: Number(process.env.PORT ?? 5173), host: process.env.HOST ?? '127.0.0.1' },
 });

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AltchaComplexity } from './altcha.js';
 import { createApp } from './app.js';
+import type { LOOKUP_LIMITS } from './lookup-guard.js';
 import { createNodeHandler, type NodeHandler } from './node.js';
 import type { NotifyConfig } from './notify/config.js';
 import { startNotifier, type Notifier, type NotifierOptions } from './notify/worker.js';
@@ -25,7 +26,11 @@ export interface DemoServerOptions {
   corsOrigins?: string[];
   /** default 300 creating POSTs a minute per address: generous, for demos and browser tests */
   rateLimit?: RateLimitOptions | false;
-  trustProxy?: boolean;
+  trustProxy?: boolean | number;
+  /** failed look-ups allowed per code and address (default LOOKUP_LIMITS) */
+  lookupLimits?: typeof LOOKUP_LIMITS;
+  /** Seed the sample letters (fixed query codes and phone): the demo and tests only, default true. */
+  demoLetters?: boolean;
   altchaHmacKey?: string;
   altchaComplexity?: AltchaComplexity;
   now?: () => Date;
@@ -53,7 +58,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   const now = options.now ?? (() => new Date());
   let staffAccounts: DemoStaffAccount[];
   try {
-    await seedDemoLetters(storage, now());
+    if (options.demoLetters ?? true) await seedDemoLetters(storage, now());
     staffAccounts = await seedDemoStaff(storage, options.staffPasswords ?? (dataDir === 'memory' && !databaseUrl ? 'fixed' : 'generated'));
   } catch (error) {
     await storage.close();
@@ -65,6 +70,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     adminToken,
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
+    lookupLimits: options.lookupLimits,
     trustProxy: options.trustProxy,
     now,
     contact: DEMO_CONTACT,

@@ -6,7 +6,8 @@ import { describeLoadError } from '../base/states.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
-import { applicationFormStyles, formFieldStyles } from './application-form.styles.js';
+import { applicationFormStyles } from './application-form.styles.js';
+import { formStyles } from '../base/form.styles.js';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
 import type { ApplicationReceipt, ApplicationRequest } from '../../api/types/application.js';
 import { todayInChina } from '../../core/calendar/index.js';
@@ -34,7 +35,7 @@ import { APPLICATION_LIMITS } from '../../core/validate/application.js';
 import { errorSummary, focusControl, type SummaryItem } from '../base/fields.js';
 import { applicantStep, deliveryStep, requestStep, reviewStep, stepTitle, type StepContext } from './steps.js';
 import { renderConfirmation } from './confirmation.js';
-import { formatInstant } from './format.js';
+import { formatInstant } from '../../i18n/format.js';
 import { uploadAttachment } from '../../api/upload.js';
 
 /** Detail of `zwgk-submit`: the body about to be sent. */
@@ -127,8 +128,8 @@ type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
  * @csspart copy-button - Copies the tracking code.
  * @csspart print-button - Prints the receipt.
  *
- * @cssprop [--zwgk-application-form-max-width=40rem] - The widest the form grows.
- * @cssprop [--zwgk-application-form-input-border=#57606a] - Input borders (3:1 against white).
+ * @cssprop [--zwgk-form-max-width=40rem] - The widest the form grows.
+ * @cssprop [--zwgk-input-border=#57606a] - Input borders (3:1 against white).
  * @cssprop [--zwgk-color-text=#1f2328] - Body text (shared token).
  * @cssprop [--zwgk-color-primary=#b4141b] - Primary buttons (shared token).
  * @cssprop [--zwgk-color-error=#b3261e] - Errors (shared token).
@@ -139,7 +140,7 @@ type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkApplicationForm extends ZwgkElement {
-  static override styles = [tokens, buttons, states, fieldStyles, formFieldStyles, applicationFormStyles];
+  static override styles = [tokens, buttons, states, fieldStyles, formStyles, applicationFormStyles];
 
   /** The backend root: the form posts to `{api-base}/applications` and `{api-base}/attachments`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';

@@ -1,13 +1,16 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import { DataSourceController, type DataSourceHost } from '../base/data-source.js';
+import { DataSourceController, inlineJson } from '../base/controllers/data-source.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
+import { saveFile } from '../base/download.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { reportViewerStyles } from './report-viewer.styles.js';
 import type { ReportFinding, ReportTable } from '../../api/types/report.js';
 import type { CompareStatus, PreparedReport } from './view.js';
+import { ImportedPage, fetchReportSource } from './page-source.js';
+import { renderImportedNote } from './imported-note.js';
 
 type View = typeof import('./view.js');
 
@@ -48,7 +51,10 @@ const accept = (raw: unknown) => ({ value: raw });
  * translated and the official Chinese label stays beneath (the Chinese text is the legal one).
  *
  * Data: `src` (a URL returning the document, e.g. `GET {api-base}/reports/2024`), the `data`
- * property, or an inline `<script type="application/json">` child. A document that cannot be
+ * property, or an inline `<script type="application/json">` child. When `src` answers with a
+ * published report page (text/html) instead, the page is read in the browser (tables 二、三、四
+ * by their labels, the narrative parts, agency and year) and shown with a note that the
+ * figures were read from the published page, listing what could not be read. A document that cannot be
  * read (not an object, unknown format, no agency or year) is an error listing what is wrong.
  *
  * @tagname zwgk-report-viewer
@@ -57,6 +63,8 @@ const accept = (raw: unknown) => ({ value: raw });
  * @fires {CustomEvent<ReportCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
  *
  * @csspart report - The whole report (an `<article>`).
+ * @csspart imported-note - The note above a report read from a published page.
+ * @csspart imported-problems - Its list of what could not be read.
  * @csspart title - The report's title.
  * @csspart meta - Agency, year, publication date, format and contact.
  * @csspart actions - The JSON download and print buttons.
@@ -99,7 +107,7 @@ const accept = (raw: unknown) => ({ value: raw });
 export class ZwgkReportViewer extends ZwgkElement {
   static override styles = [tokens, buttons, states, reportViewerStyles];
 
-  /** A URL returning the annual report document as JSON. */
+  /** A URL returning the annual report document as JSON, or a published report page (HTML). */
   @property() src?: string;
   /** The annual report document as an object (used when `src` is not set). */
   @property({ attribute: false }) data?: unknown;
@@ -110,8 +118,21 @@ export class ZwgkReportViewer extends ZwgkElement {
   /** The heading level of the report's title (1–5); its parts are one level below, to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly source = new DataSourceController<unknown>(this, accept);
-  private readonly compareSource = new DataSourceController<unknown>(compareHost(this), accept);
+  private readonly source = new DataSourceController<unknown>(this, {
+    src: () => this.src,
+    data: () => this.data,
+    inline: () => inlineJson(this),
+    parse: accept,
+    label: () => this.localName,
+    fetch: fetchReportSource,
+  });
+  /** Last year's report: the same loading, abort and error handling; no inline JSON (the element's own child is this year's). */
+  private readonly compareSource = new DataSourceController<unknown>(this, {
+    src: () => this.compareSrc,
+    data: () => this.compareData,
+    parse: accept,
+    label: () => `${this.localName} (compare-src)`,
+  });
   private view?: View;
   private viewFailed = false;
   private prepared?: PreparedReport;
@@ -147,11 +168,13 @@ export class ZwgkReportViewer extends ZwgkElement {
     const main = this.source.state;
     const compare = this.compareSource.state;
     if (!this.view || main.status !== 'ready') return undefined;
+    // A published page that src answered with has been read into a document already.
+    const raw = main.value instanceof ImportedPage ? main.value.report : main.value;
     // Last year's report on its way: wait for it the first time, keep the report shown on a reload.
-    if (compare.status === 'loading') return this.prepared?.raw === main.value ? this.prepared : undefined;
+    if (compare.status === 'loading') return this.prepared?.raw === raw ? this.prepared : undefined;
     const previous = compare.status === 'ready' ? compare.value : undefined;
-    if (this.prepared?.raw !== main.value || this.preparedPrevious !== previous) {
-      this.prepared = this.view.prepareReport(main.value, previous);
+    if (this.prepared?.raw !== raw || this.preparedPrevious !== previous) {
+      this.prepared = this.view.prepareReport(raw, previous);
       this.preparedPrevious = previous;
     }
     return this.prepared;
@@ -166,8 +189,9 @@ export class ZwgkReportViewer extends ZwgkElement {
     const report = this.current();
     // The view module is loading, or last year's report is on its way.
     if (!this.view || !report) return renderSkeleton(8);
-    if (!report.doc) return this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined);
-    return html`<div class="viewer" @click=${this.followInPageLink}>
+    const note = state.value instanceof ImportedPage ? renderImportedNote(state.value, this.locale) : nothing;
+    if (!report.doc) return [note, this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined)];
+    return html`${note}<div class="viewer" @click=${this.followInPageLink}>
       ${this.view.renderReport(report, {
         locale: this.locale,
         headingLevel: this.headingLevel,
@@ -222,7 +246,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     const view = this.view;
     if (!doc || !view) return;
     const file = this.localize(() => view.csvFile(doc, table, this.locale));
-    save(file.name, file.text, 'text/csv;charset=utf-8');
+    saveFile(file.name, file.text, 'text/csv;charset=utf-8');
   }
 
   /** Downloads the document as received, as JSON. */
@@ -230,45 +254,8 @@ export class ZwgkReportViewer extends ZwgkElement {
     const report = this.prepared;
     if (!report?.doc || !this.view) return;
     const file = this.view.jsonFile(report.doc, report.raw);
-    save(file.name, file.text, 'application/json;charset=utf-8');
+    saveFile(file.name, file.text, 'application/json;charset=utf-8');
   }
-}
-
-/** Saves text as a file through a temporary object URL and a clicked `<a download>`. */
-function save(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/**
- * A second DataSourceController reads `compare-src` / `compareData` through this stand-in
- * host, so the previous year's report gets the same loading, abort and error handling.
- */
-function compareHost(element: ZwgkReportViewer): DataSourceHost {
-  const host = {
-    get src() {
-      return element.compareSrc;
-    },
-    get data() {
-      return element.compareData;
-    },
-    get localName() {
-      return `${element.localName} (compare-src)`;
-    },
-    get updateComplete() {
-      return element.updateComplete;
-    },
-    addController: (controller: Parameters<ZwgkElement['addController']>[0]) => element.addController(controller),
-    removeController: (controller: Parameters<ZwgkElement['removeController']>[0]) => element.removeController(controller),
-    requestUpdate: () => element.requestUpdate(),
-    // No inline JSON for the previous year: the element's own <script> child is this year's.
-    querySelector: () => null,
-  };
-  return host as unknown as DataSourceHost;
 }
 
 defineElement('zwgk-report-viewer', ZwgkReportViewer);

@@ -3,6 +3,9 @@
  * the server sends them as `errors[].code`, the element may re-word them.
  * `{max}` is replaced by the limit of the field.
  */
+import type { MessageParams } from './result.js';
+
+export type { MessageParams };
 
 export type MessageLocale = 'zh-CN' | 'en';
 
@@ -15,6 +18,8 @@ export const MESSAGE_KEYS = [
   'choice.required',
   'list.tooMany',
   'text.tooLong',
+  'text.forbiddenCharacters',
+  'text.invisible',
   'idNumber.oldFormat',
   'idNumber.format',
   'idNumber.birthDate',
@@ -51,6 +56,8 @@ export const validationMessages: Record<MessageLocale, Record<MessageKey, string
     'choice.required': '请至少选择一项',
     'list.tooMany': '最多只能提交{max}项，请删去多余的',
     'text.tooLong': '内容太长了，最多{max}个字，请删减后再提交',
+    'text.forbiddenCharacters': '此项含有无法显示的控制字符，请删除后重新输入（可直接重新输入，不要粘贴）',
+    'text.invisible': '此项只有空白或看不见的字符，请填写实际内容',
     'idNumber.oldFormat': '这是15位的旧身份证号码，请填写现在使用的18位身份证号码',
     'idNumber.format': '身份证号码应为18位：前17位是数字，最后一位是数字或字母X，请核对后重新输入',
     'idNumber.birthDate': '身份证号码中的出生日期（第7至14位）不是有效日期，请核对后重新输入',
@@ -83,6 +90,8 @@ export const validationMessages: Record<MessageLocale, Record<MessageKey, string
     'choice.required': 'Please choose at least one option.',
     'list.tooMany': 'You can submit at most {max}. Please remove the extra ones.',
     'text.tooLong': 'This is too long: at most {max} characters. Please shorten it.',
+    'text.forbiddenCharacters': 'This contains hidden control characters. Please type it again rather than pasting it.',
+    'text.invisible': 'This holds only spaces or invisible characters. Please write what you mean.',
     'idNumber.oldFormat': 'This is an old 15-digit ID number. Please enter the 18-digit number you use now.',
     'idNumber.format': 'An ID card number has 18 characters: 17 digits, then a digit or the letter X. Please check it.',
     'idNumber.birthDate': 'The date of birth in the ID number (characters 7 to 14) is not a real date. Please check it.',
@@ -108,8 +117,11 @@ export const validationMessages: Record<MessageLocale, Record<MessageKey, string
   },
 };
 
-/** The message for `key` in `locale`, with `{max}` filled in. */
-export function formatMessage(locale: MessageLocale, key: MessageKey, params?: { max?: number }): string {
+/** The message for `key` in `locale`, with each `{name}` that `params` gives filled in. */
+export function formatMessage(locale: MessageLocale, key: MessageKey, params?: MessageParams): string {
   const text = validationMessages[locale][key];
-  return params?.max === undefined ? text : text.replaceAll('{max}', String(params.max));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = (params as Record<string, unknown> | undefined)?.[name];
+    return value === undefined ? whole : String(value);
+  });
 }

@@ -211,6 +211,44 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX notification_deliveries_case ON notification_deliveries (case_id, created_at)`,
     ],
   },
+  {
+    version: 4,
+    name: 'annual report drafts and versions',
+    statements: [
+      // One row per version of a year's report: draft → review → published; a correction is the next version.
+      `CREATE TABLE report_versions (
+        year integer NOT NULL CHECK (year BETWEEN 2019 AND 2999),
+        version integer NOT NULL CHECK (version > 0),
+        status text NOT NULL CHECK (status IN ('draft', 'review', 'published')),
+        revision integer NOT NULL DEFAULT 1,
+        document jsonb NOT NULL,
+        sources jsonb NOT NULL DEFAULT '{}',
+        note text,
+        return_note text,
+        created_at timestamptz NOT NULL,
+        created_by jsonb NOT NULL,
+        updated_at timestamptz NOT NULL,
+        updated_by jsonb NOT NULL,
+        submitted_at timestamptz,
+        submitted_by jsonb,
+        published_at timestamptz,
+        published_by jsonb,
+        PRIMARY KEY (year, version)
+      )`,
+      // At most one version of a year is being worked on at a time.
+      `CREATE UNIQUE INDEX report_versions_one_open ON report_versions (year) WHERE status <> 'published'`,
+      // A published version is immutable, whatever code runs against the database.
+      `CREATE FUNCTION report_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF OLD.status = 'published' THEN
+           RAISE EXCEPTION 'report % version % is published and cannot change', OLD.year, OLD.version USING ERRCODE = 'check_violation';
+         END IF;
+         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+       END $$`,
+      `CREATE TRIGGER report_versions_immutable BEFORE UPDATE OR DELETE ON report_versions
+       FOR EACH ROW EXECUTE FUNCTION report_versions_immutable()`,
+    ],
+  },
 ];
 
 /**

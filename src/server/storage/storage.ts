@@ -3,6 +3,7 @@ import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, Timeline
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 import { applicationCreated, applicationStatusChanged, feedbackChanged, feedbackCreated, recordEvent } from '../notify/outbox.js';
 import { createNotificationStore } from '../notify/store.js';
+import { createReportStorage } from './reports.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { createCaseStorage } from './case-storage.js';
 import { createStaffStorage } from './staff-storage.js';
@@ -188,6 +189,7 @@ export function createSqlStorage(db: SqlDatabase): Storage {
   return {
     kind: db.kind,
     notifications: createNotificationStore(db),
+    ...createReportStorage(db),
 
     findReplay: (idem) => readReplay(db, idem),
 

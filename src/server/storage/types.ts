@@ -1,5 +1,6 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
 import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ReportVersion } from '../../api/types/report-draft.js';
 import type { CaseStorage } from './case-types.js';
 import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
@@ -107,7 +108,22 @@ export interface FeedbackRecord {
 
 export type FeedbackChange = Pick<FeedbackRecord, 'status' | 'reply' | 'replyDepartment' | 'repliedOn' | 'withheld' | 'rating' | 'ratedAt'>;
 
-export interface Storage extends StaffStorage, CaseStorage {
+/** Drafts and versions of the annual report (`src/server/storage/reports.ts`). */
+export interface ReportStorage {
+  /** Every version of the year's report, oldest first. */
+  listReportVersions(year: number): Promise<ReportVersion[]>;
+  /** The newest published version of every year that has one. */
+  latestPublishedReports(): Promise<ReportVersion[]>;
+  /** Stores a new version; null when that version number, or an open version of the year, exists already. */
+  createReportVersion(record: ReportVersion): Promise<ReportVersion | null>;
+  /**
+   * Locks the version, asks `decide` for its new state and stores it. `decide` may throw to
+   * refuse; nothing is written then. A published version cannot change (the database refuses too).
+   */
+  updateReportVersion(year: number, version: number, decide: (current: ReportVersion) => ReportVersion): Promise<ReportVersion | null>;
+}
+
+export interface Storage extends StaffStorage, CaseStorage, ReportStorage {
   readonly kind: 'pglite' | 'postgres';
 
   /** The stored answer for a key already used (replay or conflict), or null for a fresh key. */
