@@ -5,6 +5,8 @@
  * form tells nobody whether a code exists.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ZwgkRatedDetail } from '../../events/zwgk-rated.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import { formatDate } from '../../i18n/format.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -25,13 +27,9 @@ import { formatMessage, type MessageKey } from '../../core/validate/messages.js'
 import type { LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
-import { mailboxHeading, type MailboxErrorDetail, type MailboxViewOptions } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 
-/** Detail of `zwgk-rated`. */
-export interface FeedbackRatedDetail {
-  queryCode: string;
-  rating: FeedbackRating;
-}
+export type { ZwgkRatedDetail as FeedbackRatedDetail } from '../../events/zwgk-rated.js';
 
 type LookupField = 'lookup-code' | 'lookup-contact';
 
@@ -249,7 +247,7 @@ export class LookupView implements ReactiveController {
       } else {
         this.phase = 'error';
         this.error = loadError(error);
-        this.options.emit<MailboxErrorDetail>('zwgk-error', { operation: 'lookup', kind: this.error.kind, ...(this.error.status ? { status: this.error.status } : {}) });
+        this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('lookup', this.error));
       }
       this.host.requestUpdate();
     }
@@ -291,7 +289,7 @@ export class LookupView implements ReactiveController {
       await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(letter.queryCode)}/rating`), { method: 'POST', body: { rating: choice } });
       this.letter = { ...letter, rating: choice };
       this.rating = { ...this.rating, phase: 'idle' };
-      this.options.emit<FeedbackRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
+      this.options.emit<ZwgkRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
       this.host.requestUpdate();
       await this.options.focus('rating-given');
       this.options.announce(this.options.localize(() => msg('感谢您的评价。')));
@@ -302,7 +300,7 @@ export class LookupView implements ReactiveController {
         this.answers++;
         const failure = loadError(error);
         this.rating = { ...this.rating, phase: 'error', error: failure };
-        this.options.emit<MailboxErrorDetail>('zwgk-error', { operation: 'rate', kind: failure.kind, ...(failure.status ? { status: failure.status } : {}) });
+        this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('rate', failure));
       }
       this.host.requestUpdate();
     }

@@ -5,6 +5,7 @@
  * the server does not send them.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -14,7 +15,7 @@ import { FEEDBACK_CATEGORY_LABELS, type PublishedLetter, type PublishedLettersPa
 import { pageCount, pageItems, parsePublishedLettersPage } from '../../core/feedback/answers.js';
 import type { DataState, LoadError } from '../base/controllers/request.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
-import { mailboxHeading, type MailboxErrorDetail, type MailboxViewOptions } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 
 export class PublishedView implements ReactiveController {
   page = 1;
@@ -79,7 +80,7 @@ export class PublishedView implements ReactiveController {
 
   private fail(error: LoadError): void {
     this.state = { status: 'error', error };
-    this.options.emit<MailboxErrorDetail>('zwgk-error', { operation: 'list', kind: error.kind, ...(error.status ? { status: error.status } : {}) });
+    this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('list', error));
     this.host.requestUpdate();
   }
 
