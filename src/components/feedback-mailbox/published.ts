@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
-import { formatDate, formatNumber } from '../../i18n/format.js';
+import { formatDate, formatNumber, plural } from '../../i18n/format.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
@@ -105,7 +105,10 @@ export class PublishedView implements ReactiveController {
         <div><dt>${msg('已答复')}</dt><dd>${msg(str`${formatNumber(value.stats.replied, locale)}封`)}</dd></div>
         <div>
           <dt>${msg('答复用时（中位数）')}</dt>
-          <dd>${median === null ? msg('暂无') : msg(str`${formatNumber(median, locale)}个工作日`)}</dd>
+          <dd>${median === null ? msg('暂无') : plural(locale, median, {
+                one: () => msg(str`${formatNumber(median, locale)}个工作日`, { id: 'mailbox.medianDays.one' }),
+                other: () => msg(str`${formatNumber(median, locale)}个工作日`),
+              })}</dd>
         </div>
       </dl>
       ${value.items.length === 0

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
+import { plural } from '../../i18n/format.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import { DraftController } from '../base/controllers/draft.js';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -128,7 +129,10 @@ export class WriteView implements ReactiveController {
         ${textField({
           name: 'subject',
           label: msg('标题'),
-          hint: msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`),
+          hint: plural(locale, limits.subject, {
+            one: () => msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`, { id: 'mailbox.subjectHint.one' }),
+            other: () => msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`),
+          }),
           value: this.values.subject,
           count: characterCount(this.values.subject, limits.subject),
           error: errorOf('subject'),
@@ -136,7 +140,10 @@ export class WriteView implements ReactiveController {
         ${textField({
           name: 'message',
           label: msg('来信内容'),
-          hint: msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`),
+          hint: plural(locale, limits.message, {
+            one: () => msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`, { id: 'mailbox.messageHint.one' }),
+            other: () => msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`),
+          }),
           value: this.values.message,
           rows: 8,
           count: characterCount(this.values.message, limits.message),
