@@ -37,7 +37,20 @@ runElementContract({
     template: () =>
       html`<zwgk-directory
         url-state="off"
-        .data=${{ items: [{ id: '1', title: HOSTILE.markup, url: '/doc/1', publisher: HOSTILE.quote, publishedAt: '2024-01-02', docNo: HOSTILE.script }] }}
+        .data=${{
+          items: [
+            {
+              id: '1',
+              indexNo: 'ZW-2024-0001',
+              category: HOSTILE.url,
+              title: HOSTILE.markup,
+              url: '/doc/1',
+              publisher: HOSTILE.quote,
+              publishedAt: '2024-01-02',
+              docNo: HOSTILE.script,
+            },
+          ],
+        }}
       ></zwgk-directory>`,
     settle: shows('[part="list"]'),
   },
