@@ -3,12 +3,11 @@
  * background, an idempotent and safely retried submission, and the
  * confirmation with the query code.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
 import { plural } from '../../i18n/format.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import { DraftController } from '../base/controllers/draft.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';

@@ -109,18 +109,11 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     this.host.requestUpdate();
   }
 
-  /** Checks every field for sending: true when nothing blocks; otherwise every problem and the summary show. */
-  submit(): boolean {
-    const all = this.options.validate(this.values);
-    this.shown = new Map(this.options.fields.filter((f) => all[f]).map((f) => [f, all[f]!]));
-    this.formIssues = [];
-    this.summaryShown = this.shown.size > 0;
-    this.host.requestUpdate();
-    return this.shown.size === 0;
-  }
-
-  /** Checks only `fields` (one step of a longer form), showing their problems; true when they are fine. */
-  submitFields(fields: readonly F[]): boolean {
+  /**
+   * Checks `fields` (every field by default; one step's fields in a longer form) for sending: true when
+   * nothing blocks; otherwise their problems and the summary show.
+   */
+  submit(fields: readonly F[] = this.options.fields): boolean {
     const all = this.options.validate(this.values);
     this.shown = new Map(fields.filter((f) => all[f]).map((f) => [f, all[f]!]));
     this.formIssues = [];
@@ -160,15 +153,6 @@ export class FormFeedbackController<V extends object, F extends string> implemen
   hideSummary(): void {
     this.summaryShown = false;
     this.host.requestUpdate();
-  }
-
-  /** Whether `field` shows a problem now. */
-  has(field: F): boolean {
-    return this.shown.has(field);
-  }
-
-  get errorCount(): number {
-    return this.shown.size + this.formIssues.length;
   }
 
   /** The words of the problem `field` shows, if any. */
