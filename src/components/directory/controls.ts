@@ -95,9 +95,9 @@ function facet(o: FiltersOptions, name: FacetName, label: string, counts: FacetC
       <option value="" ?selected=${selected === ''}>${msg('全部')}</option>
       ${counts.map(({ value, count }) => {
         const text = name === 'validity' && (value === '有效' || value === '失效' || value === '废止') ? validityLabel(value) : value;
-        return html`<option value=${value} ?selected=${value === selected}>
-          ${msg(str`${text}（${formatNumber(count, o.locale)}）`)}
-        </option>`;
+        const words = msg(str`${text}（${formatNumber(count, o.locale)}）`);
+        // One line: an <option>'s text is its textContent, whitespace included.
+        return html`<option value=${value} ?selected=${value === selected}>${words}</option>`;
       })}
     </select>
   </div>`;
