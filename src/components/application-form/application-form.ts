@@ -12,13 +12,14 @@ import { DraftController } from '../base/controllers/draft.js';
 import { FocusController } from '../base/controllers/focus.js';
 import { SubmissionController, type SubmitFailure } from '../base/controllers/submission.js';
 import type { LoadError } from '../base/controllers/request.js';
+import { serverIssue } from '../base/controllers/server-errors.js';
 import type { ApplicationReceipt, ApplicationRequest } from '../../api/types/application.js';
 import type { ProblemFieldError } from '../../api/types/problem.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import type { ZwgkSubmitDetail } from '../../events/zwgk-submit.js';
 import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
 import { todayInChina } from '../../core/calendar/index.js';
-import { MESSAGE_KEYS, formatMessage, validationMessages, type MessageKey } from '../../core/validate/messages.js';
+import { formatMessage } from '../../core/validate/messages.js';
 import {
   APPLICATION_STEPS,
   FIELD_STEP,
@@ -563,11 +564,11 @@ export class ZwgkApplicationForm extends ZwgkElement {
   private showServerErrors(fieldErrors: readonly ProblemFieldError[]): void {
     const errors = new Map<FormField, Problem>();
     const general: string[] = [];
-    for (const { field: pointer, message, code } of fieldErrors) {
-      const field = fieldOfPointer(pointer, this.values.applicantType);
+    for (const fieldError of fieldErrors) {
+      const field = fieldOfPointer(fieldError.field, this.values.applicantType);
       // Our own words for a code we know (in the element's language), unless they need a figure the server did not send.
-      const known = code && (MESSAGE_KEYS as readonly string[]).includes(code) && !validationMessages['zh-CN'][code as MessageKey].includes('{');
-      const problem: Problem = known ? { code: code as MessageKey } : { text: message };
+      const issue = serverIssue(fieldError);
+      const problem: Problem = issue.code ? { code: issue.code, ...(issue.params ? { params: issue.params } : {}) } : { text: issue.text ?? fieldError.message };
       if (field && field !== 'agency' && fieldsOfStep(FIELD_STEP[field], this.values).includes(field)) {
         if (!errors.has(field)) errors.set(field, { ...problem, keepWhile: this.valueKey(field) });
       } else general.push(this.word(problem));
