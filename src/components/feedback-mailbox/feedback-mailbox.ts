@@ -19,7 +19,7 @@ import { WriteView } from './write.js';
 export type { MailboxView } from '../../core/feedback/url-state.js';
 export type { FeedbackSubmittedDetail } from './write.js';
 export type { FeedbackRatedDetail } from './lookup.js';
-export type { MailboxErrorDetail, MailboxOperation } from './parts.js';
+export type { ZwgkErrorDetail as MailboxErrorDetail, ZwgkOperation as MailboxOperation } from '../../events/zwgk-error.js';
 
 /**
  * 政府信息公开意见箱 — the feedback mailbox: citizens write a letter (咨询 /
@@ -45,9 +45,9 @@ export type { MailboxErrorDetail, MailboxOperation } from './parts.js';
  * @tagname zwgk-feedback-mailbox
  * @summary The feedback mailbox (意见箱): write, look up and rate, read the published letters.
  *
- * @fires {CustomEvent<FeedbackSubmittedDetail>} zwgk-submitted - The server stored a letter; `detail.queryCode` is its query code.
- * @fires {CustomEvent<FeedbackRatedDetail>} zwgk-rated - The writer rated the reply.
- * @fires {CustomEvent<MailboxErrorDetail>} zwgk-error - A request failed (`operation`: challenge, submit, lookup, rate or list; `kind` and HTTP `status`). Not fired for answers the citizen can act on (field errors, an unknown code).
+ * @fires {CustomEvent<ZwgkSubmittedDetail>} zwgk-submitted - The server stored a letter; `detail.queryCode` is its query code (`detail.form` is `feedback`).
+ * @fires {CustomEvent<ZwgkRatedDetail>} zwgk-rated - The writer rated the reply.
+ * @fires {CustomEvent<ZwgkErrorDetail>} zwgk-error - A request failed (`operation`: challenge, submit, lookup, rate or list; `kind` and HTTP `status`). Not fired for answers the citizen can act on (field errors, an unknown code).
  *
  * @csspart tabs - The tab list.
  * @csspart tab - Each tab.

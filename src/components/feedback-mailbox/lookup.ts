@@ -4,9 +4,10 @@
  * code and a wrong contact get the same answer (the server's 404), so the
  * form tells nobody whether a code exists.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ZwgkRatedDetail } from '../../events/zwgk-rated.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import { formatDate } from '../../i18n/format.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { ApiError, apiUrl, requestJson } from '../../api/client.js';
@@ -22,16 +23,12 @@ import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
 import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
-import type { LoadError } from '../base/controllers/request.js';
+import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
-import { mailboxHeading, type MailboxErrorDetail, type MailboxViewOptions } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 
-/** Detail of `zwgk-rated`. */
-export interface FeedbackRatedDetail {
-  queryCode: string;
-  rating: FeedbackRating;
-}
+export type { ZwgkRatedDetail as FeedbackRatedDetail } from '../../events/zwgk-rated.js';
 
 type LookupField = 'lookup-code' | 'lookup-contact';
 
@@ -45,7 +42,8 @@ interface RatingState {
   error?: LoadError;
 }
 
-export class LookupView implements ReactiveController {
+/** The look-up view: its request is a RequestController of the element, so leaving the page aborts it. */
+export class LookupView {
   code = '';
   contact = '';
   /** the contact the shown letter was found with: a rating proves the writer's contact as the look-up did */
@@ -57,17 +55,13 @@ export class LookupView implements ReactiveController {
   /** counts answers, so the same alert shown twice is spoken twice */
   private answers = 0;
   private rating: RatingState = { choice: '', phase: 'idle', invalid: false };
-  private abort?: AbortController;
+  private readonly request: RequestController<FeedbackLetterView>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: MailboxViewOptions,
   ) {
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.abort?.abort();
+    this.request = new RequestController(host, { parse: parseFeedbackLetter, label: () => 'zwgk-feedback-mailbox (lookup)' });
   }
 
   prefill(code: string, contact: string): void {
@@ -227,33 +221,29 @@ export class LookupView implements ReactiveController {
       this.host.requestUpdate();
       return this.options.focus('lookup-errors');
     }
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     this.phase = 'loading';
     this.letter = undefined;
     this.rating = { choice: '', phase: 'idle', invalid: false };
-    this.host.requestUpdate();
-    try {
-      const raw = await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(code)}`, { contact }), { signal: abort.signal });
-      const parsed = parseFeedbackLetter(raw);
-      if ('problems' in parsed) throw new ApiError('malformed', parsed.problems.join('; '), 200);
-      this.letter = parsed.value;
+    const url = apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(code)}`, { contact });
+    const state = await this.request.run((signal) => requestJson(url, { signal }));
+    if (!state || state.status === 'loading') return;
+    this.answers++;
+    if (state.status === 'ready') {
+      this.letter = state.value;
       // The rating is sent with the contact that found the letter, whatever the field holds later.
       this.foundWith = contact;
       this.phase = 'found';
-      this.answers++;
-      void this.checkRatingWindow(parsed.value);
+      void this.checkRatingWindow(state.value);
       this.host.requestUpdate();
       await this.options.focus('letter-heading');
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.answers++;
-      if (error instanceof ApiError && error.status === 404) {
+    } else if (state.status === 'error') {
+      // A wrong contact is answered exactly as an unknown code.
+      if (state.error.kind === 'http' && state.error.status === 404) {
         this.phase = 'not-found';
       } else {
         this.phase = 'error';
-        this.error = loadError(error);
-        this.options.emit<MailboxErrorDetail>('zwgk-error', { operation: 'lookup', kind: this.error.kind, ...(this.error.status ? { status: this.error.status } : {}) });
+        this.error = state.error;
+        this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('lookup', state.error));
       }
       this.host.requestUpdate();
     }
@@ -298,7 +288,7 @@ export class LookupView implements ReactiveController {
       });
       this.letter = { ...letter, rating: choice };
       this.rating = { ...this.rating, phase: 'idle' };
-      this.options.emit<FeedbackRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
+      this.options.emit<ZwgkRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
       this.host.requestUpdate();
       await this.options.focus('rating-given');
       this.options.announce(this.options.localize(() => msg('感谢您的评价。')));
@@ -307,16 +297,12 @@ export class LookupView implements ReactiveController {
         this.rating = { ...this.rating, phase: 'closed' };
       } else {
         this.answers++;
-        const failure = loadError(error);
+        const failure = toLoadError(error);
         this.rating = { ...this.rating, phase: 'error', error: failure };
-        this.options.emit<MailboxErrorDetail>('zwgk-error', { operation: 'rate', kind: failure.kind, ...(failure.status ? { status: failure.status } : {}) });
+        this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('rate', failure));
       }
       this.host.requestUpdate();
     }
   }
 }
 
-function loadError(error: unknown): LoadError {
-  if (error instanceof ApiError) return { kind: error.kind, ...(error.status ? { status: error.status } : {}), detail: error.message };
-  return { kind: 'network', detail: String(error) };
-}

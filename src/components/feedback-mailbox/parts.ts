@@ -1,21 +1,10 @@
 /** Small pieces the mailbox's three views share: what they read from the element, headings. */
 import type { TemplateResult } from 'lit';
-import type { ApiErrorKind } from '../../api/client.js';
 import type { Locale } from '../../i18n/locale.js';
 import { heading } from '../base/heading.js';
 import type { DraftPolicy } from '../base/controllers/draft.js';
 import type { FeedbackFormLimits } from '../../core/feedback/form.js';
 
-/** Which request failed, in `zwgk-error`. */
-export type MailboxOperation = 'challenge' | 'submit' | 'lookup' | 'rate' | 'list';
-
-/** Detail of `zwgk-error`. */
-export interface MailboxErrorDetail {
-  operation: MailboxOperation;
-  kind: ApiErrorKind | 'invalid' | 'proof';
-  /** HTTP status, when the server answered */
-  status?: number;
-}
 
 /**
  * What a view reads from the mailbox element: accessor options, read when

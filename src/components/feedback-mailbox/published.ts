@@ -4,23 +4,22 @@
  * paginated with large targets. Names, phones and e-mail never appear here:
  * the server does not send them.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatDate, formatNumber } from '../../i18n/format.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import { formatDate, formatNumber, plural } from '../../i18n/format.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { ApiError, apiUrl, requestJson } from '../../api/client.js';
+import { apiUrl, requestJson } from '../../api/client.js';
 import { FEEDBACK_CATEGORY_LABELS, type PublishedLetter, type PublishedLettersPage } from '../../api/types/feedback.js';
 import { pageCount, pageItems, parsePublishedLettersPage } from '../../core/feedback/answers.js';
-import type { DataState, LoadError } from '../base/controllers/request.js';
+import { RequestController, type DataState, type LoadError } from '../base/controllers/request.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
-import { mailboxHeading, type MailboxErrorDetail, type MailboxViewOptions } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 
 export class PublishedView implements ReactiveController {
   page = 1;
-  private state: DataState<PublishedLettersPage> = { status: 'idle' };
+  private readonly request: RequestController<PublishedLettersPage>;
   private loadedFor?: string;
-  private abort?: AbortController;
   /** after a page change the citizen asked for, focus goes to the page line (the button pressed may be gone) */
   private focusWhenLoaded = false;
 
@@ -31,11 +30,15 @@ export class PublishedView implements ReactiveController {
     /** the citizen chose another page */
     private readonly onPage: (page: number) => void,
   ) {
+    this.request = new RequestController(host, { parse: parsePublishedLettersPage, label: () => 'zwgk-feedback-mailbox (published)' });
     host.addController(this);
   }
 
+  private get state(): DataState<PublishedLettersPage> {
+    return this.request.state;
+  }
+
   hostDisconnected(): void {
-    this.abort?.abort();
     // Unfinished loading starts again when the element comes back.
     if (this.state.status === 'loading') this.loadedFor = undefined;
   }
@@ -55,31 +58,20 @@ export class PublishedView implements ReactiveController {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.state = { status: 'loading' };
-    this.host.requestUpdate();
-    try {
-      const raw = await requestJson(apiUrl(this.options.apiBase(), 'feedback', { page: this.page, pageSize: this.pageSize() }), { signal: abort.signal });
-      const parsed = parsePublishedLettersPage(raw);
-      if ('problems' in parsed) return this.fail({ kind: 'invalid', detail: parsed.problems.join('; ') });
-      // A page past the end comes back as the last page.
-      this.page = parsed.value.page;
-      this.state = { status: 'ready', value: parsed.value };
-      this.host.requestUpdate();
-      if (this.focusWhenLoaded) {
-        this.focusWhenLoaded = false;
-        await this.options.focus('page-status');
-      }
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.fail(error instanceof ApiError ? { kind: error.kind, ...(error.status ? { status: error.status } : {}), detail: error.message } : { kind: 'network' });
+    const url = apiUrl(this.options.apiBase(), 'feedback', { page: this.page, pageSize: this.pageSize() });
+    const state = await this.request.run((signal) => requestJson(url, { signal }));
+    if (state?.status === 'error') return this.fail(state.error);
+    if (state?.status !== 'ready') return;
+    // A page past the end comes back as the last page.
+    this.page = state.value.page;
+    if (this.focusWhenLoaded) {
+      this.focusWhenLoaded = false;
+      await this.options.focus('page-status');
     }
   }
 
   private fail(error: LoadError): void {
-    this.state = { status: 'error', error };
-    this.options.emit<MailboxErrorDetail>('zwgk-error', { operation: 'list', kind: error.kind, ...(error.status ? { status: error.status } : {}) });
+    this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('list', error));
     this.host.requestUpdate();
   }
 
@@ -104,7 +96,10 @@ export class PublishedView implements ReactiveController {
         <div><dt>${msg('已答复')}</dt><dd>${msg(str`${formatNumber(value.stats.replied, locale)}封`)}</dd></div>
         <div>
           <dt>${msg('答复用时（中位数）')}</dt>
-          <dd>${median === null ? msg('暂无') : msg(str`${formatNumber(median, locale)}个工作日`)}</dd>
+          <dd>${median === null ? msg('暂无') : plural(locale, median, {
+                one: () => msg(str`${formatNumber(median, locale)}个工作日`, { id: 'mailbox.medianDays.one' }),
+                other: () => msg(str`${formatNumber(median, locale)}个工作日`),
+              })}</dd>
         </div>
       </dl>
       ${value.items.length === 0

@@ -3,9 +3,11 @@
  * background, an idempotent and safely retried submission, and the
  * confirmation with the query code.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
+import { plural } from '../../i18n/format.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import { DraftController } from '../base/controllers/draft.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
@@ -29,13 +31,11 @@ import {
 import { MESSAGE_KEYS, formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { choiceGroup, countText, errorSummary, focusControl, textField } from '../base/fields.js';
-import { mailboxHeading, type MailboxErrorDetail, type MailboxViewOptions } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 import { ProofKeeper, ProofUnavailable, type ProofState } from './proof-keeper.js';
 
-/** Detail of `zwgk-submitted`: the query code the writer keeps. */
-export interface FeedbackSubmittedDetail {
-  queryCode: string;
-}
+/** Detail of `zwgk-submitted` from the mailbox: the query code the writer keeps, with `form: 'feedback'`. */
+export type FeedbackSubmittedDetail = Extract<ZwgkSubmittedDetail, { form: 'feedback' }>;
 
 type Letter = Omit<FeedbackRequest, 'proof'>;
 
@@ -128,7 +128,10 @@ export class WriteView implements ReactiveController {
         ${textField({
           name: 'subject',
           label: msg('标题'),
-          hint: msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`),
+          hint: plural(locale, limits.subject, {
+            one: () => msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`, { id: 'mailbox.subjectHint.one' }),
+            other: () => msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`),
+          }),
           value: this.values.subject,
           count: characterCount(this.values.subject, limits.subject),
           error: errorOf('subject'),
@@ -136,7 +139,10 @@ export class WriteView implements ReactiveController {
         ${textField({
           name: 'message',
           label: msg('来信内容'),
-          hint: msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`),
+          hint: plural(locale, limits.message, {
+            one: () => msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`, { id: 'mailbox.messageHint.one' }),
+            other: () => msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`),
+          }),
           value: this.values.message,
           rows: 8,
           count: characterCount(this.values.message, limits.message),
@@ -288,7 +294,7 @@ export class WriteView implements ReactiveController {
     // Nothing is said while the proof is worked out; only a failure is worth the citizen's attention.
     if (state === 'failed' && this.phase === 'editing' && !this.failure) {
       this.options.announce(this.options.localize(() => msg('自动验证没有完成，请检查网络连接，然后点击“重试”。')));
-      this.options.emit<MailboxErrorDetail>('zwgk-error', { operation: 'challenge', kind: 'proof' });
+      this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('challenge', { kind: 'proof' }));
     }
     this.host.requestUpdate();
   }
@@ -386,7 +392,7 @@ export class WriteView implements ReactiveController {
     this.contactUsed = letter.phone ?? letter.email ?? '';
     this.dropDraft();
     this.values = emptyFeedbackValues();
-    this.options.emit<FeedbackSubmittedDetail>('zwgk-submitted', { queryCode: receipt.queryCode });
+    this.options.emit<ZwgkSubmittedDetail>('zwgk-submitted', { form: 'feedback', queryCode: receipt.queryCode });
     this.host.requestUpdate();
     await this.options.focus('confirmation-heading');
   }
@@ -410,11 +416,10 @@ export class WriteView implements ReactiveController {
     if (!['network', 'timeout', 'server', 'malformed', 'busy'].includes(kind)) this.pending = undefined;
     const status = error instanceof ApiError ? error.status : undefined;
     this.failure = { kind, ...(status ? { status } : {}), attempt: ++this.attempts };
-    this.options.emit<MailboxErrorDetail>('zwgk-error', {
-      operation: error instanceof ProofUnavailable ? 'challenge' : 'submit',
-      kind: error instanceof ApiError ? error.kind : 'proof',
-      ...(status ? { status } : {}),
-    });
+    this.options.emit<ZwgkErrorDetail>(
+      'zwgk-error',
+      errorDetail(error instanceof ProofUnavailable ? 'challenge' : 'submit', error instanceof ApiError ? error : { kind: 'proof' }),
+    );
     this.host.requestUpdate();
   }
 

@@ -8,19 +8,14 @@ import { saveFile } from '../base/download.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { reportViewerStyles } from './report-viewer.styles.js';
 import type { ReportFinding, ReportTable } from '../../api/types/report.js';
+import type { ZwgkCheckedDetail } from '../../events/zwgk-checked.js';
 import type { CompareStatus, PreparedReport } from './view.js';
 import { ImportedPage, fetchReportSource } from './page-source.js';
 import { renderImportedNote } from './imported-note.js';
 
 type View = typeof import('./view.js');
 
-/** Detail of `zwgk-checked`. */
-export interface ReportCheckedDetail {
-  /** Every finding, errors first (the numbers shown beside the cells are positions in this list). */
-  findings: readonly ReportFinding[];
-  errors: number;
-  warnings: number;
-}
+export type { ZwgkCheckedDetail as ReportCheckedDetail } from '../../events/zwgk-checked.js';
 
 // The report's tables, checker and sanitiser load on first use, once per page.
 let viewModule: Promise<View> | undefined;
@@ -60,7 +55,7 @@ const accept = (raw: unknown) => ({ value: raw });
  * @tagname zwgk-report-viewer
  * @summary The annual report on government information disclosure (政府信息公开工作年度报告), checked.
  *
- * @fires {CustomEvent<ReportCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
+ * @fires {CustomEvent<ZwgkCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
  *
  * @csspart report - The whole report (an `<article>`).
  * @csspart imported-note - The note above a report read from a published page.
@@ -217,7 +212,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     if (!report || report === this.announced || report !== this.current()) return;
     this.announced = report;
     const { findings, errors, warnings } = report;
-    this.emit<ReportCheckedDetail>('zwgk-checked', { findings, errors, warnings });
+    this.emit<ZwgkCheckedDetail>('zwgk-checked', { findings, errors, warnings });
     if (report.doc) this.announce(this.localize(() => msg(str`年度报告已核对：${this.view!.summaryText(report)}`)));
   }
 
