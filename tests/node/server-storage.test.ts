@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import { migrate, openStorage, type StorageConfig } from '../../src/server/storage/index.js';
+import { MIGRATIONS, migrate, openStorage, type StorageConfig } from '../../src/server/storage/index.js';
 import { openDatabase } from '../../src/server/storage/index.js';
 import { createSqlStorage } from '../../src/server/storage/storage.js';
 import type { ApplicationRecord, FeedbackRecord, IdempotencyRequest, Storage } from '../../src/server/storage/types.js';
@@ -92,10 +92,12 @@ for (const backend of backends) {
 
     before(async () => {
       const db = await openDatabase(backend.config);
-      assert.deepEqual(await migrate(db), [1], 'a new database gets migration 1');
+      const versions = MIGRATIONS.map((m) => m.version).sort((a, b) => a - b);
+      assert.equal(versions[0], 1);
+      assert.deepEqual(await migrate(db), versions, 'a new database gets every migration, in order');
       assert.deepEqual(await migrate(db), [], 'a second run applies nothing');
       const [row] = await db.query<{ versions: number[] }>(`SELECT array_agg(version ORDER BY version) AS versions FROM schema_migrations`);
-      assert.deepEqual(row?.versions, [1]);
+      assert.deepEqual(row?.versions, versions);
       storage = createSqlStorage(db);
     });
 

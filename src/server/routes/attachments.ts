@@ -1,11 +1,14 @@
 /**
  * Uploads (e.g. a copy of the 身份证明): one file per request, at most 10 MB,
- * PDF, JPEG or PNG judged by the bytes, not by the name or the declared type.
- * Stored in the database, never served back by any route.
+ * PDF, JPEG or PNG judged by the bytes, not by the name or the declared type,
+ * and by their whole structure (no polyglots, no PDF with active content).
+ * Bodies are files, never served back by any route. An upload no application
+ * refers to expires; pending uploads are under a per-address and a total quota.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AttachmentReceipt } from '../../api/types/application.js';
+import { checkFileStructure } from '../../core/upload/check-file.js';
 import type { ServerDeps } from '../deps.js';
 import { answerCreate, bytesHash, idempotencyKey } from '../http.js';
 import { ProblemError } from '../problem.js';
@@ -24,12 +27,24 @@ export function sniffType(content: Uint8Array): string | null {
   return SIGNATURES.find(({ bytes }) => bytes.every((byte, i) => content[i] === byte))?.type ?? null;
 }
 
-/** The last path segment, without control characters, at most 200 characters. */
+/** The last path segment, NFC, without control, bidi or lone-surrogate characters, at most 200 characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = [...base.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, 200).join('');
-  return clean || 'attachment';
+  const clean = [...base.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu, '').normalize('NFC').trim()];
+  return clean.slice(0, 200).join('') || 'attachment';
 }
+
+export interface UploadLimits {
+  /** how long an upload may wait for the application that refers to it */
+  ttlMs: number;
+  /** bytes of pending (not yet referred to) uploads one client address may hold */
+  perAddressBytes: number;
+  /** bytes of pending uploads all clients together may hold */
+  totalBytes: number;
+}
+
+/** A day to finish the form; five full-size files per address; 2 GiB in all. */
+export const UPLOAD_LIMITS: UploadLimits = { ttlMs: 24 * 3_600_000, perAddressBytes: 50 * 1024 * 1024, totalBytes: 2 * 1024 ** 3 };
 
 export function attachmentRoutes(deps: ServerDeps): Hono {
   const { storage } = deps;
@@ -61,8 +76,30 @@ export function attachmentRoutes(deps: ServerDeps): Hono {
 
     const type = sniffType(content);
     if (!type) throw new ProblemError('unsupported-media-type', 'Only PDF, JPEG and PNG files are accepted; this file is none of them.');
+    const structure = checkFileStructure(type, content);
+    if (!structure.ok) {
+      throw new ProblemError('unsupported-media-type', `This is not a plain ${type} file (${structure.reason}); save or scan it again and upload that.`, [
+        { field: '/file', code: 'attachment.invalid' },
+      ]);
+    }
+
+    // Expiry runs on the wall clock: it is housekeeping, not a legal date.
+    const wallClock = new Date();
+    await storage.expireAttachments(wallClock);
+    const uploader = createHash('sha256').update(`zwgk-uploader:${deps.addressOf(c)}`).digest('hex').slice(0, 32);
+    const limits = deps.uploadLimits;
+    if ((await storage.pendingUploadBytes(uploader)) + content.byteLength > limits.perAddressBytes) {
+      const hours = Math.ceil(limits.ttlMs / 3_600_000);
+      throw new ProblemError('too-many-requests', `Uploads not yet sent with an application are limited; they expire after ${hours} h.`, [], {
+        'Retry-After': String(Math.ceil(limits.ttlMs / 1000)),
+      });
+    }
+    if ((await storage.pendingUploadBytes()) + content.byteLength > limits.totalBytes) {
+      throw new ProblemError('storage-full', 'The server holds as many pending uploads as it may; try again later.', [], { 'Retry-After': '3600' });
+    }
     const receipt: AttachmentReceipt = { id: randomUUID(), name, size: content.byteLength, type };
-    return answerCreate(c, await storage.createAttachment(idem, { ...receipt, content }, { status: 201, body: receipt }));
+    const record = { ...receipt, content, uploader, expiresAt: new Date(wallClock.getTime() + limits.ttlMs).toISOString() };
+    return answerCreate(c, await storage.createAttachment(idem, record, { status: 201, body: receipt }));
   });
 
   return routes;

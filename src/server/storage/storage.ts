@@ -1,6 +1,7 @@
 /** Every query of the server, written once for PGlite and PostgreSQL alike. */
 import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
+import type { FileStore } from './files.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import type {
   ApplicationCounts,
@@ -176,7 +177,8 @@ function zeros(): number[] {
   return [0, 0, 0, 0, 0, 0];
 }
 
-export function createSqlStorage(db: SqlDatabase): Storage {
+/** The storage over `db`; with `files`, attachment bodies are files there rather than bytea. */
+export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null): Storage {
   return {
     kind: db.kind,
 
@@ -209,6 +211,10 @@ export function createSqlStorage(db: SqlDatabase): Storage {
             record.trackingCode,
             id,
           ]);
+        }
+        // Referred to now: the upload is kept for as long as the application.
+        if (record.body.attachments.length > 0) {
+          await tx.query(`UPDATE attachments SET expires_at = NULL WHERE id = ANY($1::text[])`, [record.body.attachments]);
         }
         for (const entry of record.timeline) await addEvent(tx, record.trackingCode, entry);
       });
@@ -270,21 +276,67 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       return row?.n ?? 0;
     },
 
-    createAttachment(idem, record, receipt) {
-      return createOnce(db, idem, receipt, async (tx) => {
-        await tx.query(`INSERT INTO attachments (id, name, media_type, size, content) VALUES ($1, $2, $3, $4, $5)`, [
-          record.id,
-          record.name,
-          record.type,
-          record.size,
-          Buffer.from(record.content.buffer, record.content.byteOffset, record.content.byteLength),
-        ]);
+    async createAttachment(idem, record, receipt) {
+      // The body goes to a file first; the row that names it commits after, so a row never names a missing file.
+      if (files) await files.write(record.id, record.content);
+      const outcome = await createOnce(db, idem, receipt, async (tx) => {
+        await tx.query(
+          `INSERT INTO attachments (id, name, media_type, size, content, on_disk, uploader, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            record.id,
+            record.name,
+            record.type,
+            record.size,
+            files ? null : Buffer.from(record.content.buffer, record.content.byteOffset, record.content.byteLength),
+            files !== null,
+            record.uploader ?? null,
+            record.expiresAt ?? null,
+          ],
+        );
+      }).catch(async (error: unknown) => {
+        if (files) await files.remove(record.id);
+        throw error;
       });
+      if (files && outcome.kind !== 'created') await files.remove(record.id);
+      return outcome;
+    },
+
+    async readAttachment(id) {
+      const [row] = await db.query<{ id: string; name: string; media_type: string; size: number; content: Uint8Array | null; on_disk: boolean }>(
+        `SELECT id, name, media_type, size, content, on_disk FROM attachments WHERE id = $1`,
+        [id],
+      );
+      if (!row) return null;
+      const content = row.on_disk ? await files?.read(id) : row.content;
+      if (!content) return null;
+      return { id: row.id, name: row.name, type: row.media_type, size: row.size, content: new Uint8Array(content) };
+    },
+
+    async expireAttachments(now) {
+      const gone = await db.query<{ id: string; on_disk: boolean }>(
+        `DELETE FROM attachments a WHERE a.expires_at < $1
+           AND NOT EXISTS (SELECT 1 FROM application_attachments r WHERE r.attachment_id = a.id)
+         RETURNING a.id, a.on_disk`,
+        [now.toISOString()],
+      );
+      for (const row of gone) if (row.on_disk) await files?.remove(row.id);
+      return gone.length;
+    },
+
+    async pendingUploadBytes(uploader) {
+      const [row] = await db.query<{ n: string | number }>(
+        `SELECT coalesce(sum(size), 0)::bigint AS n FROM attachments WHERE expires_at IS NOT NULL AND ($1::text IS NULL OR uploader = $1)`,
+        [uploader ?? null],
+      );
+      return Number(row?.n ?? 0);
     },
 
     async missingAttachments(ids) {
       if (ids.length === 0) return [];
-      const rows = await db.query<{ id: string }>(`SELECT id FROM attachments WHERE id = ANY($1::text[])`, [ids]);
+      const rows = await db.query<{ id: string }>(
+        `SELECT id FROM attachments WHERE id = ANY($1::text[]) AND (expires_at IS NULL OR expires_at > now())`,
+        [ids],
+      );
       const found = new Set(rows.map((r) => r.id));
       return ids.filter((id) => !found.has(id));
     },
@@ -383,6 +435,9 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       return true;
     },
 
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      await files?.close();
+    },
   };
 }
