@@ -6,11 +6,13 @@
  * refers to expires; pending uploads are under a per-address and a total quota.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import busboy, { type Busboy } from 'busboy';
+import { Readable } from 'node:stream';
+import { Hono, type Context } from 'hono';
 import type { AttachmentReceipt } from '../../api/types/application.js';
 import { checkFileStructure } from '../../core/upload/check-file.js';
 import type { ServerDeps } from '../deps.js';
-import { answerCreate, bytesHash, idempotencyKey } from '../http.js';
+import { answerCreate, idempotencyKey } from '../http.js';
 import { ProblemError } from '../problem.js';
 import type { IdempotencyRequest } from '../storage/types.js';
 
@@ -46,6 +48,64 @@ export interface UploadLimits {
 /** A day to finish the form; five full-size files per address; 2 GiB in all. */
 export const UPLOAD_LIMITS: UploadLimits = { ttlMs: 24 * 3_600_000, perAddressBytes: 50 * 1024 * 1024, totalBytes: 2 * 1024 ** 3 };
 
+/**
+ * The one file of the multipart body, parsed as it streams in (busboy): the
+ * main thread handles one network chunk at a time, hashing it on the way, so
+ * a 10 MiB upload never holds it for the whole body at once. The hash is the
+ * idempotency hash of name and bytes (as `bytesHash([name, content])`).
+ */
+function readOneFile(c: Context): Promise<{ name: string; content: Uint8Array; hash: string }> {
+  const body = c.req.raw.body;
+  let parser: Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': c.req.header('content-type') ?? '' },
+      // One part more than allowed of each kind, so a second part is seen (and refused) rather than silently dropped.
+      limits: { files: 2, fields: 1, parts: 2, fileSize: MAX_ATTACHMENT_BYTES },
+      defParamCharset: 'utf8',
+    });
+  } catch {
+    return Promise.reject(new ProblemError('bad-request', 'The multipart body could not be read.'));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const hash = createHash('sha256');
+    let name: string | null = null;
+    let files = 0;
+    let others = 0;
+    let tooLarge = false;
+    parser.on('file', (_field, stream, info) => {
+      if (++files > 1) return void stream.resume();
+      name = safeFileName(info.filename ?? '');
+      hash.update(name).update('\0');
+      stream.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        hash.update(chunk);
+      });
+      stream.on('limit', () => (tooLarge = true));
+    });
+    parser.on('field', () => others++);
+    parser.on('filesLimit', () => files++);
+    parser.on('fieldsLimit', () => others++);
+    parser.on('partsLimit', () => others++);
+    parser.on('error', () => reject(new ProblemError('bad-request', 'The multipart body could not be read.')));
+    parser.on('close', () => {
+      if (tooLarge) return reject(new ProblemError('payload-too-large', 'A file may be at most 10 MB.'));
+      if (files !== 1 || others > 0 || name === null) {
+        const code = files === 0 ? 'required' : 'list.tooMany';
+        return reject(new ProblemError('bad-request', 'Send exactly one part: the file.', [{ field: '/file', code, params: { max: 1 } }]));
+      }
+      const content = Buffer.concat(chunks);
+      resolve({ name, content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength), hash: hash.update('\0').digest('hex') });
+    });
+    if (!body) return parser.end();
+    // A stream error (the body-size limit, a dropped client) is passed on as it is: the size limit answers it with 413.
+    const input = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+    input.on('error', reject);
+    input.pipe(parser);
+  });
+}
+
 export function attachmentRoutes(deps: ServerDeps): Hono {
   const { storage } = deps;
   const routes = new Hono();
@@ -55,22 +115,8 @@ export function attachmentRoutes(deps: ServerDeps): Hono {
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
       throw new ProblemError('unsupported-media-type', 'Upload the file as multipart/form-data.');
     }
-    let form: FormData;
-    try {
-      form = await c.req.formData();
-    } catch {
-      throw new ProblemError('bad-request', 'The multipart body could not be read.');
-    }
-    const parts = [...form.entries()];
-    const files = parts.filter((entry): entry is [string, File] => typeof entry[1] !== 'string');
-    if (parts.length !== 1 || files.length !== 1) {
-      throw new ProblemError('bad-request', 'Send exactly one part: the file.', [{ field: '/file', code: files.length === 0 ? 'required' : 'list.tooMany', params: { max: 1 } }]);
-    }
-    const file = files[0]![1];
-    if (file.size > MAX_ATTACHMENT_BYTES) throw new ProblemError('payload-too-large', 'A file may be at most 10 MB.');
-    const content = new Uint8Array(await file.arrayBuffer());
-    const name = safeFileName(file.name);
-    const idem: IdempotencyRequest = { scope: 'attachments', key, hash: bytesHash([name, content]) };
+    const { name, content, hash } = await readOneFile(c);
+    const idem: IdempotencyRequest = { scope: 'attachments', key, hash };
     const seen = await storage.findReplay(idem);
     if (seen) return answerCreate(c, seen);
 
