@@ -76,7 +76,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'],
     DATABASE_URL: databaseUrl ?? '',
     ZWGK_RATE_LIMIT: '0',
     ZWGK_QUIET: '1',
-    ZWGK_ADMIN_TOKEN: 'bench',
+    ZWGK_ADMIN_TOKEN: '',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -39,6 +39,17 @@ export function failureStubs() {
       await new Promise((resolve) => setTimeout(resolve, Number(ctx.query.ms ?? 1500)));
       ctx.type = 'application/json';
       ctx.body = JSON.stringify(CONTACT);
+    } else if (ctx.path === '/__stubs/empty-200') {
+      // Stub: a proxy that answers 200 with no body at all.
+      ctx.status = 200;
+      ctx.type = 'application/json';
+      ctx.body = '';
+    } else if (ctx.path === '/__stubs/cut-off') {
+      // Stub: the connection drops mid-body (Content-Length promises more than arrives).
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
+      ctx.res.write('{"agency": "福建省商务厅", "year": 2024, "format": "20');
+      setTimeout(() => ctx.res.destroy(), 50);
     } else if (ctx.path === '/__stubs/not-json') {
       ctx.type = 'application/json';
       ctx.body = '{"agency": "福建省商务厅", ';

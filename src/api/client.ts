@@ -37,7 +37,9 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * Fetches JSON. Resolves with the parsed body of a 2xx response (undefined for
- * 204); rejects with an ApiError for every failure, never with anything else.
+ * 204); rejects with an ApiError for every failure, never with anything else —
+ * an empty 200 or a body cut off mid-transfer included, so an element shows an
+ * error with Retry instead of waiting for data that will never come.
  */
 export async function requestJson<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, timeoutMs = DEFAULT_TIMEOUT_MS, idempotencyKey } = options;
@@ -66,16 +68,26 @@ export async function requestJson<T = unknown>(url: string, options: RequestOpti
     signal?.removeEventListener('abort', onAbort);
   }
 
-  const text = await response.text().catch(() => '');
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // Headers came, the body did not finish: the connection dropped or was cut mid-transfer.
+    if (signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
+    if (!response.ok) throw new ApiError('http', `HTTP ${response.status}`, response.status);
+    throw new ApiError('network', `The answer was cut off before it was complete: ${String(error)}`, response.status);
+  }
   if (!response.ok) {
     const problem = parseProblem(text, response.status);
     throw new ApiError('http', problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, response.status, problem);
   }
-  if (response.status === 204 || text === '') return undefined as T;
+  // Only "No Content" means no body; an empty 200 is an answer that never arrived, not an empty success.
+  if (response.status === 204 || response.status === 205) return undefined as T;
+  if (text.trim() === '') throw new ApiError('malformed', 'The server answered with an empty body.', response.status);
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new ApiError('malformed', 'The server answered with something that is not JSON.', response.status);
+    throw new ApiError('malformed', 'The server answered with something that is not JSON (or JSON cut short).', response.status);
   }
 }
 

@@ -24,7 +24,7 @@ import { openApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { createFailureThrottle, createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { applicationRoutes } from './routes/applications.js';
-import { attachmentRoutes, MAX_ATTACHMENT_BYTES } from './routes/attachments.js';
+import { attachmentRoutes, MAX_ATTACHMENT_BYTES, UPLOAD_LIMITS, type UploadLimits } from './routes/attachments.js';
 import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -61,6 +61,8 @@ export interface AppOptions {
    * peer is the client). `true` means 1. Hops beyond that count were written by the client and are ignored.
    */
   trustProxy?: boolean | number;
+  /** Expiry and quotas of uploads not yet sent with an application (default UPLOAD_LIMITS). */
+  uploadLimits?: Partial<UploadLimits>;
   /** Failed look-ups allowed per code and per address before the doubling wait (default LOOKUP_LIMITS). */
   lookupLimits?: typeof LOOKUP_LIMITS;
   /** The clock of receipt dates and deadlines (tests set it). */
@@ -117,6 +119,8 @@ export function createApp(options: AppOptions): Hono {
     directoryById: new Map(directoryItems.map((item) => [item.id, item])),
     replyDepartment: options.contact?.agency ?? '政府信息公开工作机构',
     lookups: createLookupGuard(addressOf, options.lookupLimits),
+    addressOf,
+    uploadLimits: { ...UPLOAD_LIMITS, ...options.uploadLimits },
   };
   const allowedOrigins = new Set(options.corsOrigins);
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? { max: 30, windowMs: 60_000 });

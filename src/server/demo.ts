@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import type { AltchaComplexity } from './altcha.js';
 import { createApp } from './app.js';
 import type { LOOKUP_LIMITS } from './lookup-guard.js';
+import type { UploadLimits } from './routes/attachments.js';
 import { createNodeHandler, type NodeHandler } from './node.js';
 import type { NotifyConfig } from './notify/config.js';
 import { startNotifier, type Notifier, type NotifierOptions } from './notify/worker.js';
@@ -29,6 +30,8 @@ export interface DemoServerOptions {
   trustProxy?: boolean | number;
   /** failed look-ups allowed per code and address (default LOOKUP_LIMITS) */
   lookupLimits?: typeof LOOKUP_LIMITS;
+  /** expiry and quotas of pending uploads (default UPLOAD_LIMITS) */
+  uploadLimits?: Partial<UploadLimits>;
   /** Seed the sample letters (fixed query codes and phone): the demo and tests only, default true. */
   demoLetters?: boolean;
   altchaHmacKey?: string;
@@ -71,6 +74,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
     lookupLimits: options.lookupLimits,
+    uploadLimits: options.uploadLimits,
     trustProxy: options.trustProxy,
     now,
     contact: DEMO_CONTACT,

@@ -1,10 +1,12 @@
 /** What every route file is given by `createApp`. */
+import type { Context } from 'hono';
 import type { ContactInfo } from '../api/types/contact.js';
 import type { DisclosureItem } from '../api/types/directory.js';
 import type { AnnualReport } from '../api/types/report.js';
 import type { DirectoryIndex } from '../core/directory/search-index.js';
 import type { Altcha } from './altcha.js';
 import type { LookupGuard } from './lookup-guard.js';
+import type { UploadLimits } from './routes/attachments.js';
 import type { Storage } from './storage/types.js';
 
 export interface ServerDeps {
@@ -19,4 +21,7 @@ export interface ServerDeps {
   replyDepartment: string;
   /** throttles failed look-ups by code and contact */
   lookups: LookupGuard;
+  /** the client's address, as configured proxies let it be known */
+  addressOf: (c: Context) => string;
+  uploadLimits: UploadLimits;
 }

@@ -37,6 +37,7 @@ export const PROBLEM_TITLES = {
   'unsupported-media-type': { status: 415, 'zh-CN': '不支持的内容类型', en: 'Unsupported media type' },
   'validation-failed': { status: 422, 'zh-CN': '提交的内容有误，请按提示修改', en: 'Some fields need correcting' },
   'too-many-requests': { status: 429, 'zh-CN': '提交太频繁，请稍后再试', en: 'Too many requests; please wait and try again' },
+  'storage-full': { status: 503, 'zh-CN': '服务器暂时无法接收更多附件，请稍后再试', en: 'The server cannot take more uploads just now; please try again later' },
   'calendar-unavailable': {
     status: 503,
     'zh-CN': '缺少该年度的节假日安排，暂时无法计算期限',

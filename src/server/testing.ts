@@ -3,6 +3,7 @@
  * bodies and an ALTCHA solver (for challenges of `test` complexity it takes
  * milliseconds).
  */
+import { crc32 } from 'node:zlib';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2';
 import { deriveKey as sha } from 'altcha-lib/algorithms/sha';
@@ -60,4 +61,50 @@ export function sampleLetter(overrides: Partial<FeedbackRequest> = {}): Feedback
     proof: '',
     ...overrides,
   };
+}
+
+/** A small well-formed PDF (one empty page): header, objects, cross-reference table, trailer. `extra` goes into the catalog. */
+export function samplePdf(extra = ''): Uint8Array<ArrayBuffer> {
+  const objects = [
+    `<< /Type /Catalog /Pages 2 0 R ${extra}>>`,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  let text = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(text, 'latin1'));
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(text, 'latin1');
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
+function pngChunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A well-formed PNG of about `size` bytes (its image data is not meant to be decoded). */
+export function samplePng(size = 64): Uint8Array<ArrayBuffer> {
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+  const data = new Uint8Array(Math.max(1, size - 57));
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', data), pngChunk('IEND', new Uint8Array())]);
+  return new Uint8Array(png);
+}
+
+/** A well-formed JPEG's segment structure: SOI, APP0, a frame, a scan, EOI. */
+export function sampleJpeg(): Uint8Array<ArrayBuffer> {
+  return new Uint8Array([
+    0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+    0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0,
+    0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 0x12, 0x34, 0xff, 0x00, 0x56,
+    0xff, 0xd9,
+  ]);
 }

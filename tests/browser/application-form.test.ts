@@ -85,9 +85,31 @@ async function lookUp(code: string, phone = PHONE) {
   return { status: response.status, body: await response.json() };
 }
 
+function crc32(bytes: Uint8Array): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/** A well-formed PNG of `size` bytes (the server walks every chunk and its CRC): IHDR, one IDAT, IEND. */
 function pngFile(name: string, size = 64): File {
-  const bytes = new Uint8Array(size);
+  const bytes = new Uint8Array(Math.max(size, 58));
+  const view = new DataView(bytes.buffer);
   bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const chunk = (at: number, type: string, data: Uint8Array | number) => {
+    const length = typeof data === 'number' ? data : data.length;
+    view.setUint32(at, length);
+    bytes.set(new TextEncoder().encode(type), at + 4);
+    if (typeof data !== 'number') bytes.set(data, at + 8);
+    view.setUint32(at + 8 + length, crc32(bytes.subarray(at + 4, at + 8 + length)));
+    return at + 12 + length;
+  };
+  let at = chunk(8, 'IHDR', new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
+  at = chunk(at, 'IDAT', bytes.length - at - 24);
+  chunk(at, 'IEND', new Uint8Array());
   return new File([bytes], name, { type: 'image/png' });
 }
 

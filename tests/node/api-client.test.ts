@@ -29,6 +29,12 @@ before(async () => {
       res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>');
     } else if (url.pathname === '/not-json') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"items": [');
+    } else if (url.pathname === '/empty-200') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end();
+    } else if (url.pathname === '/cut-off') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
+      res.write('{"items": [1, 2');
+      setTimeout(() => res.destroy(), 20);
     } else if (url.pathname === '/drop') {
       req.socket.destroy();
     } else {
@@ -92,4 +98,19 @@ test('newIdempotencyKey makes a fresh RFC 4122 v4 key each time', () => {
 test('apiUrl joins the base and path and drops empty query values', () => {
   assert.equal(apiUrl('/api/', '/feedback', { page: 2, q: '', x: undefined }), '/api/feedback?page=2');
   assert.equal(apiUrl('https://portal.example.cn/api', 'applications/YS-ABC', { phone: '139 1234' }), 'https://portal.example.cn/api/applications/YS-ABC?phone=139+1234');
+});
+
+describe('answers that never fully arrived', () => {
+  test('an empty 200 is a malformed answer, not an empty success; 204 is still no content', async () => {
+    const empty = await failure(requestJson(`${base}/empty-200`));
+    assert.equal(empty.kind, 'malformed');
+    assert.equal(empty.status, 200);
+    assert.equal(await requestJson(`${base}/empty`), undefined);
+  });
+
+  test('a body cut off mid-transfer is a network error, never a resolved undefined', async () => {
+    const cut = await failure(requestJson(`${base}/cut-off`));
+    assert.equal(cut.kind, 'network');
+    assert.match(cut.message, /cut off/);
+  });
 });

@@ -7,7 +7,7 @@ import type { Problem } from '../../src/api/types/problem.js';
 import { createApp } from '../../src/server/app.js';
 import { openStorage } from '../../src/server/storage/index.js';
 import type { Storage } from '../../src/server/storage/types.js';
-import { sampleApplication, sampleOrganizationApplication } from '../../src/server/testing.js';
+import { sampleApplication, sampleOrganizationApplication, samplePdf } from '../../src/server/testing.js';
 
 const ADMIN = 'admin-secret-for-tests';
 let storage: Storage;
@@ -121,7 +121,7 @@ describe('POST /applications', () => {
 
   test('an uploaded attachment can be referenced', async () => {
     const form = new FormData();
-    form.append('file', new Blob([Buffer.from('%PDF-1.7\n%…')], { type: 'application/pdf' }), '身份证明.pdf');
+    form.append('file', new Blob([samplePdf()], { type: 'application/pdf' }), '身份证明.pdf');
     const upload = await app.request('/api/attachments', { method: 'POST', headers: { 'Idempotency-Key': `key-${++keys}` }, body: form });
     assert.equal(upload.status, 201);
     const { id } = (await upload.json()) as { id: string };

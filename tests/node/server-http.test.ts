@@ -17,7 +17,7 @@ import { notifyConfig } from '../../src/server/notify/config.js';
 import { planDeliveries } from '../../src/server/notify/plan.js';
 import { DEMO_LETTER_PHONE, DEMO_LETTERS } from '../../src/server/seed.js';
 import { DEMO_STAFF } from '../../src/server/staff/demo-staff.js';
-import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
+import { sampleApplication, sampleJpeg, sampleLetter, samplePdf, samplePng, solveProof } from '../../src/server/testing.js';
 import { STAFF_ACTIONS, type StaffAccountAnswer, type StaffCase, type StaffSession } from '../../src/api/types/staff.js';
 
 const PORTAL = 'https://portal.example.gov.cn';
@@ -171,9 +171,10 @@ describe('limits and errors', () => {
 });
 
 describe('POST /attachments', () => {
-  const pdf = '%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n';
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
+  // Well-formed files: the server walks each to its end.
+  const pdf = Buffer.from(samplePdf()).toString('latin1');
+  const png = samplePng();
+  const jpeg = sampleJpeg();
 
   test('PDF, PNG and JPEG are accepted, typed by their content', async () => {
     const response = await upload(pdf, '身份证明.pdf', 'application/pdf');
@@ -208,7 +209,7 @@ describe('POST /attachments', () => {
     const first = (await (await upload(pdf, 'a.pdf', 'application/pdf', 'upload-key')).json()) as { id: string };
     const again = (await (await upload(pdf, 'a.pdf', 'application/pdf', 'upload-key')).json()) as { id: string };
     assert.equal(again.id, first.id);
-    await problemOf(await upload(`${pdf}changed`, 'a.pdf', 'application/pdf', 'upload-key'), 409);
+    await problemOf(await upload(pdf.replace('595', '596'), 'a.pdf', 'application/pdf', 'upload-key'), 409);
   });
 });
 

@@ -221,14 +221,6 @@ export function createCaseStorage(db: SqlDatabase): CaseStorage {
       await insertAudit(db, trackingCode, at, audit.actor, audit.action, audit.reason, before, after);
     },
 
-    async readAttachment(id) {
-      const [row] = await db.query<{ id: string; name: string; media_type: string; size: number; content: Uint8Array }>(
-        `SELECT id, name, media_type, size, content FROM attachments WHERE id = $1`,
-        [id],
-      );
-      return row ? ({ id: row.id, name: row.name, type: row.media_type, size: row.size, content: new Uint8Array(row.content) } satisfies AttachmentRecord) : null;
-    },
-
     async attachmentReceipts(ids) {
       if (ids.length === 0) return [];
       const rows = await db.query<AttachmentReceipt>(`SELECT id, name, size, media_type AS type FROM attachments WHERE id = ANY($1::text[])`, [ids]);

@@ -13,7 +13,7 @@ import type {
   SupplementState,
 } from '../../api/types/staff.js';
 import type { ClockEvent } from '../../core/clock/index.js';
-import type { ApplicationChange, ApplicationRecord, AttachmentRecord, IdempotencyRequest, Replay } from './types.js';
+import type { ApplicationChange, ApplicationRecord, IdempotencyRequest, Replay } from './types.js';
 
 /** The `case_data` document of an application. Absent keys mean "none yet" (rows from before migration 2). */
 export interface CaseData {
@@ -80,8 +80,6 @@ export interface CaseStorage {
   /** Appends an audit row outside a case change (an appeal recorded on a closed case). */
   appendAudit(trackingCode: string | null, audit: AuditRecord, before: CaseState | null, after: CaseState, at: string): Promise<void>;
 
-  /** A stored file with its bytes. */
-  readAttachment(id: string): Promise<AttachmentRecord | null>;
   /** The receipts (no bytes) of the given ids that exist. */
   attachmentReceipts(ids: string[]): Promise<AttachmentReceipt[]>;
 

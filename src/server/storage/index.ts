@@ -11,12 +11,16 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrate } from './migrations.js';
 import { pgliteDatabase, postgresDatabase, type SqlDatabase } from './sql.js';
+import { diskFileStore } from './files.js';
 import { createSqlStorage } from './storage.js';
 import type { Storage } from './types.js';
 
 export type StorageConfig =
-  /** PostgreSQL; `schema` (created when missing) keeps tests apart from each other */
-  | { databaseUrl: string; schema?: string; maxConnections?: number }
+  /**
+   * PostgreSQL; `schema` (created when missing) keeps tests apart from each other. Attachment bodies stay in
+   * the database (every instance sees them) unless `filesDir` names a directory all instances share.
+   */
+  | { databaseUrl: string; schema?: string; maxConnections?: number; filesDir?: string }
   /** PGlite with its files in `dataDir` */
   | { dataDir: string }
   /** PGlite in memory: gone when the process ends */
@@ -142,11 +146,13 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
   const db = await openDatabase(config);
   try {
     await migrate(db);
+    // PGlite's attachment bodies are files beside its data (a temporary directory for an in-memory database).
+    const filesDir = 'dataDir' in config ? join(config.dataDir, 'zwgk-files') : 'memory' in config ? 'temporary' : config.filesDir;
+    return createSqlStorage(db, filesDir ? await diskFileStore(filesDir) : null);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;
   }
-  return createSqlStorage(db);
 }
 
 export { migrate, MIGRATIONS } from './migrations.js';

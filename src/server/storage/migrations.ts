@@ -249,6 +249,20 @@ export const MIGRATIONS: Migration[] = [
        FOR EACH ROW EXECUTE FUNCTION report_versions_immutable()`,
     ],
   },
+  {
+    version: 5,
+    name: 'attachment bodies on disk, upload expiry and quota',
+    statements: [
+      // Bodies now live in files (PGlite inserts of 10 MiB bytea froze the server); old rows keep theirs here.
+      `ALTER TABLE attachments ALTER COLUMN content DROP NOT NULL`,
+      `ALTER TABLE attachments ADD COLUMN on_disk boolean NOT NULL DEFAULT false`,
+      // A hash of the uploading address (never the address): the per-address quota counts by it.
+      `ALTER TABLE attachments ADD COLUMN uploader text`,
+      // An upload no application refers to is deleted after this instant; NULL once referenced (or for staff files).
+      `ALTER TABLE attachments ADD COLUMN expires_at timestamptz`,
+      `CREATE INDEX attachments_expiry ON attachments (expires_at) WHERE expires_at IS NOT NULL`,
+    ],
+  },
 ];
 
 /**

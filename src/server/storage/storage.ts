@@ -4,6 +4,7 @@ import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter 
 import { applicationCreated, applicationStatusChanged, feedbackChanged, feedbackCreated, recordEvent } from '../notify/outbox.js';
 import { createNotificationStore } from '../notify/store.js';
 import { createReportStorage } from './reports.js';
+import type { FileStore } from './files.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { createCaseStorage } from './case-storage.js';
 import { createStaffStorage } from './staff-storage.js';
@@ -185,7 +186,8 @@ function zeros(): number[] {
   return [0, 0, 0, 0, 0, 0];
 }
 
-export function createSqlStorage(db: SqlDatabase): Storage {
+/** The storage over `db`; with `files`, attachment bodies are files there rather than bytea. */
+export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null): Storage {
   return {
     kind: db.kind,
     notifications: createNotificationStore(db),
@@ -221,6 +223,10 @@ export function createSqlStorage(db: SqlDatabase): Storage {
             record.trackingCode,
             id,
           ]);
+        }
+        // Referred to now: the upload is kept for as long as the application.
+        if (record.body.attachments.length > 0) {
+          await tx.query(`UPDATE attachments SET expires_at = NULL WHERE id = ANY($1::text[])`, [record.body.attachments]);
         }
         for (const entry of record.timeline) await addEvent(tx, record.trackingCode, entry);
         // The first row of the case's audit trail: the applicant submitted it.
@@ -293,21 +299,67 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       return row?.n ?? 0;
     },
 
-    createAttachment(idem, record, receipt) {
-      return createOnce(db, idem, receipt, async (tx) => {
-        await tx.query(`INSERT INTO attachments (id, name, media_type, size, content) VALUES ($1, $2, $3, $4, $5)`, [
-          record.id,
-          record.name,
-          record.type,
-          record.size,
-          Buffer.from(record.content.buffer, record.content.byteOffset, record.content.byteLength),
-        ]);
+    async createAttachment(idem, record, receipt) {
+      // The body goes to a file first; the row that names it commits after, so a row never names a missing file.
+      if (files) await files.write(record.id, record.content);
+      const outcome = await createOnce(db, idem, receipt, async (tx) => {
+        await tx.query(
+          `INSERT INTO attachments (id, name, media_type, size, content, on_disk, uploader, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            record.id,
+            record.name,
+            record.type,
+            record.size,
+            files ? null : Buffer.from(record.content.buffer, record.content.byteOffset, record.content.byteLength),
+            files !== null,
+            record.uploader ?? null,
+            record.expiresAt ?? null,
+          ],
+        );
+      }).catch(async (error: unknown) => {
+        if (files) await files.remove(record.id);
+        throw error;
       });
+      if (files && outcome.kind !== 'created') await files.remove(record.id);
+      return outcome;
+    },
+
+    async readAttachment(id) {
+      const [row] = await db.query<{ id: string; name: string; media_type: string; size: number; content: Uint8Array | null; on_disk: boolean }>(
+        `SELECT id, name, media_type, size, content, on_disk FROM attachments WHERE id = $1`,
+        [id],
+      );
+      if (!row) return null;
+      const content = row.on_disk ? await files?.read(id) : row.content;
+      if (!content) return null;
+      return { id: row.id, name: row.name, type: row.media_type, size: row.size, content: new Uint8Array(content) };
+    },
+
+    async expireAttachments(now) {
+      const gone = await db.query<{ id: string; on_disk: boolean }>(
+        `DELETE FROM attachments a WHERE a.expires_at < $1
+           AND NOT EXISTS (SELECT 1 FROM application_attachments r WHERE r.attachment_id = a.id)
+         RETURNING a.id, a.on_disk`,
+        [now.toISOString()],
+      );
+      for (const row of gone) if (row.on_disk) await files?.remove(row.id);
+      return gone.length;
+    },
+
+    async pendingUploadBytes(uploader) {
+      const [row] = await db.query<{ n: string | number }>(
+        `SELECT coalesce(sum(size), 0)::bigint AS n FROM attachments WHERE expires_at IS NOT NULL AND ($1::text IS NULL OR uploader = $1)`,
+        [uploader ?? null],
+      );
+      return Number(row?.n ?? 0);
     },
 
     async missingAttachments(ids) {
       if (ids.length === 0) return [];
-      const rows = await db.query<{ id: string }>(`SELECT id FROM attachments WHERE id = ANY($1::text[])`, [ids]);
+      const rows = await db.query<{ id: string }>(
+        `SELECT id FROM attachments WHERE id = ANY($1::text[]) AND (expires_at IS NULL OR expires_at > now())`,
+        [ids],
+      );
       const found = new Set(rows.map((r) => r.id));
       return ids.filter((id) => !found.has(id));
     },
@@ -414,6 +466,9 @@ export function createSqlStorage(db: SqlDatabase): Storage {
     ...createStaffStorage(db),
     ...createCaseStorage(db),
 
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      await files?.close();
+    },
   };
 }

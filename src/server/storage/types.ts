@@ -77,6 +77,10 @@ export interface AttachmentRecord {
   type: string;
   size: number;
   content: Uint8Array;
+  /** An upload nobody refers to yet is deleted after this instant (ISO); absent: kept (staff files). */
+  expiresAt?: string;
+  /** hash of the uploading client's address, for the per-address quota */
+  uploader?: string;
 }
 
 export interface FeedbackRecord {
@@ -143,8 +147,14 @@ export interface Storage extends StaffStorage, CaseStorage, ReportStorage {
   countAllApplications(): Promise<number>;
 
   createAttachment<R>(idem: IdempotencyRequest, record: AttachmentRecord, receipt: StoredResponse<R>): Promise<CreateOutcome<R>>;
-  /** The ids among `ids` that name no stored attachment. */
+  /** The ids among `ids` that name no stored attachment (an expired upload counts as missing). */
   missingAttachments(ids: string[]): Promise<string[]>;
+  /** The attachment with its content, or null. */
+  readAttachment(id: string): Promise<AttachmentRecord | null>;
+  /** Deletes uploads past their expiry that no application refers to, files included; how many went. */
+  expireAttachments(now: Date): Promise<number>;
+  /** Bytes held by uploads not yet referred to: of one uploader, or of everyone. */
+  pendingUploadBytes(uploader?: string): Promise<number>;
 
   /**
    * Stores the letter and spends the ALTCHA proof in one transaction;
