@@ -25,7 +25,8 @@ export function parseDayList(text: string, year: number): { days: string[] } | {
     if (Number.isNaN(from) || Number.isNaN(to) || to < from || to - from > 40 * DAY_MS) return { badLine: line };
     for (let t = from; t <= to; t += DAY_MS) {
       const day = new Date(t).toISOString().slice(0, 10);
-      if (Number(day.slice(0, 4)) !== year) return { badLine: line };
+      // A holiday block may run from December into the next January (the notice lists it with the year it starts in).
+      if (Number(day.slice(0, 4)) !== year && !day.startsWith(`${year + 1}-01-`)) return { badLine: line };
       days.add(day);
     }
   }

@@ -341,7 +341,9 @@ export class ZwgkRequestDesk extends ZwgkElement {
 
   private async onCalendarSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
+    // Kept now: once the event is dispatched, its target is retargeted to the host.
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
     const year = Number(data.get('year'));
     const errors = new Map<string, string>();
     if (!Number.isInteger(year) || year < 2020 || year > 2100) errors.set('year', this.localize(() => msg('请输入四位数的年份')));
@@ -363,7 +365,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
     try {
       await this.calendar.save(year, { notice, holidays: lists.holidays, workdays: lists.workdays });
       this.calendarUi = { errors: new Map(), busy: false, saved: year };
-      (event.target as HTMLFormElement).reset();
+      form.reset();
       this.focusLater('.calendar-saved');
     } catch (error) {
       this.calendarUi = { errors: new Map(), busy: false, failure: this.localize(() => describeActionFailure(toLoadError(error))) };
