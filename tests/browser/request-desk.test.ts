@@ -353,6 +353,39 @@ describe('<zwgk-request-desk> handles a request to its answer', function () {
     } finally {
       window.fetch = realFetch;
     }
+
+    // Delivered: the clerk closes the case (办结), after saying so.
+    expect(offered(el)).to.deep.equal(['close']);
+    await step(el, 'close', async () => {
+      await tabTo(el, '#confirm');
+      await press('Space');
+    });
+    expect(textOf($(el, '[part="no-actions"]'))).to.equal('此申请已办结或撤回，不能再办理。');
+    const timeline = textOf($(el, '[part="case-timeline"]'));
+    for (const who of ['申请人（网上）', 'clerk（经办人）', 'head（负责人）']) expect(timeline).to.contain(who);
+  });
+
+  it('consulting a third party pauses the clock, the reply resumes it, day by day', async () => {
+    const { code } = await submitRequest();
+    const el = await signInAs('clerk');
+    await openFromQueue(el, code);
+    await step(el, 'accept');
+    await step(el, 'consult', async () => {
+      await tabTo(el, '#party');
+      await type('福州示例贸易有限公司');
+    });
+    expect(textOf($(el, '[part="case-clock"] .clock-sentence'))).to.contain('暂停：正在征求第三方意见');
+    expect(offered(el), 'no answer while the consultation is open').not.to.include('answer');
+    await tabTo(el, '.clock-details summary');
+    await press('Enter');
+    expect(textOf($(el, '[part="clock-days"]'))).to.contain('征求第三方意见，暂停计算');
+    await step(el, 'record-consultation-reply', async () => {
+      await tabTo(el, '#reply');
+      await type('不同意公开其中的商业秘密部分。');
+    });
+    expect(textOf($(el, '[part="case-clock"] .clock-sentence'))).to.match(/正在计算/);
+    expect(offered(el)).to.include('answer');
+    await expect(el).to.be.accessible();
   });
 });
 
