@@ -131,7 +131,7 @@ describe('<zwgk-request-desk> sign-in', () => {
 const PDF = (text: string) => new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], `${text}.pdf`, { type: 'application/pdf' });
 
 /** A citizen's request, submitted as the application form sends it. */
-async function submitRequest(): Promise<{ code: string; phone: string }> {
+async function submitRequest(describe = (phone: string) => `2024年福州市商务发展专项资金分配结果 ${phone}`): Promise<{ code: string; phone: string }> {
   const phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const response = await fetch('/api/applications', {
     method: 'POST',
@@ -139,7 +139,7 @@ async function submitRequest(): Promise<{ code: string; phone: string }> {
     body: JSON.stringify({
       agency: '福建省商务厅',
       applicant: { type: 'person', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X', phone },
-      request: { description: `2024年福州市商务发展专项资金分配结果 ${phone}` },
+      request: { description: describe(phone) },
       delivery: { formats: ['electronic'], methods: ['email'], email: 'li@example.cn' },
       attachments: [],
     }),
@@ -396,19 +396,7 @@ describe('<zwgk-request-desk> around the cases', function () {
 
   it('shows hostile strings from an applicant as text', async () => {
     const hostile = `${HOSTILE.markup}${HOSTILE.script}`;
-    const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const created = await fetch('/api/applications', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({
-        agency: '福建省商务厅',
-        applicant: { type: 'person', name: '王五', idType: 'resident-id', idNumber: '11010519491231002X', phone },
-        request: { description: `${hostile} ${phone}` },
-        delivery: { formats: ['paper'], methods: ['pickup'] },
-        attachments: [],
-      }),
-    });
-    const { trackingCode } = await created.json();
+    const { code: trackingCode } = await submitRequest((phone) => `${hostile} ${phone}`);
     const el = await signInAs('clerk');
     await openFromQueue(el, trackingCode);
     expect(textOf($(el, '[part="case-request"]'))).to.contain(hostile);

@@ -17,7 +17,8 @@ import {
   type StaffAction,
   type StaffCase,
 } from '../../api/types/staff.js';
-import { OUTCOMES, OUTCOME_GROUP_LABELS, type OutcomeGroup } from '../../core/lifecycle/index.js';
+import type { OutcomeGroup } from '../../core/lifecycle/index.js';
+import { labels } from './labels.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { errorSummary } from '../base/fields.js';
@@ -293,6 +294,7 @@ const GROUP_ORDER: OutcomeGroup[] = ['disclosed', 'partly-disclosed', 'not-discl
 
 function renderAnswerFields(ui: ActionUi, locale: Locale, on: ActionHandlers): TemplateResult {
   const draft = ui.answer;
+  const { OUTCOMES, OUTCOME_GROUP_LABELS } = labels();
   return html`${field(
       'outcome',
       msg('办理结果（年度报告表三的行）'),

@@ -20,7 +20,8 @@ import {
   type ClockView,
   type StaffCase,
 } from '../../api/types/staff.js';
-import { OUTCOMES, OUTCOME_GROUP_LABELS, STATUS_LABELS } from '../../core/lifecycle/index.js';
+import type { OutcomeId } from '../../api/types/application.js';
+import { labels } from './labels.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatDate, formatInstant } from '../../i18n/format.js';
 import { day, daysLeftText, workingDays } from './format.js';
@@ -116,7 +117,8 @@ export function renderFiles(c: StaffCase, loc: Locale, href: (file: AttachmentRe
 }
 
 /** 不予公开 1.属于国家秘密: the row as table 三 names it. */
-export function outcomeLabel(id: keyof typeof OUTCOMES, loc: Locale): string {
+export function outcomeLabel(id: OutcomeId, loc: Locale): string {
+  const { OUTCOMES, OUTCOME_GROUP_LABELS } = labels();
   const outcome = OUTCOMES[id];
   if (!outcome) return id;
   const group = OUTCOME_GROUP_LABELS[outcome.group];
@@ -159,6 +161,7 @@ function actionText(action: AuditAction, loc: Locale): string {
 }
 
 export function renderTimeline(entries: AuditEntry[], loc: Locale): TemplateResult {
+  const { STATUS_LABELS } = labels();
   return html`<section class="block" aria-labelledby="timeline-title" part="case-timeline">
     <h3 id="timeline-title">${msg('办理记录')}</h3>
     <ol class="timeline">

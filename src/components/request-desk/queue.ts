@@ -8,7 +8,7 @@ import { RequestController, type DataState, type Parse } from '../base/controlle
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { day, daysLeftText } from './format.js';
 import type { SessionController } from './session.js';
-import { STATUS_LABELS } from '../../core/lifecycle/index.js';
+import { labels } from './labels.js';
 
 /** The filters as the desk holds them (strings as typed, so a half-typed number is not lost). */
 export interface QueueFilters {
@@ -104,6 +104,7 @@ function clockCell(item: QueueItem, loc: Locale): TemplateResult {
 }
 
 export function renderQueue(state: DataState<QueuePage>, filters: QueueFilters, locale: Locale, on: QueueHandlers): TemplateResult {
+  const { STATUS_LABELS } = labels();
   const page = state.status === 'ready' || state.status === 'empty' ? state.value : undefined;
   const counts = page?.counts;
   const total = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : undefined;
@@ -161,6 +162,7 @@ export function renderQueue(state: DataState<QueuePage>, filters: QueueFilters, 
 }
 
 function renderQueueBody(state: DataState<QueuePage>, filters: QueueFilters, locale: Locale, on: QueueHandlers): unknown {
+  const { STATUS_LABELS } = labels();
   switch (state.status) {
     case 'idle':
     case 'loading':

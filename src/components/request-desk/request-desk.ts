@@ -23,7 +23,7 @@ import { DEFAULT_FILTERS, QueueController, renderQueue } from './queue.js';
 import { requestDeskStyles } from './request-desk.styles.js';
 import { SessionController, type SessionState } from './session.js';
 import { describeSignInFailure, renderSignIn } from './sign-in.js';
-import { STATUS_LABELS } from '../../core/lifecycle/index.js';
+import { labels, labelsLoaded, loadLabels } from './labels.js';
 
 type View = 'queue' | 'case' | 'calendar';
 
@@ -269,7 +269,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
     if (state.status === 'sent') {
       const after = state.receipt;
       const label = STAFF_ACTION_LABELS[action][this.locale];
-      this.result = this.localize(() => msg(str`已${label}。当前状态：${STATUS_LABELS[after.status][this.locale]}。`));
+      this.result = this.localize(() => msg(str`已${label}。当前状态：${labels().STATUS_LABELS[after.status][this.locale]}。`));
       this.resetAction();
       this.emit<ZwgkCaseActionDetail>('zwgk-case-action', { trackingCode: after.trackingCode, action, status: after.status });
       this.focusLater('.action-result');
@@ -374,6 +374,11 @@ export class ZwgkRequestDesk extends ZwgkElement {
 
   // ── Rendering ────────────────────────────────────────────────────────
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadLabels().then(() => this.requestUpdate());
+  }
+
   protected renderContent(): unknown {
     const session = this.session.state;
     if (session.status === 'checking') return renderSkeleton(3);
@@ -388,6 +393,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
       );
     }
     const user = session.user;
+    if (!labelsLoaded()) return renderSkeleton(3);
     const queueState = this.queue.state;
     const notice = queueState.status === 'ready' || queueState.status === 'empty' ? queueState.value.calendar : null;
     return html`${this.renderBar(user.name, STAFF_ROLE_LABELS[user.role][this.locale], user.role === 'admin')}
@@ -452,7 +458,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
     const href = (file: AttachmentReceipt) => this.session.url(`applications/${encodeURIComponent(c.trackingCode)}/files/${encodeURIComponent(file.id)}`);
     return html`${head}
       <article part="case" aria-labelledby="case-title">
-        <h2 id="case-title" tabindex="-1">${msg(str`申请 ${c.trackingCode}`)} <span class="status">${STATUS_LABELS[c.status][loc]}</span></h2>
+        <h2 id="case-title" tabindex="-1">${msg(str`申请 ${c.trackingCode}`)} <span class="status">${labels().STATUS_LABELS[c.status][loc]}</span></h2>
         ${this.result ? html`<div class="notice success action-result" part="action-result" role="status" tabindex="-1"><p>${this.result}</p></div>` : nothing}
         <div class="case-grid">
           <div>
