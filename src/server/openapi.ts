@@ -7,6 +7,7 @@ import { APPLICATION_STATUSES, DELIVERY_FORMATS, DELIVERY_METHODS, ID_TYPES, ORG
 import { FEEDBACK_CATEGORIES, FEEDBACK_RATINGS, FEEDBACK_STATUSES } from '../api/types/feedback.js';
 import { APPLICATION_LIMITS } from '../core/validate/application.js';
 import { FEEDBACK_LIMITS } from '../core/validate/feedback.js';
+import { staffPaths, staffSchemas, staffSecuritySchemes } from './openapi-staff.js';
 
 type Schema = Record<string, unknown>;
 
@@ -154,6 +155,8 @@ const schemas: Record<string, Schema> = {
       workingDaysLeft: { ...nullable(int), description: 'null when no clock runs; negative when overdue' },
       dueDateProvisional: { type: 'boolean', description: 'true when dueDate and workingDaysLeft count a year whose holidays are not published yet' },
       outcome: { enum: [...OUTCOME_IDS], description: 'row id of table 三, once answered' },
+      supplement: { ...ref('SupplementNotice'), description: 'while 需补正: what to send and by when' },
+      documents: { ...ref('ApplicationDocuments'), description: 'once answered: the 答复书 and released files' },
     },
     ['trackingCode', 'status', 'timeline', 'dueDate', 'workingDaysLeft'],
   ),
@@ -441,9 +444,11 @@ export const openApiDocument = {
         responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(401, 404, 409, 415, 422) },
       },
     },
+    // Staff desk and the applicant's side of a case (desk-server): src/server/openapi-staff.ts
+    ...staffPaths,
   },
   components: {
-    schemas,
-    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ZWGK_ADMIN_TOKEN' } },
+    schemas: { ...schemas, ...staffSchemas },
+    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ZWGK_ADMIN_TOKEN' }, ...staffSecuritySchemes },
   },
 } as const;
