@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/application-status.js';
-import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ZwgkApplicationStatus } from '../../src/components/application-status/application-status.js';
 import type { ApplicationStatusView } from '../../src/api/types/application.js';
 import { formatMessage } from '../../src/core/validate/messages.js';
@@ -334,9 +333,5 @@ describe('<zwgk-application-status>', () => {
       expect(response.status, path).to.equal(404);
       expect(response.headers.get('Content-Disposition'), path).to.equal(null);
     }
-  });
-
-  it('defining the element twice does not throw', () => {
-    expect(() => defineElement('zwgk-application-status', class extends HTMLElement {})).not.to.throw();
   });
 });

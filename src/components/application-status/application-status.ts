@@ -167,7 +167,7 @@ export class ZwgkApplicationStatus extends ZwgkElement {
       await loadLabels();
       return answer;
     });
-    if (state.status !== 'loading') this.focusMover.after(state.status === 'ready' ? '#result-title' : '.lookup-message');
+    if (state) this.focusMover.after(state.status === 'ready' ? '#result-title' : '.lookup-message');
   }
 
   private post(step: 'supplement' | 'withdrawal', body: object, idempotencyKey: string, signal: AbortSignal): Promise<unknown> {

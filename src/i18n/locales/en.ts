@@ -9,7 +9,13 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'feedback-mailbox.lookup': `Look up`,
+      'count.left.one': str`You have ${0} character left`,
+'count.over.one': str`${0} character too many`,
+'feedback-mailbox.lookup': `Look up`,
+'mailbox.medianDays.one': str`${0} working day`,
+'mailbox.messageHint.one': str`Describe your question, suggestion or complaint, at most ${0} character.`,
+'mailbox.subjectHint.one': str`Sum up your letter in one line, at most ${0} character.`,
+'report.moreCells.one': str`${0} more cell is involved; it is marked in the table.`,
 's004a20e71437d161': `Due today`,
 's004aa90888122420': `Fax`,
 's007676a1c08bdd7a': str`${0} working days left`,

@@ -46,7 +46,10 @@ export interface FormFeedbackOptions<V, F extends string> {
 }
 
 const defaultBlank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
 
 /**
  * One form-feedback policy for every form: the values, which fields were

@@ -66,6 +66,7 @@ export class RequestController<T> implements ReactiveController {
   state: DataState<T> = { status: 'idle' };
   private abortController?: AbortController;
   private lastLoad?: Load;
+  private lastParse?: Parse<T>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -82,27 +83,33 @@ export class RequestController<T> implements ReactiveController {
     return this.state.status === 'ready' || this.state.status === 'empty' ? this.state.value : undefined;
   }
 
-  /** Starts `load`, cancelling the run before it; resolves with the state it ended in (or the newer run's). */
-  async run(load: Load): Promise<DataState<T>> {
+  /**
+   * Starts `load`, cancelling the run before it; resolves with the state it
+   * ended in, or undefined when it was cancelled (a newer run, abort(), the host
+   * leaving the page). `parse` replaces the options' parser for this run (a
+   * search page is read against the query that asked for it).
+   */
+  async run(load: Load, parse: Parse<T> = this.options.parse): Promise<DataState<T> | undefined> {
     this.abort();
     this.lastLoad = load;
+    this.lastParse = parse;
     const abort = (this.abortController = new AbortController());
     this.set({ status: 'loading' });
     let next: DataState<T>;
     try {
-      next = parseState(this.options.parse, await load(abort.signal), this.options.isEmpty);
+      next = parseState(parse, await load(abort.signal), this.options.isEmpty);
     } catch (error) {
       next = { status: 'error', error: toLoadError(error) };
     }
-    if (abort.signal.aborted) return this.state;
+    if (abort.signal.aborted) return undefined;
     this.abortController = undefined;
     this.set(next);
     return next;
   }
 
   /** Runs the last load again; nothing to do before the first run. */
-  retry(): Promise<DataState<T>> | undefined {
-    return this.lastLoad ? this.run(this.lastLoad) : undefined;
+  retry(): Promise<DataState<T> | undefined> | undefined {
+    return this.lastLoad ? this.run(this.lastLoad, this.lastParse) : undefined;
   }
 
   /** Shows a payload that is already here (a `data` property, inline JSON), cancelling any run. */
