@@ -15,7 +15,8 @@ function referenceServer(): Plugin {
       const demo = await createDemoServer({ dataDir: process.env.ZWGK_DATA_DIR ?? fileURLToPath(new URL('../.data', import.meta.url)) });
       server.config.logger.info(`  reference API at /api (admin token: ${demo.adminToken})`);
       // The staff page (/staff.html) signs in with these; generated anew at each start unless in memory.
-      for (const account of demo.staffAccounts ?? []) server.config.logger.info(`  staff ${account.role}: ${account.name} / ${account.password}`);
+      for (const account of demo.staffAccounts ?? [])
+        server.config.logger.info(`  staff ${account.role}: ${account.name} / ${account.password}`);
       server.middlewares.use('/api', (req, res) => {
         req.url = `/api${req.url === '/' ? '' : req.url}`;
         demo.handler(req, res);

@@ -135,7 +135,9 @@ describe('<zwgk-request-desk> sign-in', () => {
 const PDF = (text: string) => new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], `${text}.pdf`, { type: 'application/pdf' });
 
 /** A citizen's request, submitted as the application form sends it. */
-async function submitRequest(describe = (phone: string) => `2024年福州市商务发展专项资金分配结果 ${phone}`): Promise<{ code: string; phone: string }> {
+async function submitRequest(
+  describe = (phone: string) => `2024年福州市商务发展专项资金分配结果 ${phone}`,
+): Promise<{ code: string; phone: string }> {
   const phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const response = await fetch('/api/applications', {
     method: 'POST',
@@ -180,7 +182,9 @@ async function openFromQueue(el: ZwgkRequestDesk, code: string): Promise<void> {
   });
   await tabTo(el, `tr[data-code="${code}"] .open-case`);
   await press('Enter');
-  await waitUntil(() => $(el, '[part="case"]') && active(el)?.id === 'case-title', 'the case opens with focus on its title', { timeout: 10000 });
+  await waitUntil(() => $(el, '[part="case"]') && active(el)?.id === 'case-title', 'the case opens with focus on its title', {
+    timeout: 10000,
+  });
 }
 
 /** Opens a step by keyboard, fills it with `fill`, sends it, and waits for the result. */
@@ -336,7 +340,12 @@ describe('<zwgk-request-desk> handles a request to its answer', function () {
       const response = await realFetch(input, init);
       const url = String(input instanceof Request ? input.url : input);
       if (/answer-letter|\/files\//.test(url)) {
-        downloads.push({ url, status: response.status, disposition: response.headers.get('Content-Disposition') ?? '', body: await response.clone().text() });
+        downloads.push({
+          url,
+          status: response.status,
+          disposition: response.headers.get('Content-Disposition') ?? '',
+          body: await response.clone().text(),
+        });
       }
       return response;
     };
@@ -459,7 +468,9 @@ describe('<zwgk-request-desk> around the cases', function () {
     await tabTo(el, '[part="calendar-form"] button[type="submit"]');
     await press('Enter');
     await waitUntil(() => $(el, '.calendar-saved'), 'the year is saved', { timeout: 10000 }).catch((error) => {
-      throw new Error(`${error}: ${textOf($(el, '[part="calendar-form"]')).slice(0, 400)} / ${$<HTMLTextAreaElement>(el, '#holidays')?.value}`);
+      throw new Error(
+        `${error}: ${textOf($(el, '[part="calendar-form"]')).slice(0, 400)} / ${$<HTMLTextAreaElement>(el, '#holidays')?.value}`,
+      );
     });
     expect(active(el)?.classList.contains('calendar-saved')).to.equal(true);
     const row = $$(el, '[part="calendar-years"] tbody tr').find((tr) => textOf(tr.querySelector('th')) === String(missing));
