@@ -178,7 +178,7 @@ async function openFromQueue(el: ZwgkRequestDesk, code: string): Promise<void> {
   await type(code);
   await press('Enter');
   await waitUntil(() => $(el, `tr[data-code="${code}"] .open-case`), `${code} is not in the queue`, { timeout: 10000 }).catch((error) => {
-    throw new Error(`${error} — search "${$<HTMLInputElement>(el, '#q')?.value}", queue: ${textOf($(el, '[part="queue"]')).slice(0, 300)}`);
+    throw new Error(`${error} — search "${$<HTMLInputElement>(el, '#q')?.value}", desk: ${textOf(shadow(el)).slice(0, 300)}`);
   });
   await tabTo(el, `tr[data-code="${code}"] .open-case`);
   await press('Enter');
@@ -236,6 +236,13 @@ describe('<zwgk-request-desk> handles a request to its answer', function () {
     const { code } = await submitRequest();
     const el = await signInAs('clerk');
     await openFromQueue(el, code);
+    // Escape closes a step's form and gives focus back to its button, with nothing sent.
+    await tabTo(el, '#action-request-supplement');
+    await press('Enter');
+    await waitUntil(() => active(el)?.id === 'action-form-title', 'the form takes focus');
+    await press('Escape');
+    await waitUntil(() => active(el)?.id === 'action-request-supplement', 'Escape goes back to the button');
+    expect($(el, '[part="action-form"]')).to.equal(null);
     expect(await step(el, 'accept')).to.equal('已受理。当前状态：已受理。');
     expect(textOf($(el, '[part="case-clock"] .clock-sentence'))).to.match(/正在计算：还有\d+个工作日/);
     expect(offered(el), 'after 受理 no 受理 and no 补正').not.to.include.members(['accept']);
@@ -293,6 +300,9 @@ describe('<zwgk-request-desk> handles a request to its answer', function () {
     await press('Enter');
     await openFromQueue(el, code);
     expect(textOf($(el, '[part="case-files"]'))).to.contain('supplement.pdf');
+    const proof = await fetch($<HTMLAnchorElement>(el, '[part="supplement-files"] a')!.href);
+    expect(proof.status, 'staff download the applicant’s files with their session').to.equal(200);
+    expect(proof.headers.get('Content-Disposition')).to.match(/^attachment/);
     const requested = await step(el, 'request-extension', async () => {
       await tabTo(el, '#reason');
       await type('需要征求第三方意见。');

@@ -201,9 +201,12 @@ export class ZwgkRequestDesk extends ZwgkElement {
     this.resetAction();
     this.focusLater('#queue-title');
     await this.queue.load();
-    // Back where the user left: the row of the case, when it is still on this page.
-    const row = `tr[data-code="${CSS.escape(code)}"] .open-case`;
-    this.focusLater(this.queue.value?.items.some((item) => item.trackingCode === code) ? row : '#queue-title');
+    // Back where the user left: the row of the case, when it is still on this page — unless they moved on meanwhile.
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    const stayed = !focused || focused.id === 'queue-title';
+    if (stayed && this.view === 'queue' && this.queue.value?.items.some((item) => item.trackingCode === code)) {
+      this.focusLater(`tr[data-code="${CSS.escape(code)}"] .open-case`);
+    }
   }
 
   // ── Queue ────────────────────────────────────────────────────────────
