@@ -4,6 +4,7 @@ export * from './application-status.js';
 export * from './contact-card.js';
 export * from './directory.js';
 export * from './feedback-mailbox.js';
+export * from './report-editor.js';
 export * from './report-viewer.js';
 export * from './request-desk.js';
 export { ZwgkElement, defineElement } from './components/base/zwgk-element.js';

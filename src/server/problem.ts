@@ -18,6 +18,13 @@ export const PROBLEM_TITLES = {
   'origin-not-allowed': { status: 403, 'zh-CN': '不允许来自该来源的请求', en: 'Requests from this origin are not allowed' },
   'proof-invalid': { status: 403, 'zh-CN': '人机验证未通过，请重新验证', en: 'The spam-protection check failed; please try again' },
   'proof-used': { status: 403, 'zh-CN': '人机验证已使用过，请重新验证', en: 'This spam-protection proof was already used; please try again' },
+  // Staff report authoring (report-editor): roles and lost-update protection.
+  'precondition-failed': {
+    status: 412,
+    'zh-CN': '内容已被他人修改，请重新载入后再保存',
+    en: 'Someone else changed this in the meantime; reload before saving',
+  },
+  'precondition-required': { status: 428, 'zh-CN': '缺少 If-Match 请求头', en: 'The If-Match header is required' },
   'not-found': { status: 404, 'zh-CN': '未找到', en: 'Not found' },
   'idempotency-conflict': {
     status: 409,

@@ -13,10 +13,12 @@ import type { Problem } from '../../src/api/types/problem.js';
 import { createApp } from '../../src/server/app.js';
 import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
 import { createNodeHandler } from '../../src/server/node.js';
+import { notifyConfig } from '../../src/server/notify/config.js';
+import { planDeliveries } from '../../src/server/notify/plan.js';
 import { DEMO_LETTER_PHONE, DEMO_LETTERS } from '../../src/server/seed.js';
+import { DEMO_STAFF } from '../../src/server/staff/demo-staff.js';
 import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
 import { STAFF_ACTIONS, type StaffAccountAnswer, type StaffCase, type StaffSession } from '../../src/api/types/staff.js';
-import { DEMO_STAFF } from '../../src/server/staff/demo-staff.js';
 
 const PORTAL = 'https://portal.example.gov.cn';
 const ADMIN = 'http-admin-token';
@@ -325,6 +327,41 @@ function check(doc: OpenApi, schema: Schema, value: unknown, at = '$'): string[]
   return errors;
 }
 
+/** 年度报告编制 end to end, signed in as the demo's head. */
+async function reportAuthoringFlow(): Promise<void> {
+  const head = DEMO_STAFF.find((a) => a.role === 'head')!;
+  const signedIn = await app.request('/api/staff/session', { method: 'POST', ...jsonInit({ name: head.name, password: head.password }) });
+  assert.equal(signedIn.status, 200, await signedIn.clone().text());
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const session = { Cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': csrfToken };
+  const staff = (headers: Record<string, string> = {}, body?: unknown): RequestInit =>
+    body === undefined ? { headers: { ...session, ...headers } } : jsonInit(body, { ...session, ...headers });
+  const base = '/api/staff/reports/2025';
+  const v = '/staff/reports/{year}/versions/{version}';
+  await call('GET', '/staff/reports/{year}', base, staff());
+  await call('GET', '/staff/reports/{year}', '/api/staff/reports/2018', staff());
+  await call('GET', '/staff/reports/{year}', base);
+  const draft = (await (await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff())).json()) as { document: Record<string, unknown> };
+  await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff());
+  const requests = (await (await call('GET', '/applications/stats', '/api/applications/stats?year=2025')).json()) as Record<string, unknown>;
+  const document = { ...draft.document, requests };
+  await call('PUT', v, `${base}/versions/1`, staff({}, { document }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.9"' }, { document }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.1"' }, { document: { ...document, year: 'x' } }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.1"' }, { document }));
+  await call('POST', `${v}/submit`, `${base}/versions/1/submit`, staff({ 'If-Match': '"1.2"' }));
+  await call('POST', `${v}/return`, `${base}/versions/1/return`, staff({ 'If-Match': '"1.3"' }, { note: '请补充总体情况' }));
+  await call('POST', `${v}/submit`, `${base}/versions/1/submit`, staff({ 'If-Match': '"1.4"' }));
+  await call('POST', `${v}/publish`, `${base}/versions/1/publish`, staff({ 'If-Match': '"1.5"' }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.6"' }, { document }));
+  await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, staff({}, {}));
+  await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, staff({}, { note: '更正' }));
+  await call('GET', '/reports/{year}/versions', '/api/reports/2025/versions');
+  await call('GET', '/reports/{year}/versions', '/api/reports/2019/versions');
+  await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/1');
+  await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/2');
+}
+
 describe('OpenAPI document', () => {
   let doc: OpenApi;
 
@@ -335,6 +372,7 @@ describe('OpenAPI document', () => {
     assert.equal(doc.openapi, '3.1.0');
     const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
     assert.deepEqual(operations.sort(), [
+      'GET /admin/deliveries',
       'GET /applications/stats',
       'GET /applications/{trackingCode}',
       'GET /contact',
@@ -345,8 +383,12 @@ describe('OpenAPI document', () => {
       'GET /feedback/{queryCode}',
       'GET /reports',
       'GET /reports/{year}',
+      'GET /reports/{year}/versions',
+      'GET /reports/{year}/versions/{version}',
+      'GET /staff/reports/{year}',
       'PATCH /admin/applications/{trackingCode}',
       'PATCH /admin/feedback/{queryCode}',
+      'POST /admin/deliveries/{id}/retry',
       'POST /applications',
       'POST /attachments',
       'POST /feedback',
@@ -375,6 +417,12 @@ describe('OpenAPI document', () => {
       'POST /applications/{trackingCode}/withdrawal',
       'POST /applications/{trackingCode}/answer-letter',
       'POST /applications/{trackingCode}/files/{id}',
+      'POST /staff/reports/{year}/corrections',
+      'POST /staff/reports/{year}/draft',
+      'POST /staff/reports/{year}/versions/{version}/publish',
+      'POST /staff/reports/{year}/versions/{version}/return',
+      'POST /staff/reports/{year}/versions/{version}/submit',
+      'PUT /staff/reports/{year}/versions/{version}',
     ].sort());
   });
 
@@ -421,6 +469,17 @@ describe('OpenAPI document', () => {
     await call('GET', '/disclosures', '/api/disclosures');
     await upload('%PDF-1.4', 'x.pdf', 'application/pdf');
     await walkTheDesk(admin);
+    // Notification deliveries: the events above expanded as the worker would (this app runs none), then listed.
+    const hooks = notifyConfig({ webhooks: ['http://127.0.0.1:9/hook?token=secret'], webhookSecret: 's' });
+    await demo.storage.notifications.planEvents(100, (event) => planDeliveries(event, hooks));
+    const listed = await call('GET', '/admin/deliveries', `/api/admin/deliveries?case=${created.trackingCode}`, { headers: admin });
+    const [pending] = ((await listed.json()) as { items: { id: string; recipient: string }[] }).items;
+    assert.equal(pending?.recipient, 'http://127.0.0.1:9/hook', 'the view hides the webhook URL\'s query');
+    await call('GET', '/admin/deliveries', '/api/admin/deliveries?state=nonsense', { headers: admin });
+    await call('GET', '/admin/deliveries', '/api/admin/deliveries');
+    await call('POST', '/admin/deliveries/{id}/retry', `/api/admin/deliveries/${pending!.id}/retry`, { headers: admin });
+    await call('POST', '/admin/deliveries/{id}/retry', '/api/admin/deliveries/nope/retry', { headers: admin });
+    await reportAuthoringFlow();
 
     const failures: string[] = [];
     const covered = new Set<string>();

@@ -484,6 +484,22 @@ for (const backend of backends()) {
       assert.deepEqual([audit.action, audit.actor.kind, audit.reason], ['withdraw', 'applicant', '已从别处获得']);
     });
 
+    test('a status change writes its notification event in the same transaction; a refused step or a consultation writes none', async () => {
+      const events = async (code: string) =>
+        (await db.query<{ type: string }>(`SELECT type FROM outbox_events WHERE case_id = $1 ORDER BY id`, [code])).map((r) => r.type);
+      const code = await caseIn('submitted');
+      assert.deepEqual(await events(code), ['application.created']);
+      await step('clerk', code, 'accept');
+      await problem(await act('clerk', code, 'accept'), 409);
+      await step('clerk', code, 'consult', { party: '第三方' });
+      assert.deepEqual(await events(code), ['application.created', 'application.status-changed']);
+      const [payload] = await db.query<{ payload: { change: { from: string; to: string } } }>(
+        `SELECT payload FROM outbox_events WHERE case_id = $1 AND type = 'application.status-changed'`,
+        [code],
+      );
+      assert.deepEqual([payload!.payload.change.from, payload!.payload.change.to], ['submitted', 'accepted']);
+    });
+
     test('the audit trail is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
       const code = await caseIn('accepted');
       const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE tracking_code = $1`, [code]);

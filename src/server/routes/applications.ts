@@ -17,7 +17,7 @@ import { checkText, failIf, isIsoDate, objectWithKeys } from '../check.js';
 import { newTrackingCode, normalizeCode, phoneDigits } from '../codes.js';
 import type { ServerDeps } from '../deps.js';
 import { answerCreate, bodyHash, idempotencyKey, readJson } from '../http.js';
-import { ProblemError, type FieldProblem } from '../problem.js';
+import { localeOf, ProblemError, type FieldProblem } from '../problem.js';
 import { caseEvents } from '../staff/actions.js';
 import { publicView } from '../staff/case-view.js';
 import { recordLapseOf, recordLapses } from '../staff/lapse.js';
@@ -164,6 +164,7 @@ export function applicationRoutes(deps: ServerDeps): Hono {
         outcome: null,
         resolvedOn: null,
         timeline: [{ status: 'submitted', at: receipt.receivedAt }],
+        language: localeOf(c),
       },
       { status: 201, body: receipt },
     );
@@ -184,11 +185,16 @@ export function applicationRoutes(deps: ServerDeps): Hono {
     c.header('Cache-Control', 'no-store');
     const phone = phoneDigits(c.req.query('phone') ?? '');
     if (!phone) throw new ProblemError('bad-request', 'Give the phone number of the application as ?phone=….');
-    // A wrong phone looks exactly like an unknown code.
+    // A wrong phone looks exactly like an unknown code; failed look-ups are throttled per code and per address.
     const code = normalizeCode(c.req.param('trackingCode'));
+    deps.lookups.check(c, code);
     let record = await storage.findCase(code);
     if (record && (await recordLapseOf(storage, record, now()))) record = await storage.findCase(code);
-    if (!record || record.phoneDigits !== phone) throw new ProblemError('not-found', NOT_FOUND);
+    if (!record || record.phoneDigits !== phone) {
+      deps.lookups.failed(c, code);
+      throw new ProblemError('not-found', NOT_FOUND);
+    }
+    deps.lookups.found(code);
     return c.json(publicView(record, todayInChina(now())));
   });
 
@@ -199,7 +205,8 @@ export function applicationRoutes(deps: ServerDeps): Hono {
     const result = await storage.changeCase(
       normalizeCode(c.req.param('trackingCode')),
       (current) => adminChange(current, applyPatch(current, patch, at), patch.note ?? null),
-      (record) => publicView(record, todayInChina(at)),
+      // The answer goes to the office's automation: every note, as the desk shows them.
+      (record) => publicView(record, todayInChina(at), 'staff'),
     );
     if (!result) throw new ProblemError('not-found', 'No application with this tracking code.');
     if (result.kind !== 'changed') throw new Error('an admin PATCH has no idempotency key');

@@ -266,7 +266,8 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     const workdays = dates('workdays');
     const notice = checkText(json, 'notice', 100, problems, true);
     holidays.forEach((d, i) => {
-      if (!d.startsWith(`${year}-`) && !d.startsWith(`${year + 1}-01-`)) problems.push({ field: `/holidays/${i}`, code: 'type.invalid' });
+      // A block that runs into January belongs to the next year's arrangement: each year lists its own days only.
+      if (!d.startsWith(`${year}-`)) problems.push({ field: `/holidays/${i}`, code: 'type.invalid' });
     });
     workdays.forEach((d, i) => {
       const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
@@ -274,7 +275,7 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     });
     if (year < 2008 || year > 2100) problems.push({ field: '', code: 'type.invalid' });
     failIf(problems);
-    const entry = { year, holidays: holidays.filter((d) => d.startsWith(`${year}-`)), workdays, notice: notice!, source: 'office' as const };
+    const entry = { year, holidays, workdays, notice: notice!, source: 'office' as const };
     await calendar.put(entry);
     const state = { status: 'submitted' as const, receivedOn: null, dueDate: null, outcome: null, extension: null, consulting: false };
     await storage.appendAudit(null, { actor: actorOf(c.get('staff')), action: 'set-calendar', reason: `${year}: ${notice}` }, null, state, now().toISOString());

@@ -33,7 +33,7 @@ async function createAccount(deps: ServerDeps, input: NewStaffAccount): Promise<
   }
 }
 
-export function staffSessionRoutes(deps: ServerDeps, options: { trustProxy: boolean }): Hono<StaffEnv> {
+export function staffSessionRoutes(deps: ServerDeps, options: { proxyHops: number }): Hono<StaffEnv> {
   const { storage, now } = deps;
   const routes = new Hono<StaffEnv>();
 
@@ -41,10 +41,11 @@ export function staffSessionRoutes(deps: ServerDeps, options: { trustProxy: bool
     const json = objectWithKeys(await readJson(c), ['name', 'password']);
     const problems: FieldProblem[] = [];
     if (typeof json.name !== 'string' || json.name === '') problems.push({ field: '/name', code: 'required' });
+    else if ([...json.name].length > 100) problems.push({ field: '/name', code: 'text.tooLong', params: { max: 100 } });
     if (typeof json.password !== 'string' || json.password === '') problems.push({ field: '/password', code: 'required' });
     else if ([...json.password].length > MAX_PASSWORD_LENGTH) problems.push({ field: '/password', code: 'text.tooLong', params: { max: MAX_PASSWORD_LENGTH } });
     failIf(problems);
-    const session = await signIn(c, storage, now(), clientAddress(c, options.trustProxy), json.name as string, json.password as string);
+    const session = await signIn(c, storage, now(), clientAddress(c, options.proxyHops), json.name as string, json.password as string);
     c.header('Cache-Control', 'no-store');
     return c.json(session);
   });

@@ -10,6 +10,7 @@ import {
   SUPPLEMENT_PERIOD_DEFAULT,
   SUPPLEMENT_PERIOD_MAX,
   SUPPLEMENT_REQUEST_WINDOW,
+  SUPPLEMENT_TRIGGER_LABELS,
   SUPPLEMENT_TRIGGERS,
   type Actor,
   type AnswerLetter,
@@ -220,7 +221,9 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
       const period = periodDays as number;
       const next: ClockEvent[] = [...events, { kind: 'received', on: receivedOn }, { kind: 'supplement-requested', on: today, periodDays: period }];
       const supplement = { requestedOn: today, triggers, detail, periodDays: period, dueOn: addWorking(today, period).date, receivedOn: null, text: null, attachments: [] };
-      return withEvents(current, 'supplement-requested', next, { ...data, supplement }, today, audit, { status: 'supplement-requested', at });
+      // The public entry says what is missing (the applicant's notice, and the notification's text); the reason stays internal.
+      const asked = [...triggers.map((t) => SUPPLEMENT_TRIGGER_LABELS[t]['zh-CN']), ...(detail ? [detail] : [])].join('；');
+      return withEvents(current, 'supplement-requested', next, { ...data, supplement }, today, audit, { status: 'supplement-requested', at, note: asked });
     }
     case 'record-supplement': {
       const on = dateField(json, 'receivedOn', today, data.supplement?.requestedOn ?? lastEventOn(events, submitted), problems);

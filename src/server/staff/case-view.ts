@@ -3,7 +3,7 @@
  * the stored record: the clock (core/clock), the legal next steps, the queue
  * row, the public status view (which never shows staff-internal notes).
  */
-import type { ApplicationStatusView } from '../../api/types/application.js';
+import type { ApplicationStatus, ApplicationStatusView } from '../../api/types/application.js';
 import {
   ACTION_ROLES,
   STAFF_ACTIONS,
@@ -99,7 +99,19 @@ export function toStaffCase(record: CaseRecord, user: StaffUser, today: string):
  * what a 补正 asks for, and the documents once answered. Staff reasons and
  * internal notes live in the audit trail only and never appear here.
  */
-export function publicView(record: CaseSummary & { timeline: ApplicationStatusView['timeline'] }, today: string): ApplicationStatusView {
+/**
+ * Steps whose note is addressed to the applicant: what a 补正 must supply, and why the answer is extended (art. 33:
+ * the extension is notified to the applicant, with its reason). Every other note is the office's own working note
+ * and never leaves the staff side.
+ */
+const NOTES_FOR_THE_APPLICANT: readonly ApplicationStatus[] = ['supplement-requested', 'extended'];
+
+/** What the applicant sees of a case (with `staff`, the office: every note of the timeline). */
+export function publicView(
+  record: CaseSummary & { timeline: ApplicationStatusView['timeline'] },
+  today: string,
+  audience: 'public' | 'staff' = 'public',
+): ApplicationStatusView {
   const clock = caseClock(record, today);
   const running = clock.state === 'running' || clock.state === 'not-received';
   const supplement = record.caseData.supplement;
@@ -107,7 +119,12 @@ export function publicView(record: CaseSummary & { timeline: ApplicationStatusVi
   return {
     trackingCode: record.trackingCode,
     status: record.status,
-    timeline: record.timeline,
+    timeline:
+      audience === 'staff'
+        ? record.timeline
+        : record.timeline.map(({ note, ...entry }) =>
+            note !== undefined && NOTES_FOR_THE_APPLICANT.includes(entry.status) ? { ...entry, note } : entry,
+          ),
     dueDate: clock.state === 'stopped' ? record.dueDate : clock.dueDate,
     workingDaysLeft: running ? clock.workingDaysLeft : null,
     ...(running && clock.provisional ? { dueDateProvisional: true } : {}),

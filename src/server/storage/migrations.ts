@@ -171,6 +171,84 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'notifications: request language, outbox, deliveries',
+    statements: [
+      // The language the request was made in: its notifications are written in it.
+      `ALTER TABLE applications ADD COLUMN language text NOT NULL DEFAULT 'zh-CN' CHECK (language IN ('zh-CN', 'en'))`,
+      `ALTER TABLE feedback ADD COLUMN language text NOT NULL DEFAULT 'zh-CN' CHECK (language IN ('zh-CN', 'en'))`,
+      // Transactional outbox: written in the transaction of the change it tells of, expanded into deliveries by the worker.
+      `CREATE TABLE outbox_events (
+        id bigserial PRIMARY KEY,
+        event_id text NOT NULL UNIQUE,
+        type text NOT NULL,
+        case_id text NOT NULL,
+        payload jsonb NOT NULL,
+        occurred_at timestamptz NOT NULL DEFAULT now(),
+        dedupe_key text UNIQUE, -- one staff digest a day, however many instances run
+        planned_at timestamptz
+      )`,
+      `CREATE INDEX outbox_events_unplanned ON outbox_events (id) WHERE planned_at IS NULL`,
+      `CREATE INDEX outbox_events_case ON outbox_events (case_id, id)`,
+      // One row per (event, channel, recipient); its id is the stable delivery id receivers drop duplicates by.
+      `CREATE TABLE notification_deliveries (
+        id text PRIMARY KEY,
+        event_id bigint NOT NULL REFERENCES outbox_events ON DELETE CASCADE,
+        case_id text NOT NULL,
+        channel text NOT NULL CHECK (channel IN ('email', 'webhook', 'sms')),
+        recipient text NOT NULL,
+        kind text NOT NULL,
+        state text NOT NULL CHECK (state IN ('pending', 'sending', 'delivered', 'dead', 'waiting-for-configuration')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        last_error text,
+        delivered_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (event_id, channel, recipient)
+      )`,
+      `CREATE INDEX notification_deliveries_due ON notification_deliveries (next_attempt_at) WHERE state IN ('pending', 'sending')`,
+      `CREATE INDEX notification_deliveries_case ON notification_deliveries (case_id, created_at)`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'annual report drafts and versions',
+    statements: [
+      // One row per version of a year's report: draft → review → published; a correction is the next version.
+      `CREATE TABLE report_versions (
+        year integer NOT NULL CHECK (year BETWEEN 2019 AND 2999),
+        version integer NOT NULL CHECK (version > 0),
+        status text NOT NULL CHECK (status IN ('draft', 'review', 'published')),
+        revision integer NOT NULL DEFAULT 1,
+        document jsonb NOT NULL,
+        sources jsonb NOT NULL DEFAULT '{}',
+        note text,
+        return_note text,
+        created_at timestamptz NOT NULL,
+        created_by jsonb NOT NULL,
+        updated_at timestamptz NOT NULL,
+        updated_by jsonb NOT NULL,
+        submitted_at timestamptz,
+        submitted_by jsonb,
+        published_at timestamptz,
+        published_by jsonb,
+        PRIMARY KEY (year, version)
+      )`,
+      // At most one version of a year is being worked on at a time.
+      `CREATE UNIQUE INDEX report_versions_one_open ON report_versions (year) WHERE status <> 'published'`,
+      // A published version is immutable, whatever code runs against the database.
+      `CREATE FUNCTION report_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF OLD.status = 'published' THEN
+           RAISE EXCEPTION 'report % version % is published and cannot change', OLD.year, OLD.version USING ERRCODE = 'check_violation';
+         END IF;
+         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+       END $$`,
+      `CREATE TRIGGER report_versions_immutable BEFORE UPDATE OR DELETE ON report_versions
+       FOR EACH ROW EXECUTE FUNCTION report_versions_immutable()`,
+    ],
+  },
 ];
 
 /**

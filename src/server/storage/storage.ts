@@ -1,6 +1,10 @@
 /** Every query of the server, written once for PGlite and PostgreSQL alike. */
-import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
+import { applicationCreated, applicationStatusChanged, feedbackChanged, feedbackCreated, recordEvent } from '../notify/outbox.js';
+import { createNotificationStore } from '../notify/store.js';
+import { createReportStorage } from './reports.js';
+import { APPLICATION_COLUMNS, applicationFields, isoInstant, type ApplicationRow } from './application-row.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { createCaseStorage } from './case-storage.js';
 import { createStaffStorage } from './staff-storage.js';
@@ -16,29 +20,9 @@ import type {
 } from './types.js';
 
 // Dates and instants leave the database as text so no driver converts them through the host's time zone.
-const APPLICATION_COLUMNS = `tracking_code, phone_digits, agency, applicant_column, body, status,
-  to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, clock_start::text AS clock_start,
-  extended, due_date::text AS due_date, outcome, resolved_on::text AS resolved_on`;
-
 const FEEDBACK_COLUMNS = `query_code, public_id, category, subject, message, name, phone, phone_digits, email, publish, withheld, status,
   to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, reply, reply_department,
-  replied_on::text AS replied_on, rating, to_json(rated_at) #>> '{}' AS rated_at`;
-
-interface ApplicationRow {
-  tracking_code: string;
-  phone_digits: string;
-  agency: string;
-  applicant_column: number;
-  body: ApplicationRequest;
-  status: ApplicationStatus;
-  received_at: string;
-  received_on: string;
-  clock_start: string;
-  extended: boolean;
-  due_date: string | null;
-  outcome: OutcomeId | null;
-  resolved_on: string | null;
-}
+  replied_on::text AS replied_on, rating, to_json(rated_at) #>> '{}' AS rated_at, language`;
 
 interface FeedbackRow {
   query_code: string;
@@ -60,11 +44,7 @@ interface FeedbackRow {
   replied_on: string | null;
   rating: FeedbackRating | null;
   rated_at: string | null;
-}
-
-/** PostgreSQL renders timestamptz as `2025-03-10T08:00:00+00:00`; normalise to `Date#toISOString`. */
-function isoInstant(text: string): string {
-  return new Date(text).toISOString();
+  language: Locale;
 }
 
 function toFeedback(row: FeedbackRow): FeedbackRecord {
@@ -88,6 +68,7 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
     repliedOn: row.replied_on,
     rating: row.rating,
     ratedAt: row.rated_at === null ? null : isoInstant(row.rated_at),
+    language: row.language,
   };
 }
 
@@ -100,22 +81,7 @@ async function timelineOf(sql: SqlClient, trackingCode: string): Promise<Timelin
 }
 
 async function toApplication(sql: SqlClient, row: ApplicationRow): Promise<ApplicationRecord> {
-  return {
-    trackingCode: row.tracking_code,
-    phoneDigits: row.phone_digits,
-    agency: row.agency,
-    applicantColumn: row.applicant_column,
-    body: row.body,
-    status: row.status,
-    receivedAt: isoInstant(row.received_at),
-    receivedOn: row.received_on,
-    clockStart: row.clock_start,
-    extended: row.extended,
-    dueDate: row.due_date,
-    outcome: row.outcome,
-    resolvedOn: row.resolved_on,
-    timeline: await timelineOf(sql, row.tracking_code),
-  };
+  return { ...applicationFields(row), timeline: await timelineOf(sql, row.tracking_code) };
 }
 
 async function addEvent(sql: SqlClient, trackingCode: string, entry: TimelineEntry): Promise<void> {
@@ -181,6 +147,8 @@ function zeros(): number[] {
 export function createSqlStorage(db: SqlDatabase): Storage {
   return {
     kind: db.kind,
+    notifications: createNotificationStore(db),
+    ...createReportStorage(db),
 
     findReplay: (idem) => readReplay(db, idem),
 
@@ -188,8 +156,8 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       return createOnce(db, idem, receipt, async (tx) => {
         await tx.query(
           `INSERT INTO applications (tracking_code, phone_digits, agency, applicant_column, body, status,
-             received_at, received_on, clock_start, extended, due_date, outcome, resolved_on)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13)`,
+             received_at, received_on, clock_start, extended, due_date, outcome, resolved_on, language)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
           [
             record.trackingCode,
             record.phoneDigits,
@@ -204,6 +172,7 @@ export function createSqlStorage(db: SqlDatabase): Storage {
             record.dueDate,
             record.outcome,
             record.resolvedOn,
+            record.language ?? 'zh-CN',
           ],
         );
         for (const id of record.body.attachments) {
@@ -221,6 +190,7 @@ export function createSqlStorage(db: SqlDatabase): Storage {
           JSON.stringify({ kind: 'applicant' }),
           JSON.stringify(after),
         ]);
+        await recordEvent(tx, applicationCreated(record));
       });
     },
 
@@ -247,7 +217,9 @@ export function createSqlStorage(db: SqlDatabase): Storage {
         );
         await addEvent(tx, trackingCode, change.entry);
         const { entry, ...state } = change;
-        return { ...current, ...state, timeline: [...current.timeline, entry] };
+        const updated = { ...current, ...state, timeline: [...current.timeline, entry] };
+        await recordEvent(tx, applicationStatusChanged(current, updated));
+        return updated;
       });
     },
 
@@ -309,8 +281,8 @@ export function createSqlStorage(db: SqlDatabase): Storage {
         if (spent.length === 0) throw new RefusedCreate({ kind: 'proof-used' });
         await tx.query(
           `INSERT INTO feedback (query_code, public_id, category, subject, message, name, phone, phone_digits, email, publish, withheld,
-             status, received_at, received_on, reply, reply_department, replied_on, rating, rated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+             status, received_at, received_on, reply, reply_department, replied_on, rating, rated_at, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
           [
             record.queryCode,
             record.publicId,
@@ -331,8 +303,10 @@ export function createSqlStorage(db: SqlDatabase): Storage {
             record.repliedOn,
             record.rating,
             record.ratedAt,
+            record.language ?? 'zh-CN',
           ],
         );
+        await recordEvent(tx, feedbackCreated(record));
       });
     },
 
@@ -356,7 +330,10 @@ export function createSqlStorage(db: SqlDatabase): Storage {
            WHERE query_code = $1`,
           [queryCode, change.status, change.reply, change.replyDepartment, change.repliedOn, change.withheld, change.rating, change.ratedAt],
         );
-        return { ...current, ...change };
+        const updated = { ...current, ...change };
+        const event = feedbackChanged(current, updated);
+        if (event) await recordEvent(tx, event);
+        return updated;
       });
     },
 
