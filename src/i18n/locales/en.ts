@@ -251,7 +251,6 @@
 's5bfc68070538d3da': `Select “Send again”: sending again never makes a second letter.`,
 's5c59ca5282f20c9e': `Today is the last day of the reply period`,
 's5c8e911a8eebf1fe': str`${0} files uploaded`,
-'s5c8e911a8eebf1fe': str`${0} file(s) uploaded`,
 's5d55437c17689d92': `Started; the numbers are filled in from the system’s records.`,
 's5e15f1aabf019e68': `Filter and sort`,
 's5e1a81b9e44beb79': `Generate the answer letter`,
