@@ -33,7 +33,11 @@ const CODE = 'YS-7K3M9Q2X4P';
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
 const session = (role: StaffRole): StubbedResponse => ({
-  body: { user: { id: `u-${role}`, name: { clerk: '王经办', head: '李负责', admin: '张管理' }[role], role }, csrfToken: 'story', expiresAt: at('2026-09-30', '18:00') } satisfies StaffSession,
+  body: {
+    user: { id: `u-${role}`, name: { clerk: '王经办', head: '李负责', admin: '张管理' }[role], role },
+    csrfToken: 'story',
+    expiresAt: at('2026-09-30', '18:00'),
+  } satisfies StaffSession,
 });
 
 const item = (trackingCode: string, status: ApplicationStatus, fields: Partial<QueueItem> = {}): QueueItem => ({
@@ -56,11 +60,24 @@ const ITEMS: QueueItem[] = [
   item('YS-OVERDUE001', 'accepted', { workingDaysLeft: -2, dueDate: '2026-09-14', applicantName: '欧阳**' }),
   item('YS-DUESOON02', 'extended', { workingDaysLeft: 1, subject: '闽商务〔2024〕12号文件的附件', waiting: null }),
   item(CODE, 'submitted', { receivedOn: null, dueDate: null, workingDaysLeft: null, clock: 'not-received' }),
-  item('YS-SUPPLEM03', 'supplement-requested', { dueDate: null, workingDaysLeft: null, clock: 'paused-supplement', waiting: 'applicant-supplement' }),
+  item('YS-SUPPLEM03', 'supplement-requested', {
+    dueDate: null,
+    workingDaysLeft: null,
+    clock: 'paused-supplement',
+    waiting: 'applicant-supplement',
+  }),
   item('YS-ORGANIZ04', 'accepted', { applicantName: '福州示例贸易有限公司', applicantType: 'organization', workingDaysLeft: 12 }),
 ];
 
-const COUNTS: Record<ApplicationStatus, number> = { submitted: 3, accepted: 7, 'supplement-requested': 1, extended: 2, answered: 4, closed: 31, withdrawn: 2 };
+const COUNTS: Record<ApplicationStatus, number> = {
+  submitted: 3,
+  accepted: 7,
+  'supplement-requested': 1,
+  extended: 2,
+  answered: 4,
+  closed: 31,
+  withdrawn: 2,
+};
 
 const queue = (items: QueueItem[], fields: Partial<QueuePage> = {}): StubbedResponse => ({
   body: { items, total: items.length, page: 1, pageSize: 20, counts: COUNTS, overdue: 1, calendar: null, ...fields } satisfies QueuePage,
@@ -76,12 +93,25 @@ function clockDays(from: string, count: number): ClockDay[] {
     const weekend = weekday === 0 || weekday === 6;
     const counted = i > 0 && !weekend;
     if (counted) n++;
-    days.push({ date, dayType: weekend ? 'weekend' : 'workday', count: counted ? n : null, pause: null, marks: i === 0 ? ['received'] : [] });
+    days.push({
+      date,
+      dayType: weekend ? 'weekend' : 'workday',
+      count: counted ? n : null,
+      pause: null,
+      marks: i === 0 ? ['received'] : [],
+    });
   }
   return days;
 }
 
-const entry = (id: number, date: string, action: AuditEntry['action'], status: ApplicationStatus, actor: AuditEntry['actor'], reason: string | null = null): AuditEntry => ({
+const entry = (
+  id: number,
+  date: string,
+  action: AuditEntry['action'],
+  status: ApplicationStatus,
+  actor: AuditEntry['actor'],
+  reason: string | null = null,
+): AuditEntry => ({
   id,
   at: at(date),
   actor,
@@ -98,7 +128,14 @@ function staffCase(status: ApplicationStatus, actions: StaffAction[], fields: Pa
     trackingCode: CODE,
     status,
     agency: '福建省商务厅',
-    applicant: { type: 'person', name: '张三', idType: 'resident-id', idNumber: '11010519491231002X', phone: '13912345678', email: 'zhang@example.cn' },
+    applicant: {
+      type: 'person',
+      name: '张三',
+      idType: 'resident-id',
+      idNumber: '11010519491231002X',
+      phone: '13912345678',
+      email: 'zhang@example.cn',
+    },
     request: { title: '2024年福州市商务发展专项资金分配结果', description: '包括资金分配的企业名单和金额。' },
     delivery: { formats: ['electronic'], methods: ['email'] },
     attachments: [{ id: 'att-1', name: '身份证正面.jpg', size: 284_000, type: 'image/jpeg' }],
@@ -124,7 +161,10 @@ function staffCase(status: ApplicationStatus, actions: StaffAction[], fields: Pa
     extension: null,
     answer: null,
     appeals: [],
-    timeline: [entry(1, '2026-09-01', 'submit', 'submitted', { kind: 'applicant' }), entry(2, '2026-09-02', 'accept', 'accepted', CLERK, '电话确认收到。')],
+    timeline: [
+      entry(1, '2026-09-01', 'submit', 'submitted', { kind: 'applicant' }),
+      entry(2, '2026-09-02', 'accept', 'accepted', CLERK, '电话确认收到。'),
+    ],
     ...fields,
   };
 }
@@ -162,10 +202,12 @@ const until = async <T>(find: () => T | null | undefined): Promise<T> => {
 const openCase: Story['play'] = async ({ canvasElement }) => {
   (await until(() => root(canvasElement).querySelector<HTMLButtonElement>(`tr[data-code="${CODE}"] .open-case`))).click();
 };
-const openStep = (action: StaffAction): Story['play'] => async (context) => {
-  await openCase(context);
-  (await until(() => root(context.canvasElement).querySelector<HTMLButtonElement>(`#action-${action}`))).click();
-};
+const openStep =
+  (action: StaffAction): Story['play'] =>
+  async (context) => {
+    await openCase(context);
+    (await until(() => root(context.canvasElement).querySelector<HTMLButtonElement>(`#action-${action}`))).click();
+  };
 
 const SIGNED_OUT: StubbedResponse = { status: 401, body: { type: 'urn:zwgk:problem:session-required', title: '需要登录', status: 401 } };
 
@@ -175,7 +217,10 @@ export const SignIn: Story = desk('sign-in', { session: SIGNED_OUT });
 /** A wrong user name or password, said in words. */
 export const SignInRefused: Story = desk('refused', { session: SIGNED_OUT }, async ({ canvasElement }) => {
   const form = await until(() => root(canvasElement).querySelector<HTMLFormElement>('form'));
-  for (const [id, value] of [['name', 'clerk'], ['password', 'not-the-password']]) {
+  for (const [id, value] of [
+    ['name', 'clerk'],
+    ['password', 'not-the-password'],
+  ]) {
     const input = form.querySelector<HTMLInputElement>(`#${id}`)!;
     input.value = value!;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -184,7 +229,11 @@ export const SignInRefused: Story = desk('refused', { session: SIGNED_OUT }, asy
 });
 
 /** Too many failed attempts: locked for a while. */
-export const SignInLocked: Story = desk('locked', { session: { status: 429, body: { type: 'urn:zwgk:problem:sign-in-locked', title: '已锁定', status: 429 } } }, SignInRefused.play);
+export const SignInLocked: Story = desk(
+  'locked',
+  { session: { status: 429, body: { type: 'urn:zwgk:problem:sign-in-locked', title: '已锁定', status: 429 } } },
+  SignInRefused.play,
+);
 
 /** The queue, most urgent first: overdue, due soon, not yet accepted, paused. */
 export const Queue: Story = desk('queue', { session: session('clerk'), applications: queue(ITEMS) });
@@ -205,7 +254,10 @@ export const QueueMalformed: Story = desk('queue-malformed', { session: session(
 export const QueuePaged: Story = desk('queue-paged', { session: session('clerk'), applications: queue(ITEMS, { total: 87 }) });
 
 /** From 1 November while next year's holidays are missing: the warning, with the way to enter them for an administrator. */
-export const CalendarWarning: Story = desk('calendar-warning', { session: session('admin'), applications: queue(ITEMS, { calendar: { missingYear: 2027 } }) });
+export const CalendarWarning: Story = desk('calendar-warning', {
+  session: session('admin'),
+  applications: queue(ITEMS, { calendar: { missingYear: 2027 } }),
+});
 
 /** A new online request: 受理 or 补正. */
 export const CaseNew: Story = desk(
@@ -215,7 +267,16 @@ export const CaseNew: Story = desk(
     applications: queue(ITEMS),
     [`applications/${CODE}`]: {
       body: staffCase('submitted', ['accept', 'request-supplement'], {
-        clock: { ...staffCase('submitted', []).clock, state: 'not-received', receivedOn: null, countFrom: null, used: 0, dueDate: null, workingDaysLeft: null, days: [] },
+        clock: {
+          ...staffCase('submitted', []).clock,
+          state: 'not-received',
+          receivedOn: null,
+          countFrom: null,
+          used: 0,
+          dueDate: null,
+          workingDaysLeft: null,
+          days: [],
+        },
         timeline: [entry(1, '2026-09-01', 'submit', 'submitted', { kind: 'applicant' })],
       }),
     },
@@ -226,14 +287,22 @@ export const CaseNew: Story = desk(
 /** 补正 asked: the legal triggers, free text and the period. */
 export const CaseSupplementForm: Story = desk(
   'case-supplement',
-  { session: session('clerk'), applications: queue(ITEMS), [`applications/${CODE}`]: { body: staffCase('submitted', ['accept', 'request-supplement']) } },
+  {
+    session: session('clerk'),
+    applications: queue(ITEMS),
+    [`applications/${CODE}`]: { body: staffCase('submitted', ['accept', 'request-supplement']) },
+  },
   openStep('request-supplement'),
 );
 
 /** An accepted case with the clock running, explained day by day. */
 export const CaseAccepted: Story = desk(
   'case-accepted',
-  { session: session('clerk'), applications: queue(ITEMS), [`applications/${CODE}`]: { body: staffCase('accepted', ['consult', 'request-extension', 'answer']) } },
+  {
+    session: session('clerk'),
+    applications: queue(ITEMS),
+    [`applications/${CODE}`]: { body: staffCase('accepted', ['consult', 'request-extension', 'answer']) },
+  },
   openCase,
 );
 
@@ -246,7 +315,15 @@ export const CaseExtensionForHead: Story = desk(
     [`applications/${CODE}`]: {
       body: staffCase('accepted', ['decide-extension', 'answer'], {
         waiting: 'head-approval',
-        extension: { requestedOn: '2026-09-25', requestedBy: '王经办', days: 20, reason: '需要征求第三方意见。', decision: 'pending', decidedOn: null, decidedBy: null },
+        extension: {
+          requestedOn: '2026-09-25',
+          requestedBy: '王经办',
+          days: 20,
+          reason: '需要征求第三方意见。',
+          decision: 'pending',
+          decidedOn: null,
+          decidedBy: null,
+        },
       }),
     },
   },
@@ -281,7 +358,12 @@ export const CaseClosed: Story = desk(
     [`applications/${CODE}`]: {
       body: staffCase('closed', [], {
         clock: { ...staffCase('closed', []).clock, state: 'stopped', dueDate: null, workingDaysLeft: null },
-        answer: { outcome: '3.1', answeredOn: '2026-09-20', letter: LETTER, files: [{ id: 'f-1', name: '分配结果.pdf', size: 1_200_000, type: 'application/pdf' }] },
+        answer: {
+          outcome: '3.1',
+          answeredOn: '2026-09-20',
+          letter: LETTER,
+          files: [{ id: 'f-1', name: '分配结果.pdf', size: 1_200_000, type: 'application/pdf' }],
+        },
       }),
     },
   },
@@ -291,13 +373,23 @@ export const CaseClosed: Story = desk(
 /** A case that cannot be loaded. */
 export const CaseError: Story = desk(
   'case-error',
-  { session: session('clerk'), applications: queue(ITEMS), [`applications/${CODE}`]: { status: 500, body: { type: 'about:blank', title: 'Server error', status: 500 } } },
+  {
+    session: session('clerk'),
+    applications: queue(ITEMS),
+    [`applications/${CODE}`]: { status: 500, body: { type: 'about:blank', title: 'Server error', status: 500 } },
+  },
   openCase,
 );
 
 const CALENDAR: CalendarOverview = {
   years: [
-    { year: 2026, holidays: Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`), workdays: ['2026-09-28'], notice: '国办发明电〔2025〕7号', source: 'built-in' },
+    {
+      year: 2026,
+      holidays: Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`),
+      workdays: ['2026-09-28'],
+      notice: '国办发明电〔2025〕7号',
+      source: 'built-in',
+    },
   ],
   notice: { missingYear: 2027 },
 };
@@ -307,7 +399,13 @@ export const CalendarAdmin: Story = desk(
   'calendar',
   { session: session('admin'), applications: queue(ITEMS, { calendar: { missingYear: 2027 } }), calendar: { body: CALENDAR } },
   async ({ canvasElement }) => {
-    (await until(() => [...root(canvasElement).querySelectorAll<HTMLButtonElement>('.tab')].find((b) => b.textContent?.includes('日历') || b.textContent?.includes('calendar')))).click();
+    (
+      await until(() =>
+        [...root(canvasElement).querySelectorAll<HTMLButtonElement>('.tab')].find(
+          (b) => b.textContent?.includes('日历') || b.textContent?.includes('calendar'),
+        ),
+      )
+    ).click();
   },
 );
 

@@ -4,7 +4,7 @@ import '../../src/request-desk.js';
 import '../../src/application-status.js';
 import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ZwgkRequestDesk } from '../../src/components/request-desk/request-desk.js';
-import { shadow, textOf, waitForShadow } from './helpers.js';
+import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
@@ -37,11 +37,15 @@ async function press(key: string): Promise<void> {
   await sendKeys({ press: key });
 }
 
-/** Tabs forward until `selector` has focus (at most 60 presses): the way a keyboard user gets there. */
-async function tabTo(el: Element, selector: string): Promise<HTMLElement> {
+/** Tabs forward (or back) until `selector` has focus (at most 60 presses): the way a keyboard user gets there. */
+async function tabTo(el: Element, selector: string, backwards = false): Promise<HTMLElement> {
   for (let i = 0; i < 60; i++) {
     if (active(el)?.matches(selector)) return active(el)!;
-    await press('Tab');
+    if (backwards) {
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+    } else await press('Tab');
   }
   throw new Error(`Tab never reached ${selector} (focus is on ${active(el)?.outerHTML.slice(0, 120)})`);
 }
@@ -131,7 +135,9 @@ describe('<zwgk-request-desk> sign-in', () => {
 const PDF = (text: string) => new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], `${text}.pdf`, { type: 'application/pdf' });
 
 /** A citizen's request, submitted as the application form sends it. */
-async function submitRequest(): Promise<{ code: string; phone: string }> {
+async function submitRequest(
+  describe = (phone: string) => `2024年福州市商务发展专项资金分配结果 ${phone}`,
+): Promise<{ code: string; phone: string }> {
   const phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const response = await fetch('/api/applications', {
     method: 'POST',
@@ -139,7 +145,7 @@ async function submitRequest(): Promise<{ code: string; phone: string }> {
     body: JSON.stringify({
       agency: '福建省商务厅',
       applicant: { type: 'person', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X', phone },
-      request: { description: `2024年福州市商务发展专项资金分配结果 ${phone}` },
+      request: { description: describe(phone) },
       delivery: { formats: ['electronic'], methods: ['email'], email: 'li@example.cn' },
       attachments: [],
     }),
@@ -172,11 +178,13 @@ async function openFromQueue(el: ZwgkRequestDesk, code: string): Promise<void> {
   await type(code);
   await press('Enter');
   await waitUntil(() => $(el, `tr[data-code="${code}"] .open-case`), `${code} is not in the queue`, { timeout: 10000 }).catch((error) => {
-    throw new Error(`${error} — search "${$<HTMLInputElement>(el, '#q')?.value}", queue: ${textOf($(el, '[part="queue"]')).slice(0, 300)}`);
+    throw new Error(`${error} — search "${$<HTMLInputElement>(el, '#q')?.value}", desk: ${textOf(shadow(el)).slice(0, 300)}`);
   });
   await tabTo(el, `tr[data-code="${code}"] .open-case`);
   await press('Enter');
-  await waitUntil(() => $(el, '[part="case"]') && active(el)?.id === 'case-title', 'the case opens with focus on its title', { timeout: 10000 });
+  await waitUntil(() => $(el, '[part="case"]') && active(el)?.id === 'case-title', 'the case opens with focus on its title', {
+    timeout: 10000,
+  });
 }
 
 /** Opens a step by keyboard, fills it with `fill`, sends it, and waits for the result. */
@@ -219,13 +227,22 @@ async function lookUp(el: HTMLElement, code: string, phone: string): Promise<voi
   await waitUntil(() => $(el, '[part="result"]'), 'the status lookup found nothing', { timeout: 10000 });
 }
 
-describe('<zwgk-request-desk> handles a request to its answer', () => {
+describe('<zwgk-request-desk> handles a request to its answer', function () {
+  // Keyboard only: every character is a key press, and a whole case takes a minute.
+  this.timeout(90_000);
   after(signOutEverywhere);
 
   it('a clerk finds a new request in the queue and accepts it: receipt recorded, the clock runs', async () => {
     const { code } = await submitRequest();
     const el = await signInAs('clerk');
     await openFromQueue(el, code);
+    // Escape closes a step's form and gives focus back to its button, with nothing sent.
+    await tabTo(el, '#action-request-supplement');
+    await press('Enter');
+    await waitUntil(() => active(el)?.id === 'action-form-title', 'the form takes focus');
+    await press('Escape');
+    await waitUntil(() => active(el)?.id === 'action-request-supplement', 'Escape goes back to the button');
+    expect($(el, '[part="action-form"]')).to.equal(null);
     expect(await step(el, 'accept')).to.equal('已受理。当前状态：已受理。');
     expect(textOf($(el, '[part="case-clock"] .clock-sentence'))).to.match(/正在计算：还有\d+个工作日/);
     expect(offered(el), 'after 受理 no 受理 and no 补正').not.to.include.members(['accept']);
@@ -283,6 +300,9 @@ describe('<zwgk-request-desk> handles a request to its answer', () => {
     await press('Enter');
     await openFromQueue(el, code);
     expect(textOf($(el, '[part="case-files"]'))).to.contain('supplement.pdf');
+    const proof = await fetch($<HTMLAnchorElement>(el, '[part="supplement-files"] a')!.href);
+    expect(proof.status, 'staff download the applicant’s files with their session').to.equal(200);
+    expect(proof.headers.get('Content-Disposition')).to.match(/^attachment/);
     const requested = await step(el, 'request-extension', async () => {
       await tabTo(el, '#reason');
       await type('需要征求第三方意见。');
@@ -330,7 +350,12 @@ describe('<zwgk-request-desk> handles a request to its answer', () => {
       const response = await realFetch(input, init);
       const url = String(input instanceof Request ? input.url : input);
       if (/answer-letter|\/files\//.test(url)) {
-        downloads.push({ url, status: response.status, disposition: response.headers.get('Content-Disposition') ?? '', body: await response.clone().text() });
+        downloads.push({
+          url,
+          status: response.status,
+          disposition: response.headers.get('Content-Disposition') ?? '',
+          body: await response.clone().text(),
+        });
       }
       return response;
     };
@@ -351,5 +376,144 @@ describe('<zwgk-request-desk> handles a request to its answer', () => {
     } finally {
       window.fetch = realFetch;
     }
+
+    // Delivered: the clerk closes the case (办结), after saying so.
+    expect(offered(el)).to.deep.equal(['close']);
+    await step(el, 'close', async () => {
+      await tabTo(el, '#confirm');
+      await press('Space');
+    });
+    expect(textOf($(el, '[part="no-actions"]'))).to.equal('此申请已办结或撤回，不能再办理。');
+    const timeline = textOf($(el, '[part="case-timeline"]'));
+    for (const who of ['申请人（网上）', 'clerk（经办人）', 'head（负责人）']) expect(timeline).to.contain(who);
+  });
+
+  it('consulting a third party pauses the clock, the reply resumes it, day by day', async () => {
+    const { code } = await submitRequest();
+    const el = await signInAs('clerk');
+    await openFromQueue(el, code);
+    await step(el, 'accept');
+    await step(el, 'consult', async () => {
+      await tabTo(el, '#party');
+      await type('福州示例贸易有限公司');
+    });
+    expect(textOf($(el, '[part="case-clock"] .clock-sentence'))).to.contain('暂停：正在征求第三方意见');
+    expect(offered(el), 'no answer while the consultation is open').not.to.include('answer');
+    await tabTo(el, '.clock-details summary');
+    await press('Enter');
+    expect(textOf($(el, '[part="clock-days"]'))).to.contain('征求第三方意见，暂停计算');
+    await step(el, 'record-consultation-reply', async () => {
+      await tabTo(el, '#reply');
+      await type('不同意公开其中的商业秘密部分。');
+    });
+    expect(textOf($(el, '[part="case-clock"] .clock-sentence'))).to.match(/正在计算/);
+    expect(offered(el)).to.include('answer');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<zwgk-request-desk> around the cases', function () {
+  // Keyboard only: every character is a key press, and a whole case takes a minute.
+  this.timeout(90_000);
+  after(signOutEverywhere);
+
+  it('shows hostile strings from an applicant as text', async () => {
+    const hostile = `${HOSTILE.markup}${HOSTILE.script}`;
+    const { code: trackingCode } = await submitRequest((phone) => `${hostile} ${phone}`);
+    const el = await signInAs('clerk');
+    await openFromQueue(el, trackingCode);
+    expect(textOf($(el, '[part="case-request"]'))).to.contain(hostile);
+    expect($$(el, 'img, script, svg').length).to.equal(0);
+    expect(pwned()).to.equal(false);
+  });
+
+  it('a queue that cannot load says so in words, and Retry loads it', async () => {
+    const el = await signInAs('clerk');
+    const realFetch = window.fetch;
+    // Stub: the network fails for one request (the one failure the reference server cannot cause).
+    window.fetch = async () => {
+      window.fetch = realFetch;
+      throw new TypeError('Failed to fetch');
+    };
+    await tabTo(el, '[part="status-counts"] button');
+    await press('Enter');
+    await waitForShadow(el, '[part="queue"] [part="error"]');
+    expect(textOf($(el, '[part="error"] .title'))).to.equal('无法连接到服务器');
+    await tabTo(el, '[part="retry-button"]');
+    await press('Enter');
+    await waitForShadow(el, '[part="queue-table"]');
+  });
+
+  it('an administrator enters next year’s holidays with the notice’s 文号, and the warning goes', async () => {
+    const clerk = await signInAs('clerk');
+    expect($$(clerk, '.tab').map(textOf), 'only an administrator keeps the calendar').to.deep.equal(['办理队列']);
+
+    const el = await signInAs('admin');
+    const overview = await (await fetch('/api/staff/calendar')).json();
+    const missing: number | undefined = overview.notice?.missingYear;
+    // From 1 November while next year is missing: today the reference server is past 1 November only in Nov–Dec.
+    if (missing === undefined) return;
+    await waitForShadow(el, '[part="calendar-notice"]');
+    expect(textOf($(el, '[part="calendar-notice"]'))).to.contain(`${missing}年的放假调休安排尚未录入`);
+    // The warning sits above the queue, where sign-in put the focus: back up to it.
+    await tabTo(el, '[part="calendar-notice"] button', true);
+    await press('Enter');
+    await waitUntil(() => active(el)?.id === 'calendar-title', 'the calendar takes focus');
+    expect($<HTMLInputElement>(el, '#year')!.value).to.equal(String(missing));
+
+    await tabTo(el, '#notice');
+    await type('国办发明电〔2026〕99号');
+    await tabTo(el, '#holidays');
+    await type(`${missing}-01-01\n${missing}-13-40`);
+    await tabTo(el, '[part="calendar-form"] button[type="submit"]');
+    await press('Enter');
+    await waitUntil(() => $(el, '#holidays-error'), 'a line that is not a date is refused in words');
+    expect(textOf($(el, '#holidays-error'))).to.contain(`无法识别“${missing}-13-40”`);
+    expect(active(el)?.id).to.equal('holidays');
+
+    for (let i = 0; i < '13-40'.length; i++) await press('Backspace');
+    await type(`02-10 至 ${missing}-02-16`);
+    await tabTo(el, '#workdays');
+    await type(`${missing}-02-20`);
+    await tabTo(el, '[part="calendar-form"] button[type="submit"]');
+    await press('Enter');
+    await waitUntil(() => $(el, '.calendar-saved'), 'the year is saved', { timeout: 10000 }).catch((error) => {
+      throw new Error(
+        `${error}: ${textOf($(el, '[part="calendar-form"]')).slice(0, 400)} / ${$<HTMLTextAreaElement>(el, '#holidays')?.value}`,
+      );
+    });
+    expect(active(el)?.classList.contains('calendar-saved')).to.equal(true);
+    const row = $$(el, '[part="calendar-years"] tbody tr').find((tr) => textOf(tr.querySelector('th')) === String(missing));
+    expect(textOf(row)).to.equal(`${missing} 国办发明电〔2026〕99号 8 1 本机关录入`);
+    expect((await (await fetch('/api/staff/calendar')).json()).notice).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    await tabTo(el, '.tab');
+    await press('Enter');
+    await waitForShadow(el, '[part="queue-table"]');
+    expect($(el, '[part="calendar-notice"]')).to.equal(null);
+  });
+
+  it('speaks English in the queue and the case', async () => {
+    const { code } = await submitRequest();
+    await signOutEverywhere();
+    const el = await desk('en');
+    await waitUntil(() => textOf($(el, 'h2')) === 'Staff sign-in', 'no English', { timeout: 5000 });
+    await signIn(el, 'clerk', PASSWORDS.clerk);
+    await waitForShadow(el, '[part="queue-table"]');
+    expect(textOf($(el, '#queue-title'))).to.equal('Queue');
+    expect($$(el, '[part="queue-table"] thead th').map(textOf)).to.deep.equal([
+      'Tracking code',
+      'Applicant',
+      'Information asked for',
+      'Status',
+      'Date received',
+      'Reply due by',
+      'Working days left',
+    ]);
+    await openFromQueue(el, code);
+    expect(textOf($(el, '#case-title'))).to.equal(`Application ${code} Submitted`);
+    expect($$(el, '[part="case-actions"] button[data-action]').map(textOf)).to.deep.equal(['Accept', 'Ask for more information']);
+    await expect(el).to.be.accessible();
   });
 });

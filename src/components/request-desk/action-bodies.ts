@@ -32,7 +32,10 @@ export function readActionBody(action: StaffAction, data: FormData, answer: Answ
       body = { ...reason, ...optional(data, ['receivedOn']) };
       break;
     case 'request-supplement': {
-      const triggers = data.getAll('triggers').map(String).filter((t): t is SupplementTrigger => SUPPLEMENT_TRIGGERS.includes(t as SupplementTrigger));
+      const triggers = data
+        .getAll('triggers')
+        .map(String)
+        .filter((t): t is SupplementTrigger => SUPPLEMENT_TRIGGERS.includes(t as SupplementTrigger));
       const detail = text(data, 'detail');
       if (!triggers.length && !detail) errors.set('triggers', msg('请勾选需要补正的内容，或在“具体说明”中写明'));
       const periodDays = wholeNumber(data, 'periodDays', SUPPLEMENT_PERIOD_MAX, errors);
@@ -64,7 +67,12 @@ export function readActionBody(action: StaffAction, data: FormData, answer: Answ
     }
     case 'answer':
       if (!answer.outcome) errors.set('outcome', msg('请选择办理结果'));
-      body = { ...reason, outcome: answer.outcome, files: answer.files.map((f) => f.id), ...(answer.letter ? { letter: answer.letter } : {}) };
+      body = {
+        ...reason,
+        outcome: answer.outcome,
+        files: answer.files.map((f) => f.id),
+        ...(answer.letter ? { letter: answer.letter } : {}),
+      };
       break;
     case 'close':
     case 'abandon':
@@ -90,7 +98,8 @@ export function describeActionFailure(error: LoadError): string {
   }
   const detail = error.problem?.detail ?? '';
   if (error.status === 403) return msg('您的账户没有办理这一步的权限。');
-  if (error.status === 409) return detail ? msg(str`此申请当前的状态不允许这一步：${detail}`) : msg('此申请当前的状态不允许这一步，请刷新后查看。');
+  if (error.status === 409)
+    return detail ? msg(str`此申请当前的状态不允许这一步：${detail}`) : msg('此申请当前的状态不允许这一步，请刷新后查看。');
   if (error.status === 413) return msg('文件太大。');
   if (error.status === 415) return msg('不支持这种文件类型。');
   if (error.status === 400 || error.status === 422) {

@@ -17,7 +17,8 @@ import {
   type StaffAction,
   type StaffCase,
 } from '../../api/types/staff.js';
-import { OUTCOMES, OUTCOME_GROUP_LABELS, type OutcomeGroup } from '../../core/lifecycle/index.js';
+import type { OutcomeGroup } from '../../core/lifecycle/index.js';
+import { labels } from './labels.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { errorSummary } from '../base/fields.js';
@@ -66,23 +67,26 @@ const NEEDS_CONFIRMATION: readonly StaffAction[] = ['abandon', 'close'];
 export function renderActions(c: StaffCase, ui: ActionUi, locale: Locale, on: ActionHandlers): TemplateResult {
   return html`<section class="block" aria-labelledby="actions-title" part="case-actions">
     <h3 id="actions-title">${msg('可办理的事项')}</h3>
-    ${c.actions.length
-      ? html`<div class="actions">
-          ${c.actions.map(
-            (action) => html`<button
-              type="button"
-              class="button ${ui.open === action ? '' : 'secondary'}"
-              id="action-${action}"
-              data-action=${action}
-              aria-expanded=${ui.open === action ? 'true' : 'false'}
-              aria-controls="action-form"
-              @click=${() => on.onOpen(action)}
-            >
-              ${STAFF_ACTION_LABELS[action][locale]}
-            </button>`,
-          )}
-        </div>`
-      : html`<p part="no-actions">${noActionsText(c)}</p>`}
+    ${
+      c.actions.length
+        ? html`<div class="actions">
+            ${c.actions.map(
+              (action) =>
+                html`<button
+                  type="button"
+                  class="button ${ui.open === action ? '' : 'secondary'}"
+                  id="action-${action}"
+                  data-action=${action}
+                  aria-expanded=${ui.open === action ? 'true' : 'false'}
+                  aria-controls="action-form"
+                  @click=${() => on.onOpen(action)}
+                >
+                  ${STAFF_ACTION_LABELS[action][locale]}
+                </button>`,
+            )}
+          </div>`
+        : html`<p part="no-actions">${noActionsText(c)}</p>`
+    }
     ${ui.open && c.actions.includes(ui.open) ? renderForm(c, ui.open, ui, locale, on) : nothing}
   </section>`;
 }
@@ -99,8 +103,7 @@ function field(name: string, label: string, control: TemplateResult, ui: ActionU
   return html`<div class="field ${error ? 'has-error' : ''}">
     <label class="label" for=${name}>${label}</label>
     ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
-    ${error ? html`<p class="error-message" id="${name}-error"><span class="tag">${msg('错误')}</span>${error}</p>` : nothing}
-    ${control}
+    ${error ? html`<p class="error-message" id="${name}-error"><span class="tag">${msg('错误')}</span>${error}</p>` : nothing} ${control}
   </div>`;
 }
 
@@ -173,9 +176,13 @@ function renderForm(c: StaffCase, action: StaffAction, ui: ActionUi, locale: Loc
     ${items.length ? errorSummary(items, on.focusField, { id: 'action-summary', title: (id, text) => html`<p class="error-summary-title" id=${id}>${text}</p>` }) : nothing}
     ${ui.failure ? html`<div class="notice error action-failure" part="action-error" role="alert" tabindex="-1"><p>${ui.failure}</p></div>` : nothing}
     ${formFields(c, action, ui, locale, on)}
-    ${NEEDS_CONFIRMATION.includes(action)
-      ? html`<div class="choice"><input type="checkbox" id="confirm" name="confirm" /><label for="confirm">${confirmText(action)}</label></div>`
-      : nothing}
+    ${
+      NEEDS_CONFIRMATION.includes(action)
+        ? html`<div class="choice">
+            <input type="checkbox" id="confirm" name="confirm" /><label for="confirm">${confirmText(action)}</label>
+          </div>`
+        : nothing
+    }
     <div class="form-buttons">
       <button type="submit" class="button" part="action-submit" ?disabled=${ui.busy || ui.answer.uploading > 0}>
         ${ui.busy ? msg('正在提交…') : submitText(action, locale)}
@@ -211,21 +218,26 @@ function formFields(c: StaffCase, action: StaffAction, ui: ActionUi, locale: Loc
         ${dateField('receivedOn', msg('收到申请之日'), ui)} ${reasonField(ui)}`;
     case 'request-supplement':
       return html`<p>${msg('补正应当一次性告知（条例第三十条），告知后不能再次补正。答复期限暂停，收到补正后重新计算。')}</p>
-        ${c.clock.supplementRequestBy
-          ? html`<p class="hint">${msg(str`最迟应在${formatDate(c.clock.supplementRequestBy, locale)}前告知。`)}</p>`
-          : nothing}
+        ${
+          c.clock.supplementRequestBy
+            ? html`<p class="hint">${msg(str`最迟应在${formatDate(c.clock.supplementRequestBy, locale)}前告知。`)}</p>`
+            : nothing
+        }
         <div class="field ${ui.errors.has('triggers') ? 'has-error' : ''}">
           <fieldset class="group" aria-describedby=${ui.errors.has('triggers') ? 'triggers-error' : nothing}>
             <legend class="label">${msg('需要补正的内容')}</legend>
-            ${ui.errors.has('triggers')
-              ? html`<p class="error-message" id="triggers-error"><span class="tag">${msg('错误')}</span>${ui.errors.get('triggers')}</p>`
-              : nothing}
+            ${
+              ui.errors.has('triggers')
+                ? html`<p class="error-message" id="triggers-error"><span class="tag">${msg('错误')}</span>${ui.errors.get('triggers')}</p>`
+                : nothing
+            }
             <div class="choices">
               ${SUPPLEMENT_TRIGGERS.map(
-                (trigger, index) => html`<div class="choice">
-                  <input type="checkbox" id=${index === 0 ? 'triggers' : `trigger-${trigger}`} name="triggers" value=${trigger} />
-                  <label for=${index === 0 ? 'triggers' : `trigger-${trigger}`}>${SUPPLEMENT_TRIGGER_LABELS[trigger][locale]}</label>
-                </div>`,
+                (trigger, index) =>
+                  html`<div class="choice">
+                    <input type="checkbox" id=${index === 0 ? 'triggers' : `trigger-${trigger}`} name="triggers" value=${trigger} />
+                    <label for=${index === 0 ? 'triggers' : `trigger-${trigger}`}>${SUPPLEMENT_TRIGGER_LABELS[trigger][locale]}</label>
+                  </div>`,
               )}
             </div>
           </fieldset>
@@ -251,29 +263,39 @@ function formFields(c: StaffCase, action: StaffAction, ui: ActionUi, locale: Loc
       return html`${textArea('reply', msg('第三方意见摘要'), ui, msg('例如：不同意公开，理由是…；或：逾期未提出意见。'))}
       ${dateField('endedOn', msg('收到意见之日'), ui)} ${reasonField(ui)}`;
     case 'request-extension':
-      return html`<p>${msg('延长答复期限须经政府信息公开工作机构负责人同意并告知申请人，最长20个工作日，只能延长一次（条例第三十三条）。')}</p>
+      return html`<p>
+          ${msg('延长答复期限须经政府信息公开工作机构负责人同意并告知申请人，最长20个工作日，只能延长一次（条例第三十三条）。')}
+        </p>
         ${numberField('days', msg('延长（工作日）'), EXTENSION_MAX_DAYS, EXTENSION_MAX_DAYS, ui, msg(str`最多${EXTENSION_MAX_DAYS}个工作日。`))}
         ${textArea('reason', msg('延期理由（告知申请人）'), ui)}`;
     case 'decide-extension':
-      return html`${c.extension
-          ? html`<dl class="facts">
-              <dt>${msg('申请人')}</dt>
-              <dd>${c.extension.requestedBy}</dd>
-              <dt>${msg('延长')}</dt>
-              <dd>${c.extension.days}</dd>
-              <dt>${msg('理由')}</dt>
-              <dd>${c.extension.reason}</dd>
-            </dl>`
-          : nothing}
+      return html`${
+          c.extension
+            ? html`<dl class="facts">
+                <dt>${msg('申请人')}</dt>
+                <dd>${c.extension.requestedBy}</dd>
+                <dt>${msg('延长')}</dt>
+                <dd>${c.extension.days}</dd>
+                <dt>${msg('理由')}</dt>
+                <dd>${c.extension.reason}</dd>
+              </dl>`
+            : nothing
+        }
         <div class="field ${ui.errors.has('approve') ? 'has-error' : ''}">
           <fieldset class="group">
             <legend class="label">${msg('审批意见')}</legend>
-            ${ui.errors.has('approve')
-              ? html`<p class="error-message"><span class="tag">${msg('错误')}</span>${ui.errors.get('approve')}</p>`
-              : nothing}
+            ${
+              ui.errors.has('approve')
+                ? html`<p class="error-message"><span class="tag">${msg('错误')}</span>${ui.errors.get('approve')}</p>`
+                : nothing
+            }
             <div class="choices">
-              <div class="choice"><input type="radio" id="approve" name="approve" value="yes" /><label for="approve">${msg('同意延期')}</label></div>
-              <div class="choice"><input type="radio" id="approve-no" name="approve" value="no" /><label for="approve-no">${msg('不同意')}</label></div>
+              <div class="choice">
+                <input type="radio" id="approve" name="approve" value="yes" /><label for="approve">${msg('同意延期')}</label>
+              </div>
+              <div class="choice">
+                <input type="radio" id="approve-no" name="approve" value="no" /><label for="approve-no">${msg('不同意')}</label>
+              </div>
             </div>
           </fieldset>
         </div>
@@ -282,9 +304,11 @@ function formFields(c: StaffCase, action: StaffAction, ui: ActionUi, locale: Loc
       return renderAnswerFields(ui, locale, on);
     case 'close':
     case 'abandon':
-      return html`${action === 'abandon'
-        ? html`<p>${msg('申请人无正当理由逾期不补正的，视为放弃申请（条例第三十条），计入年度报告表三（六）1。')}</p>`
-        : nothing}
+      return html`${
+        action === 'abandon'
+          ? html`<p>${msg('申请人无正当理由逾期不补正的，视为放弃申请（条例第三十条），计入年度报告表三（六）1。')}</p>`
+          : nothing
+      }
       ${reasonField(ui)}`;
   }
 }
@@ -293,6 +317,7 @@ const GROUP_ORDER: OutcomeGroup[] = ['disclosed', 'partly-disclosed', 'not-discl
 
 function renderAnswerFields(ui: ActionUi, locale: Locale, on: ActionHandlers): TemplateResult {
   const draft = ui.answer;
+  const { OUTCOMES, OUTCOME_GROUP_LABELS } = labels();
   return html`${field(
       'outcome',
       msg('办理结果（年度报告表三的行）'),
@@ -306,11 +331,12 @@ function renderAnswerFields(ui: ActionUi, locale: Locale, on: ActionHandlers): T
       >
         <option value="" ?selected=${!draft.outcome}>${msg('请选择')}</option>
         ${GROUP_ORDER.map(
-          (group) => html`<optgroup label=${OUTCOME_GROUP_LABELS[group].row[locale]}>
-            ${OUTCOME_IDS.filter((id) => OUTCOMES[id].group === group).map(
-              (id) => html`<option value=${id} ?selected=${draft.outcome === id}>${OUTCOMES[id].row[locale]}</option>`,
-            )}
-          </optgroup>`,
+          (group) =>
+            html`<optgroup label=${OUTCOME_GROUP_LABELS[group].row[locale]}>
+              ${OUTCOME_IDS.filter((id) => OUTCOMES[id].group === group).map(
+                (id) => html`<option value=${id} ?selected=${draft.outcome === id}>${OUTCOMES[id].row[locale]}</option>`,
+              )}
+            </optgroup>`,
         )}
       </select>`,
       ui,
@@ -322,32 +348,50 @@ function renderAnswerFields(ui: ActionUi, locale: Locale, on: ActionHandlers): T
       ui,
       msg('PDF、图片、Office 文档或压缩包，每个不超过50 MB。'),
     )}
-    ${draft.uploading ? html`<p role="status">${msg(str`正在上传${draft.uploading}个文件…`)}</p>` : nothing}
-    ${draft.files.length
-      ? html`<ul class="files" part="answer-files" aria-label=${msg('已上传的文件')}>
-          ${draft.files.map(
-            (file) => html`<li>
-              ${file.name}
-              <button type="button" class="link-button" aria-label=${msg(str`移除 ${file.name}`)} @click=${() => on.onRemoveFile(file.id)}>${msg('移除')}</button>
-            </li>`,
-          )}
-        </ul>`
-      : nothing}
+    ${draft.uploading ? html`<p role="status">${msg('正在上传…')}</p>` : nothing}
+    ${
+      draft.files.length
+        ? html`<ul class="files" part="answer-files" aria-label=${msg('已上传的文件')}>
+            ${draft.files.map(
+              (file) =>
+                html`<li>
+                  ${file.name}
+                  <button
+                    type="button"
+                    class="link-button"
+                    aria-label=${msg(str`移除 ${file.name}`)}
+                    @click=${() => on.onRemoveFile(file.id)}
+                  >
+                    ${msg('移除')}
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
     <div class="form-buttons">
-      <button type="button" class="button secondary" id="draft-letter" ?disabled=${!draft.outcome || draft.letterBusy} @click=${on.onDraftLetter}>
+      <button
+        type="button"
+        class="button secondary"
+        id="draft-letter"
+        ?disabled=${!draft.outcome || draft.letterBusy}
+        @click=${on.onDraftLetter}
+      >
         ${draft.letter ? msg('按办理结果重新生成答复书') : msg('生成答复书')}
       </button>
     </div>
-    ${draft.letter
-      ? html`<fieldset class="group letter-fields" @input=${on.onLetterInput}>
-            <legend class="label" id="letter-title" tabindex="-1">${msg('答复书（可修改）')}</legend>
-            ${renderLetterFields(draft.letter)}
-          </fieldset>
-          <h5>${msg('预览')}</h5>
-          ${renderLetter(draft.letter)}
-          <div class="form-buttons">
-            <button type="button" class="button secondary" id="print-letter" @click=${on.onPrint}>${msg('打印答复书')}</button>
-          </div>`
-      : nothing}
+    ${
+      draft.letter
+        ? html`<fieldset class="group letter-fields" @input=${on.onLetterInput}>
+              <legend class="label" id="letter-title" tabindex="-1">${msg('答复书（可修改）')}</legend>
+              ${renderLetterFields(draft.letter)}
+            </fieldset>
+            <h5>${msg('预览')}</h5>
+            ${renderLetter(draft.letter)}
+            <div class="form-buttons">
+              <button type="button" class="button secondary" id="print-letter" @click=${on.onPrint}>${msg('打印答复书')}</button>
+            </div>`
+        : nothing
+    }
     ${reasonField(ui)}`;
 }

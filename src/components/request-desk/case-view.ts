@@ -20,7 +20,8 @@ import {
   type ClockView,
   type StaffCase,
 } from '../../api/types/staff.js';
-import { OUTCOMES, OUTCOME_GROUP_LABELS, STATUS_LABELS } from '../../core/lifecycle/index.js';
+import type { OutcomeId } from '../../api/types/application.js';
+import { labels } from './labels.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatDate, formatInstant } from '../../i18n/format.js';
 import { day, daysLeftText, workingDays } from './format.js';
@@ -29,7 +30,13 @@ type Row = [label: string, value: unknown];
 
 function facts(rows: Row[]): TemplateResult {
   return html`<dl class="facts">
-    ${rows.filter(([, value]) => value !== undefined && value !== '' && value !== null).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}
+    ${rows
+      .filter(([, value]) => value !== undefined && value !== '' && value !== null)
+      .map(
+        ([label, value]) =>
+          html`<dt>${label}</dt>
+            <dd>${value}</dd>`,
+      )}
   </dl>`;
 }
 
@@ -92,31 +99,36 @@ export function renderFiles(c: StaffCase, loc: Locale, href: (file: AttachmentRe
   return html`<section class="block" aria-labelledby="files-title" part="case-files">
     <h3 id="files-title">${msg('身份证明和附件（仅工作人员可见）')}</h3>
     ${c.attachments.length ? fileList(c.attachments, href, 'identity-files') : html`<p>${msg('申请人没有上传附件。')}</p>`}
-    ${c.supplement
-      ? html`<h4>${msg('补正')}</h4>
-          ${facts([
-            [msg('告知日期'), day(c.supplement.requestedOn, loc)],
-            [msg('需要补正的内容'), c.supplement.triggers.map((t) => SUPPLEMENT_TRIGGER_LABELS[t]?.[loc] ?? t).join('；')],
-            [msg('说明'), c.supplement.detail],
-            [msg('补正期限'), `${workingDays(c.supplement.periodDays, loc)}，${day(c.supplement.dueOn, loc)}`],
-            [msg('收到补正'), c.supplement.receivedOn ? day(c.supplement.receivedOn, loc) : msg('尚未收到')],
-            [msg('补正内容'), c.supplement.text],
-          ])}
-          ${c.supplement.attachments.length ? fileList(c.supplement.attachments, href, 'supplement-files') : nothing}`
-      : nothing}
-    ${c.answer
-      ? html`<h4>${msg('答复')}</h4>
-          ${facts([
-            [msg('办理结果'), outcomeLabel(c.answer.outcome, loc)],
-            [msg('答复日期'), day(c.answer.answeredOn, loc)],
-          ])}
-          ${c.answer.files.length ? fileList(c.answer.files, href, 'released-files') : nothing}`
-      : nothing}
+    ${
+      c.supplement
+        ? html`<h4>${msg('补正')}</h4>
+            ${facts([
+              [msg('告知日期'), day(c.supplement.requestedOn, loc)],
+              [msg('需要补正的内容'), c.supplement.triggers.map((t) => SUPPLEMENT_TRIGGER_LABELS[t]?.[loc] ?? t).join('；')],
+              [msg('说明'), c.supplement.detail],
+              [msg('补正期限'), `${workingDays(c.supplement.periodDays, loc)}，${day(c.supplement.dueOn, loc)}`],
+              [msg('收到补正'), c.supplement.receivedOn ? day(c.supplement.receivedOn, loc) : msg('尚未收到')],
+              [msg('补正内容'), c.supplement.text],
+            ])}
+            ${c.supplement.attachments.length ? fileList(c.supplement.attachments, href, 'supplement-files') : nothing}`
+        : nothing
+    }
+    ${
+      c.answer
+        ? html`<h4>${msg('答复')}</h4>
+            ${facts([
+              [msg('办理结果'), outcomeLabel(c.answer.outcome, loc)],
+              [msg('答复日期'), day(c.answer.answeredOn, loc)],
+            ])}
+            ${c.answer.files.length ? fileList(c.answer.files, href, 'released-files') : nothing}`
+        : nothing
+    }
   </section>`;
 }
 
 /** 不予公开 1.属于国家秘密: the row as table 三 names it. */
-export function outcomeLabel(id: keyof typeof OUTCOMES, loc: Locale): string {
+export function outcomeLabel(id: OutcomeId, loc: Locale): string {
+  const { OUTCOMES, OUTCOME_GROUP_LABELS } = labels();
   const outcome = OUTCOMES[id];
   if (!outcome) return id;
   const group = OUTCOME_GROUP_LABELS[outcome.group];
@@ -159,18 +171,24 @@ function actionText(action: AuditAction, loc: Locale): string {
 }
 
 export function renderTimeline(entries: AuditEntry[], loc: Locale): TemplateResult {
+  const { STATUS_LABELS } = labels();
   return html`<section class="block" aria-labelledby="timeline-title" part="case-timeline">
     <h3 id="timeline-title">${msg('办理记录')}</h3>
     <ol class="timeline">
       ${entries.map(
-        (entry) => html`<li>
-          <strong>${actionText(entry.action, loc)}</strong>
-          ${entry.before?.status !== entry.after.status
-            ? html`<span>${entry.before ? `${STATUS_LABELS[entry.before.status][loc]} → ` : ''}${STATUS_LABELS[entry.after.status][loc]}</span>`
-            : nothing}
-          <span class="meta"><time datetime=${entry.at}>${formatInstant(entry.at, loc)}</time> · ${actorText(entry.actor, loc)}</span>
-          ${entry.reason ? html`<span class="note">${entry.reason}</span>` : nothing}
-        </li>`,
+        (entry) =>
+          html`<li>
+            <strong>${actionText(entry.action, loc)}</strong>
+            ${
+              entry.before?.status !== entry.after.status
+                ? html`<span
+                    >${entry.before ? `${STATUS_LABELS[entry.before.status][loc]} → ` : ''}${STATUS_LABELS[entry.after.status][loc]}</span
+                  >`
+                : nothing
+            }
+            <span class="meta"><time datetime=${entry.at}>${formatInstant(entry.at, loc)}</time> · ${actorText(entry.actor, loc)}</span>
+            ${entry.reason ? html`<span class="note">${entry.reason}</span>` : nothing}
+          </li>`,
       )}
     </ol>
   </section>`;
@@ -221,7 +239,9 @@ function clockSentence(clock: ClockView, loc: Locale): string {
     case 'stopped':
       return msg('已停止计算。');
     case 'running':
-      return clock.workingDaysLeft === null ? msg('正在计算。') : `${msg('正在计算：')}${daysLeftText(clock.workingDaysLeft, loc)}（${day(clock.dueDate, loc)}）`;
+      return clock.workingDaysLeft === null
+        ? msg('正在计算。')
+        : `${msg('正在计算：')}${daysLeftText(clock.workingDaysLeft, loc)}（${day(clock.dueDate, loc)}）`;
   }
 }
 
@@ -230,9 +250,11 @@ export function renderClock(clock: ClockView, loc: Locale): TemplateResult {
   return html`<section class="block" aria-labelledby="clock-title" part="case-clock">
     <h3 id="clock-title">${msg('答复期限')}</h3>
     <p class="clock-sentence"><strong>${clockSentence(clock, loc)}</strong></p>
-    ${clock.provisional
-      ? html`<p class="notice">${msg('期限跨入尚未录入放假安排的年份，按周一至周五估算；录入后自动改为准确日期。')}</p>`
-      : nothing}
+    ${
+      clock.provisional
+        ? html`<p class="notice">${msg('期限跨入尚未录入放假安排的年份，按周一至周五估算；录入后自动改为准确日期。')}</p>`
+        : nothing
+    }
     ${facts([
       [msg('收到申请之日'), clock.receivedOn ? day(clock.receivedOn, loc) : msg('尚未确认')],
       [msg('起算日'), clock.countFrom ? msg(str`${day(clock.countFrom, loc)}的次日`) : undefined],
@@ -244,35 +266,38 @@ export function renderClock(clock: ClockView, loc: Locale): TemplateResult {
       [msg('补正期限'), clock.supplementDueDate ? day(clock.supplementDueDate, loc) : undefined],
       [msg('第三方答复期限'), clock.consultationDueDate ? day(clock.consultationDueDate, loc) : undefined],
     ])}
-    ${clock.days.length
-      ? html`<details class="clock-details">
-          <summary>${msg('逐日说明')}</summary>
-          <div class="table-wrap">
-            <table class="clock-days" part="clock-days">
-              <caption class="visually-hidden">
-                ${msg('逐日说明')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${msg('日期')}</th>
-                  <th scope="col">${msg('类型')}</th>
-                  <th scope="col">${msg('计数')}</th>
-                  <th scope="col">${msg('事项')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${clock.days.map(
-                  (day) => html`<tr data-date=${day.date}>
-                    <th scope="row"><time datetime=${day.date}>${formatDate(day.date, loc, 'full')}</time></th>
-                    <td class="kind-${day.dayType}">${dayType(day)}${day.provisional ? msg('（预计）') : ''}</td>
-                    <td class=${day.count === null ? 'kind-paused' : ''}>${countText(day)}</td>
-                    <td>${day.marks.map((mark) => MARKS[mark]?.() ?? mark).join('；')}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>
-        </details>`
-      : nothing}
+    ${
+      clock.days.length
+        ? html`<details class="clock-details">
+            <summary>${msg('逐日说明')}</summary>
+            <div class="table-wrap">
+              <table class="clock-days" part="clock-days">
+                <caption class="visually-hidden">
+                  ${msg('逐日说明')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${msg('日期')}</th>
+                    <th scope="col">${msg('类型')}</th>
+                    <th scope="col">${msg('计数')}</th>
+                    <th scope="col">${msg('事项')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${clock.days.map(
+                    (day) =>
+                      html`<tr data-date=${day.date}>
+                        <th scope="row"><time datetime=${day.date}>${formatDate(day.date, loc, 'full')}</time></th>
+                        <td class="kind-${day.dayType}">${dayType(day)}${day.provisional ? msg('（预计）') : ''}</td>
+                        <td class=${day.count === null ? 'kind-paused' : ''}>${countText(day)}</td>
+                        <td>${day.marks.map((mark) => MARKS[mark]?.() ?? mark).join('；')}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </details>`
+        : nothing
+    }
   </section>`;
 }

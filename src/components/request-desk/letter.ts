@@ -28,9 +28,11 @@ export function renderLetterFields(letter: AnswerLetter): TemplateResult {
     const id = `letter-${name}`;
     return html`<div class="field">
       <label class="label" for=${id}>${labels[name]}</label>
-      ${LONG.includes(name)
-        ? html`<textarea class="input" id=${id} name=${id} data-letter=${name} rows="4" .value=${letter[name]}></textarea>`
-        : html`<input class="input" id=${id} name=${id} data-letter=${name} .value=${letter[name]} />`}
+      ${
+        LONG.includes(name)
+          ? html`<textarea class="input" id=${id} name=${id} data-letter=${name} rows="4" .value=${letter[name]}></textarea>`
+          : html`<input class="input" id=${id} name=${id} data-letter=${name} .value=${letter[name]} />`
+      }
     </div>`;
   })}`;
 }

@@ -8,7 +8,7 @@ import { RequestController, type DataState, type Parse } from '../base/controlle
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { day, daysLeftText } from './format.js';
 import type { SessionController } from './session.js';
-import { STATUS_LABELS } from '../../core/lifecycle/index.js';
+import { labels } from './labels.js';
 
 /** The filters as the desk holds them (strings as typed, so a half-typed number is not lost). */
 export interface QueueFilters {
@@ -28,7 +28,9 @@ const parseQueue: Parse<QueuePage> = (raw) => {
   if (!Array.isArray(page.items) || typeof page.total !== 'number' || !page.counts || typeof page.counts !== 'object') {
     return { problems: ['The queue answer is not a page of applications.'] };
   }
-  const wellFormed = page.items.every((item) => item && typeof item.trackingCode === 'string' && APPLICATION_STATUSES.includes(item.status));
+  const wellFormed = page.items.every(
+    (item) => item && typeof item.trackingCode === 'string' && APPLICATION_STATUSES.includes(item.status),
+  );
   return wellFormed ? { value: page as QueuePage } : { problems: ['A queue item has no tracking code or an unknown status.'] };
 };
 
@@ -41,7 +43,11 @@ export class QueueController {
     host: ReactiveControllerHost,
     private readonly session: SessionController,
   ) {
-    this.request = new RequestController(host, { parse: parseQueue, isEmpty: (page) => page.items.length === 0, label: () => 'zwgk-request-desk (queue)' });
+    this.request = new RequestController(host, {
+      parse: parseQueue,
+      isEmpty: (page) => page.items.length === 0,
+      label: () => 'zwgk-request-desk (queue)',
+    });
   }
 
   get state(): DataState<QueuePage> {
@@ -104,20 +110,24 @@ function clockCell(item: QueueItem, loc: Locale): TemplateResult {
 }
 
 export function renderQueue(state: DataState<QueuePage>, filters: QueueFilters, locale: Locale, on: QueueHandlers): TemplateResult {
+  const { STATUS_LABELS } = labels();
   const page = state.status === 'ready' || state.status === 'empty' ? state.value : undefined;
   const counts = page?.counts;
   const total = counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : undefined;
   const chip = (status: ApplicationStatus | '', label: string, count: number | undefined) =>
     html`<li>
-      <button type="button" aria-pressed=${filters.status === status && !filters.overdue ? 'true' : 'false'} @click=${() => on.onStatus(status)}>
+      <button
+        type="button"
+        aria-pressed=${filters.status === status && !filters.overdue ? 'true' : 'false'}
+        @click=${() => on.onStatus(status)}
+      >
         ${label} <span class="count">${count ?? '…'}</span>
       </button>
     </li>`;
   return html`<section aria-labelledby="queue-title" part="queue">
     <h2 id="queue-title" tabindex="-1">${msg('办理队列')}</h2>
     <ul class="counts" part="status-counts" aria-label=${msg('按状态筛选')}>
-      ${chip('', msg('全部'), total)}
-      ${APPLICATION_STATUSES.map((status) => chip(status, STATUS_LABELS[status][locale], counts?.[status]))}
+      ${chip('', msg('全部'), total)} ${APPLICATION_STATUSES.map((status) => chip(status, STATUS_LABELS[status][locale], counts?.[status]))}
       <li>
         <button type="button" aria-pressed=${filters.overdue ? 'true' : 'false'} @click=${on.onOverdue}>
           ${msg('已逾期')} <span class="count">${page?.overdue ?? '…'}</span>
@@ -139,7 +149,16 @@ export function renderQueue(state: DataState<QueuePage>, filters: QueueFilters, 
       </div>
       <div class="field">
         <label class="label" for="dueWithin">${msg('几个工作日内到期')}</label>
-        <input class="input short" id="dueWithin" name="dueWithin" type="number" min="0" max="60" inputmode="numeric" .value=${filters.dueWithin} />
+        <input
+          class="input short"
+          id="dueWithin"
+          name="dueWithin"
+          type="number"
+          min="0"
+          max="60"
+          inputmode="numeric"
+          .value=${filters.dueWithin}
+        />
       </div>
       <div class="field">
         <div class="choice">
@@ -161,6 +180,7 @@ export function renderQueue(state: DataState<QueuePage>, filters: QueueFilters, 
 }
 
 function renderQueueBody(state: DataState<QueuePage>, filters: QueueFilters, locale: Locale, on: QueueHandlers): unknown {
+  const { STATUS_LABELS } = labels();
   switch (state.status) {
     case 'idle':
     case 'loading':
@@ -192,32 +212,37 @@ function renderQueueBody(state: DataState<QueuePage>, filters: QueueFilters, loc
         </thead>
         <tbody>
           ${page.items.map(
-            (item) => html`<tr data-code=${item.trackingCode}>
-              <th scope="row">
-                <button type="button" class="link-button open-case" @click=${() => on.onOpen(item.trackingCode)}>${item.trackingCode}</button>
-              </th>
-              <td>${item.applicantName}</td>
-              <td>${item.subject}</td>
-              <td>
-                ${STATUS_LABELS[item.status][locale]}${item.waiting ? html`<span class="meta"><br />${WAITING[item.waiting]()}</span>` : nothing}
-              </td>
-              <td>${item.receivedOn ? day(item.receivedOn, locale) : msg('待确认')}</td>
-              <td>${day(item.dueDate, locale)}</td>
-              <td>${clockCell(item, locale)}</td>
-            </tr>`,
+            (item) =>
+              html`<tr data-code=${item.trackingCode}>
+                <th scope="row">
+                  <button type="button" class="link-button open-case" @click=${() => on.onOpen(item.trackingCode)}>
+                    ${item.trackingCode}
+                  </button>
+                </th>
+                <td>${item.applicantName}</td>
+                <td>${item.subject}</td>
+                <td>
+                  ${STATUS_LABELS[item.status][locale]}${item.waiting ? html`<span class="meta"><br />${WAITING[item.waiting]()}</span>` : nothing}
+                </td>
+                <td>${item.receivedOn ? day(item.receivedOn, locale) : msg('待确认')}</td>
+                <td>${day(item.dueDate, locale)}</td>
+                <td>${clockCell(item, locale)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
     </div>
-    ${pages > 1
-      ? html`<nav class="pager" aria-label=${msg('分页')}>
-          <button type="button" class="button secondary" ?disabled=${filters.page <= 1} @click=${() => on.onPage(filters.page - 1)}>
-            ${msg('上一页')}
-          </button>
-          <span>${msg(str`第${filters.page}页，共${pages}页`)}</span>
-          <button type="button" class="button secondary" ?disabled=${filters.page >= pages} @click=${() => on.onPage(filters.page + 1)}>
-            ${msg('下一页')}
-          </button>
-        </nav>`
-      : nothing}`;
+    ${
+      pages > 1
+        ? html`<nav class="pager" aria-label=${msg('分页')}>
+            <button type="button" class="button secondary" ?disabled=${filters.page <= 1} @click=${() => on.onPage(filters.page - 1)}>
+              ${msg('上一页')}
+            </button>
+            <span>${msg(str`第${filters.page}页，共${pages}页`)}</span>
+            <button type="button" class="button secondary" ?disabled=${filters.page >= pages} @click=${() => on.onPage(filters.page + 1)}>
+              ${msg('下一页')}
+            </button>
+          </nav>`
+        : nothing
+    }`;
 }

@@ -9,6 +9,7 @@ import type { ZwgkSignedOutDetail } from '../../events/zwgk-signed-out.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
 import { newIdempotencyKey } from '../../api/client.js';
+import { plural } from '../../i18n/format.js';
 import { FocusController } from '../base/controllers/focus.js';
 import { toLoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
@@ -23,7 +24,7 @@ import { DEFAULT_FILTERS, QueueController, renderQueue } from './queue.js';
 import { requestDeskStyles } from './request-desk.styles.js';
 import { SessionController, type SessionState } from './session.js';
 import { describeSignInFailure, renderSignIn } from './sign-in.js';
-import { STATUS_LABELS } from '../../core/lifecycle/index.js';
+import { labels, labelsLoaded, loadLabels } from './labels.js';
 
 type View = 'queue' | 'case' | 'calendar';
 
@@ -96,7 +97,13 @@ export class ZwgkRequestDesk extends ZwgkElement {
   @property({ attribute: 'api-base' }) apiBase = '/api';
 
   @state() private view: View = 'queue';
-  @state() private signIn = { name: '', password: '', busy: false, errors: {} as Partial<Record<'name' | 'password', string>>, failure: '' };
+  @state() private signIn = {
+    name: '',
+    password: '',
+    busy: false,
+    errors: {} as Partial<Record<'name' | 'password', string>>,
+    failure: '',
+  };
   @state() private signedOut = false;
   @state() private action: ActionUi = { busy: false, errors: new Map(), answer: emptyAnswer() };
   /** what the last step did, said where the actions are */
@@ -145,8 +152,8 @@ export class ZwgkRequestDesk extends ZwgkElement {
     event.preventDefault();
     const { name, password } = this.signIn;
     const errors: Partial<Record<'name' | 'password', string>> = {};
-    if (!name.trim()) errors.name = msg('请输入用户名');
-    if (!password) errors.password = msg('请输入密码');
+    if (!name.trim()) errors.name = this.localize(() => msg('请输入用户名'));
+    if (!password) errors.password = this.localize(() => msg('请输入密码'));
     if (Object.keys(errors).length) {
       this.signIn = { ...this.signIn, errors, failure: '' };
       this.focusLater('#sign-in-summary');
@@ -194,9 +201,12 @@ export class ZwgkRequestDesk extends ZwgkElement {
     this.resetAction();
     this.focusLater('#queue-title');
     await this.queue.load();
-    // Back where the user left: the row of the case, when it is still on this page.
-    const row = `tr[data-code="${CSS.escape(code)}"] .open-case`;
-    this.focusLater(this.queue.value?.items.some((item) => item.trackingCode === code) ? row : '#queue-title');
+    // Back where the user left: the row of the case, when it is still on this page — unless they moved on meanwhile.
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    const stayed = !focused || focused.id === 'queue-title';
+    if (stayed && this.view === 'queue' && this.queue.value?.items.some((item) => item.trackingCode === code)) {
+      this.focusLater(`tr[data-code="${CSS.escape(code)}"] .open-case`);
+    }
   }
 
   // ── Queue ────────────────────────────────────────────────────────────
@@ -269,7 +279,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
     if (state.status === 'sent') {
       const after = state.receipt;
       const label = STAFF_ACTION_LABELS[action][this.locale];
-      this.result = this.localize(() => msg(str`已${label}。当前状态：${STATUS_LABELS[after.status][this.locale]}。`));
+      this.result = this.localize(() => msg(str`已${label}。当前状态：${labels().STATUS_LABELS[after.status][this.locale]}。`));
       this.resetAction();
       this.emit<ZwgkCaseActionDetail>('zwgk-case-action', { trackingCode: after.trackingCode, action, status: after.status });
       this.focusLater('.action-result');
@@ -296,7 +306,12 @@ export class ZwgkRequestDesk extends ZwgkElement {
       try {
         const form = new FormData();
         form.append('file', file, file.name);
-        const receipt = await this.session.request<AttachmentReceipt>('files', { method: 'POST', body: form, idempotencyKey: newIdempotencyKey(), timeoutMs: 120_000 });
+        const receipt = await this.session.request<AttachmentReceipt>('files', {
+          method: 'POST',
+          body: form,
+          idempotencyKey: newIdempotencyKey(),
+          timeoutMs: 120_000,
+        });
         this.action = { ...this.action, answer: { ...answer(), files: [...answer().files, receipt] } };
       } catch (error) {
         failures.push(`${file.name}：${this.localize(() => describeActionFailure(toLoadError(error)))}`);
@@ -304,7 +319,10 @@ export class ZwgkRequestDesk extends ZwgkElement {
       this.action = { ...this.action, answer: { ...answer(), uploading: answer().uploading - 1 } };
     }
     if (failures.length) this.action = { ...this.action, failure: failures.join('\n') };
-    void this.announce(this.localize(() => msg(str`已上传${answer().files.length}个文件`)));
+    const count = answer().files.length;
+    void this.announce(
+      this.localize(() => plural(this.locale, count, { one: () => msg('已上传1个文件'), other: () => msg(str`已上传${count}个文件`) })),
+    );
   }
 
   private removeFile(id: string): void {
@@ -324,7 +342,11 @@ export class ZwgkRequestDesk extends ZwgkElement {
       this.action = { ...this.action, failure: undefined, answer: { ...this.action.answer, letter, letterBusy: false } };
       this.focusLater('#letter-title');
     } catch (error) {
-      this.action = { ...this.action, failure: this.localize(() => describeActionFailure(toLoadError(error))), answer: { ...this.action.answer, letterBusy: false } };
+      this.action = {
+        ...this.action,
+        failure: this.localize(() => describeActionFailure(toLoadError(error))),
+        answer: { ...this.action.answer, letterBusy: false },
+      };
       this.focusLater('.action-failure');
     }
   }
@@ -341,19 +363,37 @@ export class ZwgkRequestDesk extends ZwgkElement {
 
   private async onCalendarSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
+    // Kept now: once the event is dispatched, its target is retargeted to the host.
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
     const year = Number(data.get('year'));
     const errors = new Map<string, string>();
-    if (!Number.isInteger(year) || year < 2020 || year > 2100) errors.set('year', this.localize(() => msg('请输入四位数的年份')));
+    if (!Number.isInteger(year) || year < 2020 || year > 2100)
+      errors.set(
+        'year',
+        this.localize(() => msg('请输入四位数的年份')),
+      );
     const notice = String(data.get('notice') ?? '').trim();
-    if (!notice) errors.set('notice', this.localize(() => msg('请输入通知的文号')));
+    if (!notice)
+      errors.set(
+        'notice',
+        this.localize(() => msg('请输入通知的文号')),
+      );
     const lists: Record<'holidays' | 'workdays', string[]> = { holidays: [], workdays: [] };
     for (const name of ['holidays', 'workdays'] as const) {
       const parsed = parseDayList(String(data.get(name) ?? ''), year);
-      if ('badLine' in parsed) errors.set(name, this.localize(() => msg(str`无法识别“${parsed.badLine}”：请写成 ${year}-01-01 或 ${year}-02-10 至 ${year}-02-17。`)));
+      if ('badLine' in parsed)
+        errors.set(
+          name,
+          this.localize(() => msg(str`无法识别“${parsed.badLine}”：请写成 ${year}-01-01 或 ${year}-02-10 至 ${year}-02-17。`)),
+        );
       else lists[name] = parsed.days;
     }
-    if (!errors.has('holidays') && lists.holidays.length === 0) errors.set('holidays', this.localize(() => msg('请至少输入一个放假日期')));
+    if (!errors.has('holidays') && lists.holidays.length === 0)
+      errors.set(
+        'holidays',
+        this.localize(() => msg('请至少输入一个放假日期')),
+      );
     if (errors.size) {
       this.calendarUi = { errors, busy: false };
       this.focusLater(`#${[...errors.keys()][0]}`);
@@ -363,7 +403,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
     try {
       await this.calendar.save(year, { notice, holidays: lists.holidays, workdays: lists.workdays });
       this.calendarUi = { errors: new Map(), busy: false, saved: year };
-      (event.target as HTMLFormElement).reset();
+      form.reset();
       this.focusLater('.calendar-saved');
     } catch (error) {
       this.calendarUi = { errors: new Map(), busy: false, failure: this.localize(() => describeActionFailure(toLoadError(error))) };
@@ -371,6 +411,11 @@ export class ZwgkRequestDesk extends ZwgkElement {
   }
 
   // ── Rendering ────────────────────────────────────────────────────────
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadLabels().then(() => this.requestUpdate());
+  }
 
   protected renderContent(): unknown {
     const session = this.session.state;
@@ -386,6 +431,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
       );
     }
     const user = session.user;
+    if (!labelsLoaded()) return renderSkeleton(3);
     const queueState = this.queue.state;
     const notice = queueState.status === 'ready' || queueState.status === 'empty' ? queueState.value.calendar : null;
     return html`${this.renderBar(user.name, STAFF_ROLE_LABELS[user.role][this.locale], user.role === 'admin')}
@@ -396,7 +442,12 @@ export class ZwgkRequestDesk extends ZwgkElement {
   private renderBar(name: string, role: string, admin: boolean): TemplateResult {
     const tab = (view: View, label: string) =>
       html`<li>
-        <button type="button" class="tab" aria-current=${this.view === view || (view === 'queue' && this.view === 'case') ? 'page' : nothing} @click=${() => this.show(view)}>
+        <button
+          type="button"
+          class="tab"
+          aria-current=${this.view === view || (view === 'queue' && this.view === 'case') ? 'page' : nothing}
+          @click=${() => this.show(view)}
+        >
           ${label}
         </button>
       </li>`;
@@ -439,7 +490,9 @@ export class ZwgkRequestDesk extends ZwgkElement {
   private renderCase(): TemplateResult {
     const state = this.case.state;
     const code = this.case.code;
-    const head = html`<p><button type="button" class="link-button" id="back" @click=${() => void this.backToQueue()}>${msg('← 返回办理队列')}</button></p>`;
+    const head = html`<p>
+      <button type="button" class="link-button" id="back" @click=${() => void this.backToQueue()}>${msg('← 返回办理队列')}</button>
+    </p>`;
     if (state.status !== 'ready') {
       return html`${head}
         <h2 id="case-title" tabindex="-1">${msg(str`申请 ${code}`)}</h2>
@@ -447,10 +500,13 @@ export class ZwgkRequestDesk extends ZwgkElement {
     }
     const c = state.value;
     const loc = this.locale;
-    const href = (file: AttachmentReceipt) => this.session.url(`applications/${encodeURIComponent(c.trackingCode)}/files/${encodeURIComponent(file.id)}`);
+    const href = (file: AttachmentReceipt) =>
+      this.session.url(`applications/${encodeURIComponent(c.trackingCode)}/files/${encodeURIComponent(file.id)}`);
     return html`${head}
       <article part="case" aria-labelledby="case-title">
-        <h2 id="case-title" tabindex="-1">${msg(str`申请 ${c.trackingCode}`)} <span class="status">${STATUS_LABELS[c.status][loc]}</span></h2>
+        <h2 id="case-title" tabindex="-1">
+          ${msg(str`申请 ${c.trackingCode}`)} <span class="status">${labels().STATUS_LABELS[c.status][loc]}</span>
+        </h2>
         ${this.result ? html`<div class="notice success action-result" part="action-result" role="status" tabindex="-1"><p>${this.result}</p></div>` : nothing}
         <div class="case-grid">
           <div>

@@ -3,9 +3,7 @@ import { ApiError, apiUrl, requestJson, type RequestOptions } from '../../api/cl
 import { STAFF_ROLES, type StaffSession, type StaffUser } from '../../api/types/staff.js';
 
 export type SessionState =
-  | { status: 'checking' }
-  | { status: 'signed-out'; expired?: boolean }
-  | { status: 'signed-in'; user: StaffUser; csrfToken: string };
+  { status: 'checking' } | { status: 'signed-out'; expired?: boolean } | { status: 'signed-in'; user: StaffUser; csrfToken: string };
 
 export interface SessionOptions {
   apiBase: () => string;
@@ -82,14 +80,18 @@ export class SessionController implements ReactiveController {
   }
 
   /** A staff request with the CSRF token on writes; a 401 ends the session here too. */
-  async request<T = unknown>(path: string, options: RequestOptions & { query?: Record<string, string | number | undefined> } = {}): Promise<T> {
+  async request<T = unknown>(
+    path: string,
+    options: RequestOptions & { query?: Record<string, string | number | undefined> } = {},
+  ): Promise<T> {
     const { query, ...rest } = options;
     const headers: Record<string, string> = { ...this.headers().headers, ...rest.headers };
     if (rest.method && rest.method !== 'GET' && this.state.status === 'signed-in') headers['X-CSRF-Token'] = this.state.csrfToken;
     try {
       return await requestJson<T>(this.url(path, query), { ...rest, headers });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401 && this.state.status === 'signed-in') this.set({ status: 'signed-out', expired: true });
+      if (error instanceof ApiError && error.status === 401 && this.state.status === 'signed-in')
+        this.set({ status: 'signed-out', expired: true });
       throw error;
     }
   }
@@ -103,4 +105,3 @@ export class SessionController implements ReactiveController {
     return { headers: { 'Accept-Language': this.options.locale() } };
   }
 }
-

@@ -37,15 +37,21 @@ export function renderSignIn(view: SignInView, on: SignInHandlers): TemplateResu
   const items = (['name', 'password'] as const).filter((f) => view.errors[f]).map((f) => ({ target: f, message: view.errors[f]! }));
   return html`<form class="sign-in" part="sign-in" novalidate @submit=${on.onSubmit} @input=${on.onInput}>
     <h2 id="sign-in-title" tabindex="-1">${msg('工作人员登录')}</h2>
-    ${view.expired
-      ? html`<div class="notice" part="session-expired" role="status"><p>${msg('登录已过期，请重新登录。未提交的内容没有保存。')}</p></div>`
-      : view.signedOut
-        ? html`<div class="notice success" role="status"><p>${msg('已退出登录。')}</p></div>`
-        : nothing}
+    ${
+      view.expired
+        ? html`<div class="notice" part="session-expired" role="status">
+            <p>${msg('登录已过期，请重新登录。未提交的内容没有保存。')}</p>
+          </div>`
+        : view.signedOut
+          ? html`<div class="notice success" role="status"><p>${msg('已退出登录。')}</p></div>`
+          : nothing
+    }
     ${items.length ? errorSummary(items, on.focusField, { id: 'sign-in-summary' }) : nothing}
-    ${view.failure
-      ? html`<div class="notice error sign-in-failure" part="sign-in-error" tabindex="-1" role="alert"><p>${view.failure}</p></div>`
-      : nothing}
+    ${
+      view.failure
+        ? html`<div class="notice error sign-in-failure" part="sign-in-error" tabindex="-1" role="alert"><p>${view.failure}</p></div>`
+        : nothing
+    }
     ${textField({ name: 'name', value: view.name, label: msg('用户名'), autocomplete: 'username', width: 'medium', error: view.errors.name })}
     ${textFieldPassword(view)}
     <button type="submit" class="button" part="sign-in-button" ?disabled=${view.busy}>${view.busy ? msg('正在登录…') : msg('登录')}</button>
@@ -56,9 +62,11 @@ function textFieldPassword(view: SignInView): TemplateResult {
   const error = view.errors.password;
   return html`<div class="field ${error ? 'has-error' : ''}" part="field">
     <label for="password" class="label" part="label">${msg('密码')}</label>
-    ${error
-      ? html`<p class="error-message" id="password-error" part="field-error"><span class="tag">${msg('错误')}</span>${error}</p>`
-      : nothing}
+    ${
+      error
+        ? html`<p class="error-message" id="password-error" part="field-error"><span class="tag">${msg('错误')}</span>${error}</p>`
+        : nothing
+    }
     <input
       id="password"
       name="password"

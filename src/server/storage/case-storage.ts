@@ -1,32 +1,15 @@
 /** SQL of the desk's side of a case: case data, the append-only audit trail, appeals, files, the office calendar. */
-import type { ApplicationRequest, ApplicationStatus, AttachmentReceipt, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ApplicationStatus, AttachmentReceipt, TimelineEntry } from '../../api/types/application.js';
 import type { Actor, Appeal, AppealsTable, AuditAction, AuditEntry, CaseState } from '../../api/types/staff.js';
 import { recordCaseEvent } from '../staff/case-events.js';
 import type { CaseData, CaseRecord, CaseStorage, CaseSummary } from './case-types.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
+import { APPLICATION_COLUMNS, applicationFields, type ApplicationRow } from './application-row.js';
 import type { AttachmentRecord } from './types.js';
 
-const COLUMNS = `tracking_code, phone_digits, agency, applicant_column, body, status,
-  to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, clock_start::text AS clock_start,
-  extended, due_date::text AS due_date, outcome, resolved_on::text AS resolved_on, language, case_data`;
+const COLUMNS = `${APPLICATION_COLUMNS}, case_data`;
 
-interface Row {
-  tracking_code: string;
-  phone_digits: string;
-  agency: string;
-  applicant_column: number;
-  body: ApplicationRequest;
-  status: ApplicationStatus;
-  received_at: string;
-  received_on: string;
-  clock_start: string;
-  extended: boolean;
-  due_date: string | null;
-  outcome: OutcomeId | null;
-  resolved_on: string | null;
-  language: Locale;
-  case_data: CaseData;
-}
+type Row = ApplicationRow & { case_data: CaseData };
 
 interface AppealRow {
   id: string;
@@ -53,23 +36,7 @@ export function caseStateOf(record: CaseSummary): CaseState {
 }
 
 function toSummary(row: Row): CaseSummary {
-  return {
-    trackingCode: row.tracking_code,
-    phoneDigits: row.phone_digits,
-    agency: row.agency,
-    applicantColumn: row.applicant_column,
-    body: row.body,
-    status: row.status,
-    receivedAt: iso(row.received_at),
-    receivedOn: row.received_on,
-    clockStart: row.clock_start,
-    extended: row.extended,
-    dueDate: row.due_date,
-    outcome: row.outcome,
-    resolvedOn: row.resolved_on,
-    language: row.language,
-    caseData: row.case_data ?? {},
-  };
+  return { ...applicationFields(row), caseData: row.case_data ?? {} };
 }
 
 const toAppeal = (row: AppealRow): Appeal => ({

@@ -1,10 +1,11 @@
 /** Every query of the server, written once for PGlite and PostgreSQL alike. */
-import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 import { applicationCreated, applicationStatusChanged, feedbackChanged, feedbackCreated, recordEvent } from '../notify/outbox.js';
 import { createNotificationStore } from '../notify/store.js';
 import { createReportStorage } from './reports.js';
 import type { FileStore } from './files.js';
+import { APPLICATION_COLUMNS, applicationFields, isoInstant, type ApplicationRow } from './application-row.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { createCaseStorage } from './case-storage.js';
 import { createStaffStorage } from './staff-storage.js';
@@ -20,30 +21,9 @@ import type {
 } from './types.js';
 
 // Dates and instants leave the database as text so no driver converts them through the host's time zone.
-const APPLICATION_COLUMNS = `tracking_code, phone_digits, agency, applicant_column, body, status,
-  to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, clock_start::text AS clock_start,
-  extended, due_date::text AS due_date, outcome, resolved_on::text AS resolved_on, language`;
-
 const FEEDBACK_COLUMNS = `query_code, public_id, category, subject, message, name, phone, phone_digits, email, publish, withheld, status,
   to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, reply, reply_department,
   replied_on::text AS replied_on, rating, to_json(rated_at) #>> '{}' AS rated_at, language`;
-
-interface ApplicationRow {
-  tracking_code: string;
-  phone_digits: string;
-  agency: string;
-  applicant_column: number;
-  body: ApplicationRequest;
-  status: ApplicationStatus;
-  received_at: string;
-  received_on: string;
-  clock_start: string;
-  extended: boolean;
-  due_date: string | null;
-  outcome: OutcomeId | null;
-  resolved_on: string | null;
-  language: Locale;
-}
 
 interface FeedbackRow {
   query_code: string;
@@ -66,11 +46,6 @@ interface FeedbackRow {
   rating: FeedbackRating | null;
   rated_at: string | null;
   language: Locale;
-}
-
-/** PostgreSQL renders timestamptz as `2025-03-10T08:00:00+00:00`; normalise to `Date#toISOString`. */
-function isoInstant(text: string): string {
-  return new Date(text).toISOString();
 }
 
 function toFeedback(row: FeedbackRow): FeedbackRecord {
@@ -107,23 +82,7 @@ async function timelineOf(sql: SqlClient, trackingCode: string): Promise<Timelin
 }
 
 async function toApplication(sql: SqlClient, row: ApplicationRow): Promise<ApplicationRecord> {
-  return {
-    trackingCode: row.tracking_code,
-    phoneDigits: row.phone_digits,
-    agency: row.agency,
-    applicantColumn: row.applicant_column,
-    body: row.body,
-    status: row.status,
-    receivedAt: isoInstant(row.received_at),
-    receivedOn: row.received_on,
-    clockStart: row.clock_start,
-    extended: row.extended,
-    dueDate: row.due_date,
-    outcome: row.outcome,
-    resolvedOn: row.resolved_on,
-    timeline: await timelineOf(sql, row.tracking_code),
-    language: row.language,
-  };
+  return { ...applicationFields(row), timeline: await timelineOf(sql, row.tracking_code) };
 }
 
 async function addEvent(sql: SqlClient, trackingCode: string, entry: TimelineEntry): Promise<void> {
