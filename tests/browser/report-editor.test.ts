@@ -4,6 +4,7 @@ import '../../src/report-editor.js';
 import '../../src/report-viewer.js';
 import type { ZwgkReportEditor } from '../../src/components/report-editor/report-editor.js';
 import type { PublishedVersion, StaffReportYear } from '../../src/api/types/report-draft.js';
+import { importReportInBrowser } from '../../src/core/report/import/browser.js';
 import { pwned, shadow, textOf, waitForShadow } from './helpers.js';
 
 // Year 2025 of the reference server's demo agency: nothing else in the test run writes its report.
@@ -246,6 +247,28 @@ describe('<zwgk-report-editor>', () => {
     expect(newest.proactive.licensing).to.deep.equal([38]);
     const first = await (await fetch(`/api/reports/${YEAR}/versions/1`)).json();
     expect(first.proactive.licensing).to.deep.equal([37]);
+  });
+
+  it('exports the HTML a CMS pastes, which the importer reads back to the same document', async () => {
+    const el = await editor();
+    const clicked = new Promise<HTMLAnchorElement>((resolve) => {
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        HTMLAnchorElement.prototype.click = original;
+        resolve(this);
+      };
+    });
+    $$<HTMLButtonElement>(el, '[part="exports"] button').find((b) => textOf(b) === 'CMS 年报栏目 HTML')!.click();
+    const link = await clicked;
+    expect(link.download).to.equal(`福建省商务厅-${YEAR}.html`);
+    const page = await (await fetch(link.href)).text();
+    expect(page).not.to.match(/<script|<link|class=|src=/i);
+    const published = await (await fetch(`/api/reports/${YEAR}`)).json();
+    const { report } = importReportInBrowser(page);
+    // The importer names the report by its printed title, which the document left to be derived.
+    const { title, ...rest } = report as typeof published;
+    expect(title).to.equal(`福建省商务厅${YEAR}年度政府信息公开工作年度报告`);
+    expect(rest).to.deep.equal(published);
   });
 
   it('speaks English with the official Chinese labels beside', async () => {

@@ -65,7 +65,8 @@ function roleName(role: string): string {
  * is cleaned with the viewer's sanitiser. The draft saves itself on the server (a failed
  * save keeps the text and says so); a clerk submits it for review (审核), a head returns it
  * or publishes it. A published version never changes: a correction is a new version with a
- * note. Exports: the document as JSON and each table as CSV (UTF-8 with BOM).
+ * note. Exports: the document as JSON, each table as CSV (UTF-8 with BOM), and the HTML a
+ * CMS pastes into its 年报 column (the national template's layout, inline styles, no script).
  *
  * Staff sign in within the element (the staff session of the reference server).
  *
@@ -113,6 +114,7 @@ export class ZwgkReportEditor extends ZwgkElement {
   @state() private active = new Map<keyof ReportSections, Set<RichTextCommand>>();
   /** Typed text that is not a number, by cell key: shown as typed, never saved as a number. */
   @state() private unreadable = new Map<string, string>();
+  @state() private cmsFailed = false;
 
   private readonly session = new StaffSessionController(this, () => this.apiBase);
   private readonly report = new ReportYearController(this, {
@@ -405,6 +407,8 @@ export class ZwgkReportEditor extends ZwgkElement {
           ${msg(str`表${table} CSV`)}
         </button>`,
       )}
+      <button class="button secondary" type="button" @click=${() => void this.downloadCmsHtml(doc)}>${msg('CMS 年报栏目 HTML')}</button>
+      ${this.cmsFailed ? html`<p class="message error" role="alert">${msg('无法生成 HTML，请检查网络后重试。')}</p>` : nothing}
     </div>`;
   }
 
@@ -534,6 +538,17 @@ export class ZwgkReportEditor extends ZwgkElement {
     const doc = this.report.doc;
     if (!doc) return;
     saveFile(`${doc.agency}-${doc.year}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json;charset=utf-8');
+  }
+
+  /** The HTML a CMS pastes into its 年报 column (the template's layout, inline styles only); its code loads on first use. */
+  private async downloadCmsHtml(doc: AnnualReport): Promise<void> {
+    try {
+      const { reportToCmsHtml } = await import('../../core/report/cms-html.js');
+      this.cmsFailed = false;
+      saveFile(`${doc.agency}-${doc.year}.html`, reportToCmsHtml(doc), 'text/html;charset=utf-8');
+    } catch {
+      this.cmsFailed = true;
+    }
   }
 
   private downloadCsv(doc: AnnualReport, table: ReportTable): void {
