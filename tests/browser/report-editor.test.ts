@@ -249,6 +249,23 @@ describe('<zwgk-report-editor>', () => {
     expect(first.proactive.licensing).to.deep.equal([37]);
   });
 
+  it('the viewer offers the version history and opens the older version with the correction note', async () => {
+    const viewer = await fixture(
+      html`<zwgk-report-viewer src="/api/reports/${YEAR}" versions-src="/api/reports/${YEAR}/versions"></zwgk-report-viewer>`,
+    );
+    await waitForShadow(viewer, '[part="versions"] li');
+    const history = () => shadow(viewer).querySelector('[part="versions"]')!;
+    expect(textOf(history())).to.include('第 2 版更正说明：更正表二行政许可处理决定数量。');
+    expect(shadow(viewer).querySelectorAll('[part="versions"] li').length).to.equal(2);
+    const licensing = () => textOf(shadow(viewer).querySelector('#cell-2-licensing-0 .value'));
+    await waitUntil(() => licensing() === '38', 'version 2 not shown');
+    [...history().querySelectorAll('button')].find((b) => textOf(b) === '查看第 1 版')!.click();
+    await waitUntil(() => licensing() === '37', 'version 1 never opened');
+    expect(textOf(history())).to.include('您正在查看第 1 版，它已被第 2 版更正。');
+    [...history().querySelectorAll('button')].find((b) => textOf(b) === '查看最新版本')!.click();
+    await waitUntil(() => licensing() === '38', 'back to the newest');
+  });
+
   it('exports the HTML a CMS pastes, which the importer reads back to the same document', async () => {
     const el = await editor();
     const clicked = new Promise<HTMLAnchorElement>((resolve) => {
