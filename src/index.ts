@@ -6,6 +6,7 @@ export * from './directory.js';
 export * from './feedback-mailbox.js';
 export * from './report-editor.js';
 export * from './report-viewer.js';
+export * from './request-desk.js';
 export { ZwgkElement, defineElement } from './components/base/zwgk-element.js';
 export { ApiError, requestJson, newIdempotencyKey } from './api/client.js';
 export type { ContactInfo } from './api/types/contact.js';
