@@ -12,6 +12,7 @@ import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from 
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 import { seedDemoStaff, type DemoStaffAccount } from './staff/demo-staff.js';
+import { seedDemoReportDraft } from './report-demo.js';
 
 export interface DemoServerOptions {
   /** PGlite data directory, or `memory` for a database that lives as long as the process (default `./.data`) */
@@ -30,6 +31,8 @@ export interface DemoServerOptions {
   log?: (line: string) => void;
   /** demo staff passwords: `fixed` (DEMO_STAFF; the default in memory) or `generated` anew at each start (the default otherwise) */
   staffPasswords?: 'fixed' | 'generated';
+  /** this year's demo applications and report draft (default: on, except in memory, where tests keep the queue to themselves) */
+  reportDraft?: boolean;
 }
 
 export interface DemoServer {
@@ -68,5 +71,13 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     altcha: { hmacKey: options.altchaHmacKey, complexity: options.altchaComplexity },
     log: options.log,
   });
+  if (options.reportDraft ?? dataDir !== 'memory') {
+    try {
+      await seedDemoReportDraft(app, storage, adminToken, staffAccounts, now());
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+  }
   return { app, handler: createNodeHandler(app), storage, adminToken, staffAccounts, close: () => storage.close() };
 }
