@@ -83,6 +83,7 @@ describe('<zwgk-report-editor>', () => {
     const el = await editor();
     const form = $<HTMLFormElement>(el, '[part="sign-in"]');
     expect(textOf(form)).to.include('工作人员登录');
+    await expect(el).to.be.accessible();
     cell(el, 'sign-in-name').value = nameOf('clerk');
     cell(el, 'sign-in-password').value = 'wrong-password';
     $<HTMLButtonElement>(el, '[part="sign-in"] button[type="submit"]').click();
@@ -120,6 +121,7 @@ describe('<zwgk-report-editor>', () => {
     expect(description(el, cell(el, 'cell-4-reconsideration-4'))).to.include('来源：复议诉讼登记');
     // Every input is named by its row and column.
     expect(received.getAttribute('aria-label')).to.equal('一、本年新收政府信息公开申请数量，总计');
+    await expect(el).to.be.accessible();
   });
 
   it('marks a wrong number at its cell as it is typed, and clears the mark once fixed', async () => {
@@ -135,6 +137,14 @@ describe('<zwgk-report-editor>', () => {
     expect(description(el, person)).to.include('已手工修改');
     expect(person.closest('td')!.querySelector('[part="cell-source"]')!.textContent).to.include('*');
     expect(textOf($(el, '[part="findings"]'))).to.match(/[1-9]\d* 个错误/);
+    await expect(el).to.be.accessible();
+    // From the finding back to its cell, by keyboard.
+    const finding = shadow(el).getElementById(person.getAttribute('aria-describedby')!.split(' ').find((id) => id.startsWith('finding-'))!)!;
+    finding.querySelector('button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const focused = shadow(el).activeElement as HTMLInputElement;
+    expect(focused.localName).to.equal('input');
+    expect(focused.getAttribute('aria-describedby')).to.include(finding.id, 'focus is on a cell of that finding');
     await typeInto(person, before);
     await waitUntil(() => !person.hasAttribute('aria-invalid'), 'the error stayed after the fix');
     expect(description(el, person)).to.include('来源：依申请公开办理记录');
@@ -168,9 +178,20 @@ describe('<zwgk-report-editor>', () => {
     expect(overview.querySelector('strong')?.textContent).to.equal('2025年');
     expect(pwned()).to.equal(false);
     expect(textOf($(el, '[part="count"]'))).to.match(/已写 \d+ 字，建议不超过 1000 字/);
+    // Formatting by keyboard: Ctrl+B bolds what is typed next, and the toolbar says so.
+    overview.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyB' });
+    await sendKeys({ up: 'Control' });
+    await sendKeys({ type: '重点' });
+    await waitUntil(() => [...overview.querySelectorAll('strong')].some((b) => b.textContent === '重点'), 'Ctrl+B did not bold');
+    const bold = $$<HTMLButtonElement>(el, '[data-rich-text="overview"]')[0]!.previousElementSibling!.querySelector('button')!;
+    expect(bold.getAttribute('aria-pressed')).to.equal('true');
     await saved(el);
     const html = (await stored()).versions[0]!.document.sections.overview;
     expect(html).to.include('<strong>2025年</strong>');
+    expect(html).to.include('<strong>重点</strong>');
     expect(html).to.include('我厅全面推进政务公开');
     expect(html).not.to.match(/Mso|style|font|script|onclick|onerror|<img/);
   });
