@@ -462,7 +462,7 @@ export class ZwgkReportEditor extends ZwgkElement {
     const count = key === 'overview' && doc.format === '2021' ? narrativeLength(doc.sections.overview ?? '') : undefined;
     return html`<section part="section" aria-labelledby="heading-${key}">
       <h3 id="heading-${key}">${label(heading, this.locale)}</h3>
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label=${msg('文字格式')}>
+      <div class="toolbar" part="toolbar" role="group" aria-label=${msg('文字格式')}>
         ${tool('strong', msg('加粗'), 'Control+B')} ${tool('em', msg('倾斜'), 'Control+I')}
         ${tool('bullet_list', msg('项目列表'))} ${tool('ordered_list', msg('编号列表'))}
       </div>
