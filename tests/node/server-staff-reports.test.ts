@@ -175,6 +175,7 @@ for (const backend of backends) {
     test('the format follows the year: 2019 format for 2020, none before 2019 or after this year', async () => {
       const y2020 = await json<StaffReportYear>(await call('/staff/reports/2020'), 200);
       assert.equal(y2020.format, '2019');
+      assert.equal((await call('/staff/reports/2020/draft', { method: 'POST', body: {} })).status, 409, 'the given 2020 report is not replaced');
       assert.equal((await call('/staff/reports/2018')).status, 404);
       assert.equal((await call('/staff/reports/2027')).status, 404);
     });

@@ -166,6 +166,10 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
     if ((await storage.listReportVersions(year)).length > 0) {
       throw new ProblemError('illegal-transition', `The ${year} report has been started already; open it, or start a correction of the published one.`);
     }
+    // A report the server was given is that year's published version 1: a new first draft would silently replace it.
+    if (deps.reports.some((r) => r.year === year)) {
+      throw new ProblemError('illegal-transition', `The ${year} report is published already (given to this server).`);
+    }
     const counts = await storage.countApplications(`${year}-01-01`, `${year}-12-31`);
     // Table 四 as the desk records 复议 and 诉讼 on cases, by the year they were filed.
     const appeals = await storage.countAppeals(year);
