@@ -219,6 +219,26 @@ describe('<zwgk-report-editor>', () => {
     await saved(el);
   });
 
+  it('never loses what was typed when the session ends before it is saved', async () => {
+    const el = await editor();
+    await signOut(); // as if the session timed out, or someone signed out in another tab
+    const penalties = cell(el, 'cell-2-penalties-0');
+    await typeInto(penalties, '5');
+    await waitForShadow(el, '[part="sign-in"]', 'the editor never asked to sign in again');
+    const copies = Object.keys(localStorage).filter((key) => key.includes('report-editor'));
+    expect(copies.length, 'a copy of the unsaved edits in this browser').to.equal(1);
+    cell(el, 'sign-in-name').value = nameOf('clerk');
+    cell(el, 'sign-in-password').value = password('clerk');
+    $<HTMLButtonElement>(el, '[part="sign-in"] button[type="submit"]').click();
+    await waitForShadow(el, '[part="header"]');
+    expect(cell(el, 'cell-2-penalties-0').value).to.equal('5');
+    expect(textOf($(el, '[part="save-state"]'))).to.include('保存失败，您的修改仍保留在本页和本浏览器中');
+    $$<HTMLButtonElement>(el, '[part="save-state"] button').find((b) => textOf(b) === '重新保存')!.click();
+    await saved(el);
+    expect((await stored()).versions[0]!.document.proactive.penalties).to.deep.equal([5]);
+    expect(Object.keys(localStorage).filter((key) => key.includes('report-editor'))).to.deep.equal([], 'the copy goes once saved');
+  });
+
   it('a clerk submits for review; a head publishes; the viewer shows it', async () => {
     let el = await editor();
     const submit = $$<HTMLButtonElement>(el, '[part="actions"] button').find((b) => textOf(b) === '提交审核')!;
