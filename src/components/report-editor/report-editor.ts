@@ -8,8 +8,8 @@ import { readCellInput } from '../../core/report/cell-input.js';
 import { CSV_BOM, tableToCsv } from '../../core/report/csv.js';
 import { FORMATS, type ColumnKind } from '../../core/report/formats.js';
 import { checkReport } from '../../core/report/rules.js';
-import type { ReportSavedDetail } from '../../events/report-saved.js';
-import type { ReportStatusDetail } from '../../events/report-status.js';
+import type { ZwgkReportSavedDetail } from '../../events/zwgk-report-saved.js';
+import type { ZwgkReportStatusDetail } from '../../events/zwgk-report-status.js';
 import { saveFile } from '../base/download.js';
 import { draftStore } from '../base/controllers/draft.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
@@ -73,8 +73,8 @@ function roleName(role: string): string {
  * @tagname zwgk-report-editor
  * @summary Write, check, review and publish the annual report (年度报告编制).
  *
- * @fires {CustomEvent<ReportSavedDetail>} zwgk-report-saved - The draft was saved on the server.
- * @fires {CustomEvent<ReportStatusDetail>} zwgk-report-status - A version was started, submitted, returned or published.
+ * @fires {CustomEvent<ZwgkReportSavedDetail>} zwgk-report-saved - The draft was saved on the server.
+ * @fires {CustomEvent<ZwgkReportStatusDetail>} zwgk-report-status - A version was started, submitted, returned or published.
  *
  * @csspart header - Title, version, status and the save state.
  * @csspart save-state - The saved / unsaved line (a status region).
@@ -122,8 +122,8 @@ export class ZwgkReportEditor extends ZwgkElement {
     year: () => this.year,
     writeHeaders: () => this.session.writeHeaders(),
     onSignedOut: () => this.session.expired(),
-    onSaved: (v) => this.emit<ReportSavedDetail>('zwgk-report-saved', { year: v.year, version: v.version, revision: v.revision }),
-    onStatus: (v) => this.emit<ReportStatusDetail>('zwgk-report-status', { year: v.year, version: v.version, status: v.status, ...(v.note ? { note: v.note } : {}) }),
+    onSaved: (v) => this.emit<ZwgkReportSavedDetail>('zwgk-report-saved', { year: v.year, version: v.version, revision: v.revision }),
+    onStatus: (v) => this.emit<ZwgkReportStatusDetail>('zwgk-report-status', { year: v.year, version: v.version, status: v.status, ...(v.note ? { note: v.note } : {}) }),
     // Unsaved edits survive a closed tab or a failed save: staff work on their own office computers.
     store: () => draftStore('local'),
   });
