@@ -16,6 +16,7 @@ import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from 
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 import { seedDemoStaff, type DemoStaffAccount } from './staff/demo-staff.js';
+import { seedDemoReportDraft } from './report-demo.js';
 
 export interface DemoServerOptions {
   /** PGlite data directory, or `memory` for a database that lives as long as the process (default `./.data`) */
@@ -42,6 +43,8 @@ export interface DemoServerOptions {
   staffPasswords?: 'fixed' | 'generated';
   /** Runs the notification worker in this process (the CLI and `npm start`); without it events wait in the outbox. */
   notify?: { config: NotifyConfig } & Pick<NotifierOptions, 'pollMs' | 'retry' | 'batch' | 'leaseMs' | 'log'>;
+  /** this year's demo applications and report draft (default: on, except in memory, where tests keep the queue to themselves) */
+  reportDraft?: boolean;
 }
 
 export interface DemoServer {
@@ -83,6 +86,14 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     altcha: { hmacKey: options.altchaHmacKey, complexity: options.altchaComplexity },
     log: options.log,
   });
+  if (options.reportDraft ?? dataDir !== 'memory') {
+    try {
+      await seedDemoReportDraft(app, storage, adminToken, staffAccounts, now());
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+  }
   const notifier = options.notify
     ? startNotifier({ ...options.notify, store: storage.notifications, now, log: options.notify.log ?? options.log ?? ((line) => console.log(line)) })
     : null;

@@ -4,6 +4,7 @@ import '../../src/report-editor.js';
 import '../../src/report-viewer.js';
 import type { ZwgkReportEditor } from '../../src/components/report-editor/report-editor.js';
 import type { PublishedVersion, StaffReportYear } from '../../src/api/types/report-draft.js';
+import { importReportInBrowser } from '../../src/core/report/import/browser.js';
 import { pwned, shadow, textOf, waitForShadow } from './helpers.js';
 
 // Year 2025 of the reference server's demo agency: nothing else in the test run writes its report.
@@ -82,6 +83,7 @@ describe('<zwgk-report-editor>', () => {
     const el = await editor();
     const form = $<HTMLFormElement>(el, '[part="sign-in"]');
     expect(textOf(form)).to.include('工作人员登录');
+    await expect(el).to.be.accessible();
     cell(el, 'sign-in-name').value = nameOf('clerk');
     cell(el, 'sign-in-password').value = 'wrong-password';
     $<HTMLButtonElement>(el, '[part="sign-in"] button[type="submit"]').click();
@@ -119,6 +121,7 @@ describe('<zwgk-report-editor>', () => {
     expect(description(el, cell(el, 'cell-4-reconsideration-4'))).to.include('来源：复议诉讼登记');
     // Every input is named by its row and column.
     expect(received.getAttribute('aria-label')).to.equal('一、本年新收政府信息公开申请数量，总计');
+    await expect(el).to.be.accessible();
   });
 
   it('marks a wrong number at its cell as it is typed, and clears the mark once fixed', async () => {
@@ -134,6 +137,14 @@ describe('<zwgk-report-editor>', () => {
     expect(description(el, person)).to.include('已手工修改');
     expect(person.closest('td')!.querySelector('[part="cell-source"]')!.textContent).to.include('*');
     expect(textOf($(el, '[part="findings"]'))).to.match(/[1-9]\d* 个错误/);
+    await expect(el).to.be.accessible();
+    // From the finding back to its cell, by keyboard.
+    const finding = shadow(el).getElementById(person.getAttribute('aria-describedby')!.split(' ').find((id) => id.startsWith('finding-'))!)!;
+    finding.querySelector('button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const focused = shadow(el).activeElement as HTMLInputElement;
+    expect(focused.localName).to.equal('input');
+    expect(focused.getAttribute('aria-describedby')).to.include(finding.id, 'focus is on a cell of that finding');
     await typeInto(person, before);
     await waitUntil(() => !person.hasAttribute('aria-invalid'), 'the error stayed after the fix');
     expect(description(el, person)).to.include('来源：依申请公开办理记录');
@@ -167,9 +178,20 @@ describe('<zwgk-report-editor>', () => {
     expect(overview.querySelector('strong')?.textContent).to.equal('2025年');
     expect(pwned()).to.equal(false);
     expect(textOf($(el, '[part="count"]'))).to.match(/已写 \d+ 字，建议不超过 1000 字/);
+    // Formatting by keyboard: Ctrl+B bolds what is typed next, and the toolbar says so.
+    overview.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyB' });
+    await sendKeys({ up: 'Control' });
+    await sendKeys({ type: '重点' });
+    await waitUntil(() => [...overview.querySelectorAll('strong')].some((b) => b.textContent === '重点'), 'Ctrl+B did not bold');
+    const bold = $$<HTMLButtonElement>(el, '[data-rich-text="overview"]')[0]!.previousElementSibling!.querySelector('button')!;
+    expect(bold.getAttribute('aria-pressed')).to.equal('true');
     await saved(el);
     const html = (await stored()).versions[0]!.document.sections.overview;
     expect(html).to.include('<strong>2025年</strong>');
+    expect(html).to.include('<strong>重点</strong>');
     expect(html).to.include('我厅全面推进政务公开');
     expect(html).not.to.match(/Mso|style|font|script|onclick|onerror|<img/);
   });
@@ -195,6 +217,26 @@ describe('<zwgk-report-editor>', () => {
     await waitUntil(() => textOf($(el, '[part="save-state"]')).includes('所有修改已保存'));
     await typeInto(cell(el, 'cell-2-licensing-0'), '37');
     await saved(el);
+  });
+
+  it('never loses what was typed when the session ends before it is saved', async () => {
+    const el = await editor();
+    await signOut(); // as if the session timed out, or someone signed out in another tab
+    const penalties = cell(el, 'cell-2-penalties-0');
+    await typeInto(penalties, '5');
+    await waitForShadow(el, '[part="sign-in"]', 'the editor never asked to sign in again');
+    const copies = Object.keys(localStorage).filter((key) => key.includes('report-editor'));
+    expect(copies.length, 'a copy of the unsaved edits in this browser').to.equal(1);
+    cell(el, 'sign-in-name').value = nameOf('clerk');
+    cell(el, 'sign-in-password').value = password('clerk');
+    $<HTMLButtonElement>(el, '[part="sign-in"] button[type="submit"]').click();
+    await waitForShadow(el, '[part="header"]');
+    expect(cell(el, 'cell-2-penalties-0').value).to.equal('5');
+    expect(textOf($(el, '[part="save-state"]'))).to.include('保存失败，您的修改仍保留在本页和本浏览器中');
+    $$<HTMLButtonElement>(el, '[part="save-state"] button').find((b) => textOf(b) === '重新保存')!.click();
+    await saved(el);
+    expect((await stored()).versions[0]!.document.proactive.penalties).to.deep.equal([5]);
+    expect(Object.keys(localStorage).filter((key) => key.includes('report-editor'))).to.deep.equal([], 'the copy goes once saved');
   });
 
   it('a clerk submits for review; a head publishes; the viewer shows it', async () => {
@@ -246,6 +288,45 @@ describe('<zwgk-report-editor>', () => {
     expect(newest.proactive.licensing).to.deep.equal([38]);
     const first = await (await fetch(`/api/reports/${YEAR}/versions/1`)).json();
     expect(first.proactive.licensing).to.deep.equal([37]);
+  });
+
+  it('the viewer offers the version history and opens the older version with the correction note', async () => {
+    const viewer = await fixture(
+      html`<zwgk-report-viewer src="/api/reports/${YEAR}" versions-src="/api/reports/${YEAR}/versions"></zwgk-report-viewer>`,
+    );
+    await waitForShadow(viewer, '[part="versions"] li');
+    const history = () => shadow(viewer).querySelector('[part="versions"]')!;
+    expect(textOf(history())).to.include('第 2 版更正说明：更正表二行政许可处理决定数量。');
+    expect(shadow(viewer).querySelectorAll('[part="versions"] li').length).to.equal(2);
+    const licensing = () => textOf(shadow(viewer).querySelector('#cell-2-licensing-0 .value'));
+    await waitUntil(() => licensing() === '38', 'version 2 not shown');
+    [...history().querySelectorAll('button')].find((b) => textOf(b) === '查看第 1 版')!.click();
+    await waitUntil(() => licensing() === '37', 'version 1 never opened');
+    expect(textOf(history())).to.include('您正在查看第 1 版，它已被第 2 版更正。');
+    [...history().querySelectorAll('button')].find((b) => textOf(b) === '查看最新版本')!.click();
+    await waitUntil(() => licensing() === '38', 'back to the newest');
+  });
+
+  it('exports the HTML a CMS pastes, which the importer reads back to the same document', async () => {
+    const el = await editor();
+    const clicked = new Promise<HTMLAnchorElement>((resolve) => {
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        HTMLAnchorElement.prototype.click = original;
+        resolve(this);
+      };
+    });
+    $$<HTMLButtonElement>(el, '[part="exports"] button').find((b) => textOf(b) === 'CMS 年报栏目 HTML')!.click();
+    const link = await clicked;
+    expect(link.download).to.equal(`福建省商务厅-${YEAR}.html`);
+    const page = await (await fetch(link.href)).text();
+    expect(page).not.to.match(/<script|<link|class=|src=/i);
+    const published = await (await fetch(`/api/reports/${YEAR}`)).json();
+    const { report } = importReportInBrowser(page);
+    // The importer names the report by its printed title, which the document left to be derived.
+    const { title, ...rest } = report as typeof published;
+    expect(title).to.equal(`福建省商务厅${YEAR}年度政府信息公开工作年度报告`);
+    expect(rest).to.deep.equal(published);
   });
 
   it('speaks English with the official Chinese labels beside', async () => {

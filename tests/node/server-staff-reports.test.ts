@@ -2,19 +2,18 @@
 // draft and its sources, autosave that refuses lost updates, review and publishing by a head, the
 // immutability of a published version, corrections as new versions and the public history.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
-import pg from 'pg';
 import type { PublishedVersion, ReportVersion, StaffReportYear } from '../../src/api/types/report-draft.js';
 import type { AnnualReport, AnnualReport2021 } from '../../src/api/types/report.js';
 import type { DisclosureItem } from '../../src/api/types/directory.js';
 import { pingtan2024, fujianCommerce2020 } from '../../src/core/report/fixtures/index.js';
 import { createApp } from '../../src/server/app.js';
 import { addStaffAccount } from '../../src/server/staff/accounts.js';
-import { openStorage, type StorageConfig } from '../../src/server/storage/index.js';
+import { openStorage } from '../../src/server/storage/index.js';
 import type { Storage } from '../../src/server/storage/types.js';
 import { sampleApplication, sampleOrganizationApplication } from '../../src/server/testing.js';
+import { storageBackends } from './storage-backends.js';
 
 const ADMIN = 'admin-secret-for-tests';
 type Role = 'clerk' | 'head' | 'admin';
@@ -36,21 +35,7 @@ const directory: DisclosureItem[] = [
   { id: 'd4', indexNo: 'X/2025-2', title: '工作动态', url: '/d4', publisher: '福建省商务厅', category: '商贸', publishedAt: '2025-05-01' },
 ];
 
-const backends: { name: string; config: StorageConfig; cleanup?: () => Promise<void> }[] = [{ name: 'PGlite', config: { memory: true } }];
-const databaseUrl = process.env.TEST_DATABASE_URL;
-if (databaseUrl) {
-  const schema = `zwgk_reports_${randomBytes(6).toString('hex')}`;
-  backends.push({
-    name: 'PostgreSQL',
-    config: { databaseUrl, schema },
-    async cleanup() {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  });
-}
+const backends = storageBackends('zwgk_reports');
 
 for (const backend of backends) {
   describe(`annual report authoring on ${backend.name}`, () => {
@@ -190,6 +175,7 @@ for (const backend of backends) {
     test('the format follows the year: 2019 format for 2020, none before 2019 or after this year', async () => {
       const y2020 = await json<StaffReportYear>(await call('/staff/reports/2020'), 200);
       assert.equal(y2020.format, '2019');
+      assert.equal((await call('/staff/reports/2020/draft', { method: 'POST', body: {} })).status, 409, 'the given 2020 report is not replaced');
       assert.equal((await call('/staff/reports/2018')).status, 404);
       assert.equal((await call('/staff/reports/2027')).status, 404);
     });

@@ -6,34 +6,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
-import { migrate, MIGRATIONS, openStorage, type StorageConfig } from '../../src/server/storage/index.js';
+import { storageBackends } from './storage-backends.js';
+import { migrate, MIGRATIONS, openStorage } from '../../src/server/storage/index.js';
 import { openDatabase } from '../../src/server/storage/index.js';
 import { createSqlStorage } from '../../src/server/storage/storage.js';
 import type { ApplicationRecord, FeedbackRecord, IdempotencyRequest, Storage } from '../../src/server/storage/types.js';
 import { sampleApplication } from '../../src/server/testing.js';
 
-interface Backend {
-  name: string;
-  config: StorageConfig;
-  cleanup?: () => Promise<void>;
-}
-
-const backends: Backend[] = [{ name: 'PGlite', config: { memory: true } }];
-const databaseUrl = process.env.TEST_DATABASE_URL;
-if (databaseUrl) {
-  const schema = `zwgk_test_${randomBytes(6).toString('hex')}`;
-  backends.push({
-    name: 'PostgreSQL',
-    config: { databaseUrl, schema },
-    async cleanup() {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  });
-}
+const backends = storageBackends('zwgk_test');
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${randomBytes(4).toString('hex')}`;

@@ -54,7 +54,8 @@ export function sanitizeNarrative(html: string): string {
     paragraph.append(strong);
     heading.replaceWith(paragraph);
   }
-  const box = document.createElement('div');
-  box.append(fragment);
+  // An inert <template>, not a <div>: serialising must not make the page fetch the images in the text.
+  const box = document.createElement('template');
+  box.content.append(fragment);
   return box.innerHTML;
 }

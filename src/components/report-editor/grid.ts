@@ -147,18 +147,22 @@ export function proactiveGrid(ctx: GridContext): TemplateResult {
   )}`;
 }
 
+function columnHeader(columns: Label[], locale: Locale): TemplateResult {
+  return html`<thead>
+    <tr>
+      <td></td>
+      ${columns.map((c) => html`<th scope="col">${label(c, locale)}</th>`)}
+    </tr>
+  </thead>`;
+}
+
 export function requestsGrid(ctx: GridContext): TemplateResult {
   const { format, locale } = ctx;
   const { columns, rows, groups } = format.requests;
   const shown = new Set<string>();
   return html`<div class="scroll"><table part="table" class="requests">
     <caption>${label(format.requests.note, locale)}</caption>
-    <thead>
-      <tr>
-        <td></td>
-        ${columns.map((c) => html`<th scope="col">${label(c, locale)}</th>`)}
-      </tr>
-    </thead>
+    ${columnHeader(columns, locale)}
     <tbody>
       ${rows.map((row) => {
         const opening = row.groups.filter((g) => !shown.has(g));
@@ -183,12 +187,7 @@ export function reviewsGrid(ctx: GridContext): TemplateResult {
   const { format, locale } = ctx;
   const { groups, columns } = format.reviews;
   return html`<div class="scroll"><table part="table">
-    <thead>
-      <tr>
-        <td></td>
-        ${columns.map((c) => html`<th scope="col">${label(c, locale)}</th>`)}
-      </tr>
-    </thead>
+    ${columnHeader(columns, locale)}
     <tbody>
       ${groups.map(
         (g) => html`<tr>

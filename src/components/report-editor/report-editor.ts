@@ -8,8 +8,8 @@ import { readCellInput } from '../../core/report/cell-input.js';
 import { CSV_BOM, tableToCsv } from '../../core/report/csv.js';
 import { FORMATS, type ColumnKind } from '../../core/report/formats.js';
 import { checkReport } from '../../core/report/rules.js';
-import type { ReportSavedDetail } from '../../events/report-saved.js';
-import type { ReportStatusDetail } from '../../events/report-status.js';
+import type { ZwgkReportSavedDetail } from '../../events/zwgk-report-saved.js';
+import type { ZwgkReportStatusDetail } from '../../events/zwgk-report-status.js';
 import { saveFile } from '../base/download.js';
 import { draftStore } from '../base/controllers/draft.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
@@ -65,15 +65,16 @@ function roleName(role: string): string {
  * is cleaned with the viewer's sanitiser. The draft saves itself on the server (a failed
  * save keeps the text and says so); a clerk submits it for review (审核), a head returns it
  * or publishes it. A published version never changes: a correction is a new version with a
- * note. Exports: the document as JSON and each table as CSV (UTF-8 with BOM).
+ * note. Exports: the document as JSON, each table as CSV (UTF-8 with BOM), and the HTML a
+ * CMS pastes into its 年报 column (the national template's layout, inline styles, no script).
  *
  * Staff sign in within the element (the staff session of the reference server).
  *
  * @tagname zwgk-report-editor
  * @summary Write, check, review and publish the annual report (年度报告编制).
  *
- * @fires {CustomEvent<ReportSavedDetail>} zwgk-report-saved - The draft was saved on the server.
- * @fires {CustomEvent<ReportStatusDetail>} zwgk-report-status - A version was started, submitted, returned or published.
+ * @fires {CustomEvent<ZwgkReportSavedDetail>} zwgk-report-saved - The draft was saved on the server.
+ * @fires {CustomEvent<ZwgkReportStatusDetail>} zwgk-report-status - A version was started, submitted, returned or published.
  *
  * @csspart header - Title, version, status and the save state.
  * @csspart save-state - The saved / unsaved line (a status region).
@@ -113,6 +114,7 @@ export class ZwgkReportEditor extends ZwgkElement {
   @state() private active = new Map<keyof ReportSections, Set<RichTextCommand>>();
   /** Typed text that is not a number, by cell key: shown as typed, never saved as a number. */
   @state() private unreadable = new Map<string, string>();
+  @state() private cmsFailed = false;
 
   private readonly session = new StaffSessionController(this, () => this.apiBase);
   private readonly report = new ReportYearController(this, {
@@ -120,8 +122,8 @@ export class ZwgkReportEditor extends ZwgkElement {
     year: () => this.year,
     writeHeaders: () => this.session.writeHeaders(),
     onSignedOut: () => this.session.expired(),
-    onSaved: (v) => this.emit<ReportSavedDetail>('zwgk-report-saved', { year: v.year, version: v.version, revision: v.revision }),
-    onStatus: (v) => this.emit<ReportStatusDetail>('zwgk-report-status', { year: v.year, version: v.version, status: v.status, ...(v.note ? { note: v.note } : {}) }),
+    onSaved: (v) => this.emit<ZwgkReportSavedDetail>('zwgk-report-saved', { year: v.year, version: v.version, revision: v.revision }),
+    onStatus: (v) => this.emit<ZwgkReportStatusDetail>('zwgk-report-status', { year: v.year, version: v.version, status: v.status, ...(v.note ? { note: v.note } : {}) }),
     // Unsaved edits survive a closed tab or a failed save: staff work on their own office computers.
     store: () => draftStore('local'),
   });
@@ -405,6 +407,8 @@ export class ZwgkReportEditor extends ZwgkElement {
           ${msg(str`表${table} CSV`)}
         </button>`,
       )}
+      <button class="button secondary" type="button" @click=${() => void this.downloadCmsHtml(doc)}>${msg('CMS 年报栏目 HTML')}</button>
+      ${this.cmsFailed ? html`<p class="message error" role="alert">${msg('无法生成 HTML，请检查网络后重试。')}</p>` : nothing}
     </div>`;
   }
 
@@ -458,7 +462,7 @@ export class ZwgkReportEditor extends ZwgkElement {
     const count = key === 'overview' && doc.format === '2021' ? narrativeLength(doc.sections.overview ?? '') : undefined;
     return html`<section part="section" aria-labelledby="heading-${key}">
       <h3 id="heading-${key}">${label(heading, this.locale)}</h3>
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label=${msg('文字格式')}>
+      <div class="toolbar" part="toolbar" role="group" aria-label=${msg('文字格式')}>
         ${tool('strong', msg('加粗'), 'Control+B')} ${tool('em', msg('倾斜'), 'Control+I')}
         ${tool('bullet_list', msg('项目列表'))} ${tool('ordered_list', msg('编号列表'))}
       </div>
@@ -534,6 +538,17 @@ export class ZwgkReportEditor extends ZwgkElement {
     const doc = this.report.doc;
     if (!doc) return;
     saveFile(`${doc.agency}-${doc.year}.json`, `${JSON.stringify(doc, null, 2)}\n`, 'application/json;charset=utf-8');
+  }
+
+  /** The HTML a CMS pastes into its 年报 column (the template's layout, inline styles only); its code loads on first use. */
+  private async downloadCmsHtml(doc: AnnualReport): Promise<void> {
+    try {
+      const { reportToCmsHtml } = await import('../../core/report/cms-html.js');
+      this.cmsFailed = false;
+      saveFile(`${doc.agency}-${doc.year}.html`, reportToCmsHtml(doc), 'text/html;charset=utf-8');
+    } catch {
+      this.cmsFailed = true;
+    }
   }
 
   private downloadCsv(doc: AnnualReport, table: ReportTable): void {

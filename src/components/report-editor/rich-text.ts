@@ -61,23 +61,17 @@ export interface RichText {
   destroy(): void;
 }
 
-/** The number of characters of text, as the 1,000-character guidance counts them. */
-export function textLength(html: string): number {
-  const box = document.createElement('div');
-  box.innerHTML = sanitizeNarrative(html);
-  return [...(box.textContent ?? '').replace(/\s+/g, '')].length;
-}
-
+/** Sanitised first, then parsed from an inert <template>, so nothing in the text loads or runs. */
 function parse(html: string) {
-  const box = document.createElement('div');
+  const box = document.createElement('template');
   box.innerHTML = sanitizeNarrative(html);
-  return DOMParser.fromSchema(schema).parse(box);
+  return DOMParser.fromSchema(schema).parse(box.content);
 }
 
 function serialize(state: EditorState): string {
   if (state.doc.childCount === 1 && state.doc.firstChild!.type.name === 'paragraph' && state.doc.firstChild!.content.size === 0) return '';
-  const box = document.createElement('div');
-  box.append(DOMSerializer.fromSchema(schema).serializeFragment(state.doc.content));
+  const box = document.createElement('template');
+  box.content.append(DOMSerializer.fromSchema(schema).serializeFragment(state.doc.content));
   return box.innerHTML;
 }
 

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { DataSourceController, inlineJson } from '../base/controllers/data-source.js';
@@ -12,6 +12,8 @@ import type { ZwgkCheckedDetail } from '../../events/zwgk-checked.js';
 import type { CompareStatus, PreparedReport } from './view.js';
 import { ImportedPage, fetchReportSource } from './page-source.js';
 import { renderImportedNote } from './imported-note.js';
+import { parseVersions, renderVersions, versionsStyles } from './versions.js';
+import type { PublishedVersion } from '../../api/types/report-draft.js';
 
 type View = typeof import('./view.js');
 
@@ -52,6 +54,9 @@ const accept = (raw: unknown) => ({ value: raw });
  * figures were read from the published page, listing what could not be read. A document that cannot be
  * read (not an object, unknown format, no agency or year) is an error listing what is wrong.
  *
+ * With `versions-src` (`GET {api-base}/reports/{year}/versions`) the viewer lists every
+ * published version with the note of each correction, and opens an older one on request.
+ *
  * @tagname zwgk-report-viewer
  * @summary The annual report on government information disclosure (政府信息公开工作年度报告), checked.
  *
@@ -85,6 +90,7 @@ const accept = (raw: unknown) => ({ value: raw });
  * @csspart problems - The list of problems of a document that cannot be read.
  * @csspart retry-button - The error state's Retry button.
  * @csspart empty - Shown when there is no report.
+ * @csspart versions - The version history (with `versions-src`) and the note of a correction.
  *
  * @cssprop [--zwgk-report-viewer-row-label-width=18em] - Widest the sticky row-label column gets.
  * @cssprop [--zwgk-report-viewer-header-background=#f6f8fa] - Background of table headers.
@@ -100,7 +106,7 @@ const accept = (raw: unknown) => ({ value: raw });
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkReportViewer extends ZwgkElement {
-  static override styles = [tokens, buttons, states, reportViewerStyles];
+  static override styles = [tokens, buttons, states, reportViewerStyles, versionsStyles];
 
   /** A URL returning the annual report document as JSON, or a published report page (HTML). */
   @property() src?: string;
@@ -112,9 +118,14 @@ export class ZwgkReportViewer extends ZwgkElement {
   @property({ attribute: false }) compareData?: unknown;
   /** The heading level of the report's title (1–5); its parts are one level below, to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** A URL returning the report's published versions (`GET {api-base}/reports/{year}/versions`): shows the history, and opens older versions. */
+  @property({ attribute: 'versions-src' }) versionsSrc?: string;
+
+  /** An older version opened from the history (undefined: `src`, the newest). */
+  @state() private openedVersion?: PublishedVersion;
 
   private readonly source = new DataSourceController<unknown>(this, {
-    src: () => this.src,
+    src: () => (this.openedVersion && this.versionsSrc ? new URL(this.openedVersion.href, new URL(this.versionsSrc, document.baseURI)).href : this.src),
     data: () => this.data,
     inline: () => inlineJson(this),
     parse: accept,
@@ -127,6 +138,12 @@ export class ZwgkReportViewer extends ZwgkElement {
     data: () => this.compareData,
     parse: accept,
     label: () => `${this.localName} (compare-src)`,
+  });
+  private readonly versionsSource = new DataSourceController<PublishedVersion[]>(this, {
+    src: () => this.versionsSrc,
+    data: () => undefined,
+    parse: parseVersions,
+    label: () => `${this.localName} (versions-src)`,
   });
   private view?: View;
   private viewFailed = false;
@@ -186,7 +203,9 @@ export class ZwgkReportViewer extends ZwgkElement {
     if (!this.view || !report) return renderSkeleton(8);
     const note = state.value instanceof ImportedPage ? renderImportedNote(state.value, this.locale) : nothing;
     if (!report.doc) return [note, this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined)];
-    return html`${note}<div class="viewer" @click=${this.followInPageLink}>
+    const versions = this.versionsSource.state.status === 'ready' ? this.versionsSource.state.value : [];
+    const history = renderVersions({ versions, opened: this.openedVersion, onOpen: (v) => (this.openedVersion = v) });
+    return html`${note}${history}<div class="viewer" @click=${this.followInPageLink}>
       ${this.view.renderReport(report, {
         locale: this.locale,
         headingLevel: this.headingLevel,

@@ -52,6 +52,28 @@ function requireRole(actor: StaffActor, roles: StaffActor['role'][], what: strin
 
 const ref = (actor: StaffActor): StaffRef => ({ id: actor.id, name: actor.name });
 
+/** A new draft version (the year's first, or a correction), made now by `actor`. */
+function newDraft(
+  fields: Pick<ReportVersion, 'year' | 'version' | 'document' | 'sources' | 'note'>,
+  actor: StaffActor,
+  at: string,
+): ReportVersion {
+  return {
+    ...fields,
+    status: 'draft',
+    revision: 1,
+    returnNote: null,
+    createdAt: at,
+    createdBy: ref(actor),
+    updatedAt: at,
+    updatedBy: ref(actor),
+    submittedAt: null,
+    submittedBy: null,
+    publishedAt: null,
+    publishedBy: null,
+  };
+}
+
 /** The If-Match of a write: required, and it must name the version's current revision. */
 function checkIfMatch(c: Context, current: ReportVersion): void {
   const given = c.req.header('if-match');
@@ -144,6 +166,10 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
     if ((await storage.listReportVersions(year)).length > 0) {
       throw new ProblemError('illegal-transition', `The ${year} report has been started already; open it, or start a correction of the published one.`);
     }
+    // A report the server was given is that year's published version 1: a new first draft would silently replace it.
+    if (deps.reports.some((r) => r.year === year)) {
+      throw new ProblemError('illegal-transition', `The ${year} report is published already (given to this server).`);
+    }
     const counts = await storage.countApplications(`${year}-01-01`, `${year}-12-31`);
     // Table 四 as the desk records 复议 and 诉讼 on cases, by the year they were filed.
     const appeals = await storage.countAppeals(year);
@@ -157,25 +183,7 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
       directory: [...deps.directoryById.values()],
       reviews: { reconsideration: group(0), litigationDirect: group(5), litigationAfterReconsideration: group(10) },
     });
-    const at = now().toISOString();
-    const created = await storage.createReportVersion({
-      year,
-      version: 1,
-      status: 'draft',
-      revision: 1,
-      document,
-      sources,
-      note: null,
-      returnNote: null,
-      createdAt: at,
-      createdBy: ref(actor),
-      updatedAt: at,
-      updatedBy: ref(actor),
-      submittedAt: null,
-      submittedBy: null,
-      publishedAt: null,
-      publishedBy: null,
-    });
+    const created = await storage.createReportVersion(newDraft({ year, version: 1, document, sources, note: null }, actor, now().toISOString()));
     if (!created) throw new ProblemError('illegal-transition', `The ${year} report has been started already.`);
     c.header('ETag', etag(created));
     return c.json(created, 201);
@@ -195,25 +203,11 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
     if (versions.some((v) => v.status !== 'published')) {
       throw new ProblemError('illegal-transition', `A version of the ${year} report is being worked on already; finish that one.`);
     }
-    const at = now().toISOString();
+    // The copy is not published yet, so it has no publication date.
     const { publishedAt: _dropped, ...document } = published.document;
-    const created = await storage.createReportVersion({
-      ...published,
-      version: versions.at(-1)!.version + 1,
-      status: 'draft',
-      revision: 1,
-      document: document as AnnualReport,
-      note: note!,
-      returnNote: null,
-      createdAt: at,
-      createdBy: ref(actor),
-      updatedAt: at,
-      updatedBy: ref(actor),
-      submittedAt: null,
-      submittedBy: null,
-      publishedAt: null,
-      publishedBy: null,
-    });
+    const version = versions.at(-1)!.version + 1;
+    const fields = { year, version, document: document as AnnualReport, sources: published.sources, note: note! };
+    const created = await storage.createReportVersion(newDraft(fields, actor, now().toISOString()));
     if (!created) throw new ProblemError('illegal-transition', `A version of the ${year} report is being worked on already.`);
     c.header('ETag', etag(created));
     return c.json(created, 201);

@@ -5,7 +5,6 @@ import { recordCaseEvent } from '../staff/case-events.js';
 import type { CaseData, CaseRecord, CaseStorage, CaseSummary } from './case-types.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
 import { APPLICATION_COLUMNS, applicationFields, type ApplicationRow } from './application-row.js';
-import type { AttachmentRecord } from './types.js';
 
 const COLUMNS = `${APPLICATION_COLUMNS}, case_data`;
 

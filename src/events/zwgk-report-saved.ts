@@ -1,15 +1,15 @@
 /** `zwgk-report-saved`: `<zwgk-report-editor>` saved the draft on the server. */
-export interface ReportSavedDetail {
+export interface ZwgkReportSavedDetail {
   year: number;
   version: number;
   /** the revision now stored (the ETag is `"{version}.{revision}"`) */
   revision: number;
 }
 
-export type ReportSavedEvent = CustomEvent<ReportSavedDetail>;
+export type ZwgkReportSavedEvent = CustomEvent<ZwgkReportSavedDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'zwgk-report-saved': ReportSavedEvent;
+    'zwgk-report-saved': ZwgkReportSavedEvent;
   }
 }

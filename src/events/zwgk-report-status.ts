@@ -1,7 +1,7 @@
 /** `zwgk-report-status`: a version of the year's report changed state in `<zwgk-report-editor>`. */
 import type { ReportVersionStatus } from '../api/types/report-draft.js';
 
-export interface ReportStatusDetail {
+export interface ZwgkReportStatusDetail {
   year: number;
   version: number;
   /** `draft` after a return or a new correction, `review` once submitted, `published` once published */
@@ -10,10 +10,10 @@ export interface ReportStatusDetail {
   note?: string;
 }
 
-export type ReportStatusEvent = CustomEvent<ReportStatusDetail>;
+export type ZwgkReportStatusEvent = CustomEvent<ZwgkReportStatusDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'zwgk-report-status': ReportStatusEvent;
+    'zwgk-report-status': ZwgkReportStatusEvent;
   }
 }
