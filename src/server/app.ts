@@ -25,6 +25,12 @@ import { directoryRoutes } from './routes/directory.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { reportRoutes } from './routes/reports.js';
+import { applicantCaseRoutes } from './routes/applicant-case.js';
+import { staffCaseRoutes } from './routes/staff-cases.js';
+import { staffSessionRoutes } from './routes/staff-session.js';
+import { createOfficeCalendar } from './staff/office-calendar.js';
+import { RELEASED_FILE_MAX_BYTES } from './staff/released-files.js';
+import { staffSessionMiddleware } from './staff/auth.js';
 import type { Storage } from './storage/types.js';
 
 export const API_BASE = '/api';
@@ -32,6 +38,7 @@ export const API_BASE = '/api';
 /** JSON bodies are small; an upload may carry one 10 MB file plus its multipart framing. */
 export const MAX_JSON_BYTES = 64 * 1024;
 const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
+const MAX_RELEASED_UPLOAD_BYTES = RELEASED_FILE_MAX_BYTES + 64 * 1024;
 
 /** The POSTs that create something: idempotency keys and the rate limit apply to these. */
 const CREATING_PATHS = ['/applications', '/feedback', '/attachments'].map((p) => `${API_BASE}${p}`);
@@ -122,10 +129,11 @@ export function createApp(options: AppOptions): Hono {
       origin: (origin, c) => {
         if (allowedOrigins.has(origin)) return origin;
         const method = c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? '') : c.req.method;
-        return isRead(method) && !c.req.path.startsWith(`${API_BASE}/admin`) ? '*' : null;
+        const privatePath = c.req.path.startsWith(`${API_BASE}/admin`) || c.req.path.startsWith(`${API_BASE}/staff`);
+        return isRead(method) && !privatePath ? '*' : null;
       },
-      allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language'],
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language', 'X-CSRF-Token'],
       exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'Content-Language'],
       maxAge: 600,
     }),
@@ -142,7 +150,10 @@ export function createApp(options: AppOptions): Hono {
   const onTooLarge = (c: Context) => problemResponse(c, new ProblemError('payload-too-large', 'The request body is too large.'));
   const smallBody = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: onTooLarge });
   const uploadBody = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: onTooLarge });
-  app.use('*', (c, next) => (c.req.path === `${API_BASE}/attachments` ? uploadBody(c, next) : smallBody(c, next)));
+  const releasedBody = bodyLimit({ maxSize: MAX_RELEASED_UPLOAD_BYTES, onError: onTooLarge });
+  app.use('*', (c, next) =>
+    c.req.path === `${API_BASE}/attachments` ? uploadBody(c, next) : c.req.path === `${API_BASE}/staff/files` ? releasedBody(c, next) : smallBody(c, next),
+  );
 
   if (limiter) {
     app.use('*', async (c, next) => {
@@ -156,7 +167,16 @@ export function createApp(options: AppOptions): Hono {
     });
   }
 
+  // Years of the working-day calendar the office entered: loaded before any deadline is computed.
+  const officeCalendar = createOfficeCalendar(options.storage);
+  app.use('*', async (_c, next) => {
+    await officeCalendar.ready();
+    await next();
+  });
+
   app.use('/admin/*', adminAuth(options.adminToken));
+  // Staff: a signed-in session on every request, the CSRF token on every write (src/server/staff/auth.ts).
+  app.use('/staff/*', staffSessionMiddleware(options.storage, now) as unknown as MiddlewareHandler);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument));
   app.route('/', applicationRoutes(deps));
@@ -164,6 +184,9 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', feedbackRoutes(deps));
   app.route('/', directoryRoutes(deps));
   app.route('/', reportRoutes(deps));
+  app.route('/', staffSessionRoutes(deps, { trustProxy: options.trustProxy ?? false }));
+  app.route('/', staffCaseRoutes(deps, officeCalendar));
+  app.route('/', applicantCaseRoutes(deps));
   app.route('/', notificationRoutes(deps));
   return app;
 }

@@ -13,6 +13,7 @@ import type { RateLimitOptions } from './rate-limit.js';
 import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
+import { seedDemoStaff, type DemoStaffAccount } from './staff/demo-staff.js';
 
 export interface DemoServerOptions {
   /** PGlite data directory, or `memory` for a database that lives as long as the process (default `./.data`) */
@@ -31,6 +32,8 @@ export interface DemoServerOptions {
   log?: (line: string) => void;
   /** Runs the notification worker in this process (the CLI and `npm start`); without it events wait in the outbox. */
   notify?: { config: NotifyConfig } & Pick<NotifierOptions, 'pollMs' | 'retry' | 'batch' | 'leaseMs' | 'log'>;
+  /** demo staff passwords: `fixed` (DEMO_STAFF; the default in memory) or `generated` anew at each start (the default otherwise) */
+  staffPasswords?: 'fixed' | 'generated';
 }
 
 export interface DemoServer {
@@ -39,6 +42,8 @@ export interface DemoServer {
   storage: Storage;
   adminToken: string;
   notifier: Notifier | null;
+  /** one account per role, with the password to sign in with */
+  staffAccounts: DemoStaffAccount[];
   close(): Promise<void>;
 }
 
@@ -46,8 +51,10 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   const { dataDir = '.data', databaseUrl } = options;
   const storage = await openStorage(databaseUrl ? { databaseUrl } : dataDir === 'memory' ? { memory: true } : { dataDir });
   const now = options.now ?? (() => new Date());
+  let staffAccounts: DemoStaffAccount[];
   try {
     await seedDemoLetters(storage, now());
+    staffAccounts = await seedDemoStaff(storage, options.staffPasswords ?? (dataDir === 'memory' && !databaseUrl ? 'fixed' : 'generated'));
   } catch (error) {
     await storage.close();
     throw error;
@@ -73,5 +80,5 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     await notifier?.stop();
     await storage.close();
   };
-  return { app, handler: createNodeHandler(app), storage, adminToken, notifier, close };
+  return { app, handler: createNodeHandler(app), storage, adminToken, staffAccounts, notifier, close };
 }

@@ -19,6 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createDemoServer } from './demo.js';
+import { storageSettingsFromEnv } from './env-storage.js';
 import { startServer } from './node.js';
 import { notifyConfigFromEnv } from './notify/config.js';
 
@@ -39,8 +40,7 @@ try {
 
 // Start-up failures (a data directory in use, an unreachable database) are told in one line, not a stack.
 const demo = await createDemoServer({
-  dataDir: env.ZWGK_DATA_DIR || '.data',
-  databaseUrl: env.DATABASE_URL || undefined,
+  ...storageSettingsFromEnv(env),
   adminToken,
   corsOrigins: [...list(env.ZWGK_CORS_ORIGINS), ...list(env.ZWGK_ALLOWED_ORIGINS)],
   rateLimit: Number.isFinite(rateLimit) && rateLimit > 0 ? { max: rateLimit, windowMs: 60_000 } : false,
@@ -66,6 +66,7 @@ const running = await startServer({
 });
 
 console.log(`zwgk reference server listening on ${running.origin}/api (storage: ${demo.storage.kind})`);
+for (const { name, role, password } of demo.staffAccounts) console.log(`demo staff account ${name} (${role}), password: ${password}`);
 if (generatedToken) console.log(`admin token (generated; set ZWGK_ADMIN_TOKEN to fix it): ${adminToken}`);
 
 let stopping = false;

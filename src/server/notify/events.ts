@@ -101,7 +101,7 @@ export function applicationCreated(record: ApplicationRecord): NotifyEvent {
 }
 
 /** Past the published holiday calendars the 补正 date is left out rather than guessed. */
-function supplementDueDate(at: string): string | null {
+export function supplementDueDate(at: string): string | null {
   try {
     return addWorkingDays(todayInChina(new Date(at)), SUPPLEMENT_WORKING_DAYS);
   } catch {

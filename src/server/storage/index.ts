@@ -100,3 +100,5 @@ export async function openStorage(config: StorageConfig): Promise<Storage> {
 
 export { migrate, MIGRATIONS } from './migrations.js';
 export type * from './types.js';
+export type * from './staff-types.js';
+export type * from './case-types.js';

@@ -98,6 +98,80 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 2,
+    name: 'staff accounts, sessions, audit trail, case data, appeals, office calendar',
+    statements: [
+      `CREATE TABLE staff_users (
+        id text PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('clerk', 'head', 'admin')),
+        password_hash text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Only a hash of the cookie's token is stored: a copy of the database opens no session.
+      `CREATE TABLE staff_sessions (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES staff_users ON DELETE CASCADE,
+        csrf_token text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        absolute_expires_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX staff_sessions_user ON staff_sessions (user_id)`,
+      // Failed sign-ins, by 'account:<name>' and 'address:<ip>', for the lockout shared by every instance.
+      `CREATE TABLE sign_in_failures (
+        key text NOT NULL,
+        failed_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX sign_in_failures_key ON sign_in_failures (key, failed_at)`,
+      // Everything the desk, the applicant and the system did to a case: who, when, what, why, before and after.
+      `CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        tracking_code text REFERENCES applications ON DELETE RESTRICT,
+        actor jsonb NOT NULL,
+        action text NOT NULL,
+        reason text,
+        before jsonb,
+        after jsonb NOT NULL
+      )`,
+      `CREATE INDEX audit_log_code ON audit_log (tracking_code, id)`,
+      // Append-only by the database itself, not only by the code that happens to use it.
+      `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+       END
+       $$`,
+      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+      // The desk's part of a case (clock events, 补正, consultations, extension, answer) as one document beside the lifecycle columns.
+      `ALTER TABLE applications ADD COLUMN case_data jsonb NOT NULL DEFAULT '{}'::jsonb`,
+      `CREATE INDEX applications_status ON applications (status)`,
+      `CREATE TABLE appeals (
+        id text PRIMARY KEY,
+        tracking_code text NOT NULL REFERENCES applications ON DELETE RESTRICT,
+        kind text NOT NULL CHECK (kind IN ('reconsideration', 'litigation')),
+        route text CHECK (route IN ('direct', 'after-reconsideration')),
+        result text NOT NULL CHECK (result IN ('upheld', 'corrected', 'other', 'pending')),
+        filed_on date NOT NULL,
+        decided_on date,
+        note text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((kind = 'litigation') = (route IS NOT NULL))
+      )`,
+      `CREATE INDEX appeals_filed_on ON appeals (filed_on)`,
+      // Working-day arrangements the office entered (a year the kit does not ship, or a correction of one it does).
+      `CREATE TABLE calendar_years (
+        year integer PRIMARY KEY,
+        holidays jsonb NOT NULL,
+        workdays jsonb NOT NULL,
+        notice text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
+  {
     version: 3,
     name: 'notifications: request language, outbox, deliveries',
     statements: [

@@ -4,6 +4,8 @@ import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter 
 import { applicationCreated, applicationStatusChanged, feedbackChanged, feedbackCreated, recordEvent } from '../notify/outbox.js';
 import { createNotificationStore } from '../notify/store.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
+import { createCaseStorage } from './case-storage.js';
+import { createStaffStorage } from './staff-storage.js';
 import type {
   ApplicationCounts,
   ApplicationRecord,
@@ -219,6 +221,14 @@ export function createSqlStorage(db: SqlDatabase): Storage {
           ]);
         }
         for (const entry of record.timeline) await addEvent(tx, record.trackingCode, entry);
+        // The first row of the case's audit trail: the applicant submitted it.
+        const after = { status: record.status, receivedOn: null, dueDate: record.dueDate, outcome: null, extension: null, consulting: false };
+        await tx.query(`INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after) VALUES ($1, $2, $3::jsonb, 'submit', NULL, NULL, $4::jsonb)`, [
+          record.receivedAt,
+          record.trackingCode,
+          JSON.stringify({ kind: 'applicant' }),
+          JSON.stringify(after),
+        ]);
         await recordEvent(tx, applicationCreated(record));
       });
     },
@@ -398,6 +408,9 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       }
       return true;
     },
+
+    ...createStaffStorage(db),
+    ...createCaseStorage(db),
 
     close: () => db.close(),
   };

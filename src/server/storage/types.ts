@@ -1,10 +1,19 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
 import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { CaseStorage } from './case-types.js';
+import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
 import type { NotificationStore } from '../notify/store.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
-export type CreateScope = 'applications' | 'feedback' | 'attachments';
+export type CreateScope =
+  | 'applications'
+  | 'feedback'
+  | 'attachments'
+  /** desk-server: staff action POSTs, released-file uploads, the applicant's 补正 and 撤回 */
+  | 'staff-actions'
+  | 'staff-files'
+  | 'applicant-actions';
 
 export interface IdempotencyRequest {
   scope: CreateScope;
@@ -98,7 +107,7 @@ export interface FeedbackRecord {
 
 export type FeedbackChange = Pick<FeedbackRecord, 'status' | 'reply' | 'replyDepartment' | 'repliedOn' | 'withheld' | 'rating' | 'ratedAt'>;
 
-export interface Storage {
+export interface Storage extends StaffStorage, CaseStorage {
   readonly kind: 'pglite' | 'postgres';
 
   /** The stored answer for a key already used (replay or conflict), or null for a fresh key. */
