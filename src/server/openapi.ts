@@ -9,6 +9,7 @@ import { CHANNELS, DELIVERY_STATES } from './notify/store.js';
 import { EVENT_TYPES } from './notify/events.js';
 import { APPLICATION_LIMITS } from '../core/validate/application.js';
 import { FEEDBACK_LIMITS } from '../core/validate/feedback.js';
+import { staffPaths, staffSchemas, staffSecuritySchemes } from './openapi-staff.js';
 
 type Schema = Record<string, unknown>;
 
@@ -156,6 +157,8 @@ const schemas: Record<string, Schema> = {
       workingDaysLeft: { ...nullable(int), description: 'null when no clock runs; negative when overdue' },
       dueDateProvisional: { type: 'boolean', description: 'true when dueDate and workingDaysLeft count a year whose holidays are not published yet' },
       outcome: { enum: [...OUTCOME_IDS], description: 'row id of table 三, once answered' },
+      supplement: { ...ref('SupplementNotice'), description: 'while 需补正: what to send and by when' },
+      documents: { ...ref('ApplicationDocuments'), description: 'once answered: the 答复书 and released files' },
     },
     ['trackingCode', 'status', 'timeline', 'dueDate', 'workingDaysLeft'],
   ),
@@ -346,6 +349,30 @@ const notificationPaths = {
       responses: { '200': { description: 'The delivery, pending again', content: json(ref('Delivery')) }, ...problems(401, 404, 409) },
     },
   },
+  '/staff/applications/{trackingCode}/deliveries': {
+    get: {
+      summary: 'Staff (any role): the notification deliveries of a case, newest first',
+      security: [{ staffSession: [] }],
+      parameters: [codeParam, queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only deliveries in this state')],
+      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+    },
+  },
+  '/staff/deliveries': {
+    get: {
+      summary: 'Staff (any role): deliveries of every case, e.g. ?state=dead for the dead letters',
+      security: [{ staffSession: [] }],
+      parameters: [queryParam('case', str(), 'tracking code or query code'), queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only this state')],
+      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+    },
+  },
+  '/staff/deliveries/{id}/retry': {
+    post: {
+      summary: 'Staff (admin role; X-CSRF-Token): send a dead letter again',
+      security: [{ staffSession: [] }],
+      parameters: [pathParam('id', 'delivery id')],
+      responses: { '200': { description: 'The delivery, pending again', content: json(ref('Delivery')) }, ...problems(401, 403, 404, 409) },
+    },
+  },
 };
 
 export const openApiDocument = {
@@ -485,10 +512,12 @@ export const openApiDocument = {
         responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(401, 404, 409, 415, 422) },
       },
     },
+    // Staff desk and the applicant's side of a case (desk-server): src/server/openapi-staff.ts
+    ...staffPaths,
     ...notificationPaths,
   },
   components: {
-    schemas,
-    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ZWGK_ADMIN_TOKEN' } },
+    schemas: { ...schemas, ...staffSchemas },
+    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ZWGK_ADMIN_TOKEN' }, ...staffSecuritySchemes },
   },
 } as const;

@@ -53,12 +53,29 @@ export function parseSetCookie(header: string): { name: string; value: string; a
 export class StaffClient {
   cookie = '';
   csrf = '';
+  /** set by `renewing`: sign in again when a session ended because a test moved the server's clock on by days */
+  private credentials: { name: string; password: string } | null = null;
   constructor(
     readonly app: Hono,
     readonly address = '192.0.2.10',
   ) {}
 
+  /** Signs in again whenever the session has ended (for tests that jump the clock); session expiry itself is tested without it. */
+  renewing(): this {
+    this.credentials = this.lastSignIn;
+    return this;
+  }
+
+  private lastSignIn: { name: string; password: string } | null = null;
+
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await this.send(method, path, body, headers);
+    if (response.status !== 401 || !this.credentials || path === '/staff/session') return response;
+    await this.signIn(this.credentials.name, this.credentials.password);
+    return this.send(method, path, body, headers);
+  }
+
+  private async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
     const init: RequestInit = {
       method,
       headers: {
@@ -84,6 +101,7 @@ export class StaffClient {
     assert.equal(response.status, 200, await response.clone().text());
     const session = (await response.json()) as StaffSession;
     this.csrf = session.csrfToken;
+    this.lastSignIn = { name, password };
     return session;
   }
 }

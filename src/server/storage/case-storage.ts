@@ -94,7 +94,7 @@ async function loadCase(sql: SqlClient, row: Row): Promise<CaseRecord> {
     [code],
   );
   const audit = await sql.query<{ id: string; at: string; actor: Actor; action: AuditAction; reason: string | null; before: CaseState | null; after: CaseState }>(
-    `SELECT id::text AS id, to_json(at) #>> '{}' AS at, actor, action, reason, before, after FROM audit_log WHERE tracking_code = $1 ORDER BY id`,
+    `SELECT id::text AS id, to_json(at) #>> '{}' AS at, actor, action, reason, before, after FROM audit_log WHERE tracking_code = $1 ORDER BY audit_log.id`,
     [code],
   );
   const appeals = await sql.query<AppealRow>(`SELECT ${APPEAL_COLUMNS} FROM appeals WHERE tracking_code = $1 ORDER BY filed_on, created_at`, [code]);
