@@ -19,6 +19,7 @@ import { openStorage, type StorageConfig } from '../../src/server/storage/index.
 import type { Storage } from '../../src/server/storage/types.js';
 import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
 import { readmeSignatureCheck, startReceiver, type Receiver } from './notify-fixtures.js';
+import { addAccounts, signedIn } from './staff-harness.js';
 
 const ADMIN = 'notify-admin-token';
 const SECRET = 'webhook-secret-for-tests';
@@ -220,6 +221,40 @@ describe('notifications', () => {
     assert.deepEqual(hooks.accepted().map((r) => (JSON.parse(r.body) as { type: string }).type).sort(), ['application.created', 'feedback.created', 'feedback.replied']);
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(sink.messages.length, 2);
+  });
+
+  test('the staff desk\'s steps and the applicant\'s online 补正 send their mails from the same transaction', { timeout: 60_000 }, async () => {
+    const sink = await startMailSink();
+    cleanups.push(() => sink.close());
+    const { app, storage } = await rig({ smtpUrl: sink.url });
+    await addAccounts(storage);
+    const [clerk, head] = [await signedIn(app, 'clerk'), await signedIn(app, 'head')];
+    const key = () => ({ 'Idempotency-Key': randomBytes(8).toString('hex') });
+    const ok = async (response: Response | Promise<Response>) => {
+      const answer = await response;
+      assert.ok(answer.status < 300, `${answer.status} ${await answer.clone().text()}`);
+    };
+    const { trackingCode } = await submit(app, withEmail('desk@example.com'));
+    const act = (who: typeof clerk, action: string, body: unknown) => ok(who.request('POST', `/staff/applications/${trackingCode}/${action}`, body, key()));
+    await act(clerk, 'request-supplement', { triggers: ['description-unclear'], detail: '请写明文号' });
+    await ok(
+      app.request(`/api/applications/${trackingCode}/supplement`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...key() },
+        body: JSON.stringify({ phone: '13912345678', text: '闽商务〔2020〕76号' }),
+      }),
+    );
+    await act(clerk, 'request-extension', { days: 20, reason: '需要调取历史档案' });
+    await act(head, 'decide-extension', { approve: true });
+    const mails = await sink.waitFor(4);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(sink.messages.length, 4, sink.messages.map((m) => m.subject).join('\n'));
+    const text = (word: string) => mails.find((m) => m.subject.includes(word))?.text ?? '';
+    assert.match(text('需要补正'), /需要补正的内容：所需政府信息的名称、文号或者特征性描述不明确；请写明文号/);
+    assert.match(text('需要补正'), /补正期限：\d{4}年\d+月\d+日前/);
+    assert.match(text('已受理'), /已收到您补正的材料/);
+    assert.match(text('延长'), /延期理由：需要调取历史档案/);
+    assert.ok(mails.every((m) => m.to[0] === 'desk@example.com'));
   });
 
   test('a receiver that times out once and fails twice, then succeeds, gets exactly one accepted delivery', { timeout: 60_000 }, async () => {
