@@ -3,32 +3,18 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import { applyPatch } from '../../src/server/routes/applications.js';
 import { applyAdminPatch, applyRating } from '../../src/server/routes/feedback.js';
 import type { NotifyEvent } from '../../src/server/notify/events.js';
 import { recordEvent } from '../../src/server/notify/outbox.js';
-import { migrate, openDatabase, type StorageConfig } from '../../src/server/storage/index.js';
+import { migrate, openDatabase } from '../../src/server/storage/index.js';
 import type { SqlDatabase } from '../../src/server/storage/sql.js';
 import { createSqlStorage } from '../../src/server/storage/storage.js';
 import type { ApplicationRecord, FeedbackRecord, Storage } from '../../src/server/storage/types.js';
 import { sampleApplication } from '../../src/server/testing.js';
+import { backends } from './staff-harness.js';
 
-const backends: { name: string; config: StorageConfig; cleanup?: () => Promise<void> }[] = [{ name: 'PGlite', config: { memory: true } }];
-const databaseUrl = process.env.TEST_DATABASE_URL;
-if (databaseUrl) {
-  const schema = `zwgk_outbox_${randomBytes(6).toString('hex')}`;
-  backends.push({
-    name: 'PostgreSQL',
-    config: { databaseUrl, schema },
-    async cleanup() {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  });
-}
+const storageBackends = backends();
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${randomBytes(4).toString('hex')}`;
@@ -80,7 +66,7 @@ function letter(): FeedbackRecord {
 
 const proof = () => ({ id: unique('proof'), expiresAt: new Date(Date.now() + 60_000) });
 
-for (const backend of backends) {
+for (const backend of storageBackends) {
   describe(`outbox on ${backend.name}`, () => {
     let db: SqlDatabase;
     let storage: Storage;
@@ -88,13 +74,13 @@ for (const backend of backends) {
       (await db.query<{ payload: NotifyEvent }>(`SELECT payload FROM outbox_events WHERE case_id = $1 ORDER BY id`, [caseId])).map((r) => r.payload);
 
     before(async () => {
-      db = await openDatabase(backend.config);
+      db = await openDatabase(backend.config());
       await migrate(db);
       storage = createSqlStorage(db);
     });
     after(async () => {
       await storage?.close();
-      await backend.cleanup?.();
+      await backend.cleanup();
     });
 
     test('a created application writes application.created with its facts, its language and no identity number', async () => {

@@ -10,7 +10,7 @@ import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId } from '.
 import { SUPPLEMENT_TRIGGER_LABELS, type CaseState } from '../../api/types/staff.js';
 import type { CaseData } from '../storage/case-types.js';
 import type { SqlClient } from '../storage/sql.js';
-import { supplementDueDate, type NotifyEvent, type StatusChange } from './events.js';
+import { requestedOf, supplementDueDate, type NotifyEvent, type StatusChange } from './events.js';
 import { recordEvent } from './outbox.js';
 
 interface CaseRow {
@@ -36,7 +36,6 @@ export async function recordCaseChange(tx: SqlClient, change: { trackingCode: st
     `SELECT to_json(at) #>> '{}' AS at, note FROM application_events WHERE tracking_code = $1 ORDER BY id DESC LIMIT 1`,
     [change.trackingCode],
   );
-  const { title, docNo, description } = row.body.request;
   const language = row.language ?? 'zh-CN';
   const status: StatusChange = {
     from: change.before.status,
@@ -64,7 +63,7 @@ export async function recordCaseChange(tx: SqlClient, change: { trackingCode: st
       dueDate: row.due_date,
       outcome: row.outcome,
       language,
-      requested: [title, docNo].filter(Boolean).join(' ') || (description ?? '').slice(0, 80),
+      requested: requestedOf(row.body.request),
     },
     change: status,
     contact: { email: row.body.applicant.email ?? row.body.delivery.email ?? null, phone: row.body.applicant.phone },

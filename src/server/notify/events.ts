@@ -73,8 +73,9 @@ export type NotifyEvent =
   | { type: 'feedback.replied'; caseId: string; letter: LetterFacts; contact: Contact }
   | { type: 'staff.digest'; caseId: string; digest: StaffDigest };
 
-function requestedOf(record: ApplicationRecord): string {
-  const { title, docNo, description } = record.body.request;
+/** What was asked for, in a few words: title and 文号, else the start of the description. */
+export function requestedOf(request: ApplicationRecord['body']['request']): string {
+  const { title, docNo, description } = request;
   return [title, docNo].filter(Boolean).join(' ') || (description ?? '').slice(0, 80);
 }
 
@@ -87,7 +88,7 @@ function applicationFacts(record: ApplicationRecord): ApplicationFacts {
     dueDate: record.dueDate,
     outcome: record.outcome,
     language: record.language ?? 'zh-CN',
-    requested: requestedOf(record),
+    requested: requestedOf(record.body.request),
   };
 }
 
