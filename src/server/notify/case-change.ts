@@ -24,7 +24,10 @@ interface CaseRow {
   case_data: CaseData;
 }
 
-export async function recordCaseChange(tx: SqlClient, change: { trackingCode: string; before: CaseState; after: CaseState }): Promise<void> {
+export async function recordCaseChange(
+  tx: SqlClient,
+  change: { trackingCode: string; before: CaseState; after: CaseState },
+): Promise<void> {
   if (change.before.status === change.after.status) return;
   const [row] = await tx.query<CaseRow>(
     `SELECT agency, body, status, received_on::text AS received_on, due_date::text AS due_date, outcome, language, case_data

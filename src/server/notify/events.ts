@@ -9,7 +9,13 @@ import type { FeedbackCategory } from '../../api/types/feedback.js';
 import { addWorkingDays, todayInChina } from '../../core/calendar/index.js';
 import type { ApplicationRecord, FeedbackRecord } from '../storage/types.js';
 
-export const EVENT_TYPES = ['application.created', 'application.status-changed', 'feedback.created', 'feedback.replied', 'staff.digest'] as const;
+export const EVENT_TYPES = [
+  'application.created',
+  'application.status-changed',
+  'feedback.created',
+  'feedback.replied',
+  'staff.digest',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** The 补正 period when staff name none: "一般不超过15个工作日" (reference.md §2.7, JS-NORM). */
@@ -98,7 +104,12 @@ function applicantContact(record: ApplicationRecord): Contact {
 }
 
 export function applicationCreated(record: ApplicationRecord): NotifyEvent {
-  return { type: 'application.created', caseId: record.trackingCode, application: applicationFacts(record), contact: applicantContact(record) };
+  return {
+    type: 'application.created',
+    caseId: record.trackingCode,
+    application: applicationFacts(record),
+    contact: applicantContact(record),
+  };
 }
 
 /** Past the published holiday calendars the 补正 date is left out rather than guessed. */
@@ -115,7 +126,13 @@ export function applicationStatusChanged(before: ApplicationRecord, after: Appli
   const entry = after.timeline[after.timeline.length - 1]!;
   const change: StatusChange = { from: before.status, to: after.status, at: entry.at, note: entry.note ?? null };
   if (after.status === 'supplement-requested') change.supplementDueDate = supplementDueDate(entry.at);
-  return { type: 'application.status-changed', caseId: after.trackingCode, application: applicationFacts(after), change, contact: applicantContact(after) };
+  return {
+    type: 'application.status-changed',
+    caseId: after.trackingCode,
+    application: applicationFacts(after),
+    change,
+    contact: applicantContact(after),
+  };
 }
 
 function letterFacts(record: FeedbackRecord): LetterFacts {

@@ -20,14 +20,21 @@ export function notificationRoutes(deps: ServerDeps): Hono<StaffEnv> {
     if (state !== undefined && !DELIVERY_STATES.includes(state as DeliveryState)) {
       throw new ProblemError('bad-request', `state is one of ${DELIVERY_STATES.join(', ')}.`);
     }
-    const items = await store.listDeliveries({ caseId: caseId ? normalizeCode(caseId) : undefined, state: state as DeliveryState | undefined });
+    const items = await store.listDeliveries({
+      caseId: caseId ? normalizeCode(caseId) : undefined,
+      state: state as DeliveryState | undefined,
+    });
     return c.json({ items, counts: await store.countByState() });
   }
 
   async function retry(c: Context) {
     const outcome = await store.retryDead(c.req.param('id')!);
     if (outcome === 'not-found') throw new ProblemError('not-found', 'No delivery with this id.');
-    if (outcome === 'not-dead') throw new ProblemError('illegal-transition', 'Only a dead delivery can be retried; this one is still being delivered or was delivered.');
+    if (outcome === 'not-dead')
+      throw new ProblemError(
+        'illegal-transition',
+        'Only a dead delivery can be retried; this one is still being delivered or was delivered.',
+      );
     return c.json(outcome);
   }
 
