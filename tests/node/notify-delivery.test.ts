@@ -4,7 +4,7 @@
 // deliver each event once.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, describe, test } from 'node:test';
+import { after, afterEach, describe, test } from 'node:test';
 import type { Challenge } from 'altcha-lib';
 import type { Hono } from 'hono';
 import pg from 'pg';
@@ -27,9 +27,11 @@ const ID_NUMBER = '11010519491231002X';
 const FAST = { pollMs: 20, retry: { baseMs: 40, capMs: 400, maxAttempts: 5 } };
 
 const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+/** Each test's workers, servers and storages stop when it ends, so no worker of an earlier test competes for the CPU. */
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+}
+after(cleanUp);
 
 interface Rig {
   storage: Storage;
@@ -124,6 +126,8 @@ const withEmail = (email: string) =>
   sampleApplication({ applicant: { ...sampleApplication().applicant, email } as ReturnType<typeof sampleApplication>['applicant'] });
 
 describe('notifications', () => {
+  afterEach(cleanUp);
+
   test('a case from receipt to 办结 sends exactly its mails, signed webhooks and SMS', { timeout: 60_000 }, async () => {
     const { sink, hooks, sms } = await sinkAndReceivers();
     const { app, storage } = await rig({
@@ -448,6 +452,8 @@ describe('notifications', () => {
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 describe('two server instances on one PostgreSQL', { skip: databaseUrl ? false : 'TEST_DATABASE_URL is not set' }, () => {
+  afterEach(cleanUp);
+
   test('deliver each event once', { timeout: 120_000 }, async () => {
     const schema = `zwgk_notify_${randomBytes(6).toString('hex')}`;
     const config: StorageConfig = { databaseUrl: databaseUrl!, schema };
