@@ -1,14 +1,6 @@
 // The demo mailbox: lists what the demo's local SMTP sink received (GET /demo-mail.json), refreshed every 2 s.
 // Everything is shown as text; the HTML part in a sandboxed frame that runs no script.
-interface Mail {
-  to: string[];
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  receivedAt: string;
-}
+import type { ReceivedMail } from '../src/server/notify/mail-sink.js';
 
 const list = document.querySelector<HTMLDivElement>('#mails')!;
 const statusLine = document.querySelector<HTMLParagraphElement>('#status')!;
@@ -20,7 +12,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): 
   return node;
 }
 
-function render(mail: Mail): HTMLElement {
+function render(mail: ReceivedMail): HTMLElement {
   const article = element('article');
   article.className = 'mail';
   article.append(element('h2', mail.subject));
@@ -50,7 +42,7 @@ function render(mail: Mail): HTMLElement {
 async function refresh(): Promise<void> {
   try {
     const response = await fetch('/demo-mail.json', { cache: 'no-store' });
-    const { sink, messages } = (await response.json()) as { sink: string | null; messages: Mail[] };
+    const { sink, messages } = (await response.json()) as { sink: string | null; messages: ReceivedMail[] };
     const key = messages.map((m) => m.messageId).join();
     statusLine.textContent = sink
       ? `${messages.length} 封邮件（演示 SMTP：${sink}）。提交一份申请或在意见箱写信试试。`
@@ -65,4 +57,3 @@ async function refresh(): Promise<void> {
 
 void refresh();
 setInterval(() => void refresh(), 2000);
-export {};

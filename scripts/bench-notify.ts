@@ -83,7 +83,9 @@ async function pool(count: number, limit: number, task: (i: number) => Promise<n
 /** Sends the applications; the statuses, and the time it took. */
 async function load(api: string, run: string): Promise<{ results: number[]; seconds: number }> {
   return pool(total, concurrency, async (i) => {
-    const applicant = { ...sampleApplication().applicant, email: `bench-${run}-${i}@example.com` } as ReturnType<typeof sampleApplication>['applicant'];
+    const applicant = { ...sampleApplication().applicant, email: `bench-${run}-${i}@example.com` } as ReturnType<
+      typeof sampleApplication
+    >['applicant'];
     try {
       const response = await fetch(`${api}/applications`, {
         method: 'POST',
@@ -134,7 +136,9 @@ try {
     `with mail            POST /applications  ${rate.toFixed(0).padStart(5)} req/s  (${loaded.seconds.toFixed(1)} s)  ratio to baseline ${(rate / baselineRate).toFixed(2)}`,
   );
   console.log(`acknowledged 201: ${acknowledged} of ${total}`);
-  console.log(`receipt mails: ${ours.length} in ${lastMail.toFixed(1)} s from the first request (${(ours.length / lastMail).toFixed(0)} mails/s)`);
+  console.log(
+    `receipt mails: ${ours.length} in ${lastMail.toFixed(1)} s from the first request (${(ours.length / lastMail).toFixed(0)} mails/s)`,
+  );
   console.log(`deliveries by state: ${JSON.stringify(counts.counts)}`);
   console.log(`mails lost: ${lost}; mails doubled: ${doubled}`);
   exitCode = acknowledged === total && lost === 0 && doubled === 0 ? 0 : 1;

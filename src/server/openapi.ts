@@ -487,6 +487,30 @@ const notificationPaths = {
       responses: { '200': { description: 'The delivery, pending again', content: json(ref('Delivery')) }, ...problems(401, 404, 409) },
     },
   },
+  '/staff/applications/{trackingCode}/deliveries': {
+    get: {
+      summary: 'Staff (any role): the notification deliveries of a case, newest first',
+      security: [{ staffSession: [] }],
+      parameters: [codeParam, queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only deliveries in this state')],
+      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+    },
+  },
+  '/staff/deliveries': {
+    get: {
+      summary: 'Staff (any role): deliveries of every case, e.g. ?state=dead for the dead letters',
+      security: [{ staffSession: [] }],
+      parameters: [queryParam('case', str(), 'tracking code or query code'), queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only this state')],
+      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+    },
+  },
+  '/staff/deliveries/{id}/retry': {
+    post: {
+      summary: 'Staff (admin role; X-CSRF-Token): send a dead letter again',
+      security: [{ staffSession: [] }],
+      parameters: [pathParam('id', 'delivery id')],
+      responses: { '200': { description: 'The delivery, pending again', content: json(ref('Delivery')) }, ...problems(401, 403, 404, 409) },
+    },
+  },
 };
 
 export const openApiDocument = {

@@ -4,7 +4,7 @@
 // deliver each event once.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, describe, test } from 'node:test';
+import { after, afterEach, describe, test } from 'node:test';
 import type { Challenge } from 'altcha-lib';
 import type { Hono } from 'hono';
 import pg from 'pg';
@@ -19,6 +19,7 @@ import { openStorage, type StorageConfig } from '../../src/server/storage/index.
 import type { Storage } from '../../src/server/storage/types.js';
 import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
 import { readmeSignatureCheck, startReceiver, type Receiver } from './notify-fixtures.js';
+import { addAccounts, signedIn } from './staff-harness.js';
 
 const ADMIN = 'notify-admin-token';
 const SECRET = 'webhook-secret-for-tests';
@@ -26,9 +27,11 @@ const ID_NUMBER = '11010519491231002X';
 const FAST = { pollMs: 20, retry: { baseMs: 40, capMs: 400, maxAttempts: 5 } };
 
 const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+/** Each test's workers, servers and storages stop when it ends, so no worker of an earlier test competes for the CPU. */
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+}
+after(cleanUp);
 
 interface Rig {
   storage: Storage;
@@ -38,7 +41,10 @@ interface Rig {
   logs: string[];
 }
 
-async function rig(config: Partial<NotifyConfig>, options: { storage?: Storage; maxAttempts?: number; timeoutMs?: number } = {}): Promise<Rig> {
+async function rig(
+  config: Partial<NotifyConfig>,
+  options: { storage?: Storage; maxAttempts?: number; timeoutMs?: number } = {},
+): Promise<Rig> {
   const storage = options.storage ?? (await openStorage({ memory: true }));
   const clock = { now: new Date('2025-09-26T02:00:00Z') };
   const now = () => clock.now;
@@ -63,7 +69,11 @@ let keys = 0;
 async function submit(app: Hono, body = sampleApplication(), language = 'zh-CN'): Promise<ApplicationReceipt> {
   const response = await app.request('/api/applications', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `notify-${++keys}-${randomBytes(4).toString('hex')}`, 'Accept-Language': language },
+    headers: {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': `notify-${++keys}-${randomBytes(4).toString('hex')}`,
+      'Accept-Language': language,
+    },
     body: JSON.stringify(body),
   });
   assert.equal(response.status, 201, await response.clone().text());
@@ -104,16 +114,28 @@ const settled = (items: DeliveryView[]) => items.length > 0 && items.every((d) =
 
 async function sinkAndReceivers(): Promise<{ sink: MailSink; hooks: Receiver; sms: Receiver }> {
   const [sink, hooks, sms] = await Promise.all([startMailSink(), startReceiver(), startReceiver()]);
-  cleanups.push(() => sink.close(), () => hooks.close(), () => sms.close());
+  cleanups.push(
+    () => sink.close(),
+    () => hooks.close(),
+    () => sms.close(),
+  );
   return { sink, hooks, sms };
 }
 
-const withEmail = (email: string) => sampleApplication({ applicant: { ...sampleApplication().applicant, email } as ReturnType<typeof sampleApplication>['applicant'] });
+const withEmail = (email: string) =>
+  sampleApplication({ applicant: { ...sampleApplication().applicant, email } as ReturnType<typeof sampleApplication>['applicant'] });
 
 describe('notifications', () => {
+  afterEach(cleanUp);
+
   test('a case from receipt to 办结 sends exactly its mails, signed webhooks and SMS', { timeout: 60_000 }, async () => {
     const { sink, hooks, sms } = await sinkAndReceivers();
-    const { app, storage } = await rig({ smtpUrl: sink.url, mailFrom: '福建省商务厅 <gk@example.gov.cn>', webhooks: [`${hooks.url}/oa`], smsWebhook: `${sms.url}/sms` });
+    const { app, storage } = await rig({
+      smtpUrl: sink.url,
+      mailFrom: '福建省商务厅 <gk@example.gov.cn>',
+      webhooks: [`${hooks.url}/oa`],
+      smsWebhook: `${sms.url}/sms`,
+    });
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
     const { trackingCode } = await submit(app, withEmail('Zhang.San@example.com'));
@@ -123,15 +145,22 @@ describe('notifications', () => {
     await step(app, trackingCode, { status: 'answered', outcome: '3.1' });
     await step(app, trackingCode, { status: 'closed' });
 
-    const items = await until('the case delivered', () => deliveries(app, `case=${trackingCode}`), (d) => d.length === 16 && settled(d));
-    assert.ok(items.every((d) => d.state === 'delivered' && d.attempts === 1), JSON.stringify(items));
-    assert.deepEqual(items.filter((d) => d.channel === 'email').map((d) => d.kind).sort(), [
-      'application-accepted',
-      'application-answered',
-      'application-extended',
-      'application-received',
-      'application-supplement',
-    ]);
+    const items = await until(
+      'the case delivered',
+      () => deliveries(app, `case=${trackingCode}`),
+      (d) => d.length === 16 && settled(d),
+    );
+    assert.ok(
+      items.every((d) => d.state === 'delivered' && d.attempts === 1),
+      JSON.stringify(items),
+    );
+    assert.deepEqual(
+      items
+        .filter((d) => d.channel === 'email')
+        .map((d) => d.kind)
+        .sort(),
+      ['application-accepted', 'application-answered', 'application-extended', 'application-received', 'application-supplement'],
+    );
 
     // Mail: five, to the address the applicant gave, with both parts, in Chinese.
     const mails = sink.messages;
@@ -161,18 +190,31 @@ describe('notifications', () => {
     // Webhooks: six (created and five changes), signed, without identity number or contact.
     const verify = readmeSignatureCheck();
     assert.equal(hooks.accepted().length, 6);
-    const bodies = hooks.accepted().map((r) => JSON.parse(r.body) as { id: string; type: string; occurredAt: string; data: { change?: { to: string } } });
+    const bodies = hooks
+      .accepted()
+      .map((r) => JSON.parse(r.body) as { id: string; type: string; occurredAt: string; data: { change?: { to: string } } });
     // Deliveries go out in parallel, so they may arrive in any order: occurredAt orders them.
     bodies.sort((x, y) => x.occurredAt.localeCompare(y.occurredAt));
-    assert.deepEqual(bodies.map((b) => b.data.change?.to ?? b.type), ['application.created', 'supplement-requested', 'accepted', 'extended', 'answered', 'closed']);
+    assert.deepEqual(
+      bodies.map((b) => b.data.change?.to ?? b.type),
+      ['application.created', 'supplement-requested', 'accepted', 'extended', 'answered', 'closed'],
+    );
     for (const request of hooks.accepted()) {
       assert.equal(request.path, '/oa');
       assert.equal(request.headers['content-type'], 'application/json');
       assert.ok(verify(SECRET, String(request.headers['zwgk-signature']), request.body), 'the README snippet accepts the signature');
-      assert.equal(verify(SECRET, String(request.headers['zwgk-signature']), request.body.replace('"closed"', '"withdrawn"').replace(trackingCode, 'YS-TAMPERED')), false);
+      assert.equal(
+        verify(
+          SECRET,
+          String(request.headers['zwgk-signature']),
+          request.body.replace('"closed"', '"withdrawn"').replace(trackingCode, 'YS-TAMPERED'),
+        ),
+        false,
+      );
       assert.equal(verify('another-secret', String(request.headers['zwgk-signature']), request.body), false);
       assert.equal(request.headers['zwgk-delivery'], (JSON.parse(request.body) as { id: string }).id);
-      for (const personal of [ID_NUMBER, '张三', '13912345678', 'example.com']) assert.ok(!request.body.includes(personal), `webhook holds ${personal}`);
+      for (const personal of [ID_NUMBER, '张三', '13912345678', 'example.com'])
+        assert.ok(!request.body.includes(personal), `webhook holds ${personal}`);
     }
 
     // SMS: five, to the applicant's mobile, through the gateway webhook, signed the same way.
@@ -207,7 +249,11 @@ describe('notifications', () => {
     assert.equal((await admin(app, 'PATCH', `/feedback/${queryCode}`, { publish: false })).status, 200, 'withholding tells no one');
 
     await sink.waitFor(2);
-    await until('webhooks', async () => hooks.accepted().length, (n) => n === 3);
+    await until(
+      'webhooks',
+      async () => hooks.accepted().length,
+      (n) => n === 3,
+    );
     const english = sink.messages.find((m) => m.to[0] === 'reader@example.org')!;
     assert.equal(english.subject, `福建省商务厅 has received your information request ${trackingCode}`);
     assert.match(english.text, /Reply due by: 30 October 2025/);
@@ -217,27 +263,84 @@ describe('notifications', () => {
     assert.match(reply.text, /答复：指南在网站首页“政府信息公开”栏目。/);
     assert.ok(reply.html.includes('关于&lt;b&gt;指南&lt;/b&gt;的咨询'));
     assert.ok(!reply.text.includes('陈明') && !reply.text.includes('13700001111'));
-    assert.deepEqual(hooks.accepted().map((r) => (JSON.parse(r.body) as { type: string }).type).sort(), ['application.created', 'feedback.created', 'feedback.replied']);
+    assert.deepEqual(
+      hooks
+        .accepted()
+        .map((r) => (JSON.parse(r.body) as { type: string }).type)
+        .sort(),
+      ['application.created', 'feedback.created', 'feedback.replied'],
+    );
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(sink.messages.length, 2);
   });
 
-  test('a receiver that times out once and fails twice, then succeeds, gets exactly one accepted delivery', { timeout: 60_000 }, async () => {
-    const hooks = await startReceiver();
-    cleanups.push(() => hooks.close());
-    hooks.script = ['hang', 500, 503];
-    const { app, logs } = await rig({ webhooks: [hooks.url] }, { timeoutMs: 300 });
-    const { trackingCode } = await submit(app);
-    const [delivery] = await until('the webhook delivered', () => deliveries(app, `case=${trackingCode}&state=delivered`), (d) => d.length === 1);
-    assert.equal(delivery!.attempts, 4);
-    assert.equal(hooks.requests.length, 4);
-    assert.equal(hooks.accepted().length, 1);
-    assert.equal(new Set(hooks.requests.map((r) => r.headers['zwgk-delivery'])).size, 1, 'every attempt carries the same delivery id');
-    assert.equal(logs.filter((l) => /webhook application.created delivery .* failed \(attempt \d\/5\)/.test(l)).length, 3, logs.join('\n'));
-    assert.ok(logs.some((l) => /HTTP 503/.test(l)));
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(hooks.requests.length, 4);
-  });
+  test(
+    "the staff desk's steps and the applicant's online 补正 send their mails from the same transaction",
+    { timeout: 60_000 },
+    async () => {
+      const sink = await startMailSink();
+      cleanups.push(() => sink.close());
+      const { app, storage } = await rig({ smtpUrl: sink.url });
+      await addAccounts(storage);
+      const [clerk, head] = [await signedIn(app, 'clerk'), await signedIn(app, 'head')];
+      const key = () => ({ 'Idempotency-Key': randomBytes(8).toString('hex') });
+      const ok = async (response: Response | Promise<Response>) => {
+        const answer = await response;
+        assert.ok(answer.status < 300, `${answer.status} ${await answer.clone().text()}`);
+      };
+      const { trackingCode } = await submit(app, withEmail('desk@example.com'));
+      const act = (who: typeof clerk, action: string, body: unknown) =>
+        ok(who.request('POST', `/staff/applications/${trackingCode}/${action}`, body, key()));
+      await act(clerk, 'request-supplement', { triggers: ['description-unclear'], detail: '请写明文号' });
+      await ok(
+        app.request(`/api/applications/${trackingCode}/supplement`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...key() },
+          body: JSON.stringify({ phone: '13912345678', text: '闽商务〔2020〕76号' }),
+        }),
+      );
+      await act(clerk, 'request-extension', { days: 20, reason: '需要调取历史档案' });
+      await act(head, 'decide-extension', { approve: true });
+      const mails = await sink.waitFor(4);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(sink.messages.length, 4, sink.messages.map((m) => m.subject).join('\n'));
+      const text = (word: string) => mails.find((m) => m.subject.includes(word))?.text ?? '';
+      assert.match(text('需要补正'), /需要补正的内容：所需政府信息的名称、文号或者特征性描述不明确；请写明文号/);
+      assert.match(text('需要补正'), /补正期限：\d{4}年\d+月\d+日前/);
+      assert.match(text('已受理'), /已收到您补正的材料/);
+      assert.match(text('延长'), /延期理由：需要调取历史档案/);
+      assert.ok(mails.every((m) => m.to[0] === 'desk@example.com'));
+    },
+  );
+
+  test(
+    'a receiver that times out once and fails twice, then succeeds, gets exactly one accepted delivery',
+    { timeout: 60_000 },
+    async () => {
+      const hooks = await startReceiver();
+      cleanups.push(() => hooks.close());
+      hooks.script = ['hang', 500, 503];
+      const { app, logs } = await rig({ webhooks: [hooks.url] }, { timeoutMs: 300 });
+      const { trackingCode } = await submit(app);
+      const [delivery] = await until(
+        'the webhook delivered',
+        () => deliveries(app, `case=${trackingCode}&state=delivered`),
+        (d) => d.length === 1,
+      );
+      assert.equal(delivery!.attempts, 4);
+      assert.equal(hooks.requests.length, 4);
+      assert.equal(hooks.accepted().length, 1);
+      assert.equal(new Set(hooks.requests.map((r) => r.headers['zwgk-delivery'])).size, 1, 'every attempt carries the same delivery id');
+      assert.equal(
+        logs.filter((l) => /webhook application.created delivery .* failed \(attempt \d\/5\)/.test(l)).length,
+        3,
+        logs.join('\n'),
+      );
+      assert.ok(logs.some((l) => /HTTP 503/.test(l)));
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(hooks.requests.length, 4);
+    },
+  );
 
   test('after the last attempt a delivery is a dead letter, shown to staff and retried by an admin', { timeout: 60_000 }, async () => {
     const hooks = await startReceiver();
@@ -245,12 +348,19 @@ describe('notifications', () => {
     hooks.script = [500, 500, 500];
     const { app, logs } = await rig({ webhooks: [hooks.url] }, { maxAttempts: 3 });
     const { trackingCode } = await submit(app);
-    const [dead] = await until('a dead letter', () => deliveries(app, `case=${trackingCode}`), (d) => d[0]?.state === 'dead');
+    const [dead] = await until(
+      'a dead letter',
+      () => deliveries(app, `case=${trackingCode}`),
+      (d) => d[0]?.state === 'dead',
+    );
     assert.equal(dead!.attempts, 3);
     assert.equal(dead!.lastError, 'HTTP 500');
     assert.equal(dead!.eventType, 'application.created');
     assert.ok(logs.some((l) => l.includes('dead letter')));
-    assert.deepEqual((await deliveries(app, 'state=dead')).map((d) => d.id), [dead!.id]);
+    assert.deepEqual(
+      (await deliveries(app, 'state=dead')).map((d) => d.id),
+      [dead!.id],
+    );
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(hooks.requests.length, 3, 'a dead letter is not tried again by itself');
 
@@ -259,7 +369,11 @@ describe('notifications', () => {
     const retried = await admin(app, 'POST', `/deliveries/${dead!.id}/retry`);
     assert.equal(retried.status, 200);
     assert.equal(((await retried.json()) as DeliveryView).state, 'pending');
-    const [delivered] = await until('the retried letter delivered', () => deliveries(app, `case=${trackingCode}`), (d) => d[0]?.state === 'delivered');
+    const [delivered] = await until(
+      'the retried letter delivered',
+      () => deliveries(app, `case=${trackingCode}`),
+      (d) => d[0]?.state === 'delivered',
+    );
     assert.equal(delivered!.attempts, 1);
     assert.equal(hooks.accepted().length, 1);
     assert.equal((await admin(app, 'POST', `/deliveries/${dead!.id}/retry`)).status, 409, 'only a dead letter can be retried');
@@ -272,7 +386,11 @@ describe('notifications', () => {
     cleanups.push(() => storage.close());
     const first = await rig({}, { storage });
     const { trackingCode } = await submit(first.app, withEmail('waiting@example.com'));
-    const [waiting] = await until('a waiting mail', () => deliveries(first.app, `case=${trackingCode}`), (d) => d.length === 1);
+    const [waiting] = await until(
+      'a waiting mail',
+      () => deliveries(first.app, `case=${trackingCode}`),
+      (d) => d.length === 1,
+    );
     assert.equal(waiting!.state, 'waiting-for-configuration');
     assert.equal(waiting!.attempts, 0);
     assert.ok(first.logs.some((l) => l.includes('ZWGK_SMTP_URL is not set')));
@@ -284,48 +402,58 @@ describe('notifications', () => {
     const [mail] = await sink.waitFor(1);
     assert.deepEqual(mail!.to, ['waiting@example.com']);
     assert.equal(mail!.messageId, `<${waiting!.id}@zwgk-kit>`);
-    await until('delivered', () => deliveries(second.app, `case=${trackingCode}`), (d) => d[0]?.state === 'delivered');
+    await until(
+      'delivered',
+      () => deliveries(second.app, `case=${trackingCode}`),
+      (d) => d[0]?.state === 'delivered',
+    );
   });
 
-  test('staff get one digest a day of cases due within 3 working days and overdue, with an unsubscribe line', { timeout: 60_000 }, async () => {
-    const storage = await openStorage({ memory: true });
-    cleanups.push(() => storage.close());
-    const sink = await startMailSink();
-    cleanups.push(() => sink.close());
-    // Digest hour far off while the cases are created, so none goes out early.
-    const staff = { smtpUrl: sink.url, staffEmails: ['Clerk@example.gov.cn', 'head@example.gov.cn'], digestHour: 23 };
-    const one = await rig(staff, { storage });
-    const at = (day: string) => (one.clock.now = new Date(`${day}T02:00:00Z`));
-    at('2025-09-01');
-    const overdue = await submit(one.app);
-    at('2025-09-26');
-    const dueToday = await submit(one.app);
-    at('2025-10-20');
-    await submit(one.app); // due in November: not listed
-    at('2025-10-30');
-    const answered = await submit(one.app);
-    await step(one.app, answered.trackingCode, { status: 'supplement-requested', note: '请补充' }); // clock stopped: not listed
+  test(
+    'staff get one digest a day of cases due within 3 working days and overdue, with an unsubscribe line',
+    { timeout: 60_000 },
+    async () => {
+      const storage = await openStorage({ memory: true });
+      cleanups.push(() => storage.close());
+      const sink = await startMailSink();
+      cleanups.push(() => sink.close());
+      // Digest hour far off while the cases are created, so none goes out early.
+      const staff = { smtpUrl: sink.url, staffEmails: ['Clerk@example.gov.cn', 'head@example.gov.cn'], digestHour: 23 };
+      const one = await rig(staff, { storage });
+      const at = (day: string) => (one.clock.now = new Date(`${day}T02:00:00Z`));
+      at('2025-09-01');
+      const overdue = await submit(one.app);
+      at('2025-09-26');
+      const dueToday = await submit(one.app);
+      at('2025-10-20');
+      await submit(one.app); // due in November: not listed
+      at('2025-10-30');
+      const answered = await submit(one.app);
+      await step(one.app, answered.trackingCode, { status: 'supplement-requested', note: '请补充' }); // clock stopped: not listed
 
-    // 2025-10-30 09:00 in China; a second instance on the same storage asks too.
-    one.clock.now = new Date('2025-10-30T01:00:00Z');
-    const two = await rig({ ...staff, digestHour: 9 }, { storage });
-    two.clock.now = one.clock.now;
-    const mails = await sink.waitFor(2);
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(sink.messages.length, 2, 'one digest per address');
-    assert.deepEqual(mails.map((m) => m.to[0]).sort(), ['clerk@example.gov.cn', 'head@example.gov.cn']);
-    const digest = mails[0]!;
-    assert.equal(digest.subject, '【政务公开】2025年10月30日待办提醒：1件已逾期，1件3个工作日内到期');
-    assert.ok(digest.text.includes(`${dueToday.trackingCode} 福建省商务厅 已提交 答复期限 2025年10月30日（今日到期）`), digest.text);
-    assert.match(digest.text, new RegExp(`${overdue.trackingCode} .*（已逾期\\d+个工作日）`));
-    assert.ok(!digest.text.includes(answered.trackingCode));
-    assert.match(digest.text, /退订/);
-    assert.equal(digest.headers['list-unsubscribe'], '<mailto:no-reply@localhost?subject=unsubscribe>');
-  });
+      // 2025-10-30 09:00 in China; a second instance on the same storage asks too.
+      one.clock.now = new Date('2025-10-30T01:00:00Z');
+      const two = await rig({ ...staff, digestHour: 9 }, { storage });
+      two.clock.now = one.clock.now;
+      const mails = await sink.waitFor(2);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(sink.messages.length, 2, 'one digest per address');
+      assert.deepEqual(mails.map((m) => m.to[0]).sort(), ['clerk@example.gov.cn', 'head@example.gov.cn']);
+      const digest = mails[0]!;
+      assert.equal(digest.subject, '【政务公开】2025年10月30日待办提醒：1件已逾期，1件3个工作日内到期');
+      assert.ok(digest.text.includes(`${dueToday.trackingCode} 福建省商务厅 已提交 答复期限 2025年10月30日（今日到期）`), digest.text);
+      assert.match(digest.text, new RegExp(`${overdue.trackingCode} .*（已逾期\\d+个工作日）`));
+      assert.ok(!digest.text.includes(answered.trackingCode));
+      assert.match(digest.text, /退订/);
+      assert.equal(digest.headers['list-unsubscribe'], '<mailto:no-reply@localhost?subject=unsubscribe>');
+    },
+  );
 });
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 describe('two server instances on one PostgreSQL', { skip: databaseUrl ? false : 'TEST_DATABASE_URL is not set' }, () => {
+  afterEach(cleanUp);
+
   test('deliver each event once', { timeout: 120_000 }, async () => {
     const schema = `zwgk_notify_${randomBytes(6).toString('hex')}`;
     const config: StorageConfig = { databaseUrl: databaseUrl!, schema };
@@ -343,15 +471,23 @@ describe('two server instances on one PostgreSQL', { skip: databaseUrl ? false :
     const [one, two] = [await rig(settings, { storage: a }), await rig(settings, { storage: b })];
     const count = 40;
     const codes = await Promise.all(
-      Array.from({ length: count }, (_, i) => submit((i % 2 ? one : two).app, withEmail(`applicant${i}@example.com`)).then((r) => r.trackingCode)),
+      Array.from({ length: count }, (_, i) =>
+        submit((i % 2 ? one : two).app, withEmail(`applicant${i}@example.com`)).then((r) => r.trackingCode),
+      ),
     );
     await sink.waitFor(count);
-    await until('webhooks', async () => hooks.accepted().length, (n) => n >= count);
+    await until(
+      'webhooks',
+      async () => hooks.accepted().length,
+      (n) => n >= count,
+    );
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(sink.messages.length, count, 'one receipt per application');
     assert.equal(new Set(sink.messages.map((m) => m.to[0])).size, count);
     assert.equal(hooks.requests.length, count, 'one webhook per event');
-    const received = new Set(hooks.requests.map((r) => (JSON.parse(r.body) as { data: { application: { trackingCode: string } } }).data.application.trackingCode));
+    const received = new Set(
+      hooks.requests.map((r) => (JSON.parse(r.body) as { data: { application: { trackingCode: string } } }).data.application.trackingCode),
+    );
     assert.deepEqual([...received].sort(), [...codes].sort());
     assert.equal((await a.notifications.countByState()).delivered, 2 * count);
   });

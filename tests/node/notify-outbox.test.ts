@@ -3,32 +3,18 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
 import { applyPatch } from '../../src/server/routes/applications.js';
 import { applyAdminPatch, applyRating } from '../../src/server/routes/feedback.js';
 import type { NotifyEvent } from '../../src/server/notify/events.js';
 import { recordEvent } from '../../src/server/notify/outbox.js';
-import { migrate, openDatabase, type StorageConfig } from '../../src/server/storage/index.js';
+import { migrate, openDatabase } from '../../src/server/storage/index.js';
 import type { SqlDatabase } from '../../src/server/storage/sql.js';
 import { createSqlStorage } from '../../src/server/storage/storage.js';
 import type { ApplicationRecord, FeedbackRecord, Storage } from '../../src/server/storage/types.js';
 import { sampleApplication } from '../../src/server/testing.js';
+import { backends } from './staff-harness.js';
 
-const backends: { name: string; config: StorageConfig; cleanup?: () => Promise<void> }[] = [{ name: 'PGlite', config: { memory: true } }];
-const databaseUrl = process.env.TEST_DATABASE_URL;
-if (databaseUrl) {
-  const schema = `zwgk_outbox_${randomBytes(6).toString('hex')}`;
-  backends.push({
-    name: 'PostgreSQL',
-    config: { databaseUrl, schema },
-    async cleanup() {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  });
-}
+const storageBackends = backends();
 
 let seq = 0;
 const unique = (prefix: string) => `${prefix}-${++seq}-${randomBytes(4).toString('hex')}`;
@@ -40,7 +26,9 @@ function application(): ApplicationRecord {
     phoneDigits: '13912345678',
     agency: '福建省商务厅',
     applicantColumn: 0,
-    body: sampleApplication({ applicant: { ...sampleApplication().applicant, email: 'zhang@example.com' } as ApplicationRecord['body']['applicant'] }),
+    body: sampleApplication({
+      applicant: { ...sampleApplication().applicant, email: 'zhang@example.com' } as ApplicationRecord['body']['applicant'],
+    }),
     status: 'submitted',
     receivedAt: '2025-03-10T02:00:00.000Z',
     receivedOn: '2025-03-10',
@@ -80,21 +68,23 @@ function letter(): FeedbackRecord {
 
 const proof = () => ({ id: unique('proof'), expiresAt: new Date(Date.now() + 60_000) });
 
-for (const backend of backends) {
+for (const backend of storageBackends) {
   describe(`outbox on ${backend.name}`, () => {
     let db: SqlDatabase;
     let storage: Storage;
     const eventsOf = async (caseId: string) =>
-      (await db.query<{ payload: NotifyEvent }>(`SELECT payload FROM outbox_events WHERE case_id = $1 ORDER BY id`, [caseId])).map((r) => r.payload);
+      (await db.query<{ payload: NotifyEvent }>(`SELECT payload FROM outbox_events WHERE case_id = $1 ORDER BY id`, [caseId])).map(
+        (r) => r.payload,
+      );
 
     before(async () => {
-      db = await openDatabase(backend.config);
+      db = await openDatabase(backend.config());
       await migrate(db);
       storage = createSqlStorage(db);
     });
     after(async () => {
       await storage?.close();
-      await backend.cleanup?.();
+      await backend.cleanup();
     });
 
     test('a created application writes application.created with its facts, its language and no identity number', async () => {
@@ -117,18 +107,33 @@ for (const backend of backends) {
       await storage.createApplication(key, record, { status: 201, body: {} });
       await storage.createApplication(key, application(), { status: 201, body: {} });
       await storage.createApplication({ ...key, hash: 'other' }, application(), { status: 201, body: {} });
-      assert.equal((await db.query(`SELECT 1 FROM outbox_events WHERE type = 'application.created' AND payload->'application'->>'trackingCode' = $1`, [record.trackingCode])).length, 1);
+      assert.equal(
+        (
+          await db.query(
+            `SELECT 1 FROM outbox_events WHERE type = 'application.created' AND payload->'application'->>'trackingCode' = $1`,
+            [record.trackingCode],
+          )
+        ).length,
+        1,
+      );
     });
 
     test('every status change writes its event; a refused change writes none', async () => {
       const record = application();
       await storage.createApplication(idem(), record, { status: 201, body: {} });
       const at = new Date('2025-03-11T02:00:00Z');
-      await storage.updateApplication(record.trackingCode, (current) => applyPatch(current, { status: 'supplement-requested', note: '请补充身份证明' }, at));
+      await storage.updateApplication(record.trackingCode, (current) =>
+        applyPatch(current, { status: 'supplement-requested', note: '请补充身份证明' }, at),
+      );
       await assert.rejects(storage.updateApplication(record.trackingCode, (current) => applyPatch(current, { status: 'extended' }, at)));
-      await storage.updateApplication(record.trackingCode, (current) => applyPatch(current, { status: 'accepted' }, new Date('2025-03-12T02:00:00Z')));
+      await storage.updateApplication(record.trackingCode, (current) =>
+        applyPatch(current, { status: 'accepted' }, new Date('2025-03-12T02:00:00Z')),
+      );
       const events = await eventsOf(record.trackingCode);
-      assert.deepEqual(events.map((e) => e.type), ['application.created', 'application.status-changed', 'application.status-changed']);
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['application.created', 'application.status-changed', 'application.status-changed'],
+      );
       const [, supplement, accepted] = events;
       assert.ok(supplement?.type === 'application.status-changed' && accepted?.type === 'application.status-changed');
       assert.deepEqual(supplement.change, {
@@ -144,7 +149,12 @@ for (const backend of backends) {
 
     test('a transaction that fails after recording its event leaves no event behind', async () => {
       const before = await db.query(`SELECT 1 FROM outbox_events`);
-      const event = { type: 'feedback.created', caseId: 'Q-ROLLED-BACK', letter: { queryCode: 'Q-ROLLED-BACK' }, contact: {} } as unknown as NotifyEvent;
+      const event = {
+        type: 'feedback.created',
+        caseId: 'Q-ROLLED-BACK',
+        letter: { queryCode: 'Q-ROLLED-BACK' },
+        contact: {},
+      } as unknown as NotifyEvent;
       await assert.rejects(
         db.transaction(async (tx) => {
           await recordEvent(tx, event);
@@ -159,21 +169,33 @@ for (const backend of backends) {
       const record = letter();
       const spent = proof();
       await storage.createFeedback({ scope: 'feedback', key: unique('k'), hash: 'h' }, record, { status: 201, body: {} }, spent);
-      const refused = await storage.createFeedback({ scope: 'feedback', key: unique('k'), hash: 'h' }, letter(), { status: 201, body: {} }, spent);
+      const refused = await storage.createFeedback(
+        { scope: 'feedback', key: unique('k'), hash: 'h' },
+        letter(),
+        { status: 201, body: {} },
+        spent,
+      );
       assert.equal(refused.kind, 'proof-used');
       await storage.updateFeedback(record.queryCode, (c) => applyAdminPatch(c, { status: 'processing' }, '2025-03-11', '办公室'));
       await storage.updateFeedback(record.queryCode, (c) => applyAdminPatch(c, { reply: '指南在网站首页。' }, '2025-03-12', '办公室'));
       await storage.updateFeedback(record.queryCode, (c) => applyAdminPatch(c, { publish: false }, '2025-03-12', '办公室'));
       await storage.updateFeedback(record.queryCode, (c) => applyRating(c, 'satisfied', new Date('2025-03-13T02:00:00Z')));
       const events = await eventsOf(record.queryCode);
-      assert.deepEqual(events.map((e) => e.type), ['feedback.created', 'feedback.replied']);
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['feedback.created', 'feedback.replied'],
+      );
       assert.ok(events[1]?.type === 'feedback.replied');
       assert.deepEqual(events[1].letter.reply, { text: '指南在网站首页。', department: '办公室', repliedOn: '2025-03-12' });
       assert.equal(events[1].letter.language, 'zh-CN', 'a letter without a language is zh-CN');
     });
 
-    test('a once-only event (the day\'s digest) is recorded once', async () => {
-      const digest = { type: 'staff.digest', caseId: 'digest-2025-03-10', digest: { date: '2025-03-10', dueSoon: [], overdue: [] } } as NotifyEvent;
+    test("a once-only event (the day's digest) is recorded once", async () => {
+      const digest = {
+        type: 'staff.digest',
+        caseId: 'digest-2025-03-10',
+        digest: { date: '2025-03-10', dueSoon: [], overdue: [] },
+      } as NotifyEvent;
       const first = await db.transaction((tx) => recordEvent(tx, digest, { dedupeKey: 'staff.digest:2025-03-10' }));
       const second = await db.transaction((tx) => recordEvent(tx, digest, { dedupeKey: 'staff.digest:2025-03-10' }));
       assert.match(first ?? '', /^[0-9a-f-]{36}$/);

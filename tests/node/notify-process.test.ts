@@ -52,7 +52,9 @@ async function start(env: Record<string, string>): Promise<Started> {
 }
 
 async function submit(origin: string, email: string): Promise<string> {
-  const body = sampleApplication({ applicant: { ...sampleApplication().applicant, email } as ReturnType<typeof sampleApplication>['applicant'] });
+  const body = sampleApplication({
+    applicant: { ...sampleApplication().applicant, email } as ReturnType<typeof sampleApplication>['applicant'],
+  });
   const response = await fetch(`${origin}/api/applications`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `process-${email}` },
@@ -82,40 +84,52 @@ async function kill(server: Started): Promise<void> {
   await server.exited;
 }
 
-test('no SMTP: mails wait; SIGKILL after the commit, before the delivery: the mail arrives after restart, once', { timeout: 180_000 }, async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'zwgk-notify-'));
-  const sink = await startMailSink();
-  try {
-    // 1. Started without SMTP: it runs, says so, and the receipt mail waits where staff can see it.
-    const first = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_NOTIFY_POLL_MS: '50' });
-    assert.match(first.output(), /ZWGK_SMTP_URL is not set/);
-    const waitingCode = await submit(first.origin, 'waiting@example.com');
-    const [waiting] = await until(() => deliveriesOf(first.origin, waitingCode), (d) => d.length === 1, 'a planned mail');
-    assert.equal(waiting!.state, 'waiting-for-configuration');
-    await kill(first);
+test(
+  'no SMTP: mails wait; SIGKILL after the commit, before the delivery: the mail arrives after restart, once',
+  { timeout: 180_000 },
+  async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'zwgk-notify-'));
+    const sink = await startMailSink();
+    try {
+      // 1. Started without SMTP: it runs, says so, and the receipt mail waits where staff can see it.
+      const first = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_NOTIFY_POLL_MS: '50' });
+      assert.match(first.output(), /ZWGK_SMTP_URL is not set/);
+      const waitingCode = await submit(first.origin, 'waiting@example.com');
+      const [waiting] = await until(
+        () => deliveriesOf(first.origin, waitingCode),
+        (d) => d.length === 1,
+        'a planned mail',
+      );
+      assert.equal(waiting!.state, 'waiting-for-configuration');
+      await kill(first);
 
-    // 2. With SMTP, and a worker that looks for new work only every 10 minutes: the waiting mail goes out at start…
-    const second = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_SMTP_URL: sink.url, ZWGK_NOTIFY_POLL_MS: '600000' });
-    await sink.waitFor(1);
-    assert.deepEqual(sink.messages[0]!.to, ['waiting@example.com']);
-    await new Promise((r) => setTimeout(r, 500));
-    // …and a new application is acknowledged (committed with its event), then the process dies before delivering.
-    const killedCode = await submit(second.origin, 'killed@example.com');
-    assert.deepEqual(await deliveriesOf(second.origin, killedCode), [], 'not yet taken by the worker');
-    await kill(second);
-    assert.equal(sink.messages.length, 1);
+      // 2. With SMTP, and a worker that looks for new work only every 10 minutes: the waiting mail goes out at start…
+      const second = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_SMTP_URL: sink.url, ZWGK_NOTIFY_POLL_MS: '600000' });
+      await sink.waitFor(1);
+      assert.deepEqual(sink.messages[0]!.to, ['waiting@example.com']);
+      await new Promise((r) => setTimeout(r, 500));
+      // …and a new application is acknowledged (committed with its event), then the process dies before delivering.
+      const killedCode = await submit(second.origin, 'killed@example.com');
+      assert.deepEqual(await deliveriesOf(second.origin, killedCode), [], 'not yet taken by the worker');
+      await kill(second);
+      assert.equal(sink.messages.length, 1);
 
-    // 3. Restarted: the mail of the acknowledged application arrives, and nothing is sent twice.
-    const third = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_SMTP_URL: sink.url, ZWGK_NOTIFY_POLL_MS: '50' });
-    await sink.waitFor(2);
-    assert.deepEqual(sink.messages[1]!.to, ['killed@example.com']);
-    assert.match(sink.messages[1]!.text, new RegExp(killedCode));
-    await until(() => deliveriesOf(third.origin, killedCode), (d) => d[0]?.state === 'delivered', 'delivered');
-    await new Promise((r) => setTimeout(r, 500));
-    assert.equal(sink.messages.length, 2);
-    await kill(third);
-  } finally {
-    await sink.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-});
+      // 3. Restarted: the mail of the acknowledged application arrives, and nothing is sent twice.
+      const third = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_SMTP_URL: sink.url, ZWGK_NOTIFY_POLL_MS: '50' });
+      await sink.waitFor(2);
+      assert.deepEqual(sink.messages[1]!.to, ['killed@example.com']);
+      assert.match(sink.messages[1]!.text, new RegExp(killedCode));
+      await until(
+        () => deliveriesOf(third.origin, killedCode),
+        (d) => d[0]?.state === 'delivered',
+        'delivered',
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(sink.messages.length, 2);
+      await kill(third);
+    } finally {
+      await sink.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+);

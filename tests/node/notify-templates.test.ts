@@ -5,7 +5,15 @@ import { describe, test } from 'node:test';
 import type { ApplicationFacts, NotifyEvent, StatusChange } from '../../src/server/notify/events.js';
 import { mobileNumber, planDeliveries } from '../../src/server/notify/plan.js';
 import { notifyConfig } from '../../src/server/notify/config.js';
-import { escapeHtml, mailKindOf, MAIL_KINDS, renderMail, renderSms, webhookBody, type MailKind } from '../../src/server/notify/templates.js';
+import {
+  escapeHtml,
+  mailKindOf,
+  MAIL_KINDS,
+  renderMail,
+  renderSms,
+  webhookBody,
+  type MailKind,
+} from '../../src/server/notify/templates.js';
 import { backoffMs, digestOf } from '../../src/server/notify/worker.js';
 
 const HOSTILE = '<script>alert("x")</script>&<img src=x onerror=alert(1)>';
@@ -27,7 +35,11 @@ function facts(language: 'zh-CN' | 'en', overrides: Partial<ApplicationFacts> = 
 
 const contact = { email: 'zhang@example.com', phone: '13912345678' };
 
-function changed(language: 'zh-CN' | 'en', change: Partial<StatusChange> & Pick<StatusChange, 'to'>, overrides: Partial<ApplicationFacts> = {}): NotifyEvent {
+function changed(
+  language: 'zh-CN' | 'en',
+  change: Partial<StatusChange> & Pick<StatusChange, 'to'>,
+  overrides: Partial<ApplicationFacts> = {},
+): NotifyEvent {
   return {
     type: 'application.status-changed',
     caseId: 'YS-7K3M9QX2PA',
@@ -41,8 +53,16 @@ function samples(language: 'zh-CN' | 'en'): Record<MailKind, NotifyEvent> {
   return {
     'application-received': { type: 'application.created', caseId: 'YS-7K3M9QX2PA', application: facts(language), contact },
     'application-accepted': changed(language, { to: 'accepted' }),
-    'application-supplement': changed(language, { to: 'supplement-requested', note: `身份证明复印件 ${HOSTILE}`, supplementDueDate: '2025-10-23' }, { dueDate: null }),
-    'application-extended': changed(language, { from: 'accepted', to: 'extended', note: `需要调取档案 ${HOSTILE}` }, { dueDate: '2025-11-27' }),
+    'application-supplement': changed(
+      language,
+      { to: 'supplement-requested', note: `身份证明复印件 ${HOSTILE}`, supplementDueDate: '2025-10-23' },
+      { dueDate: null },
+    ),
+    'application-extended': changed(
+      language,
+      { from: 'accepted', to: 'extended', note: `需要调取档案 ${HOSTILE}` },
+      { dueDate: '2025-11-27' },
+    ),
     'application-answered': changed(language, { from: 'extended', to: 'answered' }, { outcome: '3.3.1' }),
     'feedback-replied': {
       type: 'feedback.replied',
@@ -67,20 +87,34 @@ function samples(language: 'zh-CN' | 'en'): Record<MailKind, NotifyEvent> {
 
 /** What each mail must say, by language: its news and the dates and words the recipient acts on. */
 const EXPECTED: Record<MailKind, Record<'zh-CN' | 'en', RegExp[]>> = {
-  'application-received': { 'zh-CN': [/已收到您的政府信息公开申请/, /查询码：YS-7K3M9QX2PA/, /答复期限：2025年10月30日/], en: [/has received your information request/, /Tracking code: YS-7K3M9QX2PA/, /Reply due by: 30 October 2025/] },
+  'application-received': {
+    'zh-CN': [/已收到您的政府信息公开申请/, /查询码：YS-7K3M9QX2PA/, /答复期限：2025年10月30日/],
+    en: [/has received your information request/, /Tracking code: YS-7K3M9QX2PA/, /Reply due by: 30 October 2025/],
+  },
   'application-accepted': { 'zh-CN': [/已受理/, /答复期限：2025年10月30日/], en: [/accepted/, /Reply due by: 30 October 2025/] },
   'application-supplement': {
     'zh-CN': [/需要补正的内容：身份证明复印件/, /补正期限：2025年10月23日前（15个工作日内）/, /视为放弃申请/],
     en: [/What we need: 身份证明复印件/, /Send it by: 23 October 2025 \(within 15 working days\)/, /treated as abandoned/],
   },
-  'application-extended': { 'zh-CN': [/新的答复期限：2025年11月27日/, /延期理由：需要调取档案/, /第三十三条/], en: [/New reply date: 27 November 2025/, /Reason: 需要调取档案/] },
+  'application-extended': {
+    'zh-CN': [/新的答复期限：2025年11月27日/, /延期理由：需要调取档案/, /第三十三条/],
+    en: [/New reply date: 27 November 2025/, /Reason: 需要调取档案/],
+  },
   'application-answered': {
     'zh-CN': [/已答复/, /办理结果：不予公开/, /下载《政府信息公开申请答复书》/, /https:\/\/www\.example\.gov\.cn\/ysqgk\/status/],
     en: [/has been answered/, /Outcome: Not disclosed/, /answer letter and the released information can be downloaded/],
   },
-  'feedback-replied': { 'zh-CN': [/来信已答复/, /类别：投诉/, /答复：已转办/, /答复部门：办公室/], en: [/has been answered/, /Category: Complaint/, /Reply: 已转办/, /Replied by: 办公室/] },
+  'feedback-replied': {
+    'zh-CN': [/来信已答复/, /类别：投诉/, /答复：已转办/, /答复部门：办公室/],
+    en: [/has been answered/, /Category: Complaint/, /Reply: 已转办/, /Replied by: 办公室/],
+  },
   'staff-digest': {
-    'zh-CN': [/1件已逾期，1件3个工作日内到期/, /YS-AAAAAAAAAA 福建省商务厅 已受理 答复期限 2025年10月30日（剩余2个工作日）/, /已逾期6个工作日/, /退订/],
+    'zh-CN': [
+      /1件已逾期，1件3个工作日内到期/,
+      /YS-AAAAAAAAAA 福建省商务厅 已受理 答复期限 2025年10月30日（剩余2个工作日）/,
+      /已逾期6个工作日/,
+      /退订/,
+    ],
     en: [/1件已逾期/], // staff digests are in Chinese: the office works in it
   },
 };
@@ -138,16 +172,29 @@ describe('mail templates', () => {
 
 describe('delivery plan and retry policy', () => {
   test('each event is planned once per channel and recipient; mail waits without SMTP; closing tells only webhooks', () => {
-    const config = notifyConfig({ webhooks: ['https://oa.example.gov.cn/hook'], webhookSecret: 's', smsWebhook: 'https://sms.example.com/send' });
+    const config = notifyConfig({
+      webhooks: ['https://oa.example.gov.cn/hook'],
+      webhookSecret: 's',
+      smsWebhook: 'https://sms.example.com/send',
+    });
     const plan = planDeliveries(samples('zh-CN')['application-accepted'], config);
     assert.deepEqual(plan, [
       { channel: 'email', recipient: 'zhang@example.com', kind: 'application-accepted', state: 'waiting-for-configuration' },
       { channel: 'sms', recipient: '13912345678', kind: 'application-accepted', state: 'pending' },
       { channel: 'webhook', recipient: 'https://oa.example.gov.cn/hook', kind: 'application.status-changed', state: 'pending' },
     ]);
-    assert.deepEqual(planDeliveries(changed('zh-CN', { from: 'answered', to: 'closed' }), config).map((d) => d.channel), ['webhook']);
-    const digest = planDeliveries(samples('zh-CN')['staff-digest'], notifyConfig({ smtpUrl: 'smtp://127.0.0.1:25', staffEmails: ['A@x.cn', 'a@x.cn', 'b@x.cn'] }));
-    assert.deepEqual(digest.map((d) => `${d.recipient} ${d.state}`), ['a@x.cn pending', 'b@x.cn pending']);
+    assert.deepEqual(
+      planDeliveries(changed('zh-CN', { from: 'answered', to: 'closed' }), config).map((d) => d.channel),
+      ['webhook'],
+    );
+    const digest = planDeliveries(
+      samples('zh-CN')['staff-digest'],
+      notifyConfig({ smtpUrl: 'smtp://127.0.0.1:25', staffEmails: ['A@x.cn', 'a@x.cn', 'b@x.cn'] }),
+    );
+    assert.deepEqual(
+      digest.map((d) => `${d.recipient} ${d.state}`),
+      ['a@x.cn pending', 'b@x.cn pending'],
+    );
     assert.equal(mobileNumber('0591-87270308'), null, 'no SMS to a landline');
     assert.equal(mobileNumber('+86 139-1234-5678'), '13912345678');
   });
@@ -160,7 +207,13 @@ describe('delivery plan and retry policy', () => {
 
   test('backoff doubles per attempt up to the cap, with jitter between half and all of it', () => {
     const policy = { baseMs: 1000, capMs: 10_000, maxAttempts: 8 };
-    assert.deepEqual([1, 2, 3, 4, 5].map((n) => backoffMs(n, policy, () => 1)), [1000, 2000, 4000, 8000, 10_000]);
-    assert.deepEqual([1, 2, 3].map((n) => backoffMs(n, policy, () => 0)), [500, 1000, 2000]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((n) => backoffMs(n, policy, () => 1)),
+      [1000, 2000, 4000, 8000, 10_000],
+    );
+    assert.deepEqual(
+      [1, 2, 3].map((n) => backoffMs(n, policy, () => 0)),
+      [500, 1000, 2000],
+    );
   });
 });

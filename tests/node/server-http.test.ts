@@ -390,6 +390,9 @@ describe('OpenAPI document', () => {
       'PATCH /admin/applications/{trackingCode}',
       'PATCH /admin/feedback/{queryCode}',
       'POST /admin/deliveries/{id}/retry',
+      'GET /staff/applications/{trackingCode}/deliveries',
+      'GET /staff/deliveries',
+      'POST /staff/deliveries/{id}/retry',
       'POST /applications',
       'POST /attachments',
       'POST /feedback',
@@ -481,6 +484,24 @@ describe('OpenAPI document', () => {
     await call('POST', '/admin/deliveries/{id}/retry', `/api/admin/deliveries/${pending!.id}/retry`, { headers: admin });
     await call('POST', '/admin/deliveries/{id}/retry', '/api/admin/deliveries/nope/retry', { headers: admin });
     await reportAuthoringFlow();
+    const staffSession = async (name: string) => {
+      const { password } = DEMO_STAFF.find((s) => s.name === name)!;
+      const response = await app.request('/api/staff/session', { method: 'POST', ...jsonInit({ name, password }) });
+      const { csrfToken } = (await response.json()) as StaffSession;
+      return { Cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': csrfToken };
+    };
+    const [clerk, staffAdmin] = [await staffSession('clerk'), await staffSession('admin')];
+    const deliveriesPath = '/staff/applications/{trackingCode}/deliveries';
+    const ofCase = await call('GET', deliveriesPath, `/api/staff/applications/${created.trackingCode}/deliveries`, { headers: clerk });
+    const kinds = ((await ofCase.json()) as { items: { kind: string }[] }).items.map((d) => d.kind);
+    assert.deepEqual(kinds.sort(), ['application.created', 'application.status-changed', 'application.status-changed', 'application.status-changed'], 'receipt and three steps');
+    await call('GET', deliveriesPath, `/api/staff/applications/${created.trackingCode}/deliveries`);
+    await call('GET', '/staff/deliveries', '/api/staff/deliveries?state=dead', { headers: clerk });
+    await call('GET', '/staff/deliveries', '/api/staff/deliveries?state=lost', { headers: clerk });
+    const forbidden = await call('POST', '/staff/deliveries/{id}/retry', `/api/staff/deliveries/${pending!.id}/retry`, { headers: clerk });
+    assert.equal(forbidden.status, 403, 'only an admin retries');
+    await call('POST', '/staff/deliveries/{id}/retry', `/api/staff/deliveries/${pending!.id}/retry`, { headers: staffAdmin });
+    await call('POST', '/staff/deliveries/{id}/retry', '/api/staff/deliveries/nope/retry', { headers: staffAdmin });
 
     const failures: string[] = [];
     const covered = new Set<string>();

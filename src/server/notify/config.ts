@@ -25,7 +25,11 @@ export interface NotifyConfig {
 
 export const DEFAULT_MAIL_FROM = '政务公开 <no-reply@localhost>';
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function httpUrl(value: string, name: string): string {
   let url: URL;
@@ -54,7 +58,8 @@ export function notifyConfig(input: Partial<NotifyConfig>): NotifyConfig {
   if ((config.webhooks.length || config.smsWebhook) && !config.webhookSecret) {
     throw new Error('ZWGK_WEBHOOKS and ZWGK_SMS_WEBHOOK need ZWGK_WEBHOOK_SECRET, the key receivers check signatures with');
   }
-  if (!Number.isInteger(config.digestHour) || config.digestHour < 0 || config.digestHour > 23) throw new Error('ZWGK_DIGEST_HOUR must be 0–23');
+  if (!Number.isInteger(config.digestHour) || config.digestHour < 0 || config.digestHour > 23)
+    throw new Error('ZWGK_DIGEST_HOUR must be 0–23');
   return config;
 }
 

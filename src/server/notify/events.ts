@@ -9,7 +9,13 @@ import type { FeedbackCategory } from '../../api/types/feedback.js';
 import { addWorkingDays, todayInChina } from '../../core/calendar/index.js';
 import type { ApplicationRecord, FeedbackRecord } from '../storage/types.js';
 
-export const EVENT_TYPES = ['application.created', 'application.status-changed', 'feedback.created', 'feedback.replied', 'staff.digest'] as const;
+export const EVENT_TYPES = [
+  'application.created',
+  'application.status-changed',
+  'feedback.created',
+  'feedback.replied',
+  'staff.digest',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** The 补正 period when staff name none: "一般不超过15个工作日" (reference.md §2.7, JS-NORM). */
@@ -73,8 +79,9 @@ export type NotifyEvent =
   | { type: 'feedback.replied'; caseId: string; letter: LetterFacts; contact: Contact }
   | { type: 'staff.digest'; caseId: string; digest: StaffDigest };
 
-function requestedOf(record: ApplicationRecord): string {
-  const { title, docNo, description } = record.body.request;
+/** What was asked for, in a few words: title and 文号, else the start of the description. */
+export function requestedOf(request: ApplicationRecord['body']['request']): string {
+  const { title, docNo, description } = request;
   return [title, docNo].filter(Boolean).join(' ') || (description ?? '').slice(0, 80);
 }
 
@@ -87,7 +94,7 @@ function applicationFacts(record: ApplicationRecord): ApplicationFacts {
     dueDate: record.dueDate,
     outcome: record.outcome,
     language: record.language ?? 'zh-CN',
-    requested: requestedOf(record),
+    requested: requestedOf(record.body.request),
   };
 }
 
@@ -97,11 +104,16 @@ function applicantContact(record: ApplicationRecord): Contact {
 }
 
 export function applicationCreated(record: ApplicationRecord): NotifyEvent {
-  return { type: 'application.created', caseId: record.trackingCode, application: applicationFacts(record), contact: applicantContact(record) };
+  return {
+    type: 'application.created',
+    caseId: record.trackingCode,
+    application: applicationFacts(record),
+    contact: applicantContact(record),
+  };
 }
 
 /** Past the published holiday calendars the 补正 date is left out rather than guessed. */
-function supplementDueDate(at: string): string | null {
+export function supplementDueDate(at: string): string | null {
   try {
     return addWorkingDays(todayInChina(new Date(at)), SUPPLEMENT_WORKING_DAYS);
   } catch {
@@ -114,7 +126,13 @@ export function applicationStatusChanged(before: ApplicationRecord, after: Appli
   const entry = after.timeline[after.timeline.length - 1]!;
   const change: StatusChange = { from: before.status, to: after.status, at: entry.at, note: entry.note ?? null };
   if (after.status === 'supplement-requested') change.supplementDueDate = supplementDueDate(entry.at);
-  return { type: 'application.status-changed', caseId: after.trackingCode, application: applicationFacts(after), change, contact: applicantContact(after) };
+  return {
+    type: 'application.status-changed',
+    caseId: after.trackingCode,
+    application: applicationFacts(after),
+    change,
+    contact: applicantContact(after),
+  };
 }
 
 function letterFacts(record: FeedbackRecord): LetterFacts {

@@ -149,7 +149,8 @@ export function createNotificationStore(db: SqlDatabase): NotificationStore {
             );
           }
         }
-        if (events.length) await tx.query(`UPDATE outbox_events SET planned_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
+        if (events.length)
+          await tx.query(`UPDATE outbox_events SET planned_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
         return events.length;
       });
     },
@@ -211,7 +212,9 @@ export function createNotificationStore(db: SqlDatabase): NotificationStore {
     },
 
     async countByState() {
-      const rows = await db.query<{ state: DeliveryState; n: number }>(`SELECT state, count(*)::int AS n FROM notification_deliveries GROUP BY state`);
+      const rows = await db.query<{ state: DeliveryState; n: number }>(
+        `SELECT state, count(*)::int AS n FROM notification_deliveries GROUP BY state`,
+      );
       return Object.fromEntries(rows.map((r) => [r.state, r.n]));
     },
 
@@ -233,9 +236,10 @@ export function createNotificationStore(db: SqlDatabase): NotificationStore {
         [id],
       );
       if (!updated.length) return 'not-dead';
-      const [view] = await db.query<ViewRow>(`SELECT ${VIEW_COLUMNS} FROM notification_deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE d.id = $1`, [
-        id,
-      ]);
+      const [view] = await db.query<ViewRow>(
+        `SELECT ${VIEW_COLUMNS} FROM notification_deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE d.id = $1`,
+        [id],
+      );
       return toView(view!);
     },
 

@@ -116,7 +116,8 @@ const automatic = (locale: Locale) =>
   footer(locale === 'en' ? 'This message was sent automatically; please do not reply to it.' : '本邮件由系统自动发送，请勿直接回复。');
 
 function applicationMessage(kind: MailKind, event: NotifyEvent & { application: unknown }, ctx: RenderContext): Message {
-  if (event.type !== 'application.created' && event.type !== 'application.status-changed') throw new Error(`${kind} needs an application event`);
+  if (event.type !== 'application.created' && event.type !== 'application.status-changed')
+    throw new Error(`${kind} needs an application event`);
   const a = event.application;
   const en = a.language === 'en';
   const t = (zh: string, english: string) => (en ? english : zh);
@@ -130,24 +131,40 @@ function applicationMessage(kind: MailKind, event: NotifyEvent & { application: 
   switch (kind) {
     case 'application-received':
       return {
-        subject: t(`【${a.agency}】已收到您的政府信息公开申请（${a.trackingCode}）`, `${a.agency} has received your information request ${a.trackingCode}`),
+        subject: t(
+          `【${a.agency}】已收到您的政府信息公开申请（${a.trackingCode}）`,
+          `${a.agency} has received your information request ${a.trackingCode}`,
+        ),
         blocks: [
-          p(t(`${a.agency}已于${date(a.receivedOn)}收到您的政府信息公开申请。`, `${a.agency} received your request for government information on ${date(a.receivedOn)}.`)),
+          p(
+            t(
+              `${a.agency}已于${date(a.receivedOn)}收到您的政府信息公开申请。`,
+              `${a.agency} received your request for government information on ${date(a.receivedOn)}.`,
+            ),
+          ),
           code,
           requested,
           ...due,
-          p(t('请凭查询码和申请时填写的联系电话查询办理进度。', 'Track its progress with the tracking code and the phone number you gave.')),
+          p(
+            t('请凭查询码和申请时填写的联系电话查询办理进度。', 'Track its progress with the tracking code and the phone number you gave.'),
+          ),
           ...lookup,
           automatic(a.language),
         ],
       };
     case 'application-accepted':
       return {
-        subject: t(`【${a.agency}】您的政府信息公开申请已受理（${a.trackingCode}）`, `Your information request ${a.trackingCode} has been accepted`),
+        subject: t(
+          `【${a.agency}】您的政府信息公开申请已受理（${a.trackingCode}）`,
+          `Your information request ${a.trackingCode} has been accepted`,
+        ),
         blocks: [
           p(
             change?.from === 'supplement-requested'
-              ? t('我们已收到您补正的材料，您的申请已受理。答复期限自收到补正之日起重新计算。', 'We have received the information you supplied and accepted your request. The reply period starts again from the day it arrived.')
+              ? t(
+                  '我们已收到您补正的材料，您的申请已受理。答复期限自收到补正之日起重新计算。',
+                  'We have received the information you supplied and accepted your request. The reply period starts again from the day it arrived.',
+                )
               : t('您的政府信息公开申请已受理。', 'Your request for government information has been accepted.'),
           ),
           code,
@@ -161,12 +178,18 @@ function applicationMessage(kind: MailKind, event: NotifyEvent & { application: 
     case 'application-supplement': {
       const by = change?.supplementDueDate;
       return {
-        subject: t(`【${a.agency}】您的政府信息公开申请需要补正（${a.trackingCode}）`, `Your information request ${a.trackingCode} needs more information`),
+        subject: t(
+          `【${a.agency}】您的政府信息公开申请需要补正（${a.trackingCode}）`,
+          `Your information request ${a.trackingCode} needs more information`,
+        ),
         blocks: [
           p(t('经审查，您的申请需要补正后才能继续办理。', 'Before we can handle your request we need more information from you.')),
           code,
           requested,
-          field(t('需要补正的内容', 'What we need'), note ?? t('请查询办理进度了解详情。', 'See your request’s progress page for details.')),
+          field(
+            t('需要补正的内容', 'What we need'),
+            note ?? t('请查询办理进度了解详情。', 'See your request’s progress page for details.'),
+          ),
           field(
             t('补正期限', 'Send it by'),
             by
@@ -179,7 +202,12 @@ function applicationMessage(kind: MailKind, event: NotifyEvent & { application: 
               'The reply period is paused until your information arrives and then starts again. If nothing arrives in time without good reason, the request is treated as abandoned (Regulations on Open Government Information, art. 30).',
             ),
           ),
-          p(t('请凭查询码和申请时填写的联系电话在线补正，或与我们联系。', 'Send it online with the tracking code and the phone number you gave, or contact us.')),
+          p(
+            t(
+              '请凭查询码和申请时填写的联系电话在线补正，或与我们联系。',
+              'Send it online with the tracking code and the phone number you gave, or contact us.',
+            ),
+          ),
           ...lookup,
           automatic(a.language),
         ],
@@ -187,7 +215,10 @@ function applicationMessage(kind: MailKind, event: NotifyEvent & { application: 
     }
     case 'application-extended':
       return {
-        subject: t(`【${a.agency}】您的政府信息公开申请答复期限延长（${a.trackingCode}）`, `The reply period of your information request ${a.trackingCode} is extended`),
+        subject: t(
+          `【${a.agency}】您的政府信息公开申请答复期限延长（${a.trackingCode}）`,
+          `The reply period of your information request ${a.trackingCode} is extended`,
+        ),
         blocks: [
           p(
             t(
@@ -205,7 +236,10 @@ function applicationMessage(kind: MailKind, event: NotifyEvent & { application: 
       };
     case 'application-answered':
       return {
-        subject: t(`【${a.agency}】您的政府信息公开申请已答复（${a.trackingCode}）`, `Your information request ${a.trackingCode} has been answered`),
+        subject: t(
+          `【${a.agency}】您的政府信息公开申请已答复（${a.trackingCode}）`,
+          `Your information request ${a.trackingCode} has been answered`,
+        ),
         blocks: [
           p(t('您的政府信息公开申请已答复。', 'Your request for government information has been answered.')),
           code,
@@ -236,21 +270,36 @@ function letterMessage(event: NotifyEvent): Message {
   return {
     subject: t(`您的来信已答复：${l.subject}`, `Your message has been answered: ${l.subject}`),
     blocks: [
-      p(t(`您于${readableDate(l.receivedOn, l.language)}的来信已答复。`, `Your message of ${readableDate(l.receivedOn, l.language)} has been answered.`)),
+      p(
+        t(
+          `您于${readableDate(l.receivedOn, l.language)}的来信已答复。`,
+          `Your message of ${readableDate(l.receivedOn, l.language)} has been answered.`,
+        ),
+      ),
       field(t('查询码', 'Query code'), l.queryCode),
       field(t('类别', 'Category'), FEEDBACK_CATEGORY_LABELS[l.category][l.language]),
       field(t('标题', 'Subject'), l.subject),
       field(t('答复', 'Reply'), reply.text),
       ...(reply.department ? [field(t('答复部门', 'Replied by'), reply.department)] : []),
       ...(reply.repliedOn ? [field(t('答复日期', 'Date'), readableDate(reply.repliedOn, l.language))] : []),
-      p(t('凭查询码和您留下的联系方式可查看答复并评价。', 'Look it up with the query code and the contact you gave to read the reply and rate it.')),
+      p(
+        t(
+          '凭查询码和您留下的联系方式可查看答复并评价。',
+          'Look it up with the query code and the contact you gave to read the reply and rate it.',
+        ),
+      ),
       automatic(l.language),
     ],
   };
 }
 
 function digestLine(c: DigestCase): string {
-  const days = c.workingDaysLeft < 0 ? `已逾期${-c.workingDaysLeft}个工作日` : c.workingDaysLeft === 0 ? '今日到期' : `剩余${c.workingDaysLeft}个工作日`;
+  const days =
+    c.workingDaysLeft < 0
+      ? `已逾期${-c.workingDaysLeft}个工作日`
+      : c.workingDaysLeft === 0
+        ? '今日到期'
+        : `剩余${c.workingDaysLeft}个工作日`;
   return `${c.trackingCode} ${c.agency} ${STATUS_LABELS[c.status]['zh-CN']} 答复期限 ${readableDate(c.dueDate, 'zh-CN')}（${days}）`;
 }
 
@@ -291,9 +340,14 @@ export function mailKindOf(event: NotifyEvent): MailKind | null {
       return 'application-received';
     case 'application.status-changed':
       return (
-        ({ accepted: 'application-accepted', 'supplement-requested': 'application-supplement', extended: 'application-extended', answered: 'application-answered' } as const)[
-          event.change.to as 'accepted'
-        ] ?? null
+        (
+          {
+            accepted: 'application-accepted',
+            'supplement-requested': 'application-supplement',
+            extended: 'application-extended',
+            answered: 'application-answered',
+          } as const
+        )[event.change.to as 'accepted'] ?? null
       );
     case 'feedback.replied':
       return 'feedback-replied';
@@ -316,16 +370,31 @@ export function renderSms(kind: MailKind, event: NotifyEvent): string {
   const a = event.application;
   const en = a.language === 'en';
   const due = a.dueDate ? readableDate(a.dueDate, a.language) : '';
-  const by = event.type === 'application.status-changed' && event.change.supplementDueDate ? readableDate(event.change.supplementDueDate, a.language) : '';
+  const by =
+    event.type === 'application.status-changed' && event.change.supplementDueDate
+      ? readableDate(event.change.supplementDueDate, a.language)
+      : '';
   const texts: Partial<Record<MailKind, [string, string]>> = {
-    'application-received': [`【${a.agency}】已收到您的政府信息公开申请，查询码${a.trackingCode}，答复期限${due}。`, `${a.agency} received your request ${a.trackingCode}; reply due by ${due}.`],
-    'application-accepted': [`【${a.agency}】您的申请${a.trackingCode}已受理，答复期限${due}。`, `Your request ${a.trackingCode} has been accepted; reply due by ${due}.`],
+    'application-received': [
+      `【${a.agency}】已收到您的政府信息公开申请，查询码${a.trackingCode}，答复期限${due}。`,
+      `${a.agency} received your request ${a.trackingCode}; reply due by ${due}.`,
+    ],
+    'application-accepted': [
+      `【${a.agency}】您的申请${a.trackingCode}已受理，答复期限${due}。`,
+      `Your request ${a.trackingCode} has been accepted; reply due by ${due}.`,
+    ],
     'application-supplement': [
       `【${a.agency}】您的申请${a.trackingCode}需要补正${by ? `，请于${by}前提交` : ''}，详情请查询办理进度。`,
       `Your request ${a.trackingCode} needs more information${by ? ` by ${by}` : ''}; see its progress page.`,
     ],
-    'application-extended': [`【${a.agency}】您的申请${a.trackingCode}答复期限延长至${due}。`, `The reply to your request ${a.trackingCode} is now due by ${due}.`],
-    'application-answered': [`【${a.agency}】您的申请${a.trackingCode}已答复，请凭查询码和电话查询下载答复书。`, `Your request ${a.trackingCode} has been answered; look it up to download the answer.`],
+    'application-extended': [
+      `【${a.agency}】您的申请${a.trackingCode}答复期限延长至${due}。`,
+      `The reply to your request ${a.trackingCode} is now due by ${due}.`,
+    ],
+    'application-answered': [
+      `【${a.agency}】您的申请${a.trackingCode}已答复，请凭查询码和电话查询下载答复书。`,
+      `Your request ${a.trackingCode} has been answered; look it up to download the answer.`,
+    ],
   };
   const text = texts[kind];
   if (!text) throw new Error(`no SMS for ${kind}`);

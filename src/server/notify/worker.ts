@@ -80,7 +80,10 @@ export function startNotifier(options: NotifierOptions): Notifier {
   const pollMs = options.pollMs ?? 1000;
   const batch = options.batch ?? 10;
   const leaseMs = options.leaseMs ?? 120_000;
-  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...Object.fromEntries(Object.entries(options.retry ?? {}).filter(([, v]) => v !== undefined)) };
+  const retry: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    ...Object.fromEntries(Object.entries(options.retry ?? {}).filter(([, v]) => v !== undefined)),
+  };
   const now = options.now ?? (() => new Date());
   const transport: Transporter | null = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   const renderContext = { portalUrl: config.portalUrl, mailFrom: config.mailFrom };
@@ -131,10 +134,19 @@ export function startNotifier(options: NotifierOptions): Notifier {
       case 'email':
         return sendMail(delivery);
       case 'webhook':
-        return post(delivery.recipient, delivery, webhookBody(event.payload, { deliveryId: delivery.id, eventId: event.eventId, occurredAt: event.occurredAt }));
+        return post(
+          delivery.recipient,
+          delivery,
+          webhookBody(event.payload, { deliveryId: delivery.id, eventId: event.eventId, occurredAt: event.occurredAt }),
+        );
       case 'sms': {
         if (!config.smsWebhook) throw new Error('ZWGK_SMS_WEBHOOK is not set');
-        const language = 'application' in event.payload ? event.payload.application.language : 'letter' in event.payload ? event.payload.letter.language : 'zh-CN';
+        const language =
+          'application' in event.payload
+            ? event.payload.application.language
+            : 'letter' in event.payload
+              ? event.payload.letter.language
+              : 'zh-CN';
         return post(config.smsWebhook, delivery, {
           id: delivery.id,
           eventId: event.eventId,

@@ -1,16 +1,22 @@
 /**
- * The one place a case change is announced inside its own transaction:
- * every application state change (desk actions, the citizen's 补正 and 撤回,
- * the admin PATCH, 视为放弃 by the system) passes through `changeCase`, and so
- * through here. A change of status becomes an outbox event of the notify
- * module (src/server/notify/outbox.ts), which commits or rolls back with it.
- * Steps that leave the status alone (a consultation, an extension request)
- * tell the applicant nothing and record no event.
+ * The one place a case change is announced inside its own transaction: the
+ * notification outbox row (src/server/notify) commits or rolls back with the
+ * change itself. Every application state change (desk actions, the citizen's
+ * 补正 and 撤回, the admin PATCH, 视为放弃 by the system) passes through
+ * `changeCase`, and so through this function.
  */
-import { applicationStatusChanged, recordEvent } from '../notify/outbox.js';
-import type { CaseRecord } from '../storage/case-types.js';
+import type { Actor, AuditAction, CaseState } from '../../api/types/staff.js';
+import { recordCaseChange } from '../notify/case-change.js';
 import type { SqlClient } from '../storage/sql.js';
 
-export async function recordCaseEvent(tx: SqlClient, before: CaseRecord, after: CaseRecord): Promise<void> {
-  if (before.status !== after.status) await recordEvent(tx, applicationStatusChanged(before, after));
+export interface CaseEvent {
+  trackingCode: string;
+  action: AuditAction;
+  actor: Actor;
+  before: CaseState;
+  after: CaseState;
+}
+
+export async function recordCaseEvent(tx: SqlClient, event: CaseEvent): Promise<void> {
+  await recordCaseChange(tx, event);
 }

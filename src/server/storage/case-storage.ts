@@ -159,8 +159,8 @@ export function createCaseStorage(db: SqlDatabase): CaseStorage {
         const before = caseStateOf(current);
         const after = caseStateOf(toSummary(updatedRow!));
         await insertAudit(tx, trackingCode, change.audit.at ?? at, change.audit.actor, change.audit.action, change.audit.reason, before, after);
+        await recordCaseEvent(tx, { trackingCode, action: change.audit.action, actor: change.audit.actor, before, after });
         const record = await loadCase(tx, updatedRow!);
-        await recordCaseEvent(tx, current, record);
         const response = respond(record);
         if (idem) {
           await tx.query(`UPDATE idempotency_keys SET status = 200, body = $3::json WHERE scope = $1 AND key = $2`, [
