@@ -208,7 +208,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.use('/admin/*', adminAuth(options.adminToken, addressOf));
   // Staff: a signed-in session on every request, the CSRF token on every write (src/server/staff/auth.ts).
-  app.use('/staff/*', staffSessionMiddleware(options.storage, now) as unknown as MiddlewareHandler);
+  app.use('/staff/*', staffSessionMiddleware(options.storage, now, proxyHops) as unknown as MiddlewareHandler);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument));
   app.route('/', applicationRoutes(deps));

@@ -46,7 +46,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Body too large',
   415: 'Unsupported media type',
   422: 'Validation failed: `errors[].field` points into the request body',
-  429: 'Sign-in locked after too many failures: see Retry-After',
+  429: 'Too many attempts (failed sign-ins, or failed look-ups of a code with a phone): see Retry-After',
   503: 'The holiday calendar does not cover the dates needed',
 };
 
@@ -446,7 +446,7 @@ export const staffPaths: Record<string, unknown> = {
       summary: 'The applicant answers a 补正 (text and files): the clock restarts on the day it arrives',
       parameters: [code, idempotencyKey],
       requestBody: body(ref('SupplementAnswer')),
-      responses: { ...ok(ref('ApplicationStatusView'), 'The new status'), ...problems(400, 404, 409, 415, 422) },
+      responses: { ...ok(ref('ApplicationStatusView'), 'The new status'), ...problems(400, 404, 409, 415, 422, 429) },
     },
   },
   '/applications/{trackingCode}/withdrawal': {
@@ -454,7 +454,7 @@ export const staffPaths: Record<string, unknown> = {
       summary: 'The applicant withdraws (撤回) an open request',
       parameters: [code, idempotencyKey],
       requestBody: body(ref('WithdrawalRequest')),
-      responses: { ...ok(ref('ApplicationStatusView'), 'Withdrawn'), ...problems(400, 404, 409, 415, 422) },
+      responses: { ...ok(ref('ApplicationStatusView'), 'Withdrawn'), ...problems(400, 404, 409, 415, 422, 429) },
     },
   },
   '/applications/{trackingCode}/answer-letter': {
@@ -462,7 +462,7 @@ export const staffPaths: Record<string, unknown> = {
       summary: 'Download the 答复书 (phone in the body)',
       parameters: [code],
       requestBody: body(ref('ApplicantProof')),
-      responses: { ...download('text/plain', 'The letter as plain text (UTF-8)'), ...problems(404, 415, 422) },
+      responses: { ...download('text/plain', 'The letter as plain text (UTF-8)'), ...problems(404, 415, 422, 429) },
     },
   },
   '/applications/{trackingCode}/files/{id}': {
@@ -470,7 +470,7 @@ export const staffPaths: Record<string, unknown> = {
       summary: 'Download a released file (phone in the body)',
       parameters: [code, pathParam('id', 'file id')],
       requestBody: body(ref('ApplicantProof')),
-      responses: { ...download('application/octet-stream', 'The file'), ...problems(404, 415, 422) },
+      responses: { ...download('application/octet-stream', 'The file'), ...problems(404, 415, 422, 429) },
     },
   },
 };

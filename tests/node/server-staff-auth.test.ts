@@ -80,6 +80,23 @@ for (const backend of backends()) {
       assert.equal((await client.request('GET', '/staff/session')).headers.get('cache-control'), 'no-store');
     });
 
+    test('the cookie is Secure over HTTPS, and behind a trusted proxy that says so; never from a client’s own header', async () => {
+      const direct = await app.request('https://desk.example.gov.cn/api/staff/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'clerk', password: PASSWORDS.clerk }),
+      });
+      assert.ok(parseSetCookie(direct.headers.get('set-cookie')!).attributes.has('secure'));
+      const spoofed = await new StaffClient(app).request('POST', '/staff/session', { name: 'clerk', password: PASSWORDS.clerk }, { 'X-Forwarded-Proto': 'https' });
+      assert.ok(!parseSetCookie(spoofed.headers.get('set-cookie')!).attributes.has('secure'), 'no proxy is trusted in this app');
+      const proxied = createApp({ storage, adminToken: ADMIN, corsOrigins: [], rateLimit: false, now: () => clock, trustProxy: 1 });
+      const behind = await new StaffClient(proxied).request('POST', '/staff/session', { name: 'clerk', password: PASSWORDS.clerk }, {
+        'X-Forwarded-Proto': 'https',
+        'X-Forwarded-For': '198.51.100.200',
+      });
+      assert.ok(parseSetCookie(behind.headers.get('set-cookie')!).attributes.has('secure'));
+    });
+
     test('a wrong password and an unknown name get the same 401; the password never reaches the log', async () => {
       const client = new StaffClient(app, '192.0.2.50');
       const wrong = await problem(await client.request('POST', '/staff/session', { name: 'head', password: 'not-the-password' }), 401);

@@ -379,6 +379,14 @@ for (const backend of backends()) {
       assert.match(answer.answer!.letter.facts, /告知您补正申请，于2025年3月20日收到您的补正/);
     });
 
+    test('answering while an extension awaits the head ends the wait: the answered case waits on no one', async () => {
+      const code = await caseIn('extension-pending');
+      assert.equal((await staffCase(code)).waiting, 'head-approval');
+      const answered = await step('clerk', code, 'answer', { outcome: '3.1', files: [] });
+      assert.equal(answered.waiting, null);
+      assert.deepEqual(answered.actions, ['close']);
+    });
+
     test('3.4.3 needs a supplement first; 3.6.1 is only by 视为放弃', async () => {
       const code = await caseIn('accepted');
       await problem(await act('clerk', code, 'answer', { outcome: '3.4.3', files: [] }), 422);

@@ -33,11 +33,17 @@ export function applicantCaseRoutes(deps: ServerDeps): Hono {
   const { storage, now } = deps;
   const routes = new Hono();
 
-  /** The case when code and phone match; else the one 404 for both. */
-  async function caseFor(code: string, phone: string): Promise<CaseRecord> {
-    let record = await storage.findCase(normalizeCode(code));
+  /** The case when code and phone match; else the one 404 for both, throttled like the status look-up (per code and address). */
+  async function caseFor(c: Context, code: string, phone: string): Promise<CaseRecord> {
+    const normalized = normalizeCode(code);
+    deps.lookups.check(c, normalized);
+    let record = await storage.findCase(normalized);
     if (record && (await recordLapseOf(storage, record, now()))) record = await storage.findCase(record.trackingCode);
-    if (!record || record.phoneDigits !== phone) throw new ProblemError('not-found', NOT_FOUND);
+    if (!record || record.phoneDigits !== phone) {
+      deps.lookups.failed(c, normalized);
+      throw new ProblemError('not-found', NOT_FOUND);
+    }
+    deps.lookups.found(normalized);
     return record;
   }
 
@@ -53,7 +59,7 @@ export function applicantCaseRoutes(deps: ServerDeps): Hono {
     const idem: IdempotencyRequest = { scope: 'applicant-actions', key, hash: bodyHash({ scope, code, body }) };
     const seen = await storage.findReplay(idem);
     if (seen) return answerCreate(c, seen);
-    await caseFor(code, phone);
+    await caseFor(c, code, phone);
     const at = now();
     const result = await storage.changeCase(
       code,
@@ -95,7 +101,7 @@ export function applicantCaseRoutes(deps: ServerDeps): Hono {
 
   routes.post('/applications/:code/answer-letter', async (c) => {
     const json = objectWithKeys(await readJson(c), ['phone']);
-    const record = await caseFor(c.req.param('code'), phoneOf(json));
+    const record = await caseFor(c, c.req.param('code'), phoneOf(json));
     const letter = record.caseData.answer?.letter;
     if (!letter) throw new ProblemError('not-found', 'This application has not been answered yet.');
     const name = `政府信息公开申请答复书-${record.trackingCode}.txt`;
@@ -104,7 +110,7 @@ export function applicantCaseRoutes(deps: ServerDeps): Hono {
 
   routes.post('/applications/:code/files/:id', async (c) => {
     const json = objectWithKeys(await readJson(c), ['phone']);
-    const record = await caseFor(c.req.param('code'), phoneOf(json));
+    const record = await caseFor(c, c.req.param('code'), phoneOf(json));
     const id = c.req.param('id');
     // Only what the office released with its answer: never the applicant's own identity proofs back.
     const file = record.caseData.answer?.files.some((f) => f.id === id) ? await storage.readAttachment(id) : null;

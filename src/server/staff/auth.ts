@@ -38,12 +38,23 @@ export const staffUser = (record: StaffUserRecord): StaffUser => ({ id: record.i
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 
+/**
+ * Whether the browser reached us over HTTPS: directly, or through our own
+ * proxy (X-Forwarded-Proto, trusted only when proxy hops are configured).
+ */
+function overHttps(c: Context): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  const hops = (c.get('proxyHops' as never) as number | undefined) ?? 0;
+  const proto = (c.req.header('x-forwarded-proto') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return hops > 0 && proto.at(-1)?.toLowerCase() === 'https';
+}
+
 function setSessionCookie(c: Context, token: string, maxAgeMs: number): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
     path: COOKIE_PATH,
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: overHttps(c),
     maxAge: Math.floor(maxAgeMs / 1000),
   });
 }
@@ -52,9 +63,10 @@ function setSessionCookie(c: Context, token: string, maxAgeMs: number): void {
  * Every `/staff` request except signing in: a valid session (401 otherwise),
  * and on writes the session's CSRF token in `X-CSRF-Token` (403 otherwise).
  */
-export function staffSessionMiddleware(storage: Storage, now: () => Date): MiddlewareHandler<StaffEnv> {
+export function staffSessionMiddleware(storage: Storage, now: () => Date, proxyHops = 0): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
     c.header('Cache-Control', 'no-store');
+    c.set('proxyHops' as never, proxyHops as never);
     if (c.req.method === 'POST' && c.req.path === `${COOKIE_PATH}/session`) return next();
     const token = getCookie(c, SESSION_COOKIE);
     const at = now();

@@ -15,6 +15,7 @@ import {
   type Waiting,
 } from '../../api/types/staff.js';
 import { computeClock } from '../../core/clock/index.js';
+import { OPEN_STATUSES } from '../../core/lifecycle/index.js';
 import { todayInChina } from '../../core/calendar/index.js';
 import type { CaseRecord, CaseSummary } from '../storage/case-types.js';
 import { caseEvents, refusal } from './actions.js';
@@ -26,6 +27,8 @@ export function caseClock(record: CaseSummary, today: string): ClockView {
 }
 
 export function waitingOn(record: CaseSummary): Waiting | null {
+  // An answered case waits on no one, even if an extension request was left undecided.
+  if (!OPEN_STATUSES.includes(record.status)) return null;
   if (record.status === 'supplement-requested') return 'applicant-supplement';
   if ((record.caseData.consultations ?? []).some((c) => c.endedOn === null)) return 'third-party';
   if (record.caseData.extension?.decision === 'pending') return 'head-approval';
