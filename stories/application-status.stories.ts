@@ -146,3 +146,42 @@ export const HostileStrings: Story = lookedUp(
     workingDaysLeft: null,
   }),
 );
+
+/** 需补正 with the office's notice: what is missing, the last day, and the form to answer it online (text and files). */
+export const SupplementOnline: Story = lookedUp(
+  'supplement-online',
+  view({
+    status: 'supplement-requested',
+    timeline: [SUBMITTED, { status: 'supplement-requested', at: at('2026-09-04') }],
+    dueDate: null,
+    workingDaysLeft: null,
+    supplement: { triggers: ['identity-proof', 'description-unclear'], detail: '请补充所需信息涉及的年份。', dueOn: '2026-09-25' },
+  }),
+);
+
+/** 已答复 with the 答复书 and the released files to download. */
+export const AnsweredWithDocuments: Story = lookedUp(
+  'documents',
+  view({
+    status: 'answered',
+    timeline: [SUBMITTED, { status: 'accepted', at: at('2026-09-02') }, { status: 'answered', at: at('2026-09-20') }],
+    dueDate: null,
+    workingDaysLeft: null,
+    outcome: '3.1',
+    documents: {
+      answerLetter: { name: '政府信息公开申请答复书.pdf', issuedOn: '2026-09-20' },
+      files: [{ id: 'f-1', name: '2024年专项资金分配结果.pdf', size: 1_200_000, type: 'application/pdf' }],
+    },
+  }),
+);
+
+/** 撤回: the question asked once more before anything is sent. */
+export const WithdrawConfirmation: Story = {
+  ...Accepted,
+  play: async (context) => {
+    await Accepted.play!(context);
+    const el = context.canvasElement.querySelector('zwgk-application-status')!;
+    for (let i = 0; i < 100 && !el.shadowRoot!.querySelector('#withdraw'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#withdraw')?.click();
+  },
+};

@@ -35,6 +35,8 @@ export interface Altcha {
   verify(proof: string): Promise<ProofCheck>;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export function createAltcha({ hmacKey, complexity = 'normal', ttlSeconds = 600 }: AltchaOptions): Altcha {
   // A second secret for the derived-key signature, derived so one configured key suffices.
   const keySecret = createHash('sha256').update(`altcha-key-signature:${hmacKey}`).digest('hex');
@@ -58,12 +60,16 @@ export function createAltcha({ hmacKey, complexity = 'normal', ttlSeconds = 600 
       } catch {
         return { ok: false, reason: 'The proof is not an ALTCHA payload.' };
       }
-      const parameters = payload?.challenge?.parameters;
-      const deriveKey = parameters && DERIVE_KEY[parameters.algorithm];
-      if (!payload.solution || !deriveKey || typeof parameters.expiresAt !== 'number') {
+      // Anything may arrive base64-encoded (`null`, a number, an array): check the shape before reading into it.
+      const parameters = isObject(payload) && isObject(payload.challenge) ? payload.challenge.parameters : null;
+      const algorithm = isObject(parameters) ? parameters.algorithm : undefined;
+      const deriveKey = typeof algorithm === 'string' && Object.hasOwn(DERIVE_KEY, algorithm) ? DERIVE_KEY[algorithm] : undefined;
+      const expiresAt = isObject(parameters) ? parameters.expiresAt : undefined;
+      const nonce = isObject(parameters) ? parameters.nonce : undefined;
+      if (typeof expiresAt !== 'number' || typeof nonce !== 'string' || !isObject(payload.solution) || !deriveKey) {
         return { ok: false, reason: 'The proof is not an ALTCHA payload of this server.' };
       }
-      if (parameters.expiresAt * 1000 <= Date.now()) return { ok: false, reason: 'The challenge has expired.' };
+      if (expiresAt * 1000 <= Date.now()) return { ok: false, reason: 'The challenge has expired.' };
       try {
         const result = await verifySolution({
           challenge: payload.challenge,
@@ -77,7 +83,7 @@ export function createAltcha({ hmacKey, complexity = 'normal', ttlSeconds = 600 
         return { ok: false, reason: 'The proof does not verify.' };
       }
       // The nonce is random per challenge and covered by the signature: it names the proof.
-      return { ok: true, id: parameters.nonce, expiresAt: new Date(parameters.expiresAt * 1000) };
+      return { ok: true, id: nonce, expiresAt: new Date(expiresAt * 1000) };
     },
   };
 }

@@ -2,6 +2,7 @@
  * Checks for the small bodies only the server reads (staff PATCHes, ratings).
  * Citizens' forms are checked by the shared validators of `core/validate`.
  */
+import { validateText } from '../core/validate/contact.js';
 import type { FieldProblem } from './problem.js';
 import { ProblemError } from './problem.js';
 
@@ -34,17 +35,20 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
-/** An optional text field: absent, or a string of at most `max` characters. */
+/** An optional text field: absent, or visible text of at most `max` characters (the citizen forms' rules). */
 export function checkText(body: Json, key: string, max: number, problems: FieldProblem[], required = false): string | undefined {
   const value = body[key];
   if (value === undefined || value === null) {
     if (required) problems.push({ field: `/${key}`, code: 'required' });
     return undefined;
   }
-  if (typeof value !== 'string') problems.push({ field: `/${key}`, code: 'type.invalid' });
-  else if ([...value].length > max) problems.push({ field: `/${key}`, code: 'text.tooLong', params: { max } });
-  else if (required && value.trim() === '') problems.push({ field: `/${key}`, code: 'required' });
-  else return value.trim();
+  if (typeof value !== 'string') {
+    problems.push({ field: `/${key}`, code: 'type.invalid' });
+    return undefined;
+  }
+  const checked = validateText(value, { max, required });
+  if (checked.ok) return checked.value;
+  problems.push({ field: `/${key}`, code: checked.code, ...(checked.params ? { params: checked.params } : {}) });
   return undefined;
 }
 

@@ -6,11 +6,15 @@ import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AltchaComplexity } from './altcha.js';
 import { createApp } from './app.js';
+import type { LOOKUP_LIMITS } from './lookup-guard.js';
 import { createNodeHandler, type NodeHandler } from './node.js';
+import type { NotifyConfig } from './notify/config.js';
+import { startNotifier, type Notifier, type NotifierOptions } from './notify/worker.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
+import { seedDemoStaff, type DemoStaffAccount } from './staff/demo-staff.js';
 
 export interface DemoServerOptions {
   /** PGlite data directory, or `memory` for a database that lives as long as the process (default `./.data`) */
@@ -22,11 +26,19 @@ export interface DemoServerOptions {
   corsOrigins?: string[];
   /** default 300 creating POSTs a minute per address: generous, for demos and browser tests */
   rateLimit?: RateLimitOptions | false;
-  trustProxy?: boolean;
+  trustProxy?: boolean | number;
+  /** failed look-ups allowed per code and address (default LOOKUP_LIMITS) */
+  lookupLimits?: typeof LOOKUP_LIMITS;
+  /** Seed the sample letters (fixed query codes and phone): the demo and tests only, default true. */
+  demoLetters?: boolean;
   altchaHmacKey?: string;
   altchaComplexity?: AltchaComplexity;
   now?: () => Date;
   log?: (line: string) => void;
+  /** demo staff passwords: `fixed` (DEMO_STAFF; the default in memory) or `generated` anew at each start (the default otherwise) */
+  staffPasswords?: 'fixed' | 'generated';
+  /** Runs the notification worker in this process (the CLI and `npm start`); without it events wait in the outbox. */
+  notify?: { config: NotifyConfig } & Pick<NotifierOptions, 'pollMs' | 'retry' | 'batch' | 'leaseMs' | 'log'>;
 }
 
 export interface DemoServer {
@@ -34,6 +46,9 @@ export interface DemoServer {
   handler: NodeHandler;
   storage: Storage;
   adminToken: string;
+  /** one account per role, with the password to sign in with */
+  staffAccounts: DemoStaffAccount[];
+  notifier: Notifier | null;
   close(): Promise<void>;
 }
 
@@ -41,8 +56,10 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   const { dataDir = '.data', databaseUrl } = options;
   const storage = await openStorage(databaseUrl ? { databaseUrl } : dataDir === 'memory' ? { memory: true } : { dataDir });
   const now = options.now ?? (() => new Date());
+  let staffAccounts: DemoStaffAccount[];
   try {
-    await seedDemoLetters(storage, now());
+    if (options.demoLetters ?? true) await seedDemoLetters(storage, now());
+    staffAccounts = await seedDemoStaff(storage, options.staffPasswords ?? (dataDir === 'memory' && !databaseUrl ? 'fixed' : 'generated'));
   } catch (error) {
     await storage.close();
     throw error;
@@ -53,6 +70,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     adminToken,
     corsOrigins: options.corsOrigins ?? [],
     rateLimit: options.rateLimit ?? { max: 300, windowMs: 60_000 },
+    lookupLimits: options.lookupLimits,
     trustProxy: options.trustProxy,
     now,
     contact: DEMO_CONTACT,
@@ -61,5 +79,12 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     altcha: { hmacKey: options.altchaHmacKey, complexity: options.altchaComplexity },
     log: options.log,
   });
-  return { app, handler: createNodeHandler(app), storage, adminToken, close: () => storage.close() };
+  const notifier = options.notify
+    ? startNotifier({ ...options.notify, store: storage.notifications, now, log: options.notify.log ?? options.log ?? ((line) => console.log(line)) })
+    : null;
+  const close = async () => {
+    await notifier?.stop();
+    await storage.close();
+  };
+  return { app, handler: createNodeHandler(app), storage, adminToken, staffAccounts, notifier, close };
 }

@@ -4,6 +4,7 @@ import type { DisclosureItem } from '../api/types/directory.js';
 import type { AnnualReport } from '../api/types/report.js';
 import type { DirectoryIndex } from '../core/directory/search-index.js';
 import type { Altcha } from './altcha.js';
+import type { LookupGuard } from './lookup-guard.js';
 import type { Storage } from './storage/types.js';
 
 export interface ServerDeps {
@@ -16,4 +17,6 @@ export interface ServerDeps {
   directoryById: Map<string, DisclosureItem>;
   /** 答复部门 when staff reply without naming one */
   replyDepartment: string;
+  /** throttles failed look-ups by code and contact */
+  lookups: LookupGuard;
 }

@@ -1,21 +1,17 @@
 /** Request plumbing shared by the routes: JSON bodies, idempotency keys, client addresses. */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import { guardedBody, isJsonType, parseJsonBody } from './guard.js';
 import { ProblemError } from './problem.js';
 import type { CreateOutcome, Replay } from './storage/types.js';
 
-/** The body as JSON; 415 for another media type, 400 when it does not parse or is not an object. */
+/** The body as JSON; 415 for another media type, 400 when it does not parse or nests too deep, 422 for NULs and lone surrogates. */
 export async function readJson(c: Context): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json' && !type.endsWith('+json')) {
+  if (!isJsonType(c.req.header('content-type'))) {
     throw new ProblemError('unsupported-media-type', 'Send the body as application/json.');
   }
-  const text = await c.req.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ProblemError('bad-request', 'The body is not valid JSON.', [{ field: '', code: 'body.invalid' }]);
-  }
+  const guarded = guardedBody(c);
+  return guarded ? guarded.value : parseJsonBody(await c.req.text());
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -58,14 +54,17 @@ export function answerCreate<T>(c: Context, outcome: CreateOutcome<T> | Replay):
 }
 
 /**
- * The address a rate limit counts by: the socket's peer, or with `trustProxy`
- * the last X-Forwarded-For hop (the one our own proxy added).
+ * The address a rate limit counts by. With `proxyHops` reverse proxies in
+ * front, each appended the address it saw to X-Forwarded-For, so the client
+ * is that many hops from the right (counting the socket's peer as the
+ * first); anything further left was written by the client and is ignored.
  */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    if (hops.length > 0) return hops[hops.length - 1]!;
-  }
+export function clientAddress(c: Context, proxyHops: number): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const peer = env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  if (proxyHops <= 0) return peer;
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  // Fewer hops than proxies: the chain is not what our proxies write, so believe none of it.
+  if (hops.length < proxyHops) return peer;
+  return hops[hops.length - proxyHops]!;
 }

@@ -6,6 +6,7 @@ import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { API_BASE } from './app.js';
+import { securityHeaders } from './headers.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
@@ -32,6 +33,8 @@ export interface StartServerOptions {
   host: string;
   /** a built demo to serve at `/` beside the API */
   staticDir?: string;
+  /** reverse proxies in front (for HSTS behind a TLS-terminating proxy) */
+  trustProxy?: number;
 }
 
 export interface RunningServer {
@@ -41,11 +44,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer({ app, port, host, staticDir }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({ app, port, host, staticDir, trustProxy = 0 }: StartServerOptions): Promise<RunningServer> {
   let root: Hono = app;
   if (staticDir && existsSync(staticDir)) {
     root = new Hono();
     root.route('/', app);
+    // The demo pages get a page policy (the API's own answers already carry the API's).
+    root.use('/*', securityHeaders('page', trustProxy));
     root.use('/*', serveStatic({ root: staticDir }));
   }
   const listener = getRequestListener(root.fetch);

@@ -5,8 +5,11 @@
  */
 import { APPLICATION_STATUSES, DELIVERY_FORMATS, DELIVERY_METHODS, ID_TYPES, ORG_TYPES, OUTCOME_IDS } from '../api/types/application.js';
 import { FEEDBACK_CATEGORIES, FEEDBACK_RATINGS, FEEDBACK_STATUSES } from '../api/types/feedback.js';
+import { CHANNELS, DELIVERY_STATES } from './notify/store.js';
+import { EVENT_TYPES } from './notify/events.js';
 import { APPLICATION_LIMITS } from '../core/validate/application.js';
 import { FEEDBACK_LIMITS } from '../core/validate/feedback.js';
+import { staffPaths, staffSchemas, staffSecuritySchemes } from './openapi-staff.js';
 
 type Schema = Record<string, unknown>;
 
@@ -30,10 +33,12 @@ const PROBLEM_STATUSES: Record<number, string> = {
   403: 'Forbidden (origin not allowed, or the spam-protection proof failed or was used before)',
   404: 'Not found (for lookups: unknown code and wrong phone or contact alike)',
   409: 'Conflict: Idempotency-Key reused with another body, or a step not allowed in the current state',
+  412: 'If-Match names an older revision: someone saved in between; reload first',
   413: 'Body too large',
   415: 'Unsupported media type (for uploads: the content is not PDF, JPEG or PNG)',
   422: 'Validation failed: `errors[].field` points into the request body',
-  429: 'Too many creating requests from this address: see Retry-After',
+  428: 'If-Match is required on this write',
+  429: 'Too many creating requests, failed look-ups or wrong tokens from this address (or for this code): see Retry-After',
   503: 'The holiday calendar does not cover the dates needed',
 };
 
@@ -144,7 +149,14 @@ const schemas: Record<string, Schema> = {
     dueDateProvisional: { type: 'boolean', description: 'true when the deadline runs into a year whose holidays are not published yet (counted Monday–Friday there): an estimate' },
     agency: str(),
   }, ['trackingCode', 'status', 'receivedAt', 'dueDate', 'agency']),
-  TimelineEntry: object({ status: { enum: [...APPLICATION_STATUSES] }, at: instant, note: str() }, ['status', 'at']),
+  TimelineEntry: object(
+    {
+      status: { enum: [...APPLICATION_STATUSES] },
+      at: instant,
+      note: str({ description: 'to the applicant only what a 补正 must supply; the office’s other notes are internal' }),
+    },
+    ['status', 'at'],
+  ),
   ApplicationStatusView: object(
     {
       trackingCode: str(),
@@ -154,6 +166,8 @@ const schemas: Record<string, Schema> = {
       workingDaysLeft: { ...nullable(int), description: 'null when no clock runs; negative when overdue' },
       dueDateProvisional: { type: 'boolean', description: 'true when dueDate and workingDaysLeft count a year whose holidays are not published yet' },
       outcome: { enum: [...OUTCOME_IDS], description: 'row id of table 三, once answered' },
+      supplement: { ...ref('SupplementNotice'), description: 'while 需补正: what to send and by when' },
+      documents: { ...ref('ApplicationDocuments'), description: 'once answered: the 答复书 and released files' },
     },
     ['trackingCode', 'status', 'timeline', 'dueDate', 'workingDaysLeft'],
   ),
@@ -209,7 +223,10 @@ const schemas: Record<string, Schema> = {
     },
     ['queryCode', 'category', 'subject', 'message', 'status', 'publish', 'receivedOn'],
   ),
-  FeedbackRatingRequest: object({ rating: { enum: [...FEEDBACK_RATINGS] } }),
+  FeedbackRatingRequest: object({
+    rating: { enum: [...FEEDBACK_RATINGS] },
+    contact: str({ description: 'the phone number or e-mail address of the letter, as for the look-up' }),
+  }),
   FeedbackRatingResult: object({ queryCode: str(), rating: { enum: [...FEEDBACK_RATINGS] } }),
   AdminFeedbackPatch: object(
     {
@@ -300,9 +317,177 @@ const schemas: Record<string, Schema> = {
   ),
 };
 
+// ---- Annual report authoring (年度报告编制): staff drafts, review, publishing, corrections; public history ----
+
+const staffRef: Schema = object({ id: str(), name: str() });
+const reportSchemas: Record<string, Schema> = {
+  PrefillSource: object({
+    origin: { enum: ['applications', 'previous-report', 'directory', 'cases'] },
+    value: nullable({ type: 'number' }),
+    detail: object({ 'zh-CN': str(), en: str() }),
+  }),
+  ReportVersion: object({
+    year: int,
+    version: { type: 'integer', minimum: 1 },
+    status: { enum: ['draft', 'review', 'published'] },
+    revision: { type: 'integer', minimum: 1 },
+    document: ref('AnnualReport'),
+    sources: {
+      type: 'object',
+      description: 'Prefilled cells by `${table}|${row}|${column}` (e.g. `三|3.1|0`)',
+      additionalProperties: ref('PrefillSource'),
+    },
+    note: nullable(str({ description: 'what a correction corrects' })),
+    returnNote: nullable(str({ description: 'why a head sent it back from review' })),
+    createdAt: instant,
+    createdBy: staffRef,
+    updatedAt: instant,
+    updatedBy: staffRef,
+    submittedAt: nullable(instant),
+    submittedBy: nullable(staffRef),
+    publishedAt: nullable(instant),
+    publishedBy: nullable(staffRef),
+  }),
+  StaffReportYear: object({
+    year: int,
+    format: { enum: ['2019', '2021'] },
+    versions: { type: 'array', items: ref('ReportVersion'), description: 'newest first' },
+    previous: nullable(ref('AnnualReport')),
+  }),
+  PublishedVersion: object({ version: int, publishedAt: nullable(date), note: nullable(str()), href: str() }),
+};
+
+const yearParam = pathParam('year', 'report year (2019 to this year)');
+const versionParam = pathParam('version', 'version number, 1 for the first');
+const ifMatch = { name: 'If-Match', in: 'header', required: true, description: 'the ETag last read, `"{version}.{revision}"`', schema: str() };
+const versionAnswer = (description: string) => ({
+  description,
+  headers: { ETag: { description: '`"{version}.{revision}"`: send it as If-Match on the next write', schema: str() } },
+  content: json(ref('ReportVersion')),
+});
+const staffSession = 'Needs a signed-in staff session (and the CSRF header on writes).';
+
+const reportAuthoringPaths = {
+  '/staff/reports/{year}': {
+    get: {
+      summary: 'Staff: every version of the year’s report, and last year’s published report (for R6)',
+      description: staffSession,
+      parameters: [yearParam],
+      responses: { '200': { description: 'The year', content: json(ref('StaffReportYear')) }, ...problems(401, 404) },
+    },
+  },
+  '/staff/reports/{year}/draft': {
+    post: {
+      summary: 'Staff (clerk, head): start the year’s report, prefilled from the system of record',
+      description: `${staffSession} Table 三 as \`/applications/stats\`; 二、上年结转 from last year’s published 四; table 二 (一) from the directory; table 四 from appeals recorded on cases when the desk records them. Each filled cell is in \`sources\`.`,
+      parameters: [yearParam],
+      responses: { '201': versionAnswer('Version 1, a draft'), ...problems(401, 403, 404, 409) },
+    },
+  },
+  '/staff/reports/{year}/corrections': {
+    post: {
+      summary: 'Staff (clerk, head): start a correction of the published report, as the next version',
+      description: staffSession,
+      parameters: [yearParam],
+      requestBody: { required: true, content: json(object({ note: str({ maxLength: 1000, description: 'what it corrects' }) })) },
+      responses: { '201': versionAnswer('The next version, a draft copied from the published one'), ...problems(401, 403, 404, 409, 415, 422) },
+    },
+  },
+  '/staff/reports/{year}/versions/{version}': {
+    put: {
+      summary: 'Staff (clerk, head): save the draft (autosave)',
+      description: `${staffSession} Refused once submitted or published (409) and when someone saved in between (412).`,
+      parameters: [yearParam, versionParam, ifMatch],
+      requestBody: { required: true, content: json(object({ document: ref('AnnualReport') })) },
+      responses: { '200': versionAnswer('Saved'), ...problems(401, 403, 404, 409, 412, 413, 415, 422, 428) },
+    },
+  },
+  '/staff/reports/{year}/versions/{version}/submit': {
+    post: {
+      summary: 'Staff (clerk, head): submit the draft for review (审核)',
+      description: staffSession,
+      parameters: [yearParam, versionParam, ifMatch],
+      responses: { '200': versionAnswer('In review'), ...problems(401, 403, 404, 409, 412, 428) },
+    },
+  },
+  '/staff/reports/{year}/versions/{version}/return': {
+    post: {
+      summary: 'Staff (head): send the version back to draft with a reason',
+      description: staffSession,
+      parameters: [yearParam, versionParam, ifMatch],
+      requestBody: { required: true, content: json(object({ note: str({ maxLength: 1000 }) })) },
+      responses: { '200': versionAnswer('Back in draft'), ...problems(401, 403, 404, 409, 412, 415, 422, 428) },
+    },
+  },
+  '/staff/reports/{year}/versions/{version}/publish': {
+    post: {
+      summary: 'Staff (head): 审核通过并发布 — the version becomes immutable and is served at /reports/{year}',
+      description: `${staffSession} Refused (422) while the report breaks R1–R5 or its schema.`,
+      parameters: [yearParam, versionParam, ifMatch],
+      responses: { '200': versionAnswer('Published'), ...problems(401, 403, 404, 409, 412, 422, 428) },
+    },
+  },
+  '/reports/{year}/versions': {
+    get: {
+      summary: 'The published versions of a year’s report, newest first, with each correction’s note',
+      parameters: [yearParam],
+      responses: { '200': { description: 'The history', content: json({ type: 'array', items: ref('PublishedVersion') }) }, ...problems(404) },
+    },
+  },
+  '/reports/{year}/versions/{version}': {
+    get: {
+      summary: 'One published version of a year’s report',
+      parameters: [yearParam, versionParam],
+      responses: { '200': { description: 'The report as that version published it', content: json(ref('AnnualReport')) }, ...problems(404) },
+    },
+  },
+};
+
 const codeParam = pathParam('trackingCode', '申请编号, e.g. YS-7K3M9QX2PA');
 const queryCodeParam = pathParam('queryCode', '查询码 (10 characters)');
 const admin = [{ adminToken: [] }];
+
+// Notifications (src/server/notify): the deliveries of a case, and retrying a dead letter.
+schemas.Delivery = object({
+  id: str({ description: 'stable delivery id: the Zwgk-Delivery header and Message-ID, the same over retries' }),
+  eventId: str(),
+  eventType: str({ enum: [...EVENT_TYPES] }),
+  caseId: str({ description: 'tracking code, query code or DIGEST-<date>' }),
+  channel: str({ enum: [...CHANNELS] }),
+  recipient: str({ description: 'e-mail address, mobile number, or webhook URL without its query' }),
+  kind: str({ description: 'the message: application-received, application-supplement … or the event type for webhooks' }),
+  state: str({ enum: [...DELIVERY_STATES], description: 'waiting-for-configuration: no SMTP configured yet; dead: attempts used up' }),
+  attempts: { type: 'integer', minimum: 0 },
+  nextAttemptAt: nullable(instant),
+  lastError: nullable(str()),
+  deliveredAt: nullable(instant),
+  createdAt: instant,
+});
+schemas.DeliveriesPage = object({
+  items: { type: 'array', items: ref('Delivery') },
+  counts: { type: 'object', description: 'deliveries per state, over all cases', additionalProperties: { type: 'integer', minimum: 0 } },
+});
+const notificationPaths = {
+  '/admin/deliveries': {
+    get: {
+      summary: 'Staff: notification deliveries (mail, webhook, SMS) of a case, or in a state, newest first',
+      security: admin,
+      parameters: [
+        queryParam('case', str(), 'tracking code or query code'),
+        queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only deliveries in this state (dead: the dead letters)'),
+      ],
+      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+    },
+  },
+  '/admin/deliveries/{id}/retry': {
+    post: {
+      summary: 'Admin: send a dead letter again (its attempts counted afresh)',
+      security: admin,
+      parameters: [pathParam('id', 'delivery id')],
+      responses: { '200': { description: 'The delivery, pending again', content: json(ref('Delivery')) }, ...problems(401, 404, 409) },
+    },
+  },
+};
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -356,7 +541,7 @@ export const openApiDocument = {
       get: {
         summary: 'Status of an application (needs its phone number)',
         parameters: [codeParam, queryParam('phone', str(), 'the applicant’s phone number', true)],
-        responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404) },
+        responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404, 429) },
       },
     },
     '/attachments': {
@@ -393,7 +578,7 @@ export const openApiDocument = {
       get: {
         summary: 'The writer’s own letter, its status and reply (needs the phone or e-mail given)',
         parameters: [queryCodeParam, queryParam('contact', str(), 'the phone number or e-mail address of the letter', true)],
-        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404) },
+        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404, 429) },
       },
     },
     '/feedback/{queryCode}/rating': {
@@ -401,7 +586,7 @@ export const openApiDocument = {
         summary: 'Rate the reply, once, within 20 working days of it (the same rating again is accepted as a retry)',
         parameters: [queryCodeParam],
         requestBody: { required: true, content: json(ref('FeedbackRatingRequest')) },
-        responses: { '200': { description: 'Rated', content: json(ref('FeedbackRatingResult')) }, ...problems(404, 409, 415, 422) },
+        responses: { '200': { description: 'Rated', content: json(ref('FeedbackRatingResult')) }, ...problems(404, 409, 415, 422, 429) },
       },
     },
     '/reports': {
@@ -412,7 +597,7 @@ export const openApiDocument = {
     },
     '/reports/{year}': {
       get: {
-        summary: 'One annual report document',
+        summary: 'One annual report document: the newest published version of the year',
         parameters: [pathParam('year', 'report year')],
         responses: { '200': { description: 'The report', content: json(ref('AnnualReport')) }, ...problems(404) },
       },
@@ -441,9 +626,13 @@ export const openApiDocument = {
         responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(401, 404, 409, 415, 422) },
       },
     },
+    // Staff desk and the applicant's side of a case (desk-server): src/server/openapi-staff.ts
+    ...staffPaths,
+    ...notificationPaths,
+    ...reportAuthoringPaths,
   },
   components: {
-    schemas,
-    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ZWGK_ADMIN_TOKEN' } },
+    schemas: { ...schemas, ...staffSchemas, ...reportSchemas },
+    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ZWGK_ADMIN_TOKEN' }, ...staffSecuritySchemes },
   },
 } as const;

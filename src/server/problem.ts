@@ -9,9 +9,22 @@ export const PROBLEM_TITLES = {
   'bad-request': { status: 400, 'zh-CN': '请求格式不正确', en: 'The request is malformed' },
   'idempotency-key-required': { status: 400, 'zh-CN': '缺少 Idempotency-Key 请求头', en: 'The Idempotency-Key header is required' },
   unauthorized: { status: 401, 'zh-CN': '需要有效的管理令牌', en: 'A valid admin token is required' },
+  // Staff sessions (desk-server)
+  'session-required': { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
+  'sign-in-failed': { status: 401, 'zh-CN': '用户名或密码不正确', en: 'The name or password is wrong' },
+  'csrf-failed': { status: 403, 'zh-CN': '请求缺少有效的 CSRF 令牌，请刷新后重试', en: 'The CSRF token is missing or wrong; reload and try again' },
+  'role-forbidden': { status: 403, 'zh-CN': '您的角色不能进行该操作', en: 'Your role may not do this' },
+  'sign-in-locked': { status: 429, 'zh-CN': '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins; please wait and try again' },
   'origin-not-allowed': { status: 403, 'zh-CN': '不允许来自该来源的请求', en: 'Requests from this origin are not allowed' },
   'proof-invalid': { status: 403, 'zh-CN': '人机验证未通过，请重新验证', en: 'The spam-protection check failed; please try again' },
   'proof-used': { status: 403, 'zh-CN': '人机验证已使用过，请重新验证', en: 'This spam-protection proof was already used; please try again' },
+  // Staff report authoring (report-editor): roles and lost-update protection.
+  'precondition-failed': {
+    status: 412,
+    'zh-CN': '内容已被他人修改，请重新载入后再保存',
+    en: 'Someone else changed this in the meantime; reload before saving',
+  },
+  'precondition-required': { status: 428, 'zh-CN': '缺少 If-Match 请求头', en: 'The If-Match header is required' },
   'not-found': { status: 404, 'zh-CN': '未找到', en: 'Not found' },
   'idempotency-conflict': {
     status: 409,

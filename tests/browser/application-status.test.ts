@@ -266,4 +266,72 @@ describe('<zwgk-application-status>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('answers a 补正 online with text and a file: the clock restarts on receipt', async () => {
+    const { code, phone } = await createApplication();
+    await staff(code, { status: 'supplement-requested', note: '请补充所需信息涉及的年份。' });
+    const el = await statusElement();
+    const supplemented: string[] = [];
+    el.addEventListener('zwgk-supplemented', (e) => supplemented.push(e.detail.trackingCode));
+    await look(el, code, phone);
+    expect(deadline(el)).to.equal('暂停计算：收到您的补正后，重新计算20个工作日。');
+
+    $<HTMLButtonElement>(el, '[part="supplement-submit"]')!.click();
+    await el.updateComplete;
+    expect(textOf($(el, '#supplement-text-error'))).to.contain('请写明补正的内容，或上传补充材料');
+
+    const text = $<HTMLTextAreaElement>(el, '#supplement-text')!;
+    text.value = '所需信息为2024年度。';
+    text.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['%PDF-1.4\n%%EOF\n'], '身份证明.pdf', { type: 'application/pdf' }));
+    const files = $<HTMLInputElement>(el, '#supplement-files')!;
+    files.files = transfer.files;
+    files.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await waitUntil(() => $$(el, '.supplement-form .files li').length === 1, 'the file uploads', { timeout: 10000 });
+    $<HTMLButtonElement>(el, '[part="supplement-submit"]')!.click();
+    await waitUntil(() => $(el, '.action-result'), 'the supplement is confirmed', { timeout: 10000 });
+    expect(textOf($(el, '.action-result'))).to.equal('补正已提交。答复期限从收到补正之日起重新计算。');
+    expect(shadow(el).activeElement?.classList.contains('action-result')).to.equal(true);
+    expect($(el, '[part="supplement-form"]'), 'nothing more to send').to.equal(null);
+    const after = await (await realFetch(`/api/applications/${code}?phone=${phone}`)).json();
+    expect(after.workingDaysLeft, 'the clock runs again').to.be.a('number');
+    expect(deadline(el)).to.contain(`还有${after.workingDaysLeft}个工作日`);
+    expect(supplemented).to.deep.equal([code]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('withdraws only after a second, explicit yes', async () => {
+    const { code, phone } = await createApplication();
+    const el = await statusElement();
+    await look(el, code, phone);
+    $<HTMLButtonElement>(el, '#withdraw')!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(shadow(el).activeElement?.id).to.equal('withdraw-question');
+    expect(textOf($(el, '#withdraw-question'))).to.contain('确定要撤回这份申请吗？');
+    $<HTMLButtonElement>(el, '#withdraw-cancel')!.click();
+    await el.updateComplete;
+    const stillOpen = await (await realFetch(`/api/applications/${code}?phone=${phone}`)).json();
+    expect(stillOpen.status, 'cancelling sends nothing').to.equal('submitted');
+    $<HTMLButtonElement>(el, '#withdraw')!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#withdraw-confirm')!.click();
+    await waitUntil(() => $(el, '.action-result'), 'the withdrawal is confirmed', { timeout: 10000 });
+    expect(current(el)).to.equal('已撤回 申请已撤回，不再办理。');
+    expect($(el, '#withdraw')).to.equal(null);
+  });
+
+  it('a wrong phone downloads nothing', async () => {
+    const { code, phone } = await createApplication();
+    const wrong = phone.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    for (const path of ['answer-letter', 'files/any-id']) {
+      const response = await realFetch(`/api/applications/${code}/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ phone: wrong }),
+      });
+      expect(response.status, path).to.equal(404);
+      expect(response.headers.get('Content-Disposition'), path).to.equal(null);
+    }
+  });
 });

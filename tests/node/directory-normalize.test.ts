@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeSearchText, searchTerms } from '../../src/core/directory/normalize.js';
+import { normalizeSearchText, normalizeWithMap, searchTerms } from '../../src/core/directory/normalize.js';
 import { matchRanges } from '../../src/core/directory/highlight.js';
 
 /** The marked parts of `text`, so a test reads as what the citizen sees highlighted. */
@@ -89,4 +89,35 @@ test('matchRanges covers whole characters when normalisation changes lengths', (
 test('matchRanges merges overlapping matches of different terms', () => {
   assert.deepEqual(marked('品牌连锁便利店', '连锁便 便利店'), ['连锁便利店']);
   assert.deepEqual(matchRanges('便利店便利店', '便利店'), [[0, 6]]);
+});
+
+test('normalizeWithMap maps every unit back exactly as folding each character cluster on its own does', () => {
+  // The reference: every cluster through NFKC, lower case, 文号 brackets, format characters dropped, whitespace one-for-one.
+  const reference = (text: string) => {
+    const from: number[] = [];
+    const to: number[] = [];
+    let out = '';
+    for (const cluster of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+      const start = cluster.index ?? 0;
+      const folded = cluster[0]
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[[(〔【〖〘]/g, '(')
+        .replace(/[\])〕】〗〙]/g, ')')
+        .replace(/\p{Cf}+/gu, '')
+        .replace(/[\s\p{Cc}]+/gu, ' ');
+      for (let k = 0; k < folded.length; k++) {
+        from.push(start);
+        to.push(start + cluster[0].length);
+      }
+      out += folded;
+    }
+    return { text: out, from, to };
+  };
+  const samples = [
+    '闽商务〔2020〕76号', 'ＦＪ００３５９１０／２０２０－００１３', 'Café́ au lait', 'e\u0301', '\u0301x', '①㈠Ⅻ', '𠀋𠀌 astral',
+    'zero\u200bwidth\ufeff', 'tab\tand\nnew line\u3000space', '《关于…的通知》“引号”', 'ＡＢＣ abc ABC', '\u0000\u007f\u0085',
+    '［2020］【2021】〖2022〗', 'ﬁ ﬂ ㎏ ℃', '\ud800 lone', 'ｶﾀｶﾅ', 'É', 'A\u030a\u0301',
+  ];
+  for (const text of samples) assert.deepEqual(normalizeWithMap(text), reference(text), JSON.stringify(text));
 });

@@ -1,7 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DirectoryPage, DisclosureItem } from '../../src/api/types/directory.js';
-import { createDirectoryIndex, effectiveSort, queryDirectory } from '../../src/core/directory/index.js';
+import {
+  createDirectoryIndex,
+  directoryIndexSteps,
+  effectiveSort,
+  normalizeSearchText,
+  queryDirectory,
+  runInSlices,
+  searchTerms,
+  postingsSteps,
+  titleOrderSteps,
+} from '../../src/core/directory/index.js';
 import { generateDisclosureItems } from '../../src/core/directory/generate.js';
 
 let serial = 0;
@@ -239,4 +249,105 @@ test('text outside the common characters, and very long fields, are indexed too'
   assert.deepEqual(ids(queryDirectory(unusual, { q: 'CAFÉ service' })), ['accented']);
   assert.deepEqual(ids(queryDirectory(unusual, { q: '末尾关键词' })), ['long']);
   assert.deepEqual(ids(queryDirectory(unusual, { q: '闽商务(2022)1号' })), ['after-long']);
+});
+
+test('a 文号 typed without its brackets finds the document, as one word or two', () => {
+  for (const q of ['闽商务2020年76号', '闽商务2020 76号', '国办发2017年47号', '国办发2017 47号']) {
+    const found = ids(queryDirectory(index, { q }));
+    assert.equal(found.length, 1, q);
+    assert.ok(['convenience', 'websites'].includes(found[0]!), q);
+  }
+  assert.deepEqual(ids(queryDirectory(index, { q: '闽商务2021年76号' })), []);
+});
+
+/** The meaning of a search, written as plainly as possible: every term a substring of a field, scored by its best field. */
+function plainSearch(all: DisclosureItem[], q: string): Map<string, number> {
+  const fold = (text: string): string => normalizeSearchText(text);
+  const terms = searchTerms(q);
+  const found = new Map<string, number>();
+  for (const entry of all) {
+    const docNo = fold(entry.docNo ?? '');
+    const withYear = docNo.replace(/\(/g, '').replace(/\)/g, '年');
+    const fields: [string[], number][] = [
+      [[fold(entry.title)], 4],
+      [[docNo, ...(docNo === withYear ? [] : [withYear]), fold(entry.indexNo)], 2],
+      [(entry.keywords ?? []).map(fold), 1],
+    ];
+    let score = 0;
+    for (const term of terms) {
+      const weight = fields.find(([texts]) => texts.some((text) => text.includes(term)))?.[1] ?? 0;
+      if (weight === 0) {
+        score = 0;
+        break;
+      }
+      score += weight;
+    }
+    if (score > 0) found.set(entry.id, score);
+  }
+  return found;
+}
+
+test('the postings find exactly what a plain substring search finds, with the same relevance order', () => {
+  const generated = generateDisclosureItems(3000, 2020);
+  const generatedIndex = createDirectoryIndex(generated);
+  const samples = [
+    '外', '外贸', '电子商务', '闽商务[2020]76', '闽商务〔2021', 'FJ0035910/2020-0013', 'fj', 'f', '0', '20', '/2', '-0',
+    '便利店', '跨境电商 福州', '政府信息公开', '通知 2021', '商务厅 商务', '的', '号', '(', '〔2020〕', '00131',
+  ];
+  // and pieces of real titles, 索引号 and 文号 from the data, at varied places and lengths
+  for (let k = 0; k < 60; k++) {
+    const entry = generated[(k * 977) % generated.length]!;
+    const source = [entry.title, entry.indexNo, entry.docNo ?? entry.title][k % 3]!;
+    const from = (k * 7) % Math.max(1, source.length - 2);
+    samples.push(source.slice(from, from + 1 + (k % 6)));
+  }
+  for (const q of samples) {
+    const expected = plainSearch(generated, q);
+    const page = queryDirectory(generatedIndex, { q, pageSize: 100 });
+    assert.equal(page.total, expected.size, `count for ${q}`);
+    const scores = page.items.map((entry) => expected.get(entry.id));
+    assert.ok(scores.every((score) => score !== undefined), `only matches for ${q}`);
+    for (let i = 1; i < scores.length; i++) assert.ok(scores[i - 1]! >= scores[i]!, `relevance order for ${q}`);
+  }
+});
+
+test('an index built in slices, and a title order prepared in slices, answer exactly as the ones built at once', async () => {
+  const generated = generateDisclosureItems(2600, 2021);
+  let pauses = 0;
+  let clock = 0;
+  const sliced = await runInSlices(directoryIndexSteps(generated), {
+    pause: async () => void pauses++,
+    sliceMs: 1,
+    now: () => clock++, // every step "takes" a millisecond
+  });
+  assert.ok(sliced);
+  assert.ok(pauses >= 2, 'the build gave the page back between slices');
+  const atOnce = createDirectoryIndex(generated);
+  const queries = [{ q: '外贸' }, { q: 'fj0035910/2021' }, { q: '通知 2021' }, { category: generated[5]!.category }, { sort: 'oldest' as const, page: 4 }];
+  // Searchable before its postings exist (by scanning), with the same answers as after.
+  assert.equal(sliced.lazy.postings, undefined);
+  for (const query of queries) assert.deepEqual(queryDirectory(sliced, query), queryDirectory(atOnce, query), JSON.stringify(query));
+  await runInSlices(postingsSteps(sliced), { pause: async () => void pauses++, sliceMs: 1, now: () => clock++ });
+  assert.ok(sliced.lazy.postings);
+  for (const query of queries) assert.deepEqual(queryDirectory(sliced, query), queryDirectory(atOnce, query), JSON.stringify(query));
+  const prepared = await runInSlices(titleOrderSteps(sliced), { pause: async () => undefined });
+  assert.ok(prepared && sliced.lazy.byTitle === prepared);
+  const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+  const expected = Array.from(atOnce.newestFirst).sort(
+    (a, b) => collator.compare(generated[a]!.title, generated[b]!.title) || atOnce.newestRank[a]! - atOnce.newestRank[b]!,
+  );
+  assert.deepEqual(Array.from(prepared), expected);
+  assert.deepEqual(ids(queryDirectory(sliced, { sort: 'title', page: 3 })), ids(queryDirectory(atOnce, { sort: 'title', page: 3 })));
+});
+
+test('building in slices stops when aborted', async () => {
+  const abort = new AbortController();
+  let clock = 0;
+  const result = await runInSlices(directoryIndexSteps(generateDisclosureItems(3000, 2021)), {
+    pause: async () => abort.abort(),
+    sliceMs: 1,
+    now: () => clock++,
+    signal: abort.signal,
+  });
+  assert.equal(result, undefined);
 });

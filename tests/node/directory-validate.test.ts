@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateDisclosureItems } from '../../src/core/directory/validate.js';
+import { isIsoDate, validateDisclosureItems } from '../../src/core/directory/validate.js';
 import { createDirectoryIndex, queryDirectory } from '../../src/core/directory/index.js';
 
 const good = {
@@ -119,4 +119,16 @@ test('a getter that throws does not escape', () => {
   const result = validateDisclosureItems([trap, { ...good, id: 'ok' }]);
   assert.deepEqual(result.items.map((item) => item.id), ['ok']);
   assert.match(result.problems[0]!.message, /items\[0\]: could not be read/);
+});
+
+test('isIsoDate accepts real calendar dates only, as the Date-based check did', () => {
+  const dateBased = (value: string): boolean => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  };
+  const samples = ['2020-02-29', '2021-02-29', '1900-02-29', '2000-02-29', '2020-04-31', '2020-12-31', '2020-13-01', '2020-00-10',
+    '2020-01-00', '0000-01-01', '9999-12-31', '2020-1-01', '2020/01/01', '２０２０-01-01', ' 2020-01-01', '2020-01-01T00', ''];
+  for (let day = 0; day < 800; day += 7) samples.push(new Date(Date.UTC(2019, 0, 1 + day)).toISOString().slice(0, 10));
+  for (const value of samples) assert.equal(isIsoDate(value), dateBased(value), value);
 });

@@ -13,8 +13,12 @@ import type { Problem } from '../../src/api/types/problem.js';
 import { createApp } from '../../src/server/app.js';
 import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
 import { createNodeHandler } from '../../src/server/node.js';
+import { notifyConfig } from '../../src/server/notify/config.js';
+import { planDeliveries } from '../../src/server/notify/plan.js';
 import { DEMO_LETTER_PHONE, DEMO_LETTERS } from '../../src/server/seed.js';
+import { DEMO_STAFF } from '../../src/server/staff/demo-staff.js';
 import { sampleApplication, sampleLetter, solveProof } from '../../src/server/testing.js';
+import { STAFF_ACTIONS, type StaffAccountAnswer, type StaffCase, type StaffSession } from '../../src/api/types/staff.js';
 
 const PORTAL = 'https://portal.example.gov.cn';
 const ADMIN = 'http-admin-token';
@@ -30,7 +34,8 @@ async function call(method: string, path: string, url: string, init: RequestInit
   const response = await app.request(url, { method, ...init }, env);
   const text = await response.clone().text();
   const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!;
-  seen.push({ method: method.toLowerCase(), path, status: response.status, contentType, body: text ? JSON.parse(text) : undefined });
+  const body = text && contentType.endsWith('json') ? JSON.parse(text) : text || undefined;
+  seen.push({ method: method.toLowerCase(), path, status: response.status, contentType, body });
   return response;
 }
 
@@ -322,6 +327,41 @@ function check(doc: OpenApi, schema: Schema, value: unknown, at = '$'): string[]
   return errors;
 }
 
+/** 年度报告编制 end to end, signed in as the demo's head. */
+async function reportAuthoringFlow(): Promise<void> {
+  const head = DEMO_STAFF.find((a) => a.role === 'head')!;
+  const signedIn = await app.request('/api/staff/session', { method: 'POST', ...jsonInit({ name: head.name, password: head.password }) });
+  assert.equal(signedIn.status, 200, await signedIn.clone().text());
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const session = { Cookie: signedIn.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': csrfToken };
+  const staff = (headers: Record<string, string> = {}, body?: unknown): RequestInit =>
+    body === undefined ? { headers: { ...session, ...headers } } : jsonInit(body, { ...session, ...headers });
+  const base = '/api/staff/reports/2025';
+  const v = '/staff/reports/{year}/versions/{version}';
+  await call('GET', '/staff/reports/{year}', base, staff());
+  await call('GET', '/staff/reports/{year}', '/api/staff/reports/2018', staff());
+  await call('GET', '/staff/reports/{year}', base);
+  const draft = (await (await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff())).json()) as { document: Record<string, unknown> };
+  await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff());
+  const requests = (await (await call('GET', '/applications/stats', '/api/applications/stats?year=2025')).json()) as Record<string, unknown>;
+  const document = { ...draft.document, requests };
+  await call('PUT', v, `${base}/versions/1`, staff({}, { document }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.9"' }, { document }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.1"' }, { document: { ...document, year: 'x' } }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.1"' }, { document }));
+  await call('POST', `${v}/submit`, `${base}/versions/1/submit`, staff({ 'If-Match': '"1.2"' }));
+  await call('POST', `${v}/return`, `${base}/versions/1/return`, staff({ 'If-Match': '"1.3"' }, { note: '请补充总体情况' }));
+  await call('POST', `${v}/submit`, `${base}/versions/1/submit`, staff({ 'If-Match': '"1.4"' }));
+  await call('POST', `${v}/publish`, `${base}/versions/1/publish`, staff({ 'If-Match': '"1.5"' }));
+  await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.6"' }, { document }));
+  await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, staff({}, {}));
+  await call('POST', '/staff/reports/{year}/corrections', `${base}/corrections`, staff({}, { note: '更正' }));
+  await call('GET', '/reports/{year}/versions', '/api/reports/2025/versions');
+  await call('GET', '/reports/{year}/versions', '/api/reports/2019/versions');
+  await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/1');
+  await call('GET', '/reports/{year}/versions/{version}', '/api/reports/2025/versions/2');
+}
+
 describe('OpenAPI document', () => {
   let doc: OpenApi;
 
@@ -332,6 +372,7 @@ describe('OpenAPI document', () => {
     assert.equal(doc.openapi, '3.1.0');
     const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
     assert.deepEqual(operations.sort(), [
+      'GET /admin/deliveries',
       'GET /applications/stats',
       'GET /applications/{trackingCode}',
       'GET /contact',
@@ -342,13 +383,47 @@ describe('OpenAPI document', () => {
       'GET /feedback/{queryCode}',
       'GET /reports',
       'GET /reports/{year}',
+      'GET /reports/{year}/versions',
+      'GET /reports/{year}/versions/{version}',
+      'GET /staff/reports/{year}',
       'PATCH /admin/applications/{trackingCode}',
       'PATCH /admin/feedback/{queryCode}',
+      'POST /admin/deliveries/{id}/retry',
       'POST /applications',
       'POST /attachments',
       'POST /feedback',
       'POST /feedback/{queryCode}/rating',
-    ]);
+      // desk-server: the staff desk and the applicant's side of a case
+      'DELETE /staff/session',
+      'GET /staff/session',
+      'POST /staff/session',
+      'GET /staff/users',
+      'POST /staff/users',
+      'PATCH /staff/users/{id}',
+      'POST /admin/staff-users',
+      'GET /staff/applications',
+      'GET /staff/applications/{trackingCode}',
+      ...STAFF_ACTIONS.map((action) => `POST /staff/applications/{trackingCode}/${action}`),
+      'GET /staff/applications/{trackingCode}/files/{id}',
+      'GET /staff/applications/{trackingCode}/answer-letter',
+      'POST /staff/applications/{trackingCode}/answer-letter',
+      'POST /staff/applications/{trackingCode}/appeals',
+      'PATCH /staff/applications/{trackingCode}/appeals/{id}',
+      'GET /staff/appeals/stats',
+      'POST /staff/files',
+      'GET /staff/calendar',
+      'PUT /staff/calendar/{year}',
+      'POST /applications/{trackingCode}/supplement',
+      'POST /applications/{trackingCode}/withdrawal',
+      'POST /applications/{trackingCode}/answer-letter',
+      'POST /applications/{trackingCode}/files/{id}',
+      'POST /staff/reports/{year}/corrections',
+      'POST /staff/reports/{year}/draft',
+      'POST /staff/reports/{year}/versions/{version}/publish',
+      'POST /staff/reports/{year}/versions/{version}/return',
+      'POST /staff/reports/{year}/versions/{version}/submit',
+      'PUT /staff/reports/{year}/versions/{version}',
+    ].sort());
   });
 
   test('the checker used below does catch a wrong body', () => {
@@ -393,6 +468,18 @@ describe('OpenAPI document', () => {
     await call('GET', '/feedback', '/api/feedback?page=1&pageSize=2');
     await call('GET', '/disclosures', '/api/disclosures');
     await upload('%PDF-1.4', 'x.pdf', 'application/pdf');
+    await walkTheDesk(admin);
+    // Notification deliveries: the events above expanded as the worker would (this app runs none), then listed.
+    const hooks = notifyConfig({ webhooks: ['http://127.0.0.1:9/hook?token=secret'], webhookSecret: 's' });
+    await demo.storage.notifications.planEvents(100, (event) => planDeliveries(event, hooks));
+    const listed = await call('GET', '/admin/deliveries', `/api/admin/deliveries?case=${created.trackingCode}`, { headers: admin });
+    const [pending] = ((await listed.json()) as { items: { id: string; recipient: string }[] }).items;
+    assert.equal(pending?.recipient, 'http://127.0.0.1:9/hook', 'the view hides the webhook URL\'s query');
+    await call('GET', '/admin/deliveries', '/api/admin/deliveries?state=nonsense', { headers: admin });
+    await call('GET', '/admin/deliveries', '/api/admin/deliveries');
+    await call('POST', '/admin/deliveries/{id}/retry', `/api/admin/deliveries/${pending!.id}/retry`, { headers: admin });
+    await call('POST', '/admin/deliveries/{id}/retry', '/api/admin/deliveries/nope/retry', { headers: admin });
+    await reportAuthoringFlow();
 
     const failures: string[] = [];
     const covered = new Set<string>();
@@ -402,6 +489,10 @@ describe('OpenAPI document', () => {
       const declared = operation.responses[String(response.status)];
       if (!declared) {
         failures.push(`${response.method} ${response.path} answered ${response.status}, which is not documented`);
+        continue;
+      }
+      if (response.status === 204 && !declared.content) {
+        covered.add(`${response.method} ${response.path}`);
         continue;
       }
       const schema = declared.content?.[response.contentType]?.schema;
@@ -417,3 +508,94 @@ describe('OpenAPI document', () => {
     assert.deepEqual(all.filter((op) => !covered.has(op)), [], 'every operation was exercised');
   });
 });
+
+/** Every staff and applicant-case operation once (and some refusals), through `call`, for the conformance test. */
+async function walkTheDesk(admin: Record<string, string>): Promise<void> {
+  const sessions: Record<string, { cookie: string; csrf: string }> = {};
+  for (const { name, password } of DEMO_STAFF) {
+    const response = await call('POST', '/staff/session', '/api/staff/session', jsonInit({ name, password }));
+    assert.equal(response.status, 200, await response.clone().text());
+    const session = (await response.json()) as StaffSession;
+    sessions[name] = { cookie: response.headers.get('set-cookie')!.split(';')[0]!, csrf: session.csrfToken };
+  }
+  await call('POST', '/staff/session', '/api/staff/session', jsonInit({ name: 'clerk', password: 'wrong-password' }));
+  await call('POST', '/staff/session', '/api/staff/session', jsonInit({ name: 'clerk' }));
+  const as = (who: string, extra: Record<string, string> = {}) => ({ Cookie: sessions[who]!.cookie, 'X-CSRF-Token': sessions[who]!.csrf, ...extra });
+  const staff = (who: string, method: string, path: string, url: string, body?: unknown, extra: Record<string, string> = {}) =>
+    call(method, path, url, body === undefined ? { headers: as(who, extra) } : jsonInit(body, as(who, extra)));
+  const act = async (who: string, code: string, action: string, body: unknown = {}) =>
+    staff(who, 'POST', `/staff/applications/{trackingCode}/${action}`, `/api/staff/applications/${code}/${action}`, body, withKey());
+  const ok = async (response: Promise<Response>) => {
+    const answer = await response;
+    assert.ok(answer.status < 300, `${answer.status} ${await answer.clone().text()}`);
+    return answer;
+  };
+
+  await staff('clerk', 'GET', '/staff/session', '/api/staff/session');
+  await call('GET', '/staff/session', '/api/staff/session');
+  await staff('admin', 'GET', '/staff/users', '/api/staff/users');
+  await staff('clerk', 'GET', '/staff/users', '/api/staff/users');
+  const account = (await (await ok(staff('admin', 'POST', '/staff/users', '/api/staff/users', { name: 'oa-clerk', role: 'clerk' }))).json()) as StaffAccountAnswer;
+  await staff('admin', 'POST', '/staff/users', '/api/staff/users', { name: 'oa-clerk', role: 'clerk' });
+  await ok(staff('admin', 'PATCH', '/staff/users/{id}', `/api/staff/users/${account.account.id}`, { resetPassword: true }));
+  await staff('admin', 'PATCH', '/staff/users/{id}', '/api/staff/users/no-such-id', { disabled: true });
+  await ok(call('POST', '/admin/staff-users', '/api/admin/staff-users', jsonInit({ name: 'oa-head', role: 'head', password: 'oa-head-password' }, admin)));
+  await call('POST', '/admin/staff-users', '/api/admin/staff-users', jsonInit({ name: 'oa-head', role: 'head' }));
+
+  const submit = async () => ((await (await call('POST', '/applications', '/api/applications', jsonInit(sampleApplication(), withKey()))).json()) as ApplicationReceipt).trackingCode;
+  const a = await submit();
+  const b = await submit();
+  const c = await submit();
+  await ok(staff('clerk', 'GET', '/staff/applications', '/api/staff/applications?dueWithin=30'));
+  await staff('clerk', 'GET', '/staff/applications', '/api/staff/applications?status=bogus');
+  await ok(staff('head', 'GET', '/staff/applications/{trackingCode}', `/api/staff/applications/${a}`));
+  await staff('head', 'GET', '/staff/applications/{trackingCode}', '/api/staff/applications/YS-NOSUCHCODE');
+
+  await ok(act('clerk', a, 'request-supplement', { triggers: ['description-unclear'], detail: '请写明文号' }));
+  await ok(call('GET', '/applications/{trackingCode}', `/api/applications/${a}?phone=13912345678`));
+  await ok(call('POST', '/applications/{trackingCode}/supplement', `/api/applications/${a}/supplement`, jsonInit({ phone: '13912345678', text: '闽商务〔2020〕76号' }, withKey())));
+  await call('POST', '/applications/{trackingCode}/supplement', `/api/applications/${a}/supplement`, jsonInit({ phone: '13900000000', text: 'x' }, withKey()));
+  await ok(act('clerk', b, 'request-supplement', { triggers: ['contact'] }));
+  await ok(act('clerk', b, 'record-supplement', { text: '电话补正' }));
+  await act('clerk', b, 'abandon');
+  await ok(act('clerk', a, 'consult', { party: '第三方' }));
+  await ok(act('clerk', a, 'record-consultation-reply', { reply: '同意公开' }));
+  await ok(act('clerk', a, 'request-extension', { days: 20, reason: '情况复杂' }));
+  await act('clerk', a, 'decide-extension', { approve: true });
+  await ok(act('head', a, 'decide-extension', { approve: true }));
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from('%PDF-1.7 released')]), '公开件.pdf');
+  const file = (await (await ok(call('POST', '/staff/files', '/api/staff/files', { headers: as('clerk', withKey()), body: form }))).json()) as { id: string };
+  const bad = new FormData();
+  bad.append('file', new Blob([Buffer.from('<svg onload=alert(1)>')]), 'x.svg');
+  await call('POST', '/staff/files', '/api/staff/files', { headers: as('clerk', withKey()), body: bad });
+  await ok(staff('clerk', 'POST', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`, { outcome: '3.1' }));
+  await staff('clerk', 'POST', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`, { outcome: '9' });
+  await staff('clerk', 'GET', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`);
+  const answered = (await (await ok(act('clerk', a, 'answer', { outcome: '3.1', files: [file.id] }))).json()) as StaffCase;
+  assert.equal(answered.status, 'answered');
+  await ok(staff('clerk', 'GET', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`));
+  await ok(staff('clerk', 'GET', '/staff/applications/{trackingCode}/files/{id}', `/api/staff/applications/${a}/files/${file.id}`));
+  await staff('admin', 'GET', '/staff/applications/{trackingCode}/files/{id}', `/api/staff/applications/${a}/files/${file.id}`);
+  await ok(call('GET', '/applications/{trackingCode}', `/api/applications/${a}?phone=13912345678`));
+  await ok(call('POST', '/applications/{trackingCode}/answer-letter', `/api/applications/${a}/answer-letter`, jsonInit({ phone: '13912345678' })));
+  await call('POST', '/applications/{trackingCode}/answer-letter', `/api/applications/${a}/answer-letter`, jsonInit({ phone: '13900000000' }));
+  await ok(call('POST', '/applications/{trackingCode}/files/{id}', `/api/applications/${a}/files/${file.id}`, jsonInit({ phone: '13912345678' })));
+  await call('POST', '/applications/{trackingCode}/files/{id}', `/api/applications/${a}/files/${file.id}`, jsonInit({}));
+  await ok(act('head', a, 'close'));
+  await act('head', a, 'close');
+  await ok(act('clerk', c, 'accept', { reason: '已电话确认' }));
+  await ok(call('POST', '/applications/{trackingCode}/withdrawal', `/api/applications/${c}/withdrawal`, jsonInit({ phone: '13912345678' }, withKey())));
+  await call('POST', '/applications/{trackingCode}/withdrawal', `/api/applications/${c}/withdrawal`, jsonInit({ phone: '13912345678' }, withKey()));
+
+  const appeal = (await (await ok(staff('clerk', 'POST', '/staff/applications/{trackingCode}/appeals', `/api/staff/applications/${a}/appeals`, { kind: 'reconsideration', result: 'pending', filedOn: '2025-06-16' }, withKey()))).json()) as { id: string };
+  await staff('clerk', 'POST', '/staff/applications/{trackingCode}/appeals', `/api/staff/applications/${a}/appeals`, { kind: 'litigation', result: 'pending', filedOn: '2025-06-16' }, withKey());
+  await ok(staff('clerk', 'PATCH', '/staff/applications/{trackingCode}/appeals/{id}', `/api/staff/applications/${a}/appeals/${appeal.id}`, { result: 'upheld' }));
+  await ok(staff('head', 'GET', '/staff/appeals/stats', '/api/staff/appeals/stats?year=2025'));
+  await staff('head', 'GET', '/staff/appeals/stats', '/api/staff/appeals/stats');
+  await ok(staff('clerk', 'GET', '/staff/calendar', '/api/staff/calendar'));
+  await ok(staff('admin', 'PUT', '/staff/calendar/{year}', '/api/staff/calendar/2027', { holidays: ['2027-01-01'], workdays: [], notice: '国办发明电〔2026〕1号' }));
+  await staff('clerk', 'PUT', '/staff/calendar/{year}', '/api/staff/calendar/2027', { holidays: [], workdays: [], notice: 'x' });
+  await staff('clerk', 'DELETE', '/staff/session', '/api/staff/session', undefined, { 'X-CSRF-Token': 'wrong' });
+  assert.equal((await staff('clerk', 'DELETE', '/staff/session', '/api/staff/session')).status, 204);
+}

@@ -58,7 +58,7 @@ async function start(env: Record<string, string>): Promise<Started> {
 test('an acknowledged letter survives SIGKILL; SIGTERM stops the server cleanly', { timeout: 180_000 }, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'zwgk-durable-'));
   try {
-    const first = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_ADMIN_TOKEN: 'process-test-token' });
+    const first = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_ADMIN_TOKEN: 'process-test-token-5d2f8c1e9a7b4036e1f2a3b4c5d6e7f8091a2b3c4d5e6f70' });
     assert.doesNotMatch(first.output(), /admin token \(generated/);
     const challenge = (await (await fetch(`${first.origin}/api/feedback/challenge`)).json()) as Challenge;
     const letter = sampleLetter({ subject: '断电前写入的来信', name: '持久测试人', phone: '13512345678', email: 'durable@example.com', proof: await solveProof(challenge) });
@@ -96,7 +96,9 @@ test('an acknowledged letter survives SIGKILL; SIGTERM stops the server cleanly'
     });
     assert.equal(reply.status, 200);
     const list = (await (await fetch(`${second.origin}/api/feedback?pageSize=50`)).json()) as { items: { subject: string }[] };
-    assert.equal(list.items.filter((i) => i.subject === '网上申请政府信息公开多久能答复').length, 1, 'demo letters are seeded once');
+    assert.equal(list.items.filter((i) => i.subject === '网上申请政府信息公开多久能答复').length, 0, 'npm run serve never seeds the demo letters');
+    const demoLetter = await fetch(`${second.origin}/api/feedback/DEMQ5SAMP5?contact=13800000000`);
+    assert.equal(demoLetter.status, 404, 'the unpublished demo letter with its fixed code and phone is not in a real database');
 
     second.child.kill('SIGTERM');
     const stopped = await second.exited;
@@ -104,11 +106,30 @@ test('an acknowledged letter survives SIGKILL; SIGTERM stops the server cleanly'
     assert.match(second.output(), /SIGTERM: shutting down/);
 
     const log = firstLog + second.output();
-    assert.match(log, /POST \/api\/feedback 201/, 'requests are logged');
+    assert.match(log, /\{[^\n]*"method":"POST","path":"\/api\/feedback","status":201[^\n]*\}/, 'requests are logged as JSON lines');
     for (const personal of ['持久测试人', '13512345678', 'durable@example.com', 'durable%40example.com']) {
       assert.ok(!log.includes(personal), `the log holds ${personal}`);
     }
   } finally {
     await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a weak ZWGK_ADMIN_TOKEN or a misread ZWGK_TRUST_PROXY stops the start with a clear message', { timeout: 120_000 }, async () => {
+  for (const env of [{ ZWGK_ADMIN_TOKEN: 'x' }, { ZWGK_ADMIN_TOKEN: 'secret-token-2026' }, { ZWGK_TRUST_PROXY: 'true' }]) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ZWGK_DATA_DIR: 'memory-never-opened', ZWGK_ADMIN_TOKEN: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    children.delete(child);
+    assert.equal(code, 1, output);
+    assert.match(output, /could not start: ZWGK_(ADMIN_TOKEN is too weak|TRUST_PROXY must be)/, output);
+    assert.doesNotMatch(output, /listening/);
   }
 });

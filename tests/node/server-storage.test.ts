@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import { migrate, openStorage, type StorageConfig } from '../../src/server/storage/index.js';
+import { migrate, MIGRATIONS, openStorage, type StorageConfig } from '../../src/server/storage/index.js';
 import { openDatabase } from '../../src/server/storage/index.js';
 import { createSqlStorage } from '../../src/server/storage/storage.js';
 import type { ApplicationRecord, FeedbackRecord, IdempotencyRequest, Storage } from '../../src/server/storage/types.js';
@@ -92,10 +92,12 @@ for (const backend of backends) {
 
     before(async () => {
       const db = await openDatabase(backend.config);
-      assert.deepEqual(await migrate(db), [1], 'a new database gets migration 1');
+      const every = MIGRATIONS.map((m) => m.version).sort((a, b) => a - b);
+      assert.deepEqual(every.slice(0, 2), [1, 2], 'migrations 1 and 2 exist');
+      assert.deepEqual(await migrate(db), every, 'a new database gets every migration, in order');
       assert.deepEqual(await migrate(db), [], 'a second run applies nothing');
       const [row] = await db.query<{ versions: number[] }>(`SELECT array_agg(version ORDER BY version) AS versions FROM schema_migrations`);
-      assert.deepEqual(row?.versions, [1]);
+      assert.deepEqual(row?.versions, every);
       storage = createSqlStorage(db);
     });
 

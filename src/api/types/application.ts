@@ -9,6 +9,8 @@
  * data next to them so the element, the server and the OpenAPI document agree.
  */
 
+import type { ApplicationDocuments, SupplementNotice } from './staff.js';
+
 export type Locale = 'zh-CN' | 'en';
 export type Labels<K extends string> = Record<K, Record<Locale, string>>;
 
@@ -194,6 +196,10 @@ export interface ApplicationStatusView {
   dueDateProvisional?: boolean;
   /** set once answered */
   outcome?: OutcomeId;
+  /** while 需补正: what the office asked for and the last day to send it (`POST /applications/{code}/supplement`) */
+  supplement?: SupplementNotice;
+  /** once answered: the 答复书 and the released files to download */
+  documents?: ApplicationDocuments;
 }
 
 /**

@@ -78,4 +78,52 @@ export const applicationStatusStyles = css`
     color: var(--_color-muted);
     font-size: var(--_font-size-small);
   }
+  .action-result {
+    margin: 0 0 var(--_space-4);
+    padding: var(--_space-3) var(--_space-4);
+    border: 0.0625rem solid var(--_color-success);
+    border-inline-start: 0.375rem solid var(--_color-success);
+    border-radius: var(--_radius);
+  }
+  .action-result p {
+    margin: 0;
+  }
+  .supplement-form {
+    margin: var(--_space-4) 0 0;
+  }
+  .supplement-form h4 {
+    margin: 0 0 var(--_space-3);
+  }
+  .triggers {
+    margin: 0 0 var(--_space-2);
+  }
+  .files {
+    margin: 0 0 var(--_space-4);
+    padding: 0;
+    list-style: none;
+  }
+  .files li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+    margin-bottom: var(--_space-2);
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    color: var(--_color-muted);
+    font-size: var(--_font-size-small);
+  }
+  .withdraw {
+    margin: 0 0 var(--_space-6);
+  }
+  .withdraw .confirm {
+    padding: var(--_space-4);
+    border: 0.0625rem solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
+  .documents,
+  .download-failure {
+    margin: 0 0 var(--_space-4);
+  }
 `;

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
@@ -10,10 +10,17 @@ import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { applicationStatusStyles } from './application-status.styles.js';
-import { apiUrl, requestJson } from '../../api/client.js';
-import type { ApplicationStatus, ApplicationStatusView } from '../../api/types/application.js';
+import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
+import { uploadAttachment } from '../../api/upload.js';
+import type { ApplicationStatus, ApplicationStatusView, AttachmentReceipt } from '../../api/types/application.js';
+import type { SupplementAnswer, WithdrawalRequest } from '../../api/types/staff.js';
+import { SubmissionController, type SubmitFailure } from '../base/controllers/submission.js';
+import { describeLoadError } from '../base/states.js';
+import { saveFile } from '../base/download.js';
+import type { ZwgkSupplementedDetail } from '../../events/zwgk-supplemented.js';
+import type { ZwgkWithdrawnDetail } from '../../events/zwgk-withdrawn.js';
+import { parseCaseView, renderDocuments, renderSupplementForm, renderWithdraw, type SupplementUi, type WithdrawUi } from './case-actions.js';
 import { validatePhone } from '../../core/validate/contact.js';
-import { parseStatusView } from '../../core/application/answers.js';
 import { errorSummary, textField } from '../base/fields.js';
 import { formatDate, formatInstant, plural } from '../../i18n/format.js';
 
@@ -23,6 +30,10 @@ interface LookupValues {
   code?: string;
   phone: string;
 }
+/** Statuses in which the agency still owes an answer: the applicant may withdraw (core/lifecycle OPEN_STATUSES, kept here so the labels load lazily). */
+const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'supplement-requested', 'accepted', 'extended'];
+const emptySupplement = (): SupplementUi => ({ text: '', files: [], uploading: 0, sending: false });
+
 /** Status and outcome labels: loaded with the first answer, since the outcome rows come with the annual-report format data. */
 type Labels = typeof import('../../core/lifecycle/index.js');
 let labels: Labels | undefined;
@@ -38,6 +49,14 @@ async function loadLabels(): Promise<Labels> {
  * 三 of the annual report — and the whole timeline as an ordered list with
  * dates. A wrong phone number and an unknown code get the same answer, so
  * the lookup reveals nothing about other people's applications.
+ *
+ * With the same code and phone the citizen can also answer a 补正 online
+ * (text and files; the reply clock restarts on the day it arrives), withdraw
+ * an open application (撤回, asked once more before it is sent), and
+ * download the 答复书 and the released files once answered.
+ *
+ * @fires {CustomEvent<ZwgkSupplementedDetail>} zwgk-supplemented - The 补正 reached the agency.
+ * @fires {CustomEvent<ZwgkWithdrawnDetail>} zwgk-withdrawn - The application was withdrawn.
  *
  * @tagname zwgk-application-status
  * @summary Follow a 政府信息公开申请 by tracking code and phone number.
@@ -55,6 +74,11 @@ async function loadLabels(): Promise<Labels> {
  * @csspart supplement - What a 补正 request asks for.
  * @csspart outcome - The outcome once answered.
  * @csspart timeline - The ordered list of steps with their dates.
+ * @csspart supplement-form - The form to answer a 补正 online.
+ * @csspart supplement-submit - 提交补正.
+ * @csspart withdraw - 撤回申请 and its confirmation.
+ * @csspart documents - The 答复书 and released files to download.
+ * @csspart action-result - What the last step did (补正 sent, withdrawn).
  * @csspart not-found - No application with this code and phone number.
  * @csspart loading - Shown while looking up.
  * @csspart error - The error state.
@@ -90,8 +114,24 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     isBlank: (field, values) => (field === 'code' ? this.codeOf(values) : values.phone).trim() === '',
     locale: () => this.locale,
   });
-  private readonly lookup = new RequestController<ApplicationStatusView>(this, { parse: parseStatusView, label: () => this.localName });
+  private readonly lookup = new RequestController<ApplicationStatusView>(this, { parse: parseCaseView, label: () => this.localName });
   private readonly focusMover = new FocusController(this, { root: () => this.renderRoot });
+  private readonly supplement = new SubmissionController<SupplementAnswer, ApplicationStatusView>(this, {
+    parse: parseCaseView,
+    send: (body, idempotencyKey, signal) => this.post('supplement', body, idempotencyKey, signal),
+  });
+  private readonly withdrawal = new SubmissionController<WithdrawalRequest, ApplicationStatusView>(this, {
+    parse: parseCaseView,
+    send: (body, idempotencyKey, signal) => this.post('withdrawal', body, idempotencyKey, signal),
+  });
+
+  /** The code and phone of the application shown: writes and downloads prove it with the same pair. */
+  private found?: { code: string; phone: string };
+  @state() private supplementUi: SupplementUi = emptySupplement();
+  @state() private withdrawUi: WithdrawUi = { confirming: false, sending: false };
+  /** what the last step did, said at the top of the result */
+  @state() private result = '';
+  @state() private downloadFailure = '';
 
   private codeOf(values: LookupValues): string {
     return values.code ?? this.trackingCode;
@@ -116,6 +156,11 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     const phone = validatePhone(this.form.values.phone);
     if (!phone.ok) return;
     const code = this.codeOf(this.form.values).trim().toUpperCase();
+    this.found = { code, phone: phone.value };
+    this.supplementUi = emptySupplement();
+    this.withdrawUi = { confirming: false, sending: false };
+    this.result = '';
+    this.downloadFailure = '';
     const url = apiUrl(this.apiBase, `applications/${encodeURIComponent(code)}`, { phone: phone.value });
     const state = await this.lookup.run(async (signal) => {
       const answer = await requestJson<unknown>(url, { signal, headers: { 'Accept-Language': this.locale } });
@@ -123,6 +168,106 @@ export class ZwgkApplicationStatus extends ZwgkElement {
       return answer;
     });
     if (state) this.focusMover.after(state.status === 'ready' ? '#result-title' : '.lookup-message');
+  }
+
+  private post(step: 'supplement' | 'withdrawal', body: object, idempotencyKey: string, signal: AbortSignal): Promise<unknown> {
+    const code = this.found?.code ?? '';
+    return requestJson(apiUrl(this.apiBase, `applications/${encodeURIComponent(code)}/${step}`), {
+      method: 'POST',
+      body,
+      idempotencyKey,
+      signal,
+      headers: { 'Accept-Language': this.locale },
+    });
+  }
+
+  private failureText(failure: SubmitFailure): string {
+    if (failure.error.status === 404) return msg('没有找到这份申请：请重新查询。');
+    if (failure.error.status === 409) return msg('这份申请的状态已经改变，不能再这样办理。请重新查询。');
+    if (failure.kind === 'invalid' || failure.kind === 'refused') return failure.error.problem?.detail ?? msg('提交的内容有误，请检查后重试。');
+    const { title, advice } = describeLoadError(failure.error);
+    return `${title} ${advice}`;
+  }
+
+  private async onSupplementFiles(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    for (const file of files) {
+      this.supplementUi = { ...this.supplementUi, uploading: this.supplementUi.uploading + 1, failure: undefined };
+      try {
+        const receipt = await uploadAttachment(apiUrl(this.apiBase, 'attachments'), file, { idempotencyKey: newIdempotencyKey(), language: this.locale });
+        this.supplementUi = { ...this.supplementUi, files: [...this.supplementUi.files, receipt] };
+      } catch (error) {
+        const detail = error instanceof ApiError ? (error.problem?.detail ?? error.message) : String(error);
+        this.supplementUi = { ...this.supplementUi, failure: this.localize(() => msg(str`${file.name} 没有上传成功：${detail}`)) };
+      }
+      this.supplementUi = { ...this.supplementUi, uploading: this.supplementUi.uploading - 1 };
+    }
+  }
+
+  private async onSupplementSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!this.found) return;
+    const text = this.supplementUi.text.trim();
+    if (!text && !this.supplementUi.files.length) {
+      this.supplementUi = { ...this.supplementUi, error: this.localize(() => msg('请写明补正的内容，或上传补充材料')) };
+      this.focusMover.after('#supplement-text');
+      return;
+    }
+    this.supplementUi = { ...this.supplementUi, error: undefined, failure: undefined, sending: true };
+    const state = await this.supplement.submit({ phone: this.found.phone, text, attachments: this.supplementUi.files.map((f) => f.id) });
+    if (state.status === 'sent') {
+      this.supplementUi = emptySupplement();
+      this.lookup.accept(state.receipt);
+      this.result = this.localize(() => msg('补正已提交。答复期限从收到补正之日起重新计算。'));
+      this.emit<ZwgkSupplementedDetail>('zwgk-supplemented', { trackingCode: state.receipt.trackingCode });
+      this.focusMover.after('.action-result');
+    } else if (state.status === 'failed') {
+      this.supplementUi = { ...this.supplementUi, sending: false, failure: this.localize(() => this.failureText(state.failure)) };
+      this.focusMover.after('.supplement-failure');
+    }
+  }
+
+  private async onWithdrawConfirm(): Promise<void> {
+    if (!this.found) return;
+    this.withdrawUi = { confirming: true, sending: true };
+    const state = await this.withdrawal.submit({ phone: this.found.phone });
+    if (state.status === 'sent') {
+      this.withdrawUi = { confirming: false, sending: false };
+      this.lookup.accept(state.receipt);
+      this.result = this.localize(() => msg('申请已撤回。'));
+      this.emit<ZwgkWithdrawnDetail>('zwgk-withdrawn', { trackingCode: state.receipt.trackingCode });
+      this.focusMover.after('.action-result');
+    } else if (state.status === 'failed') {
+      this.withdrawUi = { confirming: true, sending: false, failure: this.localize(() => this.failureText(state.failure)) };
+      this.focusMover.after('#withdraw-question');
+    }
+  }
+
+  /** Downloads by POST (the phone in the body), then saves what came as the file it says it is. */
+  private async download(path: string, fallbackName: string): Promise<void> {
+    if (!this.found) return;
+    this.downloadFailure = '';
+    try {
+      const response = await fetch(apiUrl(this.apiBase, `applications/${encodeURIComponent(this.found.code)}/${path}`), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': this.locale },
+        body: JSON.stringify({ phone: this.found.phone }),
+      });
+      if (!response.ok) throw new ApiError('http', `HTTP ${response.status}`, response.status);
+      const disposition = response.headers.get('Content-Disposition') ?? '';
+      const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+      const name = encoded ? decodeURIComponent(encoded) : fallbackName;
+      saveFile(name, await response.blob(), response.headers.get('Content-Type') ?? 'application/octet-stream');
+      void this.announce(this.localize(() => msg(str`已下载：${name}`)));
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : undefined;
+      this.downloadFailure = this.localize(() =>
+        status === 404 ? msg('文件没有找到：请重新查询后再下载。') : msg('下载没有成功，请检查网络后重试。'),
+      );
+      this.focusMover.after('.download-failure');
+    }
   }
 
   protected renderContent(): unknown {
@@ -184,6 +329,7 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     const last = view.timeline.length - 1;
     return html`<section class="lookup result" part="result" aria-labelledby="result-title">
       <h2 id="result-title" tabindex="-1">${msg(str`申请编号 ${view.trackingCode}`)}</h2>
+      ${this.result ? html`<div class="action-result" part="action-result" role="status" tabindex="-1"><p>${this.result}</p></div>` : nothing}
       <dl class="review-list">
         <div class="review-row" part="current-status">
           <dt>${msg('当前状态')}</dt>
@@ -191,7 +337,8 @@ export class ZwgkApplicationStatus extends ZwgkElement {
         </div>
         ${this.renderDeadline(view)} ${this.renderOutcome(view, labels)}
       </dl>
-      ${this.renderSupplement(view)}
+      ${this.renderSupplement(view)} ${this.renderDownloads(view)}
+      ${WITHDRAWABLE.includes(view.status) ? renderWithdraw(this.withdrawUi, this.handlers) : nothing}
       <h3>${msg('办理过程')}</h3>
       <ol class="timeline" part="timeline">
         ${view.timeline.map(
@@ -274,10 +421,42 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     const request = [...view.timeline].reverse().find((entry) => entry.status === 'supplement-requested');
     return html`<div class="supplement" part="supplement">
       <h3>${msg('需要补正的内容')}</h3>
-      ${request?.note ? html`<p class="note">${request.note}</p>` : html`<p>${msg('请联系受理机关，了解需要补充或说明的内容。')}</p>`}
+      ${view.supplement
+        ? nothing
+        : request?.note
+          ? html`<p class="note">${request.note}</p>`
+          : html`<p>${msg('请联系受理机关，了解需要补充或说明的内容。')}</p>`}
       <p>${msg('请在行政机关告知的期限内补正；逾期不补正又没有正当理由的，视为放弃申请。')}</p>
+      ${renderSupplementForm(view.supplement, this.supplementUi, this.locale, this.handlers)}
     </div>`;
   }
+
+  private renderDownloads(view: ApplicationStatusView): unknown {
+    if (!view.documents) return nothing;
+    return html`${renderDocuments(view.documents, this.locale, this.handlers)}
+    ${this.downloadFailure ? html`<div class="state error download-failure" role="alert" tabindex="-1"><p>${this.downloadFailure}</p></div>` : nothing}`;
+  }
+
+  private readonly handlers = {
+    onSupplementInput: (event: Event) => (this.supplementUi = { ...this.supplementUi, text: (event.target as HTMLTextAreaElement).value }),
+    onSupplementFiles: (event: Event) => void this.onSupplementFiles(event),
+    onRemoveFile: (id: string) => {
+      this.supplementUi = { ...this.supplementUi, files: this.supplementUi.files.filter((f) => f.id !== id) };
+      this.focusMover.after('#supplement-files');
+    },
+    onSupplementSubmit: (event: Event) => void this.onSupplementSubmit(event),
+    onWithdrawAsk: () => {
+      this.withdrawUi = { confirming: true, sending: false };
+      this.focusMover.after('#withdraw-question');
+    },
+    onWithdrawCancel: () => {
+      this.withdrawUi = { confirming: false, sending: false };
+      this.focusMover.after('#withdraw');
+    },
+    onWithdrawConfirm: () => void this.onWithdrawConfirm(),
+    onDownloadLetter: () => void this.download('answer-letter', this.localize(() => msg('答复书'))),
+    onDownloadFile: (file: AttachmentReceipt) => void this.download(`files/${encodeURIComponent(file.id)}`, file.name),
+  };
 }
 
 defineElement('zwgk-application-status', ZwgkApplicationStatus);

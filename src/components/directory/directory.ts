@@ -11,10 +11,12 @@ import { requestJson } from '../../api/client.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import type { ZwgkSearchDetail } from '../../events/zwgk-search.js';
 import type { DirectoryQuery, DirectorySort, DisclosureItem } from '../../api/types/directory.js';
-import { createDirectoryIndex, type DirectoryIndex } from '../../core/directory/search-index.js';
+import { createDirectoryIndex, directoryIndexSteps, postingsSteps, type DirectoryIndex } from '../../core/directory/search-index.js';
+import { titleOrderSteps } from '../../core/directory/query.js';
+import { runInSlices } from '../../core/directory/slices.js';
 import { DEFAULT_PAGE_SIZE, clampPageSize, queryDirectory } from '../../core/directory/query.js';
 import { validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
-import { VALIDATE_AT_ONCE, newestValidItems, payloadItems, validateInSlices } from './catalog.js';
+import { VALIDATE_AT_ONCE, newestValidItems, payloadItems, validateInSlices, yieldToBrowser } from './catalog.js';
 import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
 import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
@@ -160,8 +162,6 @@ export class ZwgkDirectory extends ZwgkElement {
   private validationAbort?: AbortController;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private settleTimer?: ReturnType<typeof setTimeout>;
-  private buildIndex?: () => void;
-  private idleHandle?: number;
   /** A change waiting for its results to announce and report; `focus` moves focus to the count instead of announcing. */
   private unsettled?: { focus: boolean };
   private lastTypedAt = 0;
@@ -219,9 +219,6 @@ export class ZwgkDirectory extends ZwgkElement {
     this.pageRequest.abort();
     this.validationAbort?.abort();
     clearTimeout(this.searchTimer);
-    if (this.idleHandle !== undefined) window.cancelIdleCallback?.(this.idleHandle);
-    this.idleHandle = undefined;
-    this.buildIndex = undefined;
   }
 
   private load(): void {
@@ -276,8 +273,9 @@ export class ZwgkDirectory extends ZwgkElement {
 
   /**
    * A client-mode payload. A short list is validated and indexed at once; a
-   * long one shows its newest page first, is validated in slices, and is
-   * indexed in idle time (or as soon as the citizen asks for something else).
+   * long one shows its newest page first, and is validated and indexed in
+   * short tasks, so the page keeps answering; what only makes search faster
+   * (the postings, the title order) is prepared after that, in short tasks too.
    */
   private async acceptList(data: unknown, generation: number): Promise<void> {
     const list = payloadItems(data);
@@ -295,18 +293,16 @@ export class ZwgkDirectory extends ZwgkElement {
     const abort = (this.validationAbort = new AbortController());
     const validated = await validateInSlices(list, { signal: abort.signal });
     if (!validated || generation !== this.generation) return;
-    this.buildIndex = () => {
-      this.buildIndex = undefined;
-      this.idleHandle = undefined;
-      if (generation === this.generation) this.ready(validated.items, validated.problems, list.length);
-    };
-    if (this.unsettled) this.buildIndex();
-    else if (window.requestIdleCallback) this.idleHandle = window.requestIdleCallback(this.buildIndex, { timeout: 1000 });
-    else setTimeout(this.buildIndex, 50);
+    const slices = { pause: yieldToBrowser, signal: abort.signal };
+    const index = await runInSlices(directoryIndexSteps(validated.items), slices);
+    if (!index || generation !== this.generation) return;
+    this.ready(validated.items, validated.problems, list.length, index);
+    await runInSlices(postingsSteps(index), slices);
+    await runInSlices(titleOrderSteps(index), slices);
   }
 
   /** Indexes the valid items and shows the current query's results. */
-  private ready(items: DisclosureItem[], problems: DirectoryDataProblem[], received: number): void {
+  private ready(items: DisclosureItem[], problems: DirectoryDataProblem[], received: number, index?: DirectoryIndex): void {
     if (problems.length) {
       console.warn(`[zwgk-directory] ${problems.length} problem(s) in the data; affected items or fields are left out:`, problems.slice(0, 20).map((p) => p.message));
     }
@@ -314,7 +310,7 @@ export class ZwgkDirectory extends ZwgkElement {
       this.fail({ kind: 'invalid', detail: `None of the ${received} items could be read.` });
       return;
     }
-    this.index = createDirectoryIndex(items);
+    this.index = index ?? createDirectoryIndex(items);
     this.preview = undefined;
     this.phase = 'ready';
     this.refresh();
@@ -366,8 +362,8 @@ export class ZwgkDirectory extends ZwgkElement {
       const query = this.effectiveQuery();
       this.show({ ...queryDirectory(this.index, query), query });
     } else if (this.phase === 'preparing') {
+      // Shown when the index is ready, in a moment.
       this.busy = true;
-      this.buildIndex?.();
     }
   }
 

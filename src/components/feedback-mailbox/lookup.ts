@@ -46,6 +46,8 @@ interface RatingState {
 export class LookupView {
   code = '';
   contact = '';
+  /** the contact the shown letter was found with: a rating proves the writer's contact as the look-up did */
+  private foundWith = '';
   phase: 'idle' | 'loading' | 'found' | 'not-found' | 'error' = 'idle';
   letter?: FeedbackLetterView;
   private issues: { field: LookupField; code: MessageKey }[] = [];
@@ -228,6 +230,8 @@ export class LookupView {
     this.answers++;
     if (state.status === 'ready') {
       this.letter = state.value;
+      // The rating is sent with the contact that found the letter, whatever the field holds later.
+      this.foundWith = contact;
       this.phase = 'found';
       void this.checkRatingWindow(state.value);
       this.host.requestUpdate();
@@ -278,7 +282,10 @@ export class LookupView {
     this.host.requestUpdate();
     try {
       // The same rating sent twice is a harmless retry on the server, so no idempotency key is needed.
-      await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(letter.queryCode)}/rating`), { method: 'POST', body: { rating: choice } });
+      await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(letter.queryCode)}/rating`), {
+        method: 'POST',
+        body: { rating: choice, contact: this.foundWith },
+      });
       this.letter = { ...letter, rating: choice };
       this.rating = { ...this.rating, phase: 'idle' };
       this.options.emit<ZwgkRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });

@@ -1,6 +1,20 @@
 import { css } from 'lit';
 
 export const reportViewerStyles = css`
+  .imported-note {
+    border: 1px solid var(--zwgk-color-warning, #7a4d00);
+    border-inline-start-width: 0.375rem;
+    padding: 0.5em 0.75em;
+    margin-block-end: 1em;
+    color: var(--zwgk-color-text, #1f2328);
+  }
+  .imported-note p {
+    margin: 0;
+  }
+  .imported-note summary {
+    cursor: pointer;
+    margin-block-start: 0.5em;
+  }
   .report {
     container-type: inline-size;
     --_header-bg: var(--zwgk-report-viewer-header-background, var(--_color-surface));

@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -10,6 +10,8 @@ import { reportViewerStyles } from './report-viewer.styles.js';
 import type { ReportFinding, ReportTable } from '../../api/types/report.js';
 import type { ZwgkCheckedDetail } from '../../events/zwgk-checked.js';
 import type { CompareStatus, PreparedReport } from './view.js';
+import { ImportedPage, fetchReportSource } from './page-source.js';
+import { renderImportedNote } from './imported-note.js';
 
 type View = typeof import('./view.js');
 
@@ -44,7 +46,10 @@ const accept = (raw: unknown) => ({ value: raw });
  * translated and the official Chinese label stays beneath (the Chinese text is the legal one).
  *
  * Data: `src` (a URL returning the document, e.g. `GET {api-base}/reports/2024`), the `data`
- * property, or an inline `<script type="application/json">` child. A document that cannot be
+ * property, or an inline `<script type="application/json">` child. When `src` answers with a
+ * published report page (text/html) instead, the page is read in the browser (tables 二、三、四
+ * by their labels, the narrative parts, agency and year) and shown with a note that the
+ * figures were read from the published page, listing what could not be read. A document that cannot be
  * read (not an object, unknown format, no agency or year) is an error listing what is wrong.
  *
  * @tagname zwgk-report-viewer
@@ -53,6 +58,8 @@ const accept = (raw: unknown) => ({ value: raw });
  * @fires {CustomEvent<ZwgkCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
  *
  * @csspart report - The whole report (an `<article>`).
+ * @csspart imported-note - The note above a report read from a published page.
+ * @csspart imported-problems - Its list of what could not be read.
  * @csspart title - The report's title.
  * @csspart meta - Agency, year, publication date, format and contact.
  * @csspart actions - The JSON download and print buttons.
@@ -95,7 +102,7 @@ const accept = (raw: unknown) => ({ value: raw });
 export class ZwgkReportViewer extends ZwgkElement {
   static override styles = [tokens, buttons, states, reportViewerStyles];
 
-  /** A URL returning the annual report document as JSON. */
+  /** A URL returning the annual report document as JSON, or a published report page (HTML). */
   @property() src?: string;
   /** The annual report document as an object (used when `src` is not set). */
   @property({ attribute: false }) data?: unknown;
@@ -112,6 +119,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     inline: () => inlineJson(this),
     parse: accept,
     label: () => this.localName,
+    fetch: fetchReportSource,
   });
   /** Last year's report: the same loading, abort and error handling; no inline JSON (the element's own child is this year's). */
   private readonly compareSource = new DataSourceController<unknown>(this, {
@@ -155,11 +163,13 @@ export class ZwgkReportViewer extends ZwgkElement {
     const main = this.source.state;
     const compare = this.compareSource.state;
     if (!this.view || main.status !== 'ready') return undefined;
+    // A published page that src answered with has been read into a document already.
+    const raw = main.value instanceof ImportedPage ? main.value.report : main.value;
     // Last year's report on its way: wait for it the first time, keep the report shown on a reload.
-    if (compare.status === 'loading') return this.prepared?.raw === main.value ? this.prepared : undefined;
+    if (compare.status === 'loading') return this.prepared?.raw === raw ? this.prepared : undefined;
     const previous = compare.status === 'ready' ? compare.value : undefined;
-    if (this.prepared?.raw !== main.value || this.preparedPrevious !== previous) {
-      this.prepared = this.view.prepareReport(main.value, previous);
+    if (this.prepared?.raw !== raw || this.preparedPrevious !== previous) {
+      this.prepared = this.view.prepareReport(raw, previous);
       this.preparedPrevious = previous;
     }
     return this.prepared;
@@ -174,8 +184,9 @@ export class ZwgkReportViewer extends ZwgkElement {
     const report = this.current();
     // The view module is loading, or last year's report is on its way.
     if (!this.view || !report) return renderSkeleton(8);
-    if (!report.doc) return this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined);
-    return html`<div class="viewer" @click=${this.followInPageLink}>
+    const note = state.value instanceof ImportedPage ? renderImportedNote(state.value, this.locale) : nothing;
+    if (!report.doc) return [note, this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined)];
+    return html`${note}<div class="viewer" @click=${this.followInPageLink}>
       ${this.view.renderReport(report, {
         locale: this.locale,
         headingLevel: this.headingLevel,

@@ -17,7 +17,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { formatDate, plural } from '../../i18n/format.js';
 import { describeLoadError } from '../base/states.js';
 import type { LoadError } from '../base/controllers/request.js';
-import { sanitizeNarrative } from './sanitize.js';
+import { sanitizeNarrative } from '../base/sanitize.js';
 import { proactiveTables, requestsTable, reviewsTable, type TableContext } from './tables.js';
 import { barChart, comparisonTable } from './charts.js';
 import {

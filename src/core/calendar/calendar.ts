@@ -162,6 +162,24 @@ export function extendCalendar(arrangement: { year: number; holidays: string[]; 
   knownYears.add(year);
 }
 
+/** What a day is: a weekday, a weekend, a statutory holiday or a 调休 working weekend. */
+export type DayType = 'workday' | 'weekend' | 'holiday' | 'make-up-workday';
+
+/**
+ * The kind of `date`, never throwing: in a year whose holidays are not
+ * published yet it is counted Monday–Friday and flagged provisional.
+ */
+export function dayType(date: string): { type: DayType; working: boolean; provisional: boolean } {
+  const time = parse(date);
+  const provisional = !knownYears.has(new Date(time).getUTCFullYear());
+  const weekday = new Date(time).getUTCDay();
+  const weekend = weekday === 0 || weekday === 6;
+  const exception = provisional ? undefined : exceptions.get(date);
+  if (exception === 'holiday') return { type: 'holiday', working: false, provisional };
+  if (exception === 'workday') return { type: weekend ? 'make-up-workday' : 'workday', working: true, provisional };
+  return { type: weekend ? 'weekend' : 'workday', working: !weekend, provisional };
+}
+
 /** The years whose holidays are known, ascending. */
 export function calendarYears(): number[] {
   return [...knownYears].sort((a, b) => a - b);

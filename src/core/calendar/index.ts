@@ -9,6 +9,8 @@ export {
   type Provisional,
   extendCalendar,
   calendarYears,
+  dayType,
+  type DayType,
   todayInChina,
   REPLY_WORKING_DAYS,
   EXTENSION_WORKING_DAYS,

@@ -179,27 +179,49 @@ export interface MappedText {
 }
 
 // One base character with the combining marks that follow it: NFKC composes within it, never across.
-const CHARACTER_CLUSTERS = /\P{M}\p{M}*|\p{M}+/gsu;
+const CHARACTER_CLUSTER = /\P{M}\p{M}*|\p{M}+/suy;
+
+/** A unit after which no combining mark can follow in the same cluster: below U+0300, CJK, full-width forms. */
+function endsCluster(code: number): boolean {
+  return Number.isNaN(code) || code < 0x300 || (code >= 0x3000 && code <= 0x9fff) || (code >= 0xff01 && code <= 0xff5e);
+}
 
 /**
  * Normalises character by character and remembers where each output unit came
  * from. NFKC changes lengths (① → 1, ㈠ → (一), e + ◌́ → é, astral characters
  * are two units), so positions in the normalised text are mapped back through
  * this table, not used directly. Whitespace is kept one-for-one (not collapsed).
+ * What the fast fold handles (CJK, ASCII, full-width forms, CJK punctuation)
+ * maps one unit to one unit without a RegExp or NFKC; the rest goes cluster by
+ * cluster through the full pipeline. This runs for every field of every item
+ * on the page at every keystroke, to highlight the matches.
  */
 export function normalizeWithMap(text: string): MappedText {
   const from: number[] = [];
   const to: number[] = [];
   let out = '';
-  for (const cluster of text.matchAll(CHARACTER_CLUSTERS)) {
-    const start = cluster.index ?? 0;
-    const end = start + cluster[0].length;
-    const folded = foldCharacters(cluster[0]).replace(SPACES, ' ');
-    for (let k = 0; k < folded.length; k++) {
-      from.push(start);
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    const folded =
+      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x2c && code <= 0x39) ? -1 : foldCode(code);
+    if (folded !== -2 && endsCluster(text.charCodeAt(i + 1))) {
+      out += String.fromCharCode(folded === -1 ? code : folded);
+      from.push(i);
+      to.push(i + 1);
+      i++;
+      continue;
+    }
+    CHARACTER_CLUSTER.lastIndex = i;
+    const cluster = CHARACTER_CLUSTER.exec(text)![0];
+    const end = i + cluster.length;
+    const slow = foldCharacters(cluster).replace(SPACES, ' ');
+    for (let k = 0; k < slow.length; k++) {
+      from.push(i);
       to.push(end);
     }
-    out += folded;
+    out += slow;
+    i = end;
   }
   return { text: out, from, to };
 }

@@ -6,7 +6,7 @@ import type {
   FacetCount,
 } from '../../api/types/directory.js';
 import { searchTerms } from './normalize.js';
-import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, type DirectoryIndex, type FacetName } from './search-index.js';
+import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, runToEnd, type DirectoryIndex, type FacetName } from './search-index.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -27,6 +27,8 @@ export function clampPageSize(pageSize: number | undefined): number {
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
 const NO_FILTER = -1;
+/** Up to this many results, a page is found by sorting the results rather than by walking a full order. */
+const FEW_RESULTS = 5000;
 const NOTHING_MATCHES = -2;
 
 /**
@@ -37,7 +39,8 @@ const NOTHING_MATCHES = -2;
 export function queryDirectory(index: DirectoryIndex, query: DirectoryQuery = {}): DirectoryPage {
   const n = index.items.length;
   const terms = searchTerms(query.q);
-  const score = terms.length > 0 ? matchTerms(index, terms) : null;
+  const matches = terms.length > 0 ? matchTerms(index, terms) : null;
+  const score = matches?.score ?? null;
 
   const selected: Record<FacetName, string | undefined> = {
     category: query.category || undefined,
@@ -71,8 +74,11 @@ export function queryDirectory(index: DirectoryIndex, query: DirectoryQuery = {}
   const isResult = index.scratch.isResult.fill(0);
   const resultsWithScore = new Int32Array(terms.length * FIELD_WEIGHT.title + 1);
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    if (score !== null && score[i] === 0) continue;
+  // With search text only the matching items can count anywhere.
+  const visited = matches?.items;
+  const visits = visited ? visited.length : n;
+  for (let v = 0; v < visits; v++) {
+    const i = visited ? visited[v]! : v;
     const category = categoryOf[i]!;
     const publisher = publisherOf[i]!;
     const year = yearOf[i]!;
@@ -111,8 +117,8 @@ export function queryDirectory(index: DirectoryIndex, query: DirectoryQuery = {}
   const sort = effectiveSort(query);
   const onPage =
     sort === 'relevance' && score !== null
-      ? pageByRelevance(index, isResult, score, resultsWithScore, first, pageSize)
-      : pageInOrder(index, sort, isResult, total, first, pageSize);
+      ? pageByRelevance(index, isResult, score, resultsWithScore, first, pageSize, visited!, total)
+      : pageInOrder(index, sort, isResult, total, first, pageSize, visited);
   const items = onPage.map((i) => index.items[i]!);
   return { items, total, page, pageSize, facets };
 }
@@ -140,7 +146,16 @@ function pageByRelevance(
   resultsWithScore: Int32Array,
   first: number,
   pageSize: number,
+  matched: Int32Array,
+  total: number,
 ): number[] {
+  if (total <= FEW_RESULTS) {
+    // Few results: sorting just them beats walking every item once per score on the page.
+    const results = resultsOf(matched, isResult, total);
+    return results
+      .sort((a, b) => score[b]! - score[a]! || index.newestRank[a]! - index.newestRank[b]!)
+      .slice(first, first + pageSize);
+  }
   const page: number[] = [];
   let before = 0; // results ranked above the current score
   for (let s = resultsWithScore.length - 1; s > 0 && page.length < pageSize; s--) {
@@ -167,12 +182,21 @@ function pageInOrder(
   total: number,
   first: number,
   pageSize: number,
+  matched: Int32Array | undefined,
 ): number[] {
   if (sort === 'title' && total <= 2000) {
     // Few results: collating just them is cheaper than building the full title order.
     const results: number[] = [];
     for (const i of index.newestFirst) if (isResult[i]) results.push(i);
     return results.sort((a, b) => compareTitles(index, a, b)).slice(first, first + pageSize);
+  }
+  if (matched && total <= FEW_RESULTS && sort !== 'title') {
+    // Few results of a search: sorting them beats walking the whole order to find them.
+    const byDate =
+      sort === 'oldest'
+        ? (a: number, b: number) => index.dates[a]! - index.dates[b]! || a - b
+        : (a: number, b: number) => index.newestRank[a]! - index.newestRank[b]!;
+    return resultsOf(matched, isResult, total).sort(byDate).slice(first, first + pageSize);
   }
   const order = sort === 'title' ? titleOrder(index) : sort === 'oldest' ? oldestOrder(index) : index.newestFirst;
   const page: number[] = [];
@@ -183,6 +207,14 @@ function pageInOrder(
   return page;
 }
 
+/** The matched items that passed every filter. */
+function resultsOf(matched: Int32Array, isResult: Uint8Array, total: number): number[] {
+  const results = new Array<number>(total);
+  let k = 0;
+  for (const i of matched) if (isResult[i]) results[k++] = i;
+  return results;
+}
+
 function compareTitles(index: DirectoryIndex, a: number, b: number): number {
   return (
     collator.compare(index.items[a]!.title, index.items[b]!.title) || index.newestRank[a]! - index.newestRank[b]!
@@ -190,11 +222,44 @@ function compareTitles(index: DirectoryIndex, a: number, b: number): number {
 }
 
 function titleOrder(index: DirectoryIndex): Int32Array {
-  if (!index.lazy.byTitle) {
-    const order = Array.from(index.newestFirst).sort((a, b) => compareTitles(index, a, b));
-    index.lazy.byTitle = Int32Array.from(order);
+  return index.lazy.byTitle ?? runToEnd(titleOrderSteps(index));
+}
+
+/** Titles collated between two pauses of `titleOrderSteps`. */
+const TITLES_PER_STEP = 512;
+
+/**
+ * The order by title (pinyin collation, ties newest first), as steps: a
+ * bottom-up merge sort that pauses every few hundred comparisons, so a page
+ * can prepare it in idle time after indexing (`runInSlices`) and the first
+ * sort by title does not freeze it. Stored in the index when done.
+ */
+export function* titleOrderSteps(index: DirectoryIndex): Generator<void, Int32Array, void> {
+  if (index.lazy.byTitle) return index.lazy.byTitle;
+  const compare = (a: number, b: number): number => compareTitles(index, a, b);
+  const n = index.newestFirst.length;
+  let order = Int32Array.from(index.newestFirst);
+  for (let from = 0; from < n; from += TITLES_PER_STEP) {
+    order.set(Array.from(order.subarray(from, from + TITLES_PER_STEP)).sort(compare), from);
+    yield;
   }
-  return index.lazy.byTitle;
+  let merged = new Int32Array(n);
+  for (let width = TITLES_PER_STEP; width < n; width *= 2) {
+    for (let left = 0; left < n; left += 2 * width) {
+      const middle = Math.min(left + width, n);
+      const right = Math.min(left + 2 * width, n);
+      let i = left;
+      let j = middle;
+      for (let k = left; k < right; k++) {
+        // The comparator is a total order (ties broken by date rank), so this gives exactly Array.prototype.sort's result.
+        merged[k] = j >= right || (i < middle && compare(order[i]!, order[j]!) <= 0) ? order[i++]! : order[j++]!;
+        if (k % TITLES_PER_STEP === 0) yield;
+      }
+    }
+    [order, merged] = [merged, order];
+  }
+  index.lazy.byTitle = order;
+  return order;
 }
 
 function oldestOrder(index: DirectoryIndex): Int32Array {

@@ -1,5 +1,6 @@
 import type { DisclosureItem } from '../../api/types/directory.js';
 import { SearchTextWriter } from './normalize.js';
+import { candidates, FAR_OFFSET, PostingsBuilder, type Candidates, type Postings } from './postings.js';
 
 /** A filterable field: its distinct values and, per item, the number of its value. */
 export interface FacetDimension {
@@ -41,13 +42,25 @@ export interface DirectoryIndex {
   readonly newestFirst: Int32Array;
   /** Per item, its position in `newestFirst` (the tie-breaker of every other order). */
   readonly newestRank: Int32Array;
-  /** Built on first use: sorting 100,000 titles by collation is slow and seldom needed. */
-  readonly lazy: { oldestFirst?: Int32Array; byTitle?: Int32Array };
+  /**
+   * Built after the rest, so search starts sooner: the postings (per key, the
+   * items whose text holds it; until they exist a term is found by scanning
+   * all text, with the same results), and the orders by date and by title
+   * (sorting 100,000 titles by collation is slow and seldom needed).
+   */
+  readonly lazy: { postings?: Postings; oldestFirst?: Int32Array; byTitle?: Int32Array };
   /**
    * Per-item working arrays, reused by every query instead of allocated per
    * keystroke (queries are synchronous, so one set is enough).
    */
-  readonly scratch: { termsMatched: Uint8Array; score: Uint16Array; isResult: Uint8Array };
+  readonly scratch: { score: Uint16Array; isResult: Uint8Array };
+}
+
+/** The items matching every term, ascending, and each one's relevance (valid for the items listed). */
+export interface TermMatches {
+  readonly items: Int32Array;
+  /** Per item, in the index's scratch array: valid until the next query. */
+  readonly score: Uint16Array;
 }
 
 // Separators: control characters, which normalisation turns into spaces, so no query contains them.
@@ -120,6 +133,21 @@ export function orderByKey(count: number, key: (item: number) => number): Int32A
  * costs, more than the folding itself.
  */
 export function createDirectoryIndex(items: readonly DisclosureItem[]): DirectoryIndex {
+  const index = runToEnd(directoryIndexSteps(items));
+  runToEnd(postingsSteps(index));
+  return index;
+}
+
+/** Items indexed between two pauses of `directoryIndexSteps`: a few milliseconds on a slow phone. */
+const ITEMS_PER_STEP = 1000;
+
+/**
+ * The searchable index as steps: it pauses (yields) every thousand items, so
+ * a page can build it in short tasks (see `runInSlices`) and never freeze
+ * while 100,000 items are indexed. Search works as soon as it is done; the
+ * postings (`postingsSteps`) then make it faster.
+ */
+export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generator<void, DirectoryIndex, void> {
   const n = items.length;
   if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
   const itemStart = new Int32Array(n + 1);
@@ -148,7 +176,7 @@ export function createDirectoryIndex(items: readonly DisclosureItem[]): Director
     text.write(title);
     text.writeUnit(FIELD_END);
     docNoStart[i] = base + text.length;
-    if (docNo) text.write(docNo);
+    if (docNo) writeDocNo(text, docNo);
     text.writeUnit(FIELD_END);
     text.write(indexNo);
     text.writeUnit(FIELD_END);
@@ -169,6 +197,7 @@ export function createDirectoryIndex(items: readonly DisclosureItem[]): Director
     category.set(i, item.category);
     publisher.set(i, item.publisher);
     validity.set(i, item.validity ?? '有效');
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
   }
   if (text.length > 0) flush();
   itemStart[n] = base;
@@ -189,51 +218,141 @@ export function createDirectoryIndex(items: readonly DisclosureItem[]): Director
     newestFirst,
     newestRank,
     lazy: {},
-    scratch: { termsMatched: new Uint8Array(n), score: new Uint16Array(n), isResult: new Uint8Array(n) },
+    scratch: { score: new Uint16Array(n), isResult: new Uint8Array(n) },
   };
+}
+
+/**
+ * The postings of an index, as steps (a few hundred items between pauses):
+ * stored in `index.lazy.postings` when done, from when on queries use them.
+ */
+export function* postingsSteps(index: DirectoryIndex): Generator<void, void, void> {
+  if (index.lazy.postings) return;
+  const { chunks, chunkStart, itemStart } = index;
+  const n = index.items.length;
+  const builder = new PostingsBuilder(n);
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    while (chunkStart[c + 1]! <= itemStart[i]!) c++;
+    builder.add(chunks[c]!, itemStart[i]! - chunkStart[c]!, itemStart[i + 1]! - chunkStart[c]!);
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+  }
+  index.lazy.postings = yield* builder.buildSteps();
+}
+
+/** Runs steps to their end at once. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Relevance points per term, by the best field it matches in. */
 export const FIELD_WEIGHT = { title: 4, docNoOrIndexNo: 2, keywords: 1 } as const;
 
 /**
- * Items matching every term (normalised, from `searchTerms`), with their
- * relevance score: per term, the weight of the best field it occurs in.
- * Returns per item the score, 0 meaning "no match" — in the index's scratch
- * array, valid until the next query.
+ * Writes a 文号 as published and, when it has brackets, once more without
+ * them, the year closed by 年 — so 闽商务〔2020〕76号 is found as typed without
+ * brackets too: 闽商务2020年76号, or the two words 闽商务2020 76号.
  */
-export function matchTerms(index: DirectoryIndex, terms: readonly string[]): Uint16Array {
-  const n = index.items.length;
-  const { chunks, chunkStart, itemStart, docNoStart, keywordsStart } = index;
-  const { termsMatched, score } = index.scratch;
-  termsMatched.fill(0);
+function writeDocNo(text: SearchTextWriter, docNo: string): void {
+  const from = text.length;
+  text.write(docNo);
+  const units = text.buffer.slice(from, text.length);
+  if (!units.includes(BRACKET_OPEN) && !units.includes(BRACKET_CLOSE)) return;
+  text.writeUnit(FIELD_END);
+  for (const unit of units) if (unit !== BRACKET_OPEN) text.writeUnit(unit === BRACKET_CLOSE ? YEAR : unit);
+}
+// Normalisation folds every bracket a 文号 uses into ( and ).
+const BRACKET_OPEN = 0x28;
+const BRACKET_CLOSE = 0x29;
+const YEAR = 0x5e74; // 年
+
+/**
+ * Items matching every term (normalised, from `searchTerms`), ascending, with
+ * their relevance score: per term, the weight of the best field it occurs in.
+ * Each term is looked for only in its candidates (the postings of its rarest
+ * keys, narrowed to the items that matched the terms before it); a term
+ * without keys (one ASCII character) is looked for everywhere.
+ */
+export function matchTerms(index: DirectoryIndex, terms: readonly string[]): TermMatches {
+  const { score } = index.scratch;
   score.fill(0);
-  terms.forEach((term, k) => {
-    let item = 0;
-    chunks.forEach((chunk, c) => {
-      const base = chunkStart[c]!;
-      let local = chunk.indexOf(term);
-      while (local !== -1) {
-        const position = base + local;
-        // Hits come in increasing order, so walk forward to the item holding this one.
-        while (itemStart[item + 1]! <= position) item++;
-        if (termsMatched[item] === k) {
-          termsMatched[item] = k + 1;
-          // Fields are laid out best first, so the first hit in an item is its best field.
-          score[item]! +=
-            position < docNoStart[item]!
-              ? FIELD_WEIGHT.title
-              : position < keywordsStart[item]!
-                ? FIELD_WEIGHT.docNoOrIndexNo
-                : FIELD_WEIGHT.keywords;
-        }
-        // The rest of this item cannot change anything: go on from the next one.
-        local = chunk.indexOf(term, itemStart[item + 1]! - base);
-      }
-    });
-  });
-  if (terms.length > 1) {
-    for (let i = 0; i < n; i++) if (termsMatched[i] !== terms.length) score[i] = 0;
+  let matched: Int32Array | undefined;
+  for (const term of terms) {
+    const possible = index.lazy.postings ? candidates(index.lazy.postings, term, matched) : null;
+    matched = possible ? findIn(index, term, possible, score) : scanAll(index, term, score, matched);
+    if (matched.length === 0) break;
   }
-  return score;
+  return { items: matched ?? new Int32Array(0), score };
+}
+
+/** Where in the item a hit at `position` lies: fields are laid out best first, so an item's first hit is its best. */
+function weightAt(index: DirectoryIndex, item: number, position: number): number {
+  return position < index.docNoStart[item]!
+    ? FIELD_WEIGHT.title
+    : position < index.keywordsStart[item]!
+      ? FIELD_WEIGHT.docNoOrIndexNo
+      : FIELD_WEIGHT.keywords;
+}
+
+/**
+ * The candidates whose text really holds `term`, each one's score raised by
+ * the term's weight in it. The postings say where the term must begin if an
+ * item holds it there, so most candidates cost one `startsWith`; the rest
+ * (the key repeats in the item) are searched within the item alone.
+ */
+function findIn(index: DirectoryIndex, term: string, possible: Candidates, score: Uint16Array): Int32Array {
+  const { chunks, chunkStart, itemStart } = index;
+  const { items, offsets, keyAt, exact } = possible;
+  const found = new Int32Array(items.length);
+  let count = 0;
+  let c = 0;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    const begin = itemStart[item]!;
+    while (chunkStart[c + 1]! <= begin) c++;
+    const chunk = chunks[c]!;
+    const base = chunkStart[c]!;
+    const offset = offsets[k]!;
+    const start = offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
+    let position = -1;
+    if (start >= 0 && (exact || chunk.startsWith(term, begin + start - base))) {
+      position = begin + start;
+    } else if (!exact) {
+      const from = begin + Math.max(start + 1, 0);
+      const local = chunk.slice(from - base, itemStart[item + 1]! - base).indexOf(term);
+      if (local !== -1) position = from + local;
+    }
+    if (position !== -1) {
+      score[item]! += weightAt(index, item, position);
+      found[count++] = item;
+    }
+  }
+  return found.subarray(0, count);
+}
+
+/** Every item (of `within`, when given) whose text holds `term`, for a term without keys. */
+function scanAll(index: DirectoryIndex, term: string, score: Uint16Array, within?: Int32Array): Int32Array {
+  const allowed = within ? new Set(within) : null;
+  const { chunks, chunkStart, itemStart } = index;
+  const found: number[] = [];
+  let item = 0;
+  chunks.forEach((chunk, c) => {
+    const base = chunkStart[c]!;
+    let local = chunk.indexOf(term);
+    while (local !== -1) {
+      const position = base + local;
+      // Hits come in increasing order, so walk forward to the item holding this one.
+      while (itemStart[item + 1]! <= position) item++;
+      if (!allowed || allowed.has(item)) {
+        score[item]! += weightAt(index, item, position);
+        found.push(item);
+      }
+      // The rest of this item cannot change anything: go on from the next one.
+      local = chunk.indexOf(term, itemStart[item + 1]! - base);
+    }
+  });
+  return Int32Array.from(found);
 }

@@ -52,7 +52,7 @@ export function validateApplication(body: unknown, options: { today?: string } =
   const root = body as JsonObject;
   read.onlyKnown(root, ['agency', 'applicant', 'request', 'delivery', 'attachments'], '');
 
-  const agency = read.text(root.agency, '/agency', APPLICATION_LIMITS.agency, true);
+  const agency = read.line(root.agency, '/agency', APPLICATION_LIMITS.agency, true);
   const applicant = readApplicant(read, root.applicant, options.today);
   const request = readRequest(read, root.request);
   const delivery = readDelivery(read, root.delivery, root.applicant);
@@ -79,21 +79,21 @@ function readApplicant(read: BodyReader, value: unknown, today: string | undefin
 
   if (type === 'person') {
     read.onlyKnown(o, ['type', 'name', 'idType', 'idNumber', 'phone', 'email', 'address', 'postcode', 'workUnit'], at);
-    const name = read.text(o.name, `${at}/name`, L.personName, true);
+    const name = read.line(o.name, `${at}/name`, L.personName, true);
     const idType = read.choice(o.idType, `${at}/idType`, ID_TYPES);
     const idCheck = idType === 'resident-id' ? (text: string) => validateIdNumber(text, today) : validateOtherIdNumber;
     const idNumber = read.string(o.idNumber, `${at}/idNumber`, idCheck, true);
-    const workUnit = read.text(o.workUnit, `${at}/workUnit`, L.workUnit);
+    const workUnit = read.line(o.workUnit, `${at}/workUnit`, L.workUnit);
     if (!name || !idType || !idNumber || !contact.phone) return undefined;
     return compact({ type, name, idType, idNumber, ...contact, phone: contact.phone, workUnit });
   }
   if (type === 'organization') {
     read.onlyKnown(o, ['type', 'orgType', 'name', 'creditCode', 'legalRepresentative', 'contactName', 'phone', 'email', 'address', 'postcode'], at);
     const orgType = read.choice(o.orgType, `${at}/orgType`, ORG_TYPES);
-    const name = read.text(o.name, `${at}/name`, L.orgName, true);
+    const name = read.line(o.name, `${at}/name`, L.orgName, true);
     const creditCode = read.string(o.creditCode, `${at}/creditCode`, validateCreditCode, true);
-    const legalRepresentative = read.text(o.legalRepresentative, `${at}/legalRepresentative`, L.legalRepresentative, true);
-    const contactName = read.text(o.contactName, `${at}/contactName`, L.contactName, true);
+    const legalRepresentative = read.line(o.legalRepresentative, `${at}/legalRepresentative`, L.legalRepresentative, true);
+    const contactName = read.line(o.contactName, `${at}/contactName`, L.contactName, true);
     if (!orgType || !name || !creditCode || !legalRepresentative || !contactName || !contact.phone) return undefined;
     return compact({ type, orgType, name, creditCode, legalRepresentative, contactName, ...contact, phone: contact.phone });
   }

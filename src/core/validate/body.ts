@@ -58,6 +58,11 @@ export class BodyReader {
     return this.string(value, at, (text) => validateText(text, { max }), required);
   }
 
+  /** A name or title: one line of visible text, limited to `max` characters. */
+  line(value: unknown, at: string, max: number, required = false): string | undefined {
+    return this.string(value, at, (text) => validateText(text, { max, singleLine: true }), required);
+  }
+
   /** One of `choices`. */
   choice<T extends string>(value: unknown, at: string, choices: readonly T[]): T | undefined {
     if (value === undefined || value === null || value === '') return this.error(at, 'required');

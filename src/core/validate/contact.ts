@@ -105,13 +105,27 @@ export function validateEmail(input: string): Validation {
   return valid ? { ok: true, value: `${local}@${domain}` } : { ok: false, code: 'email.format' };
 }
 
+/** Controls that have no place in text a person wrote (tab and line breaks excepted) and the bidi controls that reorder it. */
+const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\p{Cs}/u;
+/** In a name or a one-line field, line breaks, tabs and the directional marks are refused too. */
+const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|\p{Cs}/u;
+/** What shows nothing on screen: spaces, zero-width and other format characters, default-ignorable code points. */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zs}]/gu;
+
 /**
- * A text field: trimmed, at most `max` characters (code points). Empty is
- * `required` only when `required` is set; otherwise it is returned as ''.
+ * A text field: NFC-normalised (so 张 typed two ways is one name), trimmed, at
+ * most `max` characters (code points). Control and bidi-override characters
+ * are refused, and so is text with nothing visible in it (zero-width spaces
+ * only). Empty is `required` only when `required` is set; otherwise it is
+ * returned as ''. `singleLine` is for names and titles: no line breaks.
  */
-export function validateText(input: string, limits: { max: number; required?: boolean }): Validation {
-  const value = input.trim();
+export function validateText(input: string, limits: { max: number; required?: boolean; singleLine?: boolean }): Validation {
+  if ((limits.singleLine ? FORBIDDEN_IN_LINE : FORBIDDEN_IN_TEXT).test(limits.singleLine ? input.trim() : input)) {
+    return { ok: false, code: 'text.forbiddenCharacters' };
+  }
+  const value = input.normalize('NFC').trim();
   if (value === '') return limits.required ? { ok: false, code: 'required' } : { ok: true, value };
+  if (value.replace(INVISIBLE, '') === '') return { ok: false, code: 'text.invisible' };
   if (charLength(value) > limits.max) return { ok: false, code: 'text.tooLong', params: { max: limits.max } };
   return { ok: true, value };
 }

@@ -23,7 +23,7 @@ export function validateFeedback(body: unknown, limits: { subject?: number; mess
   const category = read.choice(o.category, '/category', FEEDBACK_CATEGORIES);
   const subject = read.text(o.subject, '/subject', limits.subject ?? FEEDBACK_LIMITS.subject, true);
   const message = read.text(o.message, '/message', limits.message ?? FEEDBACK_LIMITS.message, true);
-  const name = read.text(o.name, '/name', FEEDBACK_LIMITS.name, true);
+  const name = read.line(o.name, '/name', FEEDBACK_LIMITS.name, true);
   const phone = read.string(o.phone, '/phone', validatePhone);
   const email = read.string(o.email, '/email', validateEmail);
   const blank = (raw: unknown) => raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');

@@ -7,38 +7,25 @@ import {
   type ApplicationReceipt,
   type ApplicationRequest,
   type ApplicationStatus,
-  type ApplicationStatusView,
   type OutcomeId,
 } from '../../api/types/application.js';
-import { provisionalReplyDueDate, provisionalWorkingDaysBetween, todayInChina } from '../../core/calendar/index.js';
-import { CLOCK_RUNNING_STATUSES, canTransition } from '../../core/lifecycle/index.js';
+import { provisionalReplyDueDate, todayInChina } from '../../core/calendar/index.js';
+import type { ClockEvent } from '../../core/clock/index.js';
+import { canTransition } from '../../core/lifecycle/index.js';
 import { validateApplication } from '../../core/validate/index.js';
 import { checkText, failIf, isIsoDate, objectWithKeys } from '../check.js';
 import { newTrackingCode, normalizeCode, phoneDigits } from '../codes.js';
 import type { ServerDeps } from '../deps.js';
 import { answerCreate, bodyHash, idempotencyKey, readJson } from '../http.js';
-import { ProblemError, type FieldProblem } from '../problem.js';
+import { localeOf, ProblemError, type FieldProblem } from '../problem.js';
+import { caseEvents } from '../staff/actions.js';
+import { publicView } from '../staff/case-view.js';
+import { recordLapseOf, recordLapses } from '../staff/lapse.js';
 import { applicantColumn, requestsTable } from '../stats.js';
+import type { CaseChange, CaseRecord } from '../storage/case-types.js';
 import type { ApplicationChange, ApplicationRecord, IdempotencyRequest } from '../storage/types.js';
 
 const NOT_FOUND = 'No application with this tracking code and phone number.';
-
-/** What the applicant sees: the clock's days left are worked out now, not stored. */
-export function statusView(record: ApplicationRecord, today: string): ApplicationStatusView {
-  const clockRuns = record.dueDate !== null && CLOCK_RUNNING_STATUSES.includes(record.status);
-  // Recounted at every read, so a provisional deadline becomes exact once next year's holidays are added.
-  const due = clockRuns ? provisionalReplyDueDate(record.clockStart, { extended: record.extended }) : undefined;
-  const left = due ? provisionalWorkingDaysBetween(today, due.value) : undefined;
-  return {
-    trackingCode: record.trackingCode,
-    status: record.status,
-    timeline: record.timeline,
-    dueDate: due?.value ?? record.dueDate,
-    workingDaysLeft: left?.value ?? null,
-    ...(due?.provisional || left?.provisional ? { dueDateProvisional: true } : {}),
-    ...(record.outcome ? { outcome: record.outcome } : {}),
-  };
-}
 
 function readPatch(body: unknown): AdminApplicationPatch {
   const json = objectWithKeys(body, ['status', 'note', 'outcome', 'supplementReceivedOn']);
@@ -105,6 +92,31 @@ export function applyPatch(current: ApplicationRecord, patch: AdminApplicationPa
   return change;
 }
 
+/** The lifecycle change of an admin PATCH with the clock events that say the same, and its audit row. */
+function adminChange(current: CaseRecord, change: ApplicationChange, note: string | null): CaseChange {
+  const events: ClockEvent[] = [...caseEvents(current)];
+  const today = change.entry.at ? todayInChina(new Date(change.entry.at)) : current.receivedOn;
+  const received = () => {
+    if (!events.some((e) => e.kind === 'received')) events.push({ kind: 'received', on: current.receivedOn });
+  };
+  let caseData = current.caseData;
+  if (change.status === 'accepted' && current.status === 'submitted') received();
+  if (change.status === 'supplement-requested') {
+    received();
+    events.push({ kind: 'supplement-requested', on: today, periodDays: 15 });
+  }
+  if (change.status === 'accepted' && current.status === 'supplement-requested') events.push({ kind: 'supplement-received', on: change.clockStart });
+  if (change.status === 'extended') events.push({ kind: 'extension-approved', on: today, days: 20 });
+  if (change.status === 'answered' || change.status === 'withdrawn') events.push({ kind: 'stopped', on: change.resolvedOn ?? today });
+  caseData = { ...caseData, events };
+  return {
+    ...change,
+    receivedOn: current.receivedOn,
+    caseData,
+    audit: { actor: { kind: 'admin-token' }, action: 'admin-patch', reason: note, at: change.entry.at },
+  };
+}
+
 export function applicationRoutes(deps: ServerDeps): Hono {
   const { storage, now } = deps;
   const routes = new Hono();
@@ -152,6 +164,7 @@ export function applicationRoutes(deps: ServerDeps): Hono {
         outcome: null,
         resolvedOn: null,
         timeline: [{ status: 'submitted', at: receipt.receivedAt }],
+        language: localeOf(c),
       },
       { status: 201, body: receipt },
     );
@@ -163,6 +176,7 @@ export function applicationRoutes(deps: ServerDeps): Hono {
     if (!/^\d{4}$/.test(year) || Number(year) < 2008) {
       throw new ProblemError('bad-request', 'Give the report year as ?year=YYYY (2008 or later).');
     }
+    await recordLapses(storage, now());
     const counts = await storage.countApplications(`${year}-01-01`, `${year}-12-31`);
     return c.json(requestsTable(Number(year), counts));
   });
@@ -171,18 +185,32 @@ export function applicationRoutes(deps: ServerDeps): Hono {
     c.header('Cache-Control', 'no-store');
     const phone = phoneDigits(c.req.query('phone') ?? '');
     if (!phone) throw new ProblemError('bad-request', 'Give the phone number of the application as ?phone=….');
-    // One query for code and phone together: a wrong phone looks exactly like an unknown code.
-    const record = await storage.findApplication(normalizeCode(c.req.param('trackingCode')), phone);
-    if (!record) throw new ProblemError('not-found', NOT_FOUND);
-    return c.json(statusView(record, todayInChina(now())));
+    // A wrong phone looks exactly like an unknown code; failed look-ups are throttled per code and per address.
+    const code = normalizeCode(c.req.param('trackingCode'));
+    deps.lookups.check(c, code);
+    let record = await storage.findCase(code);
+    if (record && (await recordLapseOf(storage, record, now()))) record = await storage.findCase(code);
+    if (!record || record.phoneDigits !== phone) {
+      deps.lookups.failed(c, code);
+      throw new ProblemError('not-found', NOT_FOUND);
+    }
+    deps.lookups.found(code);
+    return c.json(publicView(record, todayInChina(now())));
   });
 
+  // Bootstrap and automation: the shared token, audited as such, through the same one-transaction change as the desk.
   routes.patch('/admin/applications/:trackingCode', async (c) => {
     const patch = readPatch(await readJson(c));
     const at = now();
-    const record = await storage.updateApplication(normalizeCode(c.req.param('trackingCode')), (current) => applyPatch(current, patch, at));
-    if (!record) throw new ProblemError('not-found', 'No application with this tracking code.');
-    return c.json(statusView(record, todayInChina(at)));
+    const result = await storage.changeCase(
+      normalizeCode(c.req.param('trackingCode')),
+      (current) => adminChange(current, applyPatch(current, patch, at), patch.note ?? null),
+      // The answer goes to the office's automation: every note, as the desk shows them.
+      (record) => publicView(record, todayInChina(at), 'staff'),
+    );
+    if (!result) throw new ProblemError('not-found', 'No application with this tracking code.');
+    if (result.kind !== 'changed') throw new Error('an admin PATCH has no idempotency key');
+    return c.json(result.response);
   });
 
   return routes;

@@ -1,6 +1,6 @@
 /** 意见箱: ALTCHA challenge, letters, lookup by code and contact, rating, the public list, staff replies. */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import {
   FEEDBACK_RATINGS,
   FEEDBACK_STATUSES,
@@ -18,7 +18,7 @@ import { checkText, failIf, objectWithKeys, queryInt } from '../check.js';
 import { newQueryCode, normalizeCode, phoneDigits } from '../codes.js';
 import type { ServerDeps } from '../deps.js';
 import { answerCreate, bodyHash, idempotencyKey, readJson } from '../http.js';
-import { ProblemError, type FieldProblem } from '../problem.js';
+import { localeOf, ProblemError, type FieldProblem } from '../problem.js';
 import type { FeedbackChange, FeedbackRecord, IdempotencyRequest } from '../storage/types.js';
 import { FEEDBACK_RATING_WINDOW_WORKING_DAYS } from '../../core/feedback/rating.js';
 
@@ -106,6 +106,22 @@ export function feedbackRoutes(deps: ServerDeps): Hono {
   const { storage, now, altcha } = deps;
   const routes = new Hono();
 
+  /** The letter of this code whose phone or e-mail is `contact`, counted by the look-up throttle; 404 otherwise. */
+  async function findByContact(c: Context, queryCode: string, contact: string): Promise<FeedbackRecord> {
+    deps.lookups.check(c, queryCode);
+    const byEmail = contact.includes('@') || contact.includes('＠');
+    const record = await storage.findFeedback(queryCode, {
+      phoneDigits: byEmail ? '' : phoneDigits(contact),
+      email: byEmail ? contact.replace('＠', '@') : '',
+    });
+    if (!record) {
+      deps.lookups.failed(c, queryCode);
+      throw new ProblemError('not-found', NOT_FOUND);
+    }
+    deps.lookups.found(queryCode);
+    return record;
+  }
+
   routes.get('/feedback/challenge', async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await altcha.challenge());
@@ -149,6 +165,7 @@ export function feedbackRoutes(deps: ServerDeps): Hono {
         repliedOn: null,
         rating: null,
         ratedAt: null,
+        language: localeOf(c),
       },
       { status: 201, body: receipt },
       { id: proof.id, expiresAt: proof.expiresAt },
@@ -181,23 +198,22 @@ export function feedbackRoutes(deps: ServerDeps): Hono {
     c.header('Cache-Control', 'no-store');
     const contact = (c.req.query('contact') ?? '').trim();
     if (!contact) throw new ProblemError('bad-request', 'Give the phone number or e-mail address of the letter as ?contact=….');
-    const byEmail = contact.includes('@') || contact.includes('＠');
-    const record = await storage.findFeedback(normalizeCode(c.req.param('queryCode')), {
-      phoneDigits: byEmail ? '' : phoneDigits(contact),
-      email: byEmail ? contact.replace('＠', '@') : '',
-    });
-    if (!record) throw new ProblemError('not-found', NOT_FOUND);
-    return c.json(letterView(record));
+    return c.json(letterView(await findByContact(c, normalizeCode(c.req.param('queryCode')), contact)));
   });
 
+  // Only the writer rates: the contact is proven as for a look-up, and an unknown code and a wrong contact answer alike.
   routes.post('/feedback/:queryCode/rating', async (c) => {
-    const json = objectWithKeys(await readJson(c), ['rating']);
+    const json = objectWithKeys(await readJson(c), ['rating', 'contact']);
     const rating = json.rating as FeedbackRating;
-    failIf(FEEDBACK_RATINGS.includes(rating) ? [] : [{ field: '/rating', code: json.rating === undefined ? 'required' : 'choice.invalid' }]);
+    const problems: FieldProblem[] = FEEDBACK_RATINGS.includes(rating) ? [] : [{ field: '/rating', code: json.rating === undefined ? 'required' : 'choice.invalid' }];
+    const contact = typeof json.contact === 'string' ? json.contact.trim() : '';
+    if (!contact) problems.push({ field: '/contact', code: json.contact === undefined || json.contact === '' ? 'required' : 'type.invalid' });
+    failIf(problems);
     const at = now();
     const queryCode = normalizeCode(c.req.param('queryCode'));
+    await findByContact(c, queryCode, contact);
     const record = await storage.updateFeedback(queryCode, (current) => applyRating(current, rating, at));
-    if (!record) throw new ProblemError('not-found', 'No letter with this query code.');
+    if (!record) throw new ProblemError('not-found', NOT_FOUND);
     return c.json({ queryCode, rating: record.rating });
   });
 

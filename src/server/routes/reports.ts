@@ -2,22 +2,24 @@
 import { Hono } from 'hono';
 import type { ServerDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
+import { newestPublished } from './staff-reports.js';
 
 export function reportRoutes(deps: ServerDeps): Hono {
   const routes = new Hono();
 
-  routes.get('/reports', (c) => {
+  routes.get('/reports', async (c) => {
     // Links are built on the path this request came in on, so they work wherever the API is mounted.
     const base = c.req.path.replace(/\/+$/, '');
-    const list = [...deps.reports]
+    const list = (await newestPublished(deps))
       .sort((a, b) => b.year - a.year)
       .map((report) => ({ agency: report.agency, year: report.year, format: report.format, href: `${base}/${report.year}` }));
     return c.json(list);
   });
 
-  routes.get('/reports/:year', (c) => {
+  // The newest published version of the year (a correction replaces what it corrects), else the given report.
+  routes.get('/reports/:year', async (c) => {
     const year = c.req.param('year');
-    const report = /^\d{4}$/.test(year) ? deps.reports.find((r) => r.year === Number(year)) : undefined;
+    const report = /^\d{4}$/.test(year) ? (await newestPublished(deps)).find((r) => r.year === Number(year)) : undefined;
     if (!report) throw new ProblemError('not-found', 'No annual report for this year.');
     return c.json(report);
   });

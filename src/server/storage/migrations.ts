@@ -97,6 +97,158 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'staff accounts, sessions, audit trail, case data, appeals, office calendar',
+    statements: [
+      `CREATE TABLE staff_users (
+        id text PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('clerk', 'head', 'admin')),
+        password_hash text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Only a hash of the cookie's token is stored: a copy of the database opens no session.
+      `CREATE TABLE staff_sessions (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES staff_users ON DELETE CASCADE,
+        csrf_token text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        absolute_expires_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX staff_sessions_user ON staff_sessions (user_id)`,
+      // Failed sign-ins, by 'account:<name>' and 'address:<ip>', for the lockout shared by every instance.
+      `CREATE TABLE sign_in_failures (
+        key text NOT NULL,
+        failed_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX sign_in_failures_key ON sign_in_failures (key, failed_at)`,
+      // Everything the desk, the applicant and the system did to a case: who, when, what, why, before and after.
+      `CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        tracking_code text REFERENCES applications ON DELETE RESTRICT,
+        actor jsonb NOT NULL,
+        action text NOT NULL,
+        reason text,
+        before jsonb,
+        after jsonb NOT NULL
+      )`,
+      `CREATE INDEX audit_log_code ON audit_log (tracking_code, id)`,
+      // Append-only by the database itself, not only by the code that happens to use it.
+      `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+       END
+       $$`,
+      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+      // The desk's part of a case (clock events, 补正, consultations, extension, answer) as one document beside the lifecycle columns.
+      `ALTER TABLE applications ADD COLUMN case_data jsonb NOT NULL DEFAULT '{}'::jsonb`,
+      `CREATE INDEX applications_status ON applications (status)`,
+      `CREATE TABLE appeals (
+        id text PRIMARY KEY,
+        tracking_code text NOT NULL REFERENCES applications ON DELETE RESTRICT,
+        kind text NOT NULL CHECK (kind IN ('reconsideration', 'litigation')),
+        route text CHECK (route IN ('direct', 'after-reconsideration')),
+        result text NOT NULL CHECK (result IN ('upheld', 'corrected', 'other', 'pending')),
+        filed_on date NOT NULL,
+        decided_on date,
+        note text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((kind = 'litigation') = (route IS NOT NULL))
+      )`,
+      `CREATE INDEX appeals_filed_on ON appeals (filed_on)`,
+      // Working-day arrangements the office entered (a year the kit does not ship, or a correction of one it does).
+      `CREATE TABLE calendar_years (
+        year integer PRIMARY KEY,
+        holidays jsonb NOT NULL,
+        workdays jsonb NOT NULL,
+        notice text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'notifications: request language, outbox, deliveries',
+    statements: [
+      // The language the request was made in: its notifications are written in it.
+      `ALTER TABLE applications ADD COLUMN language text NOT NULL DEFAULT 'zh-CN' CHECK (language IN ('zh-CN', 'en'))`,
+      `ALTER TABLE feedback ADD COLUMN language text NOT NULL DEFAULT 'zh-CN' CHECK (language IN ('zh-CN', 'en'))`,
+      // Transactional outbox: written in the transaction of the change it tells of, expanded into deliveries by the worker.
+      `CREATE TABLE outbox_events (
+        id bigserial PRIMARY KEY,
+        event_id text NOT NULL UNIQUE,
+        type text NOT NULL,
+        case_id text NOT NULL,
+        payload jsonb NOT NULL,
+        occurred_at timestamptz NOT NULL DEFAULT now(),
+        dedupe_key text UNIQUE, -- one staff digest a day, however many instances run
+        planned_at timestamptz
+      )`,
+      `CREATE INDEX outbox_events_unplanned ON outbox_events (id) WHERE planned_at IS NULL`,
+      `CREATE INDEX outbox_events_case ON outbox_events (case_id, id)`,
+      // One row per (event, channel, recipient); its id is the stable delivery id receivers drop duplicates by.
+      `CREATE TABLE notification_deliveries (
+        id text PRIMARY KEY,
+        event_id bigint NOT NULL REFERENCES outbox_events ON DELETE CASCADE,
+        case_id text NOT NULL,
+        channel text NOT NULL CHECK (channel IN ('email', 'webhook', 'sms')),
+        recipient text NOT NULL,
+        kind text NOT NULL,
+        state text NOT NULL CHECK (state IN ('pending', 'sending', 'delivered', 'dead', 'waiting-for-configuration')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        last_error text,
+        delivered_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (event_id, channel, recipient)
+      )`,
+      `CREATE INDEX notification_deliveries_due ON notification_deliveries (next_attempt_at) WHERE state IN ('pending', 'sending')`,
+      `CREATE INDEX notification_deliveries_case ON notification_deliveries (case_id, created_at)`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'annual report drafts and versions',
+    statements: [
+      // One row per version of a year's report: draft → review → published; a correction is the next version.
+      `CREATE TABLE report_versions (
+        year integer NOT NULL CHECK (year BETWEEN 2019 AND 2999),
+        version integer NOT NULL CHECK (version > 0),
+        status text NOT NULL CHECK (status IN ('draft', 'review', 'published')),
+        revision integer NOT NULL DEFAULT 1,
+        document jsonb NOT NULL,
+        sources jsonb NOT NULL DEFAULT '{}',
+        note text,
+        return_note text,
+        created_at timestamptz NOT NULL,
+        created_by jsonb NOT NULL,
+        updated_at timestamptz NOT NULL,
+        updated_by jsonb NOT NULL,
+        submitted_at timestamptz,
+        submitted_by jsonb,
+        published_at timestamptz,
+        published_by jsonb,
+        PRIMARY KEY (year, version)
+      )`,
+      // At most one version of a year is being worked on at a time.
+      `CREATE UNIQUE INDEX report_versions_one_open ON report_versions (year) WHERE status <> 'published'`,
+      // A published version is immutable, whatever code runs against the database.
+      `CREATE FUNCTION report_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF OLD.status = 'published' THEN
+           RAISE EXCEPTION 'report % version % is published and cannot change', OLD.year, OLD.version USING ERRCODE = 'check_violation';
+         END IF;
+         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+       END $$`,
+      `CREATE TRIGGER report_versions_immutable BEFORE UPDATE OR DELETE ON report_versions
+       FOR EACH ROW EXECUTE FUNCTION report_versions_immutable()`,
+    ],
+  },
 ];
 
 /**

@@ -1,7 +1,12 @@
 /** Every query of the server, written once for PGlite and PostgreSQL alike. */
-import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
+import { applicationCreated, applicationStatusChanged, feedbackChanged, feedbackCreated, recordEvent } from '../notify/outbox.js';
+import { createNotificationStore } from '../notify/store.js';
+import { createReportStorage } from './reports.js';
 import type { SqlClient, SqlDatabase } from './sql.js';
+import { createCaseStorage } from './case-storage.js';
+import { createStaffStorage } from './staff-storage.js';
 import type {
   ApplicationCounts,
   ApplicationRecord,
@@ -16,11 +21,11 @@ import type {
 // Dates and instants leave the database as text so no driver converts them through the host's time zone.
 const APPLICATION_COLUMNS = `tracking_code, phone_digits, agency, applicant_column, body, status,
   to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, clock_start::text AS clock_start,
-  extended, due_date::text AS due_date, outcome, resolved_on::text AS resolved_on`;
+  extended, due_date::text AS due_date, outcome, resolved_on::text AS resolved_on, language`;
 
 const FEEDBACK_COLUMNS = `query_code, public_id, category, subject, message, name, phone, phone_digits, email, publish, withheld, status,
   to_json(received_at) #>> '{}' AS received_at, received_on::text AS received_on, reply, reply_department,
-  replied_on::text AS replied_on, rating, to_json(rated_at) #>> '{}' AS rated_at`;
+  replied_on::text AS replied_on, rating, to_json(rated_at) #>> '{}' AS rated_at, language`;
 
 interface ApplicationRow {
   tracking_code: string;
@@ -36,6 +41,7 @@ interface ApplicationRow {
   due_date: string | null;
   outcome: OutcomeId | null;
   resolved_on: string | null;
+  language: Locale;
 }
 
 interface FeedbackRow {
@@ -58,6 +64,7 @@ interface FeedbackRow {
   replied_on: string | null;
   rating: FeedbackRating | null;
   rated_at: string | null;
+  language: Locale;
 }
 
 /** PostgreSQL renders timestamptz as `2025-03-10T08:00:00+00:00`; normalise to `Date#toISOString`. */
@@ -86,6 +93,7 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
     repliedOn: row.replied_on,
     rating: row.rating,
     ratedAt: row.rated_at === null ? null : isoInstant(row.rated_at),
+    language: row.language,
   };
 }
 
@@ -113,6 +121,7 @@ async function toApplication(sql: SqlClient, row: ApplicationRow): Promise<Appli
     outcome: row.outcome,
     resolvedOn: row.resolved_on,
     timeline: await timelineOf(sql, row.tracking_code),
+    language: row.language,
   };
 }
 
@@ -179,6 +188,8 @@ function zeros(): number[] {
 export function createSqlStorage(db: SqlDatabase): Storage {
   return {
     kind: db.kind,
+    notifications: createNotificationStore(db),
+    ...createReportStorage(db),
 
     findReplay: (idem) => readReplay(db, idem),
 
@@ -186,8 +197,8 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       return createOnce(db, idem, receipt, async (tx) => {
         await tx.query(
           `INSERT INTO applications (tracking_code, phone_digits, agency, applicant_column, body, status,
-             received_at, received_on, clock_start, extended, due_date, outcome, resolved_on)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13)`,
+             received_at, received_on, clock_start, extended, due_date, outcome, resolved_on, language)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
           [
             record.trackingCode,
             record.phoneDigits,
@@ -202,6 +213,7 @@ export function createSqlStorage(db: SqlDatabase): Storage {
             record.dueDate,
             record.outcome,
             record.resolvedOn,
+            record.language ?? 'zh-CN',
           ],
         );
         for (const id of record.body.attachments) {
@@ -211,6 +223,15 @@ export function createSqlStorage(db: SqlDatabase): Storage {
           ]);
         }
         for (const entry of record.timeline) await addEvent(tx, record.trackingCode, entry);
+        // The first row of the case's audit trail: the applicant submitted it.
+        const after = { status: record.status, receivedOn: null, dueDate: record.dueDate, outcome: null, extension: null, consulting: false };
+        await tx.query(`INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after) VALUES ($1, $2, $3::jsonb, 'submit', NULL, NULL, $4::jsonb)`, [
+          record.receivedAt,
+          record.trackingCode,
+          JSON.stringify({ kind: 'applicant' }),
+          JSON.stringify(after),
+        ]);
+        await recordEvent(tx, applicationCreated(record));
       });
     },
 
@@ -237,7 +258,9 @@ export function createSqlStorage(db: SqlDatabase): Storage {
         );
         await addEvent(tx, trackingCode, change.entry);
         const { entry, ...state } = change;
-        return { ...current, ...state, timeline: [...current.timeline, entry] };
+        const updated = { ...current, ...state, timeline: [...current.timeline, entry] };
+        await recordEvent(tx, applicationStatusChanged(current, updated));
+        return updated;
       });
     },
 
@@ -299,8 +322,8 @@ export function createSqlStorage(db: SqlDatabase): Storage {
         if (spent.length === 0) throw new RefusedCreate({ kind: 'proof-used' });
         await tx.query(
           `INSERT INTO feedback (query_code, public_id, category, subject, message, name, phone, phone_digits, email, publish, withheld,
-             status, received_at, received_on, reply, reply_department, replied_on, rating, rated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+             status, received_at, received_on, reply, reply_department, replied_on, rating, rated_at, language)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
           [
             record.queryCode,
             record.publicId,
@@ -321,8 +344,10 @@ export function createSqlStorage(db: SqlDatabase): Storage {
             record.repliedOn,
             record.rating,
             record.ratedAt,
+            record.language ?? 'zh-CN',
           ],
         );
+        await recordEvent(tx, feedbackCreated(record));
       });
     },
 
@@ -346,7 +371,10 @@ export function createSqlStorage(db: SqlDatabase): Storage {
            WHERE query_code = $1`,
           [queryCode, change.status, change.reply, change.replyDepartment, change.repliedOn, change.withheld, change.rating, change.ratedAt],
         );
-        return { ...current, ...change };
+        const updated = { ...current, ...change };
+        const event = feedbackChanged(current, updated);
+        if (event) await recordEvent(tx, event);
+        return updated;
       });
     },
 
@@ -382,6 +410,9 @@ export function createSqlStorage(db: SqlDatabase): Storage {
       }
       return true;
     },
+
+    ...createStaffStorage(db),
+    ...createCaseStorage(db),
 
     close: () => db.close(),
   };

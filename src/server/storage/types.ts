@@ -1,9 +1,20 @@
 /** The storage interface the routes use; one implementation over SQL serves PGlite and PostgreSQL. */
-import type { ApplicationRequest, ApplicationStatus, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ApplicationRequest, ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
+import type { ReportVersion } from '../../api/types/report-draft.js';
+import type { CaseStorage } from './case-types.js';
+import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
+import type { NotificationStore } from '../notify/store.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
-export type CreateScope = 'applications' | 'feedback' | 'attachments';
+export type CreateScope =
+  | 'applications'
+  | 'feedback'
+  | 'attachments'
+  /** desk-server: staff action POSTs, released-file uploads, the applicant's 补正 and 撤回 */
+  | 'staff-actions'
+  | 'staff-files'
+  | 'applicant-actions';
 
 export interface IdempotencyRequest {
   scope: CreateScope;
@@ -42,6 +53,8 @@ export interface ApplicationRecord {
   /** China date the application left the open statuses (answered or withdrawn) */
   resolvedOn: string | null;
   timeline: TimelineEntry[];
+  /** the language the request was made in (its notifications use it); zh-CN when not given */
+  language?: Locale;
 }
 
 /** One lifecycle step: the new state and the timeline entry that records it. */
@@ -89,11 +102,28 @@ export interface FeedbackRecord {
   repliedOn: string | null;
   rating: FeedbackRating | null;
   ratedAt: string | null;
+  /** the language the letter was written in (its notifications use it); zh-CN when not given */
+  language?: Locale;
 }
 
 export type FeedbackChange = Pick<FeedbackRecord, 'status' | 'reply' | 'replyDepartment' | 'repliedOn' | 'withheld' | 'rating' | 'ratedAt'>;
 
-export interface Storage {
+/** Drafts and versions of the annual report (`src/server/storage/reports.ts`). */
+export interface ReportStorage {
+  /** Every version of the year's report, oldest first. */
+  listReportVersions(year: number): Promise<ReportVersion[]>;
+  /** The newest published version of every year that has one. */
+  latestPublishedReports(): Promise<ReportVersion[]>;
+  /** Stores a new version; null when that version number, or an open version of the year, exists already. */
+  createReportVersion(record: ReportVersion): Promise<ReportVersion | null>;
+  /**
+   * Locks the version, asks `decide` for its new state and stores it. `decide` may throw to
+   * refuse; nothing is written then. A published version cannot change (the database refuses too).
+   */
+  updateReportVersion(year: number, version: number, decide: (current: ReportVersion) => ReportVersion): Promise<ReportVersion | null>;
+}
+
+export interface Storage extends StaffStorage, CaseStorage, ReportStorage {
   readonly kind: 'pglite' | 'postgres';
 
   /** The stored answer for a key already used (replay or conflict), or null for a fresh key. */
@@ -133,6 +163,9 @@ export interface Storage {
   listPublishedFeedback(offset: number, limit: number): Promise<{ items: PublishedLetter[]; total: number }>;
   /** Received and replied counts, and the dates of every reply (for the median). */
   feedbackFigures(): Promise<{ received: number; replied: { receivedOn: string; repliedOn: string }[] }>;
+
+  /** The notification outbox and its deliveries (src/server/notify). */
+  readonly notifications: NotificationStore;
 
   /** Runs `seed` once per data set name over the life of the database; true when it ran now. */
   seedOnce(name: string, seed: () => Promise<void>): Promise<boolean>;

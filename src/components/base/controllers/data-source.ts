@@ -15,6 +15,8 @@ export interface DataSourceOptions<T> {
   label?: () => string;
   /** Extra request headers, e.g. `Accept-Language`. */
   headers?: () => Record<string, string>;
+  /** Fetches `src` (default: `requestJson`), for an element that also reads other media types. */
+  fetch?: (src: string, init: { signal: AbortSignal; headers?: Record<string, string> }) => Promise<unknown>;
 }
 
 /** The `<script type="application/json">` child of `element`, if any: what `inline` usually returns. */
@@ -68,7 +70,8 @@ export class DataSourceController<T> implements ReactiveController {
     const src = (this.loadedSrc = this.options.src());
     const data = (this.loadedData = this.options.data());
     if (src) {
-      void this.request.run((signal) => requestJson(src, { signal, headers: this.options.headers?.() }));
+      const fetchSrc = this.options.fetch ?? requestJson;
+      void this.request.run((signal) => fetchSrc(src, { signal, headers: this.options.headers?.() }));
     } else if (data !== undefined && data !== null) {
       this.request.accept(data);
     } else {

@@ -1,0 +1,484 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { ApplicationStatus, AttachmentReceipt, OutcomeId } from '../../api/types/application.js';
+import { STAFF_ACTION_LABELS, STAFF_ROLE_LABELS, type AnswerLetter, type StaffAction } from '../../api/types/staff.js';
+import type { ZwgkCaseActionDetail } from '../../events/zwgk-case-action.js';
+import type { ZwgkSignedInDetail } from '../../events/zwgk-signed-in.js';
+import type { ZwgkSignedOutDetail } from '../../events/zwgk-signed-out.js';
+import { buttons, states, tokens } from '../../styles/tokens.js';
+import { fieldStyles } from '../base/fields.styles.js';
+import { newIdempotencyKey } from '../../api/client.js';
+import { FocusController } from '../base/controllers/focus.js';
+import { toLoadError } from '../base/controllers/request.js';
+import { renderLoadError, renderSkeleton } from '../base/states.js';
+import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
+import { emptyAnswer, renderActions, type ActionUi } from './actions.js';
+import { readActionBody, describeActionFailure } from './action-bodies.js';
+import { CalendarController, parseDayList, renderCalendar, renderCalendarNotice, type CalendarUi } from './calendar.js';
+import { CaseController } from './case.js';
+import { renderClock, renderFiles, renderRequest, renderTimeline } from './case-view.js';
+import { printLetter } from './letter.js';
+import { DEFAULT_FILTERS, QueueController, renderQueue } from './queue.js';
+import { requestDeskStyles } from './request-desk.styles.js';
+import { SessionController, type SessionState } from './session.js';
+import { describeSignInFailure, renderSignIn } from './sign-in.js';
+import { STATUS_LABELS } from '../../core/lifecycle/index.js';
+
+type View = 'queue' | 'case' | 'calendar';
+
+/**
+ * 依申请公开办理台 — the disclosure office's desk. Staff sign in within the
+ * element (a session cookie and a CSRF token; an expired session brings the
+ * sign-in back and says so), work through the queue (status, masked
+ * applicant, dates, working days left; filters, counts per status, urgency
+ * order, paging), and open a case: the full request, the identity proofs
+ * (staff only), the audit trail with who did what, the legal clock explained
+ * day by day, and only the steps the law and the user's role allow now —
+ * 受理, 补正, 征求第三方意见, 延期 and its approval, 答复 with the 答复书, 办结,
+ * 视为放弃. Administrators also keep the working-day calendar.
+ *
+ * Every step is a button and a form; focus moves to the form when it opens,
+ * to the result when it is done, and back to the button when it is cancelled
+ * (Escape cancels).
+ *
+ * @tagname zwgk-request-desk
+ * @summary The staff desk where 政府信息公开申请 are handled to a lawful answer.
+ *
+ * @fires {CustomEvent<ZwgkSignedInDetail>} zwgk-signed-in - A member of staff signed in (or a session was found).
+ * @fires {CustomEvent<ZwgkSignedOutDetail>} zwgk-signed-out - The session ended: signed out, or expired on the server.
+ * @fires {CustomEvent<ZwgkCaseActionDetail>} zwgk-case-action - The server recorded a step on a case.
+ *
+ * @csspart bar - The top bar: title, navigation, the signed-in user, 退出登录.
+ * @csspart sign-in - The sign-in form.
+ * @csspart sign-in-button - 登录.
+ * @csspart sign-in-error - Why signing in failed, in words.
+ * @csspart session-expired - Said when the session ended on the server.
+ * @csspart calendar-notice - The warning while next year's holidays are missing.
+ * @csspart queue - The queue: counts, filters and the table.
+ * @csspart status-counts - The counts per status (they filter too).
+ * @csspart filters - The filter form.
+ * @csspart queue-table - The table of applications.
+ * @csspart case - An open case.
+ * @csspart case-request - The request in full.
+ * @csspart case-files - Identity proofs, the 补正 and the answer's files.
+ * @csspart case-clock - The clock explained.
+ * @csspart clock-days - The day-by-day table of the clock.
+ * @csspart case-timeline - The audit trail.
+ * @csspart case-actions - The steps that are legal now.
+ * @csspart no-actions - Said when no step is open to this user.
+ * @csspart action-form - The open step's form.
+ * @csspart action-submit - The open step's submit button.
+ * @csspart action-error - Why the server refused the step.
+ * @csspart action-result - What the last step did.
+ * @csspart answer-letter - The 答复书 preview.
+ * @csspart answer-files - The released files uploaded for the answer.
+ * @csspart calendar - The calendar admin.
+ * @csspart calendar-form - The form for a year's arrangement.
+ * @csspart calendar-years - The years the calendar holds.
+ * @csspart loading - Shown while loading.
+ * @csspart empty - An empty queue.
+ * @csspart error - An error state.
+ * @csspart retry-button - The error state's Retry button.
+ *
+ * @cssprop [--zwgk-request-desk-max-width=80rem] - The widest the desk grows.
+ * @cssprop [--zwgk-request-desk-accent=#b4141b] - The line under the top bar.
+ * @cssprop [--zwgk-color-text=#1f2328] - Body text (shared token).
+ * @cssprop [--zwgk-color-error=#b3261e] - Errors and overdue cases (shared token).
+ * @cssprop [--zwgk-color-warning=#7a4d00] - Cases due soon and warnings (shared token).
+ * @cssprop [--zwgk-font-size-base=1rem] - Base text size (shared token).
+ * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
+ */
+export class ZwgkRequestDesk extends ZwgkElement {
+  static override styles = [tokens, buttons, states, fieldStyles, requestDeskStyles];
+
+  /** The backend root: the staff API is `{api-base}/staff/…`. */
+  @property({ attribute: 'api-base' }) apiBase = '/api';
+
+  @state() private view: View = 'queue';
+  @state() private signIn = { name: '', password: '', busy: false, errors: {} as Partial<Record<'name' | 'password', string>>, failure: '' };
+  @state() private signedOut = false;
+  @state() private action: ActionUi = { busy: false, errors: new Map(), answer: emptyAnswer() };
+  /** what the last step did, said where the actions are */
+  @state() private result = '';
+  @state() private calendarUi: CalendarUi = { errors: new Map(), busy: false };
+
+  private readonly session = new SessionController(this, {
+    apiBase: () => this.apiBase,
+    locale: () => this.locale,
+    onChange: (next, previous) => this.onSession(next, previous),
+  });
+  private readonly queue = new QueueController(this, this.session);
+  private readonly case = new CaseController(this, this.session);
+  private readonly calendar = new CalendarController(this, this.session);
+  private readonly focuser = new FocusController(this, { root: () => this.renderRoot });
+
+  private focusLater(selector: string): void {
+    this.focuser.after(selector);
+  }
+
+  // ── Session ──────────────────────────────────────────────────────────
+
+  private onSession(next: SessionState, previous: SessionState): void {
+    if (next.status === 'signed-in') {
+      this.emit<ZwgkSignedInDetail>('zwgk-signed-in', { name: next.user.name, role: next.user.role });
+      this.view = 'queue';
+      this.queue.filters = { ...DEFAULT_FILTERS };
+      void this.queue.load();
+      if (previous.status === 'signed-out') this.focusLater('#queue-title');
+    } else if (next.status === 'signed-out' && previous.status === 'signed-in') {
+      this.emit<ZwgkSignedOutDetail>('zwgk-signed-out', { reason: next.expired ? 'expired' : 'signed-out' });
+      this.signedOut = !next.expired;
+      this.case.close();
+      this.resetAction();
+      this.signIn = { ...this.signIn, password: '', busy: false, failure: '', errors: {} };
+      this.focusLater('#sign-in-title');
+    }
+  }
+
+  private onSignInInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'name' || input.name === 'password') this.signIn = { ...this.signIn, [input.name]: input.value };
+  }
+
+  private async onSignIn(event: Event): Promise<void> {
+    event.preventDefault();
+    const { name, password } = this.signIn;
+    const errors: Partial<Record<'name' | 'password', string>> = {};
+    if (!name.trim()) errors.name = msg('请输入用户名');
+    if (!password) errors.password = msg('请输入密码');
+    if (Object.keys(errors).length) {
+      this.signIn = { ...this.signIn, errors, failure: '' };
+      this.focusLater('#sign-in-summary');
+      return;
+    }
+    this.signIn = { ...this.signIn, errors: {}, failure: '', busy: true };
+    this.signedOut = false;
+    try {
+      await this.session.signIn(name.trim(), password);
+      this.signIn = { name: '', password: '', busy: false, errors: {}, failure: '' };
+    } catch (error) {
+      this.signIn = { ...this.signIn, password: '', busy: false, failure: this.localize(() => describeSignInFailure(error)) };
+      this.focusLater('.sign-in-failure');
+    }
+  }
+
+  // ── Navigation ───────────────────────────────────────────────────────
+
+  private show(view: View): void {
+    this.view = view;
+    if (view === 'queue') {
+      this.case.close();
+      void this.queue.load();
+      this.focusLater('#queue-title');
+    } else if (view === 'calendar') {
+      this.calendarUi = { errors: new Map(), busy: false };
+      void this.calendar.load();
+      this.focusLater('#calendar-title');
+    }
+  }
+
+  private async openCase(code: string): Promise<void> {
+    this.view = 'case';
+    this.resetAction();
+    this.result = '';
+    this.focusLater('#case-title');
+    await this.case.open(code);
+    this.focusLater('#case-title');
+  }
+
+  private async backToQueue(): Promise<void> {
+    const code = this.case.code;
+    this.view = 'queue';
+    this.case.close();
+    this.resetAction();
+    this.focusLater('#queue-title');
+    await this.queue.load();
+    // Back where the user left: the row of the case, when it is still on this page.
+    const row = `tr[data-code="${CSS.escape(code)}"] .open-case`;
+    this.focusLater(this.queue.value?.items.some((item) => item.trackingCode === code) ? row : '#queue-title');
+  }
+
+  // ── Queue ────────────────────────────────────────────────────────────
+
+  private onFilter(event: Event): void {
+    event.preventDefault();
+    const form = (event.currentTarget as HTMLFormElement) ?? (event.target as HTMLElement).closest('form');
+    // Typing in the search box waits for Enter or 筛选; every other control filters at once.
+    if (event.type === 'change' && (event.target as HTMLElement).id === 'q') return;
+    const data = new FormData(form);
+    void this.filterQueue({
+      q: String(data.get('q') ?? ''),
+      status: String(data.get('status') ?? '') as ApplicationStatus | '',
+      dueWithin: String(data.get('dueWithin') ?? ''),
+      overdue: data.get('overdue') === 'on',
+      sort: data.get('sort') === 'received' ? 'received' : 'urgency',
+    });
+  }
+
+  /** Filters, then says how many match (the table changes out of sight of a screen reader). */
+  private async filterQueue(filters: Parameters<QueueController['set']>[0]): Promise<void> {
+    await this.queue.set(filters);
+    const page = this.queue.value;
+    if (page) void this.announce(this.localize(() => msg(str`共${page.total}件`)));
+  }
+
+  // ── Steps on a case ──────────────────────────────────────────────────
+
+  private resetAction(): void {
+    this.action = { busy: false, errors: new Map(), answer: emptyAnswer() };
+  }
+
+  private openAction(action: StaffAction): void {
+    if (this.action.open === action) {
+      this.cancelAction();
+      return;
+    }
+    this.action = { busy: false, errors: new Map(), answer: emptyAnswer(), open: action };
+    this.result = '';
+    this.focusLater('#action-form-title');
+  }
+
+  private cancelAction(): void {
+    const open = this.action.open;
+    this.resetAction();
+    if (open) this.focusLater(`#action-${open}`);
+  }
+
+  private onActionKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.cancelAction();
+    }
+  }
+
+  private async onActionSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const action = this.action.open;
+    if (!action || this.action.busy) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const read = this.localize(() => readActionBody(action, new FormData(form), this.action.answer));
+    if ('errors' in read) {
+      this.action = { ...this.action, errors: read.errors, failure: undefined };
+      this.focusLater('#action-summary');
+      return;
+    }
+    this.action = { ...this.action, busy: true, errors: new Map(), failure: undefined };
+    const state = await this.case.run({ action, body: read.body });
+    if (this.session.state.status !== 'signed-in') return;
+    if (state.status === 'sent') {
+      const after = state.receipt;
+      const label = STAFF_ACTION_LABELS[action][this.locale];
+      this.result = this.localize(() => msg(str`已${label}。当前状态：${STATUS_LABELS[after.status][this.locale]}。`));
+      this.resetAction();
+      this.emit<ZwgkCaseActionDetail>('zwgk-case-action', { trackingCode: after.trackingCode, action, status: after.status });
+      this.focusLater('.action-result');
+    } else if (state.status === 'failed') {
+      this.action = { ...this.action, busy: false, failure: this.localize(() => describeActionFailure(state.failure.error)) };
+      this.focusLater('.action-failure');
+    }
+  }
+
+  private onOutcome(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value as OutcomeId | '';
+    this.action = { ...this.action, answer: { ...this.action.answer, outcome: value || undefined } };
+  }
+
+  private async onFiles(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (!files.length) return;
+    const answer = () => this.action.answer;
+    this.action = { ...this.action, answer: { ...answer(), uploading: answer().uploading + files.length } };
+    const failures: string[] = [];
+    for (const file of files) {
+      try {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        const receipt = await this.session.request<AttachmentReceipt>('files', { method: 'POST', body: form, idempotencyKey: newIdempotencyKey(), timeoutMs: 120_000 });
+        this.action = { ...this.action, answer: { ...answer(), files: [...answer().files, receipt] } };
+      } catch (error) {
+        failures.push(`${file.name}：${this.localize(() => describeActionFailure(toLoadError(error)))}`);
+      }
+      this.action = { ...this.action, answer: { ...answer(), uploading: answer().uploading - 1 } };
+    }
+    if (failures.length) this.action = { ...this.action, failure: failures.join('\n') };
+    void this.announce(this.localize(() => msg(str`已上传${answer().files.length}个文件`)));
+  }
+
+  private removeFile(id: string): void {
+    this.action = { ...this.action, answer: { ...this.action.answer, files: this.action.answer.files.filter((f) => f.id !== id) } };
+    this.focusLater('#files');
+  }
+
+  private async draftLetter(): Promise<void> {
+    const answer = this.action.answer;
+    if (!answer.outcome) return;
+    this.action = { ...this.action, answer: { ...answer, letterBusy: true } };
+    try {
+      const letter = await this.session.request<AnswerLetter>(`applications/${encodeURIComponent(this.case.code)}/answer-letter`, {
+        method: 'POST',
+        body: { outcome: answer.outcome, files: answer.files.map((f) => f.name) },
+      });
+      this.action = { ...this.action, failure: undefined, answer: { ...this.action.answer, letter, letterBusy: false } };
+      this.focusLater('#letter-title');
+    } catch (error) {
+      this.action = { ...this.action, failure: this.localize(() => describeActionFailure(toLoadError(error))), answer: { ...this.action.answer, letterBusy: false } };
+      this.focusLater('.action-failure');
+    }
+  }
+
+  private onLetterInput(event: Event): void {
+    const input = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const key = input.dataset.letter as keyof AnswerLetter | undefined;
+    const letter = this.action.answer.letter;
+    if (!key || !letter) return;
+    this.action = { ...this.action, answer: { ...this.action.answer, letter: { ...letter, [key]: input.value } } };
+  }
+
+  // ── Calendar ─────────────────────────────────────────────────────────
+
+  private async onCalendarSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const year = Number(data.get('year'));
+    const errors = new Map<string, string>();
+    if (!Number.isInteger(year) || year < 2020 || year > 2100) errors.set('year', this.localize(() => msg('请输入四位数的年份')));
+    const notice = String(data.get('notice') ?? '').trim();
+    if (!notice) errors.set('notice', this.localize(() => msg('请输入通知的文号')));
+    const lists: Record<'holidays' | 'workdays', string[]> = { holidays: [], workdays: [] };
+    for (const name of ['holidays', 'workdays'] as const) {
+      const parsed = parseDayList(String(data.get(name) ?? ''), year);
+      if ('badLine' in parsed) errors.set(name, this.localize(() => msg(str`无法识别“${parsed.badLine}”：请写成 ${year}-01-01 或 ${year}-02-10 至 ${year}-02-17。`)));
+      else lists[name] = parsed.days;
+    }
+    if (!errors.has('holidays') && lists.holidays.length === 0) errors.set('holidays', this.localize(() => msg('请至少输入一个放假日期')));
+    if (errors.size) {
+      this.calendarUi = { errors, busy: false };
+      this.focusLater(`#${[...errors.keys()][0]}`);
+      return;
+    }
+    this.calendarUi = { errors: new Map(), busy: true };
+    try {
+      await this.calendar.save(year, { notice, holidays: lists.holidays, workdays: lists.workdays });
+      this.calendarUi = { errors: new Map(), busy: false, saved: year };
+      (event.target as HTMLFormElement).reset();
+      this.focusLater('.calendar-saved');
+    } catch (error) {
+      this.calendarUi = { errors: new Map(), busy: false, failure: this.localize(() => describeActionFailure(toLoadError(error))) };
+    }
+  }
+
+  // ── Rendering ────────────────────────────────────────────────────────
+
+  protected renderContent(): unknown {
+    const session = this.session.state;
+    if (session.status === 'checking') return renderSkeleton(3);
+    if (session.status === 'signed-out') {
+      return renderSignIn(
+        { ...this.signIn, errors: this.signIn.errors, expired: !!session.expired, signedOut: this.signedOut },
+        {
+          onSubmit: (e) => void this.onSignIn(e),
+          onInput: (e) => this.onSignInInput(e),
+          focusField: (id) => this.focuser.control(id),
+        },
+      );
+    }
+    const user = session.user;
+    const queueState = this.queue.state;
+    const notice = queueState.status === 'ready' || queueState.status === 'empty' ? queueState.value.calendar : null;
+    return html`${this.renderBar(user.name, STAFF_ROLE_LABELS[user.role][this.locale], user.role === 'admin')}
+      ${renderCalendarNotice(notice, user.role === 'admin', () => this.show('calendar'))}
+      <div class="view">${this.renderView()}</div>`;
+  }
+
+  private renderBar(name: string, role: string, admin: boolean): TemplateResult {
+    const tab = (view: View, label: string) =>
+      html`<li>
+        <button type="button" class="tab" aria-current=${this.view === view || (view === 'queue' && this.view === 'case') ? 'page' : nothing} @click=${() => this.show(view)}>
+          ${label}
+        </button>
+      </li>`;
+    return html`<div class="bar" part="bar">
+      <p class="title">${msg('依申请公开办理台')}</p>
+      <nav aria-label=${msg('办理台导航')}>
+        <ul>
+          ${tab('queue', msg('办理队列'))} ${admin ? tab('calendar', msg('工作日历')) : nothing}
+        </ul>
+      </nav>
+      <p class="who">${msg(str`${name}（${role}）`)}</p>
+      <button type="button" class="button secondary" id="sign-out" @click=${() => void this.session.signOut()}>${msg('退出登录')}</button>
+    </div>`;
+  }
+
+  private renderView(): unknown {
+    switch (this.view) {
+      case 'queue':
+        return renderQueue(this.queue.state, this.queue.filters, this.locale, {
+          onFilter: (e) => this.onFilter(e),
+          onStatus: (status) => void this.filterQueue({ status, overdue: false }),
+          onOverdue: () => void this.filterQueue({ overdue: !this.queue.filters.overdue, status: '' }),
+          onPage: (page) => {
+            this.queue.set({ page });
+            this.focusLater('#queue-title');
+          },
+          onOpen: (code) => void this.openCase(code),
+          onRetry: () => void this.queue.load(),
+        });
+      case 'calendar':
+        return renderCalendar(this.calendar.state, this.calendarUi, {
+          onSubmit: (e) => void this.onCalendarSubmit(e),
+          onRetry: () => void this.calendar.load(),
+        });
+      case 'case':
+        return this.renderCase();
+    }
+  }
+
+  private renderCase(): TemplateResult {
+    const state = this.case.state;
+    const code = this.case.code;
+    const head = html`<p><button type="button" class="link-button" id="back" @click=${() => void this.backToQueue()}>${msg('← 返回办理队列')}</button></p>`;
+    if (state.status !== 'ready') {
+      return html`${head}
+        <h2 id="case-title" tabindex="-1">${msg(str`申请 ${code}`)}</h2>
+        ${state.status === 'error' ? renderLoadError(state.error, () => void this.case.load()) : renderSkeleton(8)}`;
+    }
+    const c = state.value;
+    const loc = this.locale;
+    const href = (file: AttachmentReceipt) => this.session.url(`applications/${encodeURIComponent(c.trackingCode)}/files/${encodeURIComponent(file.id)}`);
+    return html`${head}
+      <article part="case" aria-labelledby="case-title">
+        <h2 id="case-title" tabindex="-1">${msg(str`申请 ${c.trackingCode}`)} <span class="status">${STATUS_LABELS[c.status][loc]}</span></h2>
+        ${this.result ? html`<div class="notice success action-result" part="action-result" role="status" tabindex="-1"><p>${this.result}</p></div>` : nothing}
+        <div class="case-grid">
+          <div>
+            ${renderActions(c, this.action, loc, {
+              onOpen: (a) => this.openAction(a),
+              onCancel: () => this.cancelAction(),
+              onSubmit: (e) => void this.onActionSubmit(e),
+              onKeydown: (e) => this.onActionKeydown(e),
+              focusField: (id) => this.focuser.control(id),
+              onOutcome: (e) => this.onOutcome(e),
+              onFiles: (e) => void this.onFiles(e),
+              onRemoveFile: (id) => this.removeFile(id),
+              onDraftLetter: () => void this.draftLetter(),
+              onLetterInput: (e) => this.onLetterInput(e),
+              onPrint: () => this.action.answer.letter && printLetter(this.action.answer.letter, loc),
+            })}
+            ${renderRequest(c, loc)} ${renderFiles(c, loc, href)}
+          </div>
+          <div>${renderClock(c.clock, loc)} ${renderTimeline(c.timeline, loc)}</div>
+        </div>
+      </article>`;
+  }
+}
+
+defineElement('zwgk-request-desk', ZwgkRequestDesk);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zwgk-request-desk': ZwgkRequestDesk;
+  }
+}

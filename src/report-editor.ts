@@ -1,0 +1,2 @@
+/** Registers `<zwgk-report-editor>`. */
+export * from './components/report-editor/report-editor.js';

@@ -1,0 +1,2 @@
+/** Registers `<zwgk-request-desk>`. */
+export * from './components/request-desk/request-desk.js';
