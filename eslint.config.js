@@ -16,6 +16,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'tests/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
+      // Stripping control characters from what a client sent is deliberate here, in many places.
+      'no-control-regex': 'off',
+      // Chinese text (and patterns that read it) uses the ideographic space U+3000 on purpose.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipComments: true, skipRegExps: true, skipTemplates: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // `typeof import('./view.js')` names the type of a module loaded on demand, without loading it.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],

@@ -16,7 +16,7 @@ import { createDirectoryIndex } from '../core/directory/search-index.js';
 import { createAltcha, type AltchaComplexity } from './altcha.js';
 import type { ServerDeps } from './deps.js';
 import { inputGuard } from './guard.js';
-import { createLookupGuard, LOOKUP_LIMITS } from './lookup-guard.js';
+import { createLookupGuard, type LOOKUP_LIMITS } from './lookup-guard.js';
 import { securityHeaders } from './headers.js';
 import { logLine, rawPath, type LogSink } from './log.js';
 import { clientAddress } from './http.js';
