@@ -24,10 +24,10 @@ import type { ApplicationChange, ApplicationRecord, IdempotencyRequest } from '.
 const NOT_FOUND = 'No application with this tracking code and phone number.';
 
 /**
- * Steps whose note is addressed to the applicant: what a 补正 must supply. Every other note is the office's
- * own working note and never leaves the staff side.
+ * Steps whose note is a notice to the applicant by law: what a 补正 must supply (art. 30) and why the reply
+ * is extended (art. 33). Every other note is the office's own working note and never leaves the staff side.
  */
-const NOTES_FOR_THE_APPLICANT: readonly ApplicationStatus[] = ['supplement-requested'];
+const NOTES_FOR_THE_APPLICANT: readonly ApplicationStatus[] = ['supplement-requested', 'extended'];
 
 /** What the applicant (or, with `staff`, the office) sees: the clock's days left are worked out now, not stored. */
 export function statusView(record: ApplicationRecord, today: string, audience: 'public' | 'staff' = 'staff'): ApplicationStatusView {
