@@ -39,7 +39,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   422: 'Validation failed: `errors[].field` points into the request body',
   428: 'If-Match is required on this write',
   429: 'Too many creating requests, failed look-ups or wrong tokens from this address (or for this code): see Retry-After',
-  503: 'The holiday calendar does not cover the dates needed',
+  503: 'The holiday calendar does not cover the dates needed, or the server holds as many pending uploads as it may',
 };
 
 function problems(...statuses: number[]): Record<string, unknown> {
@@ -576,7 +576,7 @@ export const openApiDocument = {
           required: true,
           content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: str({ format: 'binary' }) }, required: ['file'] } } },
         },
-        responses: { '201': created('AttachmentReceipt', 'Stored; send its id in an application'), ...problems(400, 403, 409, 413, 415, 429) },
+        responses: { '201': created('AttachmentReceipt', 'Stored; send its id in an application'), ...problems(400, 403, 409, 413, 415, 429, 503) },
       },
     },
     '/feedback/challenge': {

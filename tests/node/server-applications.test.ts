@@ -231,12 +231,8 @@ describe('PATCH /admin/applications/{trackingCode}', () => {
         ['closed', '2025-03-12', null],
       ],
     );
-    // The extension's reason is notified to the applicant (art. 33); the other notes are the office's own.
-    const withoutNotes = {
-      ...state,
-      timeline: state.timeline.map(({ note, ...entry }) => (entry.status === 'extended' ? { ...entry, note } : entry)),
-    };
-    assert.deepEqual(await view(trackingCode), withoutNotes, 'the citizen sees what staff saw, but not the office’s internal notes');
+    const withoutInternalNotes = { ...state, timeline: state.timeline.map(({ note, ...entry }) => (entry.status === 'extended' ? { ...entry, note } : entry)) };
+    assert.deepEqual(await view(trackingCode), withoutInternalNotes, 'the citizen sees what staff saw, but not the office’s internal notes');
   });
 
   test('a 补正 stops the clock; its arrival restarts the twenty working days', async () => {

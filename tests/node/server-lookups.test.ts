@@ -82,7 +82,7 @@ describe('ratings need the contact', () => {
 });
 
 describe('public status', () => {
-  test('the applicant sees what a 补正 must supply and why the answer is extended, never the office’s internal notes', async () => {
+  test('the applicant sees the notices of 补正 and extension but never the office’s internal notes', async () => {
     const code = await submit();
     const patch = (body: unknown) =>
       demo.app.request(`/api/admin/applications/${code}`, {
@@ -92,12 +92,12 @@ describe('public status', () => {
       });
     assert.equal((await patch({ status: 'supplement-requested', note: '请补充申请人身份证明复印件' })).status, 200);
     assert.equal((await patch({ status: 'accepted', note: '内部：已电话核实，疑似批量申请' })).status, 200);
-    // Art. 33: the extension is notified to the applicant with its reason, so that note is the applicant's too.
-    const staffView = (await (await patch({ status: 'extended', note: '需征求第三方意见' })).json()) as ApplicationStatusView;
-    assert.equal(staffView.timeline.filter((e) => e.note).length, 3, 'staff still see their notes');
+    assert.equal((await patch({ status: 'extended', note: '需征求第三方意见，答复期限延长20个工作日' })).status, 200);
+    const staffView = (await (await patch({ status: 'answered', outcome: '3.1', note: '内部：已报分管领导审核' })).json()) as ApplicationStatusView;
+    assert.equal(staffView.timeline.filter((e) => e.note).length, 4, 'staff still see their notes');
     const view = (await (await get(`/api/applications/${code}?phone=13912345678`, '198.51.100.30')).json()) as ApplicationStatusView;
     const notes = view.timeline.map((e) => e.note).filter(Boolean);
-    assert.deepEqual(notes, ['请补充申请人身份证明复印件', '需征求第三方意见']);
+    assert.deepEqual(notes, ['请补充申请人身份证明复印件', '需征求第三方意见，答复期限延长20个工作日'], 'the notices of 补正 and extension');
     assert.ok(!JSON.stringify(view).includes('内部'));
   });
 });
