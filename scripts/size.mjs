@@ -12,7 +12,7 @@ import { minifyHTMLLiterals } from 'minify-literals';
 
 const root = new URL('../', import.meta.url);
 const budgets = JSON.parse(readFileSync(new URL('size-budgets.json', root), 'utf8'));
-const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('packages/zwgk-kit/package.json', root), 'utf8'));
 const dependencies = [...Object.keys(pkg.dependencies), 'lit-html', 'lit-element', '@lit/reactive-element'].flatMap((n) => [n, `${n}/*`]);
 const ENGLISH = 'i18n/locales/en';
 // What every element shares; shared parts only some elements use (form fields) count as their code.
@@ -75,7 +75,7 @@ for (const entry of entries) {
   }
 }
 
-const cdn = new URL('dist/cdn/zwgk-kit.js', root);
+const cdn = new URL('packages/zwgk-kit/dist/cdn/zwgk-kit.js', root);
 if (existsSync(cdn)) report('cdn/zwgk-kit.js (everything, Lit inside)', gzipSync(readFileSync(cdn), { level: 9 }).length, budgets.cdn);
 else rows.push(['cdn/zwgk-kit.js', 'not built', budgets.cdn, 'run npm run build first']);
 
