@@ -8,6 +8,7 @@
 //                 referenced from every entry's types, unless src/events/ provides it
 //   vscode.html-custom-data.json and web-types.json — editor completion (VS Code, JetBrains)
 import { build } from 'esbuild';
+import { BROWSER_FLOOR } from './browser-floor.mjs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
@@ -89,7 +90,7 @@ const propsDeclarations = () => elements.map((e) => `export type ${propsName(e)}
 mkdirSync(new URL('react/', dist), { recursive: true });
 await build({
   stdin: { contents: "export { createComponent } from '@lit/react';", resolveDir: root.pathname },
-  bundle: true, format: 'esm', outfile: new URL('react/lit-react.js', dist).pathname, legalComments: 'inline', logLevel: 'warning',
+  bundle: true, format: 'esm', target: BROWSER_FLOOR, outfile: new URL('react/lit-react.js', dist).pathname, legalComments: 'inline', logLevel: 'warning',
 });
 const reactJs = [
   BANNER,

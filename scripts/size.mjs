@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { minifyHTMLLiterals } from 'minify-literals';
+import { BROWSER_FLOOR } from './browser-floor.mjs';
 
 const root = new URL('../', import.meta.url);
 const budgets = JSON.parse(readFileSync(new URL('size-budgets.json', root), 'utf8'));
@@ -46,7 +47,7 @@ const leaveOut = (parts, { lazy = false } = {}) => ({
 
 async function gzipOf(options) {
   const result = await build({
-    bundle: true, minify: true, charset: 'utf8', format: 'esm', target: 'es2022', write: false, logLevel: 'silent',
+    bundle: true, minify: true, charset: 'utf8', format: 'esm', target: BROWSER_FLOOR, write: false, logLevel: 'silent',
     tsconfig: new URL('tsconfig.json', root).pathname, external: dependencies, ...options,
     plugins: [...(options.plugins ?? []), minifyLiterals],
   });
