@@ -7,6 +7,8 @@ export interface ProblemFieldError {
   message: string;
   /** stable machine code (a validation MessageKey) so a client can re-word it */
   code?: string;
+  /** the message's parameters, e.g. `{ "max": 2000 }`, so a client re-wording `code` can fill them in */
+  params?: { max?: number };
 }
 
 export interface Problem {

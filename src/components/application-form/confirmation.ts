@@ -9,7 +9,7 @@ import type { ApplicationReceipt } from '../../api/types/application.js';
 import { todayInChina } from '../../core/calendar/index.js';
 import { replyPeriodBreakdown } from '../../core/application/deadline.js';
 import type { Locale } from '../../i18n/locale.js';
-import { formatDay } from './format.js';
+import { formatDate } from '../../i18n/format.js';
 
 export function renderConfirmation(
   receipt: ApplicationReceipt,
@@ -31,13 +31,13 @@ export function renderConfirmation(
     </div>
     <dl class="review-list receipt-list">
       ${receipt.agency ? html`<div class="review-row"><dt>${msg('受理机关')}</dt><dd>${receipt.agency}</dd></div>` : nothing}
-      <div class="review-row"><dt>${msg('收到申请日期')}</dt><dd part="received-date">${formatDay(receivedOn, locale)}</dd></div>
+      <div class="review-row"><dt>${msg('收到申请日期')}</dt><dd part="received-date">${formatDate(receivedOn, locale, 'full')}</dd></div>
       <div class="review-row">
         <dt>${msg('答复期限')}</dt>
         <dd part="due-date">
-          <strong>${formatDay(receipt.dueDate, locale)}</strong>${receipt.dueDateProvisional ? html`<span>${msg('（预计）')}</span>` : nothing}
+          <strong>${formatDate(receipt.dueDate, locale, 'full')}</strong>${receipt.dueDateProvisional ? html`<span>${msg('（预计）')}</span>` : nothing}
           <p class="explanation" part="deadline-explanation">
-            ${period ? msg(str`自收到申请的次日（${formatDay(period.firstDay, locale)}）起算20个工作日。`) : msg('自收到申请的次日起算20个工作日。')}
+            ${period ? msg(str`自收到申请的次日（${formatDate(period.firstDay, locale, 'full')}）起算20个工作日。`) : msg('自收到申请的次日起算20个工作日。')}
             ${period ? msg(str`其间有${period.daysOff}天周末和法定节假日，不计算在内。`) : msg('周末和法定节假日不计算在内。')}
             ${period && period.makeUpWorkdays > 0 ? msg(str`调休上班的${period.makeUpWorkdays}天计算在内。`) : nothing}
             ${receipt.dueDateProvisional ? msg('这一期限跨入的年份尚未公布节假日安排，暂按周一至周五估算，公布后可能调整。') : nothing}

@@ -1,31 +1,34 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
-import type { LoadError } from '../base/data-source.js';
+import { RequestController } from '../base/controllers/request.js';
+import { FormFeedbackController } from '../base/controllers/form-feedback.js';
+import { FocusController } from '../base/controllers/focus.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
-import { formFieldStyles } from '../application-form/application-form.styles.js';
+import { formStyles } from '../base/form.styles.js';
 import { applicationStatusStyles } from './application-status.styles.js';
-import { ApiError, apiUrl, requestJson } from '../../api/client.js';
+import { apiUrl, requestJson } from '../../api/client.js';
 import type { ApplicationStatus, ApplicationStatusView } from '../../api/types/application.js';
-import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { validatePhone } from '../../core/validate/contact.js';
 import { parseStatusView } from '../../core/application/answers.js';
-import { errorSummary, focusControl, textField } from '../base/fields.js';
-import { formatDay, formatInstant } from '../application-form/format.js';
+import { errorSummary, textField } from '../base/fields.js';
+import { formatDate, formatInstant, plural } from '../../i18n/format.js';
 
 type Field = 'code' | 'phone';
+/** `code` is undefined until the citizen types one: the `tracking-code` attribute fills it in until then. */
+interface LookupValues {
+  code?: string;
+  phone: string;
+}
 /** Status and outcome labels: loaded with the first answer, since the outcome rows come with the annual-report format data. */
 type Labels = typeof import('../../core/lifecycle/index.js');
-
-type Lookup =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'found'; view: ApplicationStatusView; labels: Labels }
-  | { status: 'not-found' }
-  | { status: 'error'; error: LoadError };
+let labels: Labels | undefined;
+async function loadLabels(): Promise<Labels> {
+  return (labels ??= await import('../../core/lifecycle/index.js'));
+}
 
 /**
  * 申请进度查询 — a citizen follows a 政府信息公开申请 with the tracking code
@@ -57,8 +60,8 @@ type Lookup =
  * @csspart error - The error state.
  * @csspart retry-button - The error state's Retry button.
  *
- * @cssprop [--zwgk-application-form-max-width=40rem] - The widest the element grows.
- * @cssprop [--zwgk-application-form-input-border=#57606a] - Input borders.
+ * @cssprop [--zwgk-form-max-width=40rem] - The widest the element grows.
+ * @cssprop [--zwgk-input-border=#57606a] - Input borders.
  * @cssprop [--zwgk-application-status-marker-color=#0b57a4] - The timeline's markers.
  * @cssprop [--zwgk-color-text=#1f2328] - Body text (shared token).
  * @cssprop [--zwgk-color-error=#b3261e] - Errors and an overdue deadline (shared token).
@@ -67,123 +70,70 @@ type Lookup =
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkApplicationStatus extends ZwgkElement {
-  static override styles = [tokens, buttons, states, fieldStyles, formFieldStyles, applicationStatusStyles];
+  static override styles = [tokens, buttons, states, fieldStyles, formStyles, applicationStatusStyles];
 
   /** The backend root: looks up `{api-base}/applications/{code}?phone=…`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
   /** Fills in the tracking code (e.g. from a link on the confirmation); the phone number is never put in a URL. */
   @property({ attribute: 'tracking-code' }) trackingCode = '';
 
-  @state() private code?: string;
-  @state() private phone = '';
-  @state() private errors = new Map<Field, MessageKey>();
-  @state() private summaryShown = false;
-  @state() private lookup: Lookup = { status: 'idle' };
+  private readonly form = new FormFeedbackController<LookupValues, Field>(this, {
+    initial: () => ({ phone: '' }),
+    fields: ['code', 'phone'],
+    validate: (values) => {
+      const phone = validatePhone(values.phone);
+      return {
+        ...(this.codeOf(values).trim() === '' ? { code: { code: 'required' as const } } : {}),
+        ...(phone.ok ? {} : { phone: { code: phone.code } }),
+      };
+    },
+    isBlank: (field, values) => (field === 'code' ? this.codeOf(values) : values.phone).trim() === '',
+    locale: () => this.locale,
+  });
+  private readonly lookup = new RequestController<ApplicationStatusView>(this, { parse: parseStatusView, label: () => this.localName });
+  private readonly focusMover = new FocusController(this, { root: () => this.renderRoot });
 
-  private abort?: AbortController;
-  private pendingFocus?: string;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-  }
-
-  protected override updated(): void {
-    if (!this.pendingFocus) return;
-    const element = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>(this.pendingFocus);
-    this.pendingFocus = undefined;
-    element?.focus({ preventScroll: true });
-    element?.scrollIntoView({ block: 'nearest' });
-  }
-
-  private get codeValue(): string {
-    return this.code ?? this.trackingCode;
-  }
-
-  private validate(): Map<Field, MessageKey> {
-    const errors = new Map<Field, MessageKey>();
-    if (this.codeValue.trim() === '') errors.set('code', 'required');
-    const phone = validatePhone(this.phone);
-    if (!phone.ok) errors.set('phone', phone.code);
-    return errors;
+  private codeOf(values: LookupValues): string {
+    return values.code ?? this.trackingCode;
   }
 
   private onInput(event: Event): void {
     const input = event.target as HTMLInputElement;
-    if (input.name === 'code') this.code = input.value;
-    if (input.name === 'phone') this.phone = input.value;
-    // An error put right goes at once; none appears while typing.
-    if (this.errors.size) {
-      const now = this.validate();
-      this.errors = new Map([...this.errors].filter(([field]) => now.has(field)));
-    }
+    if (input.name === 'code' || input.name === 'phone') this.form.set({ [input.name]: input.value });
   }
 
   private onFocusOut(event: FocusEvent): void {
-    const field = (event.target as HTMLInputElement).name as Field;
-    if (field !== 'code' && field !== 'phone') return;
-    const value = field === 'code' ? this.codeValue : this.phone;
-    if (value.trim() === '' && !this.errors.has(field)) return;
-    const error = this.validate().get(field);
-    const errors = new Map(this.errors);
-    if (error) errors.set(field, error);
-    else errors.delete(field);
-    this.errors = errors;
+    this.form.blur((event.target as HTMLInputElement).name as Field);
   }
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    this.errors = this.validate();
-    if (this.errors.size) {
-      this.summaryShown = true;
-      this.pendingFocus = '.error-summary';
-      return;
-    }
-    this.summaryShown = false;
+    if (!this.form.submit()) return this.focusMover.after('.error-summary');
     void this.find();
   }
 
   private async find(): Promise<void> {
-    const phone = validatePhone(this.phone);
+    const phone = validatePhone(this.form.values.phone);
     if (!phone.ok) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.lookup = { status: 'loading' };
-    const code = this.codeValue.trim().toUpperCase();
-    try {
-      const answer = await requestJson<unknown>(apiUrl(this.apiBase, `applications/${encodeURIComponent(code)}`, { phone: phone.value }), {
-        signal: abort.signal,
-        headers: { 'Accept-Language': this.locale },
-      });
-      const parsed = parseStatusView(answer);
-      if (!('value' in parsed)) {
-        this.lookup = { status: 'error', error: { kind: 'invalid', detail: parsed.problems.join('; ') } };
-      } else {
-        const labels = await import('../../core/lifecycle/index.js');
-        if (abort.signal.aborted) return;
-        this.lookup = { status: 'found', view: parsed.value, labels };
-      }
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      const failure = error instanceof ApiError ? error : new ApiError('network', String(error));
-      // The server answers a wrong phone exactly as an unknown code: so does the element.
-      this.lookup =
-        failure.kind === 'http' && failure.status === 404
-          ? { status: 'not-found' }
-          : { status: 'error', error: { kind: failure.kind, status: failure.status, detail: failure.message } };
-    }
-    this.pendingFocus = this.lookup.status === 'found' ? '#result-title' : '.lookup-message';
+    const code = this.codeOf(this.form.values).trim().toUpperCase();
+    const url = apiUrl(this.apiBase, `applications/${encodeURIComponent(code)}`, { phone: phone.value });
+    const state = await this.lookup.run(async (signal) => {
+      const answer = await requestJson<unknown>(url, { signal, headers: { 'Accept-Language': this.locale } });
+      await loadLabels();
+      return answer;
+    });
+    if (state) this.focusMover.after(state.status === 'ready' ? '#result-title' : '.lookup-message');
   }
 
   protected renderContent(): unknown {
-    const error = (field: Field) => (this.errors.has(field) ? formatMessage(this.locale, this.errors.get(field)!) : undefined);
-    const items = (['code', 'phone'] as const).filter((f) => this.errors.has(f)).map((f) => ({ target: f, message: error(f)! }));
+    const error = (field: Field) => this.form.errorFor(field);
+    const items = this.form.summaryItems();
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @focusout=${this.onFocusOut}>
-        ${this.summaryShown && items.length ? errorSummary(items, (id) => focusControl(this.renderRoot as ShadowRoot, id)) : nothing}
+        ${items.length ? errorSummary(items, (id) => this.focusMover.control(id)) : nothing}
         <h2>${msg('查询申请进度')}</h2>
         ${textField({
           name: 'code',
-          value: this.codeValue,
+          value: this.codeOf(this.form.values),
           label: msg('申请编号'),
           hint: msg('提交申请后得到的编号，例如 YS-7K3M9Q2X4P'),
           autocapitalize: 'characters',
@@ -192,7 +142,7 @@ export class ZwgkApplicationStatus extends ZwgkElement {
         })}
         ${textField({
           name: 'phone',
-          value: this.phone,
+          value: this.form.values.phone,
           label: msg('联系电话'),
           hint: msg('提交申请时填写的联系电话'),
           type: 'tel',
@@ -207,21 +157,24 @@ export class ZwgkApplicationStatus extends ZwgkElement {
   }
 
   private renderLookup(): unknown {
-    const lookup = this.lookup;
+    const lookup = this.lookup.state;
     switch (lookup.status) {
       case 'idle':
         return nothing;
       case 'loading':
         return html`<div class="lookup">${renderSkeleton(4)}</div>`;
-      case 'not-found':
-        return html`<div class="lookup state error lookup-message" part="not-found" tabindex="-1">
-          <p class="title">${msg('没有找到这份申请')}</p>
-          <p>${msg('请核对申请编号和联系电话是否与提交申请时填写的一致。')}</p>
-        </div>`;
       case 'error':
+        // The server answers a wrong phone exactly as an unknown code: so does the element.
+        if (lookup.error.kind === 'http' && lookup.error.status === 404) {
+          return html`<div class="lookup state error lookup-message" part="not-found" tabindex="-1">
+            <p class="title">${msg('没有找到这份申请')}</p>
+            <p>${msg('请核对申请编号和联系电话是否与提交申请时填写的一致。')}</p>
+          </div>`;
+        }
         return html`<div class="lookup lookup-message" tabindex="-1">${renderLoadError(lookup.error, () => void this.find())}</div>`;
-      case 'found':
-        return this.renderView(lookup.view, lookup.labels);
+      case 'ready':
+      case 'empty':
+        return labels ? this.renderView(lookup.value, labels) : nothing;
     }
   }
 
@@ -285,13 +238,19 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     return html`<div class="review-row" part="deadline">
       <dt>${msg('答复期限')}</dt>
       <dd>
-        <strong>${formatDay(view.dueDate, this.locale)}</strong>${estimate}
+        <strong>${formatDate(view.dueDate, this.locale, 'full')}</strong>${estimate}
         <span class="days-left ${left < 0 ? 'overdue' : ''}">
           ${left > 0
-            ? msg(str`还有${left}个工作日`)
+            ? plural(this.locale, left, {
+                one: () => msg(str`还有${left}个工作日`, { id: 'status.daysLeft.one' }),
+                other: () => msg(str`还有${left}个工作日`),
+              })
             : left === 0
               ? msg('今天是答复期限的最后一天')
-              : html`<span class="tag">${msg('已逾期')}</span>${msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`)}`}
+              : html`<span class="tag">${msg('已逾期')}</span>${plural(this.locale, -left, {
+                    one: () => msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`, { id: 'status.daysOverdue.one' }),
+                    other: () => msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`),
+                  })}`}
         </span>
       </dd>
     </div>`;

@@ -2,10 +2,16 @@ import { css } from 'lit';
 
 /**
  * The look of base/fields.ts: field, label, hint, warning and error lines,
- * inputs, choices, character count and error summary. An element may set
- * `--_input-border` (a border with 3:1 contrast, themable per element).
+ * inputs, choices, character count and error summary. Input borders have
+ * 3:1 contrast and one token for every form (`--zwgk-input-border`).
  */
 export const fieldStyles = css`
+  .zwgk-root {
+    --_input-border: var(--zwgk-input-border, #57606a);
+  }
+  .zwgk-root[data-theme='elder'] {
+    --_input-border: var(--zwgk-input-border, #000000);
+  }
   fieldset {
     margin: 0;
     padding: 0;
@@ -64,7 +70,7 @@ export const fieldStyles = css`
     width: 100%;
     min-height: var(--_target-size);
     padding: var(--_space-2);
-    border: 0.125rem solid var(--_input-border, var(--_color-border));
+    border: 0.125rem solid var(--_input-border);
     border-radius: 0;
     background: var(--_color-bg);
     color: var(--_color-text);

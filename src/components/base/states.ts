@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { LoadError } from './data-source.js';
+import type { LoadError } from './controllers/request.js';
 
 /** What went wrong, in words a citizen understands, and what to do about it. */
 export function describeLoadError(error: LoadError): { title: string; advice: string } {

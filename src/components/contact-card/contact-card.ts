@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import { DataSourceController } from '../base/data-source.js';
+import { DataSourceController, inlineJson } from '../base/controllers/data-source.js';
+import { saveFile } from '../base/download.js';
+import type { ZwgkCopiedDetail } from '../../events/zwgk-copied.js';
+import { heading } from '../base/heading.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
@@ -16,11 +18,7 @@ import { safeHref } from '../../core/url.js';
 
 type Field = keyof ContactInfo;
 
-/** Detail of `zwgk-copied`. */
-export interface ContactCopiedDetail {
-  field: Field;
-  value: string;
-}
+export type { ZwgkCopiedDetail as ContactCopiedDetail } from '../../events/zwgk-copied.js';
 
 /**
  * 联系方式 — the contact card of the office that handles disclosure requests
@@ -37,7 +35,7 @@ export interface ContactCopiedDetail {
  * @tagname zwgk-contact-card
  * @summary The disclosure office's contact card (政府信息公开受理机构).
  *
- * @fires {CustomEvent<ContactCopiedDetail>} zwgk-copied - A value was copied to the clipboard.
+ * @fires {CustomEvent<ZwgkCopiedDetail>} zwgk-copied - A value was copied to the clipboard.
  *
  * @csspart card - The card around everything.
  * @csspart heading - The agency name.
@@ -92,14 +90,20 @@ export class ZwgkContactCard extends ZwgkElement {
   @property({ attribute: 'map-href' }) mapHref?: string;
   /** `full` shows every field and the actions; `compact` shows the agency, phones and e-mail. */
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
-  /** The heading level of the agency name (2–6), to fit the host page's outline. */
+  /** The heading level of the agency name (1–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** A URL returning the contact fields as JSON (`GET {api-base}/contact`). */
   @property() src?: string;
   /** The contact fields as an object (used when `src` is not set). */
   @property({ attribute: false }) data?: unknown;
 
-  private readonly source = new DataSourceController<ContactInfo>(this, parseContactInfo);
+  private readonly source = new DataSourceController<ContactInfo>(this, {
+    src: () => this.src,
+    data: () => this.data,
+    inline: () => inlineJson(this),
+    parse: parseContactInfo,
+    label: () => this.localName,
+  });
 
   /** The fields shown: loaded data, overridden by attributes set on the element. */
   get contactInfo(): ContactInfo {
@@ -164,9 +168,7 @@ export class ZwgkContactCard extends ZwgkElement {
   }
 
   private renderHeading(agency: string): TemplateResult {
-    // A number clamped to 2–6, so the static tag is always one of h2…h6.
-    const tag = unsafeStatic(`h${Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2))}`);
-    return staticHtml`<${tag} id="heading" class="heading" part="heading"><span itemprop="name">${agency}</span></${tag}>`;
+    return heading({ level: this.headingLevel, fallback: 2, id: 'heading', className: 'heading', part: 'heading' }, html`<span itemprop="name">${agency}</span>`);
   }
 
   private row(label: string, value: unknown): TemplateResult {
@@ -209,18 +211,13 @@ export class ZwgkContactCard extends ZwgkElement {
     const info = this.contactInfo;
     // Loaded on demand: most visitors never save the card.
     const { contactToVCard } = await import('../../core/contact/vcard.js');
-    const url = URL.createObjectURL(new Blob([contactToVCard(info)], { type: 'text/vcard;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${info.agency || 'contact'}.vcf`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveFile(`${info.agency || 'contact'}.vcf`, contactToVCard(info), 'text/vcard;charset=utf-8');
   }
 
   private async copy(field: Field, label: string, value: string): Promise<void> {
     const copied = await writeClipboard(value, this.renderRoot as ShadowRoot);
     this.announce(this.localize(() => (copied ? msg(str`已复制${label}：${value}`) : msg(str`无法自动复制，请手动选择${label}后复制。`))));
-    if (copied) this.emit<ContactCopiedDetail>('zwgk-copied', { field, value });
+    if (copied) this.emit<ZwgkCopiedDetail>('zwgk-copied', { field, value });
   }
 }
 

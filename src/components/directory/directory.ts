@@ -1,21 +1,25 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query as shadowQuery, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import type { LoadError } from '../base/data-source.js';
+import { RequestController, type LoadError } from '../base/controllers/request.js';
+import { UrlStateController } from '../base/controllers/url-state.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { directoryStyles } from './directory.styles.js';
-import { ApiError, requestJson } from '../../api/client.js';
-import type { DirectoryQuery, DirectorySort, DisclosureItem, FacetCount } from '../../api/types/directory.js';
+import { requestJson } from '../../api/client.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import type { ZwgkSearchDetail } from '../../events/zwgk-search.js';
+import type { DirectoryQuery, DirectorySort, DisclosureItem } from '../../api/types/directory.js';
 import { createDirectoryIndex, type DirectoryIndex } from '../../core/directory/search-index.js';
-import { DEFAULT_PAGE_SIZE, clampPageSize, effectiveSort, queryDirectory } from '../../core/directory/query.js';
+import { DEFAULT_PAGE_SIZE, clampPageSize, queryDirectory } from '../../core/directory/query.js';
 import { validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
 import { VALIDATE_AT_ONCE, newestValidItems, payloadItems, validateInSlices } from './catalog.js';
 import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
 import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
-import { formatNumber, pageWindow, renderItem, validityLabel } from './view.js';
+import { renderItem } from './view.js';
+import { describeCount, filters, noResults, pagination, searchBox, type FacetName } from './controls.js';
 
 /** Milliseconds of quiet after typing before the count is announced and `zwgk-search` fires. */
 const TYPING_PAUSE_MS = 700;
@@ -25,20 +29,14 @@ const REMOTE_DEBOUNCE_MS = 250;
 const URL_TYPING_DELAY_MS = 250;
 
 type Phase = 'idle' | 'loading' | 'preparing' | 'ready' | 'error' | 'unreadable-table';
-type FacetName = 'category' | 'publisher' | 'year' | 'validity';
 
 /** The results on screen and the query they answer. */
 interface Shown extends ResultPage {
   query: DirectoryQuery;
 }
 
-/** Detail of `zwgk-search`: the query whose results are now shown (as `GET /disclosures` would take it). */
-export type DirectorySearchDetail = DirectoryQuery;
-
-/** Detail of `zwgk-error`: why the directory could not be shown. */
-export type DirectoryErrorDetail = LoadError;
-
-const SORTS: readonly DirectorySort[] = ['newest', 'oldest', 'relevance', 'title'];
+export type { ZwgkSearchDetail as DirectorySearchDetail } from '../../events/zwgk-search.js';
+export type { ZwgkErrorDetail as DirectoryErrorDetail } from '../../events/zwgk-error.js';
 
 /**
  * 政府信息公开目录 — the directory of proactively disclosed documents
@@ -70,8 +68,8 @@ const SORTS: readonly DirectorySort[] = ['newest', 'oldest', 'relevance', 'title
  * @tagname zwgk-directory
  * @summary The searchable disclosure directory (政府信息公开目录).
  *
- * @fires {CustomEvent<DirectorySearchDetail>} zwgk-search - A search settled: its results are shown (after a pause in typing, a filter, sort or page change, Back/Forward).
- * @fires {CustomEvent<DirectoryErrorDetail>} zwgk-error - The directory or a search could not be loaded; `kind` is network, timeout, http, malformed or invalid.
+ * @fires {CustomEvent<ZwgkSearchDetail>} zwgk-search - A search settled: its results are shown (after a pause in typing, a filter, sort or page change, Back/Forward).
+ * @fires {CustomEvent<ZwgkErrorDetail>} zwgk-error - The directory (`operation: load`) or a search (`search`) could not be loaded; `kind` is network, timeout, http, malformed or invalid.
  *
  * @slot - The source `<table>` (or inline JSON). Shown as it is when the element cannot read it.
  *
@@ -151,18 +149,22 @@ export class ZwgkDirectory extends ZwgkElement {
   private index?: DirectoryIndex;
   private loadedFrom?: { mode: string; src?: string; data?: unknown };
   private generation = 0;
-  private loadAbort?: AbortController;
-  private searchAbort?: AbortController;
+  /** The list (client mode) and the search pages (remote mode): one request lifecycle each. */
+  private readonly listRequest = new RequestController<unknown>(this, { parse: (raw) => ({ value: raw }), label: () => this.localName });
+  private readonly pageRequest = new RequestController<ResultPage>(this, { parse: () => ({ problems: ['no query'] }), label: () => this.localName });
+  private readonly pageUrl = new UrlStateController(this, {
+    enabled: () => this.urlState !== 'off',
+    onNavigate: (url) => this.restore(url),
+    typingDelayMs: URL_TYPING_DELAY_MS,
+  });
+  private validationAbort?: AbortController;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private settleTimer?: ReturnType<typeof setTimeout>;
-  private urlTimer?: ReturnType<typeof setTimeout>;
   private buildIndex?: () => void;
   private idleHandle?: number;
   /** A change waiting for its results to announce and report; `focus` moves focus to the count instead of announcing. */
   private unsettled?: { focus: boolean };
   private lastTypedAt = 0;
-  /** The current typing burst has its own history entry already. */
-  private typingBurst = false;
   private urlRead = false;
 
   /** The query whose results are shown. */
@@ -182,7 +184,6 @@ export class ZwgkDirectory extends ZwgkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.onPopState);
     // Back in the page after a move: finish what leaving interrupted.
     if (!this.loadedFrom) this.requestUpdate();
     else if (this.busy) this.refresh();
@@ -190,11 +191,8 @@ export class ZwgkDirectory extends ZwgkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
     clearTimeout(this.searchTimer);
     clearTimeout(this.settleTimer);
-    clearTimeout(this.urlTimer);
-    this.searchAbort?.abort();
     // Unfinished loading starts again if the element comes back.
     if (this.phase === 'loading' || this.phase === 'preparing') {
       this.cancelLoading();
@@ -217,8 +215,9 @@ export class ZwgkDirectory extends ZwgkElement {
 
   private cancelLoading(): void {
     this.generation++;
-    this.loadAbort?.abort();
-    this.searchAbort?.abort();
+    this.listRequest.abort();
+    this.pageRequest.abort();
+    this.validationAbort?.abort();
     clearTimeout(this.searchTimer);
     if (this.idleHandle !== undefined) window.cancelIdleCallback?.(this.idleHandle);
     this.idleHandle = undefined;
@@ -269,14 +268,10 @@ export class ZwgkDirectory extends ZwgkElement {
   }
 
   private async fetchList(src: string, generation: number): Promise<void> {
-    const abort = new AbortController();
-    this.loadAbort = abort;
-    try {
-      const raw = await requestJson(src, { signal: abort.signal });
-      if (generation === this.generation) await this.acceptList(raw, generation);
-    } catch (error) {
-      if (generation === this.generation && !abort.signal.aborted) this.failRequest(error);
-    }
+    const state = await this.listRequest.run((signal) => requestJson(src, { signal }));
+    if (!state || generation !== this.generation) return;
+    if (state.status === 'error') this.fail(state.error);
+    else if (state.status === 'ready') await this.acceptList(state.value, generation);
   }
 
   /**
@@ -297,8 +292,7 @@ export class ZwgkDirectory extends ZwgkElement {
     }
     this.phase = 'preparing';
     if (sameQuery(this.current, {})) this.preview = newestValidItems(list, this.effectivePageSize());
-    const abort = new AbortController();
-    this.loadAbort = abort;
+    const abort = (this.validationAbort = new AbortController());
     const validated = await validateInSlices(list, { signal: abort.signal });
     if (!validated || generation !== this.generation) return;
     this.buildIndex = () => {
@@ -332,12 +326,7 @@ export class ZwgkDirectory extends ZwgkElement {
     this.busy = false;
     this.preview = undefined;
     console.warn('[zwgk-directory] could not show the directory:', error.detail ?? error.kind);
-    this.emit<DirectoryErrorDetail>('zwgk-error', error);
-  }
-
-  private failRequest(error: unknown): void {
-    const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
-    this.fail({ kind: apiError.kind, status: apiError.status, detail: apiError.message });
+    this.emit<ZwgkErrorDetail>('zwgk-error', errorDetail(this.shown ? 'search' : 'load', error));
   }
 
   private retry(): void {
@@ -363,7 +352,7 @@ export class ZwgkDirectory extends ZwgkElement {
   private refresh(typing = false): void {
     if (this.mode === 'remote') {
       if (!this.src) return;
-      this.searchAbort?.abort();
+      this.pageRequest.abort();
       clearTimeout(this.searchTimer);
       if (typing) {
         this.busy = this.shown !== undefined;
@@ -382,28 +371,22 @@ export class ZwgkDirectory extends ZwgkElement {
     }
   }
 
-  private fetchPage(): void {
-    this.searchAbort?.abort();
+  private async fetchPage(): Promise<void> {
     clearTimeout(this.searchTimer);
-    const abort = new AbortController();
-    this.searchAbort = abort;
     const query = this.effectiveQuery();
     const generation = this.generation;
     if (this.shown) this.busy = true;
-    requestJson(remoteUrl(this.src!, query, location.href), { signal: abort.signal }).then(
-      (raw) => {
-        if (abort.signal.aborted || generation !== this.generation) return;
-        const parsed = parseResultPage(raw, query);
-        if ('problems' in parsed) this.fail({ kind: 'invalid', detail: parsed.problems.join(' ') });
-        else {
-          this.phase = 'ready';
-          this.show({ ...parsed.value, query });
-        }
-      },
-      (error: unknown) => {
-        if (!abort.signal.aborted && generation === this.generation) this.failRequest(error);
-      },
+    const url = remoteUrl(this.src!, query, location.href);
+    const state = await this.pageRequest.run(
+      (signal) => requestJson(url, { signal }),
+      (raw) => parseResultPage(raw, query),
     );
+    if (!state || generation !== this.generation) return;
+    if (state.status === 'error') this.fail(state.error);
+    else if (state.status === 'ready') {
+      this.phase = 'ready';
+      this.show({ ...state.value, query });
+    }
   }
 
   private show(shown: Shown): void {
@@ -427,44 +410,21 @@ export class ZwgkDirectory extends ZwgkElement {
     this.refresh(typing);
   }
 
-  /**
-   * History: a typing burst makes one entry (pushed, then replaced as the
-   * citizen goes on typing; written after a short pause, to keep keystrokes
-   * cheap), and every other change pushes one, so Back undoes a whole search.
-   */
+  /** Writes `current` into the page URL (see UrlStateController for how history entries are made). */
   private writeUrl(how: 'push' | 'replace' | 'typing'): void {
-    clearTimeout(this.urlTimer);
-    if (how === 'typing') {
-      this.urlTimer = setTimeout(() => {
-        if (this.commitUrl(this.typingBurst ? 'replace' : 'push')) this.typingBurst = true;
-      }, URL_TYPING_DELAY_MS);
-      return;
-    }
-    if (how === 'push') this.typingBurst = false;
-    this.commitUrl(how);
+    this.pageUrl.write(() => hrefWithQuery(location.href, this.current, this.urlParamPrefix), how);
   }
 
-  /** Writes `current` into the page URL; false when there was nothing to write. */
-  private commitUrl(how: 'push' | 'replace'): boolean {
-    if (this.urlState === 'off') return false;
-    const href = hrefWithQuery(location.href, this.current, this.urlParamPrefix);
-    if (href === location.href) return false;
-    if (how === 'replace') history.replaceState(history.state, '', href);
-    else history.pushState(null, '', href);
-    return true;
-  }
-
-  private readonly onPopState = (): void => {
-    if (this.urlState === 'off' || !this.loadedFrom) return;
-    const restored = queryFromSearch(location.search, this.urlParamPrefix);
-    clearTimeout(this.urlTimer);
+  /** Back or Forward: show what the URL now says. */
+  private restore(url: URL): void {
+    if (!this.loadedFrom) return;
+    const restored = queryFromSearch(url.search, this.urlParamPrefix);
     if (sameQuery(restored, this.current)) return;
     this.current = restored;
     this.lastTypedAt = 0;
-    this.typingBurst = false;
     this.unsettled = { focus: false };
     this.refresh();
-  };
+  }
 
   /** Once the citizen pauses: announce the count (or focus it) and fire `zwgk-search`. */
   private scheduleSettle(): void {
@@ -479,14 +439,14 @@ export class ZwgkDirectory extends ZwgkElement {
     const shown = this.shown;
     if (!work || !shown || this.busy || this.phase !== 'ready') return;
     this.unsettled = undefined;
-    this.typingBurst = false;
+    this.pageUrl.endBurst();
     if (work.focus) {
       await this.updateComplete;
       this.countLine?.focus();
     } else {
-      void this.announce(this.localize(() => this.describeCount(shown, true)));
+      void this.announce(this.localize(() => describeCount(shown, true, this.locale)));
     }
-    this.emit<DirectorySearchDetail>('zwgk-search', { ...shown.query });
+    this.emit<ZwgkSearchDetail>('zwgk-search', { ...shown.query });
   }
 
   // ——— Controls ———
@@ -519,8 +479,8 @@ export class ZwgkDirectory extends ZwgkElement {
     this.change(next);
   }
 
-  private onSort(value: string): void {
-    this.change({ ...this.current, sort: value as DirectorySort, page: undefined });
+  private onSort(value: DirectorySort): void {
+    this.change({ ...this.current, sort: value, page: undefined });
   }
 
   private goToPage(page: number): void {
@@ -563,10 +523,26 @@ export class ZwgkDirectory extends ZwgkElement {
     const shown = this.shown;
     const items = shown?.items ?? this.preview;
     const working = this.busy || this.phase === 'preparing';
+    const narrowed = !sameQuery({ ...this.current, sort: undefined, pageSize: undefined }, {});
     return html`<div class="directory" part="directory">
-      ${this.renderSearch()} ${this.renderFilters()}
+      ${searchBox({
+        q: this.current.q ?? '',
+        onInput: (event) => this.onInput(event),
+        onComposed: (value) => this.typed(value),
+        onSubmit: (event) => this.onSubmit(event),
+        onClear: () => this.clearText(),
+      })}
+      ${shown
+        ? filters({
+            facets: shown.facets,
+            current: this.current,
+            locale: this.locale,
+            onFilter: (name, value) => this.onFilter(name, value),
+            onSort: (value) => this.onSort(value),
+          })
+        : nothing}
       <p class="count" id="count" part="count" tabindex="-1">
-        ${this.phase === 'preparing' ? msg('正在准备检索…') : this.busy ? msg('正在搜索…') : shown && shown.total > 0 ? this.describeCount(shown, false) : ''}
+        ${this.phase === 'preparing' ? msg('正在准备检索…') : this.busy ? msg('正在搜索…') : shown && shown.total > 0 ? describeCount(shown, false, this.locale) : ''}
       </p>
       ${items && items.length > 0
         ? html`<ol class="results" part="list" aria-labelledby="count" aria-busy=${working ? 'true' : 'false'}>
@@ -583,128 +559,10 @@ export class ZwgkDirectory extends ZwgkElement {
             )}
           </ol>`
         : shown
-          ? this.renderNoResults()
+          ? noResults({ emptyDirectory: shown.total === 0, narrowed, onReset: () => this.resetAll() })
           : renderSkeleton(6)}
-      ${shown ? this.renderPagination(shown) : nothing}
+      ${shown ? pagination(shown, this.locale, (page) => this.goToPage(page)) : nothing}
     </div>`;
-  }
-
-  private renderSearch(): TemplateResult {
-    const q = this.current.q ?? '';
-    return html`<form class="search" part="search" role="search" @submit=${this.onSubmit}>
-      <label for="q" part="search-label">${msg('搜索目录')}</label>
-      <div class="search-row">
-        <input
-          id="q"
-          type="search"
-          part="search-input"
-          autocomplete="off"
-          enterkeyhint="search"
-          aria-describedby="q-hint"
-          .value=${q}
-          @input=${this.onInput}
-          @compositionend=${(event: CompositionEvent) => this.typed((event.target as HTMLInputElement).value)}
-        />
-        ${q
-          ? html`<button type="button" class="button secondary" part="clear-button" aria-label=${msg('清除搜索内容')} @click=${this.clearText}>
-              ${msg('清除')}
-            </button>`
-          : nothing}
-        <button type="submit" class="button" part="search-button">${msg('搜索')}</button>
-      </div>
-      <p class="hint" id="q-hint">${msg('可搜索标题、文号、索引号或主题词。')}</p>
-    </form>`;
-  }
-
-  private renderFilters(): unknown {
-    const facets = this.shown?.facets;
-    if (!this.shown) return nothing;
-    const sort = this.current.sort ?? effectiveSort(this.current);
-    const sortLabels: Record<DirectorySort, string> = {
-      newest: msg('最新发布'),
-      oldest: msg('最早发布'),
-      relevance: msg('相关度'),
-      title: msg('按标题'),
-    };
-    return html`<fieldset class="filters" part="filters">
-      <legend>${msg('筛选和排序')}</legend>
-      ${facets
-        ? html`${this.renderFacet('category', msg('主题分类'), facets.category)}
-          ${this.renderFacet('publisher', msg('发布机构'), facets.publisher)} ${this.renderFacet('year', msg('年份'), facets.year)}
-          ${this.renderFacet('validity', msg('有效性'), facets.validity)}`
-        : nothing}
-      <div class="filter" part="filter">
-        <label for="sort">${msg('排序')}</label>
-        <select id="sort" part="sort-select" @change=${(event: Event) => this.onSort((event.target as HTMLSelectElement).value)}>
-          ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${sortLabels[value]}</option>`)}
-        </select>
-      </div>
-    </fieldset>`;
-  }
-
-  private renderFacet(name: FacetName, label: string, counts: FacetCount[]): TemplateResult {
-    const selected = this.current[name] === undefined ? '' : String(this.current[name]);
-    const id = `filter-${name}`;
-    return html`<div class="filter" part="filter">
-      <label for=${id}>${label}</label>
-      <select id=${id} part="filter-select" @change=${(event: Event) => this.onFilter(name, (event.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${selected === ''}>${msg('全部')}</option>
-        ${counts.map(({ value, count }) => {
-          const text = name === 'validity' && (value === '有效' || value === '失效' || value === '废止') ? validityLabel(value) : value;
-          return html`<option value=${value} ?selected=${value === selected}>${msg(str`${text}（${formatNumber(count, this.locale)}）`)}</option>`;
-        })}
-      </select>
-    </div>`;
-  }
-
-  /** "共 1,234 条，第 2/62 页" for the count line; a sentence for the live region. */
-  private describeCount(shown: Shown, spoken: boolean): string {
-    if (shown.total === 0) return msg('没有找到符合条件的信息。');
-    const total = formatNumber(shown.total, this.locale);
-    const pages = formatNumber(Math.max(1, Math.ceil(shown.total / shown.pageSize)), this.locale);
-    const page = formatNumber(shown.page, this.locale);
-    return spoken ? msg(str`找到 ${total} 条信息，当前第 ${page} 页，共 ${pages} 页。`) : msg(str`共 ${total} 条，第 ${page}/${pages} 页`);
-  }
-
-  private renderNoResults(): TemplateResult {
-    const narrowed = !sameQuery({ ...this.current, sort: undefined, pageSize: undefined }, {});
-    return html`<div class="state empty" part="empty">
-      <p class="title">${this.shown?.total === 0 && !narrowed ? msg('目录中暂无信息。') : msg('没有找到符合条件的信息。')}</p>
-      ${narrowed
-        ? html`<p>${msg('请尝试其他关键词，或减少筛选条件。')}</p>
-            <button type="button" class="button secondary" part="reset-button" @click=${this.resetAll}>${msg('清除全部条件')}</button>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderPagination(shown: Shown): unknown {
-    const pages = Math.ceil(shown.total / shown.pageSize);
-    if (pages <= 1) return nothing;
-    const page = shown.page;
-    const button = (target: number, text: string, label?: string, current = false) =>
-      html`<li>
-        <button
-          type="button"
-          class="page ${current ? 'current' : ''}"
-          part="page-button"
-          aria-label=${label ?? nothing}
-          aria-current=${current ? 'page' : nothing}
-          @click=${() => (current ? undefined : this.goToPage(target))}
-        >
-          ${text}
-        </button>
-      </li>`;
-    return html`<nav class="pagination" part="pagination" aria-label=${msg('分页')}>
-      <ul>
-        ${page > 1 ? button(page - 1, msg('上一页')) : nothing}
-        ${pageWindow(page, pages).map((p) =>
-          p === null
-            ? html`<li class="gap" aria-hidden="true">…</li>`
-            : button(p, formatNumber(p, this.locale), msg(str`第 ${formatNumber(p, this.locale)} 页`), p === page),
-        )}
-        ${page < pages ? button(page + 1, msg('下一页')) : nothing}
-      </ul>
-    </nav>`;
   }
 }
 

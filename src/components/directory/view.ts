@@ -3,9 +3,10 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { msg } from '@lit/localize';
 import type { DisclosureItem, DisclosureValidity } from '../../api/types/directory.js';
 import { matchRanges } from '../../core/directory/highlight.js';
-import { isIsoDate } from '../../core/directory/validate.js';
 import { safeHref } from '../../core/url.js';
-import { intlTag, type Locale } from '../../i18n/locale.js';
+import type { Locale } from '../../i18n/locale.js';
+import { formatDate } from '../../i18n/format.js';
+import { clampHeadingLevel } from '../base/heading.js';
 
 /** `text` with the matches of `q` wrapped in `<mark>`: lit templates over slices, never an HTML string. */
 export function highlight(text: string, q: string | undefined): unknown {
@@ -20,29 +21,6 @@ export function highlight(text: string, q: string | undefined): unknown {
   }
   if (at < text.length) parts.push(text.slice(at));
   return parts;
-}
-
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** A YYYY-MM-DD date in the element's language (2020年8月14日, 14 August 2020); other text as it is. */
-export function formatDate(iso: string, locale: Locale): string {
-  if (!isIsoDate(iso)) return iso;
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlTag(locale), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
-  return format.format(new Date(`${iso}T00:00:00Z`));
-}
-
-export function formatNumber(value: number, locale: Locale): string {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(intlTag(locale));
-    numberFormats.set(locale, format);
-  }
-  return format.format(value);
 }
 
 /**
@@ -101,7 +79,7 @@ export function renderItem(view: ItemView): TemplateResult {
   const href = safeHref(item.url, ['http:', 'https:']);
   const titleId = `item-${position}`;
   const lapsed = item.validity === '失效' || item.validity === '废止';
-  const tag = unsafeStatic(`h${Math.min(6, Math.max(2, Math.trunc(view.headingLevel) || 3))}`);
+  const tag = unsafeStatic(`h${clampHeadingLevel(view.headingLevel, 3)}`);
   const title = highlight(item.title, q);
   return html`<li class="item">
     <article part="item" aria-labelledby=${titleId}>

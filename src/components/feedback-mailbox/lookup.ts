@@ -4,6 +4,10 @@
  * code and a wrong contact get the same answer (the server's 404), so the
  * form tells nobody whether a code exists.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ZwgkRatedDetail } from '../../events/zwgk-rated.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import { formatDate } from '../../i18n/format.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
@@ -20,16 +24,12 @@ import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
 import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
-import type { LoadError } from '../base/data-source.js';
+import type { LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
-import { formatDate, heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 
-/** Detail of `zwgk-rated`. */
-export interface FeedbackRatedDetail {
-  queryCode: string;
-  rating: FeedbackRating;
-}
+export type { ZwgkRatedDetail as FeedbackRatedDetail } from '../../events/zwgk-rated.js';
 
 type LookupField = 'lookup-code' | 'lookup-contact';
 
@@ -43,7 +43,7 @@ interface RatingState {
   error?: LoadError;
 }
 
-export class LookupView {
+export class LookupView implements ReactiveController {
   code = '';
   contact = '';
   phase: 'idle' | 'loading' | 'found' | 'not-found' | 'error' = 'idle';
@@ -55,9 +55,14 @@ export class LookupView {
   private rating: RatingState = { choice: '', phase: 'idle', invalid: false };
   private abort?: AbortController;
 
-  constructor(private readonly host: MailboxHost) {}
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: MailboxViewOptions,
+  ) {
+    host.addController(this);
+  }
 
-  stop(): void {
+  hostDisconnected(): void {
     this.abort?.abort();
   }
 
@@ -67,15 +72,15 @@ export class LookupView {
   }
 
   render(): TemplateResult {
-    const level = this.host.headingLevel;
+    const level = this.options.headingLevel();
     const errorOf = (field: LookupField) => {
       const issue = this.issues.find((i) => i.field === field);
-      return issue ? formatMessage(this.host.locale, issue.code) : undefined;
+      return issue ? formatMessage(this.options.locale(), issue.code) : undefined;
     };
-    const summary = this.issues.map((issue) => ({ target: issue.field, message: formatMessage(this.host.locale, issue.code) }));
-    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.host.root, id), {
+    const summary = this.issues.map((issue) => ({ target: issue.field, message: formatMessage(this.options.locale(), issue.code) }));
+    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
           id: 'lookup-errors',
-          title: (id, text) => heading(level, id, text, 'error-summary-title'),
+          title: (id, text) => mailboxHeading(level, id, text, 'error-summary-title'),
         }) : nothing}
       <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @submit=${this.onSubmit}>
         ${textField({
@@ -124,10 +129,10 @@ export class LookupView {
   }
 
   private renderLetter(letter: FeedbackLetterView): TemplateResult {
-    const { locale, headingLevel } = this.host;
+    const locale = this.options.locale(), headingLevel = this.options.headingLevel();
     const status = FEEDBACK_STATUS_LABELS[letter.status][locale];
     return html`<article class="letter" part="letter" aria-labelledby="letter-heading">
-      ${heading(headingLevel, 'letter-heading', letter.subject, 'letter-title', true)}
+      ${mailboxHeading(headingLevel, 'letter-heading', letter.subject, 'letter-title', true)}
       <dl class="meta">
         <div><dt>${msg('办理状态')}</dt><dd><span class="status ${letter.status}" part="status">${status}</span></dd></div>
         <div><dt>${msg('查询码')}</dt><dd class="code">${letter.queryCode}</dd></div>
@@ -158,7 +163,7 @@ export class LookupView {
   private renderRating(letter: FeedbackLetterView): unknown {
     if (letter.rating) {
       return html`<p class="rated" part="rating" id="rating-given" tabindex="-1">
-        ${msg('您的评价：')}<strong>${FEEDBACK_RATING_LABELS[letter.rating][this.host.locale]}</strong>
+        ${msg('您的评价：')}<strong>${FEEDBACK_RATING_LABELS[letter.rating][this.options.locale()]}</strong>
       </p>`;
     }
     if (letter.status !== 'replied') return nothing;
@@ -178,11 +183,11 @@ export class LookupView {
         type: 'radio',
         label: msg('您对答复满意吗？'),
         hint: period.lastDay
-          ? msg(str`请在${formatDate(period.lastDay, this.host.locale)}前评价（答复后20个工作日内）。`)
+          ? msg(str`请在${formatDate(period.lastDay, this.options.locale())}前评价（答复后20个工作日内）。`)
           : msg('答复后20个工作日内可以评价。'),
-        choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.host.locale] })),
+        choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.options.locale()] })),
         selected: [this.rating.choice],
-        error: this.rating.invalid ? formatMessage(this.host.locale, 'choice.invalid') : undefined,
+        error: this.rating.invalid ? formatMessage(this.options.locale(), 'choice.invalid') : undefined,
         inline: true,
       })}
       ${this.rating.phase === 'error' ? keyed(this.answers, renderLoadError(this.rating.error!, () => void this.rate())) : nothing}
@@ -215,25 +220,25 @@ export class LookupView {
       ...(contact ? [] : [{ field: 'lookup-contact' as const, code: 'required' as const }]),
     ];
     if (this.issues.length > 0) {
-      this.host.changed();
-      return this.host.focus('lookup-errors');
+      this.host.requestUpdate();
+      return this.options.focus('lookup-errors');
     }
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     this.phase = 'loading';
     this.letter = undefined;
     this.rating = { choice: '', phase: 'idle', invalid: false };
-    this.host.changed();
+    this.host.requestUpdate();
     try {
-      const raw = await requestJson(apiUrl(this.host.apiBase, `feedback/${encodeURIComponent(code)}`, { contact }), { signal: abort.signal });
+      const raw = await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(code)}`, { contact }), { signal: abort.signal });
       const parsed = parseFeedbackLetter(raw);
       if ('problems' in parsed) throw new ApiError('malformed', parsed.problems.join('; '), 200);
       this.letter = parsed.value;
       this.phase = 'found';
       this.answers++;
       void this.checkRatingWindow(parsed.value);
-      this.host.changed();
-      await this.host.focus('letter-heading');
+      this.host.requestUpdate();
+      await this.options.focus('letter-heading');
     } catch (error) {
       if (abort.signal.aborted) return;
       this.answers++;
@@ -242,9 +247,9 @@ export class LookupView {
       } else {
         this.phase = 'error';
         this.error = loadError(error);
-        this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'lookup', kind: this.error.kind, ...(this.error.status ? { status: this.error.status } : {}) });
+        this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('lookup', this.error));
       }
-      this.host.changed();
+      this.host.requestUpdate();
     }
   }
 
@@ -254,13 +259,13 @@ export class LookupView {
     const { ratingWindow, todayInChina } = await import('../../core/feedback/rating.js');
     if (this.letter !== letter) return;
     this.rating = { ...this.rating, window: ratingWindow(letter, todayInChina()) };
-    this.host.changed();
+    this.host.requestUpdate();
   }
 
   private readonly onRatingChange = (event: Event): void => {
     const target = event.target as HTMLInputElement;
     if (target.name === 'rating' && target.checked) this.rating = { ...this.rating, choice: target.value as FeedbackRating, invalid: false };
-    this.host.changed();
+    this.host.requestUpdate();
   };
 
   private readonly onRate = (event: Event): void => {
@@ -274,20 +279,20 @@ export class LookupView {
     const choice = this.rating.choice;
     if (!choice) {
       this.rating = { ...this.rating, invalid: true };
-      this.host.changed();
-      return this.host.focus('rating');
+      this.host.requestUpdate();
+      return this.options.focus('rating');
     }
     this.rating = { ...this.rating, phase: 'sending', invalid: false };
-    this.host.changed();
+    this.host.requestUpdate();
     try {
       // The same rating sent twice is a harmless retry on the server, so no idempotency key is needed.
-      await requestJson(apiUrl(this.host.apiBase, `feedback/${encodeURIComponent(letter.queryCode)}/rating`), { method: 'POST', body: { rating: choice } });
+      await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(letter.queryCode)}/rating`), { method: 'POST', body: { rating: choice } });
       this.letter = { ...letter, rating: choice };
       this.rating = { ...this.rating, phase: 'idle' };
-      this.host.emit<FeedbackRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
-      this.host.changed();
-      await this.host.focus('rating-given');
-      this.host.announce(this.host.localize(() => msg('感谢您的评价。')));
+      this.options.emit<ZwgkRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
+      this.host.requestUpdate();
+      await this.options.focus('rating-given');
+      this.options.announce(this.options.localize(() => msg('感谢您的评价。')));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         this.rating = { ...this.rating, phase: 'closed' };
@@ -295,9 +300,9 @@ export class LookupView {
         this.answers++;
         const failure = loadError(error);
         this.rating = { ...this.rating, phase: 'error', error: failure };
-        this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'rate', kind: failure.kind, ...(failure.status ? { status: failure.status } : {}) });
+        this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('rate', failure));
       }
-      this.host.changed();
+      this.host.requestUpdate();
     }
   }
 }

@@ -4,17 +4,20 @@
  * paginated with large targets. Names, phones and e-mail never appear here:
  * the server does not send them.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import { formatDate, formatNumber } from '../../i18n/format.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { ApiError, apiUrl, requestJson } from '../../api/client.js';
 import { FEEDBACK_CATEGORY_LABELS, type PublishedLetter, type PublishedLettersPage } from '../../api/types/feedback.js';
 import { pageCount, pageItems, parsePublishedLettersPage } from '../../core/feedback/answers.js';
-import type { DataState, LoadError } from '../base/data-source.js';
+import type { DataState, LoadError } from '../base/controllers/request.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
-import { formatDate, formatNumber, heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 
-export class PublishedView {
+export class PublishedView implements ReactiveController {
   page = 1;
   private state: DataState<PublishedLettersPage> = { status: 'idle' };
   private loadedFor?: string;
@@ -23,13 +26,16 @@ export class PublishedView {
   private focusWhenLoaded = false;
 
   constructor(
-    private readonly host: MailboxHost,
+    private readonly host: ReactiveControllerHost,
+    private readonly options: MailboxViewOptions,
     private readonly pageSize: () => number,
     /** the citizen chose another page */
     private readonly onPage: (page: number) => void,
-  ) {}
+  ) {
+    host.addController(this);
+  }
 
-  stop(): void {
+  hostDisconnected(): void {
     this.abort?.abort();
     // Unfinished loading starts again when the element comes back.
     if (this.state.status === 'loading') this.loadedFor = undefined;
@@ -38,7 +44,7 @@ export class PublishedView {
   /** Shows `page`, loading it unless it is on screen already. */
   show(page: number): void {
     this.page = page;
-    const key = `${this.host.apiBase}|${page}|${this.pageSize()}`;
+    const key = `${this.options.apiBase()}|${page}|${this.pageSize()}`;
     if (key === this.loadedFor) return;
     this.loadedFor = key;
     void this.load();
@@ -53,18 +59,18 @@ export class PublishedView {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     this.state = { status: 'loading' };
-    this.host.changed();
+    this.host.requestUpdate();
     try {
-      const raw = await requestJson(apiUrl(this.host.apiBase, 'feedback', { page: this.page, pageSize: this.pageSize() }), { signal: abort.signal });
+      const raw = await requestJson(apiUrl(this.options.apiBase(), 'feedback', { page: this.page, pageSize: this.pageSize() }), { signal: abort.signal });
       const parsed = parsePublishedLettersPage(raw);
       if ('problems' in parsed) return this.fail({ kind: 'invalid', detail: parsed.problems.join('; ') });
       // A page past the end comes back as the last page.
       this.page = parsed.value.page;
       this.state = { status: 'ready', value: parsed.value };
-      this.host.changed();
+      this.host.requestUpdate();
       if (this.focusWhenLoaded) {
         this.focusWhenLoaded = false;
-        await this.host.focus('page-status');
+        await this.options.focus('page-status');
       }
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -74,8 +80,8 @@ export class PublishedView {
 
   private fail(error: LoadError): void {
     this.state = { status: 'error', error };
-    this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'list', kind: error.kind, ...(error.status ? { status: error.status } : {}) });
-    this.host.changed();
+    this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('list', error));
+    this.host.requestUpdate();
   }
 
   private go(page: number): void {
@@ -91,7 +97,7 @@ export class PublishedView {
   }
 
   private renderPage(value: PublishedLettersPage): TemplateResult {
-    const { locale } = this.host;
+    const locale = this.options.locale();
     const pages = pageCount(value.total, value.pageSize);
     const median = value.stats.medianWorkingDaysToReply;
     return html`<dl class="totals" part="totals">
@@ -112,10 +118,10 @@ export class PublishedView {
   }
 
   private renderLetter(letter: PublishedLetter, index: number): TemplateResult {
-    const { locale, headingLevel } = this.host;
+    const locale = this.options.locale(), headingLevel = this.options.headingLevel();
     const id = `published-${index}`;
     return html`<article class="letter" part="published-letter" aria-labelledby=${id}>
-      ${heading(headingLevel, id, letter.subject, 'letter-title')}
+      ${mailboxHeading(headingLevel, id, letter.subject, 'letter-title')}
       <p class="category"><span class="tag">${FEEDBACK_CATEGORY_LABELS[letter.category][locale]}</span></p>
       <dl class="meta">
         <div><dt>${msg('受理日期')}</dt><dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd></div>

@@ -1,10 +1,11 @@
 /** Small pieces the report's tables, charts and findings share. */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { msg } from '@lit/localize';
 import type { ReportFinding, ReportTable } from '../../api/types/report.js';
 import type { Label } from '../../core/report/formats.js';
-import { intlTag, type Locale } from '../../i18n/locale.js';
+import type { Locale } from '../../i18n/locale.js';
+import { formatNumber as formatLocaleNumber } from '../../i18n/format.js';
+import { heading } from '../base/heading.js';
 
 export const TABLE_NUMBER: Record<ReportTable, 2 | 3 | 4> = { 二: 2, 三: 3, 四: 4 };
 
@@ -28,11 +29,9 @@ export function bilingual(label: Label, locale: Locale): TemplateResult | string
   return locale === 'zh-CN' ? label['zh-CN'] : html`${label.en}<span class="official" lang="zh-CN">${label['zh-CN']}</span>`;
 }
 
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
+/** A report's number: up to 6 decimals, as published. */
 export function formatNumber(value: number, locale: Locale): string {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 6 })));
-  return format.format(value);
+  return formatLocaleNumber(value, locale, 6);
 }
 
 /** A cell as published: a number, the text of 采购总金额, or nothing for a blank (never 0). */
@@ -51,10 +50,9 @@ export function formatChange(value: number | null, locale: Locale): string {
   return `${value > 0 ? '+' : '−'}${formatNumber(Math.abs(value), locale)}`;
 }
 
-/** A real heading at `level` (clamped to 1–6), focusable so in-page links can move focus to it. */
-export function heading(level: number, id: string, content: unknown, part: string): TemplateResult {
-  const tag = unsafeStatic(`h${Math.min(6, Math.max(1, Math.trunc(level) || 2))}`);
-  return staticHtml`<${tag} id=${id} class="heading" part=${part} tabindex="-1">${content}</${tag}>`;
+/** A heading of the report at `level`, focusable so in-page links can move focus to it. */
+export function sectionHeading(level: number, id: string, content: unknown, part: string): TemplateResult {
+  return heading({ level, fallback: 2, id, className: 'heading', part, focusable: true }, content);
 }
 
 export function severityIcon(severity: ReportFinding['severity']): TemplateResult {

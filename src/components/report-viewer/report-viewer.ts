@@ -2,22 +2,18 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import { DataSourceController, type DataSourceHost } from '../base/data-source.js';
+import { DataSourceController, inlineJson } from '../base/controllers/data-source.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
+import { saveFile } from '../base/download.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { reportViewerStyles } from './report-viewer.styles.js';
 import type { ReportFinding, ReportTable } from '../../api/types/report.js';
+import type { ZwgkCheckedDetail } from '../../events/zwgk-checked.js';
 import type { CompareStatus, PreparedReport } from './view.js';
 
 type View = typeof import('./view.js');
 
-/** Detail of `zwgk-checked`. */
-export interface ReportCheckedDetail {
-  /** Every finding, errors first (the numbers shown beside the cells are positions in this list). */
-  findings: readonly ReportFinding[];
-  errors: number;
-  warnings: number;
-}
+export type { ZwgkCheckedDetail as ReportCheckedDetail } from '../../events/zwgk-checked.js';
 
 // The report's tables, checker and sanitiser load on first use, once per page.
 let viewModule: Promise<View> | undefined;
@@ -54,7 +50,7 @@ const accept = (raw: unknown) => ({ value: raw });
  * @tagname zwgk-report-viewer
  * @summary The annual report on government information disclosure (政府信息公开工作年度报告), checked.
  *
- * @fires {CustomEvent<ReportCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
+ * @fires {CustomEvent<ZwgkCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
  *
  * @csspart report - The whole report (an `<article>`).
  * @csspart title - The report's title.
@@ -110,8 +106,20 @@ export class ZwgkReportViewer extends ZwgkElement {
   /** The heading level of the report's title (1–5); its parts are one level below, to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly source = new DataSourceController<unknown>(this, accept);
-  private readonly compareSource = new DataSourceController<unknown>(compareHost(this), accept);
+  private readonly source = new DataSourceController<unknown>(this, {
+    src: () => this.src,
+    data: () => this.data,
+    inline: () => inlineJson(this),
+    parse: accept,
+    label: () => this.localName,
+  });
+  /** Last year's report: the same loading, abort and error handling; no inline JSON (the element's own child is this year's). */
+  private readonly compareSource = new DataSourceController<unknown>(this, {
+    src: () => this.compareSrc,
+    data: () => this.compareData,
+    parse: accept,
+    label: () => `${this.localName} (compare-src)`,
+  });
   private view?: View;
   private viewFailed = false;
   private prepared?: PreparedReport;
@@ -193,7 +201,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     if (!report || report === this.announced || report !== this.current()) return;
     this.announced = report;
     const { findings, errors, warnings } = report;
-    this.emit<ReportCheckedDetail>('zwgk-checked', { findings, errors, warnings });
+    this.emit<ZwgkCheckedDetail>('zwgk-checked', { findings, errors, warnings });
     if (report.doc) this.announce(this.localize(() => msg(str`年度报告已核对：${this.view!.summaryText(report)}`)));
   }
 
@@ -222,7 +230,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     const view = this.view;
     if (!doc || !view) return;
     const file = this.localize(() => view.csvFile(doc, table, this.locale));
-    save(file.name, file.text, 'text/csv;charset=utf-8');
+    saveFile(file.name, file.text, 'text/csv;charset=utf-8');
   }
 
   /** Downloads the document as received, as JSON. */
@@ -230,45 +238,8 @@ export class ZwgkReportViewer extends ZwgkElement {
     const report = this.prepared;
     if (!report?.doc || !this.view) return;
     const file = this.view.jsonFile(report.doc, report.raw);
-    save(file.name, file.text, 'application/json;charset=utf-8');
+    saveFile(file.name, file.text, 'application/json;charset=utf-8');
   }
-}
-
-/** Saves text as a file through a temporary object URL and a clicked `<a download>`. */
-function save(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/**
- * A second DataSourceController reads `compare-src` / `compareData` through this stand-in
- * host, so the previous year's report gets the same loading, abort and error handling.
- */
-function compareHost(element: ZwgkReportViewer): DataSourceHost {
-  const host = {
-    get src() {
-      return element.compareSrc;
-    },
-    get data() {
-      return element.compareData;
-    },
-    get localName() {
-      return `${element.localName} (compare-src)`;
-    },
-    get updateComplete() {
-      return element.updateComplete;
-    },
-    addController: (controller: Parameters<ZwgkElement['addController']>[0]) => element.addController(controller),
-    removeController: (controller: Parameters<ZwgkElement['removeController']>[0]) => element.removeController(controller),
-    requestUpdate: () => element.requestUpdate(),
-    // No inline JSON for the previous year: the element's own <script> child is this year's.
-    querySelector: () => null,
-  };
-  return host as unknown as DataSourceHost;
 }
 
 defineElement('zwgk-report-viewer', ZwgkReportViewer);

@@ -13,9 +13,10 @@ import { readReportDocument } from '../../core/report/document.js';
 import { applicantsByType, outcomeTotals, yearOverYear } from '../../core/report/summary.js';
 import { CSV_BOM, tableToCsv } from '../../core/report/csv.js';
 import { normaliseEmail } from '../../core/contact/text.js';
-import { intlTag, type Locale } from '../../i18n/locale.js';
+import type { Locale } from '../../i18n/locale.js';
+import { formatDate } from '../../i18n/format.js';
 import { describeLoadError } from '../base/states.js';
-import type { LoadError } from '../base/data-source.js';
+import type { LoadError } from '../base/controllers/request.js';
 import { sanitizeNarrative } from './sanitize.js';
 import { proactiveTables, requestsTable, reviewsTable, type TableContext } from './tables.js';
 import { barChart, comparisonTable } from './charts.js';
@@ -23,7 +24,7 @@ import {
   bilingual,
   cellId,
   findingId,
-  heading,
+  sectionHeading,
   sectionId,
   severityIcon,
   severityWord,
@@ -175,7 +176,7 @@ export function renderReport(report: PreparedReport, options: ViewOptions): Temp
 
   return html`<article class="report" part="report" aria-labelledby="report-title">
     <header class="report-header">
-      ${heading(level, 'report-title', renderTitle(doc, locale), 'title')}
+      ${sectionHeading(level, 'report-title', renderTitle(doc, locale), 'title')}
       ${renderMeta(doc, locale)}
       <div class="actions" part="actions">
         <button type="button" class="button secondary" part="json-button" @click=${options.onJson}>${msg('下载 JSON')}</button>
@@ -193,17 +194,17 @@ export function renderReport(report: PreparedReport, options: ViewOptions): Temp
       const table = TABLE_OF[section.key];
       const title = bilingual(section.heading, locale);
       return html`<section class="part ${table ? 'statistics' : 'narrative-part'}" part="section" aria-labelledby=${sectionId(section.key)}>
-        ${heading(sub, sectionId(section.key), title, 'section-heading')}
+        ${sectionHeading(sub, sectionId(section.key), title, 'section-heading')}
         ${table ? renderTable(ctx, table, section.heading, options) : renderNarrative(report, section.key as NarrativeKey)}
       </section>`;
     })}
     <section class="part charts" part="section" aria-labelledby=${sectionId('charts')}>
-      ${heading(sub, sectionId('charts'), msg('统计图'), 'section-heading')}
+      ${sectionHeading(sub, sectionId('charts'), msg('统计图'), 'section-heading')}
       ${renderCharts(doc, previous, locale)}
     </section>
     ${previous
       ? html`<section class="part comparison" part="section" aria-labelledby=${sectionId('comparison')}>
-          ${heading(sub, sectionId('comparison'), msg(str`与${previous.year}年度比较`), 'section-heading')}
+          ${sectionHeading(sub, sectionId('comparison'), msg(str`与${previous.year}年度比较`), 'section-heading')}
           ${comparisonTable({
             id: 'comparison-caption',
             doc,
@@ -223,12 +224,6 @@ function renderTitle(doc: AnnualReport, locale: Locale): unknown {
   return html`${msg(str`${doc.year}年度政府信息公开工作年度报告`)}<span class="official" lang="zh-CN">${official}</span>`;
 }
 
-function formatDate(iso: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
 
 function renderMeta(doc: AnnualReport, locale: Locale): TemplateResult {
   const format = FORMATS[doc.format];
@@ -296,7 +291,7 @@ function renderFindings(report: PreparedReport, options: ViewOptions, level: num
   const format = FORMATS[report.doc!.format];
   const tone = report.errors ? 'error' : report.warnings ? 'warning' : 'clean';
   return html`<section class="part findings" part="findings" aria-labelledby=${sectionId('findings')}>
-    ${heading(level, sectionId('findings'), msg('核对结果'), 'section-heading')}
+    ${sectionHeading(level, sectionId('findings'), msg('核对结果'), 'section-heading')}
     <p class="summary ${tone}" part="findings-summary">
       ${tone === 'clean' ? nothing : severityIcon(tone)}<strong>${summaryText(report)}</strong>
     </p>

@@ -3,6 +3,9 @@
  * the server sends them as `errors[].code`, the element may re-word them.
  * `{max}` is replaced by the limit of the field.
  */
+import type { MessageParams } from './result.js';
+
+export type { MessageParams };
 
 export type MessageLocale = 'zh-CN' | 'en';
 
@@ -108,8 +111,11 @@ export const validationMessages: Record<MessageLocale, Record<MessageKey, string
   },
 };
 
-/** The message for `key` in `locale`, with `{max}` filled in. */
-export function formatMessage(locale: MessageLocale, key: MessageKey, params?: { max?: number }): string {
+/** The message for `key` in `locale`, with each `{name}` that `params` gives filled in. */
+export function formatMessage(locale: MessageLocale, key: MessageKey, params?: MessageParams): string {
   const text = validationMessages[locale][key];
-  return params?.max === undefined ? text : text.replaceAll('{max}', String(params.max));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = (params as Record<string, unknown> | undefined)?.[name];
+    return value === undefined ? whole : String(value);
+  });
 }

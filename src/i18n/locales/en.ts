@@ -345,5 +345,7 @@
 'sfe9c180850070e65': `Upload failed`,
 'sfead99a659457a20': str`Annual report on government information disclosure, ${0}`,
 'sff1feee62f66af69': `This annual report cannot be shown`,
+'status.daysLeft.one': str`${0} working day left`,
+'status.daysOverdue.one': str`${0} working day past the reply date. You can ask the agency how your application is going.`,
     };
   

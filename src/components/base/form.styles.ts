@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+/**
+ * Around the fields (base/fields.styles.ts): width, headings, actions and the
+ * review list, for every element that is a form (`--zwgk-form-max-width`).
+ */
+export const formStyles = css`
+  .zwgk-root {
+    container-type: inline-size;
+    max-width: var(--zwgk-form-max-width, 40rem);
+  }
+  h2,
+  h3 {
+    line-height: 1.3;
+    margin: 0 0 var(--_space-3);
+  }
+  h2 {
+    font-size: var(--_font-size-large);
+  }
+  h3 {
+    font-size: var(--_font-size);
+  }
+  [tabindex='-1']:focus {
+    outline: var(--_focus-ring);
+    outline-offset: var(--_focus-offset);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+    align-items: center;
+  }
+  .button.small {
+    font-weight: 400;
+    padding: var(--_space-1) var(--_space-3);
+  }
+  .button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .review-list {
+    margin: 0 0 var(--_space-4);
+  }
+  .review-row {
+    display: grid;
+    grid-template-columns: minmax(6em, 1fr) 2fr;
+    gap: var(--_space-1) var(--_space-4);
+    padding: var(--_space-2) 0;
+    border-bottom: 0.0625rem solid var(--_color-border);
+  }
+  .review-row dt {
+    font-weight: 700;
+  }
+  .review-row dd {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  @container (max-width: 30rem) {
+    .review-row {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

@@ -1,0 +1,163 @@
+/** The directory's controls and lines around the list: pure templates over plain data and callbacks. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { DirectoryFacets, DirectoryQuery, DirectorySort, FacetCount } from '../../api/types/directory.js';
+import { effectiveSort } from '../../core/directory/query.js';
+import type { Locale } from '../../i18n/locale.js';
+import { formatNumber } from '../../i18n/format.js';
+import { pageWindow, validityLabel } from './view.js';
+
+export type FacetName = 'category' | 'publisher' | 'year' | 'validity';
+
+const SORTS: readonly DirectorySort[] = ['newest', 'oldest', 'relevance', 'title'];
+
+export interface SearchBoxOptions {
+  q: string;
+  onInput: (event: InputEvent) => void;
+  /** the end of an IME composition (pinyin), with the text it produced */
+  onComposed: (value: string) => void;
+  onSubmit: (event: Event) => void;
+  onClear: () => void;
+}
+
+export function searchBox(o: SearchBoxOptions): TemplateResult {
+  return html`<form class="search" part="search" role="search" @submit=${o.onSubmit}>
+    <label for="q" part="search-label">${msg('搜索目录')}</label>
+    <div class="search-row">
+      <input
+        id="q"
+        type="search"
+        part="search-input"
+        autocomplete="off"
+        enterkeyhint="search"
+        aria-describedby="q-hint"
+        .value=${o.q}
+        @input=${o.onInput}
+        @compositionend=${(event: CompositionEvent) => o.onComposed((event.target as HTMLInputElement).value)}
+      />
+      ${
+        o.q
+          ? html`<button type="button" class="button secondary" part="clear-button" aria-label=${msg('清除搜索内容')} @click=${o.onClear}>
+              ${msg('清除')}
+            </button>`
+          : nothing
+      }
+      <button type="submit" class="button" part="search-button">${msg('搜索')}</button>
+    </div>
+    <p class="hint" id="q-hint">${msg('可搜索标题、文号、索引号或主题词。')}</p>
+  </form>`;
+}
+
+export interface FiltersOptions {
+  facets?: DirectoryFacets;
+  current: DirectoryQuery;
+  locale: Locale;
+  onFilter: (name: FacetName, value: string) => void;
+  onSort: (value: DirectorySort) => void;
+}
+
+export function filters(o: FiltersOptions): TemplateResult {
+  const sort = o.current.sort ?? effectiveSort(o.current);
+  const sortLabels: Record<DirectorySort, string> = {
+    newest: msg('最新发布'),
+    oldest: msg('最早发布'),
+    relevance: msg('相关度'),
+    title: msg('按标题'),
+  };
+  const facets = o.facets;
+  return html`<fieldset class="filters" part="filters">
+    <legend>${msg('筛选和排序')}</legend>
+    ${
+      facets
+        ? html`${facet(o, 'category', msg('主题分类'), facets.category)} ${facet(o, 'publisher', msg('发布机构'), facets.publisher)}
+          ${facet(o, 'year', msg('年份'), facets.year)} ${facet(o, 'validity', msg('有效性'), facets.validity)}`
+        : nothing
+    }
+    <div class="filter" part="filter">
+      <label for="sort">${msg('排序')}</label>
+      <select
+        id="sort"
+        part="sort-select"
+        @change=${(event: Event) => o.onSort((event.target as HTMLSelectElement).value as DirectorySort)}
+      >
+        ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${sortLabels[value]}</option>`)}
+      </select>
+    </div>
+  </fieldset>`;
+}
+
+function facet(o: FiltersOptions, name: FacetName, label: string, counts: FacetCount[]): TemplateResult {
+  const selected = o.current[name] === undefined ? '' : String(o.current[name]);
+  const id = `filter-${name}`;
+  return html`<div class="filter" part="filter">
+    <label for=${id}>${label}</label>
+    <select id=${id} part="filter-select" @change=${(event: Event) => o.onFilter(name, (event.target as HTMLSelectElement).value)}>
+      <option value="" ?selected=${selected === ''}>${msg('全部')}</option>
+      ${counts.map(({ value, count }) => {
+        const text = name === 'validity' && (value === '有效' || value === '失效' || value === '废止') ? validityLabel(value) : value;
+        return html`<option value=${value} ?selected=${value === selected}>
+          ${msg(str`${text}（${formatNumber(count, o.locale)}）`)}
+        </option>`;
+      })}
+    </select>
+  </div>`;
+}
+
+/** The numbers of one page of results. */
+export interface PageCount {
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** "共 1,234 条，第 2/62 页" for the count line; a sentence for the live region. */
+export function describeCount(shown: PageCount, spoken: boolean, locale: Locale): string {
+  if (shown.total === 0) return msg('没有找到符合条件的信息。');
+  const total = formatNumber(shown.total, locale);
+  const pages = formatNumber(Math.max(1, Math.ceil(shown.total / shown.pageSize)), locale);
+  const page = formatNumber(shown.page, locale);
+  return spoken ? msg(str`找到 ${total} 条信息，当前第 ${page} 页，共 ${pages} 页。`) : msg(str`共 ${total} 条，第 ${page}/${pages} 页`);
+}
+
+/** No results: an empty directory, or a search to widen (with a button that clears every condition). */
+export function noResults(o: { emptyDirectory: boolean; narrowed: boolean; onReset: () => void }): TemplateResult {
+  return html`<div class="state empty" part="empty">
+    <p class="title">${o.emptyDirectory && !o.narrowed ? msg('目录中暂无信息。') : msg('没有找到符合条件的信息。')}</p>
+    ${
+      o.narrowed
+        ? html`<p>${msg('请尝试其他关键词，或减少筛选条件。')}</p>
+            <button type="button" class="button secondary" part="reset-button" @click=${o.onReset}>${msg('清除全部条件')}</button>`
+        : nothing
+    }
+  </div>`;
+}
+
+export function pagination(shown: PageCount, locale: Locale, onPage: (page: number) => void): TemplateResult | typeof nothing {
+  const pages = Math.ceil(shown.total / shown.pageSize);
+  if (pages <= 1) return nothing;
+  const page = shown.page;
+  const button = (target: number, text: string, label?: string, current = false) =>
+    html`<li>
+      <button
+        type="button"
+        class="page ${current ? 'current' : ''}"
+        part="page-button"
+        aria-label=${label ?? nothing}
+        aria-current=${current ? 'page' : nothing}
+        @click=${() => (current ? undefined : onPage(target))}
+      >
+        ${text}
+      </button>
+    </li>`;
+  return html`<nav class="pagination" part="pagination" aria-label=${msg('分页')}>
+    <ul>
+      ${page > 1 ? button(page - 1, msg('上一页')) : nothing}
+      ${pageWindow(page, pages).map((p) =>
+        p === null
+          ? html`<li class="gap" aria-hidden="true">…</li>`
+          : button(p, formatNumber(p, locale), msg(str`第 ${formatNumber(p, locale)} 页`), p === page),
+      )}
+      ${page < pages ? button(page + 1, msg('下一页')) : nothing}
+    </ul>
+  </nav>`;
+}
