@@ -13,7 +13,9 @@ function litPropertyTypes() {
       if (!declaration) return;
       for (const member of node.members) {
         if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name)) continue;
-        const decorator = ts.getDecorators?.(member)?.find((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText() === 'property');
+        const decorator = ts
+          .getDecorators?.(member)
+          ?.find((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText() === 'property');
         const options = decorator?.expression.arguments[0];
         if (!options || !ts.isObjectLiteralExpression(options)) continue;
         const typeOption = options.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'type');
@@ -22,7 +24,8 @@ function litPropertyTypes() {
         const name = member.name.text;
         const field = declaration.members?.find((m) => m.name === name && m.kind === 'field');
         if (field && !field.type) field.type = { text: type };
-        for (const attribute of declaration.attributes ?? []) if (attribute.fieldName === name && !attribute.type) attribute.type = { text: type };
+        for (const attribute of declaration.attributes ?? [])
+          if (attribute.fieldName === name && !attribute.type) attribute.type = { text: type };
       }
     },
   };

@@ -19,7 +19,12 @@ export default defineConfig({
     sourcemap: true,
     lib: { entry: { 'zwgk-kit': 'src/index.ts' }, formats: ['es'] },
     rollupOptions: {
-      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', comments: { legal: true, annotation: false, jsdoc: false }, minify: true },
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        comments: { legal: true, annotation: false, jsdoc: false },
+        minify: true,
+      },
     },
   },
 });

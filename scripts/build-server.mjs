@@ -10,16 +10,27 @@ import { openApiDocument } from '../src/server/openapi.ts';
 const root = new URL('../', import.meta.url);
 const path = (file) => new URL(file, root).pathname;
 const common = {
-  bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', legalComments: 'inline',
-  sourcemap: true, logLevel: 'warning', tsconfig: path('tsconfig.json'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  legalComments: 'inline',
+  sourcemap: true,
+  logLevel: 'warning',
+  tsconfig: path('tsconfig.json'),
 };
 const shebang = { js: '#!/usr/bin/env node' };
 
 const serverDist = path('packages/zwgk-kit-server/dist/');
 rmSync(serverDist, { recursive: true, force: true });
 await build({
-  ...common, entryPoints: { main: path('src/server/main.ts'), index: path('src/server/index.ts') }, outdir: serverDist,
-  splitting: true, chunkNames: 'chunks/[name]-[hash]', banner: shebang,
+  ...common,
+  entryPoints: { main: path('src/server/main.ts'), index: path('src/server/index.ts') },
+  outdir: serverDist,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: shebang,
 });
 writeFileSync(`${serverDist}openapi.json`, `${JSON.stringify(openApiDocument, null, 2)}\n`);
 
@@ -30,4 +41,6 @@ if (bins.length) {
 }
 mkdirSync(path('packages/zwgk-kit/'), { recursive: true });
 copyFileSync(path('README.md'), path('packages/zwgk-kit/README.md'));
-console.log(`wrote packages/zwgk-kit-server/dist (main.js, index.js, openapi.json)${bins.length ? `, packages/zwgk-kit/dist/bin (${bins.join(', ')})` : ''}`);
+console.log(
+  `wrote packages/zwgk-kit-server/dist (main.js, index.js, openapi.json)${bins.length ? `, packages/zwgk-kit/dist/bin (${bins.join(', ')})` : ''}`,
+);

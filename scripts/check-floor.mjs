@@ -21,7 +21,11 @@ const NEWER_APIS = [
   ['AbortSignal.timeout / AbortSignal.any (Chrome 103)', /\bAbortSignal\.(timeout|any)\(/],
   ['crypto.randomUUID (Chrome 92, Safari 15.4)', /\bcrypto\.randomUUID\(/, /typeof\s+crypto\.randomUUID/],
   ['Array.fromAsync (Chrome 121)', /\bArray\.fromAsync\(/],
-  ['String.prototype.replaceAll is fine (Chrome 85); Intl.Segmenter is not (Safari 14.1)', /\bnew Intl\.Segmenter\(/, /typeof\s+Intl\.Segmenter|"Segmenter"\s*in\s+Intl/],
+  [
+    'String.prototype.replaceAll is fine (Chrome 85); Intl.Segmenter is not (Safari 14.1)',
+    /\bnew Intl\.Segmenter\(/,
+    /typeof\s+Intl\.Segmenter|"Segmenter"\s*in\s+Intl/,
+  ],
 ];
 
 /**
@@ -36,7 +40,8 @@ const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const url = new URL(name, dir);
-    if (statSync(url).isDirectory()) name !== 'bin' && walk(new URL(`${name}/`, dir)); // bin/ runs in Node
+    if (statSync(url).isDirectory())
+      name !== 'bin' && walk(new URL(`${name}/`, dir)); // bin/ runs in Node
     else if (name.endsWith('.js')) files.push(url);
   }
 };
@@ -62,7 +67,8 @@ for (const url of files) {
   }
   for (const [api, use, guard] of NEWER_APIS) {
     const found = use.exec(code);
-    if (found && !(guard && guard.test(code))) problems.push(`${name}: uses ${api}: …${code.slice(Math.max(0, found.index - 40), found.index + 30)}…`);
+    if (found && !(guard && guard.test(code)))
+      problems.push(`${name}: uses ${api}: …${code.slice(Math.max(0, found.index - 40), found.index + 30)}…`);
   }
 }
 if (problems.length) {

@@ -74,12 +74,17 @@ function typeImports(prefix) {
   }
   // Element classes as <Class>Element: zwgk-kit/react names its components after the elements.
   const alias = (name) => (elements.some((e) => e.className === name) ? `${name} as ${name}Element` : name);
-  return [...byHome].map(([home, names]) => `import type { ${[...names].sort().map(alias).join(', ')} } from '${prefix}${home}.js';`).join('\n');
+  return [...byHome]
+    .map(([home, names]) => `import type { ${[...names].sort().map(alias).join(', ')} } from '${prefix}${home}.js';`)
+    .join('\n');
 }
 
 /** The props an element takes (its public properties), with `data` typed by the contract. */
 function propsType(element) {
-  const keys = element.props.filter((p) => !(p in element.data)).map((p) => `'${p}'`).join(' | ');
+  const keys = element.props
+    .filter((p) => !(p in element.data))
+    .map((p) => `'${p}'`)
+    .join(' | ');
   const data = Object.entries(element.data).map(([key, type]) => `${key}?: ${type}`);
   return `Partial<Pick<${element.className}Element, ${keys}>>${data.length ? ` & { ${data.join('; ')} }` : ''}`;
 }
@@ -90,7 +95,12 @@ const propsDeclarations = () => elements.map((e) => `export type ${propsName(e)}
 mkdirSync(new URL('react/', dist), { recursive: true });
 await build({
   stdin: { contents: "export { createComponent } from '@lit/react';", resolveDir: root.pathname },
-  bundle: true, format: 'esm', target: BROWSER_FLOOR, outfile: new URL('react/lit-react.js', dist).pathname, legalComments: 'inline', logLevel: 'warning',
+  bundle: true,
+  format: 'esm',
+  target: BROWSER_FLOOR,
+  outfile: new URL('react/lit-react.js', dist).pathname,
+  legalComments: 'inline',
+  logLevel: 'warning',
 });
 const reactJs = [
   BANNER,
@@ -98,16 +108,18 @@ const reactJs = [
   "import { createComponent } from './lit-react.js';",
   ...elements.map((e) => `import { ${e.className} as ${e.className}Element } from '../${e.module.replace(/^dist\//, '')}';`),
   '',
-  ...elements.map((e) => [
-    `/** <${e.tag}> as a React component: properties are set as properties, ${e.events.map((v) => v.reactName).join(', ') || 'no events'}. */`,
-    `export const ${e.className} = createComponent({`,
-    `  tagName: '${e.tag}',`,
-    `  elementClass: ${e.className}Element,`,
-    '  react: React,',
-    `  events: { ${e.events.map((v) => `${v.reactName}: '${v.name}'`).join(', ')} },`,
-    `  displayName: '${e.className}',`,
-    '});',
-  ].join('\n')),
+  ...elements.map((e) =>
+    [
+      `/** <${e.tag}> as a React component: properties are set as properties, ${e.events.map((v) => v.reactName).join(', ') || 'no events'}. */`,
+      `export const ${e.className} = createComponent({`,
+      `  tagName: '${e.tag}',`,
+      `  elementClass: ${e.className}Element,`,
+      '  react: React,',
+      `  events: { ${e.events.map((v) => `${v.reactName}: '${v.name}'`).join(', ')} },`,
+      `  displayName: '${e.className}',`,
+      '});',
+    ].join('\n'),
+  ),
 ].join('\n');
 const reactDts = [
   BANNER,
@@ -121,13 +133,17 @@ const reactDts = [
   '',
   propsDeclarations(),
   '',
-  ...elements.map((e) => [
-    `export type ${e.className}Events = {`,
-    ...e.events.map((v) => `  /** ${v.description.replace(/\*\//g, '*\\/')} */\n  ${v.reactName}?: (event: CustomEvent<${v.detail}>) => void;`),
-    '};',
-    `/** <${e.tag}> */`,
-    `export declare const ${e.className}: ZwgkReactComponent<${e.className}Element, ${propsName(e)}, ${e.className}Events>;`,
-  ].join('\n')),
+  ...elements.map((e) =>
+    [
+      `export type ${e.className}Events = {`,
+      ...e.events.map(
+        (v) => `  /** ${v.description.replace(/\*\//g, '*\\/')} */\n  ${v.reactName}?: (event: CustomEvent<${v.detail}>) => void;`,
+      ),
+      '};',
+      `/** <${e.tag}> */`,
+      `export declare const ${e.className}: ZwgkReactComponent<${e.className}Element, ${propsName(e)}, ${e.className}Events>;`,
+    ].join('\n'),
+  ),
   '',
 ].join('\n');
 writeFileSync(new URL('react/index.js', dist), `${reactJs}\n`);
@@ -146,7 +162,10 @@ const jsxDts = [
   "declare module 'react' {",
   '  namespace JSX {',
   '    interface IntrinsicElements {',
-  ...elements.map((e) => `      '${e.tag}': ZwgkJsx<${e.className}Element, ${propsName(e)}, { ${e.events.map((v) => `'on${v.name}'?: (event: CustomEvent<${v.detail}>) => void`).join('; ')} }>;`),
+  ...elements.map(
+    (e) =>
+      `      '${e.tag}': ZwgkJsx<${e.className}Element, ${propsName(e)}, { ${e.events.map((v) => `'on${v.name}'?: (event: CustomEvent<${v.detail}>) => void`).join('; ')} }>;`,
+  ),
   '    }',
   '  }',
   '}',
@@ -165,7 +184,10 @@ const vueDts = [
   '',
   "declare module 'vue' {",
   '  interface GlobalComponents {',
-  ...elements.map((e) => `    '${e.tag}': DefineComponent<${propsName(e)} & { ${e.events.map((v) => `${v.reactName}?: (event: CustomEvent<${v.detail}>) => void`).join('; ')} }>;`),
+  ...elements.map(
+    (e) =>
+      `    '${e.tag}': DefineComponent<${propsName(e)} & { ${e.events.map((v) => `${v.reactName}?: (event: CustomEvent<${v.detail}>) => void`).join('; ')} }>;`,
+  ),
   '  }',
   '}',
   '',
@@ -195,36 +217,56 @@ if (!existsSync(new URL('src/events/', root))) {
 }
 
 // — Editors —
-const enumValues = (type) => (/^('[^']*')( \| '[^']*')*$/.test(type ?? '') ? type.split(' | ').map((v) => ({ name: v.slice(1, -1) })) : undefined);
-const attributesOf = (d) => (d.attributes ?? []).map((a) => ({ name: a.name, description: a.description ?? '', type: a.type?.text ?? 'string' }));
-writeFileSync(new URL('vscode.html-custom-data.json', dist), `${JSON.stringify({
-  version: 1.1,
-  tags: elements.map(({ tag, declaration }) => ({
-    name: tag,
-    description: declaration.summary ?? declaration.description?.split('\n\n')[0] ?? '',
-    attributes: attributesOf(declaration).map((a) => ({ name: a.name, description: a.description, ...(enumValues(a.type) ? { values: enumValues(a.type) } : {}) })),
-  })),
-}, null, 2)}\n`);
-writeFileSync(new URL('web-types.json', dist), `${JSON.stringify({
-  $schema: 'https://json.schemastore.org/web-types',
-  name: pkg.name,
-  version: pkg.version,
-  'description-markup': 'markdown',
-  'js-types-syntax': 'typescript',
-  contributions: {
-    html: {
-      elements: elements.map(({ tag, declaration, events }) => ({
+const enumValues = (type) =>
+  /^('[^']*')( \| '[^']*')*$/.test(type ?? '') ? type.split(' | ').map((v) => ({ name: v.slice(1, -1) })) : undefined;
+const attributesOf = (d) =>
+  (d.attributes ?? []).map((a) => ({ name: a.name, description: a.description ?? '', type: a.type?.text ?? 'string' }));
+writeFileSync(
+  new URL('vscode.html-custom-data.json', dist),
+  `${JSON.stringify(
+    {
+      version: 1.1,
+      tags: elements.map(({ tag, declaration }) => ({
         name: tag,
-        description: declaration.description ?? '',
-        attributes: attributesOf(declaration).map((a) => ({ name: a.name, description: a.description, value: { type: a.type } })),
-        events: events.map((v) => ({ name: v.name, description: v.description })),
-        slots: (declaration.slots ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
-        css: {
-          parts: (declaration.cssParts ?? []).map((p) => ({ name: p.name, description: p.description ?? '' })),
-          properties: (declaration.cssProperties ?? []).map((p) => ({ name: p.name, description: p.description ?? '' })),
-        },
+        description: declaration.summary ?? declaration.description?.split('\n\n')[0] ?? '',
+        attributes: attributesOf(declaration).map((a) => ({
+          name: a.name,
+          description: a.description,
+          ...(enumValues(a.type) ? { values: enumValues(a.type) } : {}),
+        })),
       })),
     },
-  },
-}, null, 2)}\n`);
+    null,
+    2,
+  )}\n`,
+);
+writeFileSync(
+  new URL('web-types.json', dist),
+  `${JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/web-types',
+      name: pkg.name,
+      version: pkg.version,
+      'description-markup': 'markdown',
+      'js-types-syntax': 'typescript',
+      contributions: {
+        html: {
+          elements: elements.map(({ tag, declaration, events }) => ({
+            name: tag,
+            description: declaration.description ?? '',
+            attributes: attributesOf(declaration).map((a) => ({ name: a.name, description: a.description, value: { type: a.type } })),
+            events: events.map((v) => ({ name: v.name, description: v.description })),
+            slots: (declaration.slots ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
+            css: {
+              parts: (declaration.cssParts ?? []).map((p) => ({ name: p.name, description: p.description ?? '' })),
+              properties: (declaration.cssProperties ?? []).map((p) => ({ name: p.name, description: p.description ?? '' })),
+            },
+          })),
+        },
+      },
+    },
+    null,
+    2,
+  )}\n`,
+);
 console.log(`wrote zwgk-kit/react, react-jsx, vue types, the event map and editor data for ${elements.length} elements`);

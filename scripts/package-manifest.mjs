@@ -6,7 +6,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const BASE_MODULE = 'src/components/base/zwgk-element.ts';
-const ANNOUNCER = { name: 'announcer', description: 'The visually hidden polite live region through which the element tells screen-reader users what changed.' };
+const ANNOUNCER = {
+  name: 'announcer',
+  description: 'The visually hidden polite live region through which the element tells screen-reader users what changed.',
+};
 
 /** src/components/x/x.ts → the entry that registers it, dist/<entry>.js (src/<entry>.ts re-exports the module). */
 function shippedPaths() {
@@ -52,7 +55,11 @@ export function packageManifest(analyzed) {
       .map((e) => ({ ...e, declaration: { ...e.declaration, module: path } }));
     for (const declaration of declarations) {
       if (declaration.customElement && declaration.tagName) {
-        exports.push({ kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: path } });
+        exports.push({
+          kind: 'custom-element-definition',
+          name: declaration.tagName,
+          declaration: { name: declaration.name, module: path },
+        });
       }
     }
     modules.push({ kind: 'javascript-module', path, declarations, exports });

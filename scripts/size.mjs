@@ -20,7 +20,16 @@ const pkg = JSON.parse(readFileSync(new URL('packages/zwgk-kit/package.json', ro
 const dependencies = [...Object.keys(pkg.dependencies), 'lit-html', 'lit-element', '@lit/reactive-element'].flatMap((n) => [n, `${n}/*`]);
 const ENGLISH = 'i18n/locales/en';
 // What every element shares; shared parts only some elements use (form fields) count as their code.
-const RUNTIME = ['components/base/zwgk-element', 'components/base/context', 'components/base/data-source', 'components/base/states', 'components/base/clipboard', 'styles/tokens', 'i18n/locale', 'api/client'];
+const RUNTIME = [
+  'components/base/zwgk-element',
+  'components/base/context',
+  'components/base/data-source',
+  'components/base/states',
+  'components/base/clipboard',
+  'styles/tokens',
+  'i18n/locale',
+  'api/client',
+];
 
 // The same literal minification as the Vite builds (scripts/minify-literals-plugin.mjs).
 const minifyLiterals = {
@@ -40,15 +49,25 @@ const leaveOut = (parts, { lazy = false } = {}) => ({
     builder.onResolve({ filter: /^\./ }, ({ path, resolveDir, kind }) => {
       if (kind === 'dynamic-import' && !lazy) return { path, external: true }; // loaded on demand, not up front
       const full = new URL(path, `file://${resolveDir}/`).pathname;
-      return parts.some((part) => full.includes(`/src/${part}.`) || full.endsWith(`/src/${part}`)) ? { path: full, external: true } : undefined;
+      return parts.some((part) => full.includes(`/src/${part}.`) || full.endsWith(`/src/${part}`))
+        ? { path: full, external: true }
+        : undefined;
     });
   },
 });
 
 async function gzipOf(options) {
   const result = await build({
-    bundle: true, minify: true, charset: 'utf8', format: 'esm', target: BROWSER_FLOOR, write: false, logLevel: 'silent',
-    tsconfig: new URL('tsconfig.json', root).pathname, external: dependencies, ...options,
+    bundle: true,
+    minify: true,
+    charset: 'utf8',
+    format: 'esm',
+    target: BROWSER_FLOOR,
+    write: false,
+    logLevel: 'silent',
+    tsconfig: new URL('tsconfig.json', root).pathname,
+    external: dependencies,
+    ...options,
     plugins: [...(options.plugins ?? []), minifyLiterals],
   });
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
@@ -63,25 +82,45 @@ function report(name, bytes, budget) {
   rows.push([name, bytes, budget ?? '—', budget === undefined ? '' : over ? 'OVER BUDGET' : 'ok']);
 }
 
-report('lit', await gzipOf({ stdin: { contents: "export * from 'lit'; export * from 'lit/decorators.js';", resolveDir: root.pathname }, external: [] }), budgets.lit);
-report('kit runtime (shared by every element)', await gzipOf({
-  stdin: { contents: RUNTIME.map((file) => `export * from './src/${file}.ts';`).join('\n'), resolveDir: root.pathname },
-  plugins: [leaveOut([ENGLISH])],
-}), budgets.runtime);
+report(
+  'lit',
+  await gzipOf({ stdin: { contents: "export * from 'lit'; export * from 'lit/decorators.js';", resolveDir: root.pathname }, external: [] }),
+  budgets.lit,
+);
+report(
+  'kit runtime (shared by every element)',
+  await gzipOf({
+    stdin: { contents: RUNTIME.map((file) => `export * from './src/${file}.ts';`).join('\n'), resolveDir: root.pathname },
+    plugins: [leaveOut([ENGLISH])],
+  }),
+  budgets.runtime,
+);
 report('English messages (English pages only)', await gzipOf({ entryPoints: [src('i18n/locales/en.ts')] }), budgets.english);
 
-const entries = readdirSync(new URL('src/', root)).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+const entries = readdirSync(new URL('src/', root))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
 for (const entry of entries) {
   const budget = budgets.entries[entry] ?? {};
   report(`${entry}.js beyond Lit`, await gzipOf({ entryPoints: [src(`${entry}.ts`)], plugins: [leaveOut([ENGLISH])] }), budget.beyondLit);
   if (entry !== 'index') {
-    report(`${entry}.js own code (beyond Lit and kit runtime)`, await gzipOf({ entryPoints: [src(`${entry}.ts`)], plugins: [leaveOut([ENGLISH, ...RUNTIME])] }), budget.own);
+    report(
+      `${entry}.js own code (beyond Lit and kit runtime)`,
+      await gzipOf({ entryPoints: [src(`${entry}.ts`)], plugins: [leaveOut([ENGLISH, ...RUNTIME])] }),
+      budget.own,
+    );
     // esbuild without code splitting inlines what import() loads, so this is everything the element ever fetches.
     const lazyDependencies = ['dompurify', 'altcha-lib'];
-    report(`${entry}.js when used (lazy chunks, DOMPurify, altcha-lib; not Lit)`, await gzipOf({
-      entryPoints: [src(`${entry}.ts`)], plugins: [leaveOut([ENGLISH], { lazy: true })],
-      external: dependencies.filter((name) => !lazyDependencies.some((dep) => name === dep || name === `${dep}/*`)),
-    }), budget.used);
+    report(
+      `${entry}.js when used (lazy chunks, DOMPurify, altcha-lib; not Lit)`,
+      await gzipOf({
+        entryPoints: [src(`${entry}.ts`)],
+        plugins: [leaveOut([ENGLISH], { lazy: true })],
+        external: dependencies.filter((name) => !lazyDependencies.some((dep) => name === dep || name === `${dep}/*`)),
+      }),
+      budget.used,
+    );
   }
 }
 
@@ -91,8 +130,10 @@ function cdnChunks(dir, file) {
   const lazy = new Set();
   const visit = (name, into) => {
     const code = readFileSync(new URL(name, dir), 'utf8');
-    for (const [, imported] of code.matchAll(/\bfrom\s*["'`]\.\/(?:\.\.\/)?(?:chunks\/)?([\w.-]+\.js)["'`]/g)) add(`chunks/${imported}`, into);
-    for (const [, imported] of code.matchAll(/\bimport\(\s*["'`]\.\/(?:\.\.\/)?(?:chunks\/)?([\w.-]+\.js)["'`]\s*\)/g)) add(`chunks/${imported}`, lazy);
+    for (const [, imported] of code.matchAll(/\bfrom\s*["'`]\.\/(?:\.\.\/)?(?:chunks\/)?([\w.-]+\.js)["'`]/g))
+      add(`chunks/${imported}`, into);
+    for (const [, imported] of code.matchAll(/\bimport\(\s*["'`]\.\/(?:\.\.\/)?(?:chunks\/)?([\w.-]+\.js)["'`]\s*\)/g))
+      add(`chunks/${imported}`, lazy);
   };
   const add = (name, into) => {
     if (name === file || upFront.has(name) || lazy.has(name) || !existsSync(new URL(name, dir))) return;
@@ -110,8 +151,13 @@ const cdnDir = new URL('packages/zwgk-kit/dist/cdn/', root);
 if (existsSync(new URL('zwgk-kit.js', cdnDir))) {
   const { upFront, lazy, english } = cdnChunks(cdnDir, 'zwgk-kit.js');
   report(`cdn/zwgk-kit.js up front (${upFront.length} files, Lit inside)`, gzipFiles(cdnDir, upFront), budgets.cdn);
-  report(`cdn/zwgk-kit.js with every lazy chunk (${upFront.length + lazy.length} files)`, gzipFiles(cdnDir, [...upFront, ...lazy]), budgets.cdnUsed);
-  if (english.length !== 1) rows.push(['cdn English messages chunk', 'missing', '—', 'English is not a chunk of its own']), (failed = true);
+  report(
+    `cdn/zwgk-kit.js with every lazy chunk (${upFront.length + lazy.length} files)`,
+    gzipFiles(cdnDir, [...upFront, ...lazy]),
+    budgets.cdnUsed,
+  );
+  if (english.length !== 1)
+    (rows.push(['cdn English messages chunk', 'missing', '—', 'English is not a chunk of its own']), (failed = true));
   else report('cdn English messages chunk (English pages only)', gzipFiles(cdnDir, english), budgets.english);
 } else rows.push(['cdn/zwgk-kit.js', 'not built', budgets.cdn, 'run npm run build first']);
 

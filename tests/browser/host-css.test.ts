@@ -27,23 +27,64 @@ const STYLESHEETS: Record<string, string> = {
 };
 
 const items: DisclosureItem[] = [
-  { id: 'a', indexNo: '000-2025-001', title: '2025年财政预算公开', url: '/a', publisher: '某市财政局', category: '财政\\预算', publishedAt: '2025-01-10' },
-  { id: 'b', indexNo: '000-2025-002', title: '道路建设项目批复', url: '/b', publisher: '某市发展改革委', category: '城乡建设', publishedAt: '2025-02-20' },
+  {
+    id: 'a',
+    indexNo: '000-2025-001',
+    title: '2025年财政预算公开',
+    url: '/a',
+    publisher: '某市财政局',
+    category: '财政\\预算',
+    publishedAt: '2025-01-10',
+  },
+  {
+    id: 'b',
+    indexNo: '000-2025-002',
+    title: '道路建设项目批复',
+    url: '/b',
+    publisher: '某市发展改革委',
+    category: '城乡建设',
+    publishedAt: '2025-02-20',
+  },
 ];
 
 /** Each element as a page would embed it, and the part that shows it is ready. */
 const ELEMENTS: [string, () => TemplateResult, string][] = [
-  ['zwgk-contact-card', () => html`<zwgk-contact-card agency="福建省商务厅" phone="0591-87270308" address="福州市铜盘路118号"></zwgk-contact-card>`, '[part="card"]'],
+  [
+    'zwgk-contact-card',
+    () => html`<zwgk-contact-card agency="福建省商务厅" phone="0591-87270308" address="福州市铜盘路118号"></zwgk-contact-card>`,
+    '[part="card"]',
+  ],
   ['zwgk-directory', () => html`<zwgk-directory url-state="off" .data=${items}></zwgk-directory>`, '[part="list"]'],
   ['zwgk-report-viewer', () => html`<zwgk-report-viewer .data=${pingtan2024}></zwgk-report-viewer>`, '[part="report"]'],
   ['zwgk-application-form', () => html`<zwgk-application-form api-base="/api" draft="off"></zwgk-application-form>`, '[part="form"]'],
   ['zwgk-application-status', () => html`<zwgk-application-status api-base="/api"></zwgk-application-status>`, '[part="form"]'],
-  ['zwgk-feedback-mailbox', () => html`<zwgk-feedback-mailbox api-base="/api" url-state="off" draft="off"></zwgk-feedback-mailbox>`, '[part="form"]'],
+  [
+    'zwgk-feedback-mailbox',
+    () => html`<zwgk-feedback-mailbox api-base="/api" url-state="off" draft="off"></zwgk-feedback-mailbox>`,
+    '[part="form"]',
+  ],
 ];
 
 const PROPERTIES = [
-  'fontSize', 'fontStyle', 'fontWeight', 'fontFamily', 'fontVariant', 'letterSpacing', 'wordSpacing', 'textIndent', 'textTransform',
-  'whiteSpace', 'lineHeight', 'textAlign', 'direction', 'visibility', 'cursor', 'color', 'minHeight', 'paddingTop', 'paddingInlineStart',
+  'fontSize',
+  'fontStyle',
+  'fontWeight',
+  'fontFamily',
+  'fontVariant',
+  'letterSpacing',
+  'wordSpacing',
+  'textIndent',
+  'textTransform',
+  'whiteSpace',
+  'lineHeight',
+  'textAlign',
+  'direction',
+  'visibility',
+  'cursor',
+  'color',
+  'minHeight',
+  'paddingTop',
+  'paddingInlineStart',
   'boxSizing',
 ] as const;
 
@@ -102,7 +143,9 @@ for (const [tag, template, ready] of ELEMENTS) {
           const element = await render(template, ready);
           const hostile = styles(element);
           expect(hostile.length).to.equal(clean.length);
-          const changed = hostile.flatMap((line, i) => (line === clean[i] ? [] : [`${clean[i]} → ${line.slice(line.lastIndexOf('=') + 1)}`]));
+          const changed = hostile.flatMap((line, i) =>
+            line === clean[i] ? [] : [`${clean[i]} → ${line.slice(line.lastIndexOf('=') + 1)}`],
+          );
           expect(changed, changed.slice(0, 8).join('\n')).to.deep.equal([]);
           for (const button of shadow(element).querySelectorAll('button.button')) {
             expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);

@@ -52,7 +52,9 @@ function typeCheck(dir: string, checker: 'typescript/bin/tsc' | 'vue-tsc/bin/vue
 
 async function bundle(dir: string, app: string): Promise<void> {
   await build({
-    root: dir, configFile: false, logLevel: 'warn',
+    root: dir,
+    configFile: false,
+    logLevel: 'warn',
     plugins: app === 'vue3' ? [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('zwgk-') } } })] : [],
     oxc: { jsx: { runtime: 'automatic' } },
     build: { outDir: join(dir, 'dist'), emptyOutDir: true },
@@ -66,10 +68,12 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
     if (!path.startsWith(dir) || !existsSync(path)) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address() as { port: number };
-    resolve({ server, url: `http://127.0.0.1:${address.port}/` });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as { port: number };
+      resolve({ server, url: `http://127.0.0.1:${address.port}/` });
+    }),
+  );
 }
 
 /** In Chromium: the card got `data` as a property and shows it, the directory lists the items, a search reaches the app. */
@@ -80,7 +84,9 @@ async function check(dir: string): Promise<void> {
   page.on('pageerror', (error) => errors.push(String(error)));
   try {
     await page.goto(url, { waitUntil: 'networkidle0' });
-    await page.waitForFunction(() => document.querySelector('#card')?.shadowRoot?.textContent?.includes('集成测试市人民政府办公室'), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('#card')?.shadowRoot?.textContent?.includes('集成测试市人民政府办公室'), {
+      timeout: 10_000,
+    });
     const card = await page.$eval('#card', (element) => ({
       attribute: element.getAttribute('data'),
       agency: (element as unknown as { data?: { agency?: string } }).data?.agency,
@@ -89,7 +95,9 @@ async function check(dir: string): Promise<void> {
     assert.equal(card.attribute, null, 'data is not turned into an attribute');
     assert.equal(card.agency, '集成测试市人民政府办公室', 'data is set as a property');
     assert.match(card.text, /0591-12345678/);
-    await page.waitForFunction(() => document.querySelector('#directory')?.shadowRoot?.textContent?.includes('道路建设项目批复'), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('#directory')?.shadowRoot?.textContent?.includes('道路建设项目批复'), {
+      timeout: 10_000,
+    });
     const search = await page.waitForSelector('#directory >>> input[type="search"], #directory >>> [part~="search-input"]');
     await search!.type('预算');
     await page.keyboard.press('Enter');
@@ -101,7 +109,11 @@ async function check(dir: string): Promise<void> {
   }
 }
 
-for (const [app, checker] of [['react18', 'typescript/bin/tsc'], ['react19', 'typescript/bin/tsc'], ['vue3', 'vue-tsc/bin/vue-tsc.js']] as const) {
+for (const [app, checker] of [
+  ['react18', 'typescript/bin/tsc'],
+  ['react19', 'typescript/bin/tsc'],
+  ['vue3', 'vue-tsc/bin/vue-tsc.js'],
+] as const) {
   test(`${app} app: installs from the tarball, type-checks, builds, sets data and hears events in Chromium`, async () => {
     const dir = install(app);
     typeCheck(dir, checker);

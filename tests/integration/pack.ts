@@ -11,7 +11,12 @@ export const WORK = join(ROOT, '.integration');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 export function npm(args: string[], cwd: string): string {
-  return execFileSync(NPM, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return execFileSync(NPM, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 export interface Packed {
@@ -32,9 +37,17 @@ export function pack(name: 'zwgk-kit' | 'zwgk-kit-server'): Packed {
   if (!existsSync(dist)) throw new Error(`packages/${name}/dist is missing: run npm run build first`);
   mkdirSync(WORK, { recursive: true });
   const [info] = JSON.parse(npm(['pack', '--json', '--pack-destination', WORK], join(ROOT, 'packages', name))) as {
-    filename: string; size: number; unpackedSize: number; files: { path: string }[];
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    files: { path: string }[];
   }[];
-  const result = { file: join(WORK, info.filename), files: info.files.map((f) => f.path), size: info.size, unpackedSize: info.unpackedSize };
+  const result = {
+    file: join(WORK, info.filename),
+    files: info.files.map((f) => f.path),
+    size: info.size,
+    unpackedSize: info.unpackedSize,
+  };
   packed.set(name, result);
   return result;
 }

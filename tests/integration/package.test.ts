@@ -29,8 +29,9 @@ test('the zwgk-kit tarball holds the browser build, its licence and no server fi
   assert.deepEqual(serverFiles, [], 'no server code in the browser package');
   // Every entry the package.json names is really in the tarball.
   const manifest = manifestOf('zwgk-kit');
-  const targets = Object.values(manifest.exports as Record<string, string | Record<string, string>>)
-    .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  const targets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
   for (const target of [...targets, ...Object.values((manifest.bin ?? {}) as Record<string, string>)]) {
     assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} (package.json) is in the tarball`);
   }
@@ -64,7 +65,8 @@ test('the zwgk-kit-server tarball runs the reference server from its bin', async
   const manifest = manifestOf('zwgk-kit-server');
   for (const name of SERVER_ONLY) assert.ok(manifest.dependencies[name], `${name} is a dependency of the server`);
   assert.ok(!manifest.dependencies.lit, 'the server does not depend on Lit');
-  for (const required of ['LICENSE', 'README.md', 'dist/main.js', 'dist/index.js', 'dist/openapi.json']) assert.ok(files.includes(required), required);
+  for (const required of ['LICENSE', 'README.md', 'dist/main.js', 'dist/index.js', 'dist/openapi.json'])
+    assert.ok(files.includes(required), required);
   // Unpacked inside the repository, so its dependencies resolve to the root node_modules (no second install).
   const dir = join(WORK, 'server-package');
   rmSync(dir, { recursive: true, force: true });
@@ -102,11 +104,24 @@ test('the shipped custom-elements.json points at shipped files and records every
     for (const declaration of module.declarations) {
       if (!declaration.customElement || !declaration.tagName) continue; // the base class has no tag
       tags.push(declaration.tagName);
-      const definition = module.exports.find((e: { kind: string; name: string }) => e.kind === 'custom-element-definition' && e.name === declaration.tagName);
+      const definition = module.exports.find(
+        (e: { kind: string; name: string }) => e.kind === 'custom-element-definition' && e.name === declaration.tagName,
+      );
       assert.ok(definition, `<${declaration.tagName}> is recorded as a definition`);
-      assert.ok(declaration.cssParts.some((p: { name: string }) => p.name === 'announcer'), `<${declaration.tagName}> documents its announcer part`);
-      for (const attribute of declaration.attributes) assert.ok(attribute.type?.text, `<${declaration.tagName}> ${attribute.name} is typed`);
+      assert.ok(
+        declaration.cssParts.some((p: { name: string }) => p.name === 'announcer'),
+        `<${declaration.tagName}> documents its announcer part`,
+      );
+      for (const attribute of declaration.attributes)
+        assert.ok(attribute.type?.text, `<${declaration.tagName}> ${attribute.name} is typed`);
     }
   }
-  assert.deepEqual(tags.sort(), ['zwgk-application-form', 'zwgk-application-status', 'zwgk-contact-card', 'zwgk-directory', 'zwgk-feedback-mailbox', 'zwgk-report-viewer']);
+  assert.deepEqual(tags.sort(), [
+    'zwgk-application-form',
+    'zwgk-application-status',
+    'zwgk-contact-card',
+    'zwgk-directory',
+    'zwgk-feedback-mailbox',
+    'zwgk-report-viewer',
+  ]);
 });
