@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query as shadowQuery, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -204,7 +204,7 @@ export class ZwgkDirectory extends ZwgkElement {
     super.willUpdate(changed);
     if (!this.urlRead) {
       this.urlRead = true;
-      if (this.urlState !== 'off') this.current = queryFromSearch(location.search, this.urlParamPrefix);
+      if (this.urlState !== 'off' && !isServer) this.current = queryFromSearch(location.search, this.urlParamPrefix);
     }
     const from = this.loadedFrom;
     if (!from || from.mode !== this.mode || from.src !== this.src || from.data !== this.data) this.load();
@@ -233,15 +233,16 @@ export class ZwgkDirectory extends ZwgkElement {
     this.preview = undefined;
     this.loadError = undefined;
     this.busy = false;
-    const inline = this.querySelector(':scope > script[type="application/json"]');
-    const table = this.querySelector<HTMLTableElement>(':scope > table');
+    // Server rendering sees no children and fetches nothing: the browser reads and loads them.
+    const inline = isServer ? null : this.querySelector(':scope > script[type="application/json"]');
+    const table = isServer ? null : this.querySelector<HTMLTableElement>(':scope > table');
 
     if (this.mode === 'remote') {
       this.phase = this.src ? 'loading' : 'idle';
-      if (this.src) this.fetchPage();
+      if (this.src && !isServer) this.fetchPage();
     } else if (this.src) {
       this.phase = 'loading';
-      void this.fetchList(this.src, generation);
+      if (!isServer) void this.fetchList(this.src, generation);
     } else if (this.data !== undefined && this.data !== null) {
       void this.acceptList(this.data, generation);
     } else if (inline) {

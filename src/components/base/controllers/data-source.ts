@@ -1,6 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { requestJson } from '../../../api/client.js';
-import { RequestController, type DataState, type Parse } from './request.js';
+import { parseState, RequestController, type DataState, type Parse } from './request.js';
 
 export interface DataSourceOptions<T> {
   /** The URL to fetch (the element's `src`); wins over everything else. */
@@ -44,7 +44,20 @@ export class DataSourceController<T> implements ReactiveController {
   }
 
   get state(): DataState<T> {
-    return this.request.state;
+    return isServer ? (this.serverState ??= this.renderedOnServer()) : this.request.state;
+  }
+
+  private serverState?: DataState<T>;
+
+  /**
+   * What server rendering (Lit SSR, which skips hostUpdate) shows: `data` parsed, so the ready state is in
+   * the HTML and the first render in the browser matches it; `loading` for a `src` (fetched in the browser).
+   */
+  private renderedOnServer(): DataState<T> {
+    const data = this.options.data();
+    if (this.options.src()) return { status: 'loading' };
+    if (data !== undefined && data !== null) return parseState(this.options.parse, data, this.options.isEmpty);
+    return { status: 'idle' };
   }
 
   hostConnected(): void {

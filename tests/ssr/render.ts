@@ -1,0 +1,90 @@
+/** Server rendering as a Next.js, Nuxt or Astro site does it: @lit-labs/ssr in Node, no DOM. */
+import { render } from '@lit-labs/ssr';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import '../../src/index.ts';
+import type { DisclosureItem } from '../../src/api/types/directory.ts';
+
+export const items: DisclosureItem[] = [
+  {
+    id: 'a',
+    indexNo: '000-2025-001',
+    title: '2025年财政预算公开',
+    url: '/a',
+    publisher: '某市财政局',
+    category: '财政\\预算',
+    publishedAt: '2025-01-10',
+  },
+  {
+    id: 'b',
+    indexNo: '000-2025-002',
+    title: '道路建设项目批复',
+    url: '/b',
+    publisher: '某市发展改革委',
+    category: '城乡建设',
+    publishedAt: '2025-02-20',
+  },
+];
+export const office = { agency: '某市人民政府办公室', phone: '0591-12345678', address: '某路1号' };
+
+/** Every element in the ways a page embeds it: attributes, `data`, inline JSON, the elder theme. */
+export const CASES: Record<string, { template: TemplateResult; shows: RegExp }> = {
+  'contact card from attributes': {
+    template: html`<zwgk-contact-card agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>`,
+    shows: /福建省商务厅[\s\S]*0591-87270308/,
+  },
+  'contact card from data': {
+    template: html`<zwgk-contact-card .data=${office}></zwgk-contact-card>`,
+    shows: /某市人民政府办公室[\s\S]*0591-12345678/,
+  },
+  'contact card from inline JSON': {
+    template: html`<zwgk-contact-card
+      ><script type="application/json">
+        { "agency": "某市人民政府办公室" }
+      </script></zwgk-contact-card
+    >`,
+    shows: /<script type="application\/json">/,
+  },
+  'contact card, elder theme': {
+    template: html`<zwgk-contact-card theme="elder" agency="福建省商务厅"></zwgk-contact-card>`,
+    shows: /data-theme="elder"[\s\S]*福建省商务厅/,
+  },
+  'directory from data': {
+    template: html`<zwgk-directory url-state="off" .data=${items}></zwgk-directory>`,
+    shows: /^(?=[\s\S]*2025年财政预算公开)(?=[\s\S]*道路建设项目批复)/,
+  },
+  'directory from inline JSON': {
+    template: html`<zwgk-directory
+      ><script type="application/json">
+        { "items": [] }
+      </script></zwgk-directory
+    >`,
+    shows: /part="directory"|part="loading"|part="empty"/,
+  },
+  'directory, remote mode': {
+    template: html`<zwgk-directory src="/api/disclosures" mode="remote" theme="elder"></zwgk-directory>`,
+    shows: /data-theme="elder"/,
+  },
+  'report viewer from data': {
+    template: html`<zwgk-report-viewer .data=${{ year: 2024 }}></zwgk-report-viewer>`,
+    shows: /part="loading"|part="error"/,
+  },
+  'report viewer from src': { template: html`<zwgk-report-viewer src="/api/reports/2024"></zwgk-report-viewer>`, shows: /part="loading"/ },
+  'application form': {
+    template: html`<zwgk-application-form api-base="/api" theme="elder"></zwgk-application-form>`,
+    shows: /part="form"[\s\S]*data-theme|data-theme="elder"[\s\S]*part="form"/,
+  },
+  'application status': {
+    template: html`<zwgk-application-status api-base="/api" tracking-code="YS-ABCDEFGHJK"></zwgk-application-status>`,
+    shows: /part="form"/,
+  },
+  'feedback mailbox': {
+    template: html`<zwgk-feedback-mailbox api-base="/api" theme="elder"></zwgk-feedback-mailbox>`,
+    shows: /data-theme="elder"[\s\S]*part="tabs"/,
+  },
+};
+
+export function renderToString(template: TemplateResult): string {
+  return collectResultSync(render(template));
+}
