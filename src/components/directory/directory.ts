@@ -1,6 +1,7 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query as shadowQuery, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
+import { awaitsHydration } from '../base/hydration.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { RequestController, type LoadError } from '../base/controllers/request.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
@@ -245,6 +246,10 @@ export class ZwgkDirectory extends ZwgkElement {
       if (!isServer) void this.fetchList(this.src, generation);
     } else if (this.data !== undefined && this.data !== null) {
       void this.acceptList(this.data, generation);
+    } else if (inline && awaitsHydration(this)) {
+      // The server could not read the child: hydrate as it rendered (idle), then read it.
+      this.phase = 'idle';
+      void this.updateComplete.then(() => this.load());
     } else if (inline) {
       let parsed: unknown;
       try {

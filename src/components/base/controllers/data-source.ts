@@ -1,6 +1,7 @@
-import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost, type ReactiveElement } from 'lit';
 import { requestJson } from '../../../api/client.js';
 import { parseState, RequestController, type DataState, type Parse } from './request.js';
+import { awaitsHydration } from '../hydration.js';
 
 export interface DataSourceOptions<T> {
   /** The URL to fetch (the element's `src`); wins over everything else. */
@@ -36,7 +37,7 @@ export class DataSourceController<T> implements ReactiveController {
   private started = false;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly options: DataSourceOptions<T>,
   ) {
     this.request = new RequestController<T>(host, options);
@@ -87,6 +88,11 @@ export class DataSourceController<T> implements ReactiveController {
     } else {
       const inline = this.options.inline?.();
       if (!inline) return this.request.reset();
+      // The server could not read the child: hydrate as it rendered (idle), then read it.
+      if (awaitsHydration(this.host as ReactiveElement)) {
+        void this.host.updateComplete.then(() => this.load());
+        return;
+      }
       try {
         this.request.accept(JSON.parse(inline.textContent ?? ''));
       } catch (error) {
