@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { browserArgs, findBrowser } from '../../scripts/browser-path.mjs';
-import { CASES, items, office, renderToString } from './render.ts';
+import { CASES, items, office, renderToString, report } from './render.ts';
 
 /** The cases that need no backend, the `data` each gets in the browser too (as a framework sets it), and what it then shows. */
 const HYDRATED: Record<string, { data?: unknown; shows: RegExp }> = {
@@ -22,6 +22,8 @@ const HYDRATED: Record<string, { data?: unknown; shows: RegExp }> = {
   'directory from inline JSON': { shows: /道路建设项目批复/ },
   'application form': { shows: /申请人信息/ },
   'application status': { shows: /查询申请进度/ },
+  'report viewer from data': { data: report, shows: /平潭综合实验区2024年度政府信息公开工作年度报告/ },
+  'feedback mailbox': { shows: /来信类别/ },
 };
 const names = Object.keys(HYDRATED);
 
