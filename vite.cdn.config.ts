@@ -3,7 +3,8 @@ import { BROWSER_FLOOR } from './scripts/browser-floor.mjs';
 import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 
 // The CDN build: one minified ES module (Lit inside) that registers every element — what a CMS page loads
-// with <script type="module">. What only some pages use stays in chunks beside it, loaded on first use:
+// with <script type="module"> — and autoloader.js, which defines each element when it first appears,
+// loading only that element's chunks. What only some pages use stays in chunks beside it, loaded on first use:
 // the English messages, the report viewer's tables and charts, the mailbox's lookup and proof solver.
 // No eval and no inline styles: it works under script-src 'self'; style-src 'self'.
 // Licence comments (Lit's, DOMPurify's) are kept.
@@ -17,7 +18,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: true,
-    lib: { entry: { 'zwgk-kit': 'src/index.ts' }, formats: ['es'] },
+    lib: { entry: { 'zwgk-kit': 'src/index.ts', autoloader: 'src/autoloader.ts' }, formats: ['es'] },
     rollupOptions: {
       output: {
         entryFileNames: '[name].js',

@@ -7,7 +7,7 @@
 //   tests for it first (`typeof crypto.randomUUID`).
 import { transform } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { BROWSER_FLOOR } from './browser-floor.mjs';
+import { BROWSER_FLOOR, ESBUILD_SUPPORTED } from './browser-floor.mjs';
 
 /** Built-ins newer than Chrome 87 / Safari 14, the pattern that finds a use, and the test that excuses it. */
 const NEWER_APIS = [
@@ -28,13 +28,6 @@ const NEWER_APIS = [
   ],
 ];
 
-/**
- * Syntax the floor has that esbuild still rewrites for it, to work around engine bugs in rare forms
- * (optional chaining is in Chrome 80, Unicode property escapes in Chrome 64 and Safari 11.1); Vite's
- * build keeps both as written.
- */
-const IN_THE_FLOOR = { 'optional-chain': true, 'regexp-unicode-property-escapes': true };
-
 const dist = new URL('../packages/zwgk-kit/dist/', import.meta.url);
 const files = [];
 const walk = (dir) => {
@@ -53,7 +46,7 @@ for (const url of files) {
   const name = url.pathname.slice(dist.pathname.length);
   try {
     const [floor, latest] = await Promise.all([
-      transform(code, { format: 'esm', target: BROWSER_FLOOR, supported: IN_THE_FLOOR, logLevel: 'silent' }),
+      transform(code, { format: 'esm', target: BROWSER_FLOOR, supported: ESBUILD_SUPPORTED, logLevel: 'silent' }),
       transform(code, { format: 'esm', target: 'esnext', logLevel: 'silent' }),
     ]);
     if (floor.code !== latest.code) {
