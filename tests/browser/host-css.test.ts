@@ -8,7 +8,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/index.js';
 import { pingtan2024 } from '../../src/core/report/fixtures/index.js';
-import type { DisclosureItem } from '../../src/api/types/directory.js';
+import { items } from '../fixtures/embedding.js';
 import { shadow } from './helpers.js';
 
 const STYLESHEETS: Record<string, string> = {
@@ -25,27 +25,6 @@ const STYLESHEETS: Record<string, string> = {
     .main { width: 1000px; margin: 0 auto; text-align: left; font-weight: bold; font-style: oblique; }
     input, button { font-size: 12px; height: 22px; line-height: 22px; }`,
 };
-
-const items: DisclosureItem[] = [
-  {
-    id: 'a',
-    indexNo: '000-2025-001',
-    title: '2025年财政预算公开',
-    url: '/a',
-    publisher: '某市财政局',
-    category: '财政\\预算',
-    publishedAt: '2025-01-10',
-  },
-  {
-    id: 'b',
-    indexNo: '000-2025-002',
-    title: '道路建设项目批复',
-    url: '/b',
-    publisher: '某市发展改革委',
-    category: '城乡建设',
-    publishedAt: '2025-02-20',
-  },
-];
 
 /** Each element as a page would embed it, and the part that shows it is ready. */
 const ELEMENTS: [string, () => TemplateResult, string][] = [

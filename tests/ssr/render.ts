@@ -5,32 +5,12 @@ import { html } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { TemplateResult } from 'lit';
 import '../../src/index.ts';
-import type { DisclosureItem } from '../../src/api/types/directory.ts';
+import { items, office } from '../fixtures/embedding.ts';
 import { pingtan2024 } from '../../src/core/report/fixtures/index.ts';
 
 export const report = pingtan2024;
 
-export const items: DisclosureItem[] = [
-  {
-    id: 'a',
-    indexNo: '000-2025-001',
-    title: '2025年财政预算公开',
-    url: '/a',
-    publisher: '某市财政局',
-    category: '财政\\预算',
-    publishedAt: '2025-01-10',
-  },
-  {
-    id: 'b',
-    indexNo: '000-2025-002',
-    title: '道路建设项目批复',
-    url: '/b',
-    publisher: '某市发展改革委',
-    category: '城乡建设',
-    publishedAt: '2025-02-20',
-  },
-];
-export const office = { agency: '某市人民政府办公室', phone: '0591-12345678', address: '某路1号' };
+export { items, office };
 
 /** Every element in the ways a page embeds it: attributes, `data`, inline JSON, the elder theme. */
 export const CASES: Record<string, { template: TemplateResult; shows: RegExp }> = {
