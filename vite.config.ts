@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { BROWSER_FLOOR } from './scripts/browser-floor.mjs';
 import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 
-// The npm build: one ES module per element plus index.js, with every runtime
-// dependency (Lit above all) left to the web team's bundler so it is shared.
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+// The npm build of the browser package (packages/zwgk-kit): one ES module per element plus index.js, with
+// every runtime dependency (Lit above all) left to the web team's bundler so it is shared.
+const pkg = JSON.parse(readFileSync(new URL('./packages/zwgk-kit/package.json', import.meta.url), 'utf8')) as {
   dependencies: Record<string, string>;
 };
 const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name.replace('/', '\\/')}(/|$)`));
@@ -21,8 +22,8 @@ export default defineConfig({
   publicDir: false,
   plugins: [minifyLitLiterals()],
   build: {
-    target: 'es2022',
-    outDir: 'dist',
+    target: BROWSER_FLOOR,
+    outDir: 'packages/zwgk-kit/dist',
     emptyOutDir: true,
     minify: false,
     sourcemap: true,

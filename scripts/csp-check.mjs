@@ -10,9 +10,10 @@ import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser-path.mjs';
 import { createDemoServer } from '../src/server/demo.ts';
 
-const cdn = new URL('../dist/cdn/zwgk-kit.js', import.meta.url);
+const cdnDir = new URL('../packages/zwgk-kit/dist/cdn/', import.meta.url);
+const cdn = new URL('zwgk-kit.js', cdnDir);
 if (!existsSync(cdn)) {
-  console.error('dist/cdn/zwgk-kit.js is missing: run npm run build first.');
+  console.error('packages/zwgk-kit/dist/cdn/zwgk-kit.js is missing: run npm run build first.');
   process.exit(1);
 }
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
@@ -37,6 +38,10 @@ const server = createServer((req, res) => {
   if (req.url?.startsWith('/api')) api.handler(req, res);
   else if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
   else if (req.url?.startsWith('/zwgk-kit.js')) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(cdn));
+  else if (/^\/chunks\/[\w-]+\.js$/.test(req.url ?? '') && existsSync(new URL(`.${req.url}`, cdnDir))) {
+    // The chunks the CDN file loads on first use (English messages, report tables …).
+    res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(new URL(`.${req.url}`, cdnDir)));
+  }
   else if (req.url === '/favicon.ico') res.writeHead(204).end();
   else res.writeHead(404).end();
 });

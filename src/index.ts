@@ -10,3 +10,6 @@ export * from './request-desk.js';
 export { ZwgkElement, defineElement } from './components/base/zwgk-element.js';
 export { ApiError, requestJson, newIdempotencyKey } from './api/client.js';
 export type { ContactInfo } from './api/types/contact.js';
+// The documents of the backend contract that `data` properties take.
+export type { DisclosureItem } from './api/types/directory.js';
+export type { AnnualReport } from './api/types/report.js';

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { hostReset } from './host-reset.js';
 
 /**
  * Design tokens. Every public token is a `--zwgk-*` custom property that a host
@@ -11,6 +12,7 @@ import { css } from 'lit';
  * wrapper every element renders; the elder theme swaps the fallbacks there.
  */
 export const tokens = css`
+  ${hostReset}
   :host {
     display: block;
     box-sizing: border-box;
@@ -29,9 +31,9 @@ export const tokens = css`
       system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC',
       sans-serif
     );
-    --_font-size: var(--zwgk-font-size-base, 1rem);
-    --_font-size-small: var(--zwgk-font-size-small, 0.875rem);
-    --_font-size-large: var(--zwgk-font-size-large, 1.25rem);
+    --_font-size: var(--zwgk-font-size-base, calc(1 * var(--_rem)));
+    --_font-size-small: var(--zwgk-font-size-small, calc(0.875 * var(--_rem)));
+    --_font-size-large: var(--zwgk-font-size-large, calc(1.25 * var(--_rem)));
     --_line-height: var(--zwgk-line-height, 1.6);
     --_color-text: var(--zwgk-color-text, #1f2328);
     --_color-muted: var(--zwgk-color-muted, #57606a);
@@ -44,15 +46,15 @@ export const tokens = css`
     --_color-error: var(--zwgk-color-error, #b3261e);
     --_color-warning: var(--zwgk-color-warning, #7a4d00);
     --_color-success: var(--zwgk-color-success, #1a6b32);
-    --_space-1: var(--zwgk-space-1, 0.25rem);
-    --_space-2: var(--zwgk-space-2, 0.5rem);
-    --_space-3: var(--zwgk-space-3, 0.75rem);
-    --_space-4: var(--zwgk-space-4, 1rem);
-    --_space-6: var(--zwgk-space-6, 1.5rem);
-    --_radius: var(--zwgk-radius, 0.375rem);
-    --_target-size: var(--zwgk-target-size, 2.75rem);
-    --_focus-ring: var(--zwgk-focus-ring, 0.1875rem solid #0b57a4);
-    --_focus-offset: var(--zwgk-focus-offset, 0.125rem);
+    --_space-1: var(--zwgk-space-1, calc(0.25 * var(--_rem)));
+    --_space-2: var(--zwgk-space-2, calc(0.5 * var(--_rem)));
+    --_space-3: var(--zwgk-space-3, calc(0.75 * var(--_rem)));
+    --_space-4: var(--zwgk-space-4, calc(1 * var(--_rem)));
+    --_space-6: var(--zwgk-space-6, calc(1.5 * var(--_rem)));
+    --_radius: var(--zwgk-radius, calc(0.375 * var(--_rem)));
+    --_target-size: var(--zwgk-target-size, calc(2.75 * var(--_rem)));
+    --_focus-ring: var(--zwgk-focus-ring, calc(0.1875 * var(--_rem)) solid #0b57a4);
+    --_focus-offset: var(--zwgk-focus-offset, calc(0.125 * var(--_rem)));
 
     font-family: var(--_font-family);
     font-size: var(--_font-size);
@@ -62,9 +64,9 @@ export const tokens = css`
   }
   /* 适老化: base text >= 18px, targets >= 44px, text contrast >= 7:1, strong focus. */
   .zwgk-root[data-theme='elder'] {
-    --_font-size: var(--zwgk-font-size-base, 1.25rem);
-    --_font-size-small: var(--zwgk-font-size-small, 1.125rem);
-    --_font-size-large: var(--zwgk-font-size-large, 1.5rem);
+    --_font-size: var(--zwgk-font-size-base, calc(1.25 * var(--_rem)));
+    --_font-size-small: var(--zwgk-font-size-small, calc(1.125 * var(--_rem)));
+    --_font-size-large: var(--zwgk-font-size-large, calc(1.5 * var(--_rem)));
     --_line-height: var(--zwgk-line-height, 1.7);
     --_color-text: var(--zwgk-color-text, #000000);
     --_color-muted: var(--zwgk-color-muted, #2b2b2b);
@@ -74,9 +76,9 @@ export const tokens = css`
     --_color-error: var(--zwgk-color-error, #8c1d18);
     --_color-warning: var(--zwgk-color-warning, #5c3a00);
     --_color-success: var(--zwgk-color-success, #0f4d22);
-    --_target-size: var(--zwgk-target-size, 3rem);
-    --_focus-ring: var(--zwgk-focus-ring, 0.25rem solid #000000);
-    --_focus-offset: var(--zwgk-focus-offset, 0.1875rem);
+    --_target-size: var(--zwgk-target-size, calc(3 * var(--_rem)));
+    --_focus-ring: var(--zwgk-focus-ring, calc(0.25 * var(--_rem)) solid #000000);
+    --_focus-offset: var(--zwgk-focus-offset, calc(0.1875 * var(--_rem)));
   }
   a {
     color: var(--_color-link);

@@ -4,12 +4,16 @@
  * MutationObserver per document serves every element.
  */
 
+import { isServer } from 'lit';
+
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let observer: MutationObserver | undefined;
 
 /** The value of `attribute` on `node` or its closest ancestor, looking through shadow hosts. */
 export function closestAttribute(node: Element, attribute: string): string | null {
+  // Server rendering (Lit SSR) knows the element's own attributes only, not its ancestors.
+  if (isServer) return node.getAttribute(attribute);
   let current: Node | null = node;
   while (current) {
     if (current instanceof Element && current.hasAttribute(attribute)) return current.getAttribute(attribute);

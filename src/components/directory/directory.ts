@@ -1,6 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query as shadowQuery, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
+import { awaitsHydration } from '../base/hydration.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { RequestController, type LoadError } from '../base/controllers/request.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
@@ -204,7 +205,7 @@ export class ZwgkDirectory extends ZwgkElement {
     super.willUpdate(changed);
     if (!this.urlRead) {
       this.urlRead = true;
-      if (this.urlState !== 'off') this.current = queryFromSearch(location.search, this.urlParamPrefix);
+      if (this.urlState !== 'off' && !isServer) this.current = queryFromSearch(location.search, this.urlParamPrefix);
     }
     const from = this.loadedFrom;
     if (!from || from.mode !== this.mode || from.src !== this.src || from.data !== this.data) this.load();
@@ -230,17 +231,22 @@ export class ZwgkDirectory extends ZwgkElement {
     this.preview = undefined;
     this.loadError = undefined;
     this.busy = false;
-    const inline = this.querySelector(':scope > script[type="application/json"]');
-    const table = this.querySelector<HTMLTableElement>(':scope > table');
+    // Server rendering sees no children and fetches nothing: the browser reads and loads them.
+    const inline = isServer ? null : this.querySelector(':scope > script[type="application/json"]');
+    const table = isServer ? null : this.querySelector<HTMLTableElement>(':scope > table');
 
     if (this.mode === 'remote') {
       this.phase = this.src ? 'loading' : 'idle';
-      if (this.src) this.fetchPage();
+      if (this.src && !isServer) this.fetchPage();
     } else if (this.src) {
       this.phase = 'loading';
-      void this.fetchList(this.src, generation);
+      if (!isServer) void this.fetchList(this.src, generation);
     } else if (this.data !== undefined && this.data !== null) {
       void this.acceptList(this.data, generation);
+    } else if (inline && awaitsHydration(this)) {
+      // The server could not read the child: hydrate as it rendered (idle), then read it.
+      this.phase = 'idle';
+      void this.updateComplete.then(() => this.load());
     } else if (inline) {
       let parsed: unknown;
       try {

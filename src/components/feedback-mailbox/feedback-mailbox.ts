@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -170,12 +170,12 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
     if (!this.urlRead) {
       this.urlRead = true;
       if (!MAILBOX_VIEWS.includes(this.view)) this.view = 'write';
-      if (this.urlState !== 'off') {
+      if (this.urlState !== 'off' && !isServer) {
         const fromUrl = readMailboxState(location.search, this.urlParamPrefix);
         this.view = fromUrl.view ?? this.view;
         this.page = fromUrl.page ?? 1;
       }
-      this.writer.restoreDraft();
+      if (!isServer) this.writer.restoreDraft();
     }
     if (this.view === 'lookup') this.lookup.load();
     if (this.view === 'published') {

@@ -101,7 +101,7 @@ export function validateEmail(input: string): Validation {
     !/^\.|\.\.|\.$/.test(local) &&
     labels.length >= 2 &&
     labels.every((label) => EMAIL_LABEL.test(label)) &&
-    /^[a-z]{2,}$/.test(labels.at(-1)!);
+    /^[a-z]{2,}$/.test(labels[labels.length - 1]);
   return valid ? { ok: true, value: `${local}@${domain}` } : { ok: false, code: 'email.format' };
 }
 

@@ -1,6 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost, type ReactiveElement } from 'lit';
 import { requestJson } from '../../../api/client.js';
-import { RequestController, type DataState, type Parse } from './request.js';
+import { parseState, RequestController, type DataState, type Parse } from './request.js';
+import { awaitsHydration } from '../hydration.js';
 
 export interface DataSourceOptions<T> {
   /** The URL to fetch (the element's `src`); wins over everything else. */
@@ -38,7 +39,7 @@ export class DataSourceController<T> implements ReactiveController {
   private started = false;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly options: DataSourceOptions<T>,
   ) {
     this.request = new RequestController<T>(host, options);
@@ -46,7 +47,20 @@ export class DataSourceController<T> implements ReactiveController {
   }
 
   get state(): DataState<T> {
-    return this.request.state;
+    return isServer ? (this.serverState ??= this.renderedOnServer()) : this.request.state;
+  }
+
+  private serverState?: DataState<T>;
+
+  /**
+   * What server rendering (Lit SSR, which skips hostUpdate) shows: `data` parsed, so the ready state is in
+   * the HTML and the first render in the browser matches it; `loading` for a `src` (fetched in the browser).
+   */
+  private renderedOnServer(): DataState<T> {
+    const data = this.options.data();
+    if (this.options.src()) return { status: 'loading' };
+    if (data !== undefined && data !== null) return parseState(this.options.parse, data, this.options.isEmpty);
+    return { status: 'idle' };
   }
 
   hostConnected(): void {
@@ -77,6 +91,11 @@ export class DataSourceController<T> implements ReactiveController {
     } else {
       const inline = this.options.inline?.();
       if (!inline) return this.request.reset();
+      // The server could not read the child: hydrate as it rendered (idle), then read it.
+      if (awaitsHydration(this.host as ReactiveElement)) {
+        void this.host.updateComplete.then(() => this.load());
+        return;
+      }
       try {
         this.request.accept(JSON.parse(inline.textContent ?? ''));
       } catch (error) {

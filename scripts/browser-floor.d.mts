@@ -1,0 +1,4 @@
+/** The oldest browsers zwgk-kit supports, as esbuild/Vite targets (see browser-floor.mjs). */
+export declare const BROWSER_FLOOR: string[];
+/** esbuild `supported` overrides matching what the Vite build ships (see browser-floor.mjs). */
+export declare const ESBUILD_SUPPORTED: Record<string, boolean>;

@@ -1,0 +1,6 @@
+import 'zwgk-kit/contact-card.js';
+import 'zwgk-kit/directory.js';
+import { createApp } from 'vue';
+import App from './App.vue';
+
+createApp(App).mount('#app');

@@ -1,0 +1,104 @@
+/**
+ * The CDN autoloader in Chromium: it defines each element when it first appears, now or added later, and
+ * a page downloads only what its elements use — measured from a real page load (the gzip bytes of every
+ * script the browser requested), against size-budgets.json. Needs `npm run build` first.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { browserArgs, findBrowser } from '../../scripts/browser-path.mjs';
+import { ROOT } from './pack.ts';
+
+const CDN = join(ROOT, 'packages/zwgk-kit/dist/cdn');
+const budgets = JSON.parse(readFileSync(join(ROOT, 'size-budgets.json'), 'utf8')) as { pages: Record<string, number> };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'packages/zwgk-kit/custom-elements.json'), 'utf8'));
+const TAGS: string[] = manifest.modules.flatMap((m: { declarations: { tagName?: string }[] }) =>
+  m.declarations.map((d) => d.tagName).filter(Boolean),
+);
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+const pages = new Map<string, string>();
+
+before(async () => {
+  server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const page = pages.get(path);
+    if (page) return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    const file = join(CDN, path);
+    if (path.endsWith('.js') && file.startsWith(CDN) && existsSync(file)) {
+      return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(file));
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Loads `body` under the autoloader; the scripts it requested and their gzip bytes. */
+async function load(name: string, body: string, until: string): Promise<{ scripts: string[]; bytes: number; errors: string[] }> {
+  pages.set(
+    `/${name}`,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${name}</title>
+<script type="module" src="/autoloader.js"></script></head><body>${body}</body></html>`,
+  );
+  const tab = await browser.newPage();
+  const scripts: string[] = [];
+  const errors: string[] = [];
+  tab.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  try {
+    await tab.goto(`${origin}/${name}`, { waitUntil: 'networkidle0' });
+    await tab.waitForFunction(until, { timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  } finally {
+    await tab.close();
+  }
+  const bytes = scripts.reduce((sum, path) => sum + gzipSync(readFileSync(join(CDN, path)), { level: 9 }).length, 0);
+  return { scripts, bytes, errors };
+}
+
+test('a page with one contact card loads the contact card and nothing else', async () => {
+  const { scripts, bytes, errors } = await load(
+    'contact-card',
+    '<zwgk-contact-card agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>',
+    "customElements.get('zwgk-contact-card') && document.querySelector('zwgk-contact-card').shadowRoot?.textContent.includes('福建省商务厅')",
+  );
+  console.log(
+    `page with one <zwgk-contact-card> (autoloader): ${scripts.length} scripts, ${bytes} bytes gzip, budget ${budgets.pages.contactCard}`,
+  );
+  assert.deepEqual(errors, []);
+  const others = scripts.filter((path) => /directory|application|feedback|report|view|solver|lookup|\/en-/.test(path));
+  assert.deepEqual(others, [], 'no other element, no English, no report tables');
+  assert.ok(bytes <= budgets.pages.contactCard, `${bytes} bytes within the page budget ${budgets.pages.contactCard}`);
+});
+
+test('an element added later is defined when it appears', async () => {
+  const { errors } = await load(
+    'added-later',
+    "<div id=slot></div><script type=module>setTimeout(() => { document.getElementById('slot').innerHTML = '<zwgk-directory url-state=\"off\"></zwgk-directory>'; }, 300);</script>",
+    "customElements.get('zwgk-directory') && document.querySelector('zwgk-directory')?.shadowRoot",
+  );
+  assert.deepEqual(errors, []);
+});
+
+test('every element of the manifest is known to the autoloader', async () => {
+  assert.ok(TAGS.length >= 6);
+  const all = TAGS.map((tag) => `<${tag} api-base="/none" url-state="off"></${tag}>`).join('\n');
+  const { bytes, errors } = await load('every-element', all, `${JSON.stringify(TAGS)}.every((tag) => customElements.get(tag))`);
+  console.log(`page with every element (autoloader): ${bytes} bytes gzip, budget ${budgets.pages.everyElement}`);
+  assert.deepEqual(errors, []);
+  assert.ok(bytes <= budgets.pages.everyElement, `${bytes} bytes within the page budget ${budgets.pages.everyElement}`);
+});
