@@ -24,7 +24,8 @@ const NEWER_APIS = [
   [
     'String.prototype.replaceAll is fine (Chrome 85); Intl.Segmenter is not (Safari 14.1)',
     /\bnew Intl\.Segmenter\(/,
-    /typeof\s+Intl\.Segmenter|"Segmenter"\s*in\s+Intl/,
+    // Guarded uses are fine: a feature test (ProseMirror's `if (Intl.Segmenter)`) before the call.
+    /typeof\s+Intl\.Segmenter|"Segmenter"\s*in\s+Intl|if\s*\(\s*Intl\.Segmenter\s*\)/,
   ],
 ];
 

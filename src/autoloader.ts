@@ -11,7 +11,9 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
   'zwgk-contact-card': () => import('./contact-card.js'),
   'zwgk-directory': () => import('./directory.js'),
   'zwgk-feedback-mailbox': () => import('./feedback-mailbox.js'),
+  'zwgk-report-editor': () => import('./report-editor.js'),
   'zwgk-report-viewer': () => import('./report-viewer.js'),
+  'zwgk-request-desk': () => import('./request-desk.js'),
 };
 
 const requested = new Set<string>();

@@ -12,7 +12,7 @@ import { deflateSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
 import type { AttachmentReceipt } from '../../src/api/types/application.js';
 import type { Problem } from '../../src/api/types/problem.js';
-import { checkJpeg, checkPdf, checkPng } from '../../src/core/upload/check-file.js';
+import { checkJpeg, checkPdf, checkPng } from '../../src/server/upload/check-file.js';
 import { createApp } from '../../src/server/app.js';
 import { createNodeHandler } from '../../src/server/node.js';
 import { openStorage, type Storage } from '../../src/server/storage/index.js';

@@ -120,7 +120,7 @@ export class ReportYearController implements ReactiveController {
     this.acceptedFrom = data;
     this.data = data;
     this.current = data.versions.find((v) => v.status !== 'published') ?? data.versions[0];
-    this.doc = this.current ? structuredClone(this.current.document) : undefined;
+    this.doc = this.current ? copyOf(this.current.document) : undefined;
     this.generation++;
     this.saveState = 'saved';
     this.saveError = undefined;
@@ -270,7 +270,7 @@ export class ReportYearController implements ReactiveController {
       const answer = await requestJson<ReportVersion>(apiUrl(base, path), { method: 'POST', headers, ...(body ? { body } : {}) });
       this.replaceInList(answer);
       this.current = answer;
-      this.doc = structuredClone(answer.document);
+      this.doc = copyOf(answer.document);
       this.generation++;
       this.saveState = 'saved';
       this.options.onStatus?.(answer);
@@ -285,4 +285,9 @@ export class ReportYearController implements ReactiveController {
       this.host.requestUpdate();
     }
   }
+}
+
+/** A deep copy of a report document (plain JSON); structuredClone is newer than the kit's browser floor (Chrome 98). */
+function copyOf<T>(document: T): T {
+  return JSON.parse(JSON.stringify(document)) as T;
 }

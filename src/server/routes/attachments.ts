@@ -10,7 +10,7 @@ import busboy, { type Busboy } from 'busboy';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import type { AttachmentReceipt } from '../../api/types/application.js';
-import { checkFileStructure } from '../../core/upload/check-file.js';
+import { checkFileStructure } from '../upload/check-file.js';
 import type { ServerDeps } from '../deps.js';
 import { answerCreate, idempotencyKey } from '../http.js';
 import { ProblemError } from '../problem.js';
