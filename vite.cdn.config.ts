@@ -18,7 +18,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: true,
-    lib: { entry: { 'zwgk-kit': 'src/index.ts', autoloader: 'src/autoloader.ts' }, formats: ['es'] },
+    lib: { entry: { 'zwgk-kit': 'src/cdn.ts', autoloader: 'src/autoloader.ts' }, formats: ['es'] },
     rollupOptions: {
       output: {
         entryFileNames: '[name].js',

@@ -11,10 +11,10 @@ const pkg = JSON.parse(readFileSync(new URL('./packages/zwgk-kit/package.json', 
 const external = Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name.replace('/', '\\/')}(/|$)`));
 external.push(/^lit-html(\/|$)/, /^lit-element(\/|$)/, /^@lit\/reactive-element(\/|$)/);
 
-/** src/<entry>.ts files: index.ts and one per element. */
+/** src/<entry>.ts files: index.ts and one per element (cdn.ts is the CDN build's entry, not the package's). */
 export const entries = Object.fromEntries(
   readdirSync(new URL('./src', import.meta.url))
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && file !== 'cdn.ts')
     .map((file) => [file.replace(/\.ts$/, ''), `src/${file}`]),
 );
 
