@@ -279,9 +279,14 @@ export function reportVersionRoutes(deps: ServerDeps): Hono {
   const publishedVersions = async (year: number) =>
     (await deps.storage.listReportVersions(year)).filter((v) => v.status === 'published').reverse();
 
+  // A year of four digits and a version number, else 404 before anything reaches the database (NaN would not).
+  const yearOf = (text: string): number => {
+    if (!/^\d{4}$/.test(text)) throw new ProblemError('not-found', 'No annual report for this year.');
+    return Number(text);
+  };
+
   routes.get('/reports/:year/versions', async (c) => {
-    const text = c.req.param('year');
-    const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
+    const year = yearOf(c.req.param('year'));
     const base = c.req.path.replace(/\/+$/, '');
     const versions = await publishedVersions(year);
     const list: PublishedVersion[] = versions.map((v) => ({ version: v.version, publishedAt: v.document.publishedAt ?? null, note: v.note, href: `${base}/${v.version}` }));
@@ -293,8 +298,10 @@ export function reportVersionRoutes(deps: ServerDeps): Hono {
   });
 
   routes.get('/reports/:year/versions/:version', async (c) => {
-    const year = Number(c.req.param('year'));
-    const version = Number(c.req.param('version'));
+    const year = yearOf(c.req.param('year'));
+    const text = c.req.param('version');
+    if (!/^[1-9]\d{0,5}$/.test(text)) throw new ProblemError('not-found', 'No such published version of this report.');
+    const version = Number(text);
     const found = (await publishedVersions(year)).find((v) => v.version === version);
     if (found) return c.json(found.document);
     const given = deps.reports.find((r) => r.year === year);
