@@ -18,7 +18,7 @@ import { migrate, openDatabase } from '../../src/server/storage/index.js';
 import { createSqlStorage } from '../../src/server/storage/storage.js';
 import type { SqlDatabase } from '../../src/server/storage/sql.js';
 import type { Storage } from '../../src/server/storage/types.js';
-import { sampleApplication, sampleOrganizationApplication } from '../../src/server/testing.js';
+import { sampleApplication, sampleOrganizationApplication, samplePdf } from '../../src/server/testing.js';
 import { addAccounts, backends, signedIn, StaffClient } from './staff-harness.js';
 
 const PHONE = '13912345678';
@@ -87,7 +87,7 @@ for (const backend of backends()) {
       return (await response.json()) as ApplicationStatusView;
     }
 
-    async function upload(path: string, bytes: string, name: string, who: StaffClient | null): Promise<Response> {
+    async function upload(path: string, bytes: string | Uint8Array<ArrayBuffer>, name: string, who: StaffClient | null): Promise<Response> {
       const form = new FormData();
       form.append('file', new Blob([bytes]), name);
       if (who) return who.request('POST', path.replace(/^\/api/, ''), form, { 'Idempotency-Key': key() });
@@ -96,7 +96,9 @@ for (const backend of backends()) {
 
     test('the whole path: queue, 受理, extension asked by the clerk and approved by the head, answer with files and 答复书, downloads, 办结', async () => {
       setDay('2025-09-26');
-      const proof = (await (await upload('/api/attachments', '%PDF-1.4 id card', '身份证.pdf', null)).json()) as AttachmentReceipt;
+      // A citizen's upload is checked to its end: a whole, well-formed PDF.
+      const idCard = samplePdf();
+      const proof = (await (await upload('/api/attachments', idCard, '身份证.pdf', null)).json()) as AttachmentReceipt;
       const code = await submit(sampleApplication({ attachments: [proof.id] }));
 
       const queue = (await (await staff.clerk.request('GET', '/staff/applications?status=submitted')).json()) as QueuePage;
@@ -116,7 +118,7 @@ for (const backend of backends()) {
       assert.match(proofDownload.headers.get('content-disposition')!, /^attachment;/);
       assert.equal(proofDownload.headers.get('content-type'), 'application/octet-stream');
       assert.equal(proofDownload.headers.get('x-content-type-options'), 'nosniff');
-      assert.equal(await proofDownload.text(), '%PDF-1.4 id card');
+      assert.deepEqual(new Uint8Array(await proofDownload.arrayBuffer()), idCard);
       await problem(await staff.admin.request('GET', `/staff/applications/${code}/files/${proof.id}`), 403);
       await problem(await new StaffClient(app).request('GET', `/staff/applications/${code}/files/${proof.id}`), 401);
       await problem(await citizen(`/applications/${code}/files/${proof.id}`, { phone: PHONE }), 404);
@@ -353,7 +355,7 @@ for (const backend of backends()) {
       assert.ok(!JSON.stringify(waiting).includes('内部'), 'staff-internal notes never reach the public status');
 
       setDay('2025-03-20');
-      const copy = (await (await upload('/api/attachments', '%PDF-1.4 proof', '身份证明.pdf', null)).json()) as AttachmentReceipt;
+      const copy = (await (await upload('/api/attachments', samplePdf(), '身份证明.pdf', null)).json()) as AttachmentReceipt;
       const idem = key();
       await problem(await citizen(`/applications/${code}/supplement`, { phone: '13900000000', text: 'x' }, { 'Idempotency-Key': key() }), 404);
       await problem(await citizen(`/applications/${code}/supplement`, { phone: PHONE, text: 'x', attachments: ['rf-nope'] }, { 'Idempotency-Key': key() }), 422);
