@@ -21,7 +21,8 @@ const total = Number(process.env.BENCH_REQUESTS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_S ?? 600);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
-const TOKEN = 'bench-notify';
+// 32 random bytes, base64url: the server refuses a weaker admin token.
+const TOKEN = 'bN7kQ2vR9xT4mW1cZ8pL5sH3dF6gJ0aYeU2iOq9rXt4';
 
 const deadline = setTimeout(() => {
   console.error(`bench: gave up after ${timeoutSeconds} s`);

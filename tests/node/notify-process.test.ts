@@ -13,7 +13,8 @@ import type { DeliveryView } from '../../src/server/notify/store.js';
 import { sampleApplication } from '../../src/server/testing.js';
 
 const root = new URL('../../', import.meta.url);
-const TOKEN = 'notify-process-token';
+// 32 random bytes, base64url: the server refuses a weaker admin token.
+const TOKEN = 'nP4v0tXk2Qm9cLr7yS1fHd8ZbW6gJ3aEoU5iMx0TqRe';
 const children = new Set<ChildProcess>();
 after(() => {
   for (const child of children) child.kill('SIGKILL');
