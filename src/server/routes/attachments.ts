@@ -32,7 +32,6 @@ export function sniffType(content: Uint8Array): string | null {
 /** The last path segment, NFC, without control, bidi or lone-surrogate characters, at most 200 characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control and bidi characters are exactly what this strips
   const clean = [...base.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu, '').normalize('NFC').trim()];
   return clean.slice(0, 200).join('') || 'attachment';
 }
