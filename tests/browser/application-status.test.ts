@@ -5,6 +5,7 @@ import type { ZwgkApplicationStatus } from '../../src/components/application-sta
 import type { ApplicationStatusView } from '../../src/api/types/application.js';
 import { formatMessage } from '../../src/core/validate/messages.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
+import { pdfFile } from './harness.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
@@ -283,7 +284,7 @@ describe('<zwgk-application-status>', () => {
     text.value = '所需信息为2024年度。';
     text.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     const transfer = new DataTransfer();
-    transfer.items.add(new File(['%PDF-1.4\n%%EOF\n'], '身份证明.pdf', { type: 'application/pdf' }));
+    transfer.items.add(pdfFile('身份证明.pdf'));
     const files = $<HTMLInputElement>(el, '#supplement-files')!;
     files.files = transfer.files;
     files.dispatchEvent(new Event('change', { bubbles: true, composed: true }));

@@ -59,3 +59,21 @@ export async function press(el: Element, name: string): Promise<void> {
 export async function waitForText(el: Element, text: string, message?: string): Promise<void> {
   await waitUntil(() => textOf(shadow(el)).includes(text), message ?? `“${text}” never appeared`, { timeout: 10000 });
 }
+
+/**
+ * A small well-formed PDF file (one empty page, a real cross-reference table): the server checks an upload
+ * to its end, so a bare "%PDF-1.4" is refused. The same shape as the server tests' samplePdf().
+ */
+export function pdfFile(name: string): File {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let text = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length); // ASCII only: characters are bytes
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new File([text], name, { type: 'application/pdf' });
+}

@@ -5,6 +5,7 @@ import '../../src/application-status.js';
 import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ZwgkRequestDesk } from '../../src/components/request-desk/request-desk.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
+import { pdfFile } from './harness.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
@@ -132,7 +133,7 @@ describe('<zwgk-request-desk> sign-in', () => {
 
 // ── The whole case, keyboard only, against the reference server ──────────
 
-const PDF = (text: string) => new File([`%PDF-1.4\n% ${text}\n%%EOF\n`], `${text}.pdf`, { type: 'application/pdf' });
+const PDF = (text: string) => pdfFile(`${text}.pdf`);
 
 /** A citizen's request, submitted as the application form sends it. */
 async function submitRequest(
