@@ -1,10 +1,25 @@
 // Writes the files the package ships beside the bundles: the elder-theme
-// stylesheet and the backend contract as OpenAPI JSON (zwgk-kit/openapi.json).
+// stylesheet, the backend contract as OpenAPI JSON (zwgk-kit/openapi.json), and the mailbox's proof-of-work
+// worker, self-contained, beside each bundle that loads it (the CDN bundle and the npm build's chunks).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { openApiDocument } from '../src/server/openapi.ts';
 
 const root = new URL('../', import.meta.url);
 mkdirSync(new URL('dist/themes/', root), { recursive: true });
 copyFileSync(new URL('src/styles/elder.css', root), new URL('dist/themes/elder.css', root));
 writeFileSync(new URL('dist/openapi.json', root), `${JSON.stringify(openApiDocument, null, 2)}\n`);
-console.log('wrote dist/themes/elder.css and dist/openapi.json');
+const worker = await build({
+  entryPoints: [new URL('src/components/feedback-mailbox/proof-worker.ts', root).pathname],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  write: false,
+  logLevel: 'warning',
+});
+for (const dir of ['dist/cdn/', 'dist/chunks/']) {
+  mkdirSync(new URL(dir, root), { recursive: true });
+  writeFileSync(new URL(`${dir}zwgk-proof-worker.js`, root), worker.outputFiles[0].contents);
+}
+console.log('wrote dist/themes/elder.css, dist/openapi.json, dist/{cdn,chunks}/zwgk-proof-worker.js');

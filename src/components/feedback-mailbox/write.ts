@@ -174,10 +174,15 @@ export class WriteView {
         ${this.failure ? keyed(this.failure.attempt, this.renderFailure(this.failure)) : nothing}
         <div class="actions">
           <button type="submit" class="button" part="submit-button" aria-disabled=${sending ? 'true' : 'false'}>
-            ${sending ? msg('正在提交…') : this.failure ? msg('重新提交') : msg('提交')}
+            ${sending ? this.sendingText() : this.failure ? msg('重新提交') : msg('提交')}
           </button>
         </div>
       </form>`;
+  }
+
+  /** What sending waits for, in words: the background spam check (rarely: it starts when writing starts), then the server. */
+  private sendingText(): string {
+    return this.proofs.state === 'solving' ? msg('正在完成自动验证，马上提交…') : msg('正在提交…');
   }
 
   private wordIssue(issue: ShownIssue): string {
