@@ -258,7 +258,7 @@ describe('<zwgk-feedback-mailbox>', () => {
     await fill(el, 'message', '内容');
     part<HTMLButtonElement>(el, 'submit-button')!.click();
     await waitUntil(() => focused(el)?.id === 'write-errors', 'the summary did not take focus');
-    expect(textOf(shadow(el).getElementById('subject-error'))).to.equal('错误内容太长了，最多10个字，请删减后再提交');
+    expect(textOf(shadow(el).getElementById('subject-error'))).to.equal('错误标题太长了，最多10个字，请删减后再提交');
     expect(byId(el, 'subject').getAttribute('aria-invalid')).to.equal('true');
   });
 
@@ -271,11 +271,34 @@ describe('<zwgk-feedback-mailbox>', () => {
     const links = [...summary.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#category', '#subject', '#message', '#name', '#phone']);
     expect(textOf(links[4])).to.equal('请至少填写联系电话或电子邮箱中的一项，以便我们答复您');
+    // Each line names its question: five different lines, never the same words twice.
+    expect(links.slice(0, 4).map(textOf)).to.deep.equal(['请选择来信类别', '请填写标题', '请填写来信内容', '请填写姓名']);
     links[2]!.click();
     expect(focused(el)?.id).to.equal('message');
     expect(byId(el, 'message').getAttribute('aria-describedby')).to.contain('message-error');
     expect(byId(el, 'category').getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
+  });
+
+  it('names each question in its error in English too, in the summary and at the field, and in the look-up', async () => {
+    const wrapper = await fixture(html`<div lang="en"><zwgk-feedback-mailbox url-state="off"></zwgk-feedback-mailbox></div>`);
+    const el = wrapper.querySelector<ZwgkFeedbackMailbox>('zwgk-feedback-mailbox')!;
+    await waitUntil(() => textOf(part(el, 'submit-button')) === 'Send', 'no English');
+    part<HTMLButtonElement>(el, 'submit-button')!.click();
+    await waitUntil(() => focused(el)?.id === 'write-errors', 'the summary did not take focus');
+    const lines = [...part(el, 'error-summary')!.querySelectorAll('a')].map(textOf);
+    expect(lines.slice(0, 4)).to.deep.equal(['Choose type of letter.', 'Enter subject.', 'Enter message.', 'Enter name.']);
+    expect(new Set(lines).size).to.equal(lines.length);
+    expect(textOf(shadow(el).getElementById('name-error'))).to.contain('Enter name.');
+
+    shadow(el).querySelector<HTMLElement>('#tab-lookup')!.click();
+    await el.updateComplete;
+    const lookupButton = await waitForShadow(el, '[part="lookup-submit-button"]');
+    (lookupButton as HTMLButtonElement).click();
+    await waitUntil(() => part(el, 'error-summary') !== null, 'no look-up summary');
+    const lookupLines = [...part(el, 'error-summary')!.querySelectorAll('a')].map(textOf);
+    expect(lookupLines).to.have.length(2);
+    expect(new Set(lookupLines).size).to.equal(2);
   });
 
   it('respects the publish consent: a letter kept private never appears in 来信选登, a published one does once replied', async () => {
@@ -481,22 +504,14 @@ describe('<zwgk-feedback-mailbox>', () => {
     expect(counterMin).to.be.below(counterMax);
     const longTasks: number[] = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+    // Every main-thread task over 50 ms is reported as a long task (Long Tasks API).
     observer.observe({ type: 'longtask' });
-    // A heartbeat on the main thread: the widest gap between its ticks is the longest freeze.
-    let last = performance.now();
-    let widest = 0;
-    const beat = setInterval(() => {
-      widest = Math.max(widest, performance.now() - last);
-      last = performance.now();
-    }, 10);
     const solution = await solve(challenge, new AbortController());
-    clearInterval(beat);
     await new Promise((resolve) => setTimeout(resolve, 50));
     observer.disconnect();
     expect(solution, 'not solved').to.not.equal(null);
     expect((await verifySolution({ challenge, solution: solution!, deriveKey: pbkdf2, hmacSignatureSecret: secret })).verified).to.equal(true);
     expect(longTasks.filter((ms) => ms > 50), 'main-thread tasks over 50 ms').to.deep.equal([]);
-    expect(widest, 'longest gap between heartbeats (ms)').to.be.below(60);
     const worker = proofWorkerUrl();
     expect(worker.origin).to.equal(location.origin);
     expect(performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(worker.href)), 'the worker file was not loaded').to.equal(true);

@@ -19,7 +19,7 @@ import {
 import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
-import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
+import { formatFieldMessage, formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import type { LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
@@ -72,9 +72,9 @@ export class LookupView {
     const level = this.host.headingLevel;
     const errorOf = (field: LookupField) => {
       const issue = this.issues.find((i) => i.field === field);
-      return issue ? formatMessage(this.host.locale, issue.code) : undefined;
+      return issue ? this.word(issue) : undefined;
     };
-    const summary = this.issues.map((issue) => ({ target: issue.field, message: formatMessage(this.host.locale, issue.code) }));
+    const summary = this.issues.map((issue) => ({ target: issue.field, message: this.word(issue) }));
     return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.host.root, id), {
           id: 'lookup-errors',
           title: (id, text) => heading(level, id, text, 'error-summary-title'),
@@ -82,7 +82,7 @@ export class LookupView {
       <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @submit=${this.onSubmit}>
         ${textField({
           name: 'lookup-code',
-          label: msg('查询码'),
+          label: this.label('lookup-code'),
           hint: msg('写信成功后页面上显示的查询码。'),
           value: this.code,
           width: 'short',
@@ -90,7 +90,7 @@ export class LookupView {
         })}
         ${textField({
           name: 'lookup-contact',
-          label: msg('联系电话或电子邮箱'),
+          label: this.label('lookup-contact'),
           hint: msg('写信时留下的联系电话或电子邮箱，填写其中一项即可。'),
           value: this.contact,
           error: errorOf('lookup-contact'),
@@ -102,6 +102,15 @@ export class LookupView {
         </div>
       </form>
       <div class="lookup-result">${this.renderResult()}</div>`;
+  }
+
+  /** The question's label, which its error names too. */
+  private label(field: LookupField): string {
+    return field === 'lookup-code' ? msg('查询码') : msg('联系电话或电子邮箱');
+  }
+
+  private word(issue: { field: LookupField; code: MessageKey }): string {
+    return formatFieldMessage(this.host.locale, issue.code, this.label(issue.field));
   }
 
   private renderResult(): unknown {
