@@ -375,6 +375,7 @@
 'sa156b8338154ef7f': str`Tracking code copied: ${0}`,
 'sa16b5ad90991550a': `Overdue`,
 'sa1d9f65a6a46d817': `The server took too long to answer: submit again (it will not be recorded twice).`,
+'sa2b052038a4cd5c3': str`Filter and sort (${0} chosen)`,
 'sa3f8b4bcc662ec39': str`Application ${0}`,
 'sa3fee5968f353701': `Letters received`,
 'sa42d0597059f71f3': `You can check the progress at any time with the tracking code and your phone number.`,
