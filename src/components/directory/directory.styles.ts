@@ -128,6 +128,12 @@ export const directoryStyles = css`
     line-height: 1.4;
     overflow-wrap: anywhere;
   }
+  /* Each title's link is a full-size target (48 px in elder mode), even when the title fits on one line. */
+  a.name {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target-size);
+  }
   .title.lapsed .name {
     text-decoration-line: line-through;
   }

@@ -91,7 +91,11 @@ export const reportViewerStyles = css`
     padding-inline-start: 1.5em;
   }
   .toc a {
-    display: inline-block;
+    /* a full-size target (48 px in elder mode), however short the heading */
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target-size);
+    min-width: var(--_target-size);
     padding: var(--_space-1) 0;
   }
 
@@ -355,6 +359,12 @@ export const reportViewerStyles = css`
   .chart-source {
     margin: var(--_space-1) 0 0;
     font-size: var(--_font-size-small);
+  }
+  .chart-source a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target-size);
+    min-width: var(--_target-size);
   }
 
   .problems {
