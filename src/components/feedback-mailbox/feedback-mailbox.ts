@@ -42,7 +42,7 @@ export type { MailboxErrorDetail, MailboxOperation } from './parts.js';
  * sends the same key and body, so it never makes a second letter.
  *
  * Backend: `GET {api-base}/feedback/challenge`, `POST {api-base}/feedback`,
- * `GET {api-base}/feedback/{code}?contact=…`, `POST {api-base}/feedback/{code}/rating`,
+ * `POST {api-base}/feedback/{code}/lookup` (the contact in the body), `POST {api-base}/feedback/{code}/rating`,
  * `GET {api-base}/feedback?page&pageSize`.
  *
  * @tagname zwgk-feedback-mailbox

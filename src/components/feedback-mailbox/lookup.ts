@@ -236,7 +236,9 @@ export class LookupView {
     this.rating = { choice: '', phase: 'idle', invalid: false };
     this.host.changed();
     try {
-      const raw = await requestJson(apiUrl(this.host.apiBase, `feedback/${encodeURIComponent(code)}`, { contact }), { signal: abort.signal });
+      // The contact goes in a POST body, never in the URL, which servers and proxies write to their logs.
+      const url = apiUrl(this.host.apiBase, `feedback/${encodeURIComponent(code)}/lookup`);
+      const raw = await requestJson(url, { method: 'POST', body: { contact }, signal: abort.signal });
       const parsed = parseFeedbackLetter(raw);
       if ('problems' in parsed) throw new ApiError('malformed', parsed.problems.join('; '), 200);
       this.letter = parsed.value;
