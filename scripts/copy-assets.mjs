@@ -8,6 +8,7 @@ import { openApiDocument } from '../src/server/openapi.ts';
 const root = new URL('../', import.meta.url);
 mkdirSync(new URL('dist/themes/', root), { recursive: true });
 copyFileSync(new URL('src/styles/elder.css', root), new URL('dist/themes/elder.css', root));
+copyFileSync(new URL('src/styles/reserve.css', root), new URL('dist/themes/reserve.css', root));
 writeFileSync(new URL('dist/openapi.json', root), `${JSON.stringify(openApiDocument, null, 2)}\n`);
 const worker = await build({
   entryPoints: [new URL('src/components/feedback-mailbox/proof-worker.ts', root).pathname],
@@ -22,4 +23,4 @@ for (const dir of ['dist/cdn/', 'dist/chunks/']) {
   mkdirSync(new URL(dir, root), { recursive: true });
   writeFileSync(new URL(`${dir}zwgk-proof-worker.js`, root), worker.outputFiles[0].contents);
 }
-console.log('wrote dist/themes/elder.css, dist/openapi.json, dist/{cdn,chunks}/zwgk-proof-worker.js');
+console.log('wrote dist/themes/{elder,reserve}.css, dist/openapi.json, dist/{cdn,chunks}/zwgk-proof-worker.js');

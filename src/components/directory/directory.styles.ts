@@ -277,4 +277,9 @@ export const directoryStyles = css`
     align-items: center;
     padding: 0 var(--_space-1);
   }
+  /* While loading, the skeleton keeps the space the content will take (as reserve.css does before the upgrade), */
+  /* so the page below does not jump when it arrives. */
+  .state.loading {
+    min-height: var(--zwgk-directory-reserve, 100vh);
+  }
 `;

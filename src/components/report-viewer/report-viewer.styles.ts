@@ -418,4 +418,9 @@ export const reportViewerStyles = css`
       break-after: avoid;
     }
   }
+  /* While loading, the skeleton keeps the space the content will take (as reserve.css does before the upgrade), */
+  /* so the page below does not jump when it arrives. */
+  .state.loading {
+    min-height: var(--zwgk-report-viewer-reserve, 100vh);
+  }
 `;
