@@ -16,7 +16,7 @@ const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 const dependencies = [...Object.keys(pkg.dependencies), 'lit-html', 'lit-element', '@lit/reactive-element'].flatMap((n) => [n, `${n}/*`]);
 const ENGLISH = 'i18n/locales/en';
 // What every element shares; shared parts only some elements use (form fields) count as their code.
-const RUNTIME = ['components/base/zwgk-element', 'components/base/context', 'components/base/data-source', 'components/base/states', 'components/base/clipboard', 'styles/tokens', 'i18n/locale', 'api/client'];
+const RUNTIME = ['components/base/zwgk-element', 'components/base/context', 'components/base/controllers/request', 'components/base/controllers/data-source', 'components/base/states', 'components/base/clipboard', 'styles/tokens', 'i18n/locale', 'api/client'];
 
 // The same literal minification as the Vite builds (scripts/minify-literals-plugin.mjs).
 const minifyLiterals = {

@@ -10,6 +10,7 @@ export function safeHref(
   const value = url?.trim();
   if (!value) return undefined;
   // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"): look without them.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
   const probe = value.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(probe);
   if (!scheme) return value;

@@ -45,7 +45,10 @@ export function formatInstant(instant: string, locale: Locale): string {
 
 /** A number with the locale's grouping (12,345); at most `maximumFractionDigits` decimals (default 1). */
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 1): string {
-  return cached(`number|${locale}|${maximumFractionDigits}`, () => new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits })).format(value);
+  return cached(
+    `number|${locale}|${maximumFractionDigits}`,
+    () => new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits }),
+  ).format(value);
 }
 
 /** The plural forms of one message: `other` always, `one` (and the rest) where the language has them. */

@@ -47,6 +47,11 @@ export function loadLocale(locale: Locale): Promise<void> {
   return englishLoading;
 }
 
+/** The language msg() speaks right now: the rendering element's (for plural() inside a template helper). */
+export function renderingLocale(): Locale {
+  return rendering;
+}
+
 /** Runs `fn` with `locale` as the language of every msg() call inside it. */
 export function withLocale<T>(locale: Locale, fn: () => T): T {
   const previous = rendering;

@@ -1,7 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/application-form.js';
-import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type {
   ApplicationErrorDetail,
   ApplicationSubmitDetail,
@@ -884,7 +883,4 @@ describe('<zwgk-application-form>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('defining the element twice does not throw', () => {
-    expect(() => defineElement('zwgk-application-form', class extends HTMLElement {})).not.to.throw();
-  });
 });

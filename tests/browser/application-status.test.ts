@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/application-status.js';
-import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ZwgkApplicationStatus } from '../../src/components/application-status/application-status.js';
 import type { ApplicationStatusView } from '../../src/api/types/application.js';
 import { formatMessage } from '../../src/core/validate/messages.js';
@@ -267,7 +266,4 @@ describe('<zwgk-application-status>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('defining the element twice does not throw', () => {
-    expect(() => defineElement('zwgk-application-status', class extends HTMLElement {})).not.to.throw();
-  });
 });

@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/contact-card.js';
-import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ZwgkContactCard } from '../../src/components/contact-card/contact-card.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
 
@@ -224,11 +223,6 @@ describe('<zwgk-contact-card>', () => {
     expect(textOf(shadow(el).querySelector('[part="empty"]'))).to.equal('暂无联系方式。');
   });
 
-  it('can be defined twice without throwing (two copies of the kit on a page)', () => {
-    class Copy extends HTMLElement {}
-    expect(() => defineElement('zwgk-contact-card', Copy)).not.to.throw();
-    expect(customElements.get('zwgk-contact-card')).not.to.equal(Copy);
-  });
 
   it('passes axe in the full and compact variants', async () => {
     await expect(await fixture(FUJIAN)).to.be.accessible();

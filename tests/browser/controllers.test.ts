@@ -4,6 +4,7 @@ import { requestJson } from '../../src/api/client.js';
 import { RequestController, type DataState } from '../../src/components/base/controllers/request.js';
 import { DataSourceController, inlineJson } from '../../src/components/base/controllers/data-source.js';
 import { FormFeedbackController } from '../../src/components/base/controllers/form-feedback.js';
+import { mapServerErrors, type ServerErrorMapping } from '../../src/components/base/controllers/server-errors.js';
 import { SubmissionController } from '../../src/components/base/controllers/submission.js';
 import { DraftController } from '../../src/components/base/controllers/draft.js';
 import { validatePhone } from '../../src/core/validate/contact.js';
@@ -40,8 +41,6 @@ class ControllerProbe extends LitElement {
     },
     validateOn: () => this.validateOn,
     locale: () => 'en',
-    fieldOfPointer: (pointer) => ({ '/name': 'name', '/contact/phone': 'phone', '/message': 'message' })[pointer] as 'name' | undefined,
-    paramsFor: (field, code) => (field === 'message' && code === 'text.tooLong' ? { max: 5 } : undefined),
   });
   validateOn: 'blur' | 'submit' | 'input' = 'blur';
   protected override render() {
@@ -50,6 +49,12 @@ class ControllerProbe extends LitElement {
   }
 }
 customElements.define('controller-probe', ControllerProbe);
+
+type ProbeField = 'name' | 'phone' | 'message';
+const serverMapping: ServerErrorMapping<ProbeField> = {
+  fieldOfPointer: (pointer) => ({ '/name': 'name', '/contact/phone': 'phone', '/message': 'message' })[pointer] as ProbeField | undefined,
+  paramsFor: (field, code) => (field === 'message' && code === 'text.tooLong' ? { max: 5 } : undefined),
+};
 
 const settled = (state: DataState<Contact>) => state.status !== 'loading';
 
@@ -100,7 +105,11 @@ describe('base controllers', () => {
   describe('DataSourceController', () => {
     it('prefers src to data to inline JSON, and reads a malformed inline payload as an error', async () => {
       const el = await fixture<ControllerProbe>(
-        html`<controller-probe .data=${{ agency: '数据' }}><script type="application/json">{"agency": "内联"}</script></controller-probe>`,
+        html`<controller-probe .data=${{ agency: '数据' }}
+          ><script type="application/json">
+            { "agency": "内联" }
+          </script></controller-probe
+        >`,
       );
       expect(el.source.state).to.deep.equal({ status: 'ready', value: { agency: '数据' } });
       el.src = '/api/contact';
@@ -112,7 +121,13 @@ describe('base controllers', () => {
       await el.updateComplete;
       expect(el.source.state).to.deep.equal({ status: 'ready', value: { agency: '内联' } });
 
-      const broken = await fixture<ControllerProbe>(html`<controller-probe><script type="application/json">{"agency":</script></controller-probe>`);
+      const broken = await fixture<ControllerProbe>(
+        html`<controller-probe
+          ><script type="application/json">
+            {"agency":
+          </script></controller-probe
+        >`,
+      );
       expect(broken.source.state.status).to.equal('error');
       expect((broken.source.state as { error: { kind: string } }).error.kind).to.equal('invalid');
     });
@@ -162,19 +177,30 @@ describe('base controllers', () => {
 
     it('maps server field errors onto fields with their parameters; unknown codes and fields keep the server’s words', async () => {
       const el = await fixture<ControllerProbe>(html`<controller-probe></controller-probe>`);
-      el.form.showServerErrors([
-        { field: '/message', code: 'text.tooLong', message: '内容太长了，最多{max}个字' },
-        { field: '/contact/phone', code: 'not.a.key', message: 'Server words' },
-        { field: '/captcha', code: 'required', message: 'Elsewhere' },
-      ]);
+      el.form.showServerErrors(
+        mapServerErrors(
+          [
+            { field: '/message', code: 'text.tooLong', message: '内容太长了，最多{max}个字' },
+            { field: '/contact/phone', code: 'not.a.key', message: 'Server words' },
+            { field: '/captcha', code: 'required', message: 'Elsewhere' },
+          ],
+          serverMapping,
+        ),
+      );
       expect(el.form.errorFor('message')).to.equal('This is too long: at most 5 characters. Please shorten it.');
       expect(el.form.errorFor('phone')).to.equal('Server words');
-      expect(el.form.summaryItems().map((i) => i.target ?? i.message)).to.deep.equal(['phone', 'message', 'This field is required. Please fill it in.']);
+      expect(el.form.summaryItems().map((i) => i.target ?? i.message)).to.deep.equal([
+        'phone',
+        'message',
+        'This field is required. Please fill it in.',
+      ]);
     });
 
     it('never shows a literal {max}: without the parameter the server’s words are kept', async () => {
       const el = await fixture<ControllerProbe>(html`<controller-probe></controller-probe>`);
-      el.form.showServerErrors([{ field: '/name', code: 'text.tooLong', message: 'At most 50 characters.' }]);
+      el.form.showServerErrors(
+        mapServerErrors([{ field: '/name', code: 'text.tooLong', message: 'At most 50 characters.' }], serverMapping),
+      );
       expect(el.form.errorFor('name')).to.equal('At most 50 characters.');
     });
   });
@@ -202,7 +228,10 @@ describe('base controllers', () => {
       const el = await fixture<ControllerProbe>(html`<controller-probe></controller-probe>`);
       const keys: string[] = [];
       const submission = new SubmissionController<object, unknown>(el, {
-        send: (body, key, signal) => (keys.push(key), requestJson('/api/applications', { method: 'POST', body, idempotencyKey: key, signal })),
+        send: (body, key, signal) => (
+          keys.push(key),
+          requestJson('/api/applications', { method: 'POST', body, idempotencyKey: key, signal })
+        ),
         parse: (raw) => ({ value: raw }),
       });
       const failed = await submission.submit({});

@@ -1,7 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/directory.js';
-import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ZwgkDirectory } from '../../src/components/directory/directory.js';
 import { newestValidItems, validateInSlices } from '../../src/components/directory/catalog.js';
 import { isoDateFromText } from '../../src/components/directory/table-source.js';
@@ -659,9 +658,6 @@ describe('<zwgk-directory>', () => {
       other.remove();
     });
 
-    it('can be defined twice without throwing', () => {
-      expect(() => defineElement('zwgk-directory', class extends HTMLElement {})).not.to.throw();
-    });
 
     it('passes axe: results with details open, filtered and empty', async () => {
       const el = await fixture<ZwgkDirectory>(html`<zwgk-directory .data=${[...SMALL, ...generateDisclosureItems(30, 2)]}></zwgk-directory>`);

@@ -1,7 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/report-viewer.js';
-import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ReportCheckedDetail, ZwgkReportViewer } from '../../src/components/report-viewer/report-viewer.js';
 import type { AnnualReport2021 } from '../../src/api/types/report.js';
 import {
@@ -489,12 +488,6 @@ describe('<zwgk-report-viewer>', () => {
     expect($(el, '.zwgk-root').getAttribute('data-theme')).to.equal('elder');
     expect(parseFloat(getComputedStyle($(el, '.zwgk-root')).fontSize)).to.be.at.least(18);
     expect($(el, '[part="json-button"]').getBoundingClientRect().height).to.be.at.least(44);
-  });
-
-  it('can be defined twice without throwing', () => {
-    class Copy extends HTMLElement {}
-    expect(() => defineElement('zwgk-report-viewer', Copy)).not.to.throw();
-    expect(customElements.get('zwgk-report-viewer')).not.to.equal(Copy);
   });
 
   it('passes axe: both formats, with findings, English, elder, comparison and the error states', async () => {

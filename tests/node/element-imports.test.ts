@@ -46,5 +46,10 @@ test('the check sees a cross-element import (static, dynamic and re-export)', ()
     "import '../report-viewer/report-viewer.js';",
   ].join('\n');
   const specifiers = [...sample.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);
-  assert.deepEqual(specifiers, ['../application-form/steps.js', '../directory/view.js', '../contact-card/contact-card.js', '../report-viewer/report-viewer.js']);
+  assert.deepEqual(specifiers, [
+    '../application-form/steps.js',
+    '../directory/view.js',
+    '../contact-card/contact-card.js',
+    '../report-viewer/report-viewer.js',
+  ]);
 });

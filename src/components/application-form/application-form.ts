@@ -2,14 +2,21 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import { describeLoadError } from '../base/states.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
 import { applicationFormStyles } from './application-form.styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
+import { DraftController } from '../base/controllers/draft.js';
+import { FocusController } from '../base/controllers/focus.js';
+import { SubmissionController, type SubmitFailure } from '../base/controllers/submission.js';
+import type { LoadError } from '../base/controllers/request.js';
 import type { ApplicationReceipt, ApplicationRequest } from '../../api/types/application.js';
+import type { ProblemFieldError } from '../../api/types/problem.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import type { ZwgkSubmitDetail } from '../../events/zwgk-submit.js';
+import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
 import { todayInChina } from '../../core/calendar/index.js';
 import { MESSAGE_KEYS, formatMessage, validationMessages, type MessageKey } from '../../core/validate/messages.js';
 import {
@@ -28,30 +35,21 @@ import {
   type FormField,
   type FormIssue,
 } from '../../core/application/form.js';
-import { clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '../../core/draft/store.js';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_SNIFF_BYTES, checkAttachment, fileSizeText } from '../../core/application/attachment.js';
+import { draftKey } from '../../core/draft/store.js';
+import { describeLoadError } from '../base/states.js';
+import { ATTACHMENT_SNIFF_BYTES, checkAttachment, fileSizeText } from '../../core/application/attachment.js';
 import { parseReceipt } from '../../core/application/answers.js';
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';
-import { errorSummary, focusControl, type SummaryItem } from '../base/fields.js';
+import { errorSummary, type SummaryItem } from '../base/fields.js';
+import { attachmentsField, draftNotice, draftPrompt, sendFailure, type Attachment } from './parts.js';
 import { applicantStep, deliveryStep, requestStep, reviewStep, stepTitle, type StepContext } from './steps.js';
 import { renderConfirmation } from './confirmation.js';
-import { formatInstant } from '../../i18n/format.js';
 import { uploadAttachment } from '../../api/upload.js';
 
-/** Detail of `zwgk-submit`: the body about to be sent. */
-export interface ApplicationSubmitDetail {
-  request: ApplicationRequest;
-}
-
-/** Detail of `zwgk-submitted`: the server's receipt. */
-export type ApplicationSubmittedDetail = ApplicationReceipt;
-
-/** Detail of `zwgk-error`: why sending failed (the form keeps everything and offers Retry). */
-export interface ApplicationErrorDetail {
-  kind: ApiError['kind'];
-  status?: number;
-  problem?: ApiError['problem'];
-}
+export type { ZwgkSubmitDetail as ApplicationSubmitDetail } from '../../events/zwgk-submit.js';
+/** Detail of `zwgk-submitted` from this form: the server's receipt, with `form: 'application'`. */
+export type ApplicationSubmittedDetail = Extract<ZwgkSubmittedDetail, { form: 'application' }>;
+export type { ZwgkErrorDetail as ApplicationErrorDetail } from '../../events/zwgk-error.js';
 
 /**
  * A problem shown at a field: a shared validation code, or words from the
@@ -59,19 +57,6 @@ export interface ApplicationErrorDetail {
  * stays while the field keeps the value it was about (`keepWhile`).
  */
 type Problem = (FormIssue | { text: string }) & { keepWhile?: string };
-
-interface Attachment {
-  key: number;
-  name: string;
-  size: number;
-  status: 'uploading' | 'done' | 'failed';
-  /** 0–1 */
-  progress: number;
-  file: File;
-  idempotencyKey: string;
-  id?: string;
-  failure?: string;
-}
 
 type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
 
@@ -94,9 +79,9 @@ type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
  * @tagname zwgk-application-form
  * @summary The 政府信息公开申请 form: a request a citizen can finish, with a draft and a safe submit.
  *
- * @fires {CustomEvent<ApplicationSubmitDetail>} zwgk-submit - Before sending; cancelable (call `preventDefault()` to stop it).
- * @fires {CustomEvent<ApplicationSubmittedDetail>} zwgk-submitted - The server accepted the application; detail is its receipt.
- * @fires {CustomEvent<ApplicationErrorDetail>} zwgk-error - Sending failed: no connection, a timeout, a server error (the form offers Retry), or the server refused fields (shown at those fields). Nothing typed is lost.
+ * @fires {CustomEvent<ZwgkSubmitDetail>} zwgk-submit - Before sending; cancelable (call `preventDefault()` to stop it).
+ * @fires {CustomEvent<ZwgkSubmittedDetail>} zwgk-submitted - The server accepted the application; detail is its receipt, with `form: 'application'`.
+ * @fires {CustomEvent<ZwgkErrorDetail>} zwgk-error - Sending failed: no connection, a timeout, a server error (the form offers Retry), or the server refused fields (shown at those fields). Nothing typed is lost.
  *
  * @csspart form - The form of the current step.
  * @csspart progress - "第 2 步，共 4 步".
@@ -164,55 +149,43 @@ export class ZwgkApplicationForm extends ZwgkElement {
   @state() private savedDraft?: { draft: ApplicationDraft; savedAt: string };
   @state() private draftSaved = false;
   @state() private confirmingClear = false;
-  @state() private failure?: ApiError;
+  @state() private failure?: LoadError;
   @state() private receipt?: ApplicationReceipt;
   @state() private dragging = false;
 
-  /** The Idempotency-Key of the last attempt and the body it carried: reused while the body is unchanged. */
-  private submission?: { key: string; body: string };
   private attachmentCounter = 0;
-  /** what to focus once the next render is on screen */
-  private pendingFocus?: string;
-
-  private get storageKey(): string {
-    return draftKey('application-form', this.apiBase, this.agency);
-  }
-
-  private get store(): KeyValueStore | undefined {
-    if (this.draft === 'off') return undefined;
-    try {
-      return this.draft === 'session' ? window.sessionStorage : window.localStorage;
-    } catch {
-      return undefined; // storage disabled by the browser's settings
-    }
-  }
+  private readonly drafts = new DraftController<ApplicationDraft>(this, {
+    policy: () => this.draft,
+    key: () => draftKey('application-form', this.apiBase, this.agency),
+    parse: parseApplicationDraft,
+  });
+  /** One Idempotency-Key per body, kept with the draft, so a retry or a reload never makes a second application. */
+  private readonly submitter = new SubmissionController<ApplicationRequest, ApplicationReceipt>(this, {
+    send: (body, idempotencyKey, signal) =>
+      requestJson<unknown>(apiUrl(this.apiBase, 'applications'), {
+        method: 'POST',
+        body,
+        idempotencyKey,
+        signal,
+        headers: { 'Accept-Language': this.locale },
+      }),
+    parse: parseReceipt,
+  });
+  private readonly focusMover = new FocusController(this, { root: () => this.renderRoot });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!this.hasUpdated) this.offerSavedDraft();
   }
 
-  protected override updated(): void {
-    if (!this.pendingFocus) return;
-    const target = this.pendingFocus;
-    this.pendingFocus = undefined;
-    const root = this.renderRoot as ShadowRoot;
-    const element = root.querySelector<HTMLElement>(target);
-    element?.focus({ preventScroll: true });
-    element?.scrollIntoView({ block: 'start' });
-  }
-
   private focusAfterRender(selector: string): void {
-    this.pendingFocus = selector;
-    this.requestUpdate();
+    this.focusMover.after(selector, { block: 'start' });
   }
 
   // ── Draft ────────────────────────────────────────────────────────────
 
   private offerSavedDraft(): void {
-    const store = this.store;
-    if (!store) return;
-    const read = loadDraft(store, this.storageKey, parseApplicationDraft);
+    const read = this.drafts.read();
     if (read.status !== 'found') return;
     this.savedDraft = { draft: read.data, savedAt: read.savedAt };
     this.phase = 'prompt';
@@ -224,7 +197,8 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.values = saved.draft.values;
     this.step = saved.draft.step;
     this.reattach = saved.draft.attachmentNames;
-    this.submission = saved.draft.submission;
+    const pending = saved.draft.submission;
+    if (pending) this.submitter.resume({ key: pending.key, body: JSON.parse(pending.body) as ApplicationRequest });
     this.savedDraft = undefined;
     this.draftSaved = true;
     this.phase = 'form';
@@ -232,34 +206,32 @@ export class ZwgkApplicationForm extends ZwgkElement {
   }
 
   private startAfresh(): void {
-    const store = this.store;
-    if (store) clearDraft(store, this.storageKey);
+    this.drafts.clear();
     this.savedDraft = undefined;
     this.phase = 'form';
     this.focusAfterRender('#step-title');
   }
 
   private saveDraftNow(): void {
-    const store = this.store;
-    if (!store || this.phase === 'prompt' || this.phase === 'done') return;
+    if (this.draft === 'off' || this.phase === 'prompt' || this.phase === 'done') return;
     if (!hasAnyValue(this.values) && this.attachments.length === 0) return;
     const attachmentNames = [...this.attachments.filter((a) => a.status === 'done').map((a) => a.name), ...this.reattach];
     const draft: ApplicationDraft = { values: this.values, step: this.step, attachmentNames };
-    if (this.submission) draft.submission = this.submission;
-    this.draftSaved = saveDraft(store, this.storageKey, draft);
+    const pending = this.submitter.pending;
+    if (pending) draft.submission = { key: pending.key, body: JSON.stringify(pending.body) };
+    this.draftSaved = this.drafts.save(draft);
   }
 
   /** 清除: deletes the saved draft and everything typed (asked twice: it cannot be undone). */
   private clearEverything(): void {
-    const store = this.store;
-    if (store) clearDraft(store, this.storageKey);
+    this.drafts.clear();
     this.values = emptyApplicationValues();
     this.attachments = [];
     this.reattach = [];
     this.errors = new Map();
     this.warnings = new Map();
     this.summaryShown = false;
-    this.submission = undefined;
+    this.submitter.reset();
     this.failure = undefined;
     this.phase = 'form';
     this.step = 'applicant';
@@ -386,7 +358,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
     if (index > 0) this.goTo(APPLICATION_STEPS[index - 1]!);
   }
 
-  private focusField = (id: string) => focusControl(this.renderRoot as ShadowRoot, id);
+  private focusField = (id: string) => this.focusMover.control(id);
 
   // ── Input ────────────────────────────────────────────────────────────
 
@@ -549,49 +521,35 @@ export class ZwgkApplicationForm extends ZwgkElement {
     const result = this.validation();
     if (!result.value) return;
     const request = result.value;
-    const body = JSON.stringify(request);
     // The same body is the same attempt: its key is reused, so the server answers a retry with the first receipt.
-    if (this.submission?.body !== body) this.submission = { key: newIdempotencyKey(), body };
+    this.submitter.keyFor(request);
     this.saveDraftNow();
-    if (!this.emit<ApplicationSubmitDetail>('zwgk-submit', { request }, { cancelable: true })) return;
+    if (!this.emit<ZwgkSubmitDetail>('zwgk-submit', { request }, { cancelable: true })) return;
 
     this.phase = 'submitting';
     this.failure = undefined;
     this.announce(this.localize(() => msg('正在提交申请，请稍候…')));
-    try {
-      const answer = await requestJson<unknown>(apiUrl(this.apiBase, 'applications'), {
-        method: 'POST',
-        body: request,
-        idempotencyKey: this.submission.key,
-        headers: { 'Accept-Language': this.locale },
-      });
-      const receipt = parseReceipt(answer);
-      if ('problems' in receipt) throw new ApiError('malformed', `The receipt is malformed: ${receipt.problems.join('; ')}`, 201);
-      this.succeed(receipt.value);
-    } catch (error) {
-      this.fail(error instanceof ApiError ? error : new ApiError('network', String(error)));
-    }
+    const sent = await this.submitter.submit(request);
+    if (sent.status === 'sent') this.succeed(sent.receipt);
+    else if (sent.status === 'failed') this.fail(sent.failure);
   }
 
   private succeed(receipt: ApplicationReceipt): void {
     // Only now, with the server's word, is the draft let go.
-    const store = this.store;
-    if (store) clearDraft(store, this.storageKey);
+    this.drafts.clear();
     this.receipt = receipt;
     this.phase = 'done';
-    this.submission = undefined;
     this.draftSaved = false;
     this.announce(this.localize(() => msg(str`申请已提交，申请编号：${receipt.trackingCode}`)));
     this.focusAfterRender('#receipt-title');
-    this.emit<ApplicationSubmittedDetail>('zwgk-submitted', receipt);
+    this.emit<ZwgkSubmittedDetail>('zwgk-submitted', { form: 'application', ...receipt });
   }
 
-  private fail(error: ApiError): void {
-    this.emit<ApplicationErrorDetail>('zwgk-error', { kind: error.kind, status: error.status, problem: error.problem });
+  private fail({ error, fieldErrors }: SubmitFailure): void {
+    this.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('submit', error));
     // Focus moves to what went wrong, which reads it; the "submitting…" status must not linger.
     void this.announce('');
-    const fieldErrors = error.kind === 'http' ? error.fieldErrors : [];
-    if (fieldErrors.length > 0) {
+    if (error.kind === 'http' && fieldErrors.length > 0) {
       this.phase = 'form';
       this.showServerErrors(fieldErrors);
       return;
@@ -602,7 +560,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
   }
 
   /** The server's field errors, on the fields they name; the first step with one is shown with its summary. */
-  private showServerErrors(fieldErrors: ApiError['fieldErrors']): void {
+  private showServerErrors(fieldErrors: readonly ProblemFieldError[]): void {
     const errors = new Map<FormField, Problem>();
     const general: string[] = [];
     for (const { field: pointer, message, code } of fieldErrors) {
@@ -635,26 +593,17 @@ export class ZwgkApplicationForm extends ZwgkElement {
   // ── Rendering ────────────────────────────────────────────────────────
 
   protected renderContent(): unknown {
-    if (this.phase === 'prompt' && this.savedDraft) return this.renderPrompt();
+    if (this.phase === 'prompt' && this.savedDraft) {
+      const { savedAt, draft } = this.savedDraft;
+      return draftPrompt({ savedAt, attachmentNames: draft.attachmentNames }, this.locale, {
+        resume: () => this.resumeDraft(),
+        startAfresh: () => this.startAfresh(),
+      });
+    }
     if (this.phase === 'done' && this.receipt) {
       return renderConfirmation(this.receipt, this.locale, { copy: () => void this.copyCode(), print: () => window.print() });
     }
     return this.renderForm();
-  }
-
-  private renderPrompt(): TemplateResult {
-    const saved = this.savedDraft!;
-    const names = saved.draft.attachmentNames;
-    const list = names.join(msg('、'));
-    return html`<section class="draft-prompt" part="draft-prompt" aria-labelledby="step-title">
-      <h2 id="step-title" tabindex="-1">${msg('继续填写上次的草稿？')}</h2>
-      <p>${msg(str`您在${formatInstant(saved.savedAt, this.locale)}填写的申请还没有提交，草稿保存在这台设备上。`)}</p>
-      ${names.length ? html`<p>${msg(str`上次选择的附件需要重新添加：${list}`)}</p>` : nothing}
-      <div class="actions">
-        <button type="button" class="button" @click=${this.resumeDraft}>${msg('继续')}</button>
-        <button type="button" class="button secondary" @click=${this.startAfresh}>${msg('重新开始')}</button>
-      </div>
-    </section>`;
   }
 
   private renderForm(): TemplateResult {
@@ -672,7 +621,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
           </legend>
           ${this.renderStep(ctx)}
         </fieldset>
-        ${this.phase === 'failed' && this.failure ? this.renderFailure(this.failure) : nothing}
+        ${this.phase === 'failed' && this.failure ? sendFailure(this.failure, () => this.retry()) : nothing}
         <div class="actions nav" part="nav">
           <button type="submit" class="button" part="next-button" aria-disabled=${busy ? 'true' : 'false'}>
             ${last ? (busy ? msg('正在提交…') : msg('提交申请')) : msg('下一步')}
@@ -709,81 +658,26 @@ export class ZwgkApplicationForm extends ZwgkElement {
 
   private renderDraftNotice(): TemplateResult | typeof nothing {
     if (!this.draftSaved || this.phase === 'submitting') return nothing;
-    return html`<div class="draft-notice" part="draft-notice">
-      ${this.confirmingClear
-        ? html`<p>${msg('清除后，已填写的内容和保存的草稿都会删除，不能恢复。确定清除吗？')}</p>
-            <div class="actions">
-              <button type="button" class="button secondary small" @click=${this.clearEverything}>${msg('确定清除')}</button>
-              <button type="button" class="button secondary small" @click=${() => (this.confirmingClear = false)}>${msg('取消')}</button>
-            </div>`
-        : html`<p>${this.draft === 'session' ? msg('草稿已暂存在这个浏览器标签页，关闭后即删除') : msg('草稿已自动保存在本机')}</p>
-            <button type="button" class="button secondary small" @click=${() => (this.confirmingClear = true)}>
-              ${msg('清除')}<span class="visually-hidden">${msg('草稿')}</span>
-            </button>`}
-    </div>`;
+    return draftNotice(this.draft, this.confirmingClear, {
+      askToClear: () => (this.confirmingClear = true),
+      clear: () => this.clearEverything(),
+      cancel: () => (this.confirmingClear = false),
+    });
   }
 
   private renderAttachments(): TemplateResult {
-    const error = this.problemAt('attachments').error;
-    const missing = this.reattach.join(msg('、'));
-    return html`<fieldset class="group attachments ${error ? 'has-error' : ''}" part="attachments" aria-describedby="attachments-hint${error ? ' attachments-error' : ''}">
-      <legend class="label">${msg('身份证明材料')}<span class="optional">${msg('（选填）')}</span></legend>
-      <p class="hint" id="attachments-hint">${msg('可以上传身份证或营业执照等证件的照片或扫描件：PDF、JPG或PNG格式，每个文件不超过10 MB。')}</p>
-      ${this.reattach.length
-        ? html`<p class="warning-message" part="field-warning">${msg(str`上次选择的附件没有保存文件内容，请重新添加：${missing}`)}</p>`
-        : nothing}
-      ${error ? html`<p class="error-message" id="attachments-error" part="field-error"><span class="tag">${msg('错误')}</span>${error}</p>` : nothing}
-      <div
-        class="drop-zone ${this.dragging ? 'dragging' : ''}"
-        part="drop-zone"
-        @dragover=${this.onDragOver}
-        @dragleave=${() => (this.dragging = false)}
-        @drop=${this.onDrop}
-      >
-        <!-- The native picker speaks the browser's language, not the page's: it stays focusable but unseen, and its label is the button. -->
-        <input id="attachments" class="file-input" type="file" multiple accept=${ATTACHMENT_ACCEPT} aria-invalid=${error ? 'true' : 'false'} @change=${this.onFilesChosen} />
-        <label for="attachments" class="button secondary file-label">${msg('选择文件')}</label>
-        <p class="drop-hint">${msg('也可以把文件拖到这里')}</p>
-      </div>
-      ${this.attachments.length
-        ? html`<ul class="attachment-list">
-            ${this.attachments.map((a) => this.renderAttachment(a))}
-          </ul>`
-        : nothing}
-    </fieldset>`;
-  }
-
-  private renderAttachment(a: Attachment): TemplateResult {
-    const percent = Math.round(a.progress * 100);
-    return html`<li class="attachment ${a.status}" part="attachment">
-      <span class="file-name">${a.name}</span>
-      <span class="file-size">${fileSizeText(a.size)}</span>
-      ${a.status === 'uploading'
-        ? html`<span class="upload-status"
-            ><progress max="100" value=${percent} aria-label=${msg(str`正在上传${a.name}`)}></progress> ${msg(str`正在上传 ${percent}%`)}</span
-          >`
-        : a.status === 'done'
-          ? html`<span class="upload-status done">${msg('已上传')}</span>`
-          : html`<span class="upload-status failed"><span class="tag">${msg('上传失败')}</span>${a.failure}</span>
-              <button type="button" class="button secondary small" @click=${() => this.upload(a)}>
-                ${msg('重试')}<span class="visually-hidden">${a.name}</span>
-              </button>`}
-      <button type="button" class="button secondary small" @click=${() => this.removeAttachment(a)}>
-        ${msg('删除')}<span class="visually-hidden">${a.name}</span>
-      </button>
-    </li>`;
-  }
-
-  private renderFailure(error: ApiError): TemplateResult {
-    const { title, advice } = describeLoadError(error);
-    const problemTitle = error.kind === 'http' && error.status && error.status < 500 ? error.problem?.title : undefined;
-    return html`<div class="failure state error" part="failure" tabindex="-1" aria-labelledby="failure-title">
-      <h3 class="title" id="failure-title">${msg('申请没有提交成功')}</h3>
-      <p>${problemTitle ?? title}</p>
-      <p>${problemTitle ? msg('请稍后点击“重试”。') : advice}</p>
-      <p>${msg('您填写的内容都还在，不会丢失。重试不会重复提交。')}</p>
-      <button type="button" class="button" part="retry-button" @click=${this.retry}>${msg('重试')}</button>
-    </div>`;
+    return attachmentsField({
+      attachments: this.attachments,
+      reattach: this.reattach,
+      error: this.problemAt('attachments').error,
+      dragging: this.dragging,
+      onFilesChosen: (event) => this.onFilesChosen(event),
+      onDragOver: (event) => this.onDragOver(event),
+      onDragLeave: () => (this.dragging = false),
+      onDrop: (event) => this.onDrop(event),
+      onRetry: (attachment) => void this.upload(attachment),
+      onRemove: (attachment) => this.removeAttachment(attachment),
+    });
   }
 }
 

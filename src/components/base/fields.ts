@@ -11,6 +11,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { CharacterCount } from '../../core/feedback/counter.js';
+import { plural } from '../../i18n/format.js';
+import { renderingLocale } from '../../i18n/locale.js';
 
 /** What a field shows besides its control. */
 export interface FieldText {
@@ -61,7 +63,17 @@ function notes({ name, hint, warning, error }: FieldText): TemplateResult {
 
 /** The count in words: how many characters are left, or how many too many (never only a colour). */
 export function countText(count: CharacterCount): string {
-  return count.remaining >= 0 ? msg(str`还可以输入${count.remaining}个字`) : msg(str`超出了${-count.remaining}个字`);
+  const locale = renderingLocale();
+  const left = count.remaining;
+  return left >= 0
+    ? plural(locale, left, {
+        one: () => msg(str`还可以输入${left}个字`, { id: 'count.left.one' }),
+        other: () => msg(str`还可以输入${count.remaining}个字`),
+      })
+    : plural(locale, -left, {
+        one: () => msg(str`超出了${-left}个字`, { id: 'count.over.one' }),
+        other: () => msg(str`超出了${-count.remaining}个字`),
+      });
 }
 
 export function textField(o: TextFieldOptions): TemplateResult {
@@ -183,7 +195,7 @@ const h2 = (id: string, text: string) => html`<h2 class="error-summary-title" id
  */
 export function errorSummary(items: SummaryItem[], focusField: (id: string) => void, { id, title = h2 }: SummaryOptions = {}): TemplateResult {
   const titleId = `${id ?? 'error-summary'}-title`;
-  const text = items.length === 1 ? msg('有1处需要修改') : msg(str`有${items.length}处需要修改`);
+  const text = plural(renderingLocale(), items.length, { one: () => msg('有1处需要修改'), other: () => msg(str`有${items.length}处需要修改`) });
   return html`<div class="error-summary" id=${ifDefined(id)} part="error-summary" tabindex="-1" aria-labelledby=${titleId}>
     ${title(titleId, text)}
     <ul>

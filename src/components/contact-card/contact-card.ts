@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { DataSourceController, inlineJson } from '../base/controllers/data-source.js';
 import { saveFile } from '../base/download.js';
+import type { ZwgkCopiedDetail } from '../../events/zwgk-copied.js';
 import { heading } from '../base/heading.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { writeClipboard } from '../base/clipboard.js';
@@ -17,11 +18,7 @@ import { safeHref } from '../../core/url.js';
 
 type Field = keyof ContactInfo;
 
-/** Detail of `zwgk-copied`. */
-export interface ContactCopiedDetail {
-  field: Field;
-  value: string;
-}
+export type { ZwgkCopiedDetail as ContactCopiedDetail } from '../../events/zwgk-copied.js';
 
 /**
  * 联系方式 — the contact card of the office that handles disclosure requests
@@ -38,7 +35,7 @@ export interface ContactCopiedDetail {
  * @tagname zwgk-contact-card
  * @summary The disclosure office's contact card (政府信息公开受理机构).
  *
- * @fires {CustomEvent<ContactCopiedDetail>} zwgk-copied - A value was copied to the clipboard.
+ * @fires {CustomEvent<ZwgkCopiedDetail>} zwgk-copied - A value was copied to the clipboard.
  *
  * @csspart card - The card around everything.
  * @csspart heading - The agency name.
@@ -220,7 +217,7 @@ export class ZwgkContactCard extends ZwgkElement {
   private async copy(field: Field, label: string, value: string): Promise<void> {
     const copied = await writeClipboard(value, this.renderRoot as ShadowRoot);
     this.announce(this.localize(() => (copied ? msg(str`已复制${label}：${value}`) : msg(str`无法自动复制，请手动选择${label}后复制。`))));
-    if (copied) this.emit<ContactCopiedDetail>('zwgk-copied', { field, value });
+    if (copied) this.emit<ZwgkCopiedDetail>('zwgk-copied', { field, value });
   }
 }
 

@@ -35,11 +35,13 @@ export function searchBox(o: SearchBoxOptions): TemplateResult {
         @input=${o.onInput}
         @compositionend=${(event: CompositionEvent) => o.onComposed((event.target as HTMLInputElement).value)}
       />
-      ${o.q
-        ? html`<button type="button" class="button secondary" part="clear-button" aria-label=${msg('清除搜索内容')} @click=${o.onClear}>
-            ${msg('清除')}
-          </button>`
-        : nothing}
+      ${
+        o.q
+          ? html`<button type="button" class="button secondary" part="clear-button" aria-label=${msg('清除搜索内容')} @click=${o.onClear}>
+              ${msg('清除')}
+            </button>`
+          : nothing
+      }
       <button type="submit" class="button" part="search-button">${msg('搜索')}</button>
     </div>
     <p class="hint" id="q-hint">${msg('可搜索标题、文号、索引号或主题词。')}</p>
@@ -79,13 +81,19 @@ export function filters(o: FiltersOptions): TemplateResult {
     </button>
     <fieldset class="filters ${o.open ? 'open' : ''}" id="filters" part="filters">
     <legend>${msg('筛选和排序')}</legend>
-    ${facets
-      ? html`${facet(o, 'category', msg('主题分类'), facets.category)} ${facet(o, 'publisher', msg('发布机构'), facets.publisher)}
-        ${facet(o, 'year', msg('年份'), facets.year)} ${facet(o, 'validity', msg('有效性'), facets.validity)}`
-      : nothing}
+    ${
+      facets
+        ? html`${facet(o, 'category', msg('主题分类'), facets.category)} ${facet(o, 'publisher', msg('发布机构'), facets.publisher)}
+          ${facet(o, 'year', msg('年份'), facets.year)} ${facet(o, 'validity', msg('有效性'), facets.validity)}`
+        : nothing
+    }
     <div class="filter" part="filter">
       <label for="sort">${msg('排序')}</label>
-      <select id="sort" part="sort-select" @change=${(event: Event) => o.onSort((event.target as HTMLSelectElement).value as DirectorySort)}>
+      <select
+        id="sort"
+        part="sort-select"
+        @change=${(event: Event) => o.onSort((event.target as HTMLSelectElement).value as DirectorySort)}
+      >
         ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${sortLabels[value]}</option>`)}
       </select>
     </div>
@@ -101,7 +109,9 @@ function facet(o: FiltersOptions, name: FacetName, label: string, counts: FacetC
       <option value="" ?selected=${selected === ''}>${msg('全部')}</option>
       ${counts.map(({ value, count }) => {
         const text = name === 'validity' && (value === '有效' || value === '失效' || value === '废止') ? validityLabel(value) : value;
-        return html`<option value=${value} ?selected=${value === selected}>${msg(str`${text}（${formatNumber(count, o.locale)}）`)}</option>`;
+        const words = msg(str`${text}（${formatNumber(count, o.locale)}）`);
+        // One line: an <option>'s text is its textContent, whitespace included.
+        return html`<option value=${value} ?selected=${value === selected}>${words}</option>`;
       })}
     </select>
   </div>`;
@@ -127,10 +137,12 @@ export function describeCount(shown: PageCount, spoken: boolean, locale: Locale)
 export function noResults(o: { emptyDirectory: boolean; narrowed: boolean; onReset: () => void }): TemplateResult {
   return html`<div class="state empty" part="empty">
     <p class="title">${o.emptyDirectory && !o.narrowed ? msg('目录中暂无信息。') : msg('没有找到符合条件的信息。')}</p>
-    ${o.narrowed
-      ? html`<p>${msg('请尝试其他关键词，或减少筛选条件。')}</p>
-          <button type="button" class="button secondary" part="reset-button" @click=${o.onReset}>${msg('清除全部条件')}</button>`
-      : nothing}
+    ${
+      o.narrowed
+        ? html`<p>${msg('请尝试其他关键词，或减少筛选条件。')}</p>
+            <button type="button" class="button secondary" part="reset-button" @click=${o.onReset}>${msg('清除全部条件')}</button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -155,7 +167,9 @@ export function pagination(shown: PageCount, locale: Locale, onPage: (page: numb
     <ul>
       ${page > 1 ? button(page - 1, msg('上一页')) : nothing}
       ${pageWindow(page, pages).map((p) =>
-        p === null ? html`<li class="gap" aria-hidden="true">…</li>` : button(p, formatNumber(p, locale), msg(str`第 ${formatNumber(p, locale)} 页`), p === page),
+        p === null
+          ? html`<li class="gap" aria-hidden="true">…</li>`
+          : button(p, formatNumber(p, locale), msg(str`第 ${formatNumber(p, locale)} 页`), p === page),
       )}
       ${page < pages ? button(page + 1, msg('下一页')) : nothing}
     </ul>

@@ -8,6 +8,8 @@ import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js'
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { directoryStyles } from './directory.styles.js';
 import { requestJson } from '../../api/client.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import type { ZwgkSearchDetail } from '../../events/zwgk-search.js';
 import type { DirectoryQuery, DirectorySort, DisclosureItem } from '../../api/types/directory.js';
 import { createDirectoryIndex, directoryIndexSteps, postingsSteps, type DirectoryIndex } from '../../core/directory/search-index.js';
 import { titleOrderSteps } from '../../core/directory/query.js';
@@ -35,11 +37,8 @@ interface Shown extends ResultPage {
   query: DirectoryQuery;
 }
 
-/** Detail of `zwgk-search`: the query whose results are now shown (as `GET /disclosures` would take it). */
-export type DirectorySearchDetail = DirectoryQuery;
-
-/** Detail of `zwgk-error`: why the directory could not be shown. */
-export type DirectoryErrorDetail = LoadError;
+export type { ZwgkSearchDetail as DirectorySearchDetail } from '../../events/zwgk-search.js';
+export type { ZwgkErrorDetail as DirectoryErrorDetail } from '../../events/zwgk-error.js';
 
 /**
  * 政府信息公开目录 — the directory of proactively disclosed documents
@@ -71,8 +70,8 @@ export type DirectoryErrorDetail = LoadError;
  * @tagname zwgk-directory
  * @summary The searchable disclosure directory (政府信息公开目录).
  *
- * @fires {CustomEvent<DirectorySearchDetail>} zwgk-search - A search settled: its results are shown (after a pause in typing, a filter, sort or page change, Back/Forward).
- * @fires {CustomEvent<DirectoryErrorDetail>} zwgk-error - The directory or a search could not be loaded; `kind` is network, timeout, http, malformed or invalid.
+ * @fires {CustomEvent<ZwgkSearchDetail>} zwgk-search - A search settled: its results are shown (after a pause in typing, a filter, sort or page change, Back/Forward).
+ * @fires {CustomEvent<ZwgkErrorDetail>} zwgk-error - The directory (`operation: load`) or a search (`search`) could not be loaded; `kind` is network, timeout, http, malformed or invalid.
  *
  * @slot - The source `<table>` (or inline JSON). Shown as it is when the element cannot read it.
  *
@@ -325,7 +324,7 @@ export class ZwgkDirectory extends ZwgkElement {
     this.busy = false;
     this.preview = undefined;
     console.warn('[zwgk-directory] could not show the directory:', error.detail ?? error.kind);
-    this.emit<DirectoryErrorDetail>('zwgk-error', error);
+    this.emit<ZwgkErrorDetail>('zwgk-error', errorDetail(this.shown ? 'search' : 'load', error));
   }
 
   private retry(): void {
@@ -449,7 +448,7 @@ export class ZwgkDirectory extends ZwgkElement {
       }
       void this.announce(this.localize(() => describeCount(shown, true, this.locale)));
     }
-    this.emit<DirectorySearchDetail>('zwgk-search', { ...shown.query });
+    this.emit<ZwgkSearchDetail>('zwgk-search', { ...shown.query });
   }
 
   // ——— Controls ———

@@ -10,14 +10,16 @@ import { feedbackMailboxStyles } from './feedback-mailbox.styles.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { LazyView } from './lazy-view.js';
 import type { LookupView } from './lookup.js';
-import type { MailboxHost } from './parts.js';
+import type { MailboxViewOptions } from './parts.js';
+import { FocusController } from '../base/controllers/focus.js';
+import { UrlStateController } from '../base/controllers/url-state.js';
 import type { PublishedView } from './published.js';
 import { WriteView } from './write.js';
 
 export type { MailboxView } from '../../core/feedback/url-state.js';
 export type { FeedbackSubmittedDetail } from './write.js';
 export type { FeedbackRatedDetail } from './lookup.js';
-export type { MailboxErrorDetail, MailboxOperation } from './parts.js';
+export type { ZwgkErrorDetail as MailboxErrorDetail, ZwgkOperation as MailboxOperation } from '../../events/zwgk-error.js';
 
 /**
  * 政府信息公开意见箱 — the feedback mailbox: citizens write a letter (咨询 /
@@ -48,9 +50,9 @@ export type { MailboxErrorDetail, MailboxOperation } from './parts.js';
  * @tagname zwgk-feedback-mailbox
  * @summary The feedback mailbox (意见箱): write, look up and rate, read the published letters.
  *
- * @fires {CustomEvent<FeedbackSubmittedDetail>} zwgk-submitted - The server stored a letter; `detail.queryCode` is its query code.
- * @fires {CustomEvent<FeedbackRatedDetail>} zwgk-rated - The writer rated the reply.
- * @fires {CustomEvent<MailboxErrorDetail>} zwgk-error - A request failed (`operation`: challenge, submit, lookup, rate or list; `kind` and HTTP `status`). Not fired for answers the citizen can act on (field errors, an unknown code).
+ * @fires {CustomEvent<ZwgkSubmittedDetail>} zwgk-submitted - The server stored a letter; `detail.queryCode` is its query code (`detail.form` is `feedback`).
+ * @fires {CustomEvent<ZwgkRatedDetail>} zwgk-rated - The writer rated the reply.
+ * @fires {CustomEvent<ZwgkErrorDetail>} zwgk-error - A request failed (`operation`: challenge, submit, lookup, rate or list; `kind` and HTTP `status`). Not fired for answers the citizen can act on (field errors, an unknown code).
  *
  * @csspart tabs - The tab list.
  * @csspart tab - Each tab.
@@ -134,36 +136,39 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
   /** The level of the mailbox's headings (2–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly host: MailboxHost = this.createHost();
-  private readonly writer = new WriteView(this.host, (code, contact) => this.openLookup(code, contact));
+  private readonly focusMover = new FocusController(this, { root: () => this.renderRoot });
+  private readonly viewOptions: MailboxViewOptions = {
+    apiBase: () => this.apiBase,
+    locale: () => this.locale,
+    headingLevel: () => this.headingLevel,
+    limits: () => this.limits(),
+    draftPolicy: () => this.draft,
+    root: () => this.renderRoot as ShadowRoot,
+    announce: (text) => void this.announce(text),
+    localize: (fn) => this.localize(fn),
+    emit: (name, detail) => void this.emit(name, detail),
+    focus: (id) => this.focusMover.afterUpdate(`#${CSS.escape(id)}`),
+  };
+  private readonly pageUrl = new UrlStateController(this, {
+    enabled: () => this.urlState !== 'off',
+    onNavigate: (url) => this.restore(url),
+  });
+  private readonly writer = new WriteView(this, this.viewOptions, (code, contact) => this.openLookup(code, contact));
   // The look-up and the published letters load when first shown: most visitors only write, or only read.
   private readonly lookup = new LazyView<LookupView>(
-    () => import('./lookup.js').then(({ LookupView }) => new LookupView(this.host)),
+    () => import('./lookup.js').then(({ LookupView }) => new LookupView(this, this.viewOptions)),
     () => this.requestUpdate(),
   );
   private readonly published = new LazyView<PublishedView>(
     () =>
       import('./published.js').then(
         ({ PublishedView }) =>
-          new PublishedView(this.host, () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)), (page) => this.showPage(page)),
+          new PublishedView(this, this.viewOptions, () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)), (page) => this.showPage(page)),
       ),
     () => this.requestUpdate(),
   );
   private page = 1;
   private urlRead = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onPopState);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
-    this.writer.stop();
-    this.lookup.value?.stop();
-    this.published.value?.stop();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -270,65 +275,22 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
   }
 
   private writeUrl(how: 'push' | 'replace'): void {
-    if (this.urlState === 'off') return;
-    const href = hrefWithMailboxState(location.href, { view: this.view, page: this.page }, this.urlParamPrefix, this.defaultView());
-    if (href === location.href) return;
-    if (how === 'push') history.pushState(history.state, '', href);
-    else history.replaceState(history.state, '', href);
+    this.pageUrl.write(() => hrefWithMailboxState(location.href, { view: this.view, page: this.page }, this.urlParamPrefix, this.defaultView()), how);
   }
 
-  private readonly onPopState = (): void => {
-    if (this.urlState === 'off') return;
-    const fromUrl = readMailboxState(location.search, this.urlParamPrefix);
+  /** Back or Forward: show the view and page the URL now says. */
+  private restore(url: URL): void {
+    const fromUrl = readMailboxState(url.search, this.urlParamPrefix);
     this.view = fromUrl.view ?? this.defaultView();
     this.page = fromUrl.page ?? 1;
     this.requestUpdate();
-  };
+  }
 
   // ——— What the views need ———
 
   private limits(): FeedbackFormLimits {
     const positive = (value: number, fallback: number) => (Number.isInteger(value) && value > 0 ? value : fallback);
     return { subject: positive(this.subjectMax, DEFAULT_FEEDBACK_LIMITS.subject), message: positive(this.messageMax, DEFAULT_FEEDBACK_LIMITS.message) };
-  }
-
-  private createHost(): MailboxHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the views reach the element only through this object
-    const element = this;
-    return {
-      get apiBase() {
-        return element.apiBase;
-      },
-      get locale() {
-        return element.locale;
-      },
-      get headingLevel() {
-        return element.headingLevel;
-      },
-      get limits() {
-        return element.limits();
-      },
-      get root() {
-        return element.renderRoot as ShadowRoot;
-      },
-      draftStore: () => {
-        if (element.draft === 'off') return undefined;
-        try {
-          return element.draft === 'session' ? window.sessionStorage : window.localStorage;
-        } catch {
-          // Storage disabled (sandboxed frame, privacy settings): the form simply keeps no draft.
-          return undefined;
-        }
-      },
-      changed: () => element.requestUpdate(),
-      announce: (text) => void element.announce(text),
-      localize: (fn) => element.localize(fn),
-      emit: (name, detail) => void element.emit(name, detail),
-      focus: async (id) => {
-        await element.updateComplete;
-        element.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
-      },
-    };
   }
 }
 

@@ -4,7 +4,10 @@
  * code and a wrong contact get the same answer (the server's 404), so the
  * form tells nobody whether a code exists.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import type { ZwgkRatedDetail } from '../../events/zwgk-rated.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import { formatDate } from '../../i18n/format.js';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { ApiError, apiUrl, requestJson } from '../../api/client.js';
@@ -20,16 +23,12 @@ import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
 import { formatFieldMessage, formatMessage, type MessageKey } from '../../core/validate/messages.js';
-import type { LoadError } from '../base/controllers/request.js';
+import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
-import { formatDate, heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 
-/** Detail of `zwgk-rated`. */
-export interface FeedbackRatedDetail {
-  queryCode: string;
-  rating: FeedbackRating;
-}
+export type { ZwgkRatedDetail as FeedbackRatedDetail } from '../../events/zwgk-rated.js';
 
 type LookupField = 'lookup-code' | 'lookup-contact';
 
@@ -43,11 +42,10 @@ interface RatingState {
   error?: LoadError;
 }
 
+/** The look-up view: its request is a RequestController of the element, so leaving the page aborts it. */
 export class LookupView {
   code = '';
   contact = '';
-  /** the contact the shown letter was found with: a rating proves the writer's contact as the look-up did */
-  private foundWith = '';
   phase: 'idle' | 'loading' | 'found' | 'not-found' | 'error' = 'idle';
   letter?: FeedbackLetterView;
   private issues: { field: LookupField; code: MessageKey }[] = [];
@@ -55,12 +53,13 @@ export class LookupView {
   /** counts answers, so the same alert shown twice is spoken twice */
   private answers = 0;
   private rating: RatingState = { choice: '', phase: 'idle', invalid: false };
-  private abort?: AbortController;
+  private readonly request: RequestController<FeedbackLetterView>;
 
-  constructor(private readonly host: MailboxHost) {}
-
-  stop(): void {
-    this.abort?.abort();
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: MailboxViewOptions,
+  ) {
+    this.request = new RequestController(host, { parse: parseFeedbackLetter, label: () => 'zwgk-feedback-mailbox (lookup)' });
   }
 
   prefill(code: string, contact: string): void {
@@ -69,15 +68,15 @@ export class LookupView {
   }
 
   render(): TemplateResult {
-    const level = this.host.headingLevel;
+    const level = this.options.headingLevel();
     const errorOf = (field: LookupField) => {
       const issue = this.issues.find((i) => i.field === field);
       return issue ? this.word(issue) : undefined;
     };
     const summary = this.issues.map((issue) => ({ target: issue.field, message: this.word(issue) }));
-    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.host.root, id), {
+    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
           id: 'lookup-errors',
-          title: (id, text) => heading(level, id, text, 'error-summary-title'),
+          title: (id, text) => mailboxHeading(level, id, text, 'error-summary-title'),
         }) : nothing}
       <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @submit=${this.onSubmit}>
         ${textField({
@@ -110,7 +109,7 @@ export class LookupView {
   }
 
   private word(issue: { field: LookupField; code: MessageKey }): string {
-    return formatFieldMessage(this.host.locale, issue.code, this.label(issue.field));
+    return formatFieldMessage(this.options.locale(), issue.code, this.label(issue.field));
   }
 
   private renderResult(): unknown {
@@ -135,10 +134,10 @@ export class LookupView {
   }
 
   private renderLetter(letter: FeedbackLetterView): TemplateResult {
-    const { locale, headingLevel } = this.host;
+    const locale = this.options.locale(), headingLevel = this.options.headingLevel();
     const status = FEEDBACK_STATUS_LABELS[letter.status][locale];
     return html`<article class="letter" part="letter" aria-labelledby="letter-heading">
-      ${heading(headingLevel, 'letter-heading', letter.subject, 'letter-title', true)}
+      ${mailboxHeading(headingLevel, 'letter-heading', letter.subject, 'letter-title', true)}
       <dl class="meta">
         <div><dt>${msg('办理状态')}</dt><dd><span class="status ${letter.status}" part="status">${status}</span></dd></div>
         <div><dt>${msg('查询码')}</dt><dd class="code">${letter.queryCode}</dd></div>
@@ -169,7 +168,7 @@ export class LookupView {
   private renderRating(letter: FeedbackLetterView): unknown {
     if (letter.rating) {
       return html`<p class="rated" part="rating" id="rating-given" tabindex="-1">
-        ${msg('您的评价：')}<strong>${FEEDBACK_RATING_LABELS[letter.rating][this.host.locale]}</strong>
+        ${msg('您的评价：')}<strong>${FEEDBACK_RATING_LABELS[letter.rating][this.options.locale()]}</strong>
       </p>`;
     }
     if (letter.status !== 'replied') return nothing;
@@ -189,11 +188,11 @@ export class LookupView {
         type: 'radio',
         label: msg('您对答复满意吗？'),
         hint: period.lastDay
-          ? msg(str`请在${formatDate(period.lastDay, this.host.locale)}前评价（答复后20个工作日内）。`)
+          ? msg(str`请在${formatDate(period.lastDay, this.options.locale())}前评价（答复后20个工作日内）。`)
           : msg('答复后20个工作日内可以评价。'),
-        choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.host.locale] })),
+        choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.options.locale()] })),
         selected: [this.rating.choice],
-        error: this.rating.invalid ? formatMessage(this.host.locale, 'choice.invalid') : undefined,
+        error: this.rating.invalid ? formatMessage(this.options.locale(), 'choice.invalid') : undefined,
         inline: true,
       })}
       ${this.rating.phase === 'error' ? keyed(this.answers, renderLoadError(this.rating.error!, () => void this.rate())) : nothing}
@@ -226,40 +225,33 @@ export class LookupView {
       ...(contact ? [] : [{ field: 'lookup-contact' as const, code: 'required' as const }]),
     ];
     if (this.issues.length > 0) {
-      this.host.changed();
-      return this.host.focus('lookup-errors');
+      this.host.requestUpdate();
+      return this.options.focus('lookup-errors');
     }
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
     this.phase = 'loading';
     this.letter = undefined;
     this.rating = { choice: '', phase: 'idle', invalid: false };
-    this.host.changed();
-    try {
-      // The contact goes in a POST body, never in the URL, which servers and proxies write to their logs.
-      const url = apiUrl(this.host.apiBase, `feedback/${encodeURIComponent(code)}/lookup`);
-      const raw = await requestJson(url, { method: 'POST', body: { contact }, signal: abort.signal });
-      const parsed = parseFeedbackLetter(raw);
-      if ('problems' in parsed) throw new ApiError('malformed', parsed.problems.join('; '), 200);
-      this.letter = parsed.value;
-      // The rating is sent with the contact that found the letter, whatever the field holds later.
-      this.foundWith = contact;
+    // The contact goes in a POST body, never in the URL, which servers and proxies write to their logs.
+    const url = apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(code)}/lookup`);
+    const state = await this.request.run((signal) => requestJson(url, { method: 'POST', body: { contact }, signal }));
+    if (!state || state.status === 'loading') return;
+    this.answers++;
+    if (state.status === 'ready') {
+      this.letter = state.value;
       this.phase = 'found';
-      this.answers++;
-      void this.checkRatingWindow(parsed.value);
-      this.host.changed();
-      await this.host.focus('letter-heading');
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.answers++;
-      if (error instanceof ApiError && error.status === 404) {
+      void this.checkRatingWindow(state.value);
+      this.host.requestUpdate();
+      await this.options.focus('letter-heading');
+    } else if (state.status === 'error') {
+      // A wrong contact is answered exactly as an unknown code.
+      if (state.error.kind === 'http' && state.error.status === 404) {
         this.phase = 'not-found';
       } else {
         this.phase = 'error';
-        this.error = loadError(error);
-        this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'lookup', kind: this.error.kind, ...(this.error.status ? { status: this.error.status } : {}) });
+        this.error = state.error;
+        this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('lookup', state.error));
       }
-      this.host.changed();
+      this.host.requestUpdate();
     }
   }
 
@@ -269,13 +261,13 @@ export class LookupView {
     const { ratingWindow, todayInChina } = await import('../../core/feedback/rating.js');
     if (this.letter !== letter) return;
     this.rating = { ...this.rating, window: ratingWindow(letter, todayInChina()) };
-    this.host.changed();
+    this.host.requestUpdate();
   }
 
   private readonly onRatingChange = (event: Event): void => {
     const target = event.target as HTMLInputElement;
     if (target.name === 'rating' && target.checked) this.rating = { ...this.rating, choice: target.value as FeedbackRating, invalid: false };
-    this.host.changed();
+    this.host.requestUpdate();
   };
 
   private readonly onRate = (event: Event): void => {
@@ -289,38 +281,31 @@ export class LookupView {
     const choice = this.rating.choice;
     if (!choice) {
       this.rating = { ...this.rating, invalid: true };
-      this.host.changed();
-      return this.host.focus('rating');
+      this.host.requestUpdate();
+      return this.options.focus('rating');
     }
     this.rating = { ...this.rating, phase: 'sending', invalid: false };
-    this.host.changed();
+    this.host.requestUpdate();
     try {
       // The same rating sent twice is a harmless retry on the server, so no idempotency key is needed.
-      await requestJson(apiUrl(this.host.apiBase, `feedback/${encodeURIComponent(letter.queryCode)}/rating`), {
-        method: 'POST',
-        body: { rating: choice, contact: this.foundWith },
-      });
+      await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(letter.queryCode)}/rating`), { method: 'POST', body: { rating: choice } });
       this.letter = { ...letter, rating: choice };
       this.rating = { ...this.rating, phase: 'idle' };
-      this.host.emit<FeedbackRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
-      this.host.changed();
-      await this.host.focus('rating-given');
-      this.host.announce(this.host.localize(() => msg('感谢您的评价。')));
+      this.options.emit<ZwgkRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
+      this.host.requestUpdate();
+      await this.options.focus('rating-given');
+      this.options.announce(this.options.localize(() => msg('感谢您的评价。')));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         this.rating = { ...this.rating, phase: 'closed' };
       } else {
         this.answers++;
-        const failure = loadError(error);
+        const failure = toLoadError(error);
         this.rating = { ...this.rating, phase: 'error', error: failure };
-        this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'rate', kind: failure.kind, ...(failure.status ? { status: failure.status } : {}) });
+        this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('rate', failure));
       }
-      this.host.changed();
+      this.host.requestUpdate();
     }
   }
 }
 
-function loadError(error: unknown): LoadError {
-  if (error instanceof ApiError) return { kind: error.kind, ...(error.status ? { status: error.status } : {}), detail: error.message };
-  return { kind: 'network', detail: String(error) };
-}

@@ -4,33 +4,41 @@
  * paginated with large targets. Names, phones and e-mail never appear here:
  * the server does not send them.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import { formatDate, formatNumber, plural } from '../../i18n/format.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
-import { ApiError, apiUrl, requestJson } from '../../api/client.js';
+import { apiUrl, requestJson } from '../../api/client.js';
 import { FEEDBACK_CATEGORY_LABELS, type PublishedLetter, type PublishedLettersPage } from '../../api/types/feedback.js';
 import { pageCount, pageItems, parsePublishedLettersPage } from '../../core/feedback/answers.js';
-import type { DataState, LoadError } from '../base/controllers/request.js';
+import { RequestController, type DataState, type LoadError } from '../base/controllers/request.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
-import { formatDate, formatNumber, heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 
-export class PublishedView {
+export class PublishedView implements ReactiveController {
   page = 1;
-  private state: DataState<PublishedLettersPage> = { status: 'idle' };
+  private readonly request: RequestController<PublishedLettersPage>;
   private loadedFor?: string;
-  private abort?: AbortController;
   /** after a page change the citizen asked for, focus goes to the page line (the button pressed may be gone) */
   private focusWhenLoaded = false;
 
   constructor(
-    private readonly host: MailboxHost,
+    private readonly host: ReactiveControllerHost,
+    private readonly options: MailboxViewOptions,
     private readonly pageSize: () => number,
     /** the citizen chose another page */
     private readonly onPage: (page: number) => void,
-  ) {}
+  ) {
+    this.request = new RequestController(host, { parse: parsePublishedLettersPage, label: () => 'zwgk-feedback-mailbox (published)' });
+    host.addController(this);
+  }
 
-  stop(): void {
-    this.abort?.abort();
+  private get state(): DataState<PublishedLettersPage> {
+    return this.request.state;
+  }
+
+  hostDisconnected(): void {
     // Unfinished loading starts again when the element comes back.
     if (this.state.status === 'loading') this.loadedFor = undefined;
   }
@@ -38,7 +46,7 @@ export class PublishedView {
   /** Shows `page`, loading it unless it is on screen already. */
   show(page: number): void {
     this.page = page;
-    const key = `${this.host.apiBase}|${page}|${this.pageSize()}`;
+    const key = `${this.options.apiBase()}|${page}|${this.pageSize()}`;
     if (key === this.loadedFor) return;
     this.loadedFor = key;
     void this.load();
@@ -50,32 +58,21 @@ export class PublishedView {
   }
 
   private async load(): Promise<void> {
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.state = { status: 'loading' };
-    this.host.changed();
-    try {
-      const raw = await requestJson(apiUrl(this.host.apiBase, 'feedback', { page: this.page, pageSize: this.pageSize() }), { signal: abort.signal });
-      const parsed = parsePublishedLettersPage(raw);
-      if ('problems' in parsed) return this.fail({ kind: 'invalid', detail: parsed.problems.join('; ') });
-      // A page past the end comes back as the last page.
-      this.page = parsed.value.page;
-      this.state = { status: 'ready', value: parsed.value };
-      this.host.changed();
-      if (this.focusWhenLoaded) {
-        this.focusWhenLoaded = false;
-        await this.host.focus('page-status');
-      }
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.fail(error instanceof ApiError ? { kind: error.kind, ...(error.status ? { status: error.status } : {}), detail: error.message } : { kind: 'network' });
+    const url = apiUrl(this.options.apiBase(), 'feedback', { page: this.page, pageSize: this.pageSize() });
+    const state = await this.request.run((signal) => requestJson(url, { signal }));
+    if (state?.status === 'error') return this.fail(state.error);
+    if (state?.status !== 'ready') return;
+    // A page past the end comes back as the last page.
+    this.page = state.value.page;
+    if (this.focusWhenLoaded) {
+      this.focusWhenLoaded = false;
+      await this.options.focus('page-status');
     }
   }
 
   private fail(error: LoadError): void {
-    this.state = { status: 'error', error };
-    this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'list', kind: error.kind, ...(error.status ? { status: error.status } : {}) });
-    this.host.changed();
+    this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('list', error));
+    this.host.requestUpdate();
   }
 
   private go(page: number): void {
@@ -91,7 +88,7 @@ export class PublishedView {
   }
 
   private renderPage(value: PublishedLettersPage): TemplateResult {
-    const { locale } = this.host;
+    const locale = this.options.locale();
     const pages = pageCount(value.total, value.pageSize);
     const median = value.stats.medianWorkingDaysToReply;
     return html`<dl class="totals" part="totals">
@@ -99,7 +96,10 @@ export class PublishedView {
         <div><dt>${msg('已答复')}</dt><dd>${msg(str`${formatNumber(value.stats.replied, locale)}封`)}</dd></div>
         <div>
           <dt>${msg('答复用时（中位数）')}</dt>
-          <dd>${median === null ? msg('暂无') : msg(str`${formatNumber(median, locale)}个工作日`)}</dd>
+          <dd>${median === null ? msg('暂无') : plural(locale, median, {
+                one: () => msg(str`${formatNumber(median, locale)}个工作日`, { id: 'mailbox.medianDays.one' }),
+                other: () => msg(str`${formatNumber(median, locale)}个工作日`),
+              })}</dd>
         </div>
       </dl>
       ${value.items.length === 0
@@ -112,10 +112,10 @@ export class PublishedView {
   }
 
   private renderLetter(letter: PublishedLetter, index: number): TemplateResult {
-    const { locale, headingLevel } = this.host;
+    const locale = this.options.locale(), headingLevel = this.options.headingLevel();
     const id = `published-${index}`;
     return html`<article class="letter" part="published-letter" aria-labelledby=${id}>
-      ${heading(headingLevel, id, letter.subject, 'letter-title')}
+      ${mailboxHeading(headingLevel, id, letter.subject, 'letter-title')}
       <p class="category"><span class="tag">${FEEDBACK_CATEGORY_LABELS[letter.category][locale]}</span></p>
       <dl class="meta">
         <div><dt>${msg('受理日期')}</dt><dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd></div>

@@ -3,12 +3,16 @@
  * background, an idempotent and safely retried submission, and the
  * confirmation with the query code.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
+import { plural } from '../../i18n/format.js';
+import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
+import { DraftController } from '../base/controllers/draft.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
 import { FEEDBACK_CATEGORIES, FEEDBACK_CATEGORY_LABELS, type FeedbackReceipt, type FeedbackRequest } from '../../api/types/feedback.js';
-import { clearDraft, draftKey, loadDraft, saveDraft } from '../../core/draft/store.js';
+import { draftKey } from '../../core/draft/store.js';
 import { parseFeedbackReceipt } from '../../core/feedback/answers.js';
 import { characterCount, countWorthSpeaking, type CharacterCount } from '../../core/feedback/counter.js';
 import {
@@ -27,13 +31,11 @@ import {
 import { MESSAGE_KEYS, formatFieldMessage, formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { choiceGroup, countText, errorSummary, focusControl, textField } from '../base/fields.js';
-import { heading, type MailboxErrorDetail, type MailboxHost } from './parts.js';
+import { mailboxHeading, type MailboxViewOptions } from './parts.js';
 import { ProofKeeper, ProofUnavailable, type ProofState } from './proof-keeper.js';
 
-/** Detail of `zwgk-submitted`: the query code the writer keeps. */
-export interface FeedbackSubmittedDetail {
-  queryCode: string;
-}
+/** Detail of `zwgk-submitted` from the mailbox: the query code the writer keeps, with `form: 'feedback'`. */
+export type FeedbackSubmittedDetail = Extract<ZwgkSubmittedDetail, { form: 'feedback' }>;
 
 type Letter = Omit<FeedbackRequest, 'proof'>;
 
@@ -52,7 +54,7 @@ type FailureKind = 'network' | 'timeout' | 'server' | 'malformed' | 'busy' | 'pr
 /** How long typing must pause before a count near the limit is spoken. */
 const SPEAK_AFTER_MS = 1000;
 
-export class WriteView {
+export class WriteView implements ReactiveController {
   values: FeedbackFormValues = emptyFeedbackValues();
   phase: 'editing' | 'sending' | 'sent' = 'editing';
   receipt?: FeedbackReceipt;
@@ -66,44 +68,51 @@ export class WriteView {
   private readonly lastSpoken = new Map<string, CharacterCount>();
   private readonly speakTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly proofs: ProofKeeper;
+  private readonly draft: DraftController<FeedbackFormValues>;
 
   constructor(
-    private readonly host: MailboxHost,
+    private readonly host: ReactiveControllerHost,
+    private readonly options: MailboxViewOptions,
     private readonly openLookup: (code: string, contact: string) => void,
   ) {
-    this.proofs = new ProofKeeper(() => this.host.apiBase, (state) => this.onProofState(state));
+    host.addController(this);
+    this.draft = new DraftController(host, {
+      policy: options.draftPolicy,
+      key: () => draftKey('feedback-mailbox', options.apiBase()),
+      parse: parseFeedbackDraft,
+      isEmpty: (letter) => !hasAnyFeedbackValue(letter),
+    });
+    this.proofs = new ProofKeeper(() => this.options.apiBase(), (state) => this.onProofState(state));
   }
 
   /** Restores the draft once, when the element first renders (api-base is known by then). */
   restoreDraft(): void {
     if (this.draftRead) return;
     this.draftRead = true;
-    const store = this.host.draftStore();
-    if (!store) return;
-    const read = loadDraft(store, this.draftKey(), parseFeedbackDraft);
+    const read = this.draft.read();
     if (read.status === 'found') {
       this.values = read.data;
       this.restoredAt = read.savedAt;
     }
   }
 
-  stop(): void {
+  hostDisconnected(): void {
     this.proofs.stop();
     this.speakTimers.forEach((timer) => clearTimeout(timer));
   }
 
   render(): TemplateResult {
     if (this.phase === 'sent' && this.receipt) return this.renderConfirmation(this.receipt);
-    const { limits, headingLevel, locale } = this.host;
+    const limits = this.options.limits(), headingLevel = this.options.headingLevel(), locale = this.options.locale();
     const errorOf = (field: FeedbackField) => {
       const issue = this.issues.find((i) => i.field === field);
       return issue ? this.wordIssue(issue) : undefined;
     };
     const summary = this.issues.map((issue) => ({ target: issue.field, message: this.wordIssue(issue) }));
     const sending = this.phase === 'sending';
-    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.host.root, id), {
+    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
           id: 'write-errors',
-          title: (id, text) => heading(headingLevel, id, text, 'error-summary-title'),
+          title: (id, text) => mailboxHeading(headingLevel, id, text, 'error-summary-title'),
         }) : nothing}
       ${this.restoredAt ? this.renderRestored() : nothing}
       <form class="letter-form" part="form" novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
@@ -119,7 +128,10 @@ export class WriteView {
         ${textField({
           name: 'subject',
           label: this.label('subject'),
-          hint: msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`),
+          hint: plural(locale, limits.subject, {
+            one: () => msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`, { id: 'mailbox.subjectHint.one' }),
+            other: () => msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`),
+          }),
           value: this.values.subject,
           count: characterCount(this.values.subject, limits.subject),
           error: errorOf('subject'),
@@ -127,7 +139,10 @@ export class WriteView {
         ${textField({
           name: 'message',
           label: this.label('message'),
-          hint: msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`),
+          hint: plural(locale, limits.message, {
+            one: () => msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`, { id: 'mailbox.messageHint.one' }),
+            other: () => msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`),
+          }),
           value: this.values.message,
           rows: 8,
           count: characterCount(this.values.message, limits.message),
@@ -207,7 +222,7 @@ export class WriteView {
 
   private wordIssue(issue: ShownIssue): string {
     if ('text' in issue) return issue.text;
-    const { locale } = this.host;
+    const locale = this.options.locale();
     if (!issue.field) return formatMessage(locale, issue.code, issue.params);
     // A question answered by choosing is chosen, not filled in: 请选择来信类别.
     const chosen = issue.code === 'required' && (issue.field === 'category' || issue.field === 'publish');
@@ -258,7 +273,7 @@ export class WriteView {
 
   private renderConfirmation(receipt: FeedbackReceipt): TemplateResult {
     return html`<section class="confirmation" part="confirmation" aria-labelledby="confirmation-heading">
-      ${heading(this.host.headingLevel, 'confirmation-heading', msg('来信已提交'), 'confirmation-title', true)}
+      ${mailboxHeading(this.options.headingLevel(), 'confirmation-heading', msg('来信已提交'), 'confirmation-title', true)}
       <p class="code-label" id="query-code-label">${msg('您的查询码')}</p>
       <p class="query-code" part="query-code" aria-labelledby="query-code-label">${receipt.queryCode}</p>
       <div class="keep-warning" part="query-code-warning">
@@ -287,7 +302,7 @@ export class WriteView {
     this.proofs.start();
     this.keepDraft();
     if (field === 'subject' || field === 'message') this.speakCountLater(field);
-    this.host.changed();
+    this.host.requestUpdate();
   };
 
   /** Speaks a count near or over the limit once typing pauses, never on every keystroke. */
@@ -296,10 +311,10 @@ export class WriteView {
     this.speakTimers.set(
       field,
       setTimeout(() => {
-        const count = characterCount(this.values[field], this.host.limits[field]);
+        const count = characterCount(this.values[field], this.options.limits()[field]);
         if (!countWorthSpeaking(count, this.lastSpoken.get(field))) return;
         this.lastSpoken.set(field, count);
-        this.host.announce(this.host.localize(() => `${field === 'subject' ? msg('标题') : msg('来信内容')}：${countText(count)}`));
+        this.options.announce(this.options.localize(() => `${field === 'subject' ? msg('标题') : msg('来信内容')}：${countText(count)}`));
       }, SPEAK_AFTER_MS),
     );
   }
@@ -307,30 +322,22 @@ export class WriteView {
   private onProofState(state: ProofState): void {
     // Nothing is said while the proof is worked out; only a failure is worth the citizen's attention.
     if (state === 'failed' && this.phase === 'editing' && !this.failure) {
-      this.host.announce(this.host.localize(() => msg('自动验证没有完成，请检查网络连接，然后点击“重试”。')));
-      this.host.emit<MailboxErrorDetail>('zwgk-error', { operation: 'challenge', kind: 'proof' });
+      this.options.announce(this.options.localize(() => msg('自动验证没有完成，请检查网络连接，然后点击“重试”。')));
+      this.options.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('challenge', { kind: 'proof' }));
     }
-    this.host.changed();
+    this.host.requestUpdate();
   }
 
   // ——— Draft ———
 
-  private draftKey(): string {
-    return draftKey('feedback-mailbox', this.host.apiBase);
-  }
-
   private keepDraft(): void {
-    const store = this.host.draftStore();
-    if (!store) return;
-    if (hasAnyFeedbackValue(this.values)) saveDraft(store, this.draftKey(), this.values);
-    else clearDraft(store, this.draftKey());
+    this.draft.save(this.values);
   }
 
   private dropDraft(): void {
-    const store = this.host.draftStore();
-    if (store) clearDraft(store, this.draftKey());
-    this.restoredAt = undefined;
+    this.draft.clear();
   }
+
 
   private discardDraft(): void {
     this.dropDraft();
@@ -338,8 +345,8 @@ export class WriteView {
     this.issues = [];
     this.failure = undefined;
     this.pending = undefined;
-    this.host.changed();
-    void this.host.focus('category');
+    this.host.requestUpdate();
+    void this.options.focus('category');
   }
 
   private newLetter(): void {
@@ -347,13 +354,13 @@ export class WriteView {
     this.receipt = undefined;
     this.values = emptyFeedbackValues();
     this.lastSpoken.clear();
-    this.host.changed();
-    void this.host.focus('category');
+    this.host.requestUpdate();
+    void this.options.focus('category');
   }
 
   private async copyCode(code: string): Promise<void> {
-    const copied = await writeClipboard(code, this.host.root);
-    this.host.announce(this.host.localize(() => (copied ? msg(str`已复制查询码：${code}`) : msg('无法自动复制，请手动记下查询码。'))));
+    const copied = await writeClipboard(code, this.options.root());
+    this.options.announce(this.options.localize(() => (copied ? msg(str`已复制查询码：${code}`) : msg('无法自动复制，请手动记下查询码。'))));
   }
 
   // ——— Sending ———
@@ -366,12 +373,12 @@ export class WriteView {
   /** Checks the letter, then sends it; the draft stays until the server confirms. */
   async submit(): Promise<void> {
     if (this.phase !== 'editing') return;
-    const { letter, issues } = validateFeedbackForm(this.values, this.host.limits);
+    const { letter, issues } = validateFeedbackForm(this.values, this.options.limits());
     if (!letter) return this.showIssues(orderFeedbackIssues(issues));
     this.issues = [];
     this.failure = undefined;
     this.phase = 'sending';
-    this.host.changed();
+    this.host.requestUpdate();
     try {
       const receipt = await this.send(letter);
       await this.succeed(receipt, letter);
@@ -401,7 +408,7 @@ export class WriteView {
   }
 
   private async post(attempt: Attempt): Promise<FeedbackReceipt> {
-    const raw = await requestJson(apiUrl(this.host.apiBase, 'feedback'), { method: 'POST', body: attempt.body, idempotencyKey: attempt.key });
+    const raw = await requestJson(apiUrl(this.options.apiBase(), 'feedback'), { method: 'POST', body: attempt.body, idempotencyKey: attempt.key });
     const parsed = parseFeedbackReceipt(raw);
     if ('problems' in parsed) throw new ApiError('malformed', parsed.problems.join('; '), 201);
     return parsed.value;
@@ -414,14 +421,14 @@ export class WriteView {
     this.contactUsed = letter.phone ?? letter.email ?? '';
     this.dropDraft();
     this.values = emptyFeedbackValues();
-    this.host.emit<FeedbackSubmittedDetail>('zwgk-submitted', { queryCode: receipt.queryCode });
-    this.host.changed();
-    await this.host.focus('confirmation-heading');
+    this.options.emit<ZwgkSubmittedDetail>('zwgk-submitted', { form: 'feedback', queryCode: receipt.queryCode });
+    this.host.requestUpdate();
+    await this.options.focus('confirmation-heading');
   }
 
   private fail(error: unknown): void {
     this.phase = 'editing';
-    if (error instanceof ApiError && error.kind === 'aborted') return this.host.changed();
+    if (error instanceof ApiError && error.kind === 'aborted') return this.host.requestUpdate();
     if (error instanceof ApiError && error.kind === 'http' && error.status === 422 && error.fieldErrors.length > 0) {
       // The server's own checks (the law, where ours are a courtesy): nothing was stored.
       this.pending = undefined;
@@ -438,18 +445,17 @@ export class WriteView {
     if (!['network', 'timeout', 'server', 'malformed', 'busy'].includes(kind)) this.pending = undefined;
     const status = error instanceof ApiError ? error.status : undefined;
     this.failure = { kind, ...(status ? { status } : {}), attempt: ++this.attempts };
-    this.host.emit<MailboxErrorDetail>('zwgk-error', {
-      operation: error instanceof ProofUnavailable ? 'challenge' : 'submit',
-      kind: error instanceof ApiError ? error.kind : 'proof',
-      ...(status ? { status } : {}),
-    });
-    this.host.changed();
+    this.options.emit<ZwgkErrorDetail>(
+      'zwgk-error',
+      errorDetail(error instanceof ProofUnavailable ? 'challenge' : 'submit', error instanceof ApiError ? error : { kind: 'proof' }),
+    );
+    this.host.requestUpdate();
   }
 
   private showIssues(issues: ShownIssue[]): void {
     this.issues = issues;
-    this.host.changed();
-    void this.host.focus('write-errors');
+    this.host.requestUpdate();
+    void this.options.focus('write-errors');
   }
 }
 

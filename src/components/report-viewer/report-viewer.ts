@@ -8,17 +8,12 @@ import { saveFile } from '../base/download.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { reportViewerStyles } from './report-viewer.styles.js';
 import type { ReportFinding, ReportTable } from '../../api/types/report.js';
+import type { ZwgkCheckedDetail } from '../../events/zwgk-checked.js';
 import type { CompareStatus, PreparedReport } from './view.js';
 
 type View = typeof import('./view.js');
 
-/** Detail of `zwgk-checked`. */
-export interface ReportCheckedDetail {
-  /** Every finding, errors first (the numbers shown beside the cells are positions in this list). */
-  findings: readonly ReportFinding[];
-  errors: number;
-  warnings: number;
-}
+export type { ZwgkCheckedDetail as ReportCheckedDetail } from '../../events/zwgk-checked.js';
 
 // The report's tables, checker and sanitiser load on first use, once per page.
 let viewModule: Promise<View> | undefined;
@@ -55,7 +50,7 @@ const accept = (raw: unknown) => ({ value: raw });
  * @tagname zwgk-report-viewer
  * @summary The annual report on government information disclosure (政府信息公开工作年度报告), checked.
  *
- * @fires {CustomEvent<ReportCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
+ * @fires {CustomEvent<ZwgkCheckedDetail>} zwgk-checked - The report was checked: once per document (and last year's, when given, is waited for); also for a document that cannot be shown.
  *
  * @csspart report - The whole report (an `<article>`).
  * @csspart title - The report's title.
@@ -206,7 +201,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     if (!report || report === this.announced || report !== this.current()) return;
     this.announced = report;
     const { findings, errors, warnings } = report;
-    this.emit<ReportCheckedDetail>('zwgk-checked', { findings, errors, warnings });
+    this.emit<ZwgkCheckedDetail>('zwgk-checked', { findings, errors, warnings });
     if (report.doc) this.announce(this.localize(() => msg(str`年度报告已核对：${this.view!.summaryText(report)}`)));
   }
 

@@ -14,7 +14,7 @@ import { applicantsByType, outcomeTotals, yearOverYear } from '../../core/report
 import { CSV_BOM, tableToCsv } from '../../core/report/csv.js';
 import { normaliseEmail } from '../../core/contact/text.js';
 import type { Locale } from '../../i18n/locale.js';
-import { formatDate } from '../../i18n/format.js';
+import { formatDate, plural } from '../../i18n/format.js';
 import { describeLoadError } from '../base/states.js';
 import type { LoadError } from '../base/controllers/request.js';
 import { sanitizeNarrative } from '../base/sanitize.js';
@@ -317,7 +317,14 @@ function renderFindings(report: PreparedReport, options: ViewOptions, level: num
                           >
                         </li>`,
                       )}
-                      ${more > 0 ? html`<li>${msg(str`另有 ${more} 个相关单元格，已在表中标出。`)}</li>` : nothing}
+                      ${more > 0
+                        ? html`<li>
+                            ${plural(locale, more, {
+                              one: () => msg(str`另有 ${more} 个相关单元格，已在表中标出。`, { id: 'report.moreCells.one' }),
+                              other: () => msg(str`另有 ${more} 个相关单元格，已在表中标出。`),
+                            })}
+                          </li>`
+                        : nothing}
                     </ul>`
                   : finding.path
                     ? html`<p class="path">${msg('位置：')}<code>${finding.path}</code></p>`

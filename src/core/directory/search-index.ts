@@ -103,7 +103,7 @@ class DimensionBuilder {
   private readonly idOfNumber = new Map<number, number>();
   /** For numbers (years): no string is made per item, only per distinct value. */
   setNumber(item: number, value: number): void {
-    let id = this.idOfNumber.get(value);
+    const id = this.idOfNumber.get(value);
     if (id === undefined) {
       this.set(item, value > 0 ? String(value) : '');
       this.idOfNumber.set(value, this.valueOf[item]!);

@@ -27,6 +27,7 @@ export function sniffType(content: Uint8Array): string | null {
 /** The last path segment, without control characters, at most 200 characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
   const clean = [...base.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(0, 200).join('');
   return clean || 'attachment';
 }

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ProblemFieldError } from '../../../api/types/problem.js';
-import { MESSAGE_KEYS, formatMessage, type MessageKey, type MessageLocale, type MessageParams } from '../../../core/validate/messages.js';
+import { formatMessage, type MessageKey, type MessageLocale, type MessageParams } from '../../../core/validate/messages.js';
 
 /**
  * When a field's problem shows (lion's `feedbackCondition`, gcds' `validateOn`):
@@ -39,14 +38,13 @@ export interface FormFeedbackOptions<V, F extends string> {
   locale: () => MessageLocale;
   /** A field left blank on blur shows nothing until submit (default: '' or an empty list). */
   isBlank?: (field: F, values: V) => boolean;
-  /** The field a server error's JSON pointer names (`/applicant/phone` → `phone`), if the form shows one. */
-  fieldOfPointer?: (pointer: string) => F | undefined;
-  /** Parameters for a server error's message, e.g. the `{max}` of a field (the server sends only the code). */
-  paramsFor?: (field: F | undefined, code: MessageKey) => MessageParams | undefined;
 }
 
 const defaultBlank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
 
 /**
  * One form-feedback policy for every form: the values, which fields were
@@ -106,18 +104,11 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     this.host.requestUpdate();
   }
 
-  /** Checks every field for sending: true when nothing blocks; otherwise every problem and the summary show. */
-  submit(): boolean {
-    const all = this.options.validate(this.values);
-    this.shown = new Map(this.options.fields.filter((f) => all[f]).map((f) => [f, all[f]!]));
-    this.formIssues = [];
-    this.summaryShown = this.shown.size > 0;
-    this.host.requestUpdate();
-    return this.shown.size === 0;
-  }
-
-  /** Checks only `fields` (one step of a longer form), showing their problems; true when they are fine. */
-  submitFields(fields: readonly F[]): boolean {
+  /**
+   * Checks `fields` (every field by default; one step's fields in a longer form) for sending: true when
+   * nothing blocks; otherwise their problems and the summary show.
+   */
+  submit(fields: readonly F[] = this.options.fields): boolean {
     const all = this.options.validate(this.values);
     this.shown = new Map(fields.filter((f) => all[f]).map((f) => [f, all[f]!]));
     this.formIssues = [];
@@ -127,16 +118,13 @@ export class FormFeedbackController<V extends object, F extends string> implemen
   }
 
   /**
-   * Shows the server's field errors (a 422): a code the message table knows is
-   * re-worded in the element's language with its parameters; any other keeps the
-   * server's words. Errors at no field of this form go to the summary alone.
+   * Shows problems the server found (a 422), mapped onto this form's fields by
+   * `mapServerErrors()` (server-errors.ts); those at no field of this form go to the summary alone.
    */
-  showServerErrors(errors: readonly ProblemFieldError[]): void {
+  showServerErrors(issues: readonly { field?: F; issue: Issue }[]): void {
     this.shown = new Map();
     this.formIssues = [];
-    for (const error of errors) {
-      const field = this.options.fieldOfPointer?.(error.field);
-      const issue = serverIssue(error, (code) => this.options.paramsFor?.(field, code));
+    for (const { field, issue } of issues) {
       if (field && !this.shown.has(field)) this.shown.set(field, issue);
       else if (!field) this.formIssues.push(issue);
     }
@@ -157,15 +145,6 @@ export class FormFeedbackController<V extends object, F extends string> implemen
   hideSummary(): void {
     this.summaryShown = false;
     this.host.requestUpdate();
-  }
-
-  /** Whether `field` shows a problem now. */
-  has(field: F): boolean {
-    return this.shown.has(field);
-  }
-
-  get errorCount(): number {
-    return this.shown.size + this.formIssues.length;
   }
 
   /** The words of the problem `field` shows, if any. */
@@ -196,14 +175,4 @@ export class FormFeedbackController<V extends object, F extends string> implemen
 
 function sameIssue(a: Issue, b: Issue): boolean {
   return a.code === b.code && a.text === b.text && JSON.stringify(a.params) === JSON.stringify(b.params);
-}
-
-/** A server field error as an Issue: its code when the table knows it and every parameter is at hand, else its words. */
-export function serverIssue(error: ProblemFieldError, paramsFor: (code: MessageKey) => MessageParams | undefined = () => undefined): Issue {
-  const code = (MESSAGE_KEYS as readonly string[]).includes(error.code ?? '') ? (error.code as MessageKey) : undefined;
-  if (!code) return { text: error.message };
-  const params = { ...paramsFor(code), ...error.params };
-  const issue: Issue = Object.keys(params).length ? { code, params } : { code };
-  // A message whose parameter neither side knows would show a literal `{max}`: the server's own words are better.
-  return /\{\w+\}/.test(formatMessage('en', code, issue.params)) ? { text: error.message } : issue;
 }

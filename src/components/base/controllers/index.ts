@@ -2,6 +2,7 @@
 export * from './request.js';
 export * from './data-source.js';
 export * from './form-feedback.js';
+export * from './server-errors.js';
 export * from './draft.js';
 export * from './submission.js';
 export * from './url-state.js';

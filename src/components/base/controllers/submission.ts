@@ -22,10 +22,7 @@ export interface SubmitFailure {
 }
 
 export type SubmissionState<R> =
-  | { status: 'idle' }
-  | { status: 'sending' }
-  | { status: 'sent'; receipt: R }
-  | { status: 'failed'; failure: SubmitFailure };
+  { status: 'idle' } | { status: 'sending' } | { status: 'sent'; receipt: R } | { status: 'failed'; failure: SubmitFailure };
 
 export interface SubmissionOptions<B, R> {
   /** Sends `body` with its Idempotency-Key; resolves with the raw answer or rejects (ideally with an ApiError). */
@@ -81,12 +78,18 @@ export class SubmissionController<B, R> implements ReactiveController {
     return this.attempt?.key;
   }
 
+  /** The key `body` will be sent with: the current attempt's when the body is the same, else a fresh one. */
+  keyFor(body: B): string {
+    const serialized = JSON.stringify(body);
+    if (this.attempt?.serialized !== serialized) this.attempt = { key: newIdempotencyKey(), body, serialized, failures: 0 };
+    return this.attempt.key;
+  }
+
   /** Sends `body`; while one is on its way a second call is ignored and resolves with the current state. */
   async submit(body: B): Promise<SubmissionState<R>> {
     if (this.sending) return this.state;
-    const serialized = JSON.stringify(body);
-    if (this.attempt?.serialized !== serialized) this.attempt = { key: newIdempotencyKey(), body, serialized, failures: 0 };
-    const attempt = this.attempt;
+    this.keyFor(body);
+    const attempt = this.attempt!;
     const abort = (this.abortController = new AbortController());
     this.set({ status: 'sending' });
     let next: SubmissionState<R>;
