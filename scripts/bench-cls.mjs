@@ -51,18 +51,52 @@ async function cls(width, reserve) {
   await tab.setViewport({ width, height: 900 });
   const cdp = await tab.createCDPSession();
   // A slow 4G phone: 150 ms round trip, 1.6 Mbit/s down.
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 90_000 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: 200_000,
+    uploadThroughput: 90_000,
+  });
   await tab.evaluateOnNewDocument(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push({ value: entry.value, time: entry.startTime, sources: entry.sources.map((s) => (s.node?.nodeName ?? '?') + (s.node?.id ? '#' + s.node.id : '') + (s.node?.className ? '.' + s.node.className : '') + ' ' + s.previousRect.y + '→' + s.currentRect.y + ' h' + s.previousRect.height + '→' + s.currentRect.height) });
+      for (const entry of list.getEntries())
+        if (!entry.hadRecentInput)
+          window.__shifts.push({
+            value: entry.value,
+            time: entry.startTime,
+            sources: entry.sources.map(
+              (s) =>
+                (s.node?.nodeName ?? '?') +
+                (s.node?.id ? '#' + s.node.id : '') +
+                (s.node?.className ? '.' + s.node.className : '') +
+                ' ' +
+                s.previousRect.y +
+                '→' +
+                s.currentRect.y +
+                ' h' +
+                s.previousRect.height +
+                '→' +
+                s.currentRect.height,
+            ),
+          });
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await tab.goto(`http://127.0.0.1:${port}/?reserve=${reserve ? 1 : 0}`, { waitUntil: 'networkidle0', timeout: 60_000 });
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  if (process.env.CLS_DEBUG) console.log(width, await tab.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.localName.startsWith('zwgk-')).map((e) => `${e.localName} ${(e.getBoundingClientRect().height / 16).toFixed(1)}rem`).join(', ')));
+  if (process.env.CLS_DEBUG)
+    console.log(
+      width,
+      await tab.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.localName.startsWith('zwgk-'))
+          .map((e) => `${e.localName} ${(e.getBoundingClientRect().height / 16).toFixed(1)}rem`)
+          .join(', '),
+      ),
+    );
   const shifts = await tab.evaluate(() => window.__shifts);
-  if (process.env.CLS_DEBUG) for (const s of shifts) console.log(width, reserve, s.time.toFixed(0), s.value.toFixed(3), s.sources.join(' | '));
+  if (process.env.CLS_DEBUG)
+    for (const s of shifts) console.log(width, reserve, s.time.toFixed(0), s.value.toFixed(3), s.sources.join(' | '));
   await tab.close();
   // Session windows: shifts less than 1 s apart, a window at most 5 s long; CLS is the largest window.
   let worst = 0;

@@ -42,8 +42,10 @@ window.solveOnce = async () => {
 
 const server = createServer(async (req, res) => {
   if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-  else if (req.url === '/zwgk-proof-worker.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(worker.outputFiles[0].contents);
-  else if (req.url === '/challenge') res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(await altcha.challenge()));
+  else if (req.url === '/zwgk-proof-worker.js')
+    res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(worker.outputFiles[0].contents);
+  else if (req.url === '/challenge')
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(await altcha.challenge()));
   else res.writeHead(404).end();
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,7 +77,9 @@ try {
   const full = await measure(1);
   const slow = await measure(4);
   console.log(`proof of work (${runs} challenges each, one worker): full speed ${fmt(full)}; CPU 4× slower ${fmt(slow)}`);
-  console.log(`ratio 4×/1× (median): ${(slow[Math.floor(runs / 2)] / full[Math.floor(runs / 2)]).toFixed(2)}; target at 4×: ≤ 2 s → ${slow.at(-1) <= 2000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `ratio 4×/1× (median): ${(slow[Math.floor(runs / 2)] / full[Math.floor(runs / 2)]).toFixed(2)}; target at 4×: ≤ 2 s → ${slow.at(-1) <= 2000 ? 'met' : 'NOT met'}`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -17,7 +17,9 @@ describe('demo page', () => {
     const doc = await demoPage();
     const chinese = [...doc.querySelectorAll('h1, h2, h3')].map((h) => h.textContent);
     translatePage(doc, 'en');
-    const own = [...doc.querySelectorAll('title, h1, h2, h3, nav a, .portal-tools button:not([lang]), .lede, footer p, .skip-link, .portal-name')];
+    const own = [
+      ...doc.querySelectorAll('title, h1, h2, h3, nav a, .portal-tools button:not([lang]), .lede, footer p, .skip-link, .portal-name'),
+    ];
     expect(own.length).to.be.at.least(12);
     for (const node of own) expect(node.textContent, node.outerHTML.slice(0, 80)).not.to.match(HAN);
     for (const node of doc.querySelectorAll('[aria-label]')) expect(node.getAttribute('aria-label')).not.to.match(HAN);

@@ -27,7 +27,9 @@ function smallTargets(host: Element): string[] {
       const target = node.matches('input[type="radio"], input[type="checkbox"]') ? (node.closest('label') ?? node.parentElement!) : node;
       const area = target.getBoundingClientRect();
       if (area.height < MIN - 0.5 || area.width < MIN - 0.5) {
-        small.push(`${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}[part=${node.getAttribute('part') ?? ''}] "${(node.textContent ?? '').trim().slice(0, 24)}" ${Math.round(area.width)}×${Math.round(area.height)}`);
+        small.push(
+          `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}[part=${node.getAttribute('part') ?? ''}] "${(node.textContent ?? '').trim().slice(0, 24)}" ${Math.round(area.width)}×${Math.round(area.height)}`,
+        );
       }
     }
   };
@@ -50,8 +52,17 @@ async function elder(template: TemplateResult, ready: string): Promise<Element> 
 describe('elder theme: every interactive element is at least 48 × 48 px', () => {
   it('contact card: phone, fax, e-mail, website, map, copy and save', async () => {
     const el = await elder(
-      html`<zwgk-contact-card agency="福建省商务厅" contact="林伟" phone="0591-87270308" fax="0591-87856133" email="swt@fujian.gov.cn"
-        address="福州市铜盘路118号" postcode="350003" website="https://swt.fujian.gov.cn/" map-href="https://map.example.cn/"></zwgk-contact-card>`,
+      html`<zwgk-contact-card
+        agency="福建省商务厅"
+        contact="林伟"
+        phone="0591-87270308"
+        fax="0591-87856133"
+        email="swt@fujian.gov.cn"
+        address="福州市铜盘路118号"
+        postcode="350003"
+        website="https://swt.fujian.gov.cn/"
+        map-href="https://map.example.cn/"
+      ></zwgk-contact-card>`,
       'a[href^="tel:"]',
     );
     expect(smallTargets(el)).to.deep.equal([]);
@@ -65,7 +76,10 @@ describe('elder theme: every interactive element is at least 48 × 48 px', () =>
   });
 
   it('directory: search, filters unfolded, results with details open, pages', async () => {
-    const el = await elder(html`<zwgk-directory .data=${[...FUJIAN_COMMERCE_2020_DOCUMENTS]} page-size="5"></zwgk-directory>`, '[part="list"]');
+    const el = await elder(
+      html`<zwgk-directory .data=${[...FUJIAN_COMMERCE_2020_DOCUMENTS]} page-size="5"></zwgk-directory>`,
+      '[part="list"]',
+    );
     shadow(el).querySelector<HTMLElement>('[part="filters-toggle"]')?.click();
     shadow(el).querySelector<HTMLElement>('summary')?.click();
     await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
@@ -78,7 +92,10 @@ describe('elder theme: every interactive element is at least 48 × 48 px', () =>
     const status = await elder(html`<zwgk-application-status api-base="/api"></zwgk-application-status>`, 'form');
     expect(smallTargets(status), 'application status').to.deep.equal([]);
     for (const view of ['write', 'lookup', 'published']) {
-      const mailbox = await elder(html`<zwgk-feedback-mailbox url-state="off" api-base="/api" view=${view}></zwgk-feedback-mailbox>`, '[role="tabpanel"] *');
+      const mailbox = await elder(
+        html`<zwgk-feedback-mailbox url-state="off" api-base="/api" view=${view}></zwgk-feedback-mailbox>`,
+        '[role="tabpanel"] *',
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(smallTargets(mailbox), `mailbox ${view}`).to.deep.equal([]);
     }

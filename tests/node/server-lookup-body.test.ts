@@ -13,7 +13,14 @@ let app: Hono;
 
 before(async () => {
   storage = await openStorage({ memory: true });
-  app = createApp({ storage, adminToken: 'lookup-admin', corsOrigins: [], rateLimit: false, contact: { agency: '福建省商务厅' }, altcha: { complexity: 'test' } });
+  app = createApp({
+    storage,
+    adminToken: 'lookup-admin',
+    corsOrigins: [],
+    rateLimit: false,
+    contact: { agency: '福建省商务厅' },
+    altcha: { complexity: 'test' },
+  });
 });
 after(() => storage.close());
 

@@ -12,7 +12,9 @@ test('every message names its question, so that no two questions read the same',
     for (const key of MESSAGE_KEYS) {
       const texts = LABELS[locale].map((label) => formatFieldMessage(locale, key, label, { max: 5 }));
       assert.equal(new Set(texts).size, texts.length, `${locale} ${key}: ${texts.join(' | ')}`);
-      LABELS[locale].forEach((label, i) => assert.ok(texts[i]!.toLowerCase().includes(label.toLowerCase()), `${locale} ${key} does not name ${label}: ${texts[i]}`));
+      LABELS[locale].forEach((label, i) =>
+        assert.ok(texts[i]!.toLowerCase().includes(label.toLowerCase()), `${locale} ${key} does not name ${label}: ${texts[i]}`),
+      );
       for (const text of texts) assert.doesNotMatch(text, /\{\w+\}/, `${locale} ${key} left a placeholder: ${text}`);
     }
   }
@@ -27,5 +29,8 @@ test('the plain words GOV.UK uses: 请填写姓名, 请选择信息的载体形�
   assert.equal(formatFieldMessage('zh-CN', 'mobile.format', '联系电话'), '联系电话：手机号码应为以1开头的11位数字，请核对后重新输入');
   // A message that names its question already is not prefixed with it again.
   assert.equal(formatFieldMessage('zh-CN', 'feedback.contactRequired', '联系电话'), '请至少填写联系电话或电子邮箱中的一项，以便我们答复您');
-  assert.equal(formatFieldMessage('en', 'email.format', 'E-mail'), 'This e-mail address does not look right; it should look like name@example.com. Please check it.');
+  assert.equal(
+    formatFieldMessage('en', 'email.format', 'E-mail'),
+    'This e-mail address does not look right; it should look like name@example.com. Please check it.',
+  );
 });
