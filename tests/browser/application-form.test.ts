@@ -121,6 +121,35 @@ describe('<zwgk-application-form>', () => {
     localStorage.clear();
     sessionStorage.clear();
   });
+
+  it('keeps focus on the chosen radio when the applicant type is first chosen (Space, arrow) and on controls that reveal fields', async () => {
+    const el = await form();
+    const first = $<HTMLInputElement>(el, '#applicantType')!;
+    first.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(first.checked).to.equal(true);
+    expect(first.isConnected, 'the radio was replaced by a new copy').to.equal(true);
+    expect(focused(el), 'focus left the radio for the page').to.equal(first);
+    expect(document.activeElement).to.equal(el);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const organization = $<HTMLInputElement>(el, 'input[name="applicantType"][value="organization"]')!;
+    expect(organization.checked).to.equal(true);
+    expect(focused(el)).to.equal(organization);
+    // A choice that reveals fields under it keeps the focus too.
+    await fillPerson(el);
+    await next(el);
+    await fill(el, 'description', '2024年福州市商务发展专项资金分配结果');
+    await next(el);
+    const post = $<HTMLInputElement>(el, '#methods')!; // 邮寄, the first method
+    post.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect($(el, '#deliveryAddress'), 'the address field did not appear').to.exist;
+    expect(post.isConnected).to.equal(true);
+    expect(focused(el)).to.equal(post);
+  });
   afterEach(async () => {
     window.fetch = realFetch;
     await setViewport({ width: 800, height: 600 });

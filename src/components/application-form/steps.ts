@@ -64,10 +64,14 @@ export function applicantStep(ctx: StepContext, attachments: TemplateResult): Te
     ],
     selected: [v.applicantType],
   });
-  if (v.applicantType === '') return type;
-  const org = v.applicantType === 'organization';
-  return html`${type}
-    ${org ? organizationFields(ctx) : personFields(ctx)}
+  // One template whether or not a type is chosen: returning `type` alone first would make Lit replace the radios
+  // (and the focus on them) with a new copy the moment the applicant chooses one.
+  return html`${type}${v.applicantType === '' ? nothing : applicantDetails(ctx, attachments)}`;
+}
+
+function applicantDetails(ctx: StepContext, attachments: TemplateResult): TemplateResult {
+  const org = ctx.values.applicantType === 'organization';
+  return html`${org ? organizationFields(ctx) : personFields(ctx)}
     ${text(ctx, 'phone', {
       label: org ? msg('联系人电话') : msg('联系电话'),
       hint: msg('手机号码，或按“区号-号码”填写固定电话，例如0591-87270308'),
