@@ -46,6 +46,8 @@ interface RatingState {
 export class LookupView {
   code = '';
   contact = '';
+  /** the contact that found the letter: the rating proves the writer with it, whatever the field holds later */
+  private foundWith = '';
   phase: 'idle' | 'loading' | 'found' | 'not-found' | 'error' = 'idle';
   letter?: FeedbackLetterView;
   private issues: { field: LookupField; code: MessageKey }[] = [];
@@ -238,6 +240,7 @@ export class LookupView {
     this.answers++;
     if (state.status === 'ready') {
       this.letter = state.value;
+      this.foundWith = contact;
       this.phase = 'found';
       void this.checkRatingWindow(state.value);
       this.host.requestUpdate();
@@ -288,7 +291,7 @@ export class LookupView {
     this.host.requestUpdate();
     try {
       // The same rating sent twice is a harmless retry on the server, so no idempotency key is needed.
-      await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(letter.queryCode)}/rating`), { method: 'POST', body: { rating: choice } });
+      await requestJson(apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(letter.queryCode)}/rating`), { method: 'POST', body: { rating: choice, contact: this.foundWith } });
       this.letter = { ...letter, rating: choice };
       this.rating = { ...this.rating, phase: 'idle' };
       this.options.emit<ZwgkRatedDetail>('zwgk-rated', { queryCode: letter.queryCode, rating: choice });
