@@ -743,6 +743,30 @@ describe('<zwgk-application-form>', () => {
     await waitForShadow(el, '[part="confirmation"]');
   });
 
+  it('renders no blank lines from template whitespace under 答复期限 (as the minified build), and keeps typed line breaks', async () => {
+    const el = await form();
+    await fillPerson(el);
+    await next(el);
+    await fill(el, 'description', '第一行：2024年专项资金\n第二行：分配结果');
+    await next(el);
+    await choose(el, 'formats-electronic');
+    await choose(el, 'methods-pickup');
+    await next(el);
+    const typed = $$(el, '.review-row dd').find((dd) => textOf(dd).includes('第一行'))!;
+    expect(getComputedStyle(typed).whiteSpace, 'the typed description keeps its line break').to.equal('pre-wrap');
+    await choose(el, 'declaration');
+    await next(el);
+    await waitForShadow(el, '[part="due-date"]', 'no confirmation');
+    for (const dd of $$(el, '.review-row dd')) {
+      const first = dd.firstElementChild ?? dd;
+      const gap = first.getBoundingClientRect().top - dd.getBoundingClientRect().top;
+      expect(gap, `a blank line above “${textOf(dd).slice(0, 12)}”`).to.be.below(4);
+      // Each value is as tall as its own lines: no whitespace-only line under it either.
+      const last = dd.lastElementChild ?? dd;
+      expect(dd.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom, `a blank line under “${textOf(dd).slice(0, 12)}”`).to.be.below(4);
+    }
+  });
+
   it('the confirmation: tracking code to copy and print, date received, and the deadline counted across 国庆', async () => {
     const el = await form();
     await toReview(el);

@@ -168,7 +168,7 @@ interface Row {
 function rows(items: (Row | false)[]): TemplateResult {
   return html`<dl class="review-list">
     ${items.filter((item): item is Row => item !== false && item.value.trim() !== '').map(
-      (item) => html`<div class="review-row"><dt>${item.label}</dt><dd>${item.value}</dd></div>`,
+      (item) => html`<div class="review-row"><dt>${item.label}</dt><dd class="typed">${item.value}</dd></div>`,
     )}
   </dl>`;
 }
