@@ -767,6 +767,29 @@ describe('<zwgk-application-form>', () => {
     }
   });
 
+  it('shows the tracking code on one line at 320 px in elder mode, in groups, and speaks it letter by letter', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await form({ theme: 'elder' });
+      await toReview(el);
+      await choose(el, 'declaration');
+      await next(el);
+      const code = await waitForShadow(el, '[part="tracking-code"]', 'no confirmation');
+      const groups = [...code.querySelectorAll('.code-group')];
+      expect(groups.length).to.be.at.least(3);
+      expect(new Set(groups.map((g) => Math.round(g.getBoundingClientRect().top))).size, 'the code breaks across lines').to.equal(1);
+      expect(code.scrollWidth, 'the code overflows its box').to.be.at.most(code.clientWidth + 1);
+      expect(code.getBoundingClientRect().right).to.be.at.most(320);
+      const text = textOf(code);
+      expect(text).to.match(/^YS-[23456789A-HJ-NP-Z]{10}$/);
+      expect(groups.map(textOf)).to.deep.equal([text.slice(0, 3), text.slice(3, 7), text.slice(7, 11), text.slice(11)]);
+      const spoken = textOf(code.nextElementSibling);
+      expect(spoken).to.equal(groups.map((g) => [...textOf(g).replace('-', '')].join(' ')).join('，'));
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('the confirmation: tracking code to copy and print, date received, and the deadline counted across 国庆', async () => {
     const el = await form();
     await toReview(el);
