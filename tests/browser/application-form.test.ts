@@ -790,6 +790,26 @@ describe('<zwgk-application-form>', () => {
     }
   });
 
+  it('修改 on the review returns to the review after that one step (check answers), which shows the normalised values', async () => {
+    const el = await form();
+    await toReview(el, { idNumber: '110105 19491231 002x', phone: '139 1234 5678' });
+    const value = (label: string) => textOf($$(el, '.review-row').find((row) => textOf(row.querySelector('dt')) === label)?.querySelector('dd'));
+    expect(value('证件号码')).to.equal(ID_NUMBER);
+    expect(value('联系电话')).to.equal(PHONE);
+    $$<HTMLButtonElement>(el, '[part="edit-button"]')[0]!.click();
+    await el.updateComplete;
+    expect(stepTitle(el)).to.not.equal('核对并提交');
+    expect(textOf($(el, '[part="next-button"]'))).to.equal('返回核对页');
+    await fill(el, 'name', '李四');
+    await next(el);
+    expect(stepTitle(el), 'one step, then back to the review').to.equal('核对并提交');
+    expect(value('姓名')).to.equal('李四');
+    // Past the review again, 下一步 walks the steps in order.
+    $<HTMLButtonElement>(el, '[part="back-button"]')!.click();
+    await el.updateComplete;
+    expect(textOf($(el, '[part="next-button"]'))).to.equal('下一步');
+  });
+
   it('the confirmation: tracking code to copy and print, date received, and the deadline counted across 国庆', async () => {
     const el = await form();
     await toReview(el);

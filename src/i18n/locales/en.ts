@@ -511,6 +511,7 @@
 'sc04947085127f930': `blank`,
 'sc0d49b038e4e24a2': `Form`,
 'sc1606f0d64a9047d': `The agency will reply by the due date in the way you chose. If it needs longer, it will tell you; it can extend the period once, by at most 20 working days.`,
+'sc3511c27fed540eb': `Back to check your answers`,
 'sc3efad4344bf77a7': `Saving failed. Your changes are kept on this page and in this browser.`,
 'sc4cf4395cc793a0a': `What you wrote is saved on this device.`,
 'sc542372504c1b9ee': `Supplement asked for; count paused`,
