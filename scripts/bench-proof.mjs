@@ -5,25 +5,16 @@
 // sent twice: the second must be refused (replay). Prints median and worst of several runs; target ≤ 2 s at 4×.
 // Run: npm run bench:proof [-- runs]. Figures vary with the machine's load: run it twice.
 import { createServer } from 'node:http';
-import { build } from 'esbuild';
+import { buildProofWorker } from './build-proof-worker.mjs';
 import puppeteer from 'puppeteer-core';
 import { createAltcha } from '../src/server/altcha.ts';
 import { browserArgs, findBrowser } from './browser-path.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
-const root = new URL('../', import.meta.url);
 const altcha = createAltcha({ hmacKey: 'bench-proof-key', complexity: 'normal' });
 const spent = new Set();
 
-const worker = await build({
-  entryPoints: [new URL('src/components/feedback-mailbox/proof-worker.ts', root).pathname],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  logLevel: 'silent',
-});
+const worker = await buildProofWorker();
 const page = `<!doctype html><html><head><meta charset="utf-8"><title>proof bench</title></head><body><script type="module">
 window.solveOnce = async () => {
   const challenge = await (await fetch('/challenge')).json();
@@ -42,8 +33,7 @@ window.solveOnce = async () => {
 
 const server = createServer(async (req, res) => {
   if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-  else if (req.url === '/zwgk-proof-worker.js')
-    res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(worker.outputFiles[0].contents);
+  else if (req.url === '/zwgk-proof-worker.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(worker);
   else if (req.url === '/challenge')
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(await altcha.challenge()));
   else res.writeHead(404).end();

@@ -2,7 +2,7 @@
 // stylesheet, the backend contract as OpenAPI JSON (zwgk-kit/openapi.json), and the mailbox's proof-of-work
 // worker, self-contained, beside each bundle that loads it (the CDN bundle and the npm build's chunks).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { buildProofWorker } from './build-proof-worker.mjs';
 import { openApiDocument } from '../src/server/openapi.ts';
 
 const root = new URL('../', import.meta.url);
@@ -10,17 +10,9 @@ mkdirSync(new URL('dist/themes/', root), { recursive: true });
 copyFileSync(new URL('src/styles/elder.css', root), new URL('dist/themes/elder.css', root));
 copyFileSync(new URL('src/styles/reserve.css', root), new URL('dist/themes/reserve.css', root));
 writeFileSync(new URL('dist/openapi.json', root), `${JSON.stringify(openApiDocument, null, 2)}\n`);
-const worker = await build({
-  entryPoints: [new URL('src/components/feedback-mailbox/proof-worker.ts', root).pathname],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  logLevel: 'warning',
-});
+const worker = await buildProofWorker();
 for (const dir of ['dist/cdn/', 'dist/chunks/']) {
   mkdirSync(new URL(dir, root), { recursive: true });
-  writeFileSync(new URL(`${dir}zwgk-proof-worker.js`, root), worker.outputFiles[0].contents);
+  writeFileSync(new URL(`${dir}zwgk-proof-worker.js`, root), worker);
 }
 console.log('wrote dist/themes/{elder,reserve}.css, dist/openapi.json, dist/{cdn,chunks}/zwgk-proof-worker.js');
