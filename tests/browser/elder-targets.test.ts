@@ -87,6 +87,9 @@ describe('elder theme: every interactive element is at least 48 × 48 px', () =>
   });
 
   it('application form, status look-up and mailbox (each view)', async () => {
+    // A draft left by another test file would show the draft prompt instead of the form.
+    localStorage.clear();
+    sessionStorage.clear();
     const form = await elder(html`<zwgk-application-form api-base="/api" agency="福建省商务厅"></zwgk-application-form>`, 'form');
     expect(smallTargets(form), 'application form').to.deep.equal([]);
     const status = await elder(html`<zwgk-application-status api-base="/api"></zwgk-application-status>`, 'form');
