@@ -785,6 +785,10 @@ describe('<zwgk-application-form>', () => {
       expect(groups.map(textOf)).to.deep.equal([text.slice(0, 3), text.slice(3, 7), text.slice(7, 11), text.slice(11)]);
       const spoken = textOf(code.nextElementSibling);
       expect(spoken).to.equal(groups.map((g) => [...textOf(g).replace('-', '')].join(' ')).join('，'));
+      // The widest code the alphabet allows fits as well (monospace: every code is as wide).
+      groups.forEach((group, i) => (group.textContent = i === 0 ? 'YS-' : 'W'.repeat(textOf(group).length)));
+      expect(new Set(groups.map((g) => Math.round(g.getBoundingClientRect().top))).size, 'a code of W breaks').to.equal(1);
+      expect(code.scrollWidth, 'a code of W overflows').to.be.at.most(code.clientWidth + 1);
     } finally {
       await setViewport({ width: 800, height: 600 });
     }

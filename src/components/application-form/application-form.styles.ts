@@ -140,9 +140,10 @@ export const applicationFormStyles = css`
   }
   /* The one thing an elderly citizen is told to write down: on one line even at 320 px in elder mode, in groups. */
   .tracking-code {
+    /* monospace: every code is as wide as any other (a run of W fits as 8s do), and 8/B, 2/Z read apart */
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace;
     font-size: min(calc(var(--_font-size-large) * 1.25), 6.25vw);
     font-weight: 700;
-    font-variant-numeric: tabular-nums;
     letter-spacing: 0.05em;
     white-space: nowrap;
   }
