@@ -1,5 +1,6 @@
 // The demo portal loads the kit the way a web team would: one import.
 import '../src/index.js';
+import { translatePage } from './page-language.js';
 
 const root = document.documentElement;
 
@@ -17,4 +18,5 @@ langButton.addEventListener('click', () => {
   root.lang = english ? 'en' : 'zh-CN';
   langButton.textContent = english ? '中文' : 'English';
   langButton.lang = english ? 'zh-CN' : 'en';
+  translatePage(document, english ? 'en' : 'zh-CN');
 });

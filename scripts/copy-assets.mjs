@@ -1,10 +1,18 @@
 // Writes the files the package ships beside the bundles: the elder-theme
-// stylesheet and the backend contract as OpenAPI JSON (zwgk-kit/openapi.json).
+// stylesheet, the backend contract as OpenAPI JSON (zwgk-kit/openapi.json), and the mailbox's proof-of-work
+// worker, self-contained, beside each bundle that loads it (the CDN bundle and the npm build's chunks).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { buildProofWorker } from './build-proof-worker.mjs';
 import { openApiDocument } from '../src/server/openapi.ts';
 
 const root = new URL('../', import.meta.url);
 mkdirSync(new URL('packages/zwgk-kit/dist/themes/', root), { recursive: true });
 copyFileSync(new URL('src/styles/elder.css', root), new URL('packages/zwgk-kit/dist/themes/elder.css', root));
+copyFileSync(new URL('src/styles/reserve.css', root), new URL('packages/zwgk-kit/dist/themes/reserve.css', root));
 writeFileSync(new URL('packages/zwgk-kit/dist/openapi.json', root), `${JSON.stringify(openApiDocument, null, 2)}\n`);
-console.log('wrote dist/themes/elder.css and dist/openapi.json');
+const worker = await buildProofWorker();
+for (const dir of ['packages/zwgk-kit/dist/cdn/', 'packages/zwgk-kit/dist/chunks/']) {
+  mkdirSync(new URL(dir, root), { recursive: true });
+  writeFileSync(new URL(`${dir}zwgk-proof-worker.js`, root), worker);
+}
+console.log('wrote dist/themes/{elder,reserve}.css, dist/openapi.json, dist/{cdn,chunks}/zwgk-proof-worker.js');

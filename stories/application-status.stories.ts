@@ -30,12 +30,18 @@ const SUBMITTED: TimelineEntry = { status: 'submitted', at: at('2026-09-01', '09
  */
 function lookedUp(name: string, answer: StubbedResponse): Story {
   return {
-    args: { apiBase: stubUrl(`status-${name}/applications/${CODE}`, answer).replace(/\/applications\/.*$/, ''), trackingCode: CODE },
+    args: { apiBase: stubUrl(`status-${name}/applications/${CODE}/lookup`, answer).replace(/\/applications\/.*$/, ''), trackingCode: CODE },
     play: async ({ canvasElement }) => {
       await customElements.whenDefined('zwgk-application-status');
       const el = canvasElement.querySelector('zwgk-application-status')!;
       await el.updateComplete;
-      const phone = el.shadowRoot!.querySelector<HTMLInputElement>('#phone')!;
+      // In English the messages load first: wait for the form rather than assume the first render has it.
+      let phone = el.shadowRoot!.querySelector<HTMLInputElement>('#phone');
+      for (let tries = 0; !phone && tries < 50; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        phone = el.shadowRoot!.querySelector<HTMLInputElement>('#phone');
+      }
+      if (!phone) throw new Error('the look-up form never appeared');
       phone.value = PHONE;
       phone.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();

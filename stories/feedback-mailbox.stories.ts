@@ -106,7 +106,7 @@ function backend(name: string, parts: Backend): string {
   if (parts.challenge) routes.set(`GET ${base}/feedback/challenge`, parts.challenge);
   if (parts.submit) routes.set(`POST ${base}/feedback`, parts.submit);
   if (parts.list) routes.set(`GET ${base}/feedback`, parts.list);
-  for (const [code, answer] of Object.entries(parts.letters ?? {})) routes.set(`GET ${base}/feedback/${code}`, answer);
+  for (const [code, answer] of Object.entries(parts.letters ?? {})) routes.set(`POST ${base}/feedback/${code}/lookup`, answer);
   if (parts.rating) routes.set(`POST ${base}/feedback/${CODE}/rating`, parts.rating);
   return base;
 }

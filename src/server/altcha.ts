@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { createChallenge, randomInt, verifySolution, type Challenge, type DeriveKeyFunction, type Payload } from 'altcha-lib';
 import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/pbkdf2';
 import { deriveKey as sha } from 'altcha-lib/algorithms/sha';
+import { PROOF_WORK } from '../core/feedback/proof.js';
 
-/** `normal` costs a browser a second or two; `test` is near-instant so tests can solve it. */
+/** `normal` costs a slow phone about a second, `test` nothing (core/feedback/proof.ts PROOF_WORK). */
 export type AltchaComplexity = 'normal' | 'test';
 
 export interface AltchaOptions {
@@ -24,9 +25,13 @@ export type ProofCheck = { ok: true; id: string; expiresAt: Date } | { ok: false
 const DERIVE_KEY: Record<string, DeriveKeyFunction> = { 'SHA-256': sha, 'PBKDF2/SHA-256': pbkdf2 };
 
 const PARAMETERS: Record<AltchaComplexity, () => { algorithm: string; cost: number; counter: number }> = {
-  normal: () => ({ algorithm: 'PBKDF2/SHA-256', cost: 5_000, counter: randomInt(10_000, 5_000) }),
-  test: () => ({ algorithm: 'SHA-256', cost: 1, counter: randomInt(50) }),
+  normal: () => work(PROOF_WORK.normal),
+  test: () => work(PROOF_WORK.test),
 };
+
+function work({ algorithm, cost, counterMin, counterMax }: (typeof PROOF_WORK)[AltchaComplexity]) {
+  return { algorithm, cost, counter: randomInt(counterMax, counterMin) };
+}
 
 /** Expiry runs on the wall clock (altcha-lib checks it so), not on the app's legal-calendar clock. */
 export interface Altcha {

@@ -561,9 +561,21 @@ export const openApiDocument = {
         responses: { '200': { description: 'The `requests` table', content: json(ref('RequestsTable')) }, ...problems(400) },
       },
     },
+    '/applications/{trackingCode}/lookup': {
+      post: {
+        summary: 'Status of an application, the phone number in the body (kept out of URLs and access logs)',
+        parameters: [codeParam],
+        requestBody: {
+          required: true,
+          content: json({ type: 'object', properties: { phone: str({ description: 'the applicant’s phone number' }) }, required: ['phone'], additionalProperties: false }),
+        },
+        responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404, 415, 422, 429) },
+      },
+    },
     '/applications/{trackingCode}': {
       get: {
-        summary: 'Status of an application (needs its phone number)',
+        summary: 'Status of an application (needs its phone number). Deprecated: the phone lands in access logs; POST …/lookup',
+        deprecated: true,
         parameters: [codeParam, queryParam('phone', str(), 'the applicant’s phone number', true)],
         responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404, 429) },
       },
@@ -598,9 +610,26 @@ export const openApiDocument = {
         responses: { '201': created('FeedbackReceipt', 'Received; keep the query code'), ...problems(400, 403, 409, 413, 415, 422, 429) },
       },
     },
+    '/feedback/{queryCode}/lookup': {
+      post: {
+        summary: 'The writer’s own letter, its status and reply, the phone or e-mail given in the body (kept out of URLs and logs)',
+        parameters: [queryCodeParam],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: { contact: str({ description: 'the phone number or e-mail address of the letter' }) },
+            required: ['contact'],
+            additionalProperties: false,
+          }),
+        },
+        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404, 415, 422, 429) },
+      },
+    },
     '/feedback/{queryCode}': {
       get: {
-        summary: 'The writer’s own letter, its status and reply (needs the phone or e-mail given)',
+        summary: 'The writer’s own letter (needs the phone or e-mail given). Deprecated: the contact lands in access logs; POST …/lookup',
+        deprecated: true,
         parameters: [queryCodeParam, queryParam('contact', str(), 'the phone number or e-mail address of the letter', true)],
         responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404, 429) },
       },

@@ -143,6 +143,35 @@ describe('<zwgk-application-form>', () => {
     localStorage.clear();
     sessionStorage.clear();
   });
+
+  it('keeps focus on the chosen radio when the applicant type is first chosen (Space, arrow) and on controls that reveal fields', async () => {
+    const el = await form();
+    const first = $<HTMLInputElement>(el, '#applicantType')!;
+    first.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(first.checked).to.equal(true);
+    expect(first.isConnected, 'the radio was replaced by a new copy').to.equal(true);
+    expect(focused(el), 'focus left the radio for the page').to.equal(first);
+    expect(document.activeElement).to.equal(el);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const organization = $<HTMLInputElement>(el, 'input[name="applicantType"][value="organization"]')!;
+    expect(organization.checked).to.equal(true);
+    expect(focused(el)).to.equal(organization);
+    // A choice that reveals fields under it keeps the focus too.
+    await fillPerson(el);
+    await next(el);
+    await fill(el, 'description', '2024年福州市商务发展专项资金分配结果');
+    await next(el);
+    const post = $<HTMLInputElement>(el, '#methods')!; // 邮寄, the first method
+    post.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect($(el, '#deliveryAddress'), 'the address field did not appear').to.exist;
+    expect(post.isConnected).to.equal(true);
+    expect(focused(el)).to.equal(post);
+  });
   afterEach(async () => {
     window.fetch = realFetch;
     await setViewport({ width: 800, height: 600 });
@@ -734,6 +763,77 @@ describe('<zwgk-application-form>', () => {
     await next(el);
     await next(el);
     await waitForShadow(el, '[part="confirmation"]');
+  });
+
+  it('renders no blank lines from template whitespace under 答复期限 (as the minified build), and keeps typed line breaks', async () => {
+    const el = await form();
+    await fillPerson(el);
+    await next(el);
+    await fill(el, 'description', '第一行：2024年专项资金\n第二行：分配结果');
+    await next(el);
+    await choose(el, 'formats-electronic');
+    await choose(el, 'methods-pickup');
+    await next(el);
+    const typed = $$(el, '.review-row dd').find((dd) => textOf(dd).includes('第一行'))!;
+    expect(getComputedStyle(typed).whiteSpace, 'the typed description keeps its line break').to.equal('pre-wrap');
+    await choose(el, 'declaration');
+    await next(el);
+    await waitForShadow(el, '[part="due-date"]', 'no confirmation');
+    for (const dd of $$(el, '.review-row dd')) {
+      const first = dd.firstElementChild ?? dd;
+      const gap = first.getBoundingClientRect().top - dd.getBoundingClientRect().top;
+      expect(gap, `a blank line above “${textOf(dd).slice(0, 12)}”`).to.be.below(4);
+      // Each value is as tall as its own lines: no whitespace-only line under it either.
+      const last = dd.lastElementChild ?? dd;
+      expect(dd.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom, `a blank line under “${textOf(dd).slice(0, 12)}”`).to.be.below(4);
+    }
+  });
+
+  it('shows the tracking code on one line at 320 px in elder mode, in groups, and speaks it letter by letter', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await form({ theme: 'elder' });
+      await toReview(el);
+      await choose(el, 'declaration');
+      await next(el);
+      const code = await waitForShadow(el, '[part="tracking-code"]', 'no confirmation');
+      const groups = [...code.querySelectorAll('.code-group')];
+      expect(groups.length).to.be.at.least(3);
+      expect(new Set(groups.map((g) => Math.round(g.getBoundingClientRect().top))).size, 'the code breaks across lines').to.equal(1);
+      expect(code.scrollWidth, 'the code overflows its box').to.be.at.most(code.clientWidth + 1);
+      expect(code.getBoundingClientRect().right).to.be.at.most(320);
+      const text = textOf(code);
+      expect(text).to.match(/^YS-[23456789A-HJ-NP-Z]{10}$/);
+      expect(groups.map(textOf)).to.deep.equal([text.slice(0, 3), text.slice(3, 7), text.slice(7, 11), text.slice(11)]);
+      const spoken = textOf(code.nextElementSibling);
+      expect(spoken).to.equal(groups.map((g) => [...textOf(g).replace('-', '')].join(' ')).join('，'));
+      // The widest code the alphabet allows fits as well (monospace: every code is as wide).
+      groups.forEach((group, i) => (group.textContent = i === 0 ? 'YS-' : 'W'.repeat(textOf(group).length)));
+      expect(new Set(groups.map((g) => Math.round(g.getBoundingClientRect().top))).size, 'a code of W breaks').to.equal(1);
+      expect(code.scrollWidth, 'a code of W overflows').to.be.at.most(code.clientWidth + 1);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('修改 on the review returns to the review after that one step (check answers), which shows the normalised values', async () => {
+    const el = await form();
+    await toReview(el, { idNumber: '110105 19491231 002x', phone: '139 1234 5678' });
+    const value = (label: string) => textOf($$(el, '.review-row').find((row) => textOf(row.querySelector('dt')) === label)?.querySelector('dd'));
+    expect(value('证件号码')).to.equal(ID_NUMBER);
+    expect(value('联系电话')).to.equal(PHONE);
+    $$<HTMLButtonElement>(el, '[part="edit-button"]')[0]!.click();
+    await el.updateComplete;
+    expect(stepTitle(el)).to.not.equal('核对并提交');
+    expect(textOf($(el, '[part="next-button"]'))).to.equal('返回核对页');
+    await fill(el, 'name', '李四');
+    await next(el);
+    expect(stepTitle(el), 'one step, then back to the review').to.equal('核对并提交');
+    expect(value('姓名')).to.equal('李四');
+    // Past the review again, 下一步 walks the steps in order.
+    $<HTMLButtonElement>(el, '[part="back-button"]')!.click();
+    await el.updateComplete;
+    expect(textOf($(el, '[part="next-button"]'))).to.equal('下一步');
   });
 
   it('the confirmation: tracking code to copy and print, date received, and the deadline counted across 国庆', async () => {

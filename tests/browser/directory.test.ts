@@ -587,6 +587,9 @@ describe('<zwgk-directory>', () => {
         const wrapper = await fixture(html`<div theme="elder"><zwgk-directory .data=${generateDisclosureItems(50, 4)}></zwgk-directory></div>`);
         const el = wrapper.querySelector('zwgk-directory')!;
         expect(parseFloat(getComputedStyle(root(el).querySelector('.zwgk-root')!).fontSize)).to.be.at.least(18);
+        await waitForShadow(el, '[part="filters-toggle"]');
+        root(el).querySelector<HTMLButtonElement>('[part="filters-toggle"]')!.click();
+        await (el as ZwgkDirectory).updateComplete;
         for (const control of root(el).querySelectorAll<HTMLElement>('input, select, [part="page-button"], [part="search-button"]')) {
           expect(control.getBoundingClientRect().height, control.id || textOf(control)).to.be.at.least(47);
         }
@@ -596,6 +599,54 @@ describe('<zwgk-directory>', () => {
       } finally {
         await setViewport({ width: 800, height: 600 });
       }
+    });
+
+    it('on a 360 px phone in elder mode: filters fold behind one button, and 搜索 brings the count into view and speech', async () => {
+      await setViewport({ width: 360, height: 640 });
+      try {
+        const wrapper = await fixture(html`<div theme="elder"><zwgk-directory .data=${[...SMALL, ...generateDisclosureItems(60, 4)]}></zwgk-directory></div>`);
+        const el = wrapper.querySelector<ZwgkDirectory>('zwgk-directory')!;
+        await ready(el);
+        const toggle = await waitForShadow<HTMLButtonElement>(el, '[part="filters-toggle"]');
+        const filtersBox = root(el).querySelector<HTMLElement>('[part="filters"]')!;
+        expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+        expect(toggle.getAttribute('aria-controls')).to.equal(filtersBox.id);
+        expect(filtersBox.getBoundingClientRect().height, 'the filters take no room while folded').to.equal(0);
+        expect(toggle.getBoundingClientRect().height).to.be.at.least(48);
+        // The first result starts within the first screen below the search box.
+        expect(root(el).querySelector('[part="list"]')!.getBoundingClientRect().top).to.be.below(640);
+
+        toggle.click();
+        await el.updateComplete;
+        expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+        expect(select(el, 'filter-category').getBoundingClientRect().height).to.be.at.least(48);
+        choose(el, 'filter-validity', '有效');
+        await el.updateComplete;
+        expect(textOf(toggle)).to.contain('已选 1 项');
+
+        window.scrollTo(0, 0);
+        const spoken = listen(el);
+        input(el).value = '便利店';
+        root(el).querySelector<HTMLButtonElement>('[part="search-button"]')!.click();
+        const countLine = root(el).querySelector<HTMLElement>('[part="count"]')!;
+        await waitUntil(() => spoken.some((text) => /^找到 \d+ 条信息/.test(text)), `the count was not spoken: ${spoken.join(' | ')}`);
+        await waitUntil(() => countLine.getBoundingClientRect().top < 50, 'the count was not brought to the top of the screen');
+        const box = countLine.getBoundingClientRect();
+        expect(box.top, 'the count is on screen').to.be.at.least(0);
+        expect(box.bottom, 'the count is on screen').to.be.at.most(window.innerHeight);
+        expect(textOf(countLine)).to.match(/^共 \d+ 条/);
+        // The first result shows right below it.
+        expect(root(el).querySelector('[part="list"]')!.getBoundingClientRect().top).to.be.below(window.innerHeight);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+    it('on a wide screen the filters show without the button', async () => {
+      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory .data=${SMALL}></zwgk-directory>`);
+      await ready(el);
+      expect(getComputedStyle(root(el).querySelector('[part="filters-toggle"]')!).display).to.equal('none');
+      expect(select(el, 'filter-category').getBoundingClientRect().height).to.be.at.least(40);
     });
 
     it('finishes loading when moved in the page while loading', async () => {

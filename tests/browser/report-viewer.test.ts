@@ -70,6 +70,17 @@ describe('<zwgk-report-viewer>', () => {
     await emulateMedia({ media: 'screen' });
   });
 
+  it('never leaves a narrative image without a text alternative, and keeps no unsafe source (Storybook “Hostile strings”)', async () => {
+    const overview =
+      '<p>正文</p><img src=x onerror=alert(1)><img src="javascript:alert(1)"><p><img src="https://example.gov.cn/a.png"></p>' +
+      '<img src="https://example.gov.cn/b.png" alt="机构图">';
+    const el = await viewer(html`<zwgk-report-viewer .data=${{ ...pingtan2024, sections: { ...pingtan2024.sections, overview } }}></zwgk-report-viewer>`);
+    const images = [...shadow(el).querySelectorAll('img')];
+    expect(images.map((img) => img.getAttribute('alt'))).to.deep.equal(['', '', '', '机构图']);
+    expect(images.some((img) => /^\s*(javascript|data|vbscript):/i.test(img.getAttribute('src') ?? '')), 'an unsafe source kept').to.equal(false);
+    expect(images.some((img) => img.hasAttribute('onerror'))).to.equal(false);
+  });
+
   it('shows the 2021 report: title, details, contents and the six parts in order', async () => {
     const el = await viewer(html`<zwgk-report-viewer .data=${pingtan2024}></zwgk-report-viewer>`);
     expect(textOf($(el, 'h2'))).to.equal('平潭综合实验区2024年度政府信息公开工作年度报告');

@@ -394,8 +394,10 @@ describe('OpenAPI document', () => {
       'GET /staff/deliveries',
       'POST /staff/deliveries/{id}/retry',
       'POST /applications',
+      'POST /applications/{trackingCode}/lookup',
       'POST /attachments',
       'POST /feedback',
+      'POST /feedback/{queryCode}/lookup',
       'POST /feedback/{queryCode}/rating',
       // desk-server: the staff desk and the applicant's side of a case
       'DELETE /staff/session',
@@ -449,6 +451,8 @@ describe('OpenAPI document', () => {
     await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}?phone=13912345678`);
     await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}?phone=1`);
     await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}`);
+    await call('POST', '/applications/{trackingCode}/lookup', `/api/applications/${created.trackingCode}/lookup`, jsonInit({ phone: '13912345678' }));
+    await call('POST', '/applications/{trackingCode}/lookup', `/api/applications/${created.trackingCode}/lookup`, jsonInit({ phone: '1' }));
     const admin = { Authorization: `Bearer ${ADMIN}` };
     await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'supplement-requested' }, admin));
     await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'accepted' }, admin));
@@ -467,6 +471,8 @@ describe('OpenAPI document', () => {
     await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'satisfied' }));
     await call('PATCH', '/admin/feedback/{queryCode}', `/api/admin/feedback/${receipt.queryCode}`, jsonInit({ reply: '已答复' }, admin));
     await call('GET', '/feedback/{queryCode}', `/api/feedback/${receipt.queryCode}?contact=chenming@example.com`);
+    await call('POST', '/feedback/{queryCode}/lookup', `/api/feedback/${receipt.queryCode}/lookup`, jsonInit({ contact: 'chenming@example.com' }));
+    await call('POST', '/feedback/{queryCode}/lookup', `/api/feedback/${receipt.queryCode}/lookup`, jsonInit({ contact: 'nobody@example.com' }));
     await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'satisfied' }));
     await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'meh' }));
     await call('GET', '/feedback', '/api/feedback?page=1&pageSize=2');

@@ -138,11 +138,17 @@ export const applicationFormStyles = css`
   .tracking p {
     margin: 0 0 var(--_space-2);
   }
+  /* The one thing an elderly citizen is told to write down: on one line even at 320 px in elder mode, in groups. */
   .tracking-code {
-    font-size: calc(var(--_font-size-large) * 1.25);
+    /* monospace: every code is as wide as any other (a run of W fits as 8s do), and 8/B, 2/Z read apart */
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace;
+    font-size: min(calc(var(--_font-size-large) * 1.25), 6.25vw);
     font-weight: 700;
     letter-spacing: 0.05em;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
+  }
+  .code-group + .code-group {
+    margin-inline-start: 0.4em;
   }
   .explanation {
     margin: var(--_space-1) 0 0;

@@ -140,6 +140,8 @@ export class ZwgkApplicationForm extends ZwgkElement {
 
   @state() private values: ApplicationFormValues = emptyApplicationValues();
   @state() private step: ApplicationStep = 'applicant';
+  /** 修改 on the review was pressed: the step's 下一步 returns to the review (GOV.UK "check answers"). */
+  @state() private returnToReview = false;
   @state() private errors = new Map<FormField, Problem>();
   @state() private warnings = new Map<FormField, Problem>();
   @state() private summaryShown = false;
@@ -326,6 +328,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
 
   private goTo(step: ApplicationStep): void {
     this.step = step;
+    if (step === 'review') this.returnToReview = false;
     this.summaryShown = false;
     this.confirmingClear = false;
     this.saveDraftNow();
@@ -342,7 +345,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
     if (this.phase === 'submitting') return;
     if (!this.checkStep(this.step)) return this.showSummary();
     const index = APPLICATION_STEPS.indexOf(this.step);
-    if (this.step !== 'review') return this.goTo(APPLICATION_STEPS[index + 1]!);
+    if (this.step !== 'review') return this.goTo(this.returnToReview ? 'review' : APPLICATION_STEPS[index + 1]!);
     this.trySend();
   }
 
@@ -625,7 +628,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
         ${this.phase === 'failed' && this.failure ? sendFailure(this.failure, () => this.retry()) : nothing}
         <div class="actions nav" part="nav">
           <button type="submit" class="button" part="next-button" aria-disabled=${busy ? 'true' : 'false'}>
-            ${last ? (busy ? msg('正在提交…') : msg('提交申请')) : msg('下一步')}
+            ${last ? (busy ? msg('正在提交…') : msg('提交申请')) : this.returnToReview ? msg('返回核对页') : msg('下一步')}
           </button>
           ${index > 0 && !busy ? html`<button type="button" class="button secondary" part="back-button" @click=${this.back}>${msg('上一步')}</button>` : nothing}
         </div>
@@ -644,7 +647,10 @@ export class ZwgkApplicationForm extends ZwgkElement {
         return html`${reviewStep(ctx, {
           agency: this.agency,
           attachmentNames: this.attachments.filter((a) => a.status === 'done').map((a) => a.name),
-          edit: (step) => this.goTo(step),
+          edit: (step) => {
+            this.returnToReview = true;
+            this.goTo(step);
+          },
         })}
         ${this.errors.has('agency') ? html`<p class="error-message" part="field-error">${this.problemAt('agency').error}</p>` : nothing}`;
     }

@@ -22,7 +22,8 @@ export function renderConfirmation(
     <h2 class="receipt-title" id="receipt-title" tabindex="-1">${msg('申请已提交')}</h2>
     <div class="tracking" part="tracking">
       <p class="tracking-label" id="tracking-label">${msg('申请编号')}</p>
-      <p class="tracking-code" part="tracking-code" aria-labelledby="tracking-label">${receipt.trackingCode}</p>
+      <p class="tracking-code" part="tracking-code" aria-hidden="true">${codeGroups(receipt.trackingCode).map((group) => html`<span class="code-group">${group}</span>`)}</p>
+      <p class="visually-hidden">${spokenCode(receipt.trackingCode)}</p>
       <p class="tracking-hint">${msg('请记下或打印申请编号，查询办理进度时需要用到。')}</p>
       <div class="actions receipt-actions">
         <button type="button" class="button secondary" part="copy-button" @click=${actions.copy}>${msg('复制申请编号')}</button>
@@ -52,4 +53,21 @@ export function renderConfirmation(
       <li>${msg('凭申请编号和联系电话，可以随时查询办理进度。')}</li>
     </ol>
   </section>`;
+}
+
+/**
+ * The tracking code in groups to read and write down (YS- N97D PPBA DM): on one line, the groups spaced by CSS
+ * only, so that a copy or a selection still gives the code as it is.
+ */
+export function codeGroups(code: string): string[] {
+  const [prefix, rest] = code.includes('-') ? [code.slice(0, code.indexOf('-') + 1), code.slice(code.indexOf('-') + 1)] : ['', code];
+  const groups = rest.match(/.{1,4}/g) ?? [];
+  return prefix ? [prefix, ...groups] : groups;
+}
+
+/** The code as a screen reader should say it: letter by letter, a pause between groups ("Y S, N 9 7 D, …"). */
+export function spokenCode(code: string): string {
+  return codeGroups(code)
+    .map((group) => [...group.replace(/-$/, '')].join(' '))
+    .join('，');
 }

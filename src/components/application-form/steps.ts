@@ -18,6 +18,10 @@ import {
   type Labels,
 } from '../../api/types/application.js';
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';
+import { validateCreditCode } from '../../core/validate/credit-code.js';
+import { validateIdNumber, validateOtherIdNumber } from '../../core/validate/id-number.js';
+import { validatePhone, validatePostcode } from '../../core/validate/contact.js';
+import type { Validation } from '../../core/validate/result.js';
 import type { ApplicationFormValues, ApplicationStep, FieldName, FormField } from '../../core/application/form.js';
 import type { Locale } from '../../i18n/locale.js';
 import { choiceGroup, selectField, textField, type Choice, type FieldText, type TextFieldOptions } from '../base/fields.js';
@@ -64,10 +68,14 @@ export function applicantStep(ctx: StepContext, attachments: TemplateResult): Te
     ],
     selected: [v.applicantType],
   });
-  if (v.applicantType === '') return type;
-  const org = v.applicantType === 'organization';
-  return html`${type}
-    ${org ? organizationFields(ctx) : personFields(ctx)}
+  // One template whether or not a type is chosen: returning `type` alone first would make Lit replace the radios
+  // (and the focus on them) with a new copy the moment the applicant chooses one.
+  return html`${type}${v.applicantType === '' ? nothing : applicantDetails(ctx, attachments)}`;
+}
+
+function applicantDetails(ctx: StepContext, attachments: TemplateResult): TemplateResult {
+  const org = ctx.values.applicantType === 'organization';
+  return html`${org ? organizationFields(ctx) : personFields(ctx)}
     ${text(ctx, 'phone', {
       label: org ? msg('联系人电话') : msg('联系电话'),
       hint: msg('手机号码，或按“区号-号码”填写固定电话，例如0591-87270308'),
@@ -156,6 +164,11 @@ export function deliveryStep(ctx: StepContext): TemplateResult {
     ${choiceGroup({ ...ctx.problem('methods'), name: 'methods', type: 'checkbox', label: msg('获取信息的方式'), hint: msg('可以选择多项'), choices: methods, selected: v.methods })}`;
 }
 
+/** What the server will record: the normalised value (upper-case X, no spaces) once it checks out, else as typed. */
+function sent(check: Validation, typed: string): string {
+  return check.ok ? check.value : typed;
+}
+
 interface Row {
   label: string;
   value: string;
@@ -164,7 +177,7 @@ interface Row {
 function rows(items: (Row | false)[]): TemplateResult {
   return html`<dl class="review-list">
     ${items.filter((item): item is Row => item !== false && item.value.trim() !== '').map(
-      (item) => html`<div class="review-row"><dt>${item.label}</dt><dd>${item.value}</dd></div>`,
+      (item) => html`<div class="review-row"><dt>${item.label}</dt><dd class="typed">${item.value}</dd></div>`,
     )}
   </dl>`;
 }
@@ -195,17 +208,17 @@ export function reviewStep(
         { label: msg('申请人类型'), value: org ? msg('法人或其他组织') : msg('公民') },
         !org && { label: msg('姓名'), value: v.name },
         !org && { label: msg('证件类型'), value: ID_TYPE_LABELS[v.idType][loc] },
-        !org && { label: msg('证件号码'), value: v.idNumber },
+        !org && { label: msg('证件号码'), value: sent(v.idType === 'resident-id' ? validateIdNumber(v.idNumber) : validateOtherIdNumber(v.idNumber), v.idNumber) },
         !org && { label: msg('工作单位'), value: v.workUnit },
         org && { label: msg('组织类别'), value: v.orgType ? ORG_TYPE_LABELS[v.orgType][loc] : '' },
         org && { label: msg('名称'), value: v.orgName },
-        org && { label: msg('统一社会信用代码'), value: v.creditCode },
+        org && { label: msg('统一社会信用代码'), value: sent(validateCreditCode(v.creditCode), v.creditCode) },
         org && { label: msg('法定代表人（负责人）'), value: v.legalRepresentative },
         org && { label: msg('联系人'), value: v.contactName },
-        { label: org ? msg('联系人电话') : msg('联系电话'), value: v.phone },
+        { label: org ? msg('联系人电话') : msg('联系电话'), value: sent(validatePhone(v.phone), v.phone) },
         { label: msg('电子邮箱'), value: v.email },
         { label: msg('通信地址'), value: v.address },
-        { label: msg('邮政编码'), value: v.postcode },
+        { label: msg('邮政编码'), value: v.postcode.trim() ? sent(validatePostcode(v.postcode), v.postcode) : '' },
         { label: msg('身份证明材料'), value: details.attachmentNames.join(msg('、')) },
       ]),
     )}

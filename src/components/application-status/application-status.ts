@@ -96,7 +96,7 @@ async function loadLabels(): Promise<Labels> {
 export class ZwgkApplicationStatus extends ZwgkElement {
   static override styles = [tokens, buttons, states, fieldStyles, formStyles, applicationStatusStyles];
 
-  /** The backend root: looks up `{api-base}/applications/{code}?phone=…`. */
+  /** The backend root: looks up `POST {api-base}/applications/{code}/lookup` with `{ phone }`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
   /** Fills in the tracking code (e.g. from a link on the confirmation); the phone number is never put in a URL. */
   @property({ attribute: 'tracking-code' }) trackingCode = '';
@@ -161,9 +161,10 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     this.withdrawUi = { confirming: false, sending: false };
     this.result = '';
     this.downloadFailure = '';
-    const url = apiUrl(this.apiBase, `applications/${encodeURIComponent(code)}`, { phone: phone.value });
+    // The phone goes in a POST body, never in the URL, which servers and proxies write to their logs.
+    const url = apiUrl(this.apiBase, `applications/${encodeURIComponent(code)}/lookup`);
     const state = await this.lookup.run(async (signal) => {
-      const answer = await requestJson<unknown>(url, { signal, headers: { 'Accept-Language': this.locale } });
+      const answer = await requestJson<unknown>(url, { method: 'POST', body: { phone: phone.value }, signal, headers: { 'Accept-Language': this.locale } });
       await loadLabels();
       return answer;
     });

@@ -53,8 +53,12 @@ export const formStyles = css`
   }
   .review-row dd {
     margin: 0;
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  /* What the citizen typed keeps its line breaks; the template's own indentation must not (it showed as blank
+     lines under 答复期限 in the dev server, which the CDN build's minified templates hid). */
+  .review-row dd.typed {
+    white-space: pre-wrap;
   }
   @container (max-width: 30rem) {
     .review-row {

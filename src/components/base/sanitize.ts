@@ -33,6 +33,8 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
     const src = safeHref(node.getAttribute('src'), ['http:', 'https:']);
     if (src) node.setAttribute('src', src);
     else node.removeAttribute('src');
+    // No alternative given: treated as decorative (the narrative's text carries the content), never left unlabelled.
+    if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
   }
 });
 

@@ -97,4 +97,11 @@ export const contactCardStyles = css`
       display: none;
     }
   }
+  /* Phone, fax, e-mail and website links: a full-size target (48 px in elder mode), not just the line of text. */
+  a[part~='link'] {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target-size);
+    min-width: var(--_target-size);
+  }
 `;

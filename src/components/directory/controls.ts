@@ -54,6 +54,9 @@ export interface FiltersOptions {
   locale: Locale;
   onFilter: (name: FacetName, value: string) => void;
   onSort: (value: DirectorySort) => void;
+  /** whether the filters show on a narrow screen, where one button folds them away (always shown on wider ones) */
+  open: boolean;
+  onToggle: () => void;
 }
 
 export function filters(o: FiltersOptions): TemplateResult {
@@ -65,7 +68,18 @@ export function filters(o: FiltersOptions): TemplateResult {
     title: msg('按标题'),
   };
   const facets = o.facets;
-  return html`<fieldset class="filters" part="filters">
+  const chosen = (['category', 'publisher', 'year', 'validity'] as const).filter((name) => o.current[name] !== undefined).length;
+  return html`<button
+      type="button"
+      class="button secondary filters-toggle"
+      part="filters-toggle"
+      aria-expanded=${o.open ? 'true' : 'false'}
+      aria-controls="filters"
+      @click=${o.onToggle}
+    >
+      ${chosen ? msg(str`筛选和排序（已选 ${formatNumber(chosen, o.locale)} 项）`) : msg('筛选和排序')}
+    </button>
+    <fieldset class="filters ${o.open ? 'open' : ''}" id="filters" part="filters">
     <legend>${msg('筛选和排序')}</legend>
     ${
       facets

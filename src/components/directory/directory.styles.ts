@@ -56,13 +56,26 @@ export const directoryStyles = css`
     padding: 0 var(--_space-1);
     font-weight: 700;
   }
+  /* On a narrow screen (a phone, or elder text on one) the filters fold behind one button, so results start near the box. */
+  .filters-toggle {
+    justify-self: start;
+  }
+  .filters:not(.open) {
+    display: none;
+  }
   @container (min-width: 36rem) {
-    .filters {
+    .filters,
+    .filters:not(.open) {
+      display: grid;
       grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    .filters-toggle {
+      display: none;
     }
   }
   @container (min-width: 56rem) {
-    .filters {
+    .filters,
+    .filters:not(.open) {
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }
   }
@@ -90,6 +103,8 @@ export const directoryStyles = css`
   .count {
     margin: 0;
     min-height: 1lh;
+    /* brought to the top after 搜索 with a little room above it */
+    scroll-margin-top: var(--_space-3);
     font-weight: 600;
   }
   .results {
@@ -112,6 +127,12 @@ export const directoryStyles = css`
     font-size: var(--_font-size-large);
     line-height: 1.4;
     overflow-wrap: anywhere;
+  }
+  /* Each title's link is a full-size target (48 px in elder mode), even when the title fits on one line. */
+  a.name {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target-size);
   }
   .title.lapsed .name {
     text-decoration-line: line-through;
@@ -255,5 +276,10 @@ export const directoryStyles = css`
     display: flex;
     align-items: center;
     padding: 0 var(--_space-1);
+  }
+  /* While loading, the skeleton keeps the space the content will take (as reserve.css does before the upgrade), */
+  /* so the page below does not jump when it arrives. */
+  .state.loading {
+    min-height: var(--zwgk-directory-reserve, 100vh);
   }
 `;

@@ -145,6 +145,8 @@ export class ZwgkDirectory extends ZwgkElement {
   /** A remote search is under way, or the index is not ready for the query typed. */
   @state() private busy = false;
   @state() private openItems: ReadonlySet<string> = new Set();
+  /** whether the filters are unfolded on a narrow screen */
+  @state() private filtersOpen = false;
 
   @shadowQuery('#q') private input?: HTMLInputElement;
   @shadowQuery('#count') private countLine?: HTMLElement;
@@ -164,7 +166,7 @@ export class ZwgkDirectory extends ZwgkElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private settleTimer?: ReturnType<typeof setTimeout>;
   /** A change waiting for its results to announce and report; `focus` moves focus to the count instead of announcing. */
-  private unsettled?: { focus: boolean };
+  private unsettled?: { focus: boolean; reveal?: boolean };
   private lastTypedAt = 0;
   private urlRead = false;
 
@@ -403,12 +405,12 @@ export class ZwgkDirectory extends ZwgkElement {
   }
 
   /** A change the citizen made (or `search()`): remember it in the URL and show its results. */
-  private change(next: DirectoryQuery, how: { typing?: boolean; focus?: boolean } = {}): void {
+  private change(next: DirectoryQuery, how: { typing?: boolean; focus?: boolean; reveal?: boolean } = {}): void {
     this.current = next;
     const typing = how.typing ?? false;
     this.lastTypedAt = typing ? Date.now() : 0;
     this.writeUrl(typing ? 'typing' : 'push');
-    this.unsettled = { focus: how.focus ?? false };
+    this.unsettled = { focus: how.focus ?? false, reveal: how.reveal };
     this.refresh(typing);
   }
 
@@ -446,6 +448,10 @@ export class ZwgkDirectory extends ZwgkElement {
       await this.updateComplete;
       this.countLine?.focus();
     } else {
+      if (work.reveal) {
+        await this.updateComplete;
+        this.countLine?.scrollIntoView({ block: 'start' });
+      }
       void this.announce(this.localize(() => describeCount(shown, true, this.locale)));
     }
     this.emit<ZwgkSearchDetail>('zwgk-search', { ...shown.query });
@@ -465,7 +471,9 @@ export class ZwgkDirectory extends ZwgkElement {
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    this.change({ ...this.current, q: this.input?.value || undefined, page: undefined });
+    // Pressing 搜索 scrolls the count line to the top of the screen (on a phone the results may start below the fold)
+    // and announces it; focus stays in the box, so Escape still clears it and the next search is one edit away.
+    this.change({ ...this.current, q: this.input?.value || undefined, page: undefined }, { reveal: true });
   }
 
   private clearText(): void {
@@ -541,6 +549,8 @@ export class ZwgkDirectory extends ZwgkElement {
             locale: this.locale,
             onFilter: (name, value) => this.onFilter(name, value),
             onSort: (value) => this.onSort(value),
+            open: this.filtersOpen,
+            onToggle: () => (this.filtersOpen = !this.filtersOpen),
           })
         : nothing}
       <p class="count" id="count" part="count" tabindex="-1">

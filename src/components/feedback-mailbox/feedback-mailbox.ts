@@ -33,13 +33,18 @@ export type { ZwgkErrorDetail as MailboxErrorDetail, ZwgkOperation as MailboxOpe
  *
  * Writing: character counts shown and, near or over the limit, spoken once
  * typing pauses; the draft is kept in the browser until the server confirms;
- * spam protection is an ALTCHA proof of work solved in the background (no
- * tracking, nothing to read or type; works under CSP `script-src 'self'`);
+ * spam protection is an ALTCHA proof of work solved in the background from the
+ * first keystroke, in a Web Worker (no tracking, nothing to read or type; about a
+ * second on a slow phone). The worker is the same-origin file
+ * `zwgk-proof-worker.js` that ships beside the bundle (`dist/cdn/`, `dist/chunks/`):
+ * CSP `script-src 'self'; worker-src 'self'` allows it. A bundler that moves the
+ * kit's chunks must copy that file beside them; where no worker starts, the page
+ * solves it itself, more slowly;
  * each submission carries an `Idempotency-Key`, and a retry after a failure
  * sends the same key and body, so it never makes a second letter.
  *
  * Backend: `GET {api-base}/feedback/challenge`, `POST {api-base}/feedback`,
- * `GET {api-base}/feedback/{code}?contact=…`, `POST {api-base}/feedback/{code}/rating`,
+ * `POST {api-base}/feedback/{code}/lookup` (the contact in the body), `POST {api-base}/feedback/{code}/rating`,
  * `GET {api-base}/feedback?page&pageSize`.
  *
  * @tagname zwgk-feedback-mailbox

@@ -22,7 +22,7 @@ import {
 import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
-import { formatMessage, type MessageKey } from '../../core/validate/messages.js';
+import { formatFieldMessage, formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
@@ -46,7 +46,7 @@ interface RatingState {
 export class LookupView {
   code = '';
   contact = '';
-  /** the contact the shown letter was found with: a rating proves the writer's contact as the look-up did */
+  /** the contact that found the letter: the rating proves the writer with it, whatever the field holds later */
   private foundWith = '';
   phase: 'idle' | 'loading' | 'found' | 'not-found' | 'error' = 'idle';
   letter?: FeedbackLetterView;
@@ -73,9 +73,9 @@ export class LookupView {
     const level = this.options.headingLevel();
     const errorOf = (field: LookupField) => {
       const issue = this.issues.find((i) => i.field === field);
-      return issue ? formatMessage(this.options.locale(), issue.code) : undefined;
+      return issue ? this.word(issue) : undefined;
     };
-    const summary = this.issues.map((issue) => ({ target: issue.field, message: formatMessage(this.options.locale(), issue.code) }));
+    const summary = this.issues.map((issue) => ({ target: issue.field, message: this.word(issue) }));
     return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
           id: 'lookup-errors',
           title: (id, text) => mailboxHeading(level, id, text, 'error-summary-title'),
@@ -83,7 +83,7 @@ export class LookupView {
       <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @submit=${this.onSubmit}>
         ${textField({
           name: 'lookup-code',
-          label: msg('查询码'),
+          label: this.label('lookup-code'),
           hint: msg('写信成功后页面上显示的查询码。'),
           value: this.code,
           width: 'short',
@@ -91,7 +91,7 @@ export class LookupView {
         })}
         ${textField({
           name: 'lookup-contact',
-          label: msg('联系电话或电子邮箱'),
+          label: this.label('lookup-contact'),
           hint: msg('写信时留下的联系电话或电子邮箱，填写其中一项即可。'),
           value: this.contact,
           error: errorOf('lookup-contact'),
@@ -103,6 +103,15 @@ export class LookupView {
         </div>
       </form>
       <div class="lookup-result">${this.renderResult()}</div>`;
+  }
+
+  /** The question's label, which its error names too. */
+  private label(field: LookupField): string {
+    return field === 'lookup-code' ? msg('查询码') : msg('联系电话或电子邮箱');
+  }
+
+  private word(issue: { field: LookupField; code: MessageKey }): string {
+    return formatFieldMessage(this.options.locale(), issue.code, this.label(issue.field));
   }
 
   private renderResult(): unknown {
@@ -224,8 +233,9 @@ export class LookupView {
     this.phase = 'loading';
     this.letter = undefined;
     this.rating = { choice: '', phase: 'idle', invalid: false };
-    const url = apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(code)}`, { contact });
-    const state = await this.request.run((signal) => requestJson(url, { signal }));
+    // The contact goes in a POST body, never in the URL, which servers and proxies write to their logs.
+    const url = apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(code)}/lookup`);
+    const state = await this.request.run((signal) => requestJson(url, { method: 'POST', body: { contact }, signal }));
     if (!state || state.status === 'loading') return;
     this.answers++;
     if (state.status === 'ready') {

@@ -28,7 +28,7 @@ import {
   type FeedbackFormValues,
   type FeedbackIssue,
 } from '../../core/feedback/form.js';
-import { MESSAGE_KEYS, formatMessage, type MessageKey } from '../../core/validate/messages.js';
+import { MESSAGE_KEYS, formatFieldMessage, formatMessage, type MessageKey } from '../../core/validate/messages.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { choiceGroup, countText, errorSummary, focusControl, textField } from '../base/fields.js';
 import { mailboxHeading, type MailboxViewOptions } from './parts.js';
@@ -119,7 +119,7 @@ export class WriteView implements ReactiveController {
         ${choiceGroup({
           name: 'category',
           type: 'radio',
-          label: msg('来信类别'),
+          label: this.label('category'),
           choices: FEEDBACK_CATEGORIES.map((value) => ({ value, label: FEEDBACK_CATEGORY_LABELS[value][locale] })),
           selected: [this.values.category],
           error: errorOf('category'),
@@ -127,7 +127,7 @@ export class WriteView implements ReactiveController {
         })}
         ${textField({
           name: 'subject',
-          label: msg('标题'),
+          label: this.label('subject'),
           hint: plural(locale, limits.subject, {
             one: () => msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`, { id: 'mailbox.subjectHint.one' }),
             other: () => msg(str`用一句话概括您的来信，不超过${limits.subject}个字。`),
@@ -138,7 +138,7 @@ export class WriteView implements ReactiveController {
         })}
         ${textField({
           name: 'message',
-          label: msg('来信内容'),
+          label: this.label('message'),
           hint: plural(locale, limits.message, {
             one: () => msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`, { id: 'mailbox.messageHint.one' }),
             other: () => msg(str`请写明您咨询、建议或投诉的具体事项，不超过${limits.message}个字。`),
@@ -148,13 +148,13 @@ export class WriteView implements ReactiveController {
           count: characterCount(this.values.message, limits.message),
           error: errorOf('message'),
         })}
-        ${textField({ name: 'name', label: msg('姓名'), value: this.values.name, autocomplete: 'name', error: errorOf('name') })}
+        ${textField({ name: 'name', label: this.label('name'), value: this.values.name, autocomplete: 'name', error: errorOf('name') })}
         <fieldset class="group contact" part="contact">
           <legend class="label" part="label">${msg('联系方式')}</legend>
           <p class="hint">${msg('联系电话和电子邮箱至少填写一项：我们据此答复您，查询来信时也要用到。')}</p>
           ${textField({
             name: 'phone',
-            label: msg('联系电话'),
+            label: this.label('phone'),
             value: this.values.phone,
             type: 'tel',
             inputmode: 'tel',
@@ -164,7 +164,7 @@ export class WriteView implements ReactiveController {
           })}
           ${textField({
             name: 'email',
-            label: msg('电子邮箱'),
+            label: this.label('email'),
             value: this.values.email,
             type: 'email',
             inputmode: 'email',
@@ -175,7 +175,7 @@ export class WriteView implements ReactiveController {
         ${choiceGroup({
           name: 'publish',
           type: 'radio',
-          label: msg('是否同意公开'),
+          label: this.label('publish'),
           hint: msg('选择“同意公开”，答复后您的来信和答复可能在“来信选登”中公开，但您的姓名、电话和电子邮箱一律不公开。'),
           choices: [
             { value: 'yes', label: msg('同意公开') },
@@ -189,15 +189,44 @@ export class WriteView implements ReactiveController {
         ${this.failure ? keyed(this.failure.attempt, this.renderFailure(this.failure)) : nothing}
         <div class="actions">
           <button type="submit" class="button" part="submit-button" aria-disabled=${sending ? 'true' : 'false'}>
-            ${sending ? msg('正在提交…') : this.failure ? msg('重新提交') : msg('提交')}
+            ${sending ? this.sendingText() : this.failure ? msg('重新提交') : msg('提交')}
           </button>
         </div>
       </form>`;
   }
 
+  /** What sending waits for, in words: the background spam check (rarely: it starts when writing starts), then the server. */
+  private sendingText(): string {
+    return this.proofs.state === 'solving' ? msg('正在完成自动验证，马上提交…') : msg('正在提交…');
+  }
+
+  /** The question's label: shown at the field, and named by its error so that no two summary lines read the same. */
+  private label(field: FeedbackField): string {
+    switch (field) {
+      case 'category':
+        return msg('来信类别');
+      case 'subject':
+        return msg('标题');
+      case 'message':
+        return msg('来信内容');
+      case 'name':
+        return msg('姓名');
+      case 'phone':
+        return msg('联系电话');
+      case 'email':
+        return msg('电子邮箱');
+      case 'publish':
+        return msg('是否同意公开');
+    }
+  }
+
   private wordIssue(issue: ShownIssue): string {
     if ('text' in issue) return issue.text;
-    return formatMessage(this.options.locale(), issue.code, issue.params);
+    const locale = this.options.locale();
+    if (!issue.field) return formatMessage(locale, issue.code, issue.params);
+    // A question answered by choosing is chosen, not filled in: 请选择来信类别.
+    const chosen = issue.code === 'required' && (issue.field === 'category' || issue.field === 'publish');
+    return formatFieldMessage(locale, chosen ? 'choice.required' : issue.code, this.label(issue.field), issue.params);
   }
 
   private renderRestored(): TemplateResult {

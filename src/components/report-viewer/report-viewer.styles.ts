@@ -105,7 +105,11 @@ export const reportViewerStyles = css`
     padding-inline-start: 1.5em;
   }
   .toc a {
-    display: inline-block;
+    /* a full-size target (48 px in elder mode), however short the heading */
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target-size);
+    min-width: var(--_target-size);
     padding: var(--_space-1) 0;
   }
 
@@ -370,6 +374,12 @@ export const reportViewerStyles = css`
     margin: var(--_space-1) 0 0;
     font-size: var(--_font-size-small);
   }
+  .chart-source a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_target-size);
+    min-width: var(--_target-size);
+  }
 
   .problems {
     margin: 0 0 var(--_space-3);
@@ -421,5 +431,10 @@ export const reportViewerStyles = css`
     .heading {
       break-after: avoid;
     }
+  }
+  /* While loading, the skeleton keeps the space the content will take (as reserve.css does before the upgrade), */
+  /* so the page below does not jump when it arrives. */
+  .state.loading {
+    min-height: var(--zwgk-report-viewer-reserve, 100vh);
   }
 `;

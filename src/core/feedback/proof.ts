@@ -5,6 +5,18 @@
  */
 import type { Challenge, Solution } from 'altcha-lib/types';
 
+/**
+ * The work a challenge asks for, by server setting. The server fixes the counter between `counterMin` and
+ * `counterMax`, so the work is exactly that many key derivations for any solver. `normal`: 1,000 to 2,500
+ * PBKDF2 calls of 1,000 rounds, which `npm run bench:proof` times in the shipped worker at about 0.4 s
+ * (worst 0.8 s) at full speed and under 1.2 s with the CPU slowed 4× (it was 5,000 rounds × 5,000–10,000
+ * calls: 10–17 s on a desktop). `test` is near-instant so tests can solve it.
+ */
+export const PROOF_WORK = {
+  normal: { algorithm: 'PBKDF2/SHA-256', cost: 1_000, counterMin: 1_000, counterMax: 2_500 },
+  test: { algorithm: 'SHA-256', cost: 1, counterMin: 1, counterMax: 50 },
+} as const;
+
 /** The algorithms a browser can solve with WebCrypto (altcha-lib's web derive-key functions). */
 export const BROWSER_ALGORITHMS = ['SHA-256', 'SHA-384', 'SHA-512', 'PBKDF2/SHA-256', 'PBKDF2/SHA-384', 'PBKDF2/SHA-512'] as const;
 

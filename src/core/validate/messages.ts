@@ -119,9 +119,53 @@ export const validationMessages: Record<MessageLocale, Record<MessageKey, string
 
 /** The message for `key` in `locale`, with each `{name}` that `params` gives filled in. */
 export function formatMessage(locale: MessageLocale, key: MessageKey, params?: MessageParams): string {
-  const text = validationMessages[locale][key];
+  return fill(validationMessages[locale][key], params);
+}
+
+function fill(text: string, params?: MessageParams): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = (params as Record<string, unknown> | undefined)?.[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/**
+ * A message that names its question (GOV.UK's "Enter your name"), for the error summary and the field
+ * alike: with two blank fields the summary says which two. `field` is the question's label in `locale`.
+ * The generic messages above stay as they are (the server sends them with a JSON pointer, not a label).
+ */
+const NAMED: Record<MessageLocale, Partial<Record<MessageKey, string>>> = {
+  'zh-CN': {
+    required: '请填写{field}',
+    'choice.required': '请选择{field}',
+    'choice.invalid': '请从“{field}”给出的选项中选择',
+    'text.invisible': '{field}只有空白或看不见的字符，请填写实际内容',
+    'text.tooLong': '{field}太长了，最多{max}个字，请删减后再提交',
+  },
+  en: {
+    required: 'Enter {field}.',
+    'choice.required': 'Choose {field}.',
+    'choice.invalid': 'Choose one of the options given for {field}.',
+    'text.invisible': '{field} holds only spaces or invisible characters. Please write what you mean.',
+    'text.tooLong': '{field} is too long: at most {max} characters. Please shorten it.',
+  },
+};
+
+/** The label as it reads inside an English sentence: "Enter your name", "Choose the category" read better lower-cased. */
+function inSentence(locale: MessageLocale, label: string): string {
+  const bare = label.replace(/\s*[:：（(][^]*$/u, '').trim() || label;
+  return locale === 'en' && /^[A-Z](?![A-Z])/.test(bare) ? bare[0]!.toLowerCase() + bare.slice(1) : bare;
+}
+
+/**
+ * `key`'s message naming the question labelled `field`: its own wording for the messages above, otherwise the
+ * question's label before the message ("联系电话：手机号码应为…") unless the message already names it.
+ */
+export function formatFieldMessage(locale: MessageLocale, key: MessageKey, field: string, params?: MessageParams): string {
+  const name = inSentence(locale, field);
+  const named = NAMED[locale][key];
+  if (named) return fill(named.replace('{field}', name), params).replace(/^\p{Ll}/u, (first) => first.toUpperCase());
+  const text = formatMessage(locale, key, params);
+  if (text.toLowerCase().includes(name.toLowerCase())) return text;
+  return locale === 'en' ? `${inSentence('zh-CN', field)}: ${text}` : `${name}：${text}`;
 }

@@ -194,12 +194,19 @@ export function feedbackRoutes(deps: ServerDeps): Hono {
     return c.json(answer);
   });
 
-  routes.get('/feedback/:queryCode', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const contact = (c.req.query('contact') ?? '').trim();
-    if (!contact) throw new ProblemError('bad-request', 'Give the phone number or e-mail address of the letter as ?contact=….');
-    return c.json(letterView(await findByContact(c, normalizeCode(c.req.param('queryCode')), contact)));
+  // The look-up sends the contact in a POST body, which access logs do not keep; GET ?contact= stays for existing pages.
+  routes.post('/feedback/:queryCode/lookup', async (c) => {
+    const json = objectWithKeys(await readJson(c), ['contact']);
+    return lookUp(c, typeof json.contact === 'string' ? json.contact : '');
   });
+  routes.get('/feedback/:queryCode', (c) => lookUp(c, c.req.query('contact') ?? ''));
+
+  async function lookUp(c: Context, given: string) {
+    c.header('Cache-Control', 'no-store');
+    const contact = given.trim();
+    if (!contact) throw new ProblemError('bad-request', 'Give the phone number or e-mail address of the letter (POST …/lookup with {"contact": …}).');
+    return c.json(letterView(await findByContact(c, normalizeCode(c.req.param('queryCode')!), contact)));
+  }
 
   // Only the writer rates: the contact is proven as for a look-up, and an unknown code and a wrong contact answer alike.
   routes.post('/feedback/:queryCode/rating', async (c) => {
