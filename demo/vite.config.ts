@@ -13,8 +13,12 @@ function referenceServer(): Plugin {
       if (!existsSync(serverModule)) return;
       // Imported at run time (npm start runs Vite under tsx), not bundled into this config.
       const { createDemoServer } = (await import(serverModule.href)) as typeof import('../src/server/demo.ts');
-      const { notifyConfigFromEnv } = (await import(new URL('../src/server/notify/config.ts', import.meta.url).href)) as typeof import('../src/server/notify/config.ts');
-      const { startMailSink } = (await import(new URL('../src/server/notify/mail-sink.ts', import.meta.url).href)) as typeof import('../src/server/notify/mail-sink.ts');
+      const { notifyConfigFromEnv } = (await import(
+        new URL('../src/server/notify/config.ts', import.meta.url).href
+      )) as typeof import('../src/server/notify/config.ts');
+      const { startMailSink } = (await import(
+        new URL('../src/server/notify/mail-sink.ts', import.meta.url).href
+      )) as typeof import('../src/server/notify/mail-sink.ts');
       // The demo's mail goes to a local SMTP sink on loopback (unless ZWGK_SMTP_URL names a real server) and shows on /mail.html.
       const sink = process.env.ZWGK_SMTP_URL ? null : await startMailSink({ keep: 200 });
       const demo = await createDemoServer({
@@ -26,7 +30,8 @@ function referenceServer(): Plugin {
       });
       server.config.logger.info(`  reference API at /api (admin token: ${demo.adminToken})`);
       // The staff page (/staff.html) signs in with these; generated anew at each start unless in memory.
-      for (const account of demo.staffAccounts ?? []) server.config.logger.info(`  staff ${account.role}: ${account.name} / ${account.password}`);
+      for (const account of demo.staffAccounts ?? [])
+        server.config.logger.info(`  staff ${account.role}: ${account.name} / ${account.password}`);
       if (sink) server.config.logger.info(`  mail the system sends: /mail.html (local SMTP sink at ${sink.url})`);
       server.middlewares.use('/demo-mail.json', (_req, res) => {
         res.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -71,7 +71,13 @@ async function startServer(dataDir: string, env: Record<string, string> = {}): P
   return { child, api, output: () => output, exited };
 }
 
-const SECURITY_HEADERS = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-resource-policy'];
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'cross-origin-resource-policy',
+];
 
 // ---- hostile input and headers --------------------------------------------------------------------------------
 
@@ -82,19 +88,42 @@ async function hostileInputs(server: Server): Promise<void> {
   const values = ['%00', '%ED%A0%80', '%E2%80%AE139', '%0D%0Aforged', 'a'.repeat(5000), '%zz'];
   const strings = ['\u0000', '\ud800', '\u202e', '\u200b\u200b', 'x'.repeat(70_000)];
   const wrongTypes: unknown[] = [0, true, null, [], {}, [[[]]]];
-  const bodies = ['['.repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(4000) + '1' + '}'.repeat(4000), '{"__proto__":{"x":1}}', 'null', '[]', '"x"', '{"a":"\\u0000"}'];
-  const sample: Record<string, unknown> = { '/applications': sampleApplication(), '/feedback': { category: 'consult', subject: 's', message: 'm', name: 'n', phone: '13700001111', publish: true, proof: Buffer.from('null').toString('base64') } };
+  const bodies = [
+    '['.repeat(5000) + ']'.repeat(5000),
+    '{"a":'.repeat(4000) + '1' + '}'.repeat(4000),
+    '{"__proto__":{"x":1}}',
+    'null',
+    '[]',
+    '"x"',
+    '{"a":"\\u0000"}',
+  ];
+  const sample: Record<string, unknown> = {
+    '/applications': sampleApplication(),
+    '/feedback': {
+      category: 'consult',
+      subject: 's',
+      message: 'm',
+      name: 'n',
+      phone: '13700001111',
+      publish: true,
+      proof: Buffer.from('null').toString('base64'),
+    },
+  };
   for (const [template, ops] of Object.entries(paths)) {
-    for (const method of Object.keys(ops).filter((m) => ['get', 'post', 'patch'].includes(m)).map((m) => m.toUpperCase())) {
+    for (const method of Object.keys(ops)
+      .filter((m) => ['get', 'post', 'patch'].includes(m))
+      .map((m) => m.toUpperCase())) {
       const fill = (v?: string) => template.replace(/\{\w+\}/g, v ?? 'X2345');
       for (const segment of segments) requests.push({ method, url: template.includes('{') ? fill(segment) : `${template}/${segment}` });
-      for (const name of ['phone', 'contact', 'q', 'year', 'page']) for (const value of values) requests.push({ method, url: `${fill()}?${name}=${value}` });
+      for (const name of ['phone', 'contact', 'q', 'year', 'page'])
+        for (const value of values) requests.push({ method, url: `${fill()}?${name}=${value}` });
       if (method !== 'GET') {
         for (const body of bodies) requests.push({ method, url: fill(), body });
         const base = sample[template];
         if (base && typeof base === 'object') {
           for (const key of Object.keys(base)) {
-            for (const value of [...strings, ...wrongTypes]) requests.push({ method, url: fill(), body: JSON.stringify({ ...(base as object), [key]: value }) });
+            for (const value of [...strings, ...wrongTypes])
+              requests.push({ method, url: fill(), body: JSON.stringify({ ...(base as object), [key]: value }) });
           }
         }
       }
@@ -135,7 +164,11 @@ async function logInjection(server: Server): Promise<void> {
     }
     return !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(line);
   }).length;
-  rows.push({ check: 'log: one JSON line per request', tried: hostile.length, held: Math.min(clean, hostile.length) - Math.max(0, lines.length - hostile.length) });
+  rows.push({
+    check: 'log: one JSON line per request',
+    tried: hostile.length,
+    held: Math.min(clean, hostile.length) - Math.max(0, lines.length - hostile.length),
+  });
 }
 
 // ---- guessing ------------------------------------------------------------------------------------------------
@@ -158,7 +191,12 @@ async function guessing(server: Server): Promise<void> {
     if (response.status === 200) found = true;
   }
   // Held when no more than a handful of guesses were even answered, and the last (right) one did not get through.
-  rows.push({ check: 'guessing one code (300 phones)', tried: tries, held: answered <= 10 && !found ? tries : tries - answered, note: `${answered} answered` });
+  rows.push({
+    check: 'guessing one code (300 phones)',
+    tried: tries,
+    held: answered <= 10 && !found ? tries : tries - answered,
+    note: `${answered} answered`,
+  });
 
   let codesAnswered = 0;
   for (let i = 0; i < 100; i++) {
@@ -166,15 +204,29 @@ async function guessing(server: Server): Promise<void> {
     await response.text();
     if (response.status !== 429) codesAnswered++;
   }
-  rows.push({ check: 'guessing codes from one address', tried: 100, held: codesAnswered <= 25 ? 100 : 100 - codesAnswered, note: `${codesAnswered} answered` });
+  rows.push({
+    check: 'guessing codes from one address',
+    tried: 100,
+    held: codesAnswered <= 25 ? 100 : 100 - codesAnswered,
+    note: `${codesAnswered} answered`,
+  });
 
   let tokensAnswered = 0;
   for (let i = 0; i < 50; i++) {
-    const response = await fetch(`${server.api}/admin/feedback/X`, { method: 'PATCH', headers: { Authorization: `Bearer guess-${i}`, 'Content-Type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${server.api}/admin/feedback/X`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer guess-${i}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     await response.text();
     if (response.status !== 429) tokensAnswered++;
   }
-  rows.push({ check: 'guessing the admin token', tried: 50, held: tokensAnswered <= 8 ? 50 : 50 - tokensAnswered, note: `${tokensAnswered} answered` });
+  rows.push({
+    check: 'guessing the admin token',
+    tried: 50,
+    held: tokensAnswered <= 8 ? 50 : 50 - tokensAnswered,
+    note: `${tokensAnswered} answered`,
+  });
 }
 
 // ---- uploads -------------------------------------------------------------------------------------------------
@@ -205,7 +257,11 @@ async function uploaderProcess(api: string, seconds: number): Promise<void> {
   while (Date.now() < end) {
     const form = new FormData();
     form.append('file', new Blob([file]), 'scan.png');
-    const response = await fetch(`${api}/attachments`, { method: 'POST', headers: { 'Idempotency-Key': `audit-up-${uploads}-${Math.random()}` }, body: form });
+    const response = await fetch(`${api}/attachments`, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': `audit-up-${uploads}-${Math.random()}` },
+      body: form,
+    });
     const receipt = (await response.json()) as { id?: string };
     if (response.status !== 201 || !receipt.id) {
       refused++;
@@ -233,14 +289,15 @@ async function uploadStall(server: Server): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const during = await readsFor(server.api, 10_000);
   await done;
-  const { uploads = 0, refused = 1 } = (JSON.parse(output.trim().split('\n').pop() || '{}') as { uploads?: number; refused?: number });
+  const { uploads = 0, refused = 1 } = JSON.parse(output.trim().split('\n').pop() || '{}') as { uploads?: number; refused?: number };
   const p95 = percentile(during, 95);
   const base95 = percentile(baseline, 95);
   rows.push({
     check: 'reads p95 < 100 ms during 10 MiB uploads',
     tried: 1,
     held: p95 < 100 && uploads > 0 && refused === 0 ? 1 : 0,
-    note: `p50 ${percentile(during, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${during.length} reads while ${uploads} uploads ` +
+    note:
+      `p50 ${percentile(during, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${during.length} reads while ${uploads} uploads ` +
       `(${refused} refused); without uploads p95 ${base95.toFixed(1)} ms (ratio ${(p95 / base95).toFixed(1)}×)`,
   });
 }
@@ -262,7 +319,9 @@ async function lockRace(): Promise<void> {
     const startAt = Date.now() + 4_000;
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, () => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'tests/node/fixtures/lock-contender.ts', dir, String(startAt)], { cwd: root });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'tests/node/fixtures/lock-contender.ts', dir, String(startAt)], {
+          cwd: root,
+        });
         children.add(child);
         let output = '';
         child.stdout.on('data', (chunk) => (output += chunk));
@@ -320,7 +379,9 @@ try {
 
   console.log(`\n${'check'.padEnd(44)} ${'tried'.padStart(6)} ${'held'.padStart(6)} ${'failed'.padStart(6)}`);
   for (const row of rows) {
-    console.log(`${row.check.padEnd(44)} ${String(row.tried).padStart(6)} ${String(row.held).padStart(6)} ${String(row.tried - row.held).padStart(6)}`);
+    console.log(
+      `${row.check.padEnd(44)} ${String(row.tried).padStart(6)} ${String(row.held).padStart(6)} ${String(row.tried - row.held).padStart(6)}`,
+    );
     if (row.note) console.log(`${''.padEnd(46)}${row.note}`);
   }
   const failed = rows.reduce((sum, row) => sum + row.tried - row.held, 0);

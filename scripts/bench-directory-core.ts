@@ -8,7 +8,13 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { DirectoryQuery, DisclosureItem } from '../src/api/types/directory.js';
 import { generateDisclosureItems } from '../src/core/directory/generate.js';
-import { createDirectoryIndex, directoryIndexSteps, postingsSteps, queryDirectory, type DirectoryIndex } from '../src/core/directory/index.js';
+import {
+  createDirectoryIndex,
+  directoryIndexSteps,
+  postingsSteps,
+  queryDirectory,
+  type DirectoryIndex,
+} from '../src/core/directory/index.js';
 import { runToEnd } from '../src/core/directory/search-index.js';
 
 v8.setFlagsFromString('--expose_gc');

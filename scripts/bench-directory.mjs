@@ -86,7 +86,15 @@ function start(tab) {
     const ready = performance.now() - t0;
     // Whatever the element still prepares in idle time (the title order) runs now: its tasks count too.
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    return { firstRender, firstFrame, firstPageItems, ready, count: count(), longestTask: Math.max(0, ...longTasks), longTasks: longTasks.filter((d) => d > 50).length };
+    return {
+      firstRender,
+      firstFrame,
+      firstPageItems,
+      ready,
+      count: count(),
+      longestTask: Math.max(0, ...longTasks),
+      longTasks: longTasks.filter((d) => d > 50).length,
+    };
   });
 }
 
@@ -170,7 +178,11 @@ const percentile = (samples, p) => [...samples].sort((a, b) => a - b)[Math.min(s
 const verdict = (ok, target) => (ok ? `meets ${target}` : `MISSES ${target}`);
 
 try {
-  console.log(`<zwgk-directory> in ${await browser.version()}, ${count.toLocaleString('en')} items, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `<zwgk-directory> in ${await browser.version()}, ${count.toLocaleString('en')} items, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   // Targets per CPU rate: [keystroke median, data → searchable, longest task].
   const TARGETS = { 1: { keystroke: 16, ready: 500, task: 50 }, 4: { keystroke: 50, ready: 500, task: 50 } };
   for (const rate of [1, 4]) {
@@ -182,15 +194,25 @@ try {
       last = await freshPage(rate);
       starts.push(await start(last.tab));
     }
-    const middle = (key) => percentile(starts.map((s) => s[key]), 0.5);
+    const middle = (key) =>
+      percentile(
+        starts.map((s) => s[key]),
+        0.5,
+      );
     const heapReady = (await last.cdp.send('Runtime.getHeapUsage')).usedSize;
     const typed = await typing(last.tab);
     const other = await others(last.tab);
     const target = TARGETS[rate];
     console.log(`\n— CPU ${rate === 1 ? 'at full speed' : `slowed ${rate}×`} —`);
-    console.log(`first render (data → first page in the DOM), median of ${RUNS} pages: ${ms(middle('firstRender'))}, ${starts[0].firstPageItems} items; first painted frame ${ms(middle('firstFrame'))}`);
-    console.log(`data → searchable ("${starts[0].count}"): ${ms(middle('ready'))} — ${verdict(middle('ready') <= target.ready, `≤ ${target.ready} ms`)}`);
-    console.log(`longest task from the data until idle: ${ms(middle('longestTask'))}, ${middle('longTasks')} tasks over 50 ms — ${verdict(middle('longestTask') <= target.task, `≤ ${target.task} ms`)}`);
+    console.log(
+      `first render (data → first page in the DOM), median of ${RUNS} pages: ${ms(middle('firstRender'))}, ${starts[0].firstPageItems} items; first painted frame ${ms(middle('firstFrame'))}`,
+    );
+    console.log(
+      `data → searchable ("${starts[0].count}"): ${ms(middle('ready'))} — ${verdict(middle('ready') <= target.ready, `≤ ${target.ready} ms`)}`,
+    );
+    console.log(
+      `longest task from the data until idle: ${ms(middle('longestTask'))}, ${middle('longTasks')} tasks over 50 ms — ${verdict(middle('longestTask') <= target.task, `≤ ${target.task} ms`)}`,
+    );
     const median = percentile(typed.samples, 0.5);
     console.log(
       `keystroke → painted results, ${typed.samples.length} keystrokes: median ${ms(median)}, p95 ${ms(percentile(typed.samples, 0.95))}, ` +
@@ -198,7 +220,9 @@ try {
     );
     console.log(`  results for the full queries: ${typed.totals.join(', ')}`);
     for (const [name, value] of Object.entries(other.figures)) console.log(`${name}: ${ms(value)}`);
-    console.log(`DOM: ${other.items} items on the page, ${other.shadowElements} elements in the shadow root (one item expanded); JS heap ${mb(heapReady)}`);
+    console.log(
+      `DOM: ${other.items} items on the page, ${other.shadowElements} elements in the shadow root (one item expanded); JS heap ${mb(heapReady)}`,
+    );
     await last.tab.close();
   }
   if (problems.length) {

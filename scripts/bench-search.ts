@@ -30,7 +30,12 @@ const count = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 3);
 const items = JSON.parse(JSON.stringify(generateDisclosureItems(count, 2020))) as DisclosureItem[];
 // Two real-looking documents every engine must find: one by its 文号 written otherwise, one by a word inside its title.
-const docNoTarget = { ...items[7]!, id: 'target-docno', docNo: '闽商务〔2020〕76号', title: '福建省商务厅关于做好2020年政务公开工作的通知' };
+const docNoTarget = {
+  ...items[7]!,
+  id: 'target-docno',
+  docNo: '闽商务〔2020〕76号',
+  title: '福建省商务厅关于做好2020年政务公开工作的通知',
+};
 const substringTarget = { ...items[8]!, id: 'target-substring', title: '福建省商务厅召开生活必需品市场保供稳价工作推进会' };
 items[7] = docNoTarget;
 items[8] = substringTarget;
@@ -38,7 +43,11 @@ items[8] = substringTarget;
 const QUERIES = ['外贸', '电子商务', '闽商务[2020]76号', 'FJ0035910/2020-0013', '便利店', '跨境电商 福州', '政府信息公开'];
 const keystrokes = [...new Set(QUERIES.flatMap((text) => Array.from(text, (_, k) => text.slice(0, k + 1).trim())))].filter(Boolean);
 const CHECKS = [
-  { label: '文号 with other brackets or none', target: docNoTarget.id, queries: ['闽商务[2020]76号', '闽商务(2020)76号', '闽商务2020年76号', '闽商务2020 76号'] },
+  {
+    label: '文号 with other brackets or none',
+    target: docNoTarget.id,
+    queries: ['闽商务[2020]76号', '闽商务(2020)76号', '闽商务2020年76号', '闽商务2020 76号'],
+  },
   { label: 'Chinese substring of a title', target: substringTarget.id, queries: ['生活必需品', '保供稳价'] },
 ];
 
@@ -91,7 +100,13 @@ function flexsearch(context: boolean): Engine {
         document: { id: 'id', index: ['title', 'docNo', 'indexNo', 'keywords'] },
       } as never) as unknown as typeof index;
       for (const item of items) {
-        index.add({ id: item.id, title: item.title, docNo: item.docNo ?? '', indexNo: item.indexNo, keywords: (item.keywords ?? []).join(' ') });
+        index.add({
+          id: item.id,
+          title: item.title,
+          docNo: item.docNo ?? '',
+          indexNo: item.indexNo,
+          keywords: (item.keywords ?? []).join(' '),
+        });
       }
     },
     ids: (q) => find(q, count),
@@ -108,7 +123,8 @@ const bigrams = (value: string): string[] => {
 
 function minisearch(): Engine {
   let index: MiniSearch;
-  const find = (q: string) => (bigrams(q).length ? index.search(bigrams(q).join(' '), { combineWith: 'AND', prefix: (term) => term.length < 2 }) : []);
+  const find = (q: string) =>
+    bigrams(q).length ? index.search(bigrams(q).join(' '), { combineWith: 'AND', prefix: (term) => term.length < 2 }) : [];
   return {
     name: 'MiniSearch (bigrams)',
     build: () => {
@@ -135,7 +151,13 @@ function orama(): Engine {
       } as never);
       await insertMultiple(
         db,
-        items.map((item) => ({ id: item.id, title: item.title, docNo: item.docNo ?? '', indexNo: item.indexNo, keywords: (item.keywords ?? []).join(' ') })),
+        items.map((item) => ({
+          id: item.id,
+          title: item.title,
+          docNo: item.docNo ?? '',
+          indexNo: item.indexNo,
+          keywords: (item.keywords ?? []).join(' '),
+        })),
       );
     },
     ids: async (q) => new Set((await find(q, count)).map((hit) => String(hit.document.id))),

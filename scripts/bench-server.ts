@@ -112,7 +112,9 @@ try {
 
   const created = await pool(total, concurrency, (i) => post(`bench-${run}-${i}`));
   let errors = report('POST /applications', created.results, created.seconds, (r) => r.status === 201);
-  const acknowledged = created.results.flatMap((r, i) => (r.status === 201 ? [{ i, code: (r.body as { trackingCode: string }).trackingCode }] : []));
+  const acknowledged = created.results.flatMap((r, i) =>
+    r.status === 201 ? [{ i, code: (r.body as { trackingCode: string }).trackingCode }] : [],
+  );
 
   const replays = acknowledged.slice(0, Math.ceil(total / 10));
   const replayed = await pool(replays.length, concurrency, (j) => post(`bench-${run}-${replays[j]!.i}`));
@@ -123,7 +125,9 @@ try {
   const searched = await pool(total, concurrency, (i) => timed(`${api}/disclosures?q=${encodeURIComponent(terms[i % terms.length]!)}`));
   errors += report('GET /disclosures?q=…', searched.results, searched.seconds, (r) => r.status === 200);
 
-  const readBack = await pool(acknowledged.length, concurrency, (j) => timed(`${api}/applications/${acknowledged[j]!.code}?phone=13912345678`));
+  const readBack = await pool(acknowledged.length, concurrency, (j) =>
+    timed(`${api}/applications/${acknowledged[j]!.code}?phone=13912345678`),
+  );
   const lost = readBack.results.filter((r) => r.status !== 200).length;
   console.log(`acknowledged 201: ${acknowledged.length}; replays answered with another code: ${mismatched}`);
   console.log(`lost writes: ${lost}`);

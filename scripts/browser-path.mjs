@@ -17,7 +17,14 @@ export function findBrowser() {
 
 /** Flags for headless Chromium on a closed network; --no-sandbox only when running as root. */
 export function browserArgs() {
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+  const args = [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+  ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return args;
 }

@@ -42,7 +42,8 @@ if (bins.length) {
 mkdirSync(path('packages/zwgk-kit/bin/'), { recursive: true });
 copyFileSync(path('README.md'), path('packages/zwgk-kit/README.md'));
 // The kit's own command-line tools (bin/*.js, which load the kit from ../dist): zwgk-report-import.
-for (const file of readdirSync(path('bin/')).filter((f) => f.endsWith('.js'))) copyFileSync(path(`bin/${file}`), path(`packages/zwgk-kit/bin/${file}`));
+for (const file of readdirSync(path('bin/')).filter((f) => f.endsWith('.js')))
+  copyFileSync(path(`bin/${file}`), path(`packages/zwgk-kit/bin/${file}`));
 console.log(
   `wrote packages/zwgk-kit-server/dist (main.js, index.js, openapi.json)${bins.length ? `, packages/zwgk-kit/dist/bin (${bins.join(', ')})` : ''}`,
 );

@@ -19,7 +19,8 @@ if (!existsSync(cdn)) {
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 const ELEMENTS = {
   'contact-card': '<zwgk-contact-card id="contact-card" src="/api/contact"></zwgk-contact-card>',
-  'contact-card-en': '<div lang="en" theme="elder"><zwgk-contact-card id="contact-card-en" agency="Department of Commerce of Fujian" phone="0591-87270308"></zwgk-contact-card></div>',
+  'contact-card-en':
+    '<div lang="en" theme="elder"><zwgk-contact-card id="contact-card-en" agency="Department of Commerce of Fujian" phone="0591-87270308"></zwgk-contact-card></div>',
   'report-viewer': '<zwgk-report-viewer id="report-viewer" src="/api/reports/2024" compare-src="/api/reports/2023"></zwgk-report-viewer>',
   directory: '<zwgk-directory id="directory" src="/api/disclosures" mode="remote"></zwgk-directory>',
   'application-form': '<zwgk-application-form id="application-form" api-base="/api" agency="福建省商务厅"></zwgk-application-form>',
@@ -41,8 +42,7 @@ const server = createServer((req, res) => {
   else if (/^\/chunks\/[\w-]+\.js$/.test(req.url ?? '') && existsSync(new URL(`.${req.url}`, cdnDir))) {
     // The chunks the CDN file loads on first use (English messages, report tables …).
     res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(new URL(`.${req.url}`, cdnDir)));
-  }
-  else if (req.url === '/favicon.ico') res.writeHead(204).end();
+  } else if (req.url === '/favicon.ico') res.writeHead(204).end();
   else res.writeHead(404).end();
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,7 +57,9 @@ try {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   await tab.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+    );
   });
   await tab.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle0', timeout: 60_000 });
   // Start writing a letter, which sets the mailbox's background proof-of-work going.
@@ -73,16 +75,25 @@ try {
       const root = document.getElementById(id)?.shadowRoot;
       const text = (root?.textContent ?? '').replace(/\s+/g, ' ').trim();
       const zwgkRoot = root?.querySelector('.zwgk-root');
-      return { text: text.slice(0, 60), length: text.length, fontSize: zwgkRoot ? getComputedStyle(zwgkRoot).fontSize : '', error: Boolean(root?.querySelector('[part="error"]')) };
+      return {
+        text: text.slice(0, 60),
+        length: text.length,
+        fontSize: zwgkRoot ? getComputedStyle(zwgkRoot).fontSize : '',
+        error: Boolean(root?.querySelector('[part="error"]')),
+      };
     }, id);
     console.log(`${id}: ${seen.length} characters, font ${seen.fontSize}: ${seen.text}…`);
     if (seen.length < 10) problems.push(`${id} did not render`);
     if (seen.error) problems.push(`${id} shows its error state`);
     if (!seen.fontSize) problems.push(`${id} has no styles`);
   }
-  const english = await tab.evaluate(() => document.getElementById('contact-card-en')?.shadowRoot?.querySelector('dt')?.textContent?.trim());
+  const english = await tab.evaluate(() =>
+    document.getElementById('contact-card-en')?.shadowRoot?.querySelector('dt')?.textContent?.trim(),
+  );
   if (english !== 'Phone') problems.push(`the English card says ${english}`);
-  const elderSize = await tab.evaluate(() => getComputedStyle(document.getElementById('contact-card-en').shadowRoot.querySelector('.zwgk-root')).fontSize);
+  const elderSize = await tab.evaluate(
+    () => getComputedStyle(document.getElementById('contact-card-en').shadowRoot.querySelector('.zwgk-root')).fontSize,
+  );
   if (parseFloat(elderSize) < 18) problems.push(`the elder theme did not apply (${elderSize})`);
 } finally {
   await browser.close();

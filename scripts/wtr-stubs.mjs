@@ -58,7 +58,13 @@ export function failureStubs() {
     } else if (ctx.path === '/__stubs/feedback-page/empty/feedback') {
       // Stub: no letter published yet (the reference server is seeded with some).
       ctx.type = 'application/json';
-      ctx.body = JSON.stringify({ items: [], total: 0, page: 1, pageSize: 10, stats: { received: 0, replied: 0, medianWorkingDaysToReply: null } });
+      ctx.body = JSON.stringify({
+        items: [],
+        total: 0,
+        page: 1,
+        pageSize: 10,
+        stats: { received: 0, replied: 0, medianWorkingDaysToReply: null },
+      });
     } else if (ctx.path === '/__stubs/feedback-page/malformed/feedback') {
       // Stub: a portal backend that answers the list with the wrong shape.
       ctx.type = 'application/json';

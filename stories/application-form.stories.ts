@@ -16,7 +16,8 @@ const meta: Meta<Args> = {
   title: 'Elements/Application form',
   component: 'zwgk-application-form',
   args: { agency: '福建省商务厅', apiBase: '/api', draft: 'session' },
-  render: (args) => html`<zwgk-application-form api-base=${args.apiBase} agency=${args.agency} draft=${args.draft}></zwgk-application-form>`,
+  render: (args) =>
+    html`<zwgk-application-form api-base=${args.apiBase} agency=${args.agency} draft=${args.draft}></zwgk-application-form>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -122,7 +123,9 @@ export const ApplicantOrganization: Story = fromDraft('applicant', {
 });
 
 /** Step 1 continued with every field empty: the error summary takes focus and links to each field. */
-export const InvalidWithSummary: Story = thenContinue(fromDraft('applicant', { applicantType: 'person', idNumber: '110105194912310021', phone: '12345' }));
+export const InvalidWithSummary: Story = thenContinue(
+  fromDraft('applicant', { applicantType: 'person', idNumber: '110105194912310021', phone: '12345' }),
+);
 
 /** Step 2: the information wanted (at least one of 名称, 文号, 内容描述). */
 export const InformationWanted: Story = fromDraft('request', PERSON);
@@ -131,11 +134,25 @@ export const InformationWanted: Story = fromDraft('request', PERSON);
 export const InformationMissing: Story = thenContinue(fromDraft('request', PERSON));
 
 /** Step 3: 载体形式 and 获取方式; 邮寄 and 电子邮件 reveal the address they need. */
-export const HowToReceive: Story = fromDraft('delivery', { ...PERSON, title: '某文件', formats: ['paper'], methods: ['post', 'email'], deliveryAddress: '福州市鼓楼区五四路100号' });
+export const HowToReceive: Story = fromDraft('delivery', {
+  ...PERSON,
+  title: '某文件',
+  formats: ['paper'],
+  methods: ['post', 'email'],
+  deliveryAddress: '福州市鼓楼区五四路100号',
+});
 
 /** Step 3 with 邮寄 chosen but no 邮编, and no e-mail address for 电子邮件. */
 export const DeliveryIncomplete: Story = thenContinue(
-  fromDraft('delivery', { ...PERSON, email: '', postcode: '', title: '某文件', formats: ['paper'], methods: ['post', 'email'], deliveryAddress: '福州市' }),
+  fromDraft('delivery', {
+    ...PERSON,
+    email: '',
+    postcode: '',
+    title: '某文件',
+    formats: ['paper'],
+    methods: ['post', 'email'],
+    deliveryAddress: '福州市',
+  }),
 );
 
 /** Step 4: every answer with 修改, and the declaration. */
@@ -177,7 +194,9 @@ export const ServerFieldErrors: Story = thenContinue(
 );
 
 /** The receipt: tracking code (copy, print), date received, the deadline counted across 国庆 2025, what happens next. */
-export const Confirmation: Story = thenContinue(fromDraft('review', COMPLETE, stubbedBackend('form-201', { status: 201, body: RECEIPT, delayMs: 300 })));
+export const Confirmation: Story = thenContinue(
+  fromDraft('review', COMPLETE, stubbedBackend('form-201', { status: 201, body: RECEIPT, delayMs: 300 })),
+);
 
 /** English (the toolbar's Language switch does this for every story). */
 export const English: Story = {

@@ -71,7 +71,10 @@ export const SupplementRequested: Story = lookedUp(
   'supplement',
   view({
     status: 'supplement-requested',
-    timeline: [SUBMITTED, { status: 'supplement-requested', at: at('2026-09-04'), note: '请补充所需信息涉及的年份，以及“专项资金”的具体名称。' }],
+    timeline: [
+      SUBMITTED,
+      { status: 'supplement-requested', at: at('2026-09-04'), note: '请补充所需信息涉及的年份，以及“专项资金”的具体名称。' },
+    ],
     dueDate: null,
     workingDaysLeft: null,
   }),
@@ -82,7 +85,11 @@ export const Extended: Story = lookedUp(
   'extended',
   view({
     status: 'extended',
-    timeline: [SUBMITTED, { status: 'accepted', at: at('2026-09-02') }, { status: 'extended', at: at('2026-09-25'), note: '需要征求第三方意见。' }],
+    timeline: [
+      SUBMITTED,
+      { status: 'accepted', at: at('2026-09-02') },
+      { status: 'extended', at: at('2026-09-25'), note: '需要征求第三方意见。' },
+    ],
     dueDate: '2026-11-02',
     workingDaysLeft: 23,
   }),
@@ -99,7 +106,11 @@ export const Answered: Story = lookedUp(
   'answered',
   view({
     status: 'answered',
-    timeline: [SUBMITTED, { status: 'accepted', at: at('2026-09-02') }, { status: 'answered', at: at('2026-09-20'), note: '答复书已通过电子邮件发送。' }],
+    timeline: [
+      SUBMITTED,
+      { status: 'accepted', at: at('2026-09-02') },
+      { status: 'answered', at: at('2026-09-20'), note: '答复书已通过电子邮件发送。' },
+    ],
     dueDate: null,
     workingDaysLeft: null,
     outcome: '3.2',
@@ -111,7 +122,12 @@ export const Closed: Story = lookedUp(
   'closed',
   view({
     status: 'closed',
-    timeline: [SUBMITTED, { status: 'accepted', at: at('2026-09-02') }, { status: 'answered', at: at('2026-09-20') }, { status: 'closed', at: at('2026-09-22') }],
+    timeline: [
+      SUBMITTED,
+      { status: 'accepted', at: at('2026-09-02') },
+      { status: 'answered', at: at('2026-09-20') },
+      { status: 'closed', at: at('2026-09-22') },
+    ],
     dueDate: null,
     workingDaysLeft: null,
     outcome: '3.3.4',
@@ -125,7 +141,10 @@ export const Withdrawn: Story = lookedUp(
 );
 
 /** A wrong phone number or an unknown code: one answer for both. */
-export const NotFound: Story = lookedUp('not-found', { status: 404, body: { type: 'urn:zwgk:problem:not-found', title: '未找到', status: 404 } });
+export const NotFound: Story = lookedUp('not-found', {
+  status: 404,
+  body: { type: 'urn:zwgk:problem:not-found', title: '未找到', status: 404 },
+});
 
 /** Looking up (a stub that never answers). */
 export const Loading: Story = lookedUp('loading', { delayMs: Infinity });
@@ -147,7 +166,10 @@ export const HostileStrings: Story = lookedUp(
   'hostile',
   view({
     status: 'supplement-requested',
-    timeline: [SUBMITTED, { status: 'supplement-requested', at: at('2026-09-04'), note: '<img src=x onerror=alert(1)><script>alert(1)</script>' }],
+    timeline: [
+      SUBMITTED,
+      { status: 'supplement-requested', at: at('2026-09-04'), note: '<img src=x onerror=alert(1)><script>alert(1)</script>' },
+    ],
     dueDate: null,
     workingDaysLeft: null,
   }),

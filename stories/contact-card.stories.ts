@@ -23,20 +23,21 @@ const meta: Meta<Args> = {
   title: 'Elements/Contact card',
   component: 'zwgk-contact-card',
   args: { ...FUJIAN, variant: 'full' },
-  render: (args) => html`<zwgk-contact-card
-    agency=${args.agency}
-    department=${args.department}
-    contact=${args.contact}
-    phone=${args.phone}
-    fax=${args.fax}
-    email=${args.email}
-    address=${args.address}
-    postcode=${args.postcode}
-    hours=${args.hours}
-    website=${args.website}
-    map-href=${args.mapHref}
-    variant=${args.variant}
-  ></zwgk-contact-card>`,
+  render: (args) =>
+    html`<zwgk-contact-card
+      agency=${args.agency}
+      department=${args.department}
+      contact=${args.contact}
+      phone=${args.phone}
+      fax=${args.fax}
+      email=${args.email}
+      address=${args.address}
+      postcode=${args.postcode}
+      hours=${args.hours}
+      website=${args.website}
+      map-href=${args.mapHref}
+      variant=${args.variant}
+    ></zwgk-contact-card>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -49,15 +50,16 @@ export const Compact: Story = { args: { variant: 'compact' } };
 
 /** Several numbers, one of them also the fax: one combined 电话/传真 line (平潭's published form). */
 export const SeveralNumbers: Story = {
-  render: () => html`<zwgk-contact-card
-    agency="平潭综合实验区管委会办公室"
-    phone="0591-24339101（可传真）、0591-23165385"
-    fax="0591-24339101"
-    email="pzxxgkb＠163.com"
-    address="福建省平潭综合实验区金井湾营运中心管委会大楼7号楼14层1407室"
-    postcode="350400"
-    hours="受理时间为正常上班时间，法定节假日除外。"
-  ></zwgk-contact-card>`,
+  render: () =>
+    html`<zwgk-contact-card
+      agency="平潭综合实验区管委会办公室"
+      phone="0591-24339101（可传真）、0591-23165385"
+      fax="0591-24339101"
+      email="pzxxgkb＠163.com"
+      address="福建省平潭综合实验区金井湾营运中心管委会大楼7号楼14层1407室"
+      postcode="350400"
+      hours="受理时间为正常上班时间，法定节假日除外。"
+    ></zwgk-contact-card>`,
 };
 
 /** Loaded from `src` (here a stub that never answers, to show the skeleton). */
@@ -72,7 +74,10 @@ export const FromSrc: Story = {
 
 /** The server failed: what happened and a Retry button. */
 export const ServerError: Story = {
-  render: () => html`<zwgk-contact-card src=${stubUrl('contact-503', { status: 503, body: { title: 'Service Unavailable', status: 503 } })}></zwgk-contact-card>`,
+  render: () =>
+    html`<zwgk-contact-card
+      src=${stubUrl('contact-503', { status: 503, body: { title: 'Service Unavailable', status: 503 } })}
+    ></zwgk-contact-card>`,
 };
 
 /** No network. */
@@ -90,11 +95,12 @@ export const Empty: Story = { render: () => html`<zwgk-contact-card></zwgk-conta
 
 /** Inline JSON child: readable configuration for a CMS template. */
 export const InlineJson: Story = {
-  render: () => html`<zwgk-contact-card>
-    <script type="application/json">
-      {"agency": "福建省商务厅", "phone": "0591-87270308", "address": "福州市铜盘路118号", "postcode": "350003"}
-    </script>
-  </zwgk-contact-card>`,
+  render: () =>
+    html`<zwgk-contact-card>
+      <script type="application/json">
+        { "agency": "福建省商务厅", "phone": "0591-87270308", "address": "福州市铜盘路118号", "postcode": "350003" }
+      </script>
+    </zwgk-contact-card>`,
 };
 
 /** English labels (the toolbar's Language switch does this for every story). */
@@ -106,7 +112,16 @@ export const Elder: Story = { render: (args, context) => html`<div theme="elder"
 /** Site colours through custom properties. */
 export const Themed: Story = {
   render: (args, context) => html`<div class="themed-example">${meta.render!(args, context)}</div>`,
-  decorators: [(story) => html`<style>.themed-example { --zwgk-color-link: #005a3c; --zwgk-contact-card-background: #f3faf6; --zwgk-radius: 0; }</style>${story()}`],
+  decorators: [
+    (story) =>
+      html`<style>
+          .themed-example {
+            --zwgk-color-link: #005a3c;
+            --zwgk-contact-card-background: #f3faf6;
+            --zwgk-radius: 0;
+          }</style
+        >${story()}`,
+  ],
 };
 
 /** Hostile strings render as text; a javascript: website is dropped. */

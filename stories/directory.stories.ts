@@ -34,12 +34,13 @@ const meta: Meta<Args> = {
   component: 'zwgk-directory',
   args: { pageSize: 10, headingLevel: 3 },
   // url-state="off": Storybook's own frame URL is not the place for a story's search.
-  render: (args) => html`<zwgk-directory
-    url-state="off"
-    page-size=${args.pageSize}
-    heading-level=${args.headingLevel}
-    .data=${{ items: ITEMS }}
-  ></zwgk-directory>`,
+  render: (args) =>
+    html`<zwgk-directory
+      url-state="off"
+      page-size=${args.pageSize}
+      heading-level=${args.headingLevel}
+      .data=${{ items: ITEMS }}
+    ></zwgk-directory>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -49,42 +50,39 @@ export const ClientMode: Story = {};
 
 /** Remote mode: each search goes to the server (here a Storybook stub computing real results); typing aborts stale requests. */
 export const RemoteMode: Story = {
-  render: (args) => html`<zwgk-directory
-    mode="remote"
-    src=${REMOTE_PATH}
-    url-state="off"
-    page-size=${args.pageSize}
-  ></zwgk-directory>`,
+  render: (args) => html`<zwgk-directory mode="remote" src=${REMOTE_PATH} url-state="off" page-size=${args.pageSize}></zwgk-directory>`,
 };
 
 /** A server-rendered `<table>` with `data-field` headers: readable without JavaScript, searchable with it. */
 export const EnhancedTable: Story = {
-  render: () => html`<zwgk-directory url-state="off">
-    <table>
-      <thead>
-        <tr>
-          <th data-field="indexNo">索引号</th>
-          <th data-field="title">名称</th>
-          <th data-field="docNo">文号</th>
-          <th data-field="publisher">发布机构</th>
-          <th data-field="publishedAt">发布日期</th>
-          <th data-field="validity">有效性</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${FUJIAN_COMMERCE_2020_DOCUMENTS.map(
-          (item) => html`<tr>
-            <td>${item.indexNo}</td>
-            <td><a href=${item.url}>${item.title}</a></td>
-            <td>${item.docNo ?? ''}</td>
-            <td>${item.publisher}</td>
-            <td>${item.publishedAt}</td>
-            <td>${item.validity ?? ''}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  </zwgk-directory>`,
+  render: () =>
+    html`<zwgk-directory url-state="off">
+      <table>
+        <thead>
+          <tr>
+            <th data-field="indexNo">索引号</th>
+            <th data-field="title">名称</th>
+            <th data-field="docNo">文号</th>
+            <th data-field="publisher">发布机构</th>
+            <th data-field="publishedAt">发布日期</th>
+            <th data-field="validity">有效性</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${FUJIAN_COMMERCE_2020_DOCUMENTS.map(
+            (item) =>
+              html`<tr>
+                <td>${item.indexNo}</td>
+                <td><a href=${item.url}>${item.title}</a></td>
+                <td>${item.docNo ?? ''}</td>
+                <td>${item.publisher}</td>
+                <td>${item.publishedAt}</td>
+                <td>${item.validity ?? ''}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </zwgk-directory>`,
 };
 
 /** 100,000 documents in client mode: the newest page at once, search ready once indexed in idle time. */
@@ -111,11 +109,12 @@ export const Empty: Story = { render: () => html`<zwgk-directory url-state="off"
 
 /** The server failed: what happened and a Retry button. */
 export const ServerError: Story = {
-  render: () => html`<zwgk-directory
-    mode="remote"
-    url-state="off"
-    src=${stubUrl('directory-503', { status: 503, body: { title: 'Service Unavailable', status: 503 } })}
-  ></zwgk-directory>`,
+  render: () =>
+    html`<zwgk-directory
+      mode="remote"
+      url-state="off"
+      src=${stubUrl('directory-503', { status: 503, body: { title: 'Service Unavailable', status: 503 } })}
+    ></zwgk-directory>`,
 };
 
 /** No network. */
@@ -166,6 +165,9 @@ export const HostileStrings: Story = {
       keywords: ['<script>alert(1)</script>'],
       summary: '<img src=x onerror=alert(1)>',
     });
-    return html`<zwgk-directory url-state="off" .data=${[hostile('safe', '/ok.htm'), hostile('unsafe', 'javascript:alert(1)')]}></zwgk-directory>`;
+    return html`<zwgk-directory
+      url-state="off"
+      .data=${[hostile('safe', '/ok.htm'), hostile('unsafe', 'javascript:alert(1)')]}
+    ></zwgk-directory>`;
   },
 };

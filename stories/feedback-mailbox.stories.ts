@@ -92,7 +92,12 @@ const page = (items: PublishedLetter[], total = items.length): PublishedLettersP
 const FULL: Backend = {
   challenge: { body: CHALLENGE },
   submit: { status: 201, body: { queryCode: CODE, status: 'received' }, delayMs: 600 },
-  list: { body: page([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => published(i)), 34) },
+  list: {
+    body: page(
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => published(i)),
+      34,
+    ),
+  },
   letters: {
     [CODE]: { body: letter(), delayMs: 300 },
     ZZZZZZZZZZ: { status: 404, body: { type: 'urn:zwgk:problem:not-found', title: '未找到', status: 404 }, delayMs: 300 },
@@ -126,15 +131,16 @@ const meta: Meta<Args> = {
   args: { apiBase: backend('mailbox', FULL), draft: 'off', view: 'write', subjectMax: 50, messageMax: 1000, pageSize: 10 },
   argTypes: { view: { control: 'inline-radio', options: ['write', 'lookup', 'published'] } },
   // url-state="off": the stories share one frame, and the frame's URL belongs to Storybook.
-  render: (args) => html`<zwgk-feedback-mailbox
-    api-base=${args.apiBase}
-    view=${args.view}
-    subject-max=${args.subjectMax}
-    message-max=${args.messageMax}
-    page-size=${args.pageSize}
-    draft=${args.draft}
-    url-state="off"
-  ></zwgk-feedback-mailbox>`,
+  render: (args) =>
+    html`<zwgk-feedback-mailbox
+      api-base=${args.apiBase}
+      view=${args.view}
+      subject-max=${args.subjectMax}
+      message-max=${args.messageMax}
+      page-size=${args.pageSize}
+      draft=${args.draft}
+      url-state="off"
+    ></zwgk-feedback-mailbox>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -205,7 +211,11 @@ export const WriteNearTheLimit: Story = {
   play: async ({ canvasElement }) => {
     const el = await mailbox(canvasElement);
     await fill(el, 'subject', '关于政府信息公开指南');
-    await fill(el, 'message', '请问贵厅的政府信息公开指南在哪里可以查阅？能否提供纸质版本？如果可以，请告知领取地点、时间和需要带的证件，谢谢！另外网站上的指南是哪一年的？');
+    await fill(
+      el,
+      'message',
+      '请问贵厅的政府信息公开指南在哪里可以查阅？能否提供纸质版本？如果可以，请告知领取地点、时间和需要带的证件，谢谢！另外网站上的指南是哪一年的？',
+    );
   },
 };
 
@@ -254,7 +264,9 @@ export const WriteRefusedByServer: Story = {
           type: 'urn:zwgk:problem:validation-failed',
           title: '提交的内容有误，请按提示修改',
           status: 422,
-          errors: [{ field: '/phone', code: 'phone.format', message: '请填写11位手机号码，或按“区号-号码”填写固定电话，例如0591-87270308' }],
+          errors: [
+            { field: '/phone', code: 'phone.format', message: '请填写11位手机号码，或按“区号-号码”填写固定电话，例如0591-87270308' },
+          ],
         },
       },
     }),
@@ -299,13 +311,19 @@ export const LookupReplied: Story = {
 
 /** A letter received but not yet answered. */
 export const LookupWaiting: Story = {
-  args: { view: 'lookup', apiBase: backend('mailbox-waiting', { ...FULL, letters: { [CODE]: { body: letter({ status: 'received', reply: undefined }) } } }) },
+  args: {
+    view: 'lookup',
+    apiBase: backend('mailbox-waiting', { ...FULL, letters: { [CODE]: { body: letter({ status: 'received', reply: undefined }) } } }),
+  },
   play: async ({ canvasElement }) => lookUp(await mailbox(canvasElement)),
 };
 
 /** A letter already rated: the rating is shown instead of the form. */
 export const LookupRated: Story = {
-  args: { view: 'lookup', apiBase: backend('mailbox-rated', { ...FULL, letters: { [CODE]: { body: letter({ rating: 'basically-satisfied' }) } } }) },
+  args: {
+    view: 'lookup',
+    apiBase: backend('mailbox-rated', { ...FULL, letters: { [CODE]: { body: letter({ rating: 'basically-satisfied' }) } } }),
+  },
   play: async ({ canvasElement }) => lookUp(await mailbox(canvasElement)),
 };
 
@@ -349,7 +367,10 @@ export const PublishedNetworkFailure: Story = {
 
 /** A server error (503). */
 export const PublishedServerError: Story = {
-  args: { view: 'published', apiBase: backend('mailbox-list-503', { ...FULL, list: { status: 503, body: { title: 'Service Unavailable', status: 503 } } }) },
+  args: {
+    view: 'published',
+    apiBase: backend('mailbox-list-503', { ...FULL, list: { status: 503, body: { title: 'Service Unavailable', status: 503 } } }),
+  },
 };
 
 /** A list of the wrong shape is an error with a message, never a blank list. */
@@ -386,7 +407,10 @@ const HOSTILE = {
 
 /** Hostile strings in published letters render as text. */
 export const HostileStrings: Story = {
-  args: { view: 'published', apiBase: backend('mailbox-hostile', { ...FULL, list: { body: page([published(0, HOSTILE), published(1)]) } }) },
+  args: {
+    view: 'published',
+    apiBase: backend('mailbox-hostile', { ...FULL, list: { body: page([published(0, HOSTILE), published(1)]) } }),
+  },
 };
 
 /** Hostile strings in a looked-up letter render as text. */
@@ -395,7 +419,15 @@ export const HostileStringsLookup: Story = {
     view: 'lookup',
     apiBase: backend('mailbox-hostile-lookup', {
       ...FULL,
-      letters: { [CODE]: { body: letter({ subject: HOSTILE.subject, message: HOSTILE.message, reply: { text: HOSTILE.reply, department: HOSTILE.replyDepartment, repliedOn: '2025-09-24' } }) } },
+      letters: {
+        [CODE]: {
+          body: letter({
+            subject: HOSTILE.subject,
+            message: HOSTILE.message,
+            reply: { text: HOSTILE.reply, department: HOSTILE.replyDepartment, repliedOn: '2025-09-24' },
+          }),
+        },
+      },
     }),
   },
   play: async ({ canvasElement }) => lookUp(await mailbox(canvasElement)),

@@ -20,7 +20,9 @@ const meta: Meta<Args> = {
   component: 'zwgk-report-editor',
   args: { apiBase: '/api', year: 2026, lang: 'zh-CN', theme: '' },
   render: (args) =>
-    html`<div lang=${args.lang} theme=${args.theme}><zwgk-report-editor api-base=${args.apiBase} year=${args.year}></zwgk-report-editor></div>`,
+    html`<div lang=${args.lang} theme=${args.theme}>
+      <zwgk-report-editor api-base=${args.apiBase} year=${args.year}></zwgk-report-editor>
+    </div>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -42,14 +44,24 @@ const prefilled = prefillReport({
   previous: { ...pingtan2024, year: YEAR - 1 },
   reviews: { reconsideration: [0, 0, 0, 0, 0], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReconsideration: [0, 0, 0, 0, 0] },
   directory: [
-    { id: 'd1', indexNo: 'X-1', title: '关于促进便利店发展的通知', url: '#', publisher: '福建省商务厅', category: '商贸', publishedAt: '2026-03-01', keywords: ['规范性文件'] },
+    {
+      id: 'd1',
+      indexNo: 'X-1',
+      title: '关于促进便利店发展的通知',
+      url: '#',
+      publisher: '福建省商务厅',
+      category: '商贸',
+      publishedAt: '2026-03-01',
+      keywords: ['规范性文件'],
+    },
   ],
 });
 
 const withText = (doc: AnnualReport): AnnualReport => ({
   ...doc,
   sections: {
-    overview: '<p><strong>2026年</strong>，福建省商务厅认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息，依法办理依申请公开。</p>',
+    overview:
+      '<p><strong>2026年</strong>，福建省商务厅认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息，依法办理依申请公开。</p>',
     problems: '<p>信息公开的及时性仍需提高。</p>',
     other: '<p>本年度未收取信息处理费。</p>',
   },
@@ -77,7 +89,12 @@ function version(status: ReportVersionStatus, fields: Partial<ReportVersion> = {
   };
 }
 
-const year = (versions: ReportVersion[]): StaffReportYear => ({ year: YEAR, format: '2021', versions, previous: { ...pingtan2024, year: YEAR - 1 } });
+const year = (versions: ReportVersion[]): StaffReportYear => ({
+  year: YEAR,
+  format: '2021',
+  versions,
+  previous: { ...pingtan2024, year: YEAR - 1 },
+});
 
 /** An editor on its own stub API (`/stub/report-<name>/staff/…`), Storybook only. */
 function onStub(name: string, stubs: { session: StubbedResponse; year?: StubbedResponse }, args: Partial<Args> = {}): Story {
@@ -88,7 +105,9 @@ function onStub(name: string, stubs: { session: StubbedResponse; year?: StubbedR
 }
 
 /** Sign-in: the editor works in a staff session. */
-export const SignIn: Story = onStub('sign-in', { session: { status: 401, body: { type: 'urn:zwgk:problem:session-required', title: '请先登录', status: 401 } } });
+export const SignIn: Story = onStub('sign-in', {
+  session: { status: 401, body: { type: 'urn:zwgk:problem:session-required', title: '请先登录', status: 401 } },
+});
 
 export const Loading: Story = onStub('loading', { session: session('clerk'), year: { delayMs: Infinity } });
 
@@ -112,7 +131,16 @@ export const DraftWithErrors: Story = (() => {
 /** More than 1,000 characters in 一、总体情况 (2021 guidance). */
 export const OverviewTooLong: Story = onStub('too-long', {
   session: session('clerk'),
-  year: { body: year([version('draft', { document: { ...withText(prefilled.document), sections: { overview: `<p>${'政务公开工作稳步推进。'.repeat(100)}</p>`, problems: '', other: '' } } })]) },
+  year: {
+    body: year([
+      version('draft', {
+        document: {
+          ...withText(prefilled.document),
+          sections: { overview: `<p>${'政务公开工作稳步推进。'.repeat(100)}</p>`, problems: '', other: '' },
+        },
+      }),
+    ]),
+  },
 });
 
 /** Sent back by the head with a reason. */
@@ -137,4 +165,8 @@ export const Correction: Story = onStub('correction', {
 
 export const English: Story = onStub('english', { session: session('clerk'), year: { body: year([version('draft')]) } }, { lang: 'en' });
 
-export const ElderTheme: Story = onStub('elder', { session: session('clerk'), year: { body: year([version('draft')]) } }, { theme: 'elder' });
+export const ElderTheme: Story = onStub(
+  'elder',
+  { session: session('clerk'), year: { body: year([version('draft')]) } },
+  { theme: 'elder' },
+);

@@ -24,11 +24,8 @@ const meta: Meta<Args> = {
   component: 'zwgk-report-viewer',
   args: { data: pingtan2024, headingLevel: 2 },
   argTypes: { data: { control: false }, compareData: { control: false } },
-  render: (args) => html`<zwgk-report-viewer
-    heading-level=${args.headingLevel}
-    .data=${args.data}
-    .compareData=${args.compareData}
-  ></zwgk-report-viewer>`,
+  render: (args) =>
+    html`<zwgk-report-viewer heading-level=${args.headingLevel} .data=${args.data} .compareData=${args.compareData}></zwgk-report-viewer>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -61,10 +58,11 @@ export const ComparedWithLastYear: Story = { args: { compareData: pingtan2023Car
 
 /** Loaded from `src` and `compare-src`. */
 export const FromSrc: Story = {
-  render: () => html`<zwgk-report-viewer
-    src=${stubUrl('report-2024', { body: pingtan2024, delayMs: 300 })}
-    compare-src=${stubUrl('report-2023', { body: pingtan2023CarriedOver, delayMs: 500 })}
-  ></zwgk-report-viewer>`,
+  render: () =>
+    html`<zwgk-report-viewer
+      src=${stubUrl('report-2024', { body: pingtan2024, delayMs: 300 })}
+      compare-src=${stubUrl('report-2023', { body: pingtan2023CarriedOver, delayMs: 500 })}
+    ></zwgk-report-viewer>`,
 };
 
 /** English labels with the official Chinese beneath (the toolbar's Language switch does this for every story). */
@@ -83,7 +81,10 @@ export const Loading: Story = {
 
 /** The server failed: what happened and a Retry button. */
 export const ServerError: Story = {
-  render: () => html`<zwgk-report-viewer src=${stubUrl('report-503', { status: 503, body: { title: 'Service Unavailable', status: 503 } })}></zwgk-report-viewer>`,
+  render: () =>
+    html`<zwgk-report-viewer
+      src=${stubUrl('report-503', { status: 503, body: { title: 'Service Unavailable', status: 503 } })}
+    ></zwgk-report-viewer>`,
 };
 
 /** No network. */
@@ -93,10 +94,11 @@ export const NetworkError: Story = {
 
 /** Last year's report failed to load: this year's still shows, without the cross-year check. */
 export const CompareError: Story = {
-  render: () => html`<zwgk-report-viewer
-    .data=${pingtan2024}
-    compare-src=${stubUrl('report-2023-404', { status: 404, body: { title: 'Not Found', status: 404 } })}
-  ></zwgk-report-viewer>`,
+  render: () =>
+    html`<zwgk-report-viewer
+      .data=${pingtan2024}
+      compare-src=${stubUrl('report-2023-404', { status: 404, body: { title: 'Not Found', status: 404 } })}
+    ></zwgk-report-viewer>`,
 };
 
 /** A document that cannot be read (no agency, year as text, unknown keys …): an error listing what is wrong. */

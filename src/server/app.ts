@@ -88,12 +88,15 @@ function adminAuth(token: string, addressOf: (c: Context) => string): Middleware
   return async (c, next) => {
     const address = addressOf(c);
     const wait = failures.waitSeconds(address, Date.now());
-    if (wait > 0) throw new ProblemError('too-many-requests', `Too many wrong tokens; try again in ${wait} s.`, [], { 'Retry-After': String(wait) });
+    if (wait > 0)
+      throw new ProblemError('too-many-requests', `Too many wrong tokens; try again in ${wait} s.`, [], { 'Retry-After': String(wait) });
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match || !sameToken(match[1]!, token)) {
       failures.fail(address, Date.now());
-      throw new ProblemError('unauthorized', 'Send Authorization: Bearer <admin token>.', [], { 'WWW-Authenticate': 'Bearer realm="zwgk-admin"' });
+      throw new ProblemError('unauthorized', 'Send Authorization: Bearer <admin token>.', [], {
+        'WWW-Authenticate': 'Bearer realm="zwgk-admin"',
+      });
     }
     await next();
   };
@@ -135,7 +138,9 @@ export function createApp(options: AppOptions): Hono {
       return problemResponse(c, new ProblemError(kind, error.message || undefined));
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    options.log?.(logLine({ at: new Date().toISOString(), level: 'error', method: c.req.method, path: rawPath(c.req.url), error: message }));
+    options.log?.(
+      logLine({ at: new Date().toISOString(), level: 'error', method: c.req.method, path: rawPath(c.req.url), error: message }),
+    );
     return problemResponse(c, new ProblemError('internal'));
   });
   app.notFound((c) => problemResponse(c, new ProblemError('not-found', `No endpoint ${c.req.method} ${c.req.path}.`)));
@@ -171,7 +176,13 @@ export function createApp(options: AppOptions): Hono {
   // Browsers send some cross-site POSTs without a preflight: refuse writes from foreign origins here too.
   app.use('*', async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin && !isRead(c.req.method) && c.req.method !== 'OPTIONS' && !allowedOrigins.has(origin) && origin !== new URL(c.req.url).origin) {
+    if (
+      origin &&
+      !isRead(c.req.method) &&
+      c.req.method !== 'OPTIONS' &&
+      !allowedOrigins.has(origin) &&
+      origin !== new URL(c.req.url).origin
+    ) {
       throw new ProblemError('origin-not-allowed', `${origin} is not an allowed origin for this request.`);
     }
     await next();
@@ -182,7 +193,11 @@ export function createApp(options: AppOptions): Hono {
   const uploadBody = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: onTooLarge });
   const releasedBody = bodyLimit({ maxSize: MAX_RELEASED_UPLOAD_BYTES, onError: onTooLarge });
   app.use('*', (c, next) =>
-    c.req.path === `${API_BASE}/attachments` ? uploadBody(c, next) : c.req.path === `${API_BASE}/staff/files` ? releasedBody(c, next) : smallBody(c, next),
+    c.req.path === `${API_BASE}/attachments`
+      ? uploadBody(c, next)
+      : c.req.path === `${API_BASE}/staff/files`
+        ? releasedBody(c, next)
+        : smallBody(c, next),
   );
   // After the size limit, before every route: no NUL, lone surrogate or runaway nesting reaches a handler.
   app.use('*', inputGuard());
@@ -192,7 +207,9 @@ export function createApp(options: AppOptions): Hono {
       if (c.req.method === 'POST' && CREATING_PATHS.includes(c.req.path)) {
         const { allowed, retryAfterSeconds } = limiter.hit(addressOf(c), Date.now());
         if (!allowed) {
-          throw new ProblemError('too-many-requests', `Try again in ${retryAfterSeconds} s.`, [], { 'Retry-After': String(retryAfterSeconds) });
+          throw new ProblemError('too-many-requests', `Try again in ${retryAfterSeconds} s.`, [], {
+            'Retry-After': String(retryAfterSeconds),
+          });
         }
       }
       await next();

@@ -15,7 +15,11 @@ export function objectWithKeys(body: unknown, allowed: readonly string[]): Json 
   }
   const unknown = Object.keys(body).filter((key) => !allowed.includes(key));
   if (unknown.length > 0) {
-    throw new ProblemError('validation-failed', undefined, unknown.map((key) => ({ field: `/${escapePointer(key)}`, code: 'field.unknown' })));
+    throw new ProblemError(
+      'validation-failed',
+      undefined,
+      unknown.map((key) => ({ field: `/${escapePointer(key)}`, code: 'field.unknown' })),
+    );
   }
   return body as Json;
 }

@@ -95,7 +95,12 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     }
   }
   const notifier = options.notify
-    ? startNotifier({ ...options.notify, store: storage.notifications, now, log: options.notify.log ?? options.log ?? ((line) => console.log(line)) })
+    ? startNotifier({
+        ...options.notify,
+        store: storage.notifications,
+        now,
+        log: options.notify.log ?? options.log ?? ((line) => console.log(line)),
+      })
     : null;
   const close = async () => {
     await notifier?.stop();

@@ -30,7 +30,8 @@ export function jsonDepth(text: string, limit = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x7b || ch === 0x5b) {
@@ -108,9 +109,12 @@ function checkUrl(url: string): void {
     const [rawName = '', ...rest] = pair.replaceAll('+', ' ').split('=');
     const name = decode(rawName, 'query string', '');
     const field = `/${escapePointer(name)}`;
-    if (URL_HOSTILE.test(name)) throw new ProblemError('bad-request', 'A query parameter name holds control characters.', [{ field: '', code: 'field.unknown' }]);
+    if (URL_HOSTILE.test(name))
+      throw new ProblemError('bad-request', 'A query parameter name holds control characters.', [{ field: '', code: 'field.unknown' }]);
     if (URL_HOSTILE.test(decode(rest.join('='), 'query string', field))) {
-      throw new ProblemError('bad-request', `The query parameter ${name} holds control characters.`, [{ field, code: 'text.forbiddenCharacters' }]);
+      throw new ProblemError('bad-request', `The query parameter ${name} holds control characters.`, [
+        { field, code: 'text.forbiddenCharacters' },
+      ]);
     }
   }
 }

@@ -35,7 +35,9 @@ function canonical(value: unknown): string {
 }
 
 export function bodyHash(value: unknown): string {
-  return createHash('sha256').update(typeof value === 'string' ? value : canonical(value)).digest('hex');
+  return createHash('sha256')
+    .update(typeof value === 'string' ? value : canonical(value))
+    .digest('hex');
 }
 
 export function bytesHash(parts: (string | Uint8Array)[]): string {
@@ -63,7 +65,10 @@ export function clientAddress(c: Context, proxyHops: number): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   const peer = env?.incoming?.socket?.remoteAddress ?? 'unknown';
   if (proxyHops <= 0) return peer;
-  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   // Fewer hops than proxies: the chain is not what our proxies write, so believe none of it.
   if (hops.length < proxyHops) return peer;
   return hops[hops.length - proxyHops]!;

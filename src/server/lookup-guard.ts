@@ -35,7 +35,9 @@ export function createLookupGuard(addressOf: (c: Context) => string, limits = LO
       if (wait > 0) {
         // Knocking during the wait is a failure too: a script that does not wait only lengthens it.
         this.failed(c, code);
-        throw new ProblemError('too-many-requests', `Too many failed look-ups; try again in ${wait} s.`, [], { 'Retry-After': String(wait) });
+        throw new ProblemError('too-many-requests', `Too many failed look-ups; try again in ${wait} s.`, [], {
+          'Retry-After': String(wait),
+        });
       }
     },
     failed(c, code) {

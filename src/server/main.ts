@@ -26,7 +26,11 @@ import { startServer } from './node.js';
 import { notifyConfigFromEnv } from './notify/config.js';
 
 const env = process.env;
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const rateLimit = Number(env.ZWGK_RATE_LIMIT ?? 30);
 const generatedToken = !env.ZWGK_ADMIN_TOKEN;
 const adminToken = env.ZWGK_ADMIN_TOKEN || randomBytes(32).toString('base64url');
@@ -35,7 +39,9 @@ const trustProxy = trustedProxyHops(env.ZWGK_TRUST_PROXY);
 // A guessable token or a misread proxy setting would run insecurely: refuse to start, saying why.
 const configProblem = generatedToken ? null : adminTokenProblem(adminToken);
 if (configProblem || trustProxy === null) {
-  console.error(`zwgk reference server could not start: ${configProblem ?? 'ZWGK_TRUST_PROXY must be the number of proxies in front (0, 1, 2 …).'}`);
+  console.error(
+    `zwgk reference server could not start: ${configProblem ?? 'ZWGK_TRUST_PROXY must be the number of proxies in front (0, 1, 2 …).'}`,
+  );
   process.exit(1);
 }
 

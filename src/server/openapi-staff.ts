@@ -67,12 +67,25 @@ const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',
   required: true,
-  description: 'Made once per attempt and reused on retry. Same key and body: the original answer (Idempotent-Replayed: true). Other body: 409.',
+  description:
+    'Made once per attempt and reused on retry. Same key and body: the original answer (Idempotent-Replayed: true). Other body: 409.',
   schema: str({ minLength: 1, maxLength: 255 }),
 };
-const csrf = { name: 'X-CSRF-Token', in: 'header', required: true, description: 'the csrfToken of the session (every staff write)', schema: str() };
+const csrf = {
+  name: 'X-CSRF-Token',
+  in: 'header',
+  required: true,
+  description: 'the csrfToken of the session (every staff write)',
+  schema: str(),
+};
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: str() });
-const queryParam = (name: string, schema: Schema, description: string, required = false) => ({ name, in: 'query', required, description, schema });
+const queryParam = (name: string, schema: Schema, description: string, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
 const code = pathParam('trackingCode', '申请编号, e.g. YS-7K3M9QX2PA');
 const session = [{ staffSession: [] }];
 const body = (schema: Schema) => ({ required: true, content: json(schema) });
@@ -84,9 +97,14 @@ export const staffSchemas: Record<string, Schema> = {
   StaffAccount: object({ id: str(), name: str(), role: { enum: [...STAFF_ROLES] }, disabled: bool, createdAt: instant }),
   SignInRequest: object({ name: str({ maxLength: 50 }), password: str({ maxLength: 200 }) }),
   StaffSession: object({ user: ref('StaffUser'), csrfToken: str(), expiresAt: instant }),
-  NewStaffAccount: object({ name: str({ maxLength: 50 }), role: { enum: [...STAFF_ROLES] }, password: str({ minLength: 10, maxLength: 200 }) }, ['name', 'role']),
+  NewStaffAccount: object(
+    { name: str({ maxLength: 50 }), role: { enum: [...STAFF_ROLES] }, password: str({ minLength: 10, maxLength: 200 }) },
+    ['name', 'role'],
+  ),
   StaffAccountPatch: object({ role: { enum: [...STAFF_ROLES] }, disabled: bool, resetPassword: { const: true } }, []),
-  StaffAccountAnswer: object({ account: ref('StaffAccount'), password: str({ description: 'only when generated: shown once' }) }, ['account']),
+  StaffAccountAnswer: object({ account: ref('StaffAccount'), password: str({ description: 'only when generated: shown once' }) }, [
+    'account',
+  ]),
   FileReceipt: fileReceipt,
   ClockDay: object(
     {
@@ -196,11 +214,21 @@ export const staffSchemas: Record<string, Schema> = {
   }),
   ConsultationState: object({ party: str(), startedOn: date, dueOn: date, endedOn: nullable(date), reply: nullable(str()) }),
   AnswerLetter: object(
-    Object.fromEntries(['title', 'docNo', 'applicantName', 'facts', 'legalBasis', 'decision', 'remedies', 'issuer', 'date'].map((k) => [k, str({ minLength: 1, maxLength: 5000 })])),
+    Object.fromEntries(
+      ['title', 'docNo', 'applicantName', 'facts', 'legalBasis', 'decision', 'remedies', 'issuer', 'date'].map((k) => [
+        k,
+        str({ minLength: 1, maxLength: 5000 }),
+      ]),
+    ),
     undefined,
     { description: '答复书: 标题、文号、申请人、申请事实、法律依据、处理决定、复议诉讼的权利和期限、答复主体、答复日期 (JS-NORM)' },
   ),
-  CaseAnswer: object({ outcome: { enum: [...OUTCOME_IDS] }, answeredOn: date, letter: ref('AnswerLetter'), files: list(ref('FileReceipt')) }),
+  CaseAnswer: object({
+    outcome: { enum: [...OUTCOME_IDS] },
+    answeredOn: date,
+    letter: ref('AnswerLetter'),
+    files: list(ref('FileReceipt')),
+  }),
   Appeal: object({
     id: str(),
     kind: { enum: [...APPEAL_KINDS] },
@@ -229,7 +257,9 @@ export const staffSchemas: Record<string, Schema> = {
     appeals: list(ref('Appeal')),
     timeline: list(ref('AuditEntry'), { description: 'the audit trail, oldest first' }),
   }),
-  AnswerLetterDraftRequest: object({ outcome: { enum: [...OUTCOME_IDS] }, files: list(str({ maxLength: 200 }), { maxItems: 50 }) }, ['outcome']),
+  AnswerLetterDraftRequest: object({ outcome: { enum: [...OUTCOME_IDS] }, files: list(str({ maxLength: 200 }), { maxItems: 50 }) }, [
+    'outcome',
+  ]),
   AppealBody: object(
     {
       kind: { enum: [...APPEAL_KINDS] },
@@ -242,14 +272,22 @@ export const staffSchemas: Record<string, Schema> = {
     ['kind', 'result', 'filedOn'],
   ),
   AppealPatch: object({ result: { enum: [...APPEAL_RESULTS] }, decidedOn: date, note: str({ maxLength: 500 }) }, ['result']),
-  AppealsTable: list({ type: 'integer', minimum: 0 }, {
-    minItems: 15,
-    maxItems: 15,
-    description: 'Table 四: 行政复议 维持/纠正/其他/尚未审结/总计, 行政诉讼 未经复议直接起诉 (same five), 复议后起诉 (same five); by filedOn year',
-  }),
+  AppealsTable: list(
+    { type: 'integer', minimum: 0 },
+    {
+      minItems: 15,
+      maxItems: 15,
+      description:
+        'Table 四: 行政复议 维持/纠正/其他/尚未审结/总计, 行政诉讼 未经复议直接起诉 (same five), 复议后起诉 (same five); by filedOn year',
+    },
+  ),
   CalendarNotice: object({ missingYear: int }),
   CalendarYear: object({ year: int, holidays: list(date), workdays: list(date), notice: str(), source: { enum: ['built-in', 'office'] } }),
-  CalendarYearBody: object({ holidays: list(date, { maxItems: 120 }), workdays: list(date, { maxItems: 120 }), notice: str({ minLength: 1, maxLength: 100 }) }),
+  CalendarYearBody: object({
+    holidays: list(date, { maxItems: 120 }),
+    workdays: list(date, { maxItems: 120 }),
+    notice: str({ minLength: 1, maxLength: 100 }),
+  }),
   CalendarOverview: object({ years: list(ref('CalendarYear')), notice: nullable(ref('CalendarNotice')) }),
   SupplementNotice: object({ triggers: list({ enum: [...SUPPLEMENT_TRIGGERS] }), detail: str(), dueOn: date }),
   ApplicationDocuments: object({
@@ -257,13 +295,19 @@ export const staffSchemas: Record<string, Schema> = {
     files: list(ref('FileReceipt')),
   }),
   ApplicantProof: object({ phone: str() }),
-  SupplementAnswer: object({ phone: str(), text: str({ maxLength: 2000 }), attachments: list(str(), { maxItems: 5, description: 'ids from POST /attachments' }) }, ['phone']),
+  SupplementAnswer: object(
+    { phone: str(), text: str({ maxLength: 2000 }), attachments: list(str(), { maxItems: 5, description: 'ids from POST /attachments' }) },
+    ['phone'],
+  ),
   WithdrawalRequest: object({ phone: str(), reason: str({ maxLength: 500 }) }, ['phone']),
 };
 
 /** The body of each step. */
 const ACTION_BODIES: Record<StaffAction, { summary: string; schema: Schema }> = {
-  accept: { summary: '受理: records receipt (art. 31: the day both sides confirmed, default today)', schema: object({ receivedOn: date, reason }, []) },
+  accept: {
+    summary: '受理: records receipt (art. 31: the day both sides confirmed, default today)',
+    schema: object({ receivedOn: date, reason }, []),
+  },
   'request-supplement': {
     summary: '补正: once, before acceptance, within 7 working days of receipt (art. 30); also records receipt',
     schema: object(
@@ -277,23 +321,46 @@ const ACTION_BODIES: Record<StaffAction, { summary: string; schema: Schema }> = 
       ['triggers'],
     ),
   },
-  'record-supplement': { summary: 'A 补正 received on paper: the clock restarts from that day', schema: object({ receivedOn: date, text: str({ maxLength: 2000 }), reason }, []) },
-  consult: { summary: '征求第三方意见 (arts. 32–34): the count pauses from the next day', schema: object({ party: str({ maxLength: 200 }), startedOn: date, reason }, ['party']) },
+  'record-supplement': {
+    summary: 'A 补正 received on paper: the clock restarts from that day',
+    schema: object({ receivedOn: date, text: str({ maxLength: 2000 }), reason }, []),
+  },
+  consult: {
+    summary: '征求第三方意见 (arts. 32–34): the count pauses from the next day',
+    schema: object({ party: str({ maxLength: 200 }), startedOn: date, reason }, ['party']),
+  },
   'record-consultation-reply': {
     summary: 'The third party’s reply (or that none came): the count runs again from the next day',
     schema: object({ reply: str({ maxLength: 2000 }), endedOn: date, reason }, ['reply']),
   },
   'request-extension': {
     summary: '延期: asked for once, at most 20 working days (art. 33); the head decides',
-    schema: object({ days: { type: 'integer', minimum: 1, maximum: EXTENSION_MAX_DAYS }, reason: str({ maxLength: 2000, description: 'told to the applicant' }) }),
+    schema: object({
+      days: { type: 'integer', minimum: 1, maximum: EXTENSION_MAX_DAYS },
+      reason: str({ maxLength: 2000, description: 'told to the applicant' }),
+    }),
   },
-  'decide-extension': { summary: 'The head approves or refuses the pending extension', schema: object({ approve: bool, reason }, ['approve']) },
+  'decide-extension': {
+    summary: 'The head approves or refuses the pending extension',
+    schema: object({ approve: bool, reason }, ['approve']),
+  },
   answer: {
     summary: '答复: the outcome row of table 三, the released files (ids from POST /staff/files) and the 答复书 as issued',
-    schema: object({ outcome: { enum: OUTCOME_IDS.filter((id) => id !== '3.6.1') }, files: list(str(), { maxItems: 50 }), letter: ref('AnswerLetter'), reason }, ['outcome']),
+    schema: object(
+      {
+        outcome: { enum: OUTCOME_IDS.filter((id) => id !== '3.6.1') },
+        files: list(str(), { maxItems: 50 }),
+        letter: ref('AnswerLetter'),
+        reason,
+      },
+      ['outcome'],
+    ),
   },
   close: { summary: '办结', schema: object({ reason }, []) },
-  abandon: { summary: '视为放弃 once the 补正 period has ended (the server also records it by itself on the next read)', schema: object({ reason }, []) },
+  abandon: {
+    summary: '视为放弃 once the 补正 period has ended (the server also records it by itself on the next read)',
+    schema: object({ reason }, []),
+  },
 };
 
 const actionPaths = Object.fromEntries(
@@ -314,15 +381,29 @@ const actionPaths = Object.fromEntries(
 export const staffPaths: Record<string, unknown> = {
   '/staff/session': {
     post: {
-      summary: 'Sign in: sets the HttpOnly, SameSite=Strict session cookie; locked for 15 min after 5 failures per account or 20 per address',
+      summary:
+        'Sign in: sets the HttpOnly, SameSite=Strict session cookie; locked for 15 min after 5 failures per account or 20 per address',
       requestBody: body(ref('SignInRequest')),
       responses: { ...ok(ref('StaffSession'), 'Signed in'), ...problems(401, 415, 422, 429) },
     },
-    get: { summary: 'Who is signed in, with the CSRF token', security: session, responses: { ...ok(ref('StaffSession'), 'The session'), ...problems(401) } },
-    delete: { summary: 'Sign out', security: session, parameters: [csrf], responses: { '204': { description: 'Signed out; the cookie is cleared' }, ...problems(401, 403) } },
+    get: {
+      summary: 'Who is signed in, with the CSRF token',
+      security: session,
+      responses: { ...ok(ref('StaffSession'), 'The session'), ...problems(401) },
+    },
+    delete: {
+      summary: 'Sign out',
+      security: session,
+      parameters: [csrf],
+      responses: { '204': { description: 'Signed out; the cookie is cleared' }, ...problems(401, 403) },
+    },
   },
   '/staff/users': {
-    get: { summary: 'Staff accounts (admin)', security: session, responses: { ...ok(list(ref('StaffAccount')), 'Every account'), ...problems(401, 403) } },
+    get: {
+      summary: 'Staff accounts (admin)',
+      security: session,
+      responses: { ...ok(list(ref('StaffAccount')), 'Every account'), ...problems(401, 403) },
+    },
     post: {
       summary: 'Create an account (admin); a unique name makes a retry a 409, never a second account',
       security: session,
@@ -365,7 +446,12 @@ export const staffPaths: Record<string, unknown> = {
     },
   },
   '/staff/applications/{trackingCode}': {
-    get: { summary: 'The whole case', security: session, parameters: [code], responses: { ...ok(ref('StaffCase'), 'The case'), ...problems(401, 404, 503) } },
+    get: {
+      summary: 'The whole case',
+      security: session,
+      parameters: [code],
+      responses: { ...ok(ref('StaffCase'), 'The case'), ...problems(401, 404, 503) },
+    },
   },
   ...actionPaths,
   '/staff/applications/{trackingCode}/files/{id}': {
@@ -424,13 +510,22 @@ export const staffPaths: Record<string, unknown> = {
       parameters: [idempotencyKey, csrf],
       requestBody: {
         required: true,
-        content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: str({ format: 'binary' }) }, required: ['file'] } } },
+        content: {
+          'multipart/form-data': { schema: { type: 'object', properties: { file: str({ format: 'binary' }) }, required: ['file'] } },
+        },
       },
-      responses: { '201': { description: 'Stored; name its id in the answer', content: json(ref('FileReceipt')) }, ...problems(400, 401, 403, 409, 413, 415) },
+      responses: {
+        '201': { description: 'Stored; name its id in the answer', content: json(ref('FileReceipt')) },
+        ...problems(400, 401, 403, 409, 413, 415),
+      },
     },
   },
   '/staff/calendar': {
-    get: { summary: 'The working-day calendar, and the warning from 1 November', security: session, responses: { ...ok(ref('CalendarOverview'), 'Years'), ...problems(401) } },
+    get: {
+      summary: 'The working-day calendar, and the warning from 1 November',
+      security: session,
+      responses: { ...ok(ref('CalendarOverview'), 'Years'), ...problems(401) },
+    },
   },
   '/staff/calendar/{year}': {
     put: {

@@ -44,7 +44,10 @@ const PROBLEM_STATUSES: Record<number, string> = {
 
 function problems(...statuses: number[]): Record<string, unknown> {
   return Object.fromEntries(
-    statuses.map((status) => [String(status), { description: PROBLEM_STATUSES[status], content: { 'application/problem+json': { schema: ref('Problem') } } }]),
+    statuses.map((status) => [
+      String(status),
+      { description: PROBLEM_STATUSES[status], content: { 'application/problem+json': { schema: ref('Problem') } } },
+    ]),
   );
 }
 
@@ -58,12 +61,23 @@ const idempotencyKey = {
 
 const created = (schema: string, description: string) => ({
   description,
-  headers: { 'Idempotent-Replayed': { description: '`true` when this is the stored response of an earlier request with the same key', schema: str() } },
+  headers: {
+    'Idempotent-Replayed': {
+      description: '`true` when this is the stored response of an earlier request with the same key',
+      schema: str(),
+    },
+  },
   content: json(ref(schema)),
 });
 
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: str() });
-const queryParam = (name: string, schema: Schema, description: string, required = false) => ({ name, in: 'query', required, description, schema });
+const queryParam = (name: string, schema: Schema, description: string, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
 
 const requestRow: Schema = {
   type: 'array',
@@ -83,7 +97,13 @@ const schemas: Record<string, Schema> = {
       status: int,
       detail: str(),
       instance: str(),
-      errors: { type: 'array', items: object({ field: str({ description: 'JSON pointer into the request body' }), message: str(), code: str() }, ['field', 'message']) },
+      errors: {
+        type: 'array',
+        items: object({ field: str({ description: 'JSON pointer into the request body' }), message: str(), code: str() }, [
+          'field',
+          'message',
+        ]),
+      },
     },
     ['type', 'title', 'status'],
   ),
@@ -141,14 +161,21 @@ const schemas: Record<string, Schema> = {
     ),
     attachments: { type: 'array', items: str(), maxItems: APPLICATION_LIMITS.attachments, description: 'ids from POST /attachments' },
   }),
-  ApplicationReceipt: object({
-    trackingCode: str({ pattern: '^YS-[2-9A-HJ-NP-Z]{10}$' }),
-    status: { const: 'submitted' },
-    receivedAt: instant,
-    dueDate: date,
-    dueDateProvisional: { type: 'boolean', description: 'true when the deadline runs into a year whose holidays are not published yet (counted Monday–Friday there): an estimate' },
-    agency: str(),
-  }, ['trackingCode', 'status', 'receivedAt', 'dueDate', 'agency']),
+  ApplicationReceipt: object(
+    {
+      trackingCode: str({ pattern: '^YS-[2-9A-HJ-NP-Z]{10}$' }),
+      status: { const: 'submitted' },
+      receivedAt: instant,
+      dueDate: date,
+      dueDateProvisional: {
+        type: 'boolean',
+        description:
+          'true when the deadline runs into a year whose holidays are not published yet (counted Monday–Friday there): an estimate',
+      },
+      agency: str(),
+    },
+    ['trackingCode', 'status', 'receivedAt', 'dueDate', 'agency'],
+  ),
   TimelineEntry: object(
     {
       status: { enum: [...APPLICATION_STATUSES] },
@@ -164,7 +191,10 @@ const schemas: Record<string, Schema> = {
       timeline: { type: 'array', items: ref('TimelineEntry'), minItems: 1 },
       dueDate: { ...nullable(date), description: 'null while waiting for a 补正' },
       workingDaysLeft: { ...nullable(int), description: 'null when no clock runs; negative when overdue' },
-      dueDateProvisional: { type: 'boolean', description: 'true when dueDate and workingDaysLeft count a year whose holidays are not published yet' },
+      dueDateProvisional: {
+        type: 'boolean',
+        description: 'true when dueDate and workingDaysLeft count a year whose holidays are not published yet',
+      },
       outcome: { enum: [...OUTCOME_IDS], description: 'row id of table 三, once answered' },
       supplement: { ...ref('SupplementNotice'), description: 'while 需补正: what to send and by when' },
       documents: { ...ref('ApplicationDocuments'), description: 'once answered: the 答复书 and released files' },
@@ -182,17 +212,26 @@ const schemas: Record<string, Schema> = {
   ),
   RequestsTable: {
     type: 'object',
-    description: 'Table 三 (`requests` of the annual report document): row id → 7 columns. 2021 format from 2021 on, 2019 format (row 3.6) before.',
+    description:
+      'Table 三 (`requests` of the annual report document): row id → 7 columns. 2021 format from 2021 on, 2019 format (row 3.6) before.',
     required: ['1', '2', '3.1', '3.2', '3.7', '4'],
     propertyNames: { enum: ['1', '2', ...OUTCOME_IDS, '3.6', '3.7', '4'] },
     additionalProperties: requestRow,
   },
-  AttachmentReceipt: object({ id: str(), name: str(), size: { type: 'integer', minimum: 1 }, type: { enum: ['application/pdf', 'image/jpeg', 'image/png'] } }),
+  AttachmentReceipt: object({
+    id: str(),
+    name: str(),
+    size: { type: 'integer', minimum: 1 },
+    type: { enum: ['application/pdf', 'image/jpeg', 'image/png'] },
+  }),
   AltchaChallenge: {
     type: 'object',
     description: 'An ALTCHA v2 challenge (altcha-lib createChallenge)',
     required: ['parameters', 'signature'],
-    properties: { parameters: { type: 'object', required: ['algorithm', 'nonce', 'salt', 'cost', 'keyPrefix', 'expiresAt'] }, signature: str() },
+    properties: {
+      parameters: { type: 'object', required: ['algorithm', 'nonce', 'salt', 'cost', 'keyPrefix', 'expiresAt'] },
+      signature: str(),
+    },
   },
   FeedbackRequest: object(
     {
@@ -203,7 +242,10 @@ const schemas: Record<string, Schema> = {
       phone: str(),
       email: str(),
       publish: { type: 'boolean' },
-      proof: str({ maxLength: FEEDBACK_LIMITS.proof, description: 'the ALTCHA payload (base64) of a challenge from GET /feedback/challenge; each proof counts once' }),
+      proof: str({
+        maxLength: FEEDBACK_LIMITS.proof,
+        description: 'the ALTCHA payload (base64) of a challenge from GET /feedback/challenge; each proof counts once',
+      }),
     },
     ['category', 'subject', 'message', 'name', 'publish', 'proof'],
     { description: 'At least one of phone or email' },
@@ -256,7 +298,11 @@ const schemas: Record<string, Schema> = {
     total: { type: 'integer', minimum: 0 },
     page: { type: 'integer', minimum: 1 },
     pageSize: { type: 'integer', minimum: 1, maximum: 50 },
-    stats: object({ received: { type: 'integer', minimum: 0 }, replied: { type: 'integer', minimum: 0 }, medianWorkingDaysToReply: nullable({ type: 'number' }) }),
+    stats: object({
+      received: { type: 'integer', minimum: 0 },
+      replied: { type: 'integer', minimum: 0 },
+      medianWorkingDaysToReply: nullable({ type: 'number' }),
+    }),
   }),
   DisclosureItem: object(
     {
@@ -359,7 +405,13 @@ const reportSchemas: Record<string, Schema> = {
 
 const yearParam = pathParam('year', 'report year (2019 to this year)');
 const versionParam = pathParam('version', 'version number, 1 for the first');
-const ifMatch = { name: 'If-Match', in: 'header', required: true, description: 'the ETag last read, `"{version}.{revision}"`', schema: str() };
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description: 'the ETag last read, `"{version}.{revision}"`',
+  schema: str(),
+};
 const versionAnswer = (description: string) => ({
   description,
   headers: { ETag: { description: '`"{version}.{revision}"`: send it as If-Match on the next write', schema: str() } },
@@ -390,7 +442,10 @@ const reportAuthoringPaths = {
       description: staffSession,
       parameters: [yearParam],
       requestBody: { required: true, content: json(object({ note: str({ maxLength: 1000, description: 'what it corrects' }) })) },
-      responses: { '201': versionAnswer('The next version, a draft copied from the published one'), ...problems(401, 403, 404, 409, 415, 422) },
+      responses: {
+        '201': versionAnswer('The next version, a draft copied from the published one'),
+        ...problems(401, 403, 404, 409, 415, 422),
+      },
     },
   },
   '/staff/reports/{year}/versions/{version}': {
@@ -431,14 +486,20 @@ const reportAuthoringPaths = {
     get: {
       summary: 'The published versions of a year’s report, newest first, with each correction’s note',
       parameters: [yearParam],
-      responses: { '200': { description: 'The history', content: json({ type: 'array', items: ref('PublishedVersion') }) }, ...problems(404) },
+      responses: {
+        '200': { description: 'The history', content: json({ type: 'array', items: ref('PublishedVersion') }) },
+        ...problems(404),
+      },
     },
   },
   '/reports/{year}/versions/{version}': {
     get: {
       summary: 'One published version of a year’s report',
       parameters: [yearParam, versionParam],
-      responses: { '200': { description: 'The report as that version published it', content: json(ref('AnnualReport')) }, ...problems(404) },
+      responses: {
+        '200': { description: 'The report as that version published it', content: json(ref('AnnualReport')) },
+        ...problems(404),
+      },
     },
   },
 };
@@ -499,7 +560,10 @@ const notificationPaths = {
     get: {
       summary: 'Staff (any role): deliveries of every case, e.g. ?state=dead for the dead letters',
       security: [{ staffSession: [] }],
-      parameters: [queryParam('case', str(), 'tracking code or query code'), queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only this state')],
+      parameters: [
+        queryParam('case', str(), 'tracking code or query code'),
+        queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only this state'),
+      ],
       responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
     },
   },
@@ -551,7 +615,10 @@ export const openApiDocument = {
         summary: 'Submit a 政府信息公开申请',
         parameters: [idempotencyKey],
         requestBody: { required: true, content: json(ref('ApplicationRequest')) },
-        responses: { '201': created('ApplicationReceipt', 'Received; keep the tracking code'), ...problems(400, 403, 409, 413, 415, 422, 429, 503) },
+        responses: {
+          '201': created('ApplicationReceipt', 'Received; keep the tracking code'),
+          ...problems(400, 403, 409, 413, 415, 422, 429, 503),
+        },
       },
     },
     '/applications/stats': {
@@ -567,9 +634,17 @@ export const openApiDocument = {
         parameters: [codeParam],
         requestBody: {
           required: true,
-          content: json({ type: 'object', properties: { phone: str({ description: 'the applicant’s phone number' }) }, required: ['phone'], additionalProperties: false }),
+          content: json({
+            type: 'object',
+            properties: { phone: str({ description: 'the applicant’s phone number' }) },
+            required: ['phone'],
+            additionalProperties: false,
+          }),
         },
-        responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404, 415, 422, 429) },
+        responses: {
+          '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) },
+          ...problems(400, 404, 415, 422, 429),
+        },
       },
     },
     '/applications/{trackingCode}': {
@@ -577,7 +652,10 @@ export const openApiDocument = {
         summary: 'Status of an application (needs its phone number). Deprecated: the phone lands in access logs; POST …/lookup',
         deprecated: true,
         parameters: [codeParam, queryParam('phone', str(), 'the applicant’s phone number', true)],
-        responses: { '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) }, ...problems(400, 404, 429) },
+        responses: {
+          '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) },
+          ...problems(400, 404, 429),
+        },
       },
     },
     '/attachments': {
@@ -586,21 +664,31 @@ export const openApiDocument = {
         parameters: [idempotencyKey],
         requestBody: {
           required: true,
-          content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: str({ format: 'binary' }) }, required: ['file'] } } },
+          content: {
+            'multipart/form-data': { schema: { type: 'object', properties: { file: str({ format: 'binary' }) }, required: ['file'] } },
+          },
         },
-        responses: { '201': created('AttachmentReceipt', 'Stored; send its id in an application'), ...problems(400, 403, 409, 413, 415, 429, 503) },
+        responses: {
+          '201': created('AttachmentReceipt', 'Stored; send its id in an application'),
+          ...problems(400, 403, 409, 413, 415, 429, 503),
+        },
       },
     },
     '/feedback/challenge': {
       get: {
         summary: 'A proof-of-work challenge (ALTCHA) for the next letter',
-        responses: { '200': { description: 'Solve it in the browser and send the payload as `proof`', content: json(ref('AltchaChallenge')) } },
+        responses: {
+          '200': { description: 'Solve it in the browser and send the payload as `proof`', content: json(ref('AltchaChallenge')) },
+        },
       },
     },
     '/feedback': {
       get: {
         summary: 'Published letters with their replies (no names, phones or e-mail addresses)',
-        parameters: [queryParam('page', { type: 'integer', minimum: 1 }, '1-based page'), queryParam('pageSize', { type: 'integer', minimum: 1, maximum: 50 }, 'default 10')],
+        parameters: [
+          queryParam('page', { type: 'integer', minimum: 1 }, '1-based page'),
+          queryParam('pageSize', { type: 'integer', minimum: 1, maximum: 50 }, 'default 10'),
+        ],
         responses: { '200': { description: 'A page of letters and aggregate figures', content: json(ref('PublishedLettersPage')) } },
       },
       post: {
@@ -667,7 +755,10 @@ export const openApiDocument = {
         security: admin,
         parameters: [codeParam],
         requestBody: { required: true, content: json(ref('AdminApplicationPatch')) },
-        responses: { '200': { description: 'The new status', content: json(ref('ApplicationStatusView')) }, ...problems(401, 404, 409, 415, 422, 503) },
+        responses: {
+          '200': { description: 'The new status', content: json(ref('ApplicationStatusView')) },
+          ...problems(401, 404, 409, 415, 422, 503),
+        },
       },
     },
     '/admin/feedback/{queryCode}': {

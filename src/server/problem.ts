@@ -12,12 +12,20 @@ export const PROBLEM_TITLES = {
   // Staff sessions (desk-server)
   'session-required': { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
   'sign-in-failed': { status: 401, 'zh-CN': '用户名或密码不正确', en: 'The name or password is wrong' },
-  'csrf-failed': { status: 403, 'zh-CN': '请求缺少有效的 CSRF 令牌，请刷新后重试', en: 'The CSRF token is missing or wrong; reload and try again' },
+  'csrf-failed': {
+    status: 403,
+    'zh-CN': '请求缺少有效的 CSRF 令牌，请刷新后重试',
+    en: 'The CSRF token is missing or wrong; reload and try again',
+  },
   'role-forbidden': { status: 403, 'zh-CN': '您的角色不能进行该操作', en: 'Your role may not do this' },
   'sign-in-locked': { status: 429, 'zh-CN': '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins; please wait and try again' },
   'origin-not-allowed': { status: 403, 'zh-CN': '不允许来自该来源的请求', en: 'Requests from this origin are not allowed' },
   'proof-invalid': { status: 403, 'zh-CN': '人机验证未通过，请重新验证', en: 'The spam-protection check failed; please try again' },
-  'proof-used': { status: 403, 'zh-CN': '人机验证已使用过，请重新验证', en: 'This spam-protection proof was already used; please try again' },
+  'proof-used': {
+    status: 403,
+    'zh-CN': '人机验证已使用过，请重新验证',
+    en: 'This spam-protection proof was already used; please try again',
+  },
   // Staff report authoring (report-editor): roles and lost-update protection.
   'precondition-failed': {
     status: 412,
@@ -37,7 +45,11 @@ export const PROBLEM_TITLES = {
   'unsupported-media-type': { status: 415, 'zh-CN': '不支持的内容类型', en: 'Unsupported media type' },
   'validation-failed': { status: 422, 'zh-CN': '提交的内容有误，请按提示修改', en: 'Some fields need correcting' },
   'too-many-requests': { status: 429, 'zh-CN': '提交太频繁，请稍后再试', en: 'Too many requests; please wait and try again' },
-  'storage-full': { status: 503, 'zh-CN': '服务器暂时无法接收更多附件，请稍后再试', en: 'The server cannot take more uploads just now; please try again later' },
+  'storage-full': {
+    status: 503,
+    'zh-CN': '服务器暂时无法接收更多附件，请稍后再试',
+    en: 'The server cannot take more uploads just now; please try again later',
+  },
   'calendar-unavailable': {
     status: 503,
     'zh-CN': '缺少该年度的节假日安排，暂时无法计算期限',
@@ -79,9 +91,11 @@ export function problemBody(locale: MessageLocale, error: ProblemError): Problem
   const body: Problem = { type: `urn:zwgk:problem:${error.kind}`, title: spec[locale], status: spec.status };
   if (error.detail) body.detail = error.detail;
   if (error.fields.length > 0) {
-    body.errors = error.fields.map(
-      (f): ProblemFieldError => ({ field: f.field, message: formatMessage(locale, f.code, f.params), code: f.code }),
-    );
+    body.errors = error.fields.map((f): ProblemFieldError => ({
+      field: f.field,
+      message: formatMessage(locale, f.code, f.params),
+      code: f.code,
+    }));
   }
   return body;
 }

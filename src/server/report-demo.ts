@@ -27,7 +27,13 @@ const DEMO_CASES: { applicant: () => ApplicationRequest; title: string; outcome:
   { applicant: () => sampleOrganizationApplication('research'), title: '县域商业体系建设评估报告', outcome: null },
 ];
 
-export async function seedDemoReportDraft(app: Hono, storage: Storage, adminToken: string, staff: DemoStaffAccount[], now: Date): Promise<boolean> {
+export async function seedDemoReportDraft(
+  app: Hono,
+  storage: Storage,
+  adminToken: string,
+  staff: DemoStaffAccount[],
+  now: Date,
+): Promise<boolean> {
   const year = Number(todayInChina(now).slice(0, 4));
   const clerk = staff.find((a) => a.role === 'clerk');
   if (!clerk) return false;
@@ -44,18 +50,30 @@ export async function seedDemoReportDraft(app: Hono, storage: Storage, adminToke
       const application = item.applicant();
       application.request = { ...application.request, title: item.title, docNo: '' };
       const key = `demo-report-${year}-${index}`;
-      const receipt = await expect(await app.request('/api/applications', { method: 'POST', ...json(application, { 'Idempotency-Key': key }) }), 201);
+      const receipt = await expect(
+        await app.request('/api/applications', { method: 'POST', ...json(application, { 'Idempotency-Key': key }) }),
+        201,
+      );
       const admin = { Authorization: `Bearer ${adminToken}` };
       const code = String(receipt['trackingCode']);
       await expect(await app.request(`/api/admin/applications/${code}`, { method: 'PATCH', ...json({ status: 'accepted' }, admin) }), 200);
       if (item.outcome) {
-        await expect(await app.request(`/api/admin/applications/${code}`, { method: 'PATCH', ...json({ status: 'answered', outcome: item.outcome }, admin) }), 200);
+        await expect(
+          await app.request(`/api/admin/applications/${code}`, {
+            method: 'PATCH',
+            ...json({ status: 'answered', outcome: item.outcome }, admin),
+          }),
+          200,
+        );
       }
     }
     const signedIn = await app.request('/api/staff/session', { method: 'POST', ...json({ name: clerk.name, password: clerk.password }) });
     const { csrfToken } = (await expect(signedIn, 200)) as { csrfToken: string };
     const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
-    await expect(await app.request(`/api/staff/reports/${year}/draft`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken } }), 201);
+    await expect(
+      await app.request(`/api/staff/reports/${year}/draft`, { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken } }),
+      201,
+    );
     await app.request('/api/staff/session', { method: 'DELETE', headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken } });
   });
 }

@@ -34,7 +34,9 @@ export function requestsTable(year: number, counts: ApplicationCounts): Requests
     table[id] = row(byOutcome.get(id)!);
   }
   if (year < 2021) {
-    const other = [0, 0, 0, 0, 0, 0].map((_, col) => ['3.6.1', '3.6.2', '3.6.3'].reduce((s, id) => s + byOutcome.get(id as OutcomeId)![col]!, 0));
+    const other = [0, 0, 0, 0, 0, 0].map((_, col) =>
+      ['3.6.1', '3.6.2', '3.6.3'].reduce((s, id) => s + byOutcome.get(id as OutcomeId)![col]!, 0),
+    );
     table['3.6'] = row(other);
   }
   table['3.7'] = row(resolved);

@@ -28,7 +28,12 @@ export const tokens = css`
   .zwgk-root {
     --_font-family: var(
       --zwgk-font-family,
-      system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC',
+      system-ui,
+      -apple-system,
+      'PingFang SC',
+      'Hiragino Sans GB',
+      'Microsoft YaHei',
+      'Noto Sans CJK SC',
       sans-serif
     );
     --_font-size: var(--zwgk-font-size-base, calc(1 * var(--_rem)));

@@ -20,9 +20,15 @@ const PHONE = '13912345678';
 
 /** A fresh form with no draft left by an earlier test. */
 async function form(attributes: { agency?: string; draft?: string; lang?: string; theme?: string } = {}): Promise<ZwgkApplicationForm> {
-  const wrapper = await fixture(html`<div lang=${attributes.lang ?? 'zh-CN'} theme=${attributes.theme ?? ''}>
-    <zwgk-application-form api-base="/api" agency=${attributes.agency ?? '福建省商务厅'} draft=${attributes.draft ?? 'local'}></zwgk-application-form>
-  </div>`);
+  const wrapper = await fixture(
+    html`<div lang=${attributes.lang ?? 'zh-CN'} theme=${attributes.theme ?? ''}>
+      <zwgk-application-form
+        api-base="/api"
+        agency=${attributes.agency ?? '福建省商务厅'}
+        draft=${attributes.draft ?? 'local'}
+      ></zwgk-application-form>
+    </div>`,
+  );
   const el = wrapper.querySelector('zwgk-application-form')!;
   await waitForShadow(el, 'form, [part="draft-prompt"]');
   return el;
@@ -53,9 +59,13 @@ async function next(el: ZwgkApplicationForm): Promise<void> {
 }
 
 const stepTitle = (el: Element) => textOf($(el, '#step-title'));
-const errorAt = (el: Element, id: string) => textOf($(el, `#${id}-error`)).replace(/^错误\s*/, '').replace(/^Error\s*/, '');
+const errorAt = (el: Element, id: string) =>
+  textOf($(el, `#${id}-error`))
+    .replace(/^错误\s*/, '')
+    .replace(/^Error\s*/, '');
 const focused = (el: Element) => shadow(el).activeElement;
-const summaryItems = (el: Element) => $$<HTMLAnchorElement>(el, '.error-summary li').map((li) => [textOf(li), li.querySelector('a')?.getAttribute('href') ?? null]);
+const summaryItems = (el: Element) =>
+  $$<HTMLAnchorElement>(el, '.error-summary li').map((li) => [textOf(li), li.querySelector('a')?.getAttribute('href') ?? null]);
 
 async function fillPerson(el: ZwgkApplicationForm, overrides: Record<string, string> = {}): Promise<void> {
   await choose(el, 'applicantType');
@@ -178,10 +188,12 @@ describe('<zwgk-application-form>', () => {
   });
 
   it('can be completed with the keyboard alone, and the application exists on the server', async () => {
-    const wrapper = await fixture(html`<div>
-      <button id="before">before</button>
-      <zwgk-application-form api-base="/api" agency="福建省商务厅"></zwgk-application-form>
-    </div>`);
+    const wrapper = await fixture(
+      html`<div>
+        <button id="before">before</button>
+        <zwgk-application-form api-base="/api" agency="福建省商务厅"></zwgk-application-form>
+      </div>`,
+    );
     const el = wrapper.querySelector('zwgk-application-form')!;
     await waitForShadow(el, 'form');
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
@@ -571,7 +583,9 @@ describe('<zwgk-application-form>', () => {
     expect($$(el, '.attachment')).to.have.length(0);
     await pick(el, new File([new TextEncoder().encode('<html>')], '伪装.pdf', { type: 'application/pdf' }));
     expect(errorAt(el, 'attachments')).to.equal('“伪装.pdf”不是PDF、JPG或PNG文件，无法上传。');
-    const big = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), new Uint8Array(10 * 1024 * 1024)], '扫描件.pdf', { type: 'application/pdf' });
+    const big = new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), new Uint8Array(10 * 1024 * 1024)], '扫描件.pdf', {
+      type: 'application/pdf',
+    });
     await pick(el, big);
     expect(errorAt(el, 'attachments')).to.equal('“扫描件.pdf”有10 MB，超过了10 MB，无法上传。请压缩或分成几个文件。');
 
@@ -785,7 +799,10 @@ describe('<zwgk-application-form>', () => {
       expect(gap, `a blank line above “${textOf(dd).slice(0, 12)}”`).to.be.below(4);
       // Each value is as tall as its own lines: no whitespace-only line under it either.
       const last = dd.lastElementChild ?? dd;
-      expect(dd.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom, `a blank line under “${textOf(dd).slice(0, 12)}”`).to.be.below(4);
+      expect(
+        dd.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom,
+        `a blank line under “${textOf(dd).slice(0, 12)}”`,
+      ).to.be.below(4);
     }
   });
 
@@ -819,7 +836,12 @@ describe('<zwgk-application-form>', () => {
   it('修改 on the review returns to the review after that one step (check answers), which shows the normalised values', async () => {
     const el = await form();
     await toReview(el, { idNumber: '110105 19491231 002x', phone: '139 1234 5678' });
-    const value = (label: string) => textOf($$(el, '.review-row').find((row) => textOf(row.querySelector('dt')) === label)?.querySelector('dd'));
+    const value = (label: string) =>
+      textOf(
+        $$(el, '.review-row')
+          .find((row) => textOf(row.querySelector('dt')) === label)
+          ?.querySelector('dd'),
+      );
     expect(value('证件号码')).to.equal(ID_NUMBER);
     expect(value('联系电话')).to.equal(PHONE);
     $$<HTMLButtonElement>(el, '[part="edit-button"]')[0]!.click();
@@ -843,7 +865,13 @@ describe('<zwgk-application-form>', () => {
     // Stub: a receipt from the Friday before 国庆 2025 (the real server answers with today's date).
     window.fetch = async (input, init) => {
       if (!isSubmit(input, init)) return realFetch(input, init);
-      const receipt = { trackingCode: 'YS-TEST234567', status: 'submitted', receivedAt: '2025-09-26T02:00:00.000Z', dueDate: '2025-10-30', agency: '福建省商务厅' };
+      const receipt = {
+        trackingCode: 'YS-TEST234567',
+        status: 'submitted',
+        receivedAt: '2025-09-26T02:00:00.000Z',
+        dueDate: '2025-10-30',
+        agency: '福建省商务厅',
+      };
       return new Response(JSON.stringify(receipt), { status: 201, headers: { 'Content-Type': 'application/json' } });
     };
     const submitted = oneEvent(el, 'zwgk-submitted');
@@ -900,7 +928,9 @@ describe('<zwgk-application-form>', () => {
     await fill(el, 'deliveryAddress', HOSTILE.script);
     await fill(el, 'deliveryPostcode', '350003');
     await next(el);
-    const rows = Object.fromEntries($$(el, '.review-row').map((row) => [textOf(row.querySelector('dt')), row.querySelector('dd')!.textContent!.trim()]));
+    const rows = Object.fromEntries(
+      $$(el, '.review-row').map((row) => [textOf(row.querySelector('dt')), row.querySelector('dd')!.textContent!.trim()]),
+    );
     expect(rows).to.deep.include({
       受理机关: HOSTILE.markup,
       姓名: HOSTILE.markup,
@@ -995,7 +1025,8 @@ describe('<zwgk-application-form>', () => {
     await expect(el).to.be.accessible();
     await choose(el, 'declaration');
     // Stub: no network for this submission.
-    window.fetch = async (input, init) => (isSubmit(input, init) ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+    window.fetch = async (input, init) =>
+      isSubmit(input, init) ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
     await next(el);
     await waitForShadow(el, '[part="failure"]');
     await expect(el).to.be.accessible();
@@ -1004,5 +1035,4 @@ describe('<zwgk-application-form>', () => {
     await waitForShadow(el, '[part="draft-prompt"]');
     await expect(el).to.be.accessible();
   });
-
 });

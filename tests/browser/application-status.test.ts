@@ -42,7 +42,9 @@ async function staff(code: string, body: Record<string, unknown>): Promise<Appli
 }
 
 async function statusElement(lang = 'zh-CN', theme = ''): Promise<ZwgkApplicationStatus> {
-  const wrapper = await fixture(html`<div lang=${lang} theme=${theme}><zwgk-application-status api-base="/api"></zwgk-application-status></div>`);
+  const wrapper = await fixture(
+    html`<div lang=${lang} theme=${theme}><zwgk-application-status api-base="/api"></zwgk-application-status></div>`,
+  );
   const el = wrapper.querySelector('zwgk-application-status')!;
   await waitForShadow(el, 'form');
   return el;
@@ -63,7 +65,9 @@ async function look(el: ZwgkApplicationStatus, code: string, phone: string): Pro
   await fill(el, 'phone', phone);
   $<HTMLButtonElement>(el, '[part="submit-button"]')!.click();
   await el.updateComplete;
-  await waitUntil(() => !$(el, '[part="loading"]') && $(el, '[part="result"], [part="not-found"], [part="error"]'), 'no answer', { timeout: 10000 });
+  await waitUntil(() => !$(el, '[part="loading"]') && $(el, '[part="result"], [part="not-found"], [part="error"]'), 'no answer', {
+    timeout: 10000,
+  });
 }
 
 const current = (el: Element) => textOf($(el, '[part="current-status"] dd'));
@@ -150,7 +154,10 @@ describe('<zwgk-application-status>', () => {
     ] as const) {
       // Stub: the reference server's clock cannot be moved, so this answer says what it would on a later day.
       window.fetch = async () =>
-        new Response(JSON.stringify({ ...real, workingDaysLeft: left, dueDate: '2026-12-23' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+        new Response(JSON.stringify({ ...real, workingDaysLeft: left, dueDate: '2026-12-23' }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
       await look(el, code, phone);
       expect(deadline(el)).to.equal(`2026年12月23日星期三 ${text}`);
       expect($(el, '.days-left')!.classList.contains('overdue')).to.equal(left < 0);
@@ -226,7 +233,9 @@ describe('<zwgk-application-status>', () => {
   });
 
   it('fills in the tracking code from its attribute', async () => {
-    const wrapper = await fixture(html`<div><zwgk-application-status api-base="/api" tracking-code="YS-ABCDEFGHJK"></zwgk-application-status></div>`);
+    const wrapper = await fixture(
+      html`<div><zwgk-application-status api-base="/api" tracking-code="YS-ABCDEFGHJK"></zwgk-application-status></div>`,
+    );
     const el = wrapper.querySelector('zwgk-application-status')!;
     await waitForShadow(el, 'form');
     expect($<HTMLInputElement>(el, '#code')!.value).to.equal('YS-ABCDEFGHJK');
@@ -241,7 +250,9 @@ describe('<zwgk-application-status>', () => {
     expect(textOf($(el, 'label[for="code"]'))).to.equal('Tracking code');
     await look(el, code, phone);
     expect(current(el)).to.equal('Answered The agency has replied. Please check the reply.');
-    expect(textOf($(el, '[part="outcome"] dd'))).to.equal('Cannot be provided Annual report category: (4) Cannot be provided 1. This agency does not hold the information');
+    expect(textOf($(el, '[part="outcome"] dd'))).to.equal(
+      'Cannot be provided Annual report category: (4) Cannot be provided 1. This agency does not hold the information',
+    );
     expect(timeline(el)).to.deep.equal(['Submitted', 'Accepted', 'Answered (current)']);
   });
 

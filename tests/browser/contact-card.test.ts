@@ -43,11 +43,13 @@ describe('<zwgk-contact-card>', () => {
   });
 
   it('lists several numbers with their notes and combines 电话/传真 when the fax is a phone', async () => {
-    const el = await fixture<ZwgkContactCard>(html`<zwgk-contact-card
-      agency="平潭综合实验区管委会办公室"
-      phone="0591-24339101（可传真）、0591-23165385、13800138000"
-      fax="0591-24339101"
-    ></zwgk-contact-card>`);
+    const el = await fixture<ZwgkContactCard>(
+      html`<zwgk-contact-card
+        agency="平潭综合实验区管委会办公室"
+        phone="0591-24339101（可传真）、0591-23165385、13800138000"
+        fax="0591-24339101"
+      ></zwgk-contact-card>`,
+    );
     const line = row(el, '电话/传真')!;
     const links = [...line.querySelectorAll('a')].map((a) => [textOf(a), a.getAttribute('href')]);
     expect(links).to.deep.equal([
@@ -163,13 +165,15 @@ describe('<zwgk-contact-card>', () => {
   });
 
   it('renders hostile strings as text and drops unsafe links', async () => {
-    const el = await fixture<ZwgkContactCard>(html`<zwgk-contact-card
-      agency=${HOSTILE.markup}
-      contact=${HOSTILE.script}
-      address=${HOSTILE.quote}
-      website=${HOSTILE.url}
-      map-href=${HOSTILE.url}
-    ></zwgk-contact-card>`);
+    const el = await fixture<ZwgkContactCard>(
+      html`<zwgk-contact-card
+        agency=${HOSTILE.markup}
+        contact=${HOSTILE.script}
+        address=${HOSTILE.quote}
+        website=${HOSTILE.url}
+        map-href=${HOSTILE.url}
+      ></zwgk-contact-card>`,
+    );
     const root = shadow(el);
     expect(textOf(root.querySelector('h2'))).to.equal(HOSTILE.markup);
     expect(textOf(row(el, '联系人'))).to.contain(HOSTILE.script);
@@ -188,11 +192,17 @@ describe('<zwgk-contact-card>', () => {
   });
 
   it('reads the data property and an inline JSON child', async () => {
-    const fromProperty = await fixture<ZwgkContactCard>(html`<zwgk-contact-card .data=${{ agency: '属性机构', phone: '0591-1234567' }}></zwgk-contact-card>`);
+    const fromProperty = await fixture<ZwgkContactCard>(
+      html`<zwgk-contact-card .data=${{ agency: '属性机构', phone: '0591-1234567' }}></zwgk-contact-card>`,
+    );
     expect(textOf(shadow(fromProperty).querySelector('h2'))).to.equal('属性机构');
-    const inline = await fixture<ZwgkContactCard>(html`<zwgk-contact-card>
-      <script type="application/json">{"agency": "内联机构", "postcode": "350003"}</script>
-    </zwgk-contact-card>`);
+    const inline = await fixture<ZwgkContactCard>(
+      html`<zwgk-contact-card>
+        <script type="application/json">
+          { "agency": "内联机构", "postcode": "350003" }
+        </script>
+      </zwgk-contact-card>`,
+    );
     expect(textOf(shadow(inline).querySelector('h2'))).to.equal('内联机构');
   });
 
@@ -223,10 +233,11 @@ describe('<zwgk-contact-card>', () => {
     expect(textOf(shadow(el).querySelector('[part="empty"]'))).to.equal('暂无联系方式。');
   });
 
-
   it('passes axe in the full and compact variants', async () => {
     await expect(await fixture(FUJIAN)).to.be.accessible();
-    await expect(await fixture(html`<zwgk-contact-card variant="compact" agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>`)).to.be.accessible();
+    await expect(
+      await fixture(html`<zwgk-contact-card variant="compact" agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>`),
+    ).to.be.accessible();
   });
 
   it('passes axe in English with the elder theme', async () => {

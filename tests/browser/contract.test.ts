@@ -9,13 +9,19 @@ const shows = (selector: string) => async (el: HTMLElement) => void (await waitF
 
 runElementContract({
   tag: 'zwgk-contact-card',
-  ready: { template: () => html`<zwgk-contact-card agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>`, zh: '电话', en: 'Phone' },
+  ready: {
+    template: () => html`<zwgk-contact-card agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>`,
+    zh: '电话',
+    en: 'Phone',
+  },
   data: {
     slow: () => html`<zwgk-contact-card src="/__stubs/slow?ms=1500"></zwgk-contact-card>`,
     failingOnce: () => html`<zwgk-contact-card src="/__stubs/fail-once/${unique('card')}"></zwgk-contact-card>`,
     malformed: () => html`<zwgk-contact-card src="/__stubs/not-json"></zwgk-contact-card>`,
   },
-  hostile: { template: () => html`<zwgk-contact-card agency=${HOSTILE.markup} contact=${HOSTILE.quote} phone=${HOSTILE.script}></zwgk-contact-card>` },
+  hostile: {
+    template: () => html`<zwgk-contact-card agency=${HOSTILE.markup} contact=${HOSTILE.quote} phone=${HOSTILE.script}></zwgk-contact-card>`,
+  },
 });
 
 runElementContract({
@@ -30,7 +36,11 @@ runElementContract({
     slow: () => html`<zwgk-directory url-state="off" src="/__stubs/slow?ms=1500"></zwgk-directory>`,
     empty: () => html`<zwgk-directory url-state="off" .data=${{ items: [] }}></zwgk-directory>`,
     failingOnce: () =>
-      html`<zwgk-directory url-state="off" mode="remote" src="/__stubs/fail-once-then/${unique('dir')}?then=/api/disclosures"></zwgk-directory>`,
+      html`<zwgk-directory
+        url-state="off"
+        mode="remote"
+        src="/__stubs/fail-once-then/${unique('dir')}?then=/api/disclosures"
+      ></zwgk-directory>`,
     malformed: () => html`<zwgk-directory url-state="off" src="/__stubs/not-json"></zwgk-directory>`,
   },
   hostile: {
@@ -58,10 +68,16 @@ runElementContract({
 
 runElementContract({
   tag: 'zwgk-report-viewer',
-  ready: { template: () => html`<zwgk-report-viewer .data=${pingtan2024}></zwgk-report-viewer>`, settle: shows('[part="report"]'), zh: '目录', en: 'Contents' },
+  ready: {
+    template: () => html`<zwgk-report-viewer .data=${pingtan2024}></zwgk-report-viewer>`,
+    settle: shows('[part="report"]'),
+    zh: '目录',
+    en: 'Contents',
+  },
   data: {
     slow: () => html`<zwgk-report-viewer src="/__stubs/slow?ms=1500"></zwgk-report-viewer>`,
-    failingOnce: () => html`<zwgk-report-viewer src="/__stubs/fail-once-then/${unique('report')}?then=/api/reports/2024"></zwgk-report-viewer>`,
+    failingOnce: () =>
+      html`<zwgk-report-viewer src="/__stubs/fail-once-then/${unique('report')}?then=/api/reports/2024"></zwgk-report-viewer>`,
     malformed: () => html`<zwgk-report-viewer src="/__stubs/not-json"></zwgk-report-viewer>`,
   },
 });
@@ -73,7 +89,11 @@ runElementContract({
 
 runElementContract({
   tag: 'zwgk-application-status',
-  ready: { template: () => html`<zwgk-application-status></zwgk-application-status>`, zh: '查询申请进度', en: 'Check the progress of an application' },
+  ready: {
+    template: () => html`<zwgk-application-status></zwgk-application-status>`,
+    zh: '查询申请进度',
+    en: 'Check the progress of an application',
+  },
 });
 
 runElementContract({

@@ -91,7 +91,11 @@ function choose(el: Element, id: string, value: string): void {
 }
 /** Waits until results (or "nothing found") are shown and no search is under way. */
 async function ready(el: ZwgkDirectory): Promise<void> {
-  await waitUntil(() => root(el).querySelector('[part="list"], [part="empty"]') && !count(el).startsWith('正在'), 'the directory never settled', { timeout: 8000 });
+  await waitUntil(
+    () => root(el).querySelector('[part="list"], [part="empty"]') && !count(el).startsWith('正在'),
+    'the directory never settled',
+    { timeout: 8000 },
+  );
 }
 /** Records every text the live region says. */
 function listen(el: Element): string[] {
@@ -117,7 +121,10 @@ describe('<zwgk-directory>', () => {
       expect(count(el)).to.equal('共 3 条，第 1/1 页');
       const first = root(el).querySelector('article')!;
       expect(first.querySelector('h3 a')!.getAttribute('href')).to.equal('/docs/a.htm');
-      const meta = [...first.querySelectorAll('[part="item-meta"] > div')].map((pair) => [textOf(pair.querySelector('dt')), textOf(pair.querySelector('dd'))]);
+      const meta = [...first.querySelectorAll('[part="item-meta"] > div')].map((pair) => [
+        textOf(pair.querySelector('dt')),
+        textOf(pair.querySelector('dd')),
+      ]);
       expect(meta).to.deep.equal([
         ['文号', '闽商务〔2020〕76号'],
         ['发布机构', '福建省商务厅'],
@@ -285,7 +292,9 @@ describe('<zwgk-directory>', () => {
       const warn = console.warn;
       console.warn = (...args: unknown[]) => warnings.push(args);
       try {
-        const el = await fixture<ZwgkDirectory>(html`<zwgk-directory .data=${{ items: [...SMALL, { id: 'x', title: '缺少字段' }] }}></zwgk-directory>`);
+        const el = await fixture<ZwgkDirectory>(
+          html`<zwgk-directory .data=${{ items: [...SMALL, { id: 'x', title: '缺少字段' }] }}></zwgk-directory>`,
+        );
         expect(titles(el)).to.have.length(3);
         expect(JSON.stringify(warnings)).to.contain('items[3]');
       } finally {
@@ -450,7 +459,9 @@ describe('<zwgk-directory>', () => {
         typeText(el, '闽商务');
         await new Promise((resolve) => setTimeout(resolve, 320)); // the first request is on its way
         typeText(el, '〔2020〕76号');
-        await waitUntil(() => !root(el).querySelector('[part="list"][aria-busy="true"]') && titles(el).length === 1, 'no results', { timeout: 5000 });
+        await waitUntil(() => !root(el).querySelector('[part="list"][aria-busy="true"]') && titles(el).length === 1, 'no results', {
+          timeout: 5000,
+        });
         expect(requests.map((r) => new URL(r.url).searchParams.get('q'))).to.deep.equal(['闽商务', '闽商务〔2020〕76号']);
         expect(requests[0]!.signal.aborted, 'the stale request was aborted').to.equal(true);
         expect(requests[1]!.signal.aborted).to.equal(false);
@@ -462,7 +473,9 @@ describe('<zwgk-directory>', () => {
 
     it('explains a failing server and recovers with Retry', async () => {
       const key = `directory-${Date.now()}`;
-      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory mode="remote" src="/__stubs/fail-once-then/${key}?then=/api/disclosures"></zwgk-directory>`);
+      const el = await fixture<ZwgkDirectory>(
+        html`<zwgk-directory mode="remote" src="/__stubs/fail-once-then/${key}?then=/api/disclosures"></zwgk-directory>`,
+      );
       const failed = await oneEvent(el, 'zwgk-error');
       expect(failed.detail).to.include({ kind: 'http', status: 503 });
       const error = await waitForShadow(el, '[part="error"]');
@@ -477,7 +490,9 @@ describe('<zwgk-directory>', () => {
   describe('other sources and states', () => {
     it('loads { items } from src, and recovers from a failed load with Retry', async () => {
       const key = `directory-client-${Date.now()}`;
-      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory src="/__stubs/fail-once-then/${key}?then=/api/disclosures"></zwgk-directory>`);
+      const el = await fixture<ZwgkDirectory>(
+        html`<zwgk-directory src="/__stubs/fail-once-then/${key}?then=/api/disclosures"></zwgk-directory>`,
+      );
       const error = await waitForShadow(el, '[part="error"]');
       (error.querySelector('[part="retry-button"]') as HTMLButtonElement).click();
       await ready(el);
@@ -496,28 +511,62 @@ describe('<zwgk-directory>', () => {
     });
 
     it('reads an inline JSON child, and says when the directory is empty', async () => {
-      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory>
-        <script type="application/json">
-          { "items": [{ "id": "1", "indexNo": "FJ0035910/2020-00001", "title": "内联数据的文件", "url": "/1.htm", "publisher": "福建省商务厅", "category": "综合政务\\\\其他", "publishedAt": "2020-01-02" }] }
-        </script>
-      </zwgk-directory>`);
+      const el = await fixture<ZwgkDirectory>(
+        html`<zwgk-directory>
+          <script type="application/json">
+            {
+              "items": [
+                {
+                  "id": "1",
+                  "indexNo": "FJ0035910/2020-00001",
+                  "title": "内联数据的文件",
+                  "url": "/1.htm",
+                  "publisher": "福建省商务厅",
+                  "category": "综合政务\\\\其他",
+                  "publishedAt": "2020-01-02"
+                }
+              ]
+            }
+          </script>
+        </zwgk-directory>`,
+      );
       expect(titles(el)).to.deep.equal(['内联数据的文件']);
       const empty = await fixture<ZwgkDirectory>(html`<zwgk-directory .data=${{ items: [] }}></zwgk-directory>`);
       expect(textOf(root(empty).querySelector('[part="empty"]'))).to.equal('目录中暂无信息。');
     });
 
     it('upgrades a server-rendered table: read, hidden, searchable, links kept', async () => {
-      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory>
-        <table>
-          <thead>
-            <tr><th data-field="indexNo">索引号</th><th data-field="title">名称</th><th data-field="docNo">文号</th><th data-field="publishedAt">发布日期</th><th data-field="validity">有效性</th></tr>
-          </thead>
-          <tbody>
-            <tr><td>FJ0035910/2020-00131</td><td><a href="/zwgk/76.htm">${CONVENIENCE}</a></td><td>闽商务〔2020〕76号</td><td>2020年8月14日</td><td>有效</td></tr>
-            <tr><td>FJ0035910/2019-00012</td><td><a href="/zwgk/3.htm">关于促进夜间经济发展的通知</a></td><td>闽商务〔2019〕3号</td><td>2019/3/1</td><td>已废止</td></tr>
-          </tbody>
-        </table>
-      </zwgk-directory>`);
+      const el = await fixture<ZwgkDirectory>(
+        html`<zwgk-directory>
+          <table>
+            <thead>
+              <tr>
+                <th data-field="indexNo">索引号</th>
+                <th data-field="title">名称</th>
+                <th data-field="docNo">文号</th>
+                <th data-field="publishedAt">发布日期</th>
+                <th data-field="validity">有效性</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>FJ0035910/2020-00131</td>
+                <td><a href="/zwgk/76.htm">${CONVENIENCE}</a></td>
+                <td>闽商务〔2020〕76号</td>
+                <td>2020年8月14日</td>
+                <td>有效</td>
+              </tr>
+              <tr>
+                <td>FJ0035910/2019-00012</td>
+                <td><a href="/zwgk/3.htm">关于促进夜间经济发展的通知</a></td>
+                <td>闽商务〔2019〕3号</td>
+                <td>2019/3/1</td>
+                <td>已废止</td>
+              </tr>
+            </tbody>
+          </table>
+        </zwgk-directory>`,
+      );
       const table = el.querySelector('table')!;
       expect(table.hidden, 'the table is hidden, not removed').to.equal(true);
       expect(titles(el)).to.deep.equal([CONVENIENCE, '关于促进夜间经济发展的通知']);
@@ -529,9 +578,18 @@ describe('<zwgk-directory>', () => {
     });
 
     it('leaves a table it cannot read visible', async () => {
-      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory>
-        <table><tr><th>名称</th></tr><tr><td>某文件</td></tr></table>
-      </zwgk-directory>`);
+      const el = await fixture<ZwgkDirectory>(
+        html`<zwgk-directory>
+          <table>
+            <tr>
+              <th>名称</th>
+            </tr>
+            <tr>
+              <td>某文件</td>
+            </tr>
+          </table>
+        </zwgk-directory>`,
+      );
       const table = el.querySelector('table')!;
       expect(table.hidden).to.equal(false);
       expect(table.getBoundingClientRect().height).to.be.above(0);
@@ -550,7 +608,9 @@ describe('<zwgk-directory>', () => {
         keywords: [HOSTILE.script],
         summary: HOSTILE.markup,
       });
-      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory .data=${[hostile('h1', '/ok.htm'), hostile('h2', HOSTILE.url)]}></zwgk-directory>`);
+      const el = await fixture<ZwgkDirectory>(
+        html`<zwgk-directory .data=${[hostile('h1', '/ok.htm'), hostile('h2', HOSTILE.url)]}></zwgk-directory>`,
+      );
       expect(titles(el), 'the javascript: item is left out').to.deep.equal([`${HOSTILE.markup} 标题`]);
       root(el).querySelector<HTMLElement>('summary')!.click();
       await waitForShadow(el, '[part="metadata"]');
@@ -562,9 +622,22 @@ describe('<zwgk-directory>', () => {
       expect(root(el).querySelector('[part="list"] img, [part="list"] script, [part="list"] svg')).to.equal(null);
       expect([...root(el).querySelectorAll('select option')].map((o) => o.textContent)).to.include(`${HOSTILE.markup}（1）`);
       // A table cell's javascript: link is kept as text, never as a link.
-      const table = await fixture<ZwgkDirectory>(html`<zwgk-directory>
-        <table><thead><tr><th data-field="title">名称</th></tr></thead><tbody><tr><td><a href=${HOSTILE.url}>${HOSTILE.markup}</a></td></tr></tbody></table>
-      </zwgk-directory>`);
+      const table = await fixture<ZwgkDirectory>(
+        html`<zwgk-directory>
+          <table>
+            <thead>
+              <tr>
+                <th data-field="title">名称</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td><a href=${HOSTILE.url}>${HOSTILE.markup}</a></td>
+              </tr>
+            </tbody>
+          </table>
+        </zwgk-directory>`,
+      );
       expect(titles(table)).to.deep.equal([HOSTILE.markup]);
       expect(root(table).querySelector('[part="item-link"]')).to.equal(null);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -584,7 +657,9 @@ describe('<zwgk-directory>', () => {
     it('grows to the elder theme and fits a 320 px phone', async () => {
       await setViewport({ width: 320, height: 640 });
       try {
-        const wrapper = await fixture(html`<div theme="elder"><zwgk-directory .data=${generateDisclosureItems(50, 4)}></zwgk-directory></div>`);
+        const wrapper = await fixture(
+          html`<div theme="elder"><zwgk-directory .data=${generateDisclosureItems(50, 4)}></zwgk-directory></div>`,
+        );
         const el = wrapper.querySelector('zwgk-directory')!;
         expect(parseFloat(getComputedStyle(root(el).querySelector('.zwgk-root')!).fontSize)).to.be.at.least(18);
         await waitForShadow(el, '[part="filters-toggle"]');
@@ -604,7 +679,9 @@ describe('<zwgk-directory>', () => {
     it('on a 360 px phone in elder mode: filters fold behind one button, and 搜索 brings the count into view and speech', async () => {
       await setViewport({ width: 360, height: 640 });
       try {
-        const wrapper = await fixture(html`<div theme="elder"><zwgk-directory .data=${[...SMALL, ...generateDisclosureItems(60, 4)]}></zwgk-directory></div>`);
+        const wrapper = await fixture(
+          html`<div theme="elder"><zwgk-directory .data=${[...SMALL, ...generateDisclosureItems(60, 4)]}></zwgk-directory></div>`,
+        );
         const el = wrapper.querySelector<ZwgkDirectory>('zwgk-directory')!;
         await ready(el);
         const toggle = await waitForShadow<HTMLButtonElement>(el, '[part="filters-toggle"]');
@@ -658,9 +735,10 @@ describe('<zwgk-directory>', () => {
       other.remove();
     });
 
-
     it('passes axe: results with details open, filtered and empty', async () => {
-      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory .data=${[...SMALL, ...generateDisclosureItems(30, 2)]}></zwgk-directory>`);
+      const el = await fixture<ZwgkDirectory>(
+        html`<zwgk-directory .data=${[...SMALL, ...generateDisclosureItems(30, 2)]}></zwgk-directory>`,
+      );
       root(el).querySelector<HTMLElement>('summary')!.click();
       await waitForShadow(el, '[part="metadata"]');
       await expect(el).to.be.accessible();
@@ -689,7 +767,9 @@ describe('<zwgk-directory>', () => {
       const items = generateDisclosureItems(3000, 21);
       const shuffled = [...items].sort((a, b) => a.id.localeCompare(b.id) * (a.indexNo.length % 2 ? 1 : -1));
       const withInvalid = [{ id: 'bad', publishedAt: '2999-01-01' }, ...shuffled];
-      const expected = queryDirectory(createDirectoryIndex(validateDisclosureItems(withInvalid).items), { pageSize: 20 }).items.map((i) => i.id);
+      const expected = queryDirectory(createDirectoryIndex(validateDisclosureItems(withInvalid).items), { pageSize: 20 }).items.map(
+        (i) => i.id,
+      );
       expect(newestValidItems(withInvalid, 20).map((i) => i.id)).to.deep.equal(expected);
     });
 
@@ -703,9 +783,9 @@ describe('<zwgk-directory>', () => {
     });
 
     it('reads dates as portals write them and offers page numbers around the current page', () => {
-      expect(['2020-08-14', '2020/8/14', '2020.08.14', '2020年8月14日', '２０２０年８月１４日', '2020-02-30', '八月'].map(isoDateFromText)).to.deep.equal([
-        '2020-08-14', '2020-08-14', '2020-08-14', '2020-08-14', '2020-08-14', undefined, undefined,
-      ]);
+      expect(
+        ['2020-08-14', '2020/8/14', '2020.08.14', '2020年8月14日', '２０２０年８月１４日', '2020-02-30', '八月'].map(isoDateFromText),
+      ).to.deep.equal(['2020-08-14', '2020-08-14', '2020-08-14', '2020-08-14', '2020-08-14', undefined, undefined]);
       expect(pageWindow(1, 1)).to.deep.equal([1]);
       expect(pageWindow(3, 7)).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
       expect(pageWindow(1, 5000)).to.deep.equal([1, 2, null, 5000]);

@@ -46,7 +46,10 @@ async function choose(el: ZwgkFeedbackMailbox, id: string): Promise<void> {
   await el.updateComplete;
 }
 
-async function writeLetter(el: ZwgkFeedbackMailbox, letter: { subject: string; message?: string; publish?: boolean; phone?: string }): Promise<void> {
+async function writeLetter(
+  el: ZwgkFeedbackMailbox,
+  letter: { subject: string; message?: string; publish?: boolean; phone?: string },
+): Promise<void> {
   await choose(el, 'category');
   await fill(el, 'subject', letter.subject);
   await fill(el, 'message', letter.message ?? '请问贵厅的政府信息公开指南在哪里可以查阅？');
@@ -62,7 +65,11 @@ async function send(el: ZwgkFeedbackMailbox): Promise<string> {
 }
 
 async function reply(code: string, text: string, department = '办公室'): Promise<void> {
-  const response = await fetch(`/api/admin/feedback/${code}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ reply: text, replyDepartment: department }) });
+  const response = await fetch(`/api/admin/feedback/${code}`, {
+    method: 'PATCH',
+    headers: ADMIN,
+    body: JSON.stringify({ reply: text, replyDepartment: department }),
+  });
   expect(response.status, await response.clone().text()).to.equal(200);
 }
 
@@ -93,7 +100,10 @@ describe('<zwgk-feedback-mailbox>', () => {
     // The system clipboard is shared with the other test files running alongside: record instead of writing it.
     const copied: string[] = [];
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
     try {
       part<HTMLButtonElement>(el, 'copy-button')!.click();
       await waitUntil(() => textOf(part(el, 'announcer')) !== '', 'nothing was said');
@@ -109,7 +119,9 @@ describe('<zwgk-feedback-mailbox>', () => {
   });
 
   it('takes a keyboard-only letter from writing to the query code, the look-up, the reply and the rating', async () => {
-    const wrapper = await fixture(html`<div><button id="before">before</button><zwgk-feedback-mailbox url-state="off"></zwgk-feedback-mailbox></div>`);
+    const wrapper = await fixture(
+      html`<div><button id="before">before</button><zwgk-feedback-mailbox url-state="off"></zwgk-feedback-mailbox></div>`,
+    );
     const el = wrapper.querySelector('zwgk-feedback-mailbox')!;
     await el.updateComplete;
     const subject = unique('键盘来信');
@@ -237,7 +249,9 @@ describe('<zwgk-feedback-mailbox>', () => {
   });
 
   it('counts characters, speaks the count only near or over the limit once typing pauses, and refuses a subject over the limit', async () => {
-    const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" subject-max="10" message-max="200"></zwgk-feedback-mailbox>`);
+    const el = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" subject-max="10" message-max="200"></zwgk-feedback-mailbox>`,
+    );
     const status = part(el, 'announcer')!;
     const count = () => textOf(shadow(el).getElementById('subject-count'));
     expect(count()).to.equal('还可以输入10个字');
@@ -315,13 +329,17 @@ describe('<zwgk-feedback-mailbox>', () => {
     await reply(privateCode, '已答复，不公开。');
     await reply(publicCode, '已答复，可以公开。');
 
-    const list = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" view="published" page-size="50"></zwgk-feedback-mailbox>`);
+    const list = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" view="published" page-size="50"></zwgk-feedback-mailbox>`,
+    );
     await waitForShadow(list, '[part="published-letter"]');
     const subjects = [...shadow(list).querySelectorAll('[part="published-letter"] .letter-title')].map(textOf);
     expect(subjects).to.include(publicSubject);
     expect(subjects).not.to.include(privateSubject);
     expect(JSON.stringify(await publishedPages())).not.to.contain(privateSubject);
-    const article = [...shadow(list).querySelectorAll('[part="published-letter"]')].find((a) => textOf(a.querySelector('.letter-title')) === publicSubject)!;
+    const article = [...shadow(list).querySelectorAll('[part="published-letter"]')].find(
+      (a) => textOf(a.querySelector('.letter-title')) === publicSubject,
+    )!;
     expect(textOf(article)).to.contain('已答复，可以公开。');
     expect(textOf(article)).not.to.contain('陈明');
     expect(textOf(article)).not.to.contain('13700001111');
@@ -331,7 +349,9 @@ describe('<zwgk-feedback-mailbox>', () => {
     const key = unique('retry');
     const subject = unique('重试来信');
     const before = (await publishedPages()).stats.received;
-    const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" api-base="/__stubs/api-lost-answer/${key}"></zwgk-feedback-mailbox>`);
+    const el = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" api-base="/__stubs/api-lost-answer/${key}"></zwgk-feedback-mailbox>`,
+    );
     await writeLetter(el, { subject });
     const failed = oneEvent(el, 'zwgk-error');
     part<HTMLButtonElement>(el, 'submit-button')!.click();
@@ -381,7 +401,10 @@ describe('<zwgk-feedback-mailbox>', () => {
     const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" view="lookup"></zwgk-feedback-mailbox>`);
     (await waitForShadow<HTMLButtonElement>(el, '[part="lookup-submit-button"]', 'the look-up never loaded')).click();
     await waitUntil(() => focused(el)?.id === 'lookup-errors', 'the summary did not take focus');
-    expect([...part(el, 'error-summary')!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#lookup-code', '#lookup-contact']);
+    expect([...part(el, 'error-summary')!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#lookup-code',
+      '#lookup-contact',
+    ]);
 
     const answer = async (code: string, contact: string) => {
       await fill(el, 'lookup-code', code);
@@ -420,9 +443,13 @@ describe('<zwgk-feedback-mailbox>', () => {
     expect(textOf(byId(el, 'letter-heading'))).to.equal(subject);
     expect(textOf(part(el, 'letter'))).to.contain(HOSTILE.script);
     expect(textOf(part(el, 'reply'))).to.contain(HOSTILE.quote);
-    const list = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" view="published" page-size="50"></zwgk-feedback-mailbox>`);
+    const list = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" view="published" page-size="50"></zwgk-feedback-mailbox>`,
+    );
     await waitForShadow(list, '[part="published-letter"]');
-    const article = [...shadow(list).querySelectorAll('[part="published-letter"]')].find((a) => textOf(a.querySelector('.letter-title')) === subject)!;
+    const article = [...shadow(list).querySelectorAll('[part="published-letter"]')].find(
+      (a) => textOf(a.querySelector('.letter-title')) === subject,
+    )!;
     expect(textOf(article)).to.contain(HOSTILE.script);
     expect(textOf(article)).to.contain(HOSTILE.markup);
     for (const root of [shadow(el), shadow(list)]) expect(root.querySelector('img, script, svg')).to.equal(null);
@@ -430,7 +457,9 @@ describe('<zwgk-feedback-mailbox>', () => {
   });
 
   it('lists published letters with the totals on top, dates, department, and large page buttons', async () => {
-    const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" view="published" page-size="2"></zwgk-feedback-mailbox>`);
+    const el = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" view="published" page-size="2"></zwgk-feedback-mailbox>`,
+    );
     expect(part(el, 'loading')!.getAttribute('aria-busy')).to.equal('true');
     await waitForShadow(el, '[part="published-letter"]');
     const api = (await (await fetch('/api/feedback?pageSize=2')).json()) as PublishedLettersPage;
@@ -455,28 +484,36 @@ describe('<zwgk-feedback-mailbox>', () => {
 
   it('says when there are no published letters yet, and explains a failed load with Retry', async () => {
     const key = unique('offline');
-    const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" view="published" api-base="/__stubs/api-offline-once/${key}"></zwgk-feedback-mailbox>`);
+    const el = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" view="published" api-base="/__stubs/api-offline-once/${key}"></zwgk-feedback-mailbox>`,
+    );
     const error = await waitForShadow(el, '[part="error"]');
     expect(error.getAttribute('role')).to.equal('alert');
     expect(textOf(error)).to.contain('无法连接到服务器');
     part<HTMLButtonElement>(el, 'retry-button')!.click();
     await waitForShadow(el, '[part="published-letter"]', 'Retry did not load the letters');
 
-    const empty = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" view="published" api-base="/__stubs/feedback-page/empty"></zwgk-feedback-mailbox>`);
+    const empty = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" view="published" api-base="/__stubs/feedback-page/empty"></zwgk-feedback-mailbox>`,
+    );
     await waitForShadow(empty, '[part="empty"]');
     expect(textOf(part(empty, 'empty'))).to.equal('目前还没有公开的来信。');
     expect(textOf(part(empty, 'totals'))).to.contain('暂无');
     expect(part(empty, 'pagination')).to.equal(null);
     await expect(empty).to.be.accessible();
 
-    const malformed = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" view="published" api-base="/__stubs/feedback-page/malformed"></zwgk-feedback-mailbox>`);
+    const malformed = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" view="published" api-base="/__stubs/feedback-page/malformed"></zwgk-feedback-mailbox>`,
+    );
     const invalid = await waitForShadow(malformed, '[part="error"]');
     expect(textOf(invalid)).to.contain('收到的数据格式不正确');
   });
 
   it('says when the background spam check cannot reach the server, and recovers with Retry', async () => {
     const key = unique('challenge');
-    const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" api-base="/__stubs/api-offline-once/${key}"></zwgk-feedback-mailbox>`);
+    const el = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" api-base="/__stubs/api-offline-once/${key}"></zwgk-feedback-mailbox>`,
+    );
     expect(part(el, 'proof-error')).to.equal(null);
     const failed = oneEvent(el, 'zwgk-error');
     await fill(el, 'subject', unique('验证'));
@@ -510,11 +547,19 @@ describe('<zwgk-feedback-mailbox>', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     observer.disconnect();
     expect(solution, 'not solved').to.not.equal(null);
-    expect((await verifySolution({ challenge, solution: solution!, deriveKey: pbkdf2, hmacSignatureSecret: secret })).verified).to.equal(true);
-    expect(longTasks.filter((ms) => ms > 50), 'main-thread tasks over 50 ms').to.deep.equal([]);
+    expect((await verifySolution({ challenge, solution: solution!, deriveKey: pbkdf2, hmacSignatureSecret: secret })).verified).to.equal(
+      true,
+    );
+    expect(
+      longTasks.filter((ms) => ms > 50),
+      'main-thread tasks over 50 ms',
+    ).to.deep.equal([]);
     const worker = proofWorkerUrl();
     expect(worker.origin).to.equal(location.origin);
-    expect(performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(worker.href)), 'the worker file was not loaded').to.equal(true);
+    expect(
+      performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(worker.href)),
+      'the worker file was not loaded',
+    ).to.equal(true);
   });
 
   it('sends a letter with the proof from the worker; the server refuses the same proof twice', async () => {
@@ -532,7 +577,11 @@ describe('<zwgk-feedback-mailbox>', () => {
       window.fetch = original;
     }
     expect(performance.getEntriesByType('resource').some((entry) => entry.name.startsWith(proofWorkerUrl().href))).to.equal(true);
-    const replay = await fetch('/api/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `replay-${unique('k')}` }, body: sent[0] });
+    const replay = await fetch('/api/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `replay-${unique('k')}` },
+      body: sent[0],
+    });
     expect(replay.status).to.equal(403);
   });
 

@@ -65,7 +65,11 @@ export async function waitForText(el: Element, text: string, message?: string): 
  * to its end, so a bare "%PDF-1.4" is refused. The same shape as the server tests' samplePdf().
  */
 export function pdfFile(name: string): File {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
   let text = '%PDF-1.7\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {

@@ -3,7 +3,8 @@ import { countText } from '../../src/components/base/fields.js';
 import { loadLocale, withLocale } from '../../src/i18n/locale.js';
 import type { CharacterCount } from '../../src/core/feedback/counter.js';
 
-const count = (remaining: number): CharacterCount => ({ length: 10 - remaining, max: 10, remaining, band: remaining < 0 ? 'over' : 'ok' }) as CharacterCount;
+const count = (remaining: number): CharacterCount =>
+  ({ length: 10 - remaining, max: 10, remaining, band: remaining < 0 ? 'over' : 'ok' }) as CharacterCount;
 
 describe('English counts', () => {
   before(() => loadLocale('en'));

@@ -40,9 +40,13 @@ async function signInAs(role: 'clerk' | 'head'): Promise<string> {
 
 async function editor(): Promise<ZwgkReportEditor> {
   const el = await fixture<ZwgkReportEditor>(html`<zwgk-report-editor api-base="/api" year=${YEAR}></zwgk-report-editor>`);
-  await waitUntil(() => shadow(el).querySelector('[part="header"], [part="sign-in"], [part="empty"], [part="error"]'), 'editor never settled', {
-    timeout: 10000,
-  });
+  await waitUntil(
+    () => shadow(el).querySelector('[part="header"], [part="sign-in"], [part="empty"], [part="error"]'),
+    'editor never settled',
+    {
+      timeout: 10000,
+    },
+  );
   return el;
 }
 
@@ -139,7 +143,12 @@ describe('<zwgk-report-editor>', () => {
     expect(textOf($(el, '[part="findings"]'))).to.match(/[1-9]\d* 个错误/);
     await expect(el).to.be.accessible();
     // From the finding back to its cell, by keyboard.
-    const finding = shadow(el).getElementById(person.getAttribute('aria-describedby')!.split(' ').find((id) => id.startsWith('finding-'))!)!;
+    const finding = shadow(el).getElementById(
+      person
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .find((id) => id.startsWith('finding-'))!,
+    )!;
     finding.querySelector('button')!.focus();
     await sendKeys({ press: 'Enter' });
     const focused = shadow(el).activeElement as HTMLInputElement;
@@ -210,10 +219,14 @@ describe('<zwgk-report-editor>', () => {
     expect(other.status).to.equal(200);
     const licensing = cell(el, 'cell-2-licensing-0');
     await typeInto(licensing, '37');
-    await waitUntil(() => textOf($(el, '[part="save-state"]')).includes('其他人已保存了更新的内容'), 'no conflict shown', { timeout: 8000 });
+    await waitUntil(() => textOf($(el, '[part="save-state"]')).includes('其他人已保存了更新的内容'), 'no conflict shown', {
+      timeout: 8000,
+    });
     expect(licensing.value).to.equal('37');
     // Loading their version is the user's choice; it shows the stored text again.
-    $$<HTMLButtonElement>(el, '[part="save-state"] button').find((b) => textOf(b) === '载入最新内容')!.click();
+    $$<HTMLButtonElement>(el, '[part="save-state"] button')
+      .find((b) => textOf(b) === '载入最新内容')!
+      .click();
     await waitUntil(() => textOf($(el, '[part="save-state"]')).includes('所有修改已保存'));
     await typeInto(cell(el, 'cell-2-licensing-0'), '37');
     await saved(el);
@@ -233,7 +246,9 @@ describe('<zwgk-report-editor>', () => {
     await waitForShadow(el, '[part="header"]');
     expect(cell(el, 'cell-2-penalties-0').value).to.equal('5');
     expect(textOf($(el, '[part="save-state"]'))).to.include('保存失败，您的修改仍保留在本页和本浏览器中');
-    $$<HTMLButtonElement>(el, '[part="save-state"] button').find((b) => textOf(b) === '重新保存')!.click();
+    $$<HTMLButtonElement>(el, '[part="save-state"] button')
+      .find((b) => textOf(b) === '重新保存')!
+      .click();
     await saved(el);
     expect((await stored()).versions[0]!.document.proactive.penalties).to.deep.equal([5]);
     expect(Object.keys(localStorage).filter((key) => key.includes('report-editor'))).to.deep.equal([], 'the copy goes once saved');
@@ -247,7 +262,10 @@ describe('<zwgk-report-editor>', () => {
     expect((await statusEvent).detail).to.include({ year: YEAR, version: 1, status: 'review' });
     await waitUntil(() => textOf($(el, '[part="header"]')).includes('审核中'));
     expect(cell(el, 'cell-3-1-0').readOnly).to.equal(true);
-    expect($$<HTMLButtonElement>(el, '[part="actions"] button').some((b) => textOf(b) === '审核通过并发布')).to.equal(false, 'a clerk cannot publish');
+    expect($$<HTMLButtonElement>(el, '[part="actions"] button').some((b) => textOf(b) === '审核通过并发布')).to.equal(
+      false,
+      'a clerk cannot publish',
+    );
 
     await signInAs('head');
     el = await editor();
@@ -268,14 +286,20 @@ describe('<zwgk-report-editor>', () => {
     const el = await editor();
     const note = $<HTMLTextAreaElement>(el, '#correction-note');
     note.value = '更正表二行政许可处理决定数量。';
-    $$<HTMLButtonElement>(el, '[part="actions"] button').find((b) => textOf(b) === '开始更正')!.click();
+    $$<HTMLButtonElement>(el, '[part="actions"] button')
+      .find((b) => textOf(b) === '开始更正')!
+      .click();
     await waitUntil(() => textOf($(el, '[part="header"]')).includes('第 2 版'), 'no version 2');
     expect(textOf($(el, '[part="header"]'))).to.include('更正说明：更正表二行政许可处理决定数量。');
     await typeInto(cell(el, 'cell-2-licensing-0'), '38');
     await saved(el);
-    $$<HTMLButtonElement>(el, '[part="actions"] button').find((b) => textOf(b) === '提交审核')!.click();
+    $$<HTMLButtonElement>(el, '[part="actions"] button')
+      .find((b) => textOf(b) === '提交审核')!
+      .click();
     await waitUntil(() => textOf($(el, '[part="header"]')).includes('审核中'));
-    $$<HTMLButtonElement>(el, '[part="actions"] button').find((b) => textOf(b) === '审核通过并发布')!.click();
+    $$<HTMLButtonElement>(el, '[part="actions"] button')
+      .find((b) => textOf(b) === '审核通过并发布')!
+      .click();
     await waitUntil(() => textOf($(el, '[part="header"]')).includes('已发布'));
     expect($$(el, '[part="versions"] li').length).to.equal(2);
 
@@ -316,7 +340,9 @@ describe('<zwgk-report-editor>', () => {
         resolve(this);
       };
     });
-    $$<HTMLButtonElement>(el, '[part="exports"] button').find((b) => textOf(b) === 'CMS 年报栏目 HTML')!.click();
+    $$<HTMLButtonElement>(el, '[part="exports"] button')
+      .find((b) => textOf(b) === 'CMS 年报栏目 HTML')!
+      .click();
     const link = await clicked;
     expect(link.download).to.equal(`福建省商务厅-${YEAR}.html`);
     const page = await (await fetch(link.href)).text();
@@ -330,7 +356,9 @@ describe('<zwgk-report-editor>', () => {
   });
 
   it('speaks English with the official Chinese labels beside', async () => {
-    const el = await fixture<ZwgkReportEditor>(html`<div lang="en"><zwgk-report-editor api-base="/api" year=${YEAR}></zwgk-report-editor></div>`);
+    const el = await fixture<ZwgkReportEditor>(
+      html`<div lang="en"><zwgk-report-editor api-base="/api" year=${YEAR}></zwgk-report-editor></div>`,
+    );
     const editorEl = el.querySelector('zwgk-report-editor')!;
     await waitForShadow(editorEl, '[part="header"]');
     expect(textOf($(editorEl, '[part="header"]'))).to.include('Published');

@@ -37,7 +37,9 @@ it('shows a published report page as the report, read in the browser, with a not
 
 it('lists what could not be read, and keeps the cell blank', async () => {
   const page = await (await fetch(PAGE)).text();
-  const broken = page.replace('<p>49</p>', '<p>见附件</p>').replace(/<p>四、政府信息公开行政复议、行政诉讼情况<\/p><table[\s\S]*?<\/table>/, '');
+  const broken = page
+    .replace('<p>49</p>', '<p>见附件</p>')
+    .replace(/<p>四、政府信息公开行政复议、行政诉讼情况<\/p><table[\s\S]*?<\/table>/, '');
   const url = URL.createObjectURL(new Blob([broken], { type: 'text/html' }));
   const el = await viewer(url);
   const problems = shadow(el).querySelector('[part="imported-problems"]')!;

@@ -34,11 +34,14 @@ function ownText(node: Element): string {
 
 /** The labels of every header a cell names in `headers`, in order. */
 function headerLabels(el: Element, cell: Element): string[] {
-  return (cell.getAttribute('headers') ?? '').split(/\s+/).filter(Boolean).map((id) => {
-    const header = shadow(el).getElementById(id);
-    expect(header, `header #${id}`).to.exist;
-    return ownText(header!);
-  });
+  return (cell.getAttribute('headers') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => {
+      const header = shadow(el).getElementById(id);
+      expect(header, `header #${id}`).to.exist;
+      return ownText(header!);
+    });
 }
 
 const cellValue = (el: Element, id: string) => textOf($(el, `#${id} .value`));
@@ -74,10 +77,15 @@ describe('<zwgk-report-viewer>', () => {
     const overview =
       '<p>正文</p><img src=x onerror=alert(1)><img src="javascript:alert(1)"><p><img src="https://example.gov.cn/a.png"></p>' +
       '<img src="https://example.gov.cn/b.png" alt="机构图">';
-    const el = await viewer(html`<zwgk-report-viewer .data=${{ ...pingtan2024, sections: { ...pingtan2024.sections, overview } }}></zwgk-report-viewer>`);
+    const el = await viewer(
+      html`<zwgk-report-viewer .data=${{ ...pingtan2024, sections: { ...pingtan2024.sections, overview } }}></zwgk-report-viewer>`,
+    );
     const images = [...shadow(el).querySelectorAll('img')];
     expect(images.map((img) => img.getAttribute('alt'))).to.deep.equal(['', '', '', '机构图']);
-    expect(images.some((img) => /^\s*(javascript|data|vbscript):/i.test(img.getAttribute('src') ?? '')), 'an unsafe source kept').to.equal(false);
+    expect(
+      images.some((img) => /^\s*(javascript|data|vbscript):/i.test(img.getAttribute('src') ?? '')),
+      'an unsafe source kept',
+    ).to.equal(false);
     expect(images.some((img) => img.hasAttribute('onerror'))).to.equal(false);
   });
 
@@ -94,11 +102,19 @@ describe('<zwgk-report-viewer>', () => {
       '六、其他需要报告的事项',
       '统计图',
     ]);
-    expect(textOf($(el, '[part="meta"]'))).to.contain('2025年3月10日').and.contain('国办公开办函〔2021〕30号');
+    expect(textOf($(el, '[part="meta"]')))
+      .to.contain('2025年3月10日')
+      .and.contain('国办公开办函〔2021〕30号');
     const toc = $$<HTMLAnchorElement>(el, '[part="toc-link"]');
     expect(toc.map((a) => a.getAttribute('href'))).to.deep.equal([
-      '#section-findings', '#section-overview', '#section-proactive', '#section-requests',
-      '#section-reviews', '#section-problems', '#section-other', '#section-charts',
+      '#section-findings',
+      '#section-overview',
+      '#section-proactive',
+      '#section-requests',
+      '#section-reviews',
+      '#section-problems',
+      '#section-other',
+      '#section-charts',
     ]);
     expect(textOf($(el, '#section-other').parentElement)).to.contain('2024年，无收取信息处理费情况。');
     expect($$(el, 'table').length).to.equal(4 + 1 + 1);
@@ -115,7 +131,11 @@ describe('<zwgk-report-viewer>', () => {
     const el = await viewer(html`<zwgk-report-viewer .data=${fujianCommerce2020}></zwgk-report-viewer>`);
     expect($$(el, 'h3').map(textOf)).to.not.include('六、其他需要报告的事项');
     expect($$(el, '#section-proactive ~ [part="table-scroll"] caption').map(textOf)).to.deep.equal([
-      '第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项',
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+      '第二十条第（九）项',
     ]);
     expect(cellValue(el, 'cell-2-licensing-1')).to.equal('-2');
     expect(cellValue(el, 'cell-2-procurement-1')).to.equal('3865200元');
@@ -127,7 +147,10 @@ describe('<zwgk-report-viewer>', () => {
     const el = await viewer(html`<zwgk-report-viewer .data=${pingtan2024}></zwgk-report-viewer>`);
     const first = $(el, '#section-proactive ~ [part="table-scroll"] table');
     expect([...first.querySelectorAll('thead th')].map((th) => [textOf(th), th.getAttribute('scope')])).to.deep.equal([
-      ['信息内容', 'col'], ['本年制发件数', 'col'], ['本年废止件数', 'col'], ['现行有效件数', 'col'],
+      ['信息内容', 'col'],
+      ['本年制发件数', 'col'],
+      ['本年废止件数', 'col'],
+      ['现行有效件数', 'col'],
     ]);
     const row = first.querySelector('#cell-2-normativeDocuments-2')!.parentElement!;
     expect(row.querySelector('th')!.getAttribute('scope')).to.equal('row');
@@ -141,7 +164,13 @@ describe('<zwgk-report-viewer>', () => {
     const table = $(el, 'table.requests');
     const rows = [...table.querySelectorAll('thead tr')];
     expect(rows.length).to.equal(3);
-    const describe = (cell: Element) => [textOf(cell), cell.localName, cell.getAttribute('colspan'), cell.getAttribute('rowspan'), cell.getAttribute('scope')];
+    const describe = (cell: Element) => [
+      textOf(cell),
+      cell.localName,
+      cell.getAttribute('colspan'),
+      cell.getAttribute('rowspan'),
+      cell.getAttribute('scope'),
+    ];
     expect([...rows[0]!.children].map(describe)).to.deep.equal([
       ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'td', null, '3', null],
       ['申请人情况', 'th', '7', '1', 'colgroup'],
@@ -155,7 +184,12 @@ describe('<zwgk-report-viewer>', () => {
 
     expect(headerLabels(el, $(el, '#cell-3-1-0'))).to.deep.equal(['申请人情况', '自然人', '一、本年新收政府信息公开申请数量']);
     expect(headerLabels(el, $(el, '#cell-3-3_3_1-2'))).to.deep.equal([
-      '申请人情况', '法人或其他组织', '科研机构', '三、本年度办理结果', '（三）不予公开', '1.属于国家秘密',
+      '申请人情况',
+      '法人或其他组织',
+      '科研机构',
+      '三、本年度办理结果',
+      '（三）不予公开',
+      '1.属于国家秘密',
     ]);
     expect(headerLabels(el, $(el, '#cell-3-3_7-6'))).to.deep.equal(['申请人情况', '总计', '三、本年度办理结果', '（七）总计']);
     const group = $(el, '#table-3-group-3_3');
@@ -177,8 +211,13 @@ describe('<zwgk-report-viewer>', () => {
       ['行政诉讼', '10', 'colgroup'],
     ]);
     expect([...rows[1]!.children].map((c) => [textOf(c), c.getAttribute('colspan'), c.getAttribute('rowspan')])).to.deep.equal([
-      ['结果维持', '1', '2'], ['结果纠正', '1', '2'], ['其他结果', '1', '2'], ['尚未审结', '1', '2'], ['总计', '1', '2'],
-      ['未经复议直接起诉', '5', '1'], ['复议后起诉', '5', '1'],
+      ['结果维持', '1', '2'],
+      ['结果纠正', '1', '2'],
+      ['其他结果', '1', '2'],
+      ['尚未审结', '1', '2'],
+      ['总计', '1', '2'],
+      ['未经复议直接起诉', '5', '1'],
+      ['复议后起诉', '5', '1'],
     ]);
     expect(rows[2]!.children.length).to.equal(10);
     expect(table.querySelectorAll('tbody td').length).to.equal(15);
@@ -249,7 +288,10 @@ describe('<zwgk-report-viewer>', () => {
     const { detail } = (await checked) as CustomEvent<ReportCheckedDetail>;
     expect(detail.errors).to.equal(1);
     expect(detail.warnings).to.equal(1);
-    expect(detail.findings.map((f) => [f.rule, f.severity])).to.deep.equal([['R5', 'error'], ['R9', 'warning']]);
+    expect(detail.findings.map((f) => [f.rule, f.severity])).to.deep.equal([
+      ['R5', 'error'],
+      ['R9', 'warning'],
+    ]);
     expect(el.findings).to.equal(detail.findings);
     const status = $(el, '[part="announcer"]');
     await waitUntil(() => textOf(status) !== '', 'nothing announced');
@@ -303,7 +345,9 @@ describe('<zwgk-report-viewer>', () => {
     await new Promise((resolve) => setTimeout(resolve, 100)); // time for an onerror to fire, were it there
     const narrative = $(el, '#section-overview ~ [part="narrative"]');
     expect(narrative.querySelector('script, style, svg, form, input, button, h1')).to.equal(null);
-    expect([...narrative.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => /^(on|style$|class$|id$)/.test(a.name)))).to.deep.equal([]);
+    expect(
+      [...narrative.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => /^(on|style$|class$|id$)/.test(a.name))),
+    ).to.deep.equal([]);
     const links = [...narrative.querySelectorAll('a')];
     expect(links.map((a) => [textOf(a), a.getAttribute('href')])).to.deep.equal([
       ['危险链接', null],
@@ -321,7 +365,11 @@ describe('<zwgk-report-viewer>', () => {
   it('speaks English with the official Chinese label kept beneath', async () => {
     // lang and theme on the element itself: a wrapper <div> would make fixture() wait for an animation frame.
     const el = await fixture<ZwgkReportViewer>(html`<zwgk-report-viewer lang="en" .data=${brokenR1}></zwgk-report-viewer>`);
-    await waitUntil(() => shadow(el).querySelector('[part="findings-summary"]') && textOf($(el, '[part="findings-summary"]')) === '2 errors, 0 warnings', 'no English summary', { timeout: 5000 });
+    await waitUntil(
+      () => shadow(el).querySelector('[part="findings-summary"]') && textOf($(el, '[part="findings-summary"]')) === '2 errors, 0 warnings',
+      'no English summary',
+      { timeout: 5000 },
+    );
     const heading = $(el, '#section-requests');
     expect(ownText(heading)).to.equal('3. Disclosure applications received and handled');
     const official = heading.querySelector('.official')!;
@@ -340,18 +388,25 @@ describe('<zwgk-report-viewer>', () => {
   it('compares with the previous year: R6 on the carried-over cells and a change column', async () => {
     const el = await viewer(html`<zwgk-report-viewer .data=${pingtan2024} .compareData=${pingtan2023CarriedOver}></zwgk-report-viewer>`);
     const r6 = el.findings.filter((f) => f.rule === 'R6');
-    expect(r6.map((f) => [f.cells[0]!.row, f.cells[0]!.column])).to.deep.equal([['2', 0], ['2', 6]]);
+    expect(r6.map((f) => [f.cells[0]!.row, f.cells[0]!.column])).to.deep.equal([
+      ['2', 0],
+      ['2', 6],
+    ]);
     expect(textOf($(el, '#cell-3-2-0 [part="cell-mark"]'))).to.match(/^警告 \d+$/);
     expect(textOf($(el, '.compare-note'))).to.contain('已与2023年度报告做跨年度核对');
     const comparison = $(el, 'table.comparison');
     expect([...comparison.querySelectorAll('thead th')].map(textOf)).to.deep.equal(['项目（总计）', '2023年', '2024年', '增减']);
-    const received = [...comparison.querySelectorAll('tbody tr')].find((tr) => textOf(tr.querySelector('th')) === '一、本年新收政府信息公开申请数量')!;
+    const received = [...comparison.querySelectorAll('tbody tr')].find(
+      (tr) => textOf(tr.querySelector('th')) === '一、本年新收政府信息公开申请数量',
+    )!;
     expect([...received.querySelectorAll('td')].map(textOf)).to.deep.equal(['82', '218', '+136']);
     const carried = [...comparison.querySelectorAll('tbody tr')].find((tr) => textOf(tr.querySelector('th')) === '四、结转下年度继续办理')!;
     expect([...carried.querySelectorAll('td')].map(textOf)).to.deep.equal(['1', '0', '−1']);
     expect($$<HTMLAnchorElement>(el, '[part="toc-link"]').map(textOf)).to.include('与2023年度比较');
     // The charts put both years side by side, each bar labelled with its year.
-    expect(textOf($(el, '#chart-outcomes-desc'))).to.contain('（一）予以公开：2023年：').and.contain('2024年：71');
+    expect(textOf($(el, '#chart-outcomes-desc')))
+      .to.contain('（一）予以公开：2023年：')
+      .and.contain('2024年：71');
   });
 
   it('loads both years from the reference server with src and compare-src', async () => {
@@ -371,10 +426,12 @@ describe('<zwgk-report-viewer>', () => {
 
     // A failure that passes: “重新加载上年报告” brings the comparison, the report staying on screen.
     const key = `compare-${Math.random().toString(36).slice(2)}`;
-    const flaky = await viewer(html`<zwgk-report-viewer
-      .data=${pingtan2024}
-      compare-src="/__stubs/fail-once-then/${key}?then=/api/reports/2023"
-    ></zwgk-report-viewer>`);
+    const flaky = await viewer(
+      html`<zwgk-report-viewer
+        .data=${pingtan2024}
+        compare-src="/__stubs/fail-once-then/${key}?then=/api/reports/2023"
+      ></zwgk-report-viewer>`,
+    );
     expect(textOf($(flaky, '[part="compare-error"]'))).to.contain('服务器出现错误（503）');
     $<HTMLButtonElement>(flaky, '[part="compare-retry-button"]').click();
     await flaky.updateComplete;
@@ -409,7 +466,9 @@ describe('<zwgk-report-viewer>', () => {
     const el = await viewer(html`<zwgk-report-viewer .data=${doc}></zwgk-report-viewer>`);
     expect(cellValue(el, 'cell-3-3_1-0')).to.equal('71');
     expect(textOf($(el, '#cell-3-3_1-0 [part="cell-mark"]'))).to.equal('错误 1');
-    expect(textOf($(el, '#finding-1'))).to.contain('数据格式').and.contain('应为数字或空白');
+    expect(textOf($(el, '#finding-1')))
+      .to.contain('数据格式')
+      .and.contain('应为数字或空白');
   });
 
   it('shows a skeleton while loading, and a JSON that is not a report as an error', async () => {
@@ -422,7 +481,9 @@ describe('<zwgk-report-viewer>', () => {
 
   it('explains a failed request and recovers with Retry', async () => {
     const key = `report-${Math.random().toString(36).slice(2)}`;
-    const el = await fixture<ZwgkReportViewer>(html`<zwgk-report-viewer src="/__stubs/fail-once-then/${key}?then=/api/reports/2024"></zwgk-report-viewer>`);
+    const el = await fixture<ZwgkReportViewer>(
+      html`<zwgk-report-viewer src="/__stubs/fail-once-then/${key}?then=/api/reports/2024"></zwgk-report-viewer>`,
+    );
     const error = await waitForShadow(el, '[part="error"]');
     expect(textOf(error)).to.contain('服务器出现错误（503）');
     $<HTMLButtonElement>(el, '[part="retry-button"]').click();
@@ -435,7 +496,9 @@ describe('<zwgk-report-viewer>', () => {
 
   it('reads an inline JSON child and says so when there is no report', async () => {
     // Lit cannot bind inside <script>: the page's own markup, as a CMS template would write it.
-    const inline = await viewer(`<zwgk-report-viewer><script type="application/json">${JSON.stringify(fujianCommerce2020)}</script></zwgk-report-viewer>`);
+    const inline = await viewer(
+      `<zwgk-report-viewer><script type="application/json">${JSON.stringify(fujianCommerce2020)}</script></zwgk-report-viewer>`,
+    );
     expect(textOf($(inline, 'h2'))).to.equal('福建省商务厅2020年政府信息公开工作年度报告');
     const empty = await fixture<ZwgkReportViewer>(html`<zwgk-report-viewer></zwgk-report-viewer>`);
     expect(textOf($(empty, '[part="empty"]'))).to.equal('暂无年度报告。');
@@ -464,7 +527,9 @@ describe('<zwgk-report-viewer>', () => {
       '（一）予以公开：71；（二）部分公开：29；（三）不予公开：39；（四）无法提供：75；（五）不予处理：1；（六）其他处理：3',
     );
     expect([...chart.querySelectorAll('text.bar-value')].map(textOf)).to.deep.equal(['71', '29', '39', '75', '1', '3']);
-    expect(textOf($(el, '#chart-applicants-desc'))).to.contain('自然人：217').and.contain('商业企业：1');
+    expect(textOf($(el, '#chart-applicants-desc')))
+      .to.contain('自然人：217')
+      .and.contain('商业企业：1');
     expect(chart.getBoundingClientRect().height).to.be.greaterThan(100);
     const source = $<HTMLAnchorElement>(el, '.chart-source a');
     expect(source.getAttribute('href')).to.equal('#section-requests');
@@ -505,8 +570,12 @@ describe('<zwgk-report-viewer>', () => {
     await expect(await viewer(html`<zwgk-report-viewer .data=${pingtan2024}></zwgk-report-viewer>`)).to.be.accessible();
     await expect(await viewer(html`<zwgk-report-viewer .data=${fujianCommerce2020}></zwgk-report-viewer>`)).to.be.accessible();
     await expect(await viewer(html`<zwgk-report-viewer .data=${errorAndWarning}></zwgk-report-viewer>`)).to.be.accessible();
-    await expect(await viewer(html`<zwgk-report-viewer .data=${pingtan2024} .compareData=${pingtan2023CarriedOver}></zwgk-report-viewer>`)).to.be.accessible();
-    const english = await fixture<ZwgkReportViewer>(html`<zwgk-report-viewer lang="en" theme="elder" .data=${blankOutcomeTotals}></zwgk-report-viewer>`);
+    await expect(
+      await viewer(html`<zwgk-report-viewer .data=${pingtan2024} .compareData=${pingtan2023CarriedOver}></zwgk-report-viewer>`),
+    ).to.be.accessible();
+    const english = await fixture<ZwgkReportViewer>(
+      html`<zwgk-report-viewer lang="en" theme="elder" .data=${blankOutcomeTotals}></zwgk-report-viewer>`,
+    );
     await waitUntil(() => textOf(shadow(english).querySelector('h3')) === 'Check results', 'no English', { timeout: 5000 });
     await expect(english).to.be.accessible();
     await expect(await viewer(html`<zwgk-report-viewer .data=${malformedReport}></zwgk-report-viewer>`)).to.be.accessible();

@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OUTCOME_IDS } from '../../src/api/types/application.js';
-import { ANSWER_LETTER_FIELDS, answerLetterText, chineseDate, generateAnswerLetter, type AnswerLetterInput } from '../../src/core/answer-letter/index.js';
+import {
+  ANSWER_LETTER_FIELDS,
+  answerLetterText,
+  chineseDate,
+  generateAnswerLetter,
+  type AnswerLetterInput,
+} from '../../src/core/answer-letter/index.js';
 
 const input = (overrides: Partial<AnswerLetterInput> = {}): AnswerLetterInput => ({
   trackingCode: 'YS-7K3M9QX2PA',

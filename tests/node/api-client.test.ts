@@ -16,14 +16,24 @@ before(async () => {
       seenKeys.push(req.headers['idempotency-key'] as string | undefined);
       let body = '';
       req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ echo: body ? JSON.parse(body) : null, method: req.method })));
+      req.on('end', () =>
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ echo: body ? JSON.parse(body) : null, method: req.method })),
+      );
     } else if (url.pathname === '/empty') {
       res.writeHead(204).end();
     } else if (url.pathname === '/slow') {
       setTimeout(() => res.writeHead(200).end('{}'), 2000);
     } else if (url.pathname === '/problem') {
       res.writeHead(422, { 'Content-Type': 'application/problem+json' }).end(
-        JSON.stringify({ type: 'urn:zwgk:problem:invalid', title: 'Invalid', status: 422, detail: '请检查标出的项目', errors: [{ field: '/applicant/phone', message: '手机号码位数不对' }, { bogus: true }] }),
+        JSON.stringify({
+          type: 'urn:zwgk:problem:invalid',
+          title: 'Invalid',
+          status: 422,
+          detail: '请检查标出的项目',
+          errors: [{ field: '/applicant/phone', message: '手机号码位数不对' }, { bogus: true }],
+        }),
       );
     } else if (url.pathname === '/html-error') {
       res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>');
@@ -59,7 +69,11 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 describe('requestJson', () => {
   test('sends JSON with the idempotency key and reads JSON back', async () => {
     const key = newIdempotencyKey();
-    const answer = await requestJson<{ echo: unknown; method: string }>(`${base}/ok`, { method: 'POST', body: { subject: '咨询' }, idempotencyKey: key });
+    const answer = await requestJson<{ echo: unknown; method: string }>(`${base}/ok`, {
+      method: 'POST',
+      body: { subject: '咨询' },
+      idempotencyKey: key,
+    });
     assert.deepEqual(answer, { echo: { subject: '咨询' }, method: 'POST' });
     assert.equal(seenKeys.at(-1), key);
     assert.equal(await requestJson(`${base}/empty`), undefined);
@@ -97,7 +111,10 @@ test('newIdempotencyKey makes a fresh RFC 4122 v4 key each time', () => {
 
 test('apiUrl joins the base and path and drops empty query values', () => {
   assert.equal(apiUrl('/api/', '/feedback', { page: 2, q: '', x: undefined }), '/api/feedback?page=2');
-  assert.equal(apiUrl('https://portal.example.cn/api', 'applications/YS-ABC', { phone: '139 1234' }), 'https://portal.example.cn/api/applications/YS-ABC?phone=139+1234');
+  assert.equal(
+    apiUrl('https://portal.example.cn/api', 'applications/YS-ABC', { phone: '139 1234' }),
+    'https://portal.example.cn/api/applications/YS-ABC?phone=139+1234',
+  );
 });
 
 describe('answers that never fully arrived', () => {

@@ -94,7 +94,11 @@ test('workingDaysBetween: days left, 0 on the due date, negative when overdue', 
   assert.equal(workingDaysBetween('2024-02-19', '2024-02-08'), -3);
   assert.equal(workingDaysBetween('2024-03-08', '2024-03-08'), 0);
   assert.equal(workingDaysBetween('2024-03-11', '2024-03-08'), -1); // Monday after a Friday deadline
-  for (const [date, n] of [['2019-09-27', 7], ['2023-01-20', 12], ['2025-04-30', 25]] as const) {
+  for (const [date, n] of [
+    ['2019-09-27', 7],
+    ['2023-01-20', 12],
+    ['2025-04-30', 25],
+  ] as const) {
     assert.equal(workingDaysBetween(date, addWorkingDays(date, n)), n, `${date} + ${n}`);
   }
 });
@@ -127,7 +131,8 @@ test('todayInChina is the Asia/Shanghai date', () => {
 });
 
 test('a deadline running into a year without published holidays is an explicit, flagged estimate', async () => {
-  const { provisionalReplyDueDate, provisionalWorkingDaysBetween, replyDueDate, calendarYears, CalendarRangeError } = await import('../../src/core/calendar/index.js');
+  const { provisionalReplyDueDate, provisionalWorkingDaysBetween, replyDueDate, calendarYears, CalendarRangeError } =
+    await import('../../src/core/calendar/index.js');
   const lastKnown = calendarYears().at(-1)!;
   // Inside the known years it equals replyDueDate and is not provisional.
   assert.deepEqual(provisionalReplyDueDate(`${lastKnown}-06-01`), { value: replyDueDate(`${lastKnown}-06-01`), provisional: false });

@@ -65,7 +65,10 @@ test('补正: asked within 7 working days, the count stops, and starts again fro
   assert.equal(waiting.used, 2);
   assert.deepEqual(
     waiting.days.filter((d) => d.date >= '2025-03-13' && d.date <= '2025-03-14').map((d) => [d.count, d.pause]),
-    [[null, 'supplement'], [null, 'supplement']],
+    [
+      [null, 'supplement'],
+      [null, 'supplement'],
+    ],
   );
   assert.ok(waiting.days.find((d) => d.date === waiting.supplementDueDate)!.marks.includes('supplement-due'));
 
@@ -91,7 +94,10 @@ test('视为放弃: only once the 补正 period has run out without a supplement
   assert.equal(supplementLapsed(asked, '2025-04-03'), true);
   assert.equal(supplementLapsed([...asked, { kind: 'supplement-received', on: '2025-04-01' }], '2025-04-03'), false);
   // 清明 2025 (4/4–4/6) falls inside a later period: the last day moves past it.
-  const later: ClockEvent[] = [{ kind: 'received', on: '2025-03-24' }, { kind: 'supplement-requested', on: '2025-03-25', periodDays: 10 }];
+  const later: ClockEvent[] = [
+    { kind: 'received', on: '2025-03-24' },
+    { kind: 'supplement-requested', on: '2025-03-25', periodDays: 10 },
+  ];
   assert.equal(clock(later, '2025-03-26').supplementDueDate, '2025-04-09');
   assert.equal(supplementLapsed(later, '2025-04-09'), false);
   assert.equal(supplementLapsed(later, '2025-04-10'), true);

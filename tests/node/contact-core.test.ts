@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contactToVCard, hoursLines, normaliseEmail, parseContactInfo, parsePhoneList, sameNumber, telHref } from '../../src/core/contact/index.js';
+import {
+  contactToVCard,
+  hoursLines,
+  normaliseEmail,
+  parseContactInfo,
+  parsePhoneList,
+  sameNumber,
+  telHref,
+} from '../../src/core/contact/index.js';
 import { safeHref } from '../../src/core/url.js';
 
 test('telHref dials landlines, mobiles and extensions from anywhere', () => {
@@ -21,7 +29,10 @@ test('parsePhoneList splits a published line into numbers with notes', () => {
     { display: '0591-24339101', href: 'tel:+86-591-24339101', note: '可传真' },
     { display: '0591-23165385', href: 'tel:+86-591-23165385' },
   ]);
-  assert.deepEqual(parsePhoneList('(0591)87270308; 13800138000').map((p) => p.href), ['tel:+86-591-87270308', 'tel:+86-13800138000']);
+  assert.deepEqual(
+    parsePhoneList('(0591)87270308; 13800138000').map((p) => p.href),
+    ['tel:+86-591-87270308', 'tel:+86-13800138000'],
+  );
   assert.deepEqual(parsePhoneList(undefined), []);
   assert.deepEqual(parsePhoneList(' 、 '), []);
   assert.ok(sameNumber('0591-87270308', '(0591) 8727 0308'));
@@ -55,8 +66,14 @@ test('vCard escapes text, folds long lines at 75 octets and ends lines with CRLF
 test('e-mail, hours and contact payloads are read forgivingly but never wrongly', () => {
   assert.equal(normaliseEmail('pzxxgkb＠163.com'), 'pzxxgkb@163.com');
   assert.equal(normaliseEmail('a [at] b.cn'), 'a@b.cn');
-  assert.deepEqual(hoursLines('上午8:00至12:00\n下午3:00至6:00；冬令时2:30至5:30'), ['上午8:00至12:00', '下午3:00至6:00', '冬令时2:30至5:30']);
-  assert.deepEqual(parseContactInfo({ agency: '福建省商务厅', postcode: 350003, extra: true }), { value: { agency: '福建省商务厅', postcode: '350003' } });
+  assert.deepEqual(hoursLines('上午8:00至12:00\n下午3:00至6:00；冬令时2:30至5:30'), [
+    '上午8:00至12:00',
+    '下午3:00至6:00',
+    '冬令时2:30至5:30',
+  ]);
+  assert.deepEqual(parseContactInfo({ agency: '福建省商务厅', postcode: 350003, extra: true }), {
+    value: { agency: '福建省商务厅', postcode: '350003' },
+  });
   assert.ok('problems' in parseContactInfo(null));
   assert.ok('problems' in parseContactInfo([{ agency: 'x' }]));
   const wrong = parseContactInfo({ agency: { name: 'x' } });

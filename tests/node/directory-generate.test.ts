@@ -33,9 +33,16 @@ test('generated items look like a real directory', () => {
   assert.ok(docNos.some((docNo) => docNo.startsWith('闽政办〔')));
   // All the 索引号 shapes of reference.md §3.2.
   const shapes = [/^\w{9}\/\d{4}-\d{5}$/, /^\w{8}-\w\/\d{4}-\d{5}$/, /^[a-z]+\/\d{4}-\d{5}$/, /^\w{18}\/\d{4}-\d{5}$/];
-  for (const shape of shapes) assert.ok(items.some((item) => shape.test(item.indexNo)), String(shape));
+  for (const shape of shapes)
+    assert.ok(
+      items.some((item) => shape.test(item.indexNo)),
+      String(shape),
+    );
   assert.ok(items.some((item) => /^福建省商务厅关于印发《.+》的通知$/.test(item.title)));
-  assert.ok(items.every((item) => /^[^\\]+\\[^\\]+$/.test(item.category)), '主题分类 is 大类\\小类');
+  assert.ok(
+    items.every((item) => /^[^\\]+\\[^\\]+$/.test(item.category)),
+    '主题分类 is 大类\\小类',
+  );
   assert.ok(items.some((item) => item.category === '综合政务\\政务公开'));
   assert.ok(items.some((item) => item.category === '商贸、海关、旅游\\国内贸易'));
   const validity = (value: string | undefined): number => items.filter((item) => item.validity === value).length;

@@ -52,7 +52,13 @@ test('a query splits into terms; repeated terms and terms inside other terms dro
 });
 
 test('索引号 of any shape is searchable text, never rejected', () => {
-  for (const indexNo of ['000014349/2017-00110', '01424668-5/2021-00063', 'sggzyjyzx/2024-00002', '330200-02-05-01-20090105-0001', '11350000003591037R/2020-00012']) {
+  for (const indexNo of [
+    '000014349/2017-00110',
+    '01424668-5/2021-00063',
+    'sggzyjyzx/2024-00002',
+    '330200-02-05-01-20090105-0001',
+    '11350000003591037R/2020-00012',
+  ]) {
     assert.ok(normalizeSearchText(indexNo).length > 0);
     assert.deepEqual(marked(indexNo, indexNo), [indexNo]);
   }
@@ -115,9 +121,24 @@ test('normalizeWithMap maps every unit back exactly as folding each character cl
     return { text: out, from, to };
   };
   const samples = [
-    '闽商务〔2020〕76号', 'ＦＪ００３５９１０／２０２０－００１３', 'Café́ au lait', 'e\u0301', '\u0301x', '①㈠Ⅻ', '𠀋𠀌 astral',
-    'zero\u200bwidth\ufeff', 'tab\tand\nnew line\u3000space', '《关于…的通知》“引号”', 'ＡＢＣ abc ABC', '\u0000\u007f\u0085',
-    '［2020］【2021】〖2022〗', 'ﬁ ﬂ ㎏ ℃', '\ud800 lone', 'ｶﾀｶﾅ', 'É', 'A\u030a\u0301',
+    '闽商务〔2020〕76号',
+    'ＦＪ００３５９１０／２０２０－００１３',
+    'Café́ au lait',
+    'e\u0301',
+    '\u0301x',
+    '①㈠Ⅻ',
+    '𠀋𠀌 astral',
+    'zero\u200bwidth\ufeff',
+    'tab\tand\nnew line\u3000space',
+    '《关于…的通知》“引号”',
+    'ＡＢＣ abc ABC',
+    '\u0000\u007f\u0085',
+    '［2020］【2021】〖2022〗',
+    'ﬁ ﬂ ㎏ ℃',
+    '\ud800 lone',
+    'ｶﾀｶﾅ',
+    'É',
+    'A\u030a\u0301',
   ];
   for (const text of samples) assert.deepEqual(normalizeWithMap(text), reference(text), JSON.stringify(text));
 });

@@ -61,8 +61,19 @@ const websites = item({
   publishedAt: '2017-06-08',
   validity: '有效',
 });
-const keywordOnly = item({ id: 'keyword-only', title: '关于开展商贸流通领域专项检查的通知', keywords: ['便利店'], publishedAt: '2021-03-01', validity: '失效' });
-const repealed = item({ id: 'repealed', title: '福建省商务厅关于加强便利店管理的通知（已废止）', publishedAt: '2016-05-05', validity: '废止' });
+const keywordOnly = item({
+  id: 'keyword-only',
+  title: '关于开展商贸流通领域专项检查的通知',
+  keywords: ['便利店'],
+  publishedAt: '2021-03-01',
+  validity: '失效',
+});
+const repealed = item({
+  id: 'repealed',
+  title: '福建省商务厅关于加强便利店管理的通知（已废止）',
+  publishedAt: '2016-05-05',
+  validity: '废止',
+});
 const items = [convenience, platform, websites, keywordOnly, repealed];
 const index = createDirectoryIndex(items);
 
@@ -171,7 +182,10 @@ test('facets are sorted by count, then value; a selected value with no results i
     { value: '商贸、海关、旅游\\国内贸易', count: 3 },
     { value: '综合政务\\政务公开', count: 2 },
   ]);
-  assert.deepEqual(page.facets.year.map((entry) => entry.value), ['2016', '2017', '2019', '2020', '2021']);
+  assert.deepEqual(
+    page.facets.year.map((entry) => entry.value),
+    ['2016', '2017', '2019', '2020', '2021'],
+  );
   const none = queryDirectory(index, { q: '国办发', year: 2020 });
   assert.equal(none.total, 0);
   assert.deepEqual(none.facets.year, [
@@ -201,10 +215,18 @@ test('paging is 1-based, a page past the end gives the last page, pageSize stays
 
 test('pages together list every result exactly once, in order, for every sort', () => {
   const many = createDirectoryIndex(generateDisclosureItems(600, 11));
-  for (const query of [{}, { sort: 'oldest' as const }, { sort: 'title' as const }, { q: '商务 通知' }, { q: '外贸' }, { q: '福建', sort: 'title' as const }]) {
+  for (const query of [
+    {},
+    { sort: 'oldest' as const },
+    { sort: 'title' as const },
+    { q: '商务 通知' },
+    { q: '外贸' },
+    { q: '福建', sort: 'title' as const },
+  ]) {
     const whole = queryDirectory(many, { ...query, pageSize: 100 });
     const collected: string[] = [];
-    for (let page = 1; page <= Math.ceil(whole.total / 7); page++) collected.push(...ids(queryDirectory(many, { ...query, page, pageSize: 7 })));
+    for (let page = 1; page <= Math.ceil(whole.total / 7); page++)
+      collected.push(...ids(queryDirectory(many, { ...query, page, pageSize: 7 })));
     assert.equal(collected.length, whole.total, JSON.stringify(query));
     assert.equal(new Set(collected).size, whole.total, JSON.stringify(query));
     assert.deepEqual(collected.slice(0, whole.items.length), ids(whole), JSON.stringify(query));
@@ -217,7 +239,11 @@ test('search results agree with a plain scan over the generated items', () => {
   const plain = (q: string): number =>
     generated.filter((entry) =>
       [entry.title, entry.docNo ?? '', entry.indexNo, ...(entry.keywords ?? [])].some((field) =>
-        field.toLowerCase().replace(/[〔(（[]/g, '(').replace(/[〕)）\]]/g, ')').includes(q),
+        field
+          .toLowerCase()
+          .replace(/[〔(（[]/g, '(')
+          .replace(/[〕)）\]]/g, ')')
+          .includes(q),
       ),
     ).length;
   for (const q of ['便利店', '闽商务(2020)', '2021-000', '外贸', '跨境电商', '（已废止）']) {
@@ -291,8 +317,28 @@ test('the postings find exactly what a plain substring search finds, with the sa
   const generated = generateDisclosureItems(3000, 2020);
   const generatedIndex = createDirectoryIndex(generated);
   const samples = [
-    '外', '外贸', '电子商务', '闽商务[2020]76', '闽商务〔2021', 'FJ0035910/2020-0013', 'fj', 'f', '0', '20', '/2', '-0',
-    '便利店', '跨境电商 福州', '政府信息公开', '通知 2021', '商务厅 商务', '的', '号', '(', '〔2020〕', '00131',
+    '外',
+    '外贸',
+    '电子商务',
+    '闽商务[2020]76',
+    '闽商务〔2021',
+    'FJ0035910/2020-0013',
+    'fj',
+    'f',
+    '0',
+    '20',
+    '/2',
+    '-0',
+    '便利店',
+    '跨境电商 福州',
+    '政府信息公开',
+    '通知 2021',
+    '商务厅 商务',
+    '的',
+    '号',
+    '(',
+    '〔2020〕',
+    '00131',
   ];
   // and pieces of real titles, 索引号 and 文号 from the data, at varied places and lengths
   for (let k = 0; k < 60; k++) {
@@ -306,7 +352,10 @@ test('the postings find exactly what a plain substring search finds, with the sa
     const page = queryDirectory(generatedIndex, { q, pageSize: 100 });
     assert.equal(page.total, expected.size, `count for ${q}`);
     const scores = page.items.map((entry) => expected.get(entry.id));
-    assert.ok(scores.every((score) => score !== undefined), `only matches for ${q}`);
+    assert.ok(
+      scores.every((score) => score !== undefined),
+      `only matches for ${q}`,
+    );
     for (let i = 1; i < scores.length; i++) assert.ok(scores[i - 1]! >= scores[i]!, `relevance order for ${q}`);
   }
 });
@@ -323,7 +372,13 @@ test('an index built in slices, and a title order prepared in slices, answer exa
   assert.ok(sliced);
   assert.ok(pauses >= 2, 'the build gave the page back between slices');
   const atOnce = createDirectoryIndex(generated);
-  const queries = [{ q: '外贸' }, { q: 'fj0035910/2021' }, { q: '通知 2021' }, { category: generated[5]!.category }, { sort: 'oldest' as const, page: 4 }];
+  const queries = [
+    { q: '外贸' },
+    { q: 'fj0035910/2021' },
+    { q: '通知 2021' },
+    { category: generated[5]!.category },
+    { sort: 'oldest' as const, page: 4 },
+  ];
   // Searchable before its postings exist (by scanning), with the same answers as after.
   assert.equal(sliced.lazy.postings, undefined);
   for (const query of queries) assert.deepEqual(queryDirectory(sliced, query), queryDirectory(atOnce, query), JSON.stringify(query));

@@ -7,7 +7,16 @@ test('a query survives serialize → URL → parse with a prefix', () => {
   const queries: DirectoryQuery[] = [
     {},
     { q: '闽商务〔2020〕76号' },
-    { q: '便利店 连锁', category: '商贸、海关、旅游\\国内贸易', publisher: '福建省商务厅', year: 2020, validity: '失效', sort: 'oldest', page: 3, pageSize: 50 },
+    {
+      q: '便利店 连锁',
+      category: '商贸、海关、旅游\\国内贸易',
+      publisher: '福建省商务厅',
+      year: 2020,
+      validity: '失效',
+      sort: 'oldest',
+      page: 3,
+      pageSize: 50,
+    },
     { q: 'a&b=c#d?e', sort: 'newest', page: 2 },
     { sort: 'title', pageSize: 10 },
   ];
@@ -46,16 +55,23 @@ test('values that cannot be meant fall back to the default', () => {
   });
   assert.deepEqual(parsed, {});
   assert.deepEqual(parseDirectoryQuery({ page: '1e3', year: '2020.5' }), {});
-  assert.deepEqual(parseDirectoryQuery({ pageSize: '500', year: ' 2021 ', validity: '废止' }), { pageSize: 100, year: 2021, validity: '废止' });
+  assert.deepEqual(parseDirectoryQuery({ pageSize: '500', year: ' 2021 ', validity: '废止' }), {
+    pageSize: 100,
+    year: 2021,
+    validity: '废止',
+  });
 });
 
 test('a plain record works like URLSearchParams (the server reads its query this way)', () => {
-  assert.deepEqual(parseDirectoryQuery({ q: '通知', category: '综合政务\\政务公开', year: '2019', page: '2', pageSize: '10', sort: 'title' }), {
-    q: '通知',
-    category: '综合政务\\政务公开',
-    year: 2019,
-    page: 2,
-    pageSize: 10,
-    sort: 'title',
-  });
+  assert.deepEqual(
+    parseDirectoryQuery({ q: '通知', category: '综合政务\\政务公开', year: '2019', page: '2', pageSize: '10', sort: 'title' }),
+    {
+      q: '通知',
+      category: '综合政务\\政务公开',
+      year: 2019,
+      page: 2,
+      pageSize: 10,
+      sort: 'title',
+    },
+  );
 });

@@ -49,7 +49,10 @@ test('items missing required fields are dropped with a problem naming item and f
       [good],
     ],
   });
-  assert.deepEqual(result.items.map((item) => item.id), ['a1']);
+  assert.deepEqual(
+    result.items.map((item) => item.id),
+    ['a1'],
+  );
   const where = result.problems.map((problem) => `${problem.index}.${problem.field}`);
   assert.deepEqual(where, ['1.title', '2.publishedAt', '3.publishedAt', '4.indexNo', '5.id', '5.publisher', '6.null', '7.null', '8.null']);
   assert.match(result.problems[0]!.message, /^items\[1\]\.title: is missing/);
@@ -76,7 +79,13 @@ test('wrong optional fields are dropped from an item that is kept', () => {
 });
 
 test('any 索引号 shape is accepted', () => {
-  const shapes = ['000014349/2017-00110', '01424668-5/2021-00063', 'sggzyjyzx/2024-00002', '330200-02-05-01-20090105-0001', '自定义编号 甲-1'];
+  const shapes = [
+    '000014349/2017-00110',
+    '01424668-5/2021-00063',
+    'sggzyjyzx/2024-00002',
+    '330200-02-05-01-20090105-0001',
+    '自定义编号 甲-1',
+  ];
   const result = validateDisclosureItems(shapes.map((indexNo, k) => ({ ...good, id: `s${k}`, indexNo })));
   assert.deepEqual(result.problems, []);
   assert.equal(result.items.length, shapes.length);
@@ -92,15 +101,24 @@ test('hostile strings are kept verbatim as data, and unsafe links are refused', 
     { ...good, id: 'h4', url: 'data:text/html,<script>alert(1)</script>' },
     { ...good, id: 'h5', url: '/zwgk/zfxxgk/t1.htm' },
   ]);
-  assert.deepEqual(result.items.map((item) => item.id), ['h1', 'h5']);
+  assert.deepEqual(
+    result.items.map((item) => item.id),
+    ['h1', 'h5'],
+  );
   assert.equal(result.items[0]!.title, hostile);
   assert.equal(result.items[0]!.summary, hostile);
   assert.deepEqual(result.items[0]!.keywords, [hostile]);
   assert.equal('polluted' in result.items[0]!, false);
-  assert.deepEqual(result.problems.map((problem) => `${problem.index}.${problem.field}`), ['1.url', '2.url', '3.url']);
+  assert.deepEqual(
+    result.problems.map((problem) => `${problem.index}.${problem.field}`),
+    ['1.url', '2.url', '3.url'],
+  );
   // The hostile title is still found by search, as text.
   const page = queryDirectory(createDirectoryIndex(result.items), { q: '<img src=x' });
-  assert.deepEqual(page.items.map((item) => item.id), ['h1']);
+  assert.deepEqual(
+    page.items.map((item) => item.id),
+    ['h1'],
+  );
 });
 
 test('numeric ids become strings; a repeated id keeps the first item', () => {
@@ -109,15 +127,29 @@ test('numeric ids become strings; a repeated id keeps the first item', () => {
     { ...good, id: '7', title: '重复' },
     { ...good, id: Number.NaN },
   ]);
-  assert.deepEqual(result.items.map((item) => [item.id, item.title]), [['7', good.title]]);
-  assert.deepEqual(result.problems.map((problem) => `${problem.index}.${problem.field}`), ['1.id', '2.id']);
+  assert.deepEqual(
+    result.items.map((item) => [item.id, item.title]),
+    [['7', good.title]],
+  );
+  assert.deepEqual(
+    result.problems.map((problem) => `${problem.index}.${problem.field}`),
+    ['1.id', '2.id'],
+  );
 });
 
 test('a getter that throws does not escape', () => {
   const trap = { ...good };
-  Object.defineProperty(trap, 'title', { enumerable: true, get: () => { throw new Error('boom'); } });
+  Object.defineProperty(trap, 'title', {
+    enumerable: true,
+    get: () => {
+      throw new Error('boom');
+    },
+  });
   const result = validateDisclosureItems([trap, { ...good, id: 'ok' }]);
-  assert.deepEqual(result.items.map((item) => item.id), ['ok']);
+  assert.deepEqual(
+    result.items.map((item) => item.id),
+    ['ok'],
+  );
   assert.match(result.problems[0]!.message, /items\[0\]: could not be read/);
 });
 
@@ -127,8 +159,25 @@ test('isIsoDate accepts real calendar dates only, as the Date-based check did', 
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   };
-  const samples = ['2020-02-29', '2021-02-29', '1900-02-29', '2000-02-29', '2020-04-31', '2020-12-31', '2020-13-01', '2020-00-10',
-    '2020-01-00', '0000-01-01', '9999-12-31', '2020-1-01', '2020/01/01', '２０２０-01-01', ' 2020-01-01', '2020-01-01T00', ''];
+  const samples = [
+    '2020-02-29',
+    '2021-02-29',
+    '1900-02-29',
+    '2000-02-29',
+    '2020-04-31',
+    '2020-12-31',
+    '2020-13-01',
+    '2020-00-10',
+    '2020-01-00',
+    '0000-01-01',
+    '9999-12-31',
+    '2020-1-01',
+    '2020/01/01',
+    '２０２０-01-01',
+    ' 2020-01-01',
+    '2020-01-01T00',
+    '',
+  ];
   for (let day = 0; day < 800; day += 7) samples.push(new Date(Date.UTC(2019, 0, 1 + day)).toISOString().slice(0, 10));
   for (const value of samples) assert.equal(isIsoDate(value), dateBased(value), value);
 });

@@ -47,7 +47,9 @@ test('drafts of two agencies or two backends do not meet', () => {
   const store = memoryStore();
   saveDraft(store, draftKey('application', '/api', '福建省商务厅'), { text: 'a' }, NOW);
   assert.deepEqual(loadDraft(store, draftKey('application', '/api', '平潭综合实验区管委会'), parseAny, NOW), { status: 'none' });
-  assert.deepEqual(loadDraft(store, draftKey('application', 'https://other.example/api', '福建省商务厅'), parseAny, NOW), { status: 'none' });
+  assert.deepEqual(loadDraft(store, draftKey('application', 'https://other.example/api', '福建省商务厅'), parseAny, NOW), {
+    status: 'none',
+  });
 });
 
 test('an unreadable draft (broken JSON, another version, rejected by the parser) is removed, never thrown', () => {
@@ -96,10 +98,19 @@ function person(overrides: Partial<ApplicationFormValues> = {}): ApplicationForm
 }
 
 const errorsOf = (values: ApplicationFormValues) =>
-  Object.fromEntries([...validateApplicationForm(values, { agency: '福建省商务厅', attachments: [], today: '2026-11-25' }).errors].map(([f, i]) => [f, i.code]));
+  Object.fromEntries(
+    [...validateApplicationForm(values, { agency: '福建省商务厅', attachments: [], today: '2026-11-25' }).errors].map(([f, i]) => [
+      f,
+      i.code,
+    ]),
+  );
 
 test('a complete form gives the normalised body the server expects', () => {
-  const result = validateApplicationForm(person({ workUnit: '  ', email: '' }), { agency: '福建省商务厅', attachments: ['a1'], today: '2026-11-25' });
+  const result = validateApplicationForm(person({ workUnit: '  ', email: '' }), {
+    agency: '福建省商务厅',
+    attachments: ['a1'],
+    today: '2026-11-25',
+  });
   assert.deepEqual([...result.errors], []);
   assert.deepEqual(result.value, {
     agency: '福建省商务厅',
@@ -120,7 +131,16 @@ test('the fields of the applicant type not chosen are not sent', () => {
 
 test('each rule lands on its field: ID check digit, phone, postcode, e-mail, length, one of title/文号/description', () => {
   assert.deepEqual(
-    errorsOf(person({ idNumber: '110105194912310021', phone: '12345', postcode: '35000', email: 'zhang@', description: '', title: 'x'.repeat(201) })),
+    errorsOf(
+      person({
+        idNumber: '110105194912310021',
+        phone: '12345',
+        postcode: '35000',
+        email: 'zhang@',
+        description: '',
+        title: 'x'.repeat(201),
+      }),
+    ),
     { idNumber: 'idNumber.checkDigit', phone: 'phone.format', postcode: 'postcode.format', email: 'email.format', title: 'text.tooLong' },
   );
   assert.deepEqual(errorsOf(person({ description: '' })), { description: 'request.missing' });
@@ -146,11 +166,21 @@ test('delivery by e-mail needs the e-mail field, by post the address and 邮编,
 test('organisations: credit code checked, a doubtful embedded 组织机构代码 only warns', () => {
   const first17 = '91350100M000100Y5';
   const doubtful = first17 + creditCodeCheckChar(first17);
-  const org = person({ applicantType: 'organization', orgType: 'commercial', orgName: '某公司', creditCode: doubtful, legalRepresentative: '李四', contactName: '王五' });
+  const org = person({
+    applicantType: 'organization',
+    orgType: 'commercial',
+    orgName: '某公司',
+    creditCode: doubtful,
+    legalRepresentative: '李四',
+    contactName: '王五',
+  });
   const result = validateApplicationForm(org, { agency: 'x', attachments: [], today: '2026-11-25' });
   assert.deepEqual([...result.errors.keys()], []);
   assert.deepEqual(Object.fromEntries(result.warnings), { creditCode: { code: 'creditCode.orgCodeCheck' } });
-  assert.deepEqual(errorsOf({ ...org, creditCode: '91350100M000100Y44', orgType: '' }), { orgType: 'choice.invalid', creditCode: 'creditCode.checkChar' });
+  assert.deepEqual(errorsOf({ ...org, creditCode: '91350100M000100Y44', orgType: '' }), {
+    orgType: 'choice.invalid',
+    creditCode: 'creditCode.checkChar',
+  });
 });
 
 test('server pointers map to the fields the citizen sees', () => {
@@ -169,12 +199,27 @@ test('each step lists the fields it shows, the delivery address fields only with
   assert.deepEqual(fieldsOfStep('applicant', emptyApplicationValues()), ['applicantType']);
   assert.ok(fieldsOfStep('applicant', person()).includes('idNumber'));
   assert.ok(fieldsOfStep('applicant', person({ applicantType: 'organization' })).includes('creditCode'));
-  assert.deepEqual(fieldsOfStep('delivery', person({ methods: ['post', 'email'] })), ['formats', 'methods', 'deliveryEmail', 'deliveryAddress', 'deliveryPostcode']);
+  assert.deepEqual(fieldsOfStep('delivery', person({ methods: ['post', 'email'] })), [
+    'formats',
+    'methods',
+    'deliveryEmail',
+    'deliveryAddress',
+    'deliveryPostcode',
+  ]);
 });
 
 test('a stored draft is checked field by field', () => {
   const draft = parseApplicationDraft({
-    values: { name: '张三', applicantType: 'robot', idType: 'laser', formats: ['paper', 'gold', 'paper'], methods: 'post', declaration: 'yes', extra: 1, phone: 5 },
+    values: {
+      name: '张三',
+      applicantType: 'robot',
+      idType: 'laser',
+      formats: ['paper', 'gold', 'paper'],
+      methods: 'post',
+      declaration: 'yes',
+      extra: 1,
+      phone: 5,
+    },
     step: 'delivery',
     attachmentNames: ['身份证.pdf', 3],
     submission: { key: 'k-1', body: '{}' },
@@ -206,7 +251,10 @@ const PDF = new TextEncoder().encode('%PDF-1.7');
 test('files are checked before upload: PDF, JPEG, PNG by content, not empty, at most 10 MB', () => {
   assert.deepEqual(checkAttachment({ name: '身份证.png', size: 2048 }, PNG), { ok: true, type: 'image/png' });
   assert.deepEqual(checkAttachment({ name: 'scan.PDF', size: 2048 }, PDF), { ok: true, type: 'application/pdf' });
-  assert.deepEqual(checkAttachment({ name: 'photo.jpg', size: 10 }, new Uint8Array([0xff, 0xd8, 0xff, 0xe0])), { ok: true, type: 'image/jpeg' });
+  assert.deepEqual(checkAttachment({ name: 'photo.jpg', size: 10 }, new Uint8Array([0xff, 0xd8, 0xff, 0xe0])), {
+    ok: true,
+    type: 'image/jpeg',
+  });
   assert.deepEqual(checkAttachment({ name: 'page.pdf', size: 100 }, new TextEncoder().encode('<html>')), { ok: false, reason: 'type' });
   assert.deepEqual(checkAttachment({ name: 'empty.pdf', size: 0 }, new Uint8Array()), { ok: false, reason: 'empty' });
   assert.deepEqual(checkAttachment({ name: 'big.pdf', size: 10 * 1024 * 1024 + 1 }, PDF), { ok: false, reason: 'too-large' });
@@ -225,16 +273,37 @@ test('the reply period across 国庆 2025: 34 days, 14 of them off, two 调休 S
     daysOff: 14,
     makeUpWorkdays: 2,
   });
-  assert.deepEqual(replyPeriodBreakdown('2026-03-02', '2026-03-30'), { firstDay: '2026-03-03', calendarDays: 28, workingDays: 20, daysOff: 8, makeUpWorkdays: 0 });
+  assert.deepEqual(replyPeriodBreakdown('2026-03-02', '2026-03-30'), {
+    firstDay: '2026-03-03',
+    calendarDays: 28,
+    workingDays: 20,
+    daysOff: 8,
+    makeUpWorkdays: 0,
+  });
   assert.equal(replyPeriodBreakdown('2031-01-02', '2031-02-03'), undefined, 'no calendar for 2031: no explanation rather than a wrong one');
   assert.equal(replyPeriodBreakdown('2025-10-30', '2025-09-26'), undefined);
   assert.equal(replyPeriodBreakdown('soon', '2025-09-26'), undefined);
 });
 
 test('the receipt and the status view are checked before they are shown', () => {
-  assert.deepEqual(parseReceipt({ trackingCode: 'YS-ABCDEFGHJK', status: 'submitted', receivedAt: '2026-11-25T02:00:00.000Z', dueDate: '2026-12-23', agency: 'x' }), {
-    value: { trackingCode: 'YS-ABCDEFGHJK', status: 'submitted', receivedAt: '2026-11-25T02:00:00.000Z', dueDate: '2026-12-23', agency: 'x' },
-  });
+  assert.deepEqual(
+    parseReceipt({
+      trackingCode: 'YS-ABCDEFGHJK',
+      status: 'submitted',
+      receivedAt: '2026-11-25T02:00:00.000Z',
+      dueDate: '2026-12-23',
+      agency: 'x',
+    }),
+    {
+      value: {
+        trackingCode: 'YS-ABCDEFGHJK',
+        status: 'submitted',
+        receivedAt: '2026-11-25T02:00:00.000Z',
+        dueDate: '2026-12-23',
+        agency: 'x',
+      },
+    },
+  );
   assert.ok('problems' in parseReceipt({ trackingCode: '', receivedAt: 'yesterday', dueDate: '23/12/2026' }));
   assert.ok('problems' in parseReceipt(null));
 
@@ -250,9 +319,19 @@ test('the receipt and the status view are checked before they are shown', () => 
     outcome: '3.3.1',
   });
   assert.ok('value' in view);
-  assert.deepEqual(view.value.timeline.map((e) => e.status), ['submitted', 'answered'], 'oldest first');
+  assert.deepEqual(
+    view.value.timeline.map((e) => e.status),
+    ['submitted', 'answered'],
+    'oldest first',
+  );
   assert.equal(view.value.outcome, '3.3.1');
-  const broken = parseStatusView({ trackingCode: 'x', status: 'lost', timeline: [{ status: 'submitted' }], workingDaysLeft: 1.5, outcome: '9.9' });
+  const broken = parseStatusView({
+    trackingCode: 'x',
+    status: 'lost',
+    timeline: [{ status: 'submitted' }],
+    workingDaysLeft: 1.5,
+    outcome: '9.9',
+  });
   assert.ok('problems' in broken);
   assert.equal(broken.problems.length, 4);
 });

@@ -84,7 +84,10 @@ test('the portal’s limits apply: one character over is refused with the limit 
 
 test('a malformed phone or e-mail is pointed at its own field', () => {
   const { issues } = validateFeedbackForm(letter({ phone: '12345', email: 'chen@' }));
-  assert.deepEqual(issues.map((i) => i.field), ['phone', 'email']);
+  assert.deepEqual(
+    issues.map((i) => i.field),
+    ['phone', 'email'],
+  );
 });
 
 test('server pointers map onto fields; the proof and the body are nobody’s field', () => {
@@ -140,7 +143,9 @@ test('counts are spoken near or over the limit and once on getting back, never w
 });
 
 test('answers of the wrong shape are problems, not letters', () => {
-  assert.deepEqual(parseFeedbackReceipt({ queryCode: 'K7M2Q9X4PB', status: 'received' }), { value: { queryCode: 'K7M2Q9X4PB', status: 'received' } });
+  assert.deepEqual(parseFeedbackReceipt({ queryCode: 'K7M2Q9X4PB', status: 'received' }), {
+    value: { queryCode: 'K7M2Q9X4PB', status: 'received' },
+  });
   assert.ok('problems' in parseFeedbackReceipt({ status: 'received' }));
   const view = {
     queryCode: 'K7M2Q9X4PB',
@@ -192,9 +197,18 @@ test('the view and page live in the URL beside other parameters, under a prefix'
   assert.deepEqual(readMailboxState('?mailbox-page=0'), {});
   const base = 'https://gov.example.cn/zwgk/hdjl?id=7#top';
   assert.equal(hrefWithMailboxState(base, { view: 'lookup', page: 1 }), 'https://gov.example.cn/zwgk/hdjl?id=7&mailbox=lookup#top');
-  assert.equal(hrefWithMailboxState(base, { view: 'published', page: 2 }, 'a-'), 'https://gov.example.cn/zwgk/hdjl?id=7&a-mailbox=published&a-mailbox-page=2#top');
-  assert.equal(hrefWithMailboxState(`${base.replace('#top', '')}&mailbox=lookup`, { view: 'write', page: 4 }), 'https://gov.example.cn/zwgk/hdjl?id=7');
-  assert.equal(hrefWithMailboxState(base, { view: 'write', page: 1 }, '', 'lookup'), 'https://gov.example.cn/zwgk/hdjl?id=7&mailbox=write#top');
+  assert.equal(
+    hrefWithMailboxState(base, { view: 'published', page: 2 }, 'a-'),
+    'https://gov.example.cn/zwgk/hdjl?id=7&a-mailbox=published&a-mailbox-page=2#top',
+  );
+  assert.equal(
+    hrefWithMailboxState(`${base.replace('#top', '')}&mailbox=lookup`, { view: 'write', page: 4 }),
+    'https://gov.example.cn/zwgk/hdjl?id=7',
+  );
+  assert.equal(
+    hrefWithMailboxState(base, { view: 'write', page: 1 }, '', 'lookup'),
+    'https://gov.example.cn/zwgk/hdjl?id=7&mailbox=write#top',
+  );
 });
 
 test('a proof made by encodeProof from a solved challenge is accepted by the reference server', async () => {

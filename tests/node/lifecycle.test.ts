@@ -73,7 +73,9 @@ test('outcome ids carry the 2021 row labels and the six short labels', () => {
   assert.equal(OUTCOMES['3.2'].row['zh-CN'], '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
   assert.equal(OUTCOMES['3.3.3'].row['zh-CN'], '3.危及“三安全一稳定”');
   assert.equal(OUTCOMES['3.6.1'].row['zh-CN'], '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
-  const shortLabels = (prefix: string) => [...new Set(OUTCOME_IDS.filter((id) => id.startsWith(prefix)).map((id) => outcomeShortLabel(id, 'zh-CN')))];
+  const shortLabels = (prefix: string) => [
+    ...new Set(OUTCOME_IDS.filter((id) => id.startsWith(prefix)).map((id) => outcomeShortLabel(id, 'zh-CN'))),
+  ];
   assert.deepEqual(shortLabels('3.1'), ['予以公开']);
   assert.deepEqual(shortLabels('3.2'), ['部分公开']);
   assert.deepEqual(shortLabels('3.3.'), ['不予公开']);

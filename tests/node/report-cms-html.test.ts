@@ -16,7 +16,10 @@ for (const [name, doc] of [
   test(`export → importReport gives the same document: ${name}`, () => {
     const { report, problems } = importReport(reportToCmsHtml(doc));
     assert.deepEqual(report, doc);
-    assert.deepEqual(problems.filter((p) => p.severity !== 'info').map((p) => p.message.en), []);
+    assert.deepEqual(
+      problems.filter((p) => p.severity !== 'info').map((p) => p.message.en),
+      [],
+    );
   });
 }
 
@@ -25,7 +28,10 @@ test('the template layout: 三、本年度办理结果 spans every outcome row, 
   assert.match(html2021, /<td rowspan="22" style="[^"]*">三、本年度办理结果<\/td>/);
   assert.match(html2021, /<td rowspan="8" style="[^"]*">（三）不予公开<\/td>/);
   assert.match(html2021, /<td rowspan="3" style="[^"]*">（六）其他处理<\/td>/);
-  assert.match(html2021, /<td colspan="3" rowspan="3" style="[^"]*">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）<\/td>/);
+  assert.match(
+    html2021,
+    /<td colspan="3" rowspan="3" style="[^"]*">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）<\/td>/,
+  );
   assert.match(html2021, /<td colspan="3" style="[^"]*">本年处理决定数量<\/td>/);
   const html2019 = reportToCmsHtml(fujianCommerce2020);
   assert.match(html2019, /<td rowspan="20" style="[^"]*">三、本年度办理结果<\/td>/);

@@ -14,12 +14,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (ch === ',') (row.push(field), (field = ''));
+    else if (ch === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += ch;
   }
   assert.equal(field + row.join(''), '', 'the last record ends with CRLF');
@@ -74,15 +74,44 @@ test('table 二: each sub-table with its caption and headers; decimals and negat
   ]);
   assert.deepEqual(rows.at(-1), ['行政事业性收费', '18651.06', '', '']);
   const fujian = parseCsv(tableToCsv(fujianCommerce2020, '二', 'zh-CN'));
-  assert.deepEqual(fujian.find((r) => r[0] === '行政许可'), ['行政许可', '27', '-2', '1362']);
-  assert.deepEqual(fujian.find((r) => r[0] === '政府集中采购'), ['政府集中采购', '12', '3865200元', '']);
+  assert.deepEqual(
+    fujian.find((r) => r[0] === '行政许可'),
+    ['行政许可', '27', '-2', '1362'],
+  );
+  assert.deepEqual(
+    fujian.find((r) => r[0] === '政府集中采购'),
+    ['政府集中采购', '12', '3865200元', ''],
+  );
 });
 
 test('table 四 in English: group headers over the 15 cells, then the numbers', () => {
   const csv = tableToCsv(pingtan2024, '四', 'en');
   const rows = parseCsv(csv);
-  assert.deepEqual(rows[0], ['Administrative reconsideration', '', '', '', '', 'Administrative litigation', '', '', '', '', '', '', '', '', '']);
-  assert.deepEqual(rows[1]!.slice(0, 6), ['Upheld', 'Corrected', 'Other result', 'Pending', 'Total', 'Filed directly, without reconsideration']);
+  assert.deepEqual(rows[0], [
+    'Administrative reconsideration',
+    '',
+    '',
+    '',
+    '',
+    'Administrative litigation',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
+  assert.deepEqual(rows[1]!.slice(0, 6), [
+    'Upheld',
+    'Corrected',
+    'Other result',
+    'Pending',
+    'Total',
+    'Filed directly, without reconsideration',
+  ]);
   assert.deepEqual(rows[2]!.slice(5, 10), ['Upheld', 'Corrected', 'Other result', 'Pending', 'Total']);
   assert.deepEqual(rows[3], ['2', '1', '3', '1', '7', '0', '0', '0', '0', '0', '13', '2', '4', '0', '19']);
   // The header with a comma is quoted (RFC 4180).
@@ -92,7 +121,10 @@ test('table 四 in English: group headers over the 15 cells, then the numbers', 
 test('quotes, commas and line breaks in text are quoted and doubled', () => {
   const csv = tableToCsv(withProcurement('约 1,000元 "含税"\n另计'), '二', 'zh-CN');
   assert.match(csv, /,"约 1,000元 ""含税""\n另计",/);
-  assert.deepEqual(parseCsv(csv).find((r) => r[0] === '政府集中采购'), ['政府集中采购', '12', '约 1,000元 "含税"\n另计', '']);
+  assert.deepEqual(
+    parseCsv(csv).find((r) => r[0] === '政府集中采购'),
+    ['政府集中采购', '12', '约 1,000元 "含税"\n另计', ''],
+  );
 });
 
 test('text that a spreadsheet would run as a formula is neutralised; negative numbers are not', () => {

@@ -14,7 +14,11 @@ test('the demo opens this year’s draft, table 三 counted from the demo’s ha
     assert.equal(draft?.status, 'draft');
     const doc = draft!.document as AnnualReport2021;
     assert.equal(doc.format, '2021');
-    assert.deepEqual(doc.requests['1'], [8, 2, 1, 0, 1, 0, 12], 'twelve received: eight people, two companies, a research body, a law firm');
+    assert.deepEqual(
+      doc.requests['1'],
+      [8, 2, 1, 0, 1, 0, 12],
+      'twelve received: eight people, two companies, a research body, a law firm',
+    );
     assert.deepEqual(doc.requests['3.1'], [3, 1, 0, 0, 0, 0, 4]);
     assert.deepEqual(doc.requests['4'], [0, 0, 1, 0, 0, 0, 1], 'one still being handled');
     assert.equal(draft!.sources['三|1|6']?.origin, 'applications');

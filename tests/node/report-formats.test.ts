@@ -20,7 +20,10 @@ const SECTIONS = [
 test('both formats have the six section headings in order; 六 is optional only in 2019', () => {
   for (const format of [FORMAT_2019, FORMAT_2021]) {
     assert.deepEqual(zh(format.sections.map((s) => s.heading)), SECTIONS);
-    assert.deepEqual(format.sections.map((s) => s.key), ['overview', 'proactive', 'requests', 'reviews', 'problems', 'other']);
+    assert.deepEqual(
+      format.sections.map((s) => s.key),
+      ['overview', 'proactive', 'requests', 'reviews', 'problems', 'other'],
+    );
   }
   assert.equal(FORMAT_2019.sections[5]!.optional, true);
   assert.notEqual(FORMAT_2021.sections[5]!.optional, true);

@@ -53,7 +53,11 @@ for (const name of fixtures) {
       for (const [row, values] of Object.entries(want[table])) assert.deepEqual(got[row], values, `${table} ${row}`);
     }
     const errors = problems.filter((p) => p.severity === 'error');
-    assert.deepEqual(errors.map((p) => p.message.en), [], 'nothing the importer could not read');
+    assert.deepEqual(
+      errors.map((p) => p.message.en),
+      [],
+      'nothing the importer could not read',
+    );
   });
 
   test(`${name}: agency, year, publication date and the narrative parts from the page`, () => {
@@ -80,7 +84,10 @@ for (const name of fixtures) {
       .map((f) => `${f.rule} ${f.cells.map((c) => `${c.table}:${c.row}[${c.column}]`).join(' ')}`);
     assert.deepEqual(broken, want.brokenCells ?? []);
     const schemaErrors = validateReport(report).filter((f) => f.rule === 'schema' && f.severity === 'error');
-    assert.deepEqual(schemaErrors.map((f) => f.message.en), []);
+    assert.deepEqual(
+      schemaErrors.map((f) => f.message.en),
+      [],
+    );
   });
 }
 
@@ -91,14 +98,19 @@ const want2025 = expected('pingtan-2025');
 
 test('half-width brackets, other numbering, spaces and line breaks inside labels read the same', () => {
   const html = base
-    .replace(/（/g, '(').replace(/）/g, ')')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
     .replace('1.属于国家秘密', '1、属于 国家<br>秘密')
     .replace('2.重复申请', '2．重复申请')
     .replace('本年新收政府信息公开申请数量', '本年新收政府信息公开<br/>申请数量')
     .replace('自然人</p>', '自 然 人</p>');
   const { report, problems } = importReport(html);
   assert.deepEqual(report.requests, want2025.requests);
-  assert.deepEqual(problems.filter((p) => p.kind === 'label-uncertain'), [], 'width, numbering and spaces are not typos');
+  assert.deepEqual(
+    problems.filter((p) => p.kind === 'label-uncertain'),
+    [],
+    'width, numbering and spaces are not typos',
+  );
 });
 
 test('a small typo in a label is read, and the match is reported with how sure it is', () => {
@@ -131,7 +143,10 @@ test('table 四 laid out the other way round (one row per group) reads the same'
     `<tr><td>行政复议</td>${cells(want2025.reviews['reconsideration']!)}</tr>` +
     `<tr><td>行政诉讼（未经复议直接起诉）</td>${cells(want2025.reviews['litigationDirect']!)}</tr>` +
     `<tr><td>行政诉讼（复议后起诉）</td>${cells(want2025.reviews['litigationAfterReconsideration']!)}</tr></table>`;
-  const html = base.replace(/<p>四、政府信息公开行政复议、行政诉讼情况<\/p><table[\s\S]*?<\/table>/, `<p>四、政府信息公开行政复议、行政诉讼情况</p>${transposed}`);
+  const html = base.replace(
+    /<p>四、政府信息公开行政复议、行政诉讼情况<\/p><table[\s\S]*?<\/table>/,
+    `<p>四、政府信息公开行政复议、行政诉讼情况</p>${transposed}`,
+  );
   assert.notEqual(html, base);
   assert.deepEqual(importReport(html).report.reviews, want2025.reviews);
 });
@@ -201,7 +216,9 @@ test('narratives are sanitised: no script, handler, style or javascript: link su
 });
 
 test('a page without report tables says so; the format falls back to the year', () => {
-  const { problems, found } = importReport('<html><body><h1>2019年某局政府信息公开工作年度报告</h1><p>一、总体情况</p><p>无。</p></body></html>');
+  const { problems, found } = importReport(
+    '<html><body><h1>2019年某局政府信息公开工作年度报告</h1><p>一、总体情况</p><p>无。</p></body></html>',
+  );
   assert.deepEqual(found, { 二: false, 三: false, 四: false });
   assert.equal(problems[0]!.kind, 'no-report-table');
   const { report, formatFrom } = importReport('<p>2019年某局政府信息公开工作年度报告</p>');
@@ -218,7 +235,10 @@ test('a short paragraph such as 四是… or 五、… inside a part is not take
 });
 
 test('table 二 published as one table per sub-table reads the same', () => {
-  const html = base.replace(/<tr><td colspan="4" valign="center"><p>第二十条第（[五六八]）项/g, (row) => `</tbody></table><table><tbody>${row}`);
+  const html = base.replace(
+    /<tr><td colspan="4" valign="center"><p>第二十条第（[五六八]）项/g,
+    (row) => `</tbody></table><table><tbody>${row}`,
+  );
   assert.equal(html.split('第二十条').length, 5);
   const { report, found } = importReport(html);
   assert.equal(found['二'], true);
@@ -234,7 +254,10 @@ test('options override what the page states', () => {
 
 test('a page whose table breaks R1 and R2 is read as published, and the checker names the broken cells', () => {
   // No collected report breaks R1–R5, so one cell of a real page is changed: 予以公开 自然人 33 → 34.
-  const html = base.replace('<p>（一）予以公开</p></td><td valign="center"><p>33</p>', '<p>（一）予以公开</p></td><td valign="center"><p>34</p>');
+  const html = base.replace(
+    '<p>（一）予以公开</p></td><td valign="center"><p>33</p>',
+    '<p>（一）予以公开</p></td><td valign="center"><p>34</p>',
+  );
   const { report } = importReport(html);
   assert.equal(report.requests['3.1']![0], 34, 'read as published, not corrected');
   const errors = validateReport(report).filter((f) => f.severity === 'error');

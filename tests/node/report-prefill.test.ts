@@ -7,7 +7,14 @@ import { blankReport, directoryProactive, formatForYear, prefillReport } from '.
 import { checkReport } from '../../src/core/report/index.js';
 
 const doc = (id: string, publishedAt: string, extra: Partial<DisclosureItem> = {}): DisclosureItem => ({
-  id, indexNo: id, title: id, url: `/${id}`, publisher: '某厅', category: '综合', publishedAt, ...extra,
+  id,
+  indexNo: id,
+  title: id,
+  url: `/${id}`,
+  publisher: '某厅',
+  category: '综合',
+  publishedAt,
+  ...extra,
 });
 
 describe('prefilled draft', () => {
@@ -19,7 +26,11 @@ describe('prefilled draft', () => {
     assert.deepEqual((blank.requests as Record<string, unknown>)['3.6'], [null, null, null, null, null, null, null]);
     assert.ok(!('3.6.1' in blank.requests));
     assert.deepEqual((blank.proactive as Record<string, unknown>)['procurement'], [null, null]);
-    assert.deepEqual(checkReport(blank).filter((f) => f.severity === 'error'), [], 'a blank report breaks no rule');
+    assert.deepEqual(
+      checkReport(blank).filter((f) => f.severity === 'error'),
+      [],
+      'a blank report breaks no rule',
+    );
   });
 
   test('table 二 (一) counts 规章 and 规范性文件 of the directory by date and validity', () => {

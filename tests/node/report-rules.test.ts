@@ -64,7 +64,10 @@ test('a report made from published numbers shows no errors; changing one cell sh
 test('R1: 一 + 二 must equal （七）总计 + 四 in every column', () => {
   const findings = checkReport(brokenR1);
   assert.deepEqual(rulesOf(findings), ['R1']);
-  assert.deepEqual(findings.map((f) => f.cells.find((c) => c.row === '1')!.column), [0, 6]);
+  assert.deepEqual(
+    findings.map((f) => f.cells.find((c) => c.row === '1')!.column),
+    [0, 6],
+  );
   const natural = findings[0]!;
   assert.equal(natural.severity, 'error');
   assert.equal(natural.expected, 220); // 一 + 二
@@ -151,7 +154,10 @@ test('R6: this year’s 上年结转 should match last year’s 结转下年度 
   );
   assert.match(findings[0]!.message['zh-CN'], /2023年度报告“四、结转下年度继续办理”为 1/);
   // Without the previous report there is nothing to compare.
-  assert.deepEqual(checkReport(pingtan2024).filter((f) => f.rule === 'R6'), []);
+  assert.deepEqual(
+    checkReport(pingtan2024).filter((f) => f.rule === 'R6'),
+    [],
+  );
 });
 
 test('R6: a previous report from another year is not compared, and the editor is told so', () => {
@@ -181,7 +187,10 @@ test('R7: 现行有效件数 drift from last year (2021 format, warning)', () =>
   const previous2019 = edit(fujianCommerce2020, (d) => {
     d.year = 2023;
   });
-  assert.deepEqual(checkReport(pingtan2024, { previous: previous2019 }).filter((f) => f.rule === 'R7'), []);
+  assert.deepEqual(
+    checkReport(pingtan2024, { previous: previous2019 }).filter((f) => f.rule === 'R7'),
+    [],
+  );
 });
 
 test('R8: table 二 counts are whole and ≥ 0, but 本年增/减 may be negative and money is decimal', () => {
@@ -196,14 +205,20 @@ test('R8: table 二 counts are whole and ≥ 0, but 本年增/减 may be negativ
   const fractionalChange = edit(fujianCommerce2020, (d) => {
     d.proactive.fees = [3, -0.5];
   });
-  assert.deepEqual(checkReport(fractionalChange).map((f) => [f.rule, f.actual]), [['R8', -0.5]]);
+  assert.deepEqual(
+    checkReport(fractionalChange).map((f) => [f.rule, f.actual]),
+    [['R8', -0.5]],
+  );
 
   // 2021 fees are 万元 with decimals; a negative amount is wrong.
   assert.equal(pingtan2024.proactive.fees![0], 18651.06);
   const negativeFee = edit(pingtan2024, (d) => {
     d.proactive.fees = [-1.5];
   });
-  assert.deepEqual(checkReport(negativeFee).map((f) => [f.rule, f.actual]), [['R8', -1.5]]);
+  assert.deepEqual(
+    checkReport(negativeFee).map((f) => [f.rule, f.actual]),
+    [['R8', -1.5]],
+  );
   const fractionalCount = edit(pingtan2024, (d) => {
     d.proactive.licensing = [4529.5];
   });
@@ -295,7 +310,10 @@ test('validateReport runs the rules only when the document can be read', () => {
   const stringCell = structuredClone(pingtan2024) as unknown as { requests: Record<string, unknown[]> };
   stringCell.requests['3.1']![0] = '71';
   const findings = validateReport(stringCell);
-  assert.deepEqual(errors(findings).map((f) => f.rule), ['schema']);
+  assert.deepEqual(
+    errors(findings).map((f) => f.rule),
+    ['schema'],
+  );
   assert.deepEqual(
     findings.filter((f) => f.rule !== 'schema').map((f) => [f.rule, f.severity, f.expected]),
     [['R2', 'warning', 71]], // R3 fixes the same cell to the same value: said once

@@ -109,14 +109,24 @@ describe('POST /applications', () => {
 
   test('a body that is not JSON is 400; another media type is 415', async () => {
     const broken = await problemOf(await submit('{"agency":'), 400);
-    assert.deepEqual(broken.errors?.map((e) => e.field), ['']);
-    const form = await app.request('/api/applications', { method: 'POST', headers: { 'Idempotency-Key': 'k-form', 'Content-Type': 'text/plain' }, body: 'x' });
+    assert.deepEqual(
+      broken.errors?.map((e) => e.field),
+      [''],
+    );
+    const form = await app.request('/api/applications', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'k-form', 'Content-Type': 'text/plain' },
+      body: 'x',
+    });
     await problemOf(form, 415);
   });
 
   test('an attachment id that was never uploaded is a field error', async () => {
     const problem = await problemOf(await submit(sampleApplication({ attachments: ['0b5b7f6e-0000-4000-8000-000000000000'] })), 422);
-    assert.deepEqual(problem.errors?.map((e) => [e.field, e.code]), [['/attachments/0', 'attachment.invalid']]);
+    assert.deepEqual(
+      problem.errors?.map((e) => [e.field, e.code]),
+      [['/attachments/0', 'attachment.invalid']],
+    );
   });
 
   test('an uploaded attachment can be referenced', async () => {
@@ -148,7 +158,10 @@ describe('POST /applications', () => {
     const before = await stats(2025);
     const responses = await Promise.all(Array.from({ length: 8 }, () => submit(sampleApplication(), 'concurrent-key')));
     const bodies = await Promise.all(responses.map((r) => r.json() as Promise<ApplicationReceipt>));
-    assert.deepEqual(responses.map((r) => r.status), Array(8).fill(201));
+    assert.deepEqual(
+      responses.map((r) => r.status),
+      Array(8).fill(201),
+    );
     assert.equal(new Set(bodies.map((b) => b.trackingCode)).size, 1);
     const after = await stats(2025);
     assert.equal(after['1']![6]! - before['1']![6]!, 1);
@@ -158,7 +171,7 @@ describe('POST /applications', () => {
     // 2026 is the last year with a published arrangement: from mid-December the 20 working days reach into 2027.
     setDay('2026-12-15');
     const response = await submit(sampleApplication());
-    assert.equal(response.status, 201, 'a citizen\'s request is never refused for want of next year\'s calendar');
+    assert.equal(response.status, 201, "a citizen's request is never refused for want of next year's calendar");
     const receipt = (await response.json()) as ApplicationReceipt;
     assert.equal(receipt.dueDateProvisional, true);
     assert.equal(receipt.dueDate, '2027-01-12', '20 weekdays after 2026-12-15, with 2027 counted Monday–Friday');
@@ -231,8 +244,15 @@ describe('PATCH /admin/applications/{trackingCode}', () => {
         ['closed', '2025-03-12', null],
       ],
     );
-    const withoutInternalNotes = { ...state, timeline: state.timeline.map(({ note, ...entry }) => (entry.status === 'extended' ? { ...entry, note } : entry)) };
-    assert.deepEqual(await view(trackingCode), withoutInternalNotes, 'the citizen sees what staff saw, but not the office’s internal notes');
+    const withoutInternalNotes = {
+      ...state,
+      timeline: state.timeline.map(({ note, ...entry }) => (entry.status === 'extended' ? { ...entry, note } : entry)),
+    };
+    assert.deepEqual(
+      await view(trackingCode),
+      withoutInternalNotes,
+      'the citizen sees what staff saw, but not the office’s internal notes',
+    );
   });
 
   test('a 补正 stops the clock; its arrival restarts the twenty working days', async () => {
@@ -282,11 +302,17 @@ describe('PATCH /admin/applications/{trackingCode}', () => {
     const { trackingCode } = await create();
     await step(trackingCode, { status: 'accepted' });
     const noOutcome = await problemOf(await patch(trackingCode, { status: 'answered' }), 422);
-    assert.deepEqual(noOutcome.errors?.map((e) => e.field), ['/outcome']);
+    assert.deepEqual(
+      noOutcome.errors?.map((e) => e.field),
+      ['/outcome'],
+    );
     const bad = await problemOf(await patch(trackingCode, { status: 'answered', outcome: '3.9', colour: 'red' }), 422);
     assert.deepEqual(bad.errors?.map((e) => e.field).sort(), ['/colour']);
     const badOutcome = await problemOf(await patch(trackingCode, { status: 'answered', outcome: '3.9' }), 422);
-    assert.deepEqual(badOutcome.errors?.map((e) => e.field), ['/outcome']);
+    assert.deepEqual(
+      badOutcome.errors?.map((e) => e.field),
+      ['/outcome'],
+    );
     await problemOf(await patch(trackingCode, { status: 'submitted' }), 422);
     await problemOf(await patch(trackingCode, { status: 'extended', outcome: '3.1' }), 422);
     await problemOf(await patch(trackingCode, { status: 'extended', supplementReceivedOn: '2025-09-30' }), 422);
@@ -296,7 +322,11 @@ describe('PATCH /admin/applications/{trackingCode}', () => {
   test('staff endpoints need the admin token; unknown codes are 404', async () => {
     setDay('2025-09-26');
     const { trackingCode } = await create();
-    const missing = await app.request(`/api/admin/applications/${trackingCode}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: '{"status":"accepted"}' });
+    const missing = await app.request(`/api/admin/applications/${trackingCode}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"status":"accepted"}',
+    });
     await problemOf(missing, 401);
     assert.match(missing.headers.get('www-authenticate') ?? '', /^Bearer/);
     await problemOf(await patch(trackingCode, { status: 'accepted' }, 'wrong-token'), 401);

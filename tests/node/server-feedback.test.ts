@@ -116,7 +116,10 @@ describe('sending a letter', () => {
     cheaper.challenge.parameters.expiresAt = Math.floor(Date.now() / 1000) + 86_400;
     await problemOf(await send(sampleLetter({ proof: Buffer.from(JSON.stringify(cheaper)).toString('base64') })), 403);
     const missing = await problemOf(await send({ ...sampleLetter(), proof: undefined }), 422);
-    assert.deepEqual(missing.errors?.map((e) => e.field), ['/proof']);
+    assert.deepEqual(
+      missing.errors?.map((e) => e.field),
+      ['/proof'],
+    );
   });
 
   test('without an Idempotency-Key or with bad fields the letter is refused', async () => {
@@ -163,7 +166,11 @@ describe('staff replies, publication and rating', () => {
     setDay('2025-03-06');
     const replied = (await (await staff(code, { reply: '您好，指南可在“政府信息公开”栏目查阅。' })).json()) as FeedbackLetterView;
     assert.equal(replied.status, 'replied');
-    assert.deepEqual(replied.reply, { text: '您好，指南可在“政府信息公开”栏目查阅。', department: '福建省商务厅', repliedOn: '2025-03-06' });
+    assert.deepEqual(replied.reply, {
+      text: '您好，指南可在“政府信息公开”栏目查阅。',
+      department: '福建省商务厅',
+      repliedOn: '2025-03-06',
+    });
     const seen = (await (await lookup(code, '13700001111')).json()) as FeedbackLetterView;
     assert.deepEqual(seen.reply, replied.reply);
     await problemOf(await staff(code, { status: 'received' }), 409);
@@ -174,9 +181,15 @@ describe('staff replies, publication and rating', () => {
   test('replying needs text; staff endpoints need the token; unknown codes are 404', async () => {
     const code = await write();
     const noText = await problemOf(await staff(code, { status: 'replied' }), 422);
-    assert.deepEqual(noText.errors?.map((e) => e.field), ['/reply']);
+    assert.deepEqual(
+      noText.errors?.map((e) => e.field),
+      ['/reply'],
+    );
     await problemOf(await staff(code, { status: 'processing' }, 'not-the-token'), 401);
-    await problemOf(await app.request(`/api/admin/feedback/${code}`, { method: 'PATCH', body: '{}', headers: { 'Content-Type': 'application/json' } }), 401);
+    await problemOf(
+      await app.request(`/api/admin/feedback/${code}`, { method: 'PATCH', body: '{}', headers: { 'Content-Type': 'application/json' } }),
+      401,
+    );
     await problemOf(await staff('ZZZZZZZZZZ', { status: 'processing' }), 404);
   });
 
@@ -195,17 +208,29 @@ describe('staff replies, publication and rating', () => {
     assert.ok(!subjects.includes('不同意公开的来信'));
     assert.ok(!subjects.includes('尚未答复的来信'));
     const item = page.items.find((i) => i.subject === '同意公开的来信')!;
-    assert.deepEqual({ ...item, id: undefined }, {
-      id: undefined,
-      category: 'consult',
-      subject: '同意公开的来信',
-      message: sampleLetter().message,
-      reply: '已答复甲',
-      receivedOn: '2025-03-10',
-      repliedOn: '2025-03-12',
-      replyDepartment: '办公室',
-    });
-    for (const secret of ['公开来信人甲', '13811112222', 'jia@example.com', '陈明', '13700001111', 'chenming@example.com', shown, unanswered]) {
+    assert.deepEqual(
+      { ...item, id: undefined },
+      {
+        id: undefined,
+        category: 'consult',
+        subject: '同意公开的来信',
+        message: sampleLetter().message,
+        reply: '已答复甲',
+        receivedOn: '2025-03-10',
+        repliedOn: '2025-03-12',
+        replyDepartment: '办公室',
+      },
+    );
+    for (const secret of [
+      '公开来信人甲',
+      '13811112222',
+      'jia@example.com',
+      '陈明',
+      '13700001111',
+      'chenming@example.com',
+      shown,
+      unanswered,
+    ]) {
       assert.ok(!text.includes(secret), `public list leaks ${secret}`);
     }
     assert.ok(page.stats.received >= 3 && page.stats.replied >= 2);

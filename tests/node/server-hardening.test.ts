@@ -25,9 +25,16 @@ describe('security headers', () => {
       await app.request('/api/disclosures?q=x'),
       await app.request('/api/applications/YS-NOPE?phone=1'),
       await app.request('/api/nowhere'),
-      await app.request('/api/applications', { method: 'OPTIONS', headers: { Origin: 'https://portal.example.gov.cn', 'Access-Control-Request-Method': 'POST' } }),
+      await app.request('/api/applications', {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://portal.example.gov.cn', 'Access-Control-Request-Method': 'POST' },
+      }),
       await app.request('/api/admin/feedback/X', { method: 'PATCH' }),
-      await app.request('/api/applications', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k' }, body: '[[[' }),
+      await app.request('/api/applications', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k' },
+        body: '[[[',
+      }),
     ];
     for (const response of responses) {
       const label = `${response.status}`;
@@ -43,7 +50,10 @@ describe('security headers', () => {
 
   test('HSTS only over HTTPS: the URL scheme, or X-Forwarded-Proto from a trusted proxy', async () => {
     const direct = createApp({ storage, adminToken: ADMIN, corsOrigins: [] });
-    assert.match((await direct.request('https://zwgk.example.gov.cn/api/contact')).headers.get('strict-transport-security') ?? '', /max-age=\d+/);
+    assert.match(
+      (await direct.request('https://zwgk.example.gov.cn/api/contact')).headers.get('strict-transport-security') ?? '',
+      /max-age=\d+/,
+    );
     const forged = await direct.request('/api/contact', { headers: { 'X-Forwarded-Proto': 'https' } });
     assert.equal(forged.headers.get('strict-transport-security'), null, 'an untrusted X-Forwarded-Proto is ignored');
     const proxied = createApp({ storage, adminToken: ADMIN, corsOrigins: [], trustProxy: 1 });
@@ -105,7 +115,11 @@ describe('client addresses and throttles', () => {
     const post = (app: typeof none, xff: string, i: number) =>
       app.request(
         '/api/applications',
-        { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `hop-${i}`, 'X-Forwarded-For': xff }, body: '{}' },
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `hop-${i}`, 'X-Forwarded-For': xff },
+          body: '{}',
+        },
         from('127.0.0.9'),
       );
     assert.equal((await post(none, '1.1.1.1', 1)).status, 422);
@@ -118,11 +132,18 @@ describe('client addresses and throttles', () => {
   test('wrong admin tokens are throttled per address with a growing wait; the right token still works elsewhere', async () => {
     const app = createApp({ storage, adminToken: ADMIN, corsOrigins: [] });
     const patch = (token: string, address: string) =>
-      app.request('/api/admin/feedback/NOPE', { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' }, from(address));
+      app.request(
+        '/api/admin/feedback/NOPE',
+        { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' },
+        from(address),
+      );
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await patch(`guess-${i}`, '192.0.2.1')).status);
     assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401]);
-    assert.ok(statuses.slice(6).every((s) => s === 429), statuses.join());
+    assert.ok(
+      statuses.slice(6).every((s) => s === 429),
+      statuses.join(),
+    );
     const limited = await patch(ADMIN, '192.0.2.1');
     assert.equal(limited.status, 429, 'even the right token waits out the penalty');
     assert.ok(Number(limited.headers.get('retry-after')) >= 1);
@@ -132,7 +153,13 @@ describe('client addresses and throttles', () => {
 
 describe('configuration', () => {
   test('an admin token must hold at least 32 bytes of entropy', () => {
-    for (const weak of ['x', 'process-test-token', 'a'.repeat(100), 'abababababababababababababababababababababababab', '12345678901234567890123456789012']) {
+    for (const weak of [
+      'x',
+      'process-test-token',
+      'a'.repeat(100),
+      'abababababababababababababababababababababababab',
+      '12345678901234567890123456789012',
+    ]) {
       assert.match(adminTokenProblem(weak) ?? '', /too weak.*randomBytes\(32\)/, weak);
     }
     assert.equal(adminTokenProblem('Lz3pHq0v9Ck2XbJr7YtW1sNa5Ue8Gd4Mf6Ri-Ko_VxE'), null, '32 random bytes in base64url');

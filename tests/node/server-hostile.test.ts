@@ -28,7 +28,12 @@ const HOSTILE_STRINGS = ['\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\u202e\u20
 const WRONG_TYPES: unknown[] = [0, -1, 1e308, true, null, [], {}, [[[]]], { a: { b: 1 } }];
 
 /** Every path of the document with a sample of each path parameter. */
-const SAMPLE_PARAM: Record<string, string> = { trackingCode: 'YS-ABCDEFGHJK', queryCode: DEMO_LETTERS[0]!.queryCode, id: 'x', year: '2024' };
+const SAMPLE_PARAM: Record<string, string> = {
+  trackingCode: 'YS-ABCDEFGHJK',
+  queryCode: DEMO_LETTERS[0]!.queryCode,
+  id: 'x',
+  year: '2024',
+};
 
 function operations(): { method: string; template: string }[] {
   const paths = (openApiDocument as unknown as { paths: Record<string, Record<string, unknown>> }).paths;
@@ -60,7 +65,8 @@ async function send(label: string, method: string, url: string, init: RequestIni
     else {
       const problem = JSON.parse(text) as Problem;
       if (problem.status !== response.status || !problem.title) failures.push(`${label}: a problem without status or title`);
-      for (const error of problem.errors ?? []) if (error.field !== '' && !error.field.startsWith('/')) failures.push(`${label}: field ${error.field}`);
+      for (const error of problem.errors ?? [])
+        if (error.field !== '' && !error.field.startsWith('/')) failures.push(`${label}: field ${error.field}`);
     }
   }
   return new Response(text, { status: response.status, headers: response.headers });
@@ -94,7 +100,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
 };
 
 before(async () => {
-  demo = await createDemoServer({ dataDir: 'memory', adminToken: ADMIN, altchaComplexity: 'test', rateLimit: false, lookupLimits: UNLIMITED_LOOKUPS });
+  demo = await createDemoServer({
+    dataDir: 'memory',
+    adminToken: ADMIN,
+    altchaComplexity: 'test',
+    rateLimit: false,
+    lookupLimits: UNLIMITED_LOOKUPS,
+  });
   app = demo.app;
 });
 after(() => demo.close());
@@ -150,9 +162,18 @@ describe('hostile input: never a 5xx, always a readable problem', () => {
       const [method, template] = operation.split(' ') as [string, string];
       const url = fill(template);
       for (const value of [...HOSTILE_STRINGS, ...WRONG_TYPES]) {
-        for (const { at, body } of eachLeaf(sample, value)) await send(`${operation} ${at}=${JSON.stringify(value).slice(0, 20)}`, method, url, json(body));
+        for (const { at, body } of eachLeaf(sample, value))
+          await send(`${operation} ${at}=${JSON.stringify(value).slice(0, 20)}`, method, url, json(body));
       }
-      for (const body of ['null', '[]', '"text"', '42', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"a":"\\u0000"}']) {
+      for (const body of [
+        'null',
+        '[]',
+        '"text"',
+        '42',
+        '{"__proto__":{"admin":true}}',
+        '{"constructor":{"prototype":{"x":1}}}',
+        '{"a":"\\u0000"}',
+      ]) {
         await send(`${operation} ${body}`, method, url, json(body));
       }
       for (const key of ['__proto__', 'constructor', 'prototype', '\u0000', '\ud800']) {
@@ -171,7 +192,10 @@ describe('hostile input: never a 5xx, always a readable problem', () => {
       const response = await send('nul name', 'POST', '/applications', json({ ...body, applicant: { ...body.applicant, name: bad } }));
       assert.equal(response.status, 422);
       const problem = (await response.json()) as Problem;
-      assert.deepEqual(problem.errors?.map((e) => e.field), ['/applicant/name']);
+      assert.deepEqual(
+        problem.errors?.map((e) => e.field),
+        ['/applicant/name'],
+      );
     }
     assert.deepEqual(failures.splice(0), []);
   });

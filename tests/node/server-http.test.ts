@@ -45,7 +45,13 @@ const jsonInit = (body: unknown, headers: Record<string, string> = {}): RequestI
 });
 const withKey = (headers: Record<string, string> = {}) => ({ 'Idempotency-Key': `http-${++keys}`, ...headers });
 
-function upload(content: Uint8Array<ArrayBuffer> | string, name: string, type: string, key: string | null = `up-${++keys}`, extra?: (form: FormData) => void) {
+function upload(
+  content: Uint8Array<ArrayBuffer> | string,
+  name: string,
+  type: string,
+  key: string | null = `up-${++keys}`,
+  extra?: (form: FormData) => void,
+) {
   const form = new FormData();
   form.append('file', new Blob([typeof content === 'string' ? Buffer.from(content) : content], { type }), name);
   extra?.(form);
@@ -59,7 +65,13 @@ async function problemOf(response: Response, status: number): Promise<Problem> {
 }
 
 before(async () => {
-  demo = await createDemoServer({ dataDir: 'memory', adminToken: ADMIN, altchaComplexity: 'test', corsOrigins: [PORTAL], now: () => clock });
+  demo = await createDemoServer({
+    dataDir: 'memory',
+    adminToken: ADMIN,
+    altchaComplexity: 'test',
+    corsOrigins: [PORTAL],
+    now: () => clock,
+  });
   app = demo.app;
 });
 after(() => demo.close());
@@ -68,7 +80,11 @@ describe('CORS', () => {
   test('an allow-listed portal may write: the preflight names it and the methods and headers it needs', async () => {
     const preflight = await app.request('/api/applications', {
       method: 'OPTIONS',
-      headers: { Origin: PORTAL, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+      headers: {
+        Origin: PORTAL,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,idempotency-key',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), PORTAL);
@@ -81,9 +97,15 @@ describe('CORS', () => {
 
   test('another origin may read public data but never write, and gets no wildcard for writes', async () => {
     const evil = 'https://evil.example.com';
-    const preflight = await app.request('/api/applications', { method: 'OPTIONS', headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await app.request('/api/applications', {
+      method: 'OPTIONS',
+      headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(preflight.headers.get('access-control-allow-origin'), null);
-    const adminPreflight = await app.request('/api/admin/feedback/X', { method: 'OPTIONS', headers: { Origin: evil, 'Access-Control-Request-Method': 'GET' } });
+    const adminPreflight = await app.request('/api/admin/feedback/X', {
+      method: 'OPTIONS',
+      headers: { Origin: evil, 'Access-Control-Request-Method': 'GET' },
+    });
     assert.equal(adminPreflight.headers.get('access-control-allow-origin'), null);
     const read = await app.request('/api/disclosures', { headers: { Origin: evil } });
     assert.equal(read.status, 200);
@@ -103,7 +125,10 @@ describe('CORS', () => {
   });
 
   test('same-origin writes need no allow-list entry', async () => {
-    const response = await app.request('http://localhost/api/applications', { method: 'POST', ...jsonInit(sampleApplication(), withKey({ Origin: 'http://localhost' })) });
+    const response = await app.request('http://localhost/api/applications', {
+      method: 'POST',
+      ...jsonInit(sampleApplication(), withKey({ Origin: 'http://localhost' })),
+    });
     assert.equal(response.status, 201);
   });
 });
@@ -133,7 +158,13 @@ describe('Node listener', () => {
 
 describe('rate limit', () => {
   test('creating POSTs per client address are limited with 429 and Retry-After; reads and other addresses are not', async () => {
-    const limited = createApp({ storage: demo.storage, adminToken: ADMIN, corsOrigins: [], rateLimit: { max: 3, windowMs: 60_000 }, now: () => clock });
+    const limited = createApp({
+      storage: demo.storage,
+      adminToken: ADMIN,
+      corsOrigins: [],
+      rateLimit: { max: 3, windowMs: 60_000 },
+      now: () => clock,
+    });
     const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
     const post = (address: string) =>
       limited.request('/api/applications', { method: 'POST', ...jsonInit(sampleApplication(), withKey()) }, from(address));
@@ -149,7 +180,13 @@ describe('rate limit', () => {
   });
 
   test('behind a trusted proxy the last X-Forwarded-For hop is the client', async () => {
-    const limited = createApp({ storage: demo.storage, adminToken: ADMIN, corsOrigins: [], rateLimit: { max: 1, windowMs: 60_000 }, trustProxy: true });
+    const limited = createApp({
+      storage: demo.storage,
+      adminToken: ADMIN,
+      corsOrigins: [],
+      rateLimit: { max: 1, windowMs: 60_000 },
+      trustProxy: true,
+    });
     const post = (forwarded: string) =>
       limited.request('/api/feedback', { method: 'POST', ...jsonInit({}, withKey({ 'X-Forwarded-For': forwarded })) });
     assert.equal((await post('198.51.100.7, 203.0.113.1')).status, 422);
@@ -180,7 +217,10 @@ describe('POST /attachments', () => {
     const response = await upload(pdf, '身份证明.pdf', 'application/pdf');
     assert.equal(response.status, 201);
     const receipt = (await response.json()) as { id: string; name: string; size: number; type: string };
-    assert.deepEqual({ ...receipt, id: undefined }, { id: undefined, name: '身份证明.pdf', size: Buffer.byteLength(pdf), type: 'application/pdf' });
+    assert.deepEqual(
+      { ...receipt, id: undefined },
+      { id: undefined, name: '身份证明.pdf', size: Buffer.byteLength(pdf), type: 'application/pdf' },
+    );
     const scanned = (await (await upload(png, 'scan.pdf', 'application/pdf')).json()) as { type: string };
     assert.equal(scanned.type, 'image/png', 'the bytes decide, not the name');
     assert.equal(((await (await upload(jpeg, 'C:\\Users\\me\\photo.jpg', 'image/jpeg')).json()) as { name: string }).name, 'photo.jpg');
@@ -199,7 +239,10 @@ describe('POST /attachments', () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(Buffer.from('%PDF-'));
     await problemOf(await upload(big, 'big.pdf', 'application/pdf'), 413);
-    await problemOf(await upload(pdf, 'a.pdf', 'application/pdf', `up-${++keys}`, (form) => form.append('file2', new Blob([pdf]), 'b.pdf')), 400);
+    await problemOf(
+      await upload(pdf, 'a.pdf', 'application/pdf', `up-${++keys}`, (form) => form.append('file2', new Blob([pdf]), 'b.pdf')),
+      400,
+    );
     await problemOf(await upload(pdf, 'a.pdf', 'application/pdf', `up-${++keys}`, (form) => form.append('note', 'hello')), 400);
     await problemOf(await upload(pdf, 'a.pdf', 'application/pdf', null), 400);
     await problemOf(await call('POST', '/attachments', '/api/attachments', jsonInit({ file: 'x' }, withKey())), 415);
@@ -220,7 +263,9 @@ describe('directory, reports and contact', () => {
     assert.ok(page.total > 0 && page.items.length <= 5);
     assert.ok(page.items.every((item) => /政务公开/.test(`${item.title}${item.category}${item.keywords?.join('')}${item.summary}`)));
     assert.ok(page.facets.publisher.length > 0 && page.facets.year.length > 0);
-    const filtered = (await (await call('GET', '/disclosures', '/api/disclosures?publisher=福建省商务厅&year=2020')).json()) as DirectoryPage;
+    const filtered = (await (
+      await call('GET', '/disclosures', '/api/disclosures?publisher=福建省商务厅&year=2020')
+    ).json()) as DirectoryPage;
     assert.ok(filtered.total > 0);
     assert.ok(filtered.items.every((item) => item.publisher === '福建省商务厅' && item.publishedAt.startsWith('2020')));
     const report = (await (await call('GET', '/disclosures/{id}', '/api/disclosures/fj-2020-annual-report')).json()) as DisclosureItem;
@@ -229,8 +274,16 @@ describe('directory, reports and contact', () => {
   });
 
   test('GET /reports lists the reports newest first with links that work', async () => {
-    const list = (await (await call('GET', '/reports', '/api/reports')).json()) as { year: number; href: string; agency: string; format: string }[];
-    assert.deepEqual(list.map((r) => r.year), [2024, 2023, 2020]);
+    const list = (await (await call('GET', '/reports', '/api/reports')).json()) as {
+      year: number;
+      href: string;
+      agency: string;
+      format: string;
+    }[];
+    assert.deepEqual(
+      list.map((r) => r.year),
+      [2024, 2023, 2020],
+    );
     assert.deepEqual(list[2], { agency: '福建省商务厅', year: 2020, format: '2019', href: '/api/reports/2020' });
     const report = (await (await call('GET', '/reports/{year}', list[0]!.href)).json()) as { agency: string; year: number; format: string };
     assert.equal(report.year, 2024);
@@ -254,7 +307,13 @@ describe('directory, reports and contact', () => {
   test('the demo letters are seeded once and can be looked up', async () => {
     const list = (await (await call('GET', '/feedback', '/api/feedback?pageSize=50')).json()) as { items: { subject: string }[] };
     const published = DEMO_LETTERS.filter((l) => l.publish).map((l) => l.subject);
-    assert.deepEqual(list.items.map((i) => i.subject).filter((s) => published.includes(s)).sort(), [...published].sort());
+    assert.deepEqual(
+      list.items
+        .map((i) => i.subject)
+        .filter((s) => published.includes(s))
+        .sort(),
+      [...published].sort(),
+    );
     assert.ok(!list.items.some((i) => i.subject === DEMO_LETTERS.find((l) => !l.publish)!.subject));
     const letter = await call('GET', '/feedback/{queryCode}', `/api/feedback/${DEMO_LETTERS[0]!.queryCode}?contact=${DEMO_LETTER_PHONE}`);
     assert.equal(letter.status, 200);
@@ -291,9 +350,11 @@ function check(doc: OpenApi, schema: Schema, value: unknown, at = '$'): string[]
   const errors: string[] = [];
   const fails = (s: Schema) => check(doc, s, value, at).length > 0;
   if (Array.isArray(schema.anyOf) && schema.anyOf.every((s: Schema) => fails(s))) errors.push(`${at}: matches none of anyOf`);
-  if (Array.isArray(schema.oneOf) && schema.oneOf.filter((s: Schema) => !fails(s)).length !== 1) errors.push(`${at}: does not match exactly one of oneOf`);
+  if (Array.isArray(schema.oneOf) && schema.oneOf.filter((s: Schema) => !fails(s)).length !== 1)
+    errors.push(`${at}: does not match exactly one of oneOf`);
   if ('const' in schema && value !== schema.const) errors.push(`${at}: ${JSON.stringify(value)} is not ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join('|')}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+    errors.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join('|')}`);
   if (schema.type !== undefined) {
     const types = ([] as string[]).concat(schema.type as string | string[]);
     if (!types.some((t) => typeOk(t, value))) return [...errors, `${at}: ${JSON.stringify(value)?.slice(0, 40)} is not ${types.join('|')}`];
@@ -302,8 +363,10 @@ function check(doc: OpenApi, schema: Schema, value: unknown, at = '$'): string[]
     const length = [...value].length;
     if (typeof schema.maxLength === 'number' && length > schema.maxLength) errors.push(`${at}: longer than ${schema.maxLength}`);
     if (typeof schema.minLength === 'number' && length < schema.minLength) errors.push(`${at}: shorter than ${schema.minLength}`);
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${at}: ${value} does not match ${schema.pattern}`);
-    if (schema.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)) errors.push(`${at}: ${value} is not date-time`);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+      errors.push(`${at}: ${value} does not match ${schema.pattern}`);
+    if (schema.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value))
+      errors.push(`${at}: ${value} is not date-time`);
   }
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
@@ -322,7 +385,8 @@ function check(doc: OpenApi, schema: Schema, value: unknown, at = '$'): string[]
       if (schema.propertyNames) errors.push(...check(doc, schema.propertyNames as Schema, key, `${at} key ${key}`));
       if (properties[key]) errors.push(...check(doc, properties[key]!, item, `${at}.${key}`));
       else if (schema.additionalProperties === false) errors.push(`${at}: unexpected property ${key}`);
-      else if (typeof schema.additionalProperties === 'object') errors.push(...check(doc, schema.additionalProperties as Schema, item, `${at}.${key}`));
+      else if (typeof schema.additionalProperties === 'object')
+        errors.push(...check(doc, schema.additionalProperties as Schema, item, `${at}.${key}`));
     }
   }
   return errors;
@@ -342,9 +406,14 @@ async function reportAuthoringFlow(): Promise<void> {
   await call('GET', '/staff/reports/{year}', base, staff());
   await call('GET', '/staff/reports/{year}', '/api/staff/reports/2018', staff());
   await call('GET', '/staff/reports/{year}', base);
-  const draft = (await (await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff())).json()) as { document: Record<string, unknown> };
+  const draft = (await (await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff())).json()) as {
+    document: Record<string, unknown>;
+  };
   await call('POST', '/staff/reports/{year}/draft', `${base}/draft`, staff());
-  const requests = (await (await call('GET', '/applications/stats', '/api/applications/stats?year=2025')).json()) as Record<string, unknown>;
+  const requests = (await (await call('GET', '/applications/stats', '/api/applications/stats?year=2025')).json()) as Record<
+    string,
+    unknown
+  >;
   const document = { ...draft.document, requests };
   await call('PUT', v, `${base}/versions/1`, staff({}, { document }));
   await call('PUT', v, `${base}/versions/1`, staff({ 'If-Match': '"1.9"' }, { document }));
@@ -371,71 +440,88 @@ describe('OpenAPI document', () => {
     assert.equal(response.status, 200);
     doc = (await response.json()) as OpenApi;
     assert.equal(doc.openapi, '3.1.0');
-    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
-    assert.deepEqual(operations.sort(), [
-      'GET /admin/deliveries',
-      'GET /applications/stats',
-      'GET /applications/{trackingCode}',
-      'GET /contact',
-      'GET /disclosures',
-      'GET /disclosures/{id}',
-      'GET /feedback',
-      'GET /feedback/challenge',
-      'GET /feedback/{queryCode}',
-      'GET /reports',
-      'GET /reports/{year}',
-      'GET /reports/{year}/versions',
-      'GET /reports/{year}/versions/{version}',
-      'GET /staff/reports/{year}',
-      'PATCH /admin/applications/{trackingCode}',
-      'PATCH /admin/feedback/{queryCode}',
-      'POST /admin/deliveries/{id}/retry',
-      'GET /staff/applications/{trackingCode}/deliveries',
-      'GET /staff/deliveries',
-      'POST /staff/deliveries/{id}/retry',
-      'POST /applications',
-      'POST /applications/{trackingCode}/lookup',
-      'POST /attachments',
-      'POST /feedback',
-      'POST /feedback/{queryCode}/lookup',
-      'POST /feedback/{queryCode}/rating',
-      // desk-server: the staff desk and the applicant's side of a case
-      'DELETE /staff/session',
-      'GET /staff/session',
-      'POST /staff/session',
-      'GET /staff/users',
-      'POST /staff/users',
-      'PATCH /staff/users/{id}',
-      'POST /admin/staff-users',
-      'GET /staff/applications',
-      'GET /staff/applications/{trackingCode}',
-      ...STAFF_ACTIONS.map((action) => `POST /staff/applications/{trackingCode}/${action}`),
-      'GET /staff/applications/{trackingCode}/files/{id}',
-      'GET /staff/applications/{trackingCode}/answer-letter',
-      'POST /staff/applications/{trackingCode}/answer-letter',
-      'POST /staff/applications/{trackingCode}/appeals',
-      'PATCH /staff/applications/{trackingCode}/appeals/{id}',
-      'GET /staff/appeals/stats',
-      'POST /staff/files',
-      'GET /staff/calendar',
-      'PUT /staff/calendar/{year}',
-      'POST /applications/{trackingCode}/supplement',
-      'POST /applications/{trackingCode}/withdrawal',
-      'POST /applications/{trackingCode}/answer-letter',
-      'POST /applications/{trackingCode}/files/{id}',
-      'POST /staff/reports/{year}/corrections',
-      'POST /staff/reports/{year}/draft',
-      'POST /staff/reports/{year}/versions/{version}/publish',
-      'POST /staff/reports/{year}/versions/{version}/return',
-      'POST /staff/reports/{year}/versions/{version}/submit',
-      'PUT /staff/reports/{year}/versions/{version}',
-    ].sort());
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    assert.deepEqual(
+      operations.sort(),
+      [
+        'GET /admin/deliveries',
+        'GET /applications/stats',
+        'GET /applications/{trackingCode}',
+        'GET /contact',
+        'GET /disclosures',
+        'GET /disclosures/{id}',
+        'GET /feedback',
+        'GET /feedback/challenge',
+        'GET /feedback/{queryCode}',
+        'GET /reports',
+        'GET /reports/{year}',
+        'GET /reports/{year}/versions',
+        'GET /reports/{year}/versions/{version}',
+        'GET /staff/reports/{year}',
+        'PATCH /admin/applications/{trackingCode}',
+        'PATCH /admin/feedback/{queryCode}',
+        'POST /admin/deliveries/{id}/retry',
+        'GET /staff/applications/{trackingCode}/deliveries',
+        'GET /staff/deliveries',
+        'POST /staff/deliveries/{id}/retry',
+        'POST /applications',
+        'POST /applications/{trackingCode}/lookup',
+        'POST /attachments',
+        'POST /feedback',
+        'POST /feedback/{queryCode}/lookup',
+        'POST /feedback/{queryCode}/rating',
+        // desk-server: the staff desk and the applicant's side of a case
+        'DELETE /staff/session',
+        'GET /staff/session',
+        'POST /staff/session',
+        'GET /staff/users',
+        'POST /staff/users',
+        'PATCH /staff/users/{id}',
+        'POST /admin/staff-users',
+        'GET /staff/applications',
+        'GET /staff/applications/{trackingCode}',
+        ...STAFF_ACTIONS.map((action) => `POST /staff/applications/{trackingCode}/${action}`),
+        'GET /staff/applications/{trackingCode}/files/{id}',
+        'GET /staff/applications/{trackingCode}/answer-letter',
+        'POST /staff/applications/{trackingCode}/answer-letter',
+        'POST /staff/applications/{trackingCode}/appeals',
+        'PATCH /staff/applications/{trackingCode}/appeals/{id}',
+        'GET /staff/appeals/stats',
+        'POST /staff/files',
+        'GET /staff/calendar',
+        'PUT /staff/calendar/{year}',
+        'POST /applications/{trackingCode}/supplement',
+        'POST /applications/{trackingCode}/withdrawal',
+        'POST /applications/{trackingCode}/answer-letter',
+        'POST /applications/{trackingCode}/files/{id}',
+        'POST /staff/reports/{year}/corrections',
+        'POST /staff/reports/{year}/draft',
+        'POST /staff/reports/{year}/versions/{version}/publish',
+        'POST /staff/reports/{year}/versions/{version}/return',
+        'POST /staff/reports/{year}/versions/{version}/submit',
+        'PUT /staff/reports/{year}/versions/{version}',
+      ].sort(),
+    );
   });
 
   test('the checker used below does catch a wrong body', () => {
-    const letter = { id: 'x', category: 'consult', subject: 's', message: 'm', reply: 'r', receivedOn: '2025-01-02', repliedOn: '2025-01-03', replyDepartment: 'd' };
+    const letter = {
+      id: 'x',
+      category: 'consult',
+      subject: 's',
+      message: 'm',
+      reply: 'r',
+      receivedOn: '2025-01-02',
+      repliedOn: '2025-01-03',
+      replyDepartment: 'd',
+    };
     assert.deepEqual(check(doc, { $ref: '#/components/schemas/PublishedLetter' }, letter), []);
-    assert.ok(check(doc, { $ref: '#/components/schemas/PublishedLetter' }, { ...letter, name: '陈明' }).length > 0, 'a name in a public letter');
+    assert.ok(
+      check(doc, { $ref: '#/components/schemas/PublishedLetter' }, { ...letter, name: '陈明' }).length > 0,
+      'a name in a public letter',
+    );
     assert.ok(check(doc, { $ref: '#/components/schemas/ApplicationReceipt' }, { trackingCode: 'YS-0000000001' }).length > 0);
     assert.ok(check(doc, { $ref: '#/components/schemas/RequestsTable' }, { '1': [1, 2, 3] }).length > 0);
   });
@@ -443,7 +529,9 @@ describe('OpenAPI document', () => {
   test('every response of the flows matches the schema its operation declares', async () => {
     // Walk through the endpoints not yet called above.
     const application = sampleApplication();
-    const created = (await (await call('POST', '/applications', '/api/applications', jsonInit(application, { 'Idempotency-Key': 'oa-1' }))).json()) as ApplicationReceipt;
+    const created = (await (
+      await call('POST', '/applications', '/api/applications', jsonInit(application, { 'Idempotency-Key': 'oa-1' }))
+    ).json()) as ApplicationReceipt;
     await call('POST', '/applications', '/api/applications', jsonInit(application, { 'Idempotency-Key': 'oa-1' }));
     await call('POST', '/applications', '/api/applications', jsonInit({ ...application, agency: 'x' }, { 'Idempotency-Key': 'oa-1' }));
     await call('POST', '/applications', '/api/applications', jsonInit({ ...application, bogus: true }, withKey()));
@@ -451,14 +539,44 @@ describe('OpenAPI document', () => {
     await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}?phone=13912345678`);
     await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}?phone=1`);
     await call('GET', '/applications/{trackingCode}', `/api/applications/${created.trackingCode}`);
-    await call('POST', '/applications/{trackingCode}/lookup', `/api/applications/${created.trackingCode}/lookup`, jsonInit({ phone: '13912345678' }));
+    await call(
+      'POST',
+      '/applications/{trackingCode}/lookup',
+      `/api/applications/${created.trackingCode}/lookup`,
+      jsonInit({ phone: '13912345678' }),
+    );
     await call('POST', '/applications/{trackingCode}/lookup', `/api/applications/${created.trackingCode}/lookup`, jsonInit({ phone: '1' }));
     const admin = { Authorization: `Bearer ${ADMIN}` };
-    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'supplement-requested' }, admin));
-    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'accepted' }, admin));
-    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'answered', outcome: '3.1', note: '予以公开' }, admin));
-    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'accepted' }, admin));
-    await call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit({ status: 'closed' }));
+    await call(
+      'PATCH',
+      '/admin/applications/{trackingCode}',
+      `/api/admin/applications/${created.trackingCode}`,
+      jsonInit({ status: 'supplement-requested' }, admin),
+    );
+    await call(
+      'PATCH',
+      '/admin/applications/{trackingCode}',
+      `/api/admin/applications/${created.trackingCode}`,
+      jsonInit({ status: 'accepted' }, admin),
+    );
+    await call(
+      'PATCH',
+      '/admin/applications/{trackingCode}',
+      `/api/admin/applications/${created.trackingCode}`,
+      jsonInit({ status: 'answered', outcome: '3.1', note: '予以公开' }, admin),
+    );
+    await call(
+      'PATCH',
+      '/admin/applications/{trackingCode}',
+      `/api/admin/applications/${created.trackingCode}`,
+      jsonInit({ status: 'accepted' }, admin),
+    );
+    await call(
+      'PATCH',
+      '/admin/applications/{trackingCode}',
+      `/api/admin/applications/${created.trackingCode}`,
+      jsonInit({ status: 'closed' }),
+    );
     await call('GET', '/applications/stats', '/api/applications/stats?year=2025');
     await call('GET', '/applications/stats', '/api/applications/stats?year=2020');
     await call('GET', '/applications/stats', '/api/applications/stats');
@@ -471,8 +589,18 @@ describe('OpenAPI document', () => {
     await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'satisfied' }));
     await call('PATCH', '/admin/feedback/{queryCode}', `/api/admin/feedback/${receipt.queryCode}`, jsonInit({ reply: '已答复' }, admin));
     await call('GET', '/feedback/{queryCode}', `/api/feedback/${receipt.queryCode}?contact=chenming@example.com`);
-    await call('POST', '/feedback/{queryCode}/lookup', `/api/feedback/${receipt.queryCode}/lookup`, jsonInit({ contact: 'chenming@example.com' }));
-    await call('POST', '/feedback/{queryCode}/lookup', `/api/feedback/${receipt.queryCode}/lookup`, jsonInit({ contact: 'nobody@example.com' }));
+    await call(
+      'POST',
+      '/feedback/{queryCode}/lookup',
+      `/api/feedback/${receipt.queryCode}/lookup`,
+      jsonInit({ contact: 'chenming@example.com' }),
+    );
+    await call(
+      'POST',
+      '/feedback/{queryCode}/lookup',
+      `/api/feedback/${receipt.queryCode}/lookup`,
+      jsonInit({ contact: 'nobody@example.com' }),
+    );
     await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'satisfied' }));
     await call('POST', '/feedback/{queryCode}/rating', `/api/feedback/${receipt.queryCode}/rating`, jsonInit({ rating: 'meh' }));
     await call('GET', '/feedback', '/api/feedback?page=1&pageSize=2');
@@ -484,7 +612,7 @@ describe('OpenAPI document', () => {
     await demo.storage.notifications.planEvents(100, (event) => planDeliveries(event, hooks));
     const listed = await call('GET', '/admin/deliveries', `/api/admin/deliveries?case=${created.trackingCode}`, { headers: admin });
     const [pending] = ((await listed.json()) as { items: { id: string; recipient: string }[] }).items;
-    assert.equal(pending?.recipient, 'http://127.0.0.1:9/hook', 'the view hides the webhook URL\'s query');
+    assert.equal(pending?.recipient, 'http://127.0.0.1:9/hook', "the view hides the webhook URL's query");
     await call('GET', '/admin/deliveries', '/api/admin/deliveries?state=nonsense', { headers: admin });
     await call('GET', '/admin/deliveries', '/api/admin/deliveries');
     await call('POST', '/admin/deliveries/{id}/retry', `/api/admin/deliveries/${pending!.id}/retry`, { headers: admin });
@@ -500,7 +628,11 @@ describe('OpenAPI document', () => {
     const deliveriesPath = '/staff/applications/{trackingCode}/deliveries';
     const ofCase = await call('GET', deliveriesPath, `/api/staff/applications/${created.trackingCode}/deliveries`, { headers: clerk });
     const kinds = ((await ofCase.json()) as { items: { kind: string }[] }).items.map((d) => d.kind);
-    assert.deepEqual(kinds.sort(), ['application.created', 'application.status-changed', 'application.status-changed', 'application.status-changed'], 'receipt and three steps');
+    assert.deepEqual(
+      kinds.sort(),
+      ['application.created', 'application.status-changed', 'application.status-changed', 'application.status-changed'],
+      'receipt and three steps',
+    );
     await call('GET', deliveriesPath, `/api/staff/applications/${created.trackingCode}/deliveries`);
     await call('GET', '/staff/deliveries', '/api/staff/deliveries?state=dead', { headers: clerk });
     await call('GET', '/staff/deliveries', '/api/staff/deliveries?state=lost', { headers: clerk });
@@ -529,11 +661,16 @@ describe('OpenAPI document', () => {
         continue;
       }
       covered.add(`${response.method} ${response.path}`);
-      for (const error of check(doc, schema, response.body)) failures.push(`${response.method} ${response.path} ${response.status}: ${error}`);
+      for (const error of check(doc, schema, response.body))
+        failures.push(`${response.method} ${response.path} ${response.status}: ${error}`);
     }
     assert.deepEqual(failures, []);
     const all = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
-    assert.deepEqual(all.filter((op) => !covered.has(op)), [], 'every operation was exercised');
+    assert.deepEqual(
+      all.filter((op) => !covered.has(op)),
+      [],
+      'every operation was exercised',
+    );
   });
 });
 
@@ -548,7 +685,11 @@ async function walkTheDesk(admin: Record<string, string>): Promise<void> {
   }
   await call('POST', '/staff/session', '/api/staff/session', jsonInit({ name: 'clerk', password: 'wrong-password' }));
   await call('POST', '/staff/session', '/api/staff/session', jsonInit({ name: 'clerk' }));
-  const as = (who: string, extra: Record<string, string> = {}) => ({ Cookie: sessions[who]!.cookie, 'X-CSRF-Token': sessions[who]!.csrf, ...extra });
+  const as = (who: string, extra: Record<string, string> = {}) => ({
+    Cookie: sessions[who]!.cookie,
+    'X-CSRF-Token': sessions[who]!.csrf,
+    ...extra,
+  });
   const staff = (who: string, method: string, path: string, url: string, body?: unknown, extra: Record<string, string> = {}) =>
     call(method, path, url, body === undefined ? { headers: as(who, extra) } : jsonInit(body, as(who, extra)));
   const act = async (who: string, code: string, action: string, body: unknown = {}) =>
@@ -563,14 +704,28 @@ async function walkTheDesk(admin: Record<string, string>): Promise<void> {
   await call('GET', '/staff/session', '/api/staff/session');
   await staff('admin', 'GET', '/staff/users', '/api/staff/users');
   await staff('clerk', 'GET', '/staff/users', '/api/staff/users');
-  const account = (await (await ok(staff('admin', 'POST', '/staff/users', '/api/staff/users', { name: 'oa-clerk', role: 'clerk' }))).json()) as StaffAccountAnswer;
+  const account = (await (
+    await ok(staff('admin', 'POST', '/staff/users', '/api/staff/users', { name: 'oa-clerk', role: 'clerk' }))
+  ).json()) as StaffAccountAnswer;
   await staff('admin', 'POST', '/staff/users', '/api/staff/users', { name: 'oa-clerk', role: 'clerk' });
   await ok(staff('admin', 'PATCH', '/staff/users/{id}', `/api/staff/users/${account.account.id}`, { resetPassword: true }));
   await staff('admin', 'PATCH', '/staff/users/{id}', '/api/staff/users/no-such-id', { disabled: true });
-  await ok(call('POST', '/admin/staff-users', '/api/admin/staff-users', jsonInit({ name: 'oa-head', role: 'head', password: 'oa-head-password' }, admin)));
+  await ok(
+    call(
+      'POST',
+      '/admin/staff-users',
+      '/api/admin/staff-users',
+      jsonInit({ name: 'oa-head', role: 'head', password: 'oa-head-password' }, admin),
+    ),
+  );
   await call('POST', '/admin/staff-users', '/api/admin/staff-users', jsonInit({ name: 'oa-head', role: 'head' }));
 
-  const submit = async () => ((await (await call('POST', '/applications', '/api/applications', jsonInit(sampleApplication(), withKey()))).json()) as ApplicationReceipt).trackingCode;
+  const submit = async () =>
+    (
+      (await (
+        await call('POST', '/applications', '/api/applications', jsonInit(sampleApplication(), withKey()))
+      ).json()) as ApplicationReceipt
+    ).trackingCode;
   const a = await submit();
   const b = await submit();
   const c = await submit();
@@ -581,8 +736,20 @@ async function walkTheDesk(admin: Record<string, string>): Promise<void> {
 
   await ok(act('clerk', a, 'request-supplement', { triggers: ['description-unclear'], detail: '请写明文号' }));
   await ok(call('GET', '/applications/{trackingCode}', `/api/applications/${a}?phone=13912345678`));
-  await ok(call('POST', '/applications/{trackingCode}/supplement', `/api/applications/${a}/supplement`, jsonInit({ phone: '13912345678', text: '闽商务〔2020〕76号' }, withKey())));
-  await call('POST', '/applications/{trackingCode}/supplement', `/api/applications/${a}/supplement`, jsonInit({ phone: '13900000000', text: 'x' }, withKey()));
+  await ok(
+    call(
+      'POST',
+      '/applications/{trackingCode}/supplement',
+      `/api/applications/${a}/supplement`,
+      jsonInit({ phone: '13912345678', text: '闽商务〔2020〕76号' }, withKey()),
+    ),
+  );
+  await call(
+    'POST',
+    '/applications/{trackingCode}/supplement',
+    `/api/applications/${a}/supplement`,
+    jsonInit({ phone: '13900000000', text: 'x' }, withKey()),
+  );
   await ok(act('clerk', b, 'request-supplement', { triggers: ['contact'] }));
   await ok(act('clerk', b, 'record-supplement', { text: '电话补正' }));
   await act('clerk', b, 'abandon');
@@ -593,12 +760,20 @@ async function walkTheDesk(admin: Record<string, string>): Promise<void> {
   await ok(act('head', a, 'decide-extension', { approve: true }));
   const form = new FormData();
   form.append('file', new Blob([Buffer.from('%PDF-1.7 released')]), '公开件.pdf');
-  const file = (await (await ok(call('POST', '/staff/files', '/api/staff/files', { headers: as('clerk', withKey()), body: form }))).json()) as { id: string };
+  const file = (await (
+    await ok(call('POST', '/staff/files', '/api/staff/files', { headers: as('clerk', withKey()), body: form }))
+  ).json()) as { id: string };
   const bad = new FormData();
   bad.append('file', new Blob([Buffer.from('<svg onload=alert(1)>')]), 'x.svg');
   await call('POST', '/staff/files', '/api/staff/files', { headers: as('clerk', withKey()), body: bad });
-  await ok(staff('clerk', 'POST', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`, { outcome: '3.1' }));
-  await staff('clerk', 'POST', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`, { outcome: '9' });
+  await ok(
+    staff('clerk', 'POST', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`, {
+      outcome: '3.1',
+    }),
+  );
+  await staff('clerk', 'POST', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`, {
+    outcome: '9',
+  });
   await staff('clerk', 'GET', '/staff/applications/{trackingCode}/answer-letter', `/api/staff/applications/${a}/answer-letter`);
   const answered = (await (await ok(act('clerk', a, 'answer', { outcome: '3.1', files: [file.id] }))).json()) as StaffCase;
   assert.equal(answered.status, 'answered');
@@ -606,23 +781,72 @@ async function walkTheDesk(admin: Record<string, string>): Promise<void> {
   await ok(staff('clerk', 'GET', '/staff/applications/{trackingCode}/files/{id}', `/api/staff/applications/${a}/files/${file.id}`));
   await staff('admin', 'GET', '/staff/applications/{trackingCode}/files/{id}', `/api/staff/applications/${a}/files/${file.id}`);
   await ok(call('GET', '/applications/{trackingCode}', `/api/applications/${a}?phone=13912345678`));
-  await ok(call('POST', '/applications/{trackingCode}/answer-letter', `/api/applications/${a}/answer-letter`, jsonInit({ phone: '13912345678' })));
-  await call('POST', '/applications/{trackingCode}/answer-letter', `/api/applications/${a}/answer-letter`, jsonInit({ phone: '13900000000' }));
-  await ok(call('POST', '/applications/{trackingCode}/files/{id}', `/api/applications/${a}/files/${file.id}`, jsonInit({ phone: '13912345678' })));
+  await ok(
+    call('POST', '/applications/{trackingCode}/answer-letter', `/api/applications/${a}/answer-letter`, jsonInit({ phone: '13912345678' })),
+  );
+  await call(
+    'POST',
+    '/applications/{trackingCode}/answer-letter',
+    `/api/applications/${a}/answer-letter`,
+    jsonInit({ phone: '13900000000' }),
+  );
+  await ok(
+    call('POST', '/applications/{trackingCode}/files/{id}', `/api/applications/${a}/files/${file.id}`, jsonInit({ phone: '13912345678' })),
+  );
   await call('POST', '/applications/{trackingCode}/files/{id}', `/api/applications/${a}/files/${file.id}`, jsonInit({}));
   await ok(act('head', a, 'close'));
   await act('head', a, 'close');
   await ok(act('clerk', c, 'accept', { reason: '已电话确认' }));
-  await ok(call('POST', '/applications/{trackingCode}/withdrawal', `/api/applications/${c}/withdrawal`, jsonInit({ phone: '13912345678' }, withKey())));
-  await call('POST', '/applications/{trackingCode}/withdrawal', `/api/applications/${c}/withdrawal`, jsonInit({ phone: '13912345678' }, withKey()));
+  await ok(
+    call(
+      'POST',
+      '/applications/{trackingCode}/withdrawal',
+      `/api/applications/${c}/withdrawal`,
+      jsonInit({ phone: '13912345678' }, withKey()),
+    ),
+  );
+  await call(
+    'POST',
+    '/applications/{trackingCode}/withdrawal',
+    `/api/applications/${c}/withdrawal`,
+    jsonInit({ phone: '13912345678' }, withKey()),
+  );
 
-  const appeal = (await (await ok(staff('clerk', 'POST', '/staff/applications/{trackingCode}/appeals', `/api/staff/applications/${a}/appeals`, { kind: 'reconsideration', result: 'pending', filedOn: '2025-06-16' }, withKey()))).json()) as { id: string };
-  await staff('clerk', 'POST', '/staff/applications/{trackingCode}/appeals', `/api/staff/applications/${a}/appeals`, { kind: 'litigation', result: 'pending', filedOn: '2025-06-16' }, withKey());
-  await ok(staff('clerk', 'PATCH', '/staff/applications/{trackingCode}/appeals/{id}', `/api/staff/applications/${a}/appeals/${appeal.id}`, { result: 'upheld' }));
+  const appeal = (await (
+    await ok(
+      staff(
+        'clerk',
+        'POST',
+        '/staff/applications/{trackingCode}/appeals',
+        `/api/staff/applications/${a}/appeals`,
+        { kind: 'reconsideration', result: 'pending', filedOn: '2025-06-16' },
+        withKey(),
+      ),
+    )
+  ).json()) as { id: string };
+  await staff(
+    'clerk',
+    'POST',
+    '/staff/applications/{trackingCode}/appeals',
+    `/api/staff/applications/${a}/appeals`,
+    { kind: 'litigation', result: 'pending', filedOn: '2025-06-16' },
+    withKey(),
+  );
+  await ok(
+    staff('clerk', 'PATCH', '/staff/applications/{trackingCode}/appeals/{id}', `/api/staff/applications/${a}/appeals/${appeal.id}`, {
+      result: 'upheld',
+    }),
+  );
   await ok(staff('head', 'GET', '/staff/appeals/stats', '/api/staff/appeals/stats?year=2025'));
   await staff('head', 'GET', '/staff/appeals/stats', '/api/staff/appeals/stats');
   await ok(staff('clerk', 'GET', '/staff/calendar', '/api/staff/calendar'));
-  await ok(staff('admin', 'PUT', '/staff/calendar/{year}', '/api/staff/calendar/2027', { holidays: ['2027-01-01'], workdays: [], notice: '国办发明电〔2026〕1号' }));
+  await ok(
+    staff('admin', 'PUT', '/staff/calendar/{year}', '/api/staff/calendar/2027', {
+      holidays: ['2027-01-01'],
+      workdays: [],
+      notice: '国办发明电〔2026〕1号',
+    }),
+  );
   await staff('clerk', 'PUT', '/staff/calendar/{year}', '/api/staff/calendar/2027', { holidays: [], workdays: [], notice: 'x' });
   await staff('clerk', 'DELETE', '/staff/session', '/api/staff/session', undefined, { 'X-CSRF-Token': 'wrong' });
   assert.equal((await staff('clerk', 'DELETE', '/staff/session', '/api/staff/session')).status, 204);

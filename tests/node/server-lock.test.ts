@@ -48,7 +48,9 @@ test('in one process: eight simultaneous opens over a stale pid file, exactly on
 async function contend(dir: string, count: number): Promise<string[]> {
   const startAt = Date.now() + 4_000;
   const runs = Array.from({ length: count }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/node/fixtures/lock-contender.ts', dir, String(startAt)], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/node/fixtures/lock-contender.ts', dir, String(startAt)], {
+      cwd: root,
+    });
     children.add(child);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

@@ -33,9 +33,13 @@ describe('guessing look-ups', () => {
     const code = await submit();
     const statuses: number[] = [];
     // Each guess from another address, so only the per-code count can stop them.
-    for (let i = 0; i < 10; i++) statuses.push((await get(`/api/applications/${code}?phone=1390000${String(i).padStart(4, '0')}`, `203.0.113.${i}`)).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push((await get(`/api/applications/${code}?phone=1390000${String(i).padStart(4, '0')}`, `203.0.113.${i}`)).status);
     assert.deepEqual(statuses.slice(0, 5), [404, 404, 404, 404, 404]);
-    assert.ok(statuses.slice(6).every((s) => s === 429), statuses.join());
+    assert.ok(
+      statuses.slice(6).every((s) => s === 429),
+      statuses.join(),
+    );
     const waiting = await get(`/api/applications/${code}?phone=13912345678`, '203.0.113.99');
     assert.equal(waiting.status, 429, 'even the right phone waits: the guesser cannot tell a hit');
     const problem = (await waiting.json()) as Problem;
@@ -50,8 +54,15 @@ describe('guessing look-ups', () => {
       statuses.push((await get(path, '192.0.2.50')).status);
     }
     assert.deepEqual(statuses.slice(0, 20), Array(20).fill(404));
-    assert.ok(statuses.slice(21).every((s) => s === 429), statuses.join());
-    assert.equal((await get(`/api/feedback/${DEMO_LETTERS[0]!.queryCode}?contact=${DEMO_LETTER_PHONE}`, '192.0.2.51')).status, 200, 'others are not affected');
+    assert.ok(
+      statuses.slice(21).every((s) => s === 429),
+      statuses.join(),
+    );
+    assert.equal(
+      (await get(`/api/feedback/${DEMO_LETTERS[0]!.queryCode}?contact=${DEMO_LETTER_PHONE}`, '192.0.2.51')).status,
+      200,
+      'others are not affected',
+    );
   });
 
   test('a citizen who mistypes twice and then gets it right notices nothing', async () => {
@@ -64,13 +75,20 @@ describe('guessing look-ups', () => {
 
 describe('ratings need the contact', () => {
   const rate = (code: string, body: unknown, address = '198.51.100.20') =>
-    demo.app.request(`/api/feedback/${code}/rating`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }, from(address));
+    demo.app.request(
+      `/api/feedback/${code}/rating`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+      from(address),
+    );
 
   test('without the contact a rating is refused; an unknown code and a wrong contact answer exactly alike', async () => {
     const known = DEMO_LETTERS[1]!.queryCode;
     const missing = await rate(known, { rating: 'satisfied' });
     assert.equal(missing.status, 422);
-    assert.deepEqual(((await missing.json()) as Problem).errors?.map((e) => e.field), ['/contact']);
+    assert.deepEqual(
+      ((await missing.json()) as Problem).errors?.map((e) => e.field),
+      ['/contact'],
+    );
     const wrong = await rate(known, { rating: 'satisfied', contact: '13900000000' });
     const unknown = await rate('ZZZZZZZZZZ', { rating: 'satisfied', contact: '13900000000' });
     assert.equal(wrong.status, 404);
@@ -93,11 +111,17 @@ describe('public status', () => {
     assert.equal((await patch({ status: 'supplement-requested', note: '请补充申请人身份证明复印件' })).status, 200);
     assert.equal((await patch({ status: 'accepted', note: '内部：已电话核实，疑似批量申请' })).status, 200);
     assert.equal((await patch({ status: 'extended', note: '需征求第三方意见，答复期限延长20个工作日' })).status, 200);
-    const staffView = (await (await patch({ status: 'answered', outcome: '3.1', note: '内部：已报分管领导审核' })).json()) as ApplicationStatusView;
+    const staffView = (await (
+      await patch({ status: 'answered', outcome: '3.1', note: '内部：已报分管领导审核' })
+    ).json()) as ApplicationStatusView;
     assert.equal(staffView.timeline.filter((e) => e.note).length, 4, 'staff still see their notes');
     const view = (await (await get(`/api/applications/${code}?phone=13912345678`, '198.51.100.30')).json()) as ApplicationStatusView;
     const notes = view.timeline.map((e) => e.note).filter(Boolean);
-    assert.deepEqual(notes, ['请补充申请人身份证明复印件', '需征求第三方意见，答复期限延长20个工作日'], 'the notices of 补正 and extension');
+    assert.deepEqual(
+      notes,
+      ['请补充申请人身份证明复印件', '需征求第三方意见，答复期限延长20个工作日'],
+      'the notices of 补正 and extension',
+    );
     assert.ok(!JSON.stringify(view).includes('内部'));
   });
 });

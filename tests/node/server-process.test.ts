@@ -58,10 +58,19 @@ async function start(env: Record<string, string>): Promise<Started> {
 test('an acknowledged letter survives SIGKILL; SIGTERM stops the server cleanly', { timeout: 180_000 }, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'zwgk-durable-'));
   try {
-    const first = await start({ ZWGK_DATA_DIR: dataDir, ZWGK_ADMIN_TOKEN: 'process-test-token-5d2f8c1e9a7b4036e1f2a3b4c5d6e7f8091a2b3c4d5e6f70' });
+    const first = await start({
+      ZWGK_DATA_DIR: dataDir,
+      ZWGK_ADMIN_TOKEN: 'process-test-token-5d2f8c1e9a7b4036e1f2a3b4c5d6e7f8091a2b3c4d5e6f70',
+    });
     assert.doesNotMatch(first.output(), /admin token \(generated/);
     const challenge = (await (await fetch(`${first.origin}/api/feedback/challenge`)).json()) as Challenge;
-    const letter = sampleLetter({ subject: '断电前写入的来信', name: '持久测试人', phone: '13512345678', email: 'durable@example.com', proof: await solveProof(challenge) });
+    const letter = sampleLetter({
+      subject: '断电前写入的来信',
+      name: '持久测试人',
+      phone: '13512345678',
+      email: 'durable@example.com',
+      proof: await solveProof(challenge),
+    });
     const sent = await fetch(`${first.origin}/api/feedback`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'durable-1' },
@@ -96,7 +105,11 @@ test('an acknowledged letter survives SIGKILL; SIGTERM stops the server cleanly'
     });
     assert.equal(reply.status, 200);
     const list = (await (await fetch(`${second.origin}/api/feedback?pageSize=50`)).json()) as { items: { subject: string }[] };
-    assert.equal(list.items.filter((i) => i.subject === '网上申请政府信息公开多久能答复').length, 0, 'npm run serve never seeds the demo letters');
+    assert.equal(
+      list.items.filter((i) => i.subject === '网上申请政府信息公开多久能答复').length,
+      0,
+      'npm run serve never seeds the demo letters',
+    );
     const demoLetter = await fetch(`${second.origin}/api/feedback/DEMQ5SAMP5?contact=13800000000`);
     assert.equal(demoLetter.status, 404, 'the unpublished demo letter with its fixed code and phone is not in a real database');
 

@@ -23,7 +23,14 @@ for (const backend of backends()) {
 
     before(async () => {
       storage = await openStorage(backend.config());
-      app = createApp({ storage, adminToken: ADMIN, corsOrigins: [], rateLimit: false, now: () => clock, log: (line) => logged.push(line) });
+      app = createApp({
+        storage,
+        adminToken: ADMIN,
+        corsOrigins: [],
+        rateLimit: false,
+        now: () => clock,
+        log: (line) => logged.push(line),
+      });
       await addAccounts(storage);
     });
     after(async () => {
@@ -87,13 +94,23 @@ for (const backend of backends()) {
         body: JSON.stringify({ name: 'clerk', password: PASSWORDS.clerk }),
       });
       assert.ok(parseSetCookie(direct.headers.get('set-cookie')!).attributes.has('secure'));
-      const spoofed = await new StaffClient(app).request('POST', '/staff/session', { name: 'clerk', password: PASSWORDS.clerk }, { 'X-Forwarded-Proto': 'https' });
+      const spoofed = await new StaffClient(app).request(
+        'POST',
+        '/staff/session',
+        { name: 'clerk', password: PASSWORDS.clerk },
+        { 'X-Forwarded-Proto': 'https' },
+      );
       assert.ok(!parseSetCookie(spoofed.headers.get('set-cookie')!).attributes.has('secure'), 'no proxy is trusted in this app');
       const proxied = createApp({ storage, adminToken: ADMIN, corsOrigins: [], rateLimit: false, now: () => clock, trustProxy: 1 });
-      const behind = await new StaffClient(proxied).request('POST', '/staff/session', { name: 'clerk', password: PASSWORDS.clerk }, {
-        'X-Forwarded-Proto': 'https',
-        'X-Forwarded-For': '198.51.100.200',
-      });
+      const behind = await new StaffClient(proxied).request(
+        'POST',
+        '/staff/session',
+        { name: 'clerk', password: PASSWORDS.clerk },
+        {
+          'X-Forwarded-Proto': 'https',
+          'X-Forwarded-For': '198.51.100.200',
+        },
+      );
       assert.ok(parseSetCookie(behind.headers.get('set-cookie')!).attributes.has('secure'));
     });
 
@@ -111,9 +128,15 @@ for (const backend of backends()) {
 
     test('5 wrong passwords lock the account for 15 minutes, whatever the address; then it opens again', async () => {
       for (let i = 0; i < LOCKOUT.perAccount; i++) {
-        await problem(await new StaffClient(app, `198.51.100.${i}`).request('POST', '/staff/session', { name: 'admin', password: `guess-${i}-xxxx` }), 401);
+        await problem(
+          await new StaffClient(app, `198.51.100.${i}`).request('POST', '/staff/session', { name: 'admin', password: `guess-${i}-xxxx` }),
+          401,
+        );
       }
-      const locked = await new StaffClient(app, '198.51.100.99').request('POST', '/staff/session', { name: 'admin', password: PASSWORDS.admin });
+      const locked = await new StaffClient(app, '198.51.100.99').request('POST', '/staff/session', {
+        name: 'admin',
+        password: PASSWORDS.admin,
+      });
       const body = await problem(locked, 429);
       assert.equal(body.type, 'urn:zwgk:problem:sign-in-locked');
       assert.ok(Number(locked.headers.get('retry-after')) > 0);
@@ -126,9 +149,15 @@ for (const backend of backends()) {
     test('20 failures from one address lock that address for every account', async () => {
       const address = '203.0.113.7';
       for (let i = 0; i < LOCKOUT.perAddress; i++) {
-        await problem(await new StaffClient(app, address).request('POST', '/staff/session', { name: `user-${i}`, password: 'wrong-password' }), 401);
+        await problem(
+          await new StaffClient(app, address).request('POST', '/staff/session', { name: `user-${i}`, password: 'wrong-password' }),
+          401,
+        );
       }
-      await problem(await new StaffClient(app, address).request('POST', '/staff/session', { name: 'clerk', password: PASSWORDS.clerk }), 429);
+      await problem(
+        await new StaffClient(app, address).request('POST', '/staff/session', { name: 'clerk', password: PASSWORDS.clerk }),
+        429,
+      );
       await new StaffClient(app, '203.0.113.8').signIn('clerk', PASSWORDS.clerk);
       advance(LOCKOUT.windowMs + 1000);
     });
@@ -193,7 +222,9 @@ for (const backend of backends()) {
 
       const li = new StaffClient(app);
       await li.signIn('李经办', created.password!);
-      const reset = (await (await admin.request('PATCH', `/staff/users/${created.account.id}`, { resetPassword: true })).json()) as StaffAccountAnswer;
+      const reset = (await (
+        await admin.request('PATCH', `/staff/users/${created.account.id}`, { resetPassword: true })
+      ).json()) as StaffAccountAnswer;
       await problem(await li.request('GET', '/staff/session'), 401);
       await problem(await new StaffClient(app).request('POST', '/staff/session', { name: '李经办', password: created.password }), 401);
       await li.signIn('李经办', reset.password!);

@@ -7,7 +7,16 @@ import type { Hono } from 'hono';
 import type { ApplicationReceipt, ApplicationStatusView, AttachmentReceipt, OutcomeId } from '../../src/api/types/application.js';
 import { OUTCOME_IDS } from '../../src/api/types/application.js';
 import type { Problem } from '../../src/api/types/problem.js';
-import type { AnswerLetter, Appeal, AppealsTable, CalendarOverview, QueuePage, StaffAction, StaffCase, StaffRole } from '../../src/api/types/staff.js';
+import type {
+  AnswerLetter,
+  Appeal,
+  AppealsTable,
+  CalendarOverview,
+  QueuePage,
+  StaffAction,
+  StaffCase,
+  StaffRole,
+} from '../../src/api/types/staff.js';
 import { STAFF_ACTIONS } from '../../src/api/types/staff.js';
 import { addWorkingDays, calendarYears, replyDueDate } from '../../src/core/calendar/index.js';
 import { checkReport } from '../../src/core/report/index.js';
@@ -79,7 +88,11 @@ for (const backend of backends()) {
     }
 
     const citizen = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-      app.request(`/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      app.request(`/api${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
 
     async function publicView(code: string): Promise<ApplicationStatusView> {
       const response = await app.request(`/api/applications/${code}?phone=${PHONE}`);
@@ -112,7 +125,10 @@ for (const backend of backends()) {
       const opened = await staffCase(code);
       assert.equal(opened.applicant.name, '张三', 'the case shows the full request');
       assert.deepEqual(opened.actions, ['accept', 'request-supplement']);
-      assert.deepEqual(opened.attachments.map((a) => a.name), ['身份证.pdf']);
+      assert.deepEqual(
+        opened.attachments.map((a) => a.name),
+        ['身份证.pdf'],
+      );
       const proofDownload = await staff.clerk.request('GET', `/staff/applications/${code}/files/${proof.id}`);
       assert.equal(proofDownload.status, 200);
       assert.match(proofDownload.headers.get('content-disposition')!, /^attachment;/);
@@ -155,7 +171,9 @@ for (const backend of backends()) {
       assert.equal((await upload('/api/staff/files', 'PK\u0003\u0004rest', '表格.xlsx', staff.clerk)).status, 201);
 
       setDay('2025-11-03');
-      const draft = (await (await staff.clerk.request('POST', `/staff/applications/${code}/answer-letter`, { outcome: '3.1', files: [file.name] })).json()) as AnswerLetter;
+      const draft = (await (
+        await staff.clerk.request('POST', `/staff/applications/${code}/answer-letter`, { outcome: '3.1', files: [file.name] })
+      ).json()) as AnswerLetter;
       assert.match(draft.facts, /2025年9月28日收到/);
       assert.match(draft.decision, /2020年政务公开工作要点\.pdf/);
       const letter = { ...draft, docNo: '闽商务依申〔2025〕12号' };
@@ -169,7 +187,10 @@ for (const backend of backends()) {
 
       const seen = await publicView(code);
       assert.equal(seen.outcome, '3.1');
-      assert.deepEqual(seen.documents?.files.map((f) => f.id), [file.id]);
+      assert.deepEqual(
+        seen.documents?.files.map((f) => f.id),
+        [file.id],
+      );
       assert.ok(!JSON.stringify(seen).includes('电话确认'), 'no staff-internal reason in the public view');
       const letterDownload = await citizen(`/applications/${code}/answer-letter`, { phone: '139 1234 5678' });
       assert.equal(letterDownload.status, 200);
@@ -193,7 +214,12 @@ for (const backend of backends()) {
 
       // The audit trail: every step, who, when, why, before and after.
       assert.deepEqual(
-        closed.timeline.map((e) => [e.action, e.actor.kind === 'staff' ? e.actor.name : e.actor.kind, e.before?.status ?? null, e.after.status]),
+        closed.timeline.map((e) => [
+          e.action,
+          e.actor.kind === 'staff' ? e.actor.name : e.actor.kind,
+          e.before?.status ?? null,
+          e.after.status,
+        ]),
         [
           ['submit', 'applicant', null, 'submitted'],
           ['accept', 'clerk', 'submitted', 'accepted'],
@@ -282,7 +308,8 @@ for (const backend of backends()) {
         for (const action of STAFF_ACTIONS) {
           // An administrator handles no case; a clerk never approves an extension.
           assert.equal((await act('admin', shared, action, BODIES[action])).status, 403, `admin ${action} in ${state}`);
-          if (action === 'decide-extension') assert.equal((await act('clerk', shared, action, BODIES[action])).status, 403, `clerk ${action}`);
+          if (action === 'decide-extension')
+            assert.equal((await act('clerk', shared, action, BODIES[action])).status, 403, `clerk ${action}`);
           if (!legal.includes(action)) {
             const who = action === 'decide-extension' ? 'head' : 'clerk';
             const refused = await problem(await act(who, shared, action, BODIES[action]), 409);
@@ -319,7 +346,8 @@ for (const backend of backends()) {
 
     test('bad bodies are 422 with the field, never 500', async () => {
       const code = await caseIn('submitted');
-      const fields = async (action: StaffAction, body: unknown) => (await problem(await act('clerk', code, action, body), 422)).errors?.map((e) => e.field);
+      const fields = async (action: StaffAction, body: unknown) =>
+        (await problem(await act('clerk', code, action, body), 422)).errors?.map((e) => e.field);
       assert.deepEqual(await fields('request-supplement', { triggers: [] }), ['/triggers']);
       assert.deepEqual(await fields('request-supplement', { triggers: ['nope'] }), ['/triggers']);
       assert.deepEqual(await fields('request-supplement', { triggers: ['contact'], periodDays: 16 }), ['/periodDays']);
@@ -327,7 +355,10 @@ for (const backend of backends()) {
       assert.deepEqual(await fields('accept', { receivedOn: '2025-03-09' }), ['/receivedOn'], 'not before submission');
       assert.deepEqual(await fields('accept', { bogus: 1 }), ['/bogus']);
       assert.equal((await act('clerk', code, 'accept', [1, 2])).status, 422);
-      const raw = await staff.clerk.request('POST', `/staff/applications/${code}/accept`, undefined, { 'Idempotency-Key': key(), 'Content-Type': 'application/json' });
+      const raw = await staff.clerk.request('POST', `/staff/applications/${code}/accept`, undefined, {
+        'Idempotency-Key': key(),
+        'Content-Type': 'application/json',
+      });
       assert.equal(raw.status, 400);
       await problem(await act('clerk', 'YS-NOSUCHCODE', 'accept'), 404);
       await problem(await staff.clerk.request('GET', '/staff/applications?status=nope'), 400);
@@ -350,28 +381,53 @@ for (const backend of backends()) {
       assert.equal(asked.supplement?.dueOn, addWorkingDays('2025-03-12', 15));
       const waiting = await publicView(code);
       assert.equal(waiting.status, 'supplement-requested');
-      assert.deepEqual(waiting.supplement, { triggers: ['description-unclear', 'identity-proof'], detail: '请写明文件的文号', dueOn: asked.supplement!.dueOn });
+      assert.deepEqual(waiting.supplement, {
+        triggers: ['description-unclear', 'identity-proof'],
+        detail: '请写明文件的文号',
+        dueOn: asked.supplement!.dueOn,
+      });
       assert.equal(waiting.dueDate, null);
       assert.ok(!JSON.stringify(waiting).includes('内部'), 'staff-internal notes never reach the public status');
 
       setDay('2025-03-20');
       const copy = (await (await upload('/api/attachments', samplePdf(), '身份证明.pdf', null)).json()) as AttachmentReceipt;
       const idem = key();
-      await problem(await citizen(`/applications/${code}/supplement`, { phone: '13900000000', text: 'x' }, { 'Idempotency-Key': key() }), 404);
-      await problem(await citizen(`/applications/${code}/supplement`, { phone: PHONE, text: 'x', attachments: ['rf-nope'] }, { 'Idempotency-Key': key() }), 422);
-      const answered = await citizen(`/applications/${code}/supplement`, { phone: PHONE, text: '文号为闽商务〔2020〕76号', attachments: [copy.id] }, { 'Idempotency-Key': idem });
+      await problem(
+        await citizen(`/applications/${code}/supplement`, { phone: '13900000000', text: 'x' }, { 'Idempotency-Key': key() }),
+        404,
+      );
+      await problem(
+        await citizen(
+          `/applications/${code}/supplement`,
+          { phone: PHONE, text: 'x', attachments: ['rf-nope'] },
+          { 'Idempotency-Key': key() },
+        ),
+        422,
+      );
+      const answered = await citizen(
+        `/applications/${code}/supplement`,
+        { phone: PHONE, text: '文号为闽商务〔2020〕76号', attachments: [copy.id] },
+        { 'Idempotency-Key': idem },
+      );
       assert.equal(answered.status, 200, await answered.clone().text());
       const view = (await answered.json()) as ApplicationStatusView;
       assert.equal(view.status, 'accepted');
       assert.equal(view.dueDate, replyDueDate('2025-03-20'), 'the clock restarts on the day the supplement arrives (art. 30)');
       assert.equal(view.workingDaysLeft, 20);
-      const replay = await citizen(`/applications/${code}/supplement`, { phone: PHONE, text: '文号为闽商务〔2020〕76号', attachments: [copy.id] }, { 'Idempotency-Key': idem });
+      const replay = await citizen(
+        `/applications/${code}/supplement`,
+        { phone: PHONE, text: '文号为闽商务〔2020〕76号', attachments: [copy.id] },
+        { 'Idempotency-Key': idem },
+      );
       assert.equal(replay.headers.get('idempotent-replayed'), 'true');
       await problem(await citizen(`/applications/${code}/supplement`, { phone: PHONE, text: 'again' }, { 'Idempotency-Key': key() }), 409);
 
       const restarted = await staffCase(code);
       assert.equal(restarted.supplement?.receivedOn, '2025-03-20');
-      assert.deepEqual(restarted.supplement?.attachments.map((a) => a.id), [copy.id]);
+      assert.deepEqual(
+        restarted.supplement?.attachments.map((a) => a.id),
+        [copy.id],
+      );
       assert.equal(restarted.clock.countFrom, '2025-03-20');
       assert.equal((await staff.clerk.request('GET', `/staff/applications/${code}/files/${copy.id}`)).status, 200);
       assert.equal(restarted.timeline.at(-1)!.action, 'supplement');
@@ -419,9 +475,15 @@ for (const backend of backends()) {
       assert.equal(lapsed.answer?.outcome, '3.6.1');
       assert.equal(lapsed.answer?.answeredOn, '2026-03-10');
       const row = lapsed.timeline.at(-1)!;
-      assert.deepEqual([row.action, row.actor, row.before?.status, row.after.status], ['abandon', { kind: 'system' }, 'supplement-requested', 'answered']);
+      assert.deepEqual(
+        [row.action, row.actor, row.before?.status, row.after.status],
+        ['abandon', { kind: 'system' }, 'supplement-requested', 'answered'],
+      );
       assert.equal(lapsed.timeline.filter((e) => e.action === 'abandon').length, 1, 'recorded once, however often it is read');
-      await problem(await citizen(`/applications/${code}/supplement`, { phone: PHONE, text: '迟到的补正' }, { 'Idempotency-Key': key() }), 409);
+      await problem(
+        await citizen(`/applications/${code}/supplement`, { phone: PHONE, text: '迟到的补正' }, { 'Idempotency-Key': key() }),
+        409,
+      );
       const table = (await (await app.request('/api/applications/stats?year=2026')).json()) as Record<string, number[]>;
       assert.ok(table['3.6.1']![0]! >= 1);
       // A clerk can record it by hand too, once due, before any read did.
@@ -450,7 +512,13 @@ for (const backend of backends()) {
       assert.equal(replied.clock.state, 'running');
       assert.equal(replied.clock.dueDate, addWorkingDays('2025-03-10', 25), '5 working days paused');
       assert.equal(replied.consultations[0]!.reply, '第三方不同意公开');
-      assert.deepEqual(replied.clock.days.filter((d) => d.pause === 'consultation').map((d) => d.date).slice(0, 2), ['2025-03-13', '2025-03-14']);
+      assert.deepEqual(
+        replied.clock.days
+          .filter((d) => d.pause === 'consultation')
+          .map((d) => d.date)
+          .slice(0, 2),
+        ['2025-03-13', '2025-03-14'],
+      );
     });
 
     test('the queue filters by status, due within N working days, overdue and text, counts per status and pages by urgency', async () => {
@@ -461,23 +529,42 @@ for (const backend of backends()) {
       const later = await submit(sampleApplication({ request: { title: `${q} 乙` } }));
       const org = await submit({ ...sampleOrganizationApplication('commercial'), request: { title: `${q} 丙` } });
       await step('clerk', org, 'request-supplement', { triggers: ['contact'] });
-      const get = async (query: string) => (await (await staff.clerk.request('GET', `/staff/applications?q=${encodeURIComponent(q)}&${query}`)).json()) as QueuePage;
+      const get = async (query: string) =>
+        (await (await staff.clerk.request('GET', `/staff/applications?q=${encodeURIComponent(q)}&${query}`)).json()) as QueuePage;
       const all = await get('');
-      assert.deepEqual(all.items.map((i) => i.trackingCode), [soon, later, org], 'most urgent first, waiting on the applicant last');
+      assert.deepEqual(
+        all.items.map((i) => i.trackingCode),
+        [soon, later, org],
+        'most urgent first, waiting on the applicant last',
+      );
       assert.equal(all.items[2]!.applicantName, '福州示例贸易有限公司', 'an organisation is not masked');
       assert.equal(all.items[2]!.waiting, 'applicant-supplement');
-      assert.deepEqual((await get('status=supplement-requested')).items.map((i) => i.trackingCode), [org]);
-      assert.deepEqual((await get('dueWithin=5')).items.map((i) => i.trackingCode), [soon]);
+      assert.deepEqual(
+        (await get('status=supplement-requested')).items.map((i) => i.trackingCode),
+        [org],
+      );
+      assert.deepEqual(
+        (await get('dueWithin=5')).items.map((i) => i.trackingCode),
+        [soon],
+      );
       setDay('2027-07-05');
-      assert.deepEqual((await get('overdue=1')).items.map((i) => i.trackingCode), [soon]);
+      assert.deepEqual(
+        (await get('overdue=1')).items.map((i) => i.trackingCode),
+        [soon],
+      );
       assert.ok((await get('')).overdue >= 1);
       const paged = await get('pageSize=2&page=2');
       assert.deepEqual([paged.total, paged.items.length, paged.page], [3, 1, 2]);
       assert.equal((await get('sort=received')).items.at(-1)!.trackingCode, soon, 'newest first: the oldest last');
-      const byName = (await (await staff.clerk.request('GET', `/staff/applications?q=${encodeURIComponent('福州示例')}`)).json()) as QueuePage;
+      const byName = (await (
+        await staff.clerk.request('GET', `/staff/applications?q=${encodeURIComponent('福州示例')}`)
+      ).json()) as QueuePage;
       assert.ok(byName.items.some((i) => i.trackingCode === org));
       const byCode = (await (await staff.clerk.request('GET', `/staff/applications?q=${later.toLowerCase()}`)).json()) as QueuePage;
-      assert.deepEqual(byCode.items.map((i) => i.trackingCode), [later]);
+      assert.deepEqual(
+        byCode.items.map((i) => i.trackingCode),
+        [later],
+      );
       const hostile = await staff.clerk.request('GET', `/staff/applications?q=${encodeURIComponent("%_'\\")}`);
       assert.equal(hostile.status, 200);
     });
@@ -486,7 +573,11 @@ for (const backend of backends()) {
       const code = await caseIn('accepted');
       await problem(await citizen(`/applications/${code}/withdrawal`, { phone: '13900000000' }, { 'Idempotency-Key': key() }), 404);
       assert.equal((await publicView(code)).status, 'accepted');
-      const response = await citizen(`/applications/${code}/withdrawal`, { phone: PHONE, reason: '已从别处获得' }, { 'Idempotency-Key': key() });
+      const response = await citizen(
+        `/applications/${code}/withdrawal`,
+        { phone: PHONE, reason: '已从别处获得' },
+        { 'Idempotency-Key': key() },
+      );
       assert.equal(response.status, 200);
       assert.equal(((await response.json()) as ApplicationStatusView).status, 'withdrawn');
       await problem(await citizen(`/applications/${code}/withdrawal`, { phone: PHONE }, { 'Idempotency-Key': key() }), 409);
@@ -524,29 +615,60 @@ for (const backend of backends()) {
     test('行政复议 and 行政诉讼 are recorded on a case and counted per year for table 四', async () => {
       const code = await caseIn('answered');
       setDay('2028-02-01');
-      const record = async (body: unknown, idem = key()) => staff.clerk.request('POST', `/staff/applications/${code}/appeals`, body, { 'Idempotency-Key': idem });
+      const record = async (body: unknown, idem = key()) =>
+        staff.clerk.request('POST', `/staff/applications/${code}/appeals`, body, { 'Idempotency-Key': idem });
       const idem = key();
       const first = await record({ kind: 'reconsideration', result: 'pending', filedOn: '2028-01-15' }, idem);
       assert.equal(first.status, 201);
       const appeal = (await first.json()) as Appeal;
-      assert.equal((await record({ kind: 'reconsideration', result: 'pending', filedOn: '2028-01-15' }, idem)).headers.get('idempotent-replayed'), 'true');
+      assert.equal(
+        (await record({ kind: 'reconsideration', result: 'pending', filedOn: '2028-01-15' }, idem)).headers.get('idempotent-replayed'),
+        'true',
+      );
       await problem(await record({ kind: 'litigation', result: 'upheld', filedOn: '2028-01-20' }), 422);
-      assert.equal((await record({ kind: 'litigation', route: 'direct', result: 'corrected', filedOn: '2028-01-20', decidedOn: '2028-01-30' })).status, 201);
-      assert.equal((await record({ kind: 'litigation', route: 'after-reconsideration', result: 'other', filedOn: '2028-01-21' })).status, 201);
-      const updated = await staff.head.request('PATCH', `/staff/applications/${code}/appeals/${appeal.id}`, { result: 'upheld', decidedOn: '2028-01-31' });
+      assert.equal(
+        (await record({ kind: 'litigation', route: 'direct', result: 'corrected', filedOn: '2028-01-20', decidedOn: '2028-01-30' })).status,
+        201,
+      );
+      assert.equal(
+        (await record({ kind: 'litigation', route: 'after-reconsideration', result: 'other', filedOn: '2028-01-21' })).status,
+        201,
+      );
+      const updated = await staff.head.request('PATCH', `/staff/applications/${code}/appeals/${appeal.id}`, {
+        result: 'upheld',
+        decidedOn: '2028-01-31',
+      });
       assert.equal(((await updated.json()) as Appeal).result, 'upheld');
       const table = (await (await staff.head.request('GET', '/staff/appeals/stats?year=2028')).json()) as AppealsTable;
       assert.deepEqual(table, [1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0, 1]);
       const actions = (await staffCase(code)).timeline.map((e) => e.action);
       assert.deepEqual(actions.slice(-4), ['record-appeal', 'record-appeal', 'record-appeal', 'update-appeal']);
-      await problem(await staff.admin.request('POST', `/staff/applications/${code}/appeals`, { kind: 'reconsideration', result: 'pending', filedOn: '2028-01-15' }, { 'Idempotency-Key': key() }), 403);
+      await problem(
+        await staff.admin.request(
+          'POST',
+          `/staff/applications/${code}/appeals`,
+          { kind: 'reconsideration', result: 'pending', filedOn: '2028-01-15' },
+          { 'Idempotency-Key': key() },
+        ),
+        403,
+      );
     });
 
     test('an administrator enters next year’s calendar: stored, used at once, the November warning goes, provisional deadlines become exact', async () => {
       // The calendar is process-wide and the PGlite run entered 2027 already: each backend takes the next unknown year.
-      const next = Math.max(2027, ...calendarYears().filter((y) => y >= 2027).map((y) => y + 1));
-      const arrangement = (year: number) => ({ holidays: [`${year}-01-01`, `${year}-01-02`, `${year}-01-03`], workdays: [], notice: `国办发明电〔${year - 1}〕9号` });
-      if (!calendarYears().includes(next - 1)) assert.equal((await staff.admin.request('PUT', `/staff/calendar/${next - 1}`, arrangement(next - 1))).status, 200);
+      const next = Math.max(
+        2027,
+        ...calendarYears()
+          .filter((y) => y >= 2027)
+          .map((y) => y + 1),
+      );
+      const arrangement = (year: number) => ({
+        holidays: [`${year}-01-01`, `${year}-01-02`, `${year}-01-03`],
+        workdays: [],
+        notice: `国办发明电〔${year - 1}〕9号`,
+      });
+      if (!calendarYears().includes(next - 1))
+        assert.equal((await staff.admin.request('PUT', `/staff/calendar/${next - 1}`, arrangement(next - 1))).status, 200);
       setDay(`${next - 1}-11-02`);
       const overview = (await (await staff.clerk.request('GET', '/staff/calendar')).json()) as CalendarOverview;
       assert.deepEqual(overview.notice, { missingYear: next });

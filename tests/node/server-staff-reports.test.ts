@@ -29,9 +29,37 @@ const HEAD = ACCOUNTS.head;
 const report2024: AnnualReport = { ...pingtan2024, requests: { ...pingtan2024.requests, '4': [2, 0, 0, 0, 0, 0, 2] } };
 
 const directory: DisclosureItem[] = [
-  { id: 'd1', indexNo: 'X/2025-1', title: '关于便利店发展的通知', url: '/d1', publisher: '福建省商务厅', category: '商贸', publishedAt: '2025-03-01', keywords: ['规范性文件'] },
-  { id: 'd2', indexNo: 'X/2024-1', title: '关于成品油市场的通知', url: '/d2', publisher: '福建省商务厅', category: '商贸', publishedAt: '2024-06-01', keywords: ['规范性文件'] },
-  { id: 'd3', indexNo: 'X/2023-1', title: '关于会展的通知', url: '/d3', publisher: '福建省商务厅', category: '商贸', publishedAt: '2023-06-01', keywords: ['规范性文件'], validity: '废止' },
+  {
+    id: 'd1',
+    indexNo: 'X/2025-1',
+    title: '关于便利店发展的通知',
+    url: '/d1',
+    publisher: '福建省商务厅',
+    category: '商贸',
+    publishedAt: '2025-03-01',
+    keywords: ['规范性文件'],
+  },
+  {
+    id: 'd2',
+    indexNo: 'X/2024-1',
+    title: '关于成品油市场的通知',
+    url: '/d2',
+    publisher: '福建省商务厅',
+    category: '商贸',
+    publishedAt: '2024-06-01',
+    keywords: ['规范性文件'],
+  },
+  {
+    id: 'd3',
+    indexNo: 'X/2023-1',
+    title: '关于会展的通知',
+    url: '/d3',
+    publisher: '福建省商务厅',
+    category: '商贸',
+    publishedAt: '2023-06-01',
+    keywords: ['规范性文件'],
+    validity: '废止',
+  },
   { id: 'd4', indexNo: 'X/2025-2', title: '工作动态', url: '/d4', publisher: '福建省商务厅', category: '商贸', publishedAt: '2025-05-01' },
 ];
 
@@ -52,7 +80,13 @@ for (const backend of backends) {
       const session = sessions.get(roleOf(account ?? CLERK))!;
       return { Cookie: session.cookie, 'X-CSRF-Token': session.csrf };
     };
-    type CallInit = { method?: string; actor?: { name: string } | null; body?: unknown; ifMatch?: string; headers?: Record<string, string> };
+    type CallInit = {
+      method?: string;
+      actor?: { name: string } | null;
+      body?: unknown;
+      ifMatch?: string;
+      headers?: Record<string, string>;
+    };
     const call = (path: string, init: CallInit = {}) =>
       app.request(`/api${path}`, {
         method: init.method ?? 'GET',
@@ -89,7 +123,7 @@ for (const backend of backends) {
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `k-${++keys}` },
         body: JSON.stringify(body),
       });
-      const { trackingCode } = (await json<{ trackingCode: string }>(created, 201));
+      const { trackingCode } = await json<{ trackingCode: string }>(created, 201);
       if (!outcome) return trackingCode;
       for (const patch of [{ status: 'accepted' }, { status: 'answered', outcome }]) {
         const r = await app.request(`/api/admin/applications/${trackingCode}`, {
@@ -104,7 +138,11 @@ for (const backend of backends) {
 
     /** Records a 复议 or 诉讼 on a case through the desk's own endpoint. */
     async function appeal(code: string, body: Record<string, string>) {
-      const response = await call(`/staff/applications/${code}/appeals`, { method: 'POST', body, headers: { 'Idempotency-Key': `ap-${++keys}` } });
+      const response = await call(`/staff/applications/${code}/appeals`, {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': `ap-${++keys}` },
+      });
       assert.equal(response.status, 201, await response.text());
     }
 
@@ -175,7 +213,11 @@ for (const backend of backends) {
     test('the format follows the year: 2019 format for 2020, none before 2019 or after this year', async () => {
       const y2020 = await json<StaffReportYear>(await call('/staff/reports/2020'), 200);
       assert.equal(y2020.format, '2019');
-      assert.equal((await call('/staff/reports/2020/draft', { method: 'POST', body: {} })).status, 409, 'the given 2020 report is not replaced');
+      assert.equal(
+        (await call('/staff/reports/2020/draft', { method: 'POST', body: {} })).status,
+        409,
+        'the given 2020 report is not replaced',
+      );
       assert.equal((await call('/staff/reports/2018')).status, 404);
       assert.equal((await call('/staff/reports/2027')).status, 404);
     });
@@ -198,14 +240,25 @@ for (const backend of backends) {
       assert.equal(first.document.sections.overview, doc.sections.overview);
 
       // A second tab still holding "1.1" must not overwrite it.
-      const stale = await call(path, { method: 'PUT', body: { document: { ...doc, sections: { ...doc.sections, overview: '' } } }, ifMatch: '"1.1"' });
+      const stale = await call(path, {
+        method: 'PUT',
+        body: { document: { ...doc, sections: { ...doc.sections, overview: '' } } },
+        ifMatch: '"1.1"',
+      });
       assert.equal(stale.status, 412);
       const reread = await json<StaffReportYear>(await call('/staff/reports/2025'), 200);
       assert.equal(reread.versions[0]?.document.sections.overview, doc.sections.overview);
 
-      const wrongRow = await call(path, { method: 'PUT', body: { document: { ...doc, requests: { ...doc.requests, '3.6': [1, 0, 0, 0, 0, 0, 1] } } }, ifMatch: '"1.2"' });
+      const wrongRow = await call(path, {
+        method: 'PUT',
+        body: { document: { ...doc, requests: { ...doc.requests, '3.6': [1, 0, 0, 0, 0, 0, 1] } } },
+        ifMatch: '"1.2"',
+      });
       const problem = await json<{ errors: { field: string }[] }>(wrongRow, 422);
-      assert.ok(problem.errors.some((e) => e.field === '/document/requests/3.6'), JSON.stringify(problem));
+      assert.ok(
+        problem.errors.some((e) => e.field === '/document/requests/3.6'),
+        JSON.stringify(problem),
+      );
       const otherYear = await call(path, { method: 'PUT', body: { document: { ...doc, year: 2024 } }, ifMatch: '"1.2"' });
       assert.equal(otherYear.status, 422);
       draft = first;
@@ -216,7 +269,11 @@ for (const backend of backends) {
       const submitted = await json<ReportVersion>(await call(`${path}/submit`, { method: 'POST', ifMatch: '"1.2"' }), 200);
       assert.equal(submitted.status, 'review');
       assert.equal(submitted.submittedBy?.name, CLERK.name);
-      assert.equal((await call(path, { method: 'PUT', body: { document: submitted.document }, ifMatch: '"1.3"' })).status, 409, 'no edits in review');
+      assert.equal(
+        (await call(path, { method: 'PUT', body: { document: submitted.document }, ifMatch: '"1.3"' })).status,
+        409,
+        'no edits in review',
+      );
 
       assert.equal((await call(`${path}/publish`, { method: 'POST', ifMatch: '"1.3"' })).status, 403, 'a clerk cannot publish');
       // 二、上年结转 from the 2024 report does not match this system's own carry-over: R1 breaks, publishing is refused.
@@ -245,7 +302,12 @@ for (const backend of backends) {
     test('a published version is immutable: the API refuses edits and the database refuses updates', async () => {
       const path = `/staff/reports/2025/versions/1`;
       const current = (await json<StaffReportYear>(await call('/staff/reports/2025'), 200)).versions[0]!;
-      const edit = await call(path, { method: 'PUT', body: { document: current.document }, ifMatch: `"1.${current.revision}"`, actor: HEAD });
+      const edit = await call(path, {
+        method: 'PUT',
+        body: { document: current.document },
+        ifMatch: `"1.${current.revision}"`,
+        actor: HEAD,
+      });
       assert.equal(edit.status, 409);
       await assert.rejects(
         storage.updateReportVersion(2025, 1, (v) => ({ ...v, document: { ...v.document, agency: '篡改' } as AnnualReport })),
@@ -266,8 +328,16 @@ for (const backend of backends) {
       assert.equal(correction.status, 'draft');
       assert.equal(correction.note, '更正表二行政许可数量。');
       assert.equal(correction.document.publishedAt, undefined);
-      assert.equal((await call('/staff/reports/2025/corrections', { method: 'POST', body: { note: '再次更正' } })).status, 409, 'one open version at a time');
-      assert.equal((await json<AnnualReport>(await call('/reports/2025', { actor: null }), 200)).proactive.licensing?.[0], null, 'v1 still served');
+      assert.equal(
+        (await call('/staff/reports/2025/corrections', { method: 'POST', body: { note: '再次更正' } })).status,
+        409,
+        'one open version at a time',
+      );
+      assert.equal(
+        (await json<AnnualReport>(await call('/reports/2025', { actor: null }), 200)).proactive.licensing?.[0],
+        null,
+        'v1 still served',
+      );
 
       const doc = structuredClone(correction.document) as AnnualReport2021;
       doc.proactive.licensing = [12];
@@ -291,14 +361,20 @@ for (const backend of backends) {
       const first = await json<AnnualReport2021>(await call('/reports/2025/versions/1', { actor: null }), 200);
       assert.deepEqual(first.proactive.licensing, [null]);
       const list = await json<{ year: number }[]>(await call('/reports', { actor: null }), 200);
-      assert.deepEqual(list.map((r) => r.year), [2025, 2024, 2020]);
+      assert.deepEqual(
+        list.map((r) => r.year),
+        [2025, 2024, 2020],
+      );
     });
 
     test('the reports the server was given keep being served, as version 1 of their year', async () => {
       const seed = await json<AnnualReport>(await call('/reports/2020', { actor: null }), 200);
       assert.equal(seed.agency, fujianCommerce2020.agency);
       const history = await json<PublishedVersion[]>(await call('/reports/2020/versions', { actor: null }), 200);
-      assert.deepEqual(history.map((v) => v.version), [1]);
+      assert.deepEqual(
+        history.map((v) => v.version),
+        [1],
+      );
       assert.equal((await call('/reports/2020/versions/1', { actor: null })).status, 200);
       assert.equal((await call('/reports/2020/versions/2', { actor: null })).status, 404);
       assert.equal((await call('/reports/2019/versions', { actor: null })).status, 404);

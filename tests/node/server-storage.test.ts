@@ -159,7 +159,10 @@ for (const backend of backends) {
       assert.equal(updated?.status, 'accepted');
       const stored = await storage.findApplication(record.trackingCode, record.phoneDigits);
       assert.equal(stored?.status, 'accepted');
-      assert.deepEqual(stored?.timeline.map((e) => e.status), ['submitted', 'accepted']);
+      assert.deepEqual(
+        stored?.timeline.map((e) => e.status),
+        ['submitted', 'accepted'],
+      );
       assert.equal(stored?.timeline[1]?.note, '已受理');
       assert.equal(await storage.updateApplication('YS-UNKNOWN', () => assert.fail('not called')), null);
     });
@@ -198,7 +201,11 @@ for (const backend of backends) {
       const id = unique('att');
       const content = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
       const idem: IdempotencyRequest = { scope: 'attachments', key: unique('k'), hash: 'x' };
-      const outcome = await storage.createAttachment(idem, { id, name: '身份证明.pdf', type: 'application/pdf', size: content.length, content }, { status: 201, body: { id } });
+      const outcome = await storage.createAttachment(
+        idem,
+        { id, name: '身份证明.pdf', type: 'application/pdf', size: content.length, content },
+        { status: 201, body: { id } },
+      );
       assert.equal(outcome.kind, 'created');
       assert.deepEqual(await storage.missingAttachments([id, 'nope']), ['nope']);
       assert.deepEqual(await storage.missingAttachments([]), []);
@@ -206,9 +213,19 @@ for (const backend of backends) {
 
     test('a proof counts once, even under another idempotency key', async () => {
       const spent = proof();
-      const first = await storage.createFeedback({ scope: 'feedback', key: unique('k'), hash: 'a' }, letter(), { status: 201, body: {} }, spent);
+      const first = await storage.createFeedback(
+        { scope: 'feedback', key: unique('k'), hash: 'a' },
+        letter(),
+        { status: 201, body: {} },
+        spent,
+      );
       assert.equal(first.kind, 'created');
-      const again = await storage.createFeedback({ scope: 'feedback', key: unique('k'), hash: 'b' }, letter(), { status: 201, body: {} }, spent);
+      const again = await storage.createFeedback(
+        { scope: 'feedback', key: unique('k'), hash: 'b' },
+        letter(),
+        { status: 201, body: {} },
+        spent,
+      );
       assert.deepEqual(again, { kind: 'proof-used' });
       // The refused letter left no idempotency record behind either.
       assert.equal((await storage.feedbackFigures()).received, 1);
@@ -230,7 +247,11 @@ for (const backend of backends) {
     test('the public list holds only replied, consented, not withheld letters, and no personal data', async () => {
       const shown = letter({ repliedOn: '2025-04-02' });
       const newer = letter({ repliedOn: '2025-04-03' });
-      const hidden = [letter({ publish: false }), letter({ withheld: true }), letter({ status: 'processing', reply: null, repliedOn: null })];
+      const hidden = [
+        letter({ publish: false }),
+        letter({ withheld: true }),
+        letter({ status: 'processing', reply: null, repliedOn: null }),
+      ];
       for (const record of [shown, newer, ...hidden]) {
         await storage.createFeedback({ scope: 'feedback', key: unique('k'), hash: 'a' }, record, { status: 201, body: {} }, proof());
       }
@@ -241,10 +262,20 @@ for (const backend of backends) {
       assert.ok(ids.indexOf(newer.publicId) < ids.indexOf(shown.publicId), 'newest reply first');
       assert.equal(total, items.length);
       for (const item of items) {
-        assert.deepEqual(Object.keys(item).sort(), ['category', 'id', 'message', 'receivedOn', 'repliedOn', 'reply', 'replyDepartment', 'subject']);
+        assert.deepEqual(Object.keys(item).sort(), [
+          'category',
+          'id',
+          'message',
+          'receivedOn',
+          'repliedOn',
+          'reply',
+          'replyDepartment',
+          'subject',
+        ]);
       }
       const text = JSON.stringify(items);
-      for (const secret of ['陈明', '13700001111', '137-0000-1111', 'ChenMing@example.com', shown.queryCode]) assert.ok(!text.includes(secret), secret);
+      for (const secret of ['陈明', '13700001111', '137-0000-1111', 'ChenMing@example.com', shown.queryCode])
+        assert.ok(!text.includes(secret), secret);
       assert.deepEqual((await storage.listPublishedFeedback(1, 1)).items.length, 1, 'offset and limit page the list');
     });
 
@@ -275,7 +306,10 @@ for (const backend of backends) {
       assert.equal(await storage.seedOnce(name, async () => void runs++), false);
       assert.equal(runs, 1);
       const failing = unique('seed');
-      await assert.rejects(storage.seedOnce(failing, async () => Promise.reject(new Error('boom'))), /boom/);
+      await assert.rejects(
+        storage.seedOnce(failing, async () => Promise.reject(new Error('boom'))),
+        /boom/,
+      );
       assert.equal(await storage.seedOnce(failing, async () => void runs++), true, 'a failed seed may run again');
     });
   });

@@ -52,7 +52,10 @@ describe('whole-structure checks', () => {
   test('polyglots are refused: an image or PDF with another file after its end', () => {
     const zip = latin1('PK\u0003\u0004hidden.html<script>alert(1)</script>');
     assert.match(String((checkPng(concat(samplePng(), zip)) as { reason: string }).reason), /after IEND/);
-    assert.match(String((checkJpeg(concat(sampleJpeg(), latin1('<html><script>alert(1)</script>'))) as { reason: string }).reason), /after end of image/);
+    assert.match(
+      String((checkJpeg(concat(sampleJpeg(), latin1('<html><script>alert(1)</script>'))) as { reason: string }).reason),
+      /after end of image/,
+    );
     assert.equal(checkPdf(concat(samplePdf(), latin1('<html><script>alert(1)</script></html>'))).ok, false);
     const html = latin1('<html><body><script>alert(1)</script></body></html>');
     const png = samplePng();
@@ -69,16 +72,29 @@ describe('whole-structure checks', () => {
   });
 
   test('PDFs with JavaScript or other active content are refused, however the name is spelled or packed', () => {
-    for (const extra of ['/OpenAction << /S /JavaScript /JS (app.alert(1)) >>', '/AA << /O << /S /J#61vaScript /JS (x) >> >>', '/Names << /EmbeddedFiles 9 0 R >>', '/OpenAction << /S /Launch /F (cmd.exe) >>']) {
+    for (const extra of [
+      '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>',
+      '/AA << /O << /S /J#61vaScript /JS (x) >> >>',
+      '/Names << /EmbeddedFiles 9 0 R >>',
+      '/OpenAction << /S /Launch /F (cmd.exe) >>',
+    ]) {
       assert.equal(checkPdf(samplePdf(extra)).ok, false, extra);
     }
     // Hidden in a compressed object stream.
     const packed = deflateSync(Buffer.from('9 0 << /S /JavaScript /JS (app.alert(1)) >>'));
     const base = Buffer.from(samplePdf()).toString('latin1');
     const objstm = `4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${packed.length} >>\nstream\n`;
-    const withStream = concat(latin1(base.slice(0, base.indexOf('xref'))), latin1(objstm), packed, latin1('\nendstream\nendobj\n'), latin1(base.slice(base.indexOf('xref'))));
+    const withStream = concat(
+      latin1(base.slice(0, base.indexOf('xref'))),
+      latin1(objstm),
+      packed,
+      latin1('\nendstream\nendobj\n'),
+      latin1(base.slice(base.indexOf('xref'))),
+    );
     // The trailer's startxref no longer points at xref: rebuild it for this test.
-    const fixed = Buffer.from(withStream).toString('latin1').replace(/startxref\n\d+/, () => `startxref\n${Buffer.from(withStream).toString('latin1').indexOf('xref\n')}`);
+    const fixed = Buffer.from(withStream)
+      .toString('latin1')
+      .replace(/startxref\n\d+/, () => `startxref\n${Buffer.from(withStream).toString('latin1').indexOf('xref\n')}`);
     assert.match(String((checkPdf(latin1(fixed)) as { reason: string }).reason), /object stream/);
     assert.deepEqual(checkPdf(samplePdf('/OpenAction [3 0 R /Fit]')), { ok: true }, 'opening at a page is not active content');
   });
@@ -100,11 +116,17 @@ describe('POST /attachments', () => {
 
   test('a polyglot or a PDF with JavaScript is refused with 415 and a field pointer', async () => {
     const { upload } = await setup();
-    for (const content of [concat(samplePng(), latin1('PK\u0003\u0004...')), samplePdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>')]) {
+    for (const content of [
+      concat(samplePng(), latin1('PK\u0003\u0004...')),
+      samplePdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'),
+    ]) {
       const response = await upload(content);
       assert.equal(response.status, 415);
       const problem = (await response.json()) as Problem;
-      assert.deepEqual(problem.errors?.map((e) => e.field), ['/file']);
+      assert.deepEqual(
+        problem.errors?.map((e) => e.field),
+        ['/file'],
+      );
     }
   });
 
@@ -155,11 +177,23 @@ describe('POST /attachments', () => {
     const { port } = server.address() as AddressInfo;
     const boundary = 'zwgk-upload-boundary';
     const file = samplePng(10 * 1024 * 1024 - 1024);
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const uploaded = new Promise<number>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/attachments', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': head.length + file.length + tail.length, 'Idempotency-Key': 'stalled-upload' } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/attachments',
+          headers: {
+            'Content-Type': `multipart/form-data; boundary=${boundary}`,
+            'Content-Length': head.length + file.length + tail.length,
+            'Idempotency-Key': 'stalled-upload',
+          },
+        },
         (res) => (res.resume(), resolve(res.statusCode ?? 0)),
       );
       req.on('error', reject);

@@ -110,7 +110,8 @@ export const PASSWORDS: Record<StaffRole, string> = { clerk: 'clerk-password-1',
 
 /** One account per role, named after it. */
 export async function addAccounts(storage: Storage, suffix = ''): Promise<void> {
-  for (const role of ['clerk', 'head', 'admin'] as const) await addStaffAccount(storage, { name: `${role}${suffix}`, role, password: PASSWORDS[role] });
+  for (const role of ['clerk', 'head', 'admin'] as const)
+    await addStaffAccount(storage, { name: `${role}${suffix}`, role, password: PASSWORDS[role] });
 }
 
 export async function signedIn(app: Hono, role: StaffRole, address?: string): Promise<StaffClient> {

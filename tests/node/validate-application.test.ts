@@ -52,9 +52,14 @@ test('delivery by e-mail needs an e-mail address, from the delivery block or the
   const byEmail = { formats: ['electronic'], methods: ['email'] };
   assert.deepEqual(fields(validateApplication(body({ delivery: byEmail }))), ['/delivery/email delivery.emailRequired']);
   assert.deepEqual(validateApplication(body({ delivery: { ...byEmail, email: 'a@163.com' } })).errors, []);
-  assert.deepEqual(validateApplication(body({ delivery: byEmail, applicant: { ...person(), email: 'a＠163.com' } })).value?.applicant.email, 'a@163.com');
+  assert.deepEqual(
+    validateApplication(body({ delivery: byEmail, applicant: { ...person(), email: 'a＠163.com' } })).value?.applicant.email,
+    'a@163.com',
+  );
   // An invalid applicant e-mail is reported once, where it was typed.
-  assert.deepEqual(fields(validateApplication(body({ delivery: byEmail, applicant: { ...person(), email: 'a@163' } }))), ['/applicant/email email.format']);
+  assert.deepEqual(fields(validateApplication(body({ delivery: byEmail, applicant: { ...person(), email: 'a@163' } }))), [
+    '/applicant/email email.format',
+  ]);
 });
 
 test('delivery by post needs an address and a 邮编', () => {
@@ -65,19 +70,25 @@ test('delivery by post needs an address and a 邮编', () => {
   ]);
   const applicant = { ...person(), address: '福州市鼓楼区某路1号', postcode: '350001' };
   assert.deepEqual(validateApplication(body({ delivery: byPost, applicant })).errors, []);
-  assert.deepEqual(fields(validateApplication(body({ delivery: { ...byPost, address: '福州市', postcode: '3500' } }))), ['/delivery/postcode postcode.format']);
+  assert.deepEqual(fields(validateApplication(body({ delivery: { ...byPost, address: '福州市', postcode: '3500' } }))), [
+    '/delivery/postcode postcode.format',
+  ]);
 });
 
 test('at least one of name, 文号 or description of the information', () => {
   assert.deepEqual(fields(validateApplication(body({ request: {} }))), ['/request/description request.missing']);
-  assert.deepEqual(fields(validateApplication(body({ request: { title: ' ', purpose: '科研' } }))), ['/request/description request.missing']);
+  assert.deepEqual(fields(validateApplication(body({ request: { title: ' ', purpose: '科研' } }))), [
+    '/request/description request.missing',
+  ]);
   assert.deepEqual(validateApplication(body({ request: { docNo: '国办函〔2020〕109号' } })).errors, []);
   assert.deepEqual(validateApplication(body({ request: { description: '2023年某路段改造的批复' } })).errors, []);
 });
 
 test('unknown fields are rejected wherever they appear', () => {
   assert.deepEqual(fields(validateApplication(body({ feeWaiver: true }))), ['/feeWaiver field.unknown']);
-  assert.deepEqual(fields(validateApplication(body({ applicant: { ...person(), creditCode: '91350100M000100Y43' } }))), ['/applicant/creditCode field.unknown']);
+  assert.deepEqual(fields(validateApplication(body({ applicant: { ...person(), creditCode: '91350100M000100Y43' } }))), [
+    '/applicant/creditCode field.unknown',
+  ]);
   assert.deepEqual(fields(validateApplication(body({ request: { title: 'x', 'a/b': 1 } }))), ['/request/a~1b field.unknown']);
 });
 
@@ -97,11 +108,19 @@ test('a person needs name, document type and number, and phone; the ID number is
     '/applicant/idType required',
     '/applicant/idNumber required',
   ]);
-  assert.deepEqual(fields(validateApplication(body({ applicant: { ...person(), idNumber: '110105194912310021' } }))), ['/applicant/idNumber idNumber.checkDigit']);
+  assert.deepEqual(fields(validateApplication(body({ applicant: { ...person(), idNumber: '110105194912310021' } }))), [
+    '/applicant/idNumber idNumber.checkDigit',
+  ]);
   assert.deepEqual(validateApplication(body({ applicant: { ...person(), idType: 'passport', idNumber: 'e12345678' } })).value?.applicant, {
-    type: 'person', name: '张三', idType: 'passport', idNumber: 'E12345678', phone: '13912345678',
+    type: 'person',
+    name: '张三',
+    idType: 'passport',
+    idNumber: 'E12345678',
+    phone: '13912345678',
   });
-  assert.deepEqual(fields(validateApplication(body({ applicant: { ...person(), idType: 'driving-licence' } }))), ['/applicant/idType choice.invalid']);
+  assert.deepEqual(fields(validateApplication(body({ applicant: { ...person(), idType: 'driving-licence' } }))), [
+    '/applicant/idType choice.invalid',
+  ]);
 });
 
 test('the ID number birth date is checked against the given today', () => {
@@ -128,13 +147,25 @@ test('an organisation needs its annual-report type, credit code, representative 
     '/applicant/orgType required',
     '/applicant/contactName required',
   ]);
-  assert.deepEqual(fields(validateApplication(body({ applicant: { ...org, orgType: 'government' } }))), ['/applicant/orgType choice.invalid']);
-  assert.deepEqual(fields(validateApplication(body({ applicant: { ...org, creditCode: '91350100M000100Y44' } }))), ['/applicant/creditCode creditCode.checkChar']);
+  assert.deepEqual(fields(validateApplication(body({ applicant: { ...org, orgType: 'government' } }))), [
+    '/applicant/orgType choice.invalid',
+  ]);
+  assert.deepEqual(fields(validateApplication(body({ applicant: { ...org, creditCode: '91350100M000100Y44' } }))), [
+    '/applicant/creditCode creditCode.checkChar',
+  ]);
 });
 
 test('a doubtful embedded 组织机构代码 is a warning and does not block', () => {
   // M000100Y5: GB 11714 wants 4 as the organisation code's check character, not 5.
-  const org = { type: 'organization', orgType: 'commercial', name: '某公司', creditCode: creditCode('91350100M000100Y5'), legalRepresentative: '李四', contactName: '王五', phone: '13912345678' };
+  const org = {
+    type: 'organization',
+    orgType: 'commercial',
+    name: '某公司',
+    creditCode: creditCode('91350100M000100Y5'),
+    legalRepresentative: '李四',
+    contactName: '王五',
+    phone: '13912345678',
+  };
   const result = validateApplication(body({ applicant: org }));
   assert.deepEqual(result.errors, []);
   assert.ok(result.value);
@@ -146,12 +177,16 @@ test('formats and methods are non-empty lists of known codes', () => {
     '/delivery/formats choice.required',
     '/delivery/methods/1 choice.invalid',
   ]);
-  assert.deepEqual(validateApplication(body({ delivery: { formats: ['paper', 'paper'], methods: ['pickup'] } })).value?.delivery.formats, ['paper']);
+  assert.deepEqual(validateApplication(body({ delivery: { formats: ['paper', 'paper'], methods: ['pickup'] } })).value?.delivery.formats, [
+    'paper',
+  ]);
 });
 
 test('attachments are a short list of upload ids', () => {
   assert.deepEqual(validateApplication(body({ attachments: ['a1', 'b2'] })).value?.attachments, ['a1', 'b2']);
   assert.deepEqual(fields(validateApplication(body({ attachments: ['ok', '../etc/passwd'] }))), ['/attachments/1 attachment.invalid']);
   const many = Array.from({ length: APPLICATION_LIMITS.attachments + 1 }, (_, i) => `f${i}`);
-  assert.deepEqual(validateApplication(body({ attachments: many })).errors, [{ field: '/attachments', code: 'list.tooMany', params: { max: APPLICATION_LIMITS.attachments } }]);
+  assert.deepEqual(validateApplication(body({ attachments: many })).errors, [
+    { field: '/attachments', code: 'list.tooMany', params: { max: APPLICATION_LIMITS.attachments } },
+  ]);
 });

@@ -15,7 +15,15 @@ import {
 const code = (result: { ok: boolean; code?: string }) => (result.ok ? 'ok' : result.code);
 
 test('mobile numbers: 11 digits 1[3-9]…, optional +86, normalised to 11 digits', () => {
-  for (const input of ['13912345678', '139 1234 5678', '139-1234-5678', '+86 139 1234 5678', '+8613912345678', '008613912345678', '１３９１２３４５６７８']) {
+  for (const input of [
+    '13912345678',
+    '139 1234 5678',
+    '139-1234-5678',
+    '+86 139 1234 5678',
+    '+8613912345678',
+    '008613912345678',
+    '１３９１２３４５６７８',
+  ]) {
     assert.deepEqual(validateMobile(input), { ok: true, value: '13912345678' }, input);
   }
   for (const input of ['12912345678', '1391234567', '139123456789', '23912345678', '+85 13912345678']) {
@@ -24,7 +32,15 @@ test('mobile numbers: 11 digits 1[3-9]…, optional +86, normalised to 11 digits
 });
 
 test('landlines: the usual ways of writing one normalise to one form', () => {
-  for (const input of ['0591-87270308', '(0591)87270308', '（0591）87270308', '0591 8727 0308', '059187270308', '0591-8727-0308', '+86 591 87270308']) {
+  for (const input of [
+    '0591-87270308',
+    '(0591)87270308',
+    '（0591）87270308',
+    '0591 8727 0308',
+    '059187270308',
+    '0591-8727-0308',
+    '+86 591 87270308',
+  ]) {
     assert.deepEqual(validateLandline(input), { ok: true, value: '0591-87270308' }, input);
   }
   for (const input of ['0591-87270308-123', '0591-87270308转123', '0591 87270308 ext 123']) {
@@ -36,7 +52,15 @@ test('landlines: the usual ways of writing one normalise to one form', () => {
 });
 
 test('landlines without an area code or with impossible numbers are refused', () => {
-  for (const input of ['87270308', '0591-123456', '0591-17270308', '0591-872703081', '0100-62345678', 'abc-87270308', '0591-87270308-1234567']) {
+  for (const input of [
+    '87270308',
+    '0591-123456',
+    '0591-17270308',
+    '0591-872703081',
+    '0100-62345678',
+    'abc-87270308',
+    '0591-87270308-1234567',
+  ]) {
     assert.equal(code(validateLandline(input)), 'landline.format', input);
   }
 });

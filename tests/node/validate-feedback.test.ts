@@ -28,10 +28,18 @@ test('at least one of phone or e-mail is needed', () => {
 
 test('subject ≤ 50 and message ≤ 1000 characters by default; a portal may set its own limits', () => {
   assert.deepEqual(validateFeedback(letter({ subject: '字'.repeat(50), message: '𠮷'.repeat(1000) })).errors, []);
-  assert.deepEqual(validateFeedback(letter({ subject: '字'.repeat(51) })).errors, [{ field: '/subject', code: 'text.tooLong', params: { max: 50 } }]);
-  assert.deepEqual(validateFeedback(letter({ message: '字'.repeat(1001) })).errors, [{ field: '/message', code: 'text.tooLong', params: { max: 1000 } }]);
-  assert.deepEqual(validateFeedback(letter({ subject: '字'.repeat(26) }), { subject: 25 }).errors, [{ field: '/subject', code: 'text.tooLong', params: { max: 25 } }]);
-  assert.deepEqual(validateFeedback(letter({ message: '字'.repeat(601) }), { message: 600 }).errors, [{ field: '/message', code: 'text.tooLong', params: { max: 600 } }]);
+  assert.deepEqual(validateFeedback(letter({ subject: '字'.repeat(51) })).errors, [
+    { field: '/subject', code: 'text.tooLong', params: { max: 50 } },
+  ]);
+  assert.deepEqual(validateFeedback(letter({ message: '字'.repeat(1001) })).errors, [
+    { field: '/message', code: 'text.tooLong', params: { max: 1000 } },
+  ]);
+  assert.deepEqual(validateFeedback(letter({ subject: '字'.repeat(26) }), { subject: 25 }).errors, [
+    { field: '/subject', code: 'text.tooLong', params: { max: 25 } },
+  ]);
+  assert.deepEqual(validateFeedback(letter({ message: '字'.repeat(601) }), { message: 600 }).errors, [
+    { field: '/message', code: 'text.tooLong', params: { max: 600 } },
+  ]);
 });
 
 test('required fields, categories and unknown fields', () => {

@@ -153,7 +153,15 @@ export interface ApplicationReceipt {
   agency: string;
 }
 
-export const APPLICATION_STATUSES = ['submitted', 'accepted', 'supplement-requested', 'extended', 'answered', 'closed', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'accepted',
+  'supplement-requested',
+  'extended',
+  'answered',
+  'closed',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /**
@@ -163,10 +171,25 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const OUTCOME_IDS = [
   '3.1',
   '3.2',
-  '3.3.1', '3.3.2', '3.3.3', '3.3.4', '3.3.5', '3.3.6', '3.3.7', '3.3.8',
-  '3.4.1', '3.4.2', '3.4.3',
-  '3.5.1', '3.5.2', '3.5.3', '3.5.4', '3.5.5',
-  '3.6.1', '3.6.2', '3.6.3',
+  '3.3.1',
+  '3.3.2',
+  '3.3.3',
+  '3.3.4',
+  '3.3.5',
+  '3.3.6',
+  '3.3.7',
+  '3.3.8',
+  '3.4.1',
+  '3.4.2',
+  '3.4.3',
+  '3.5.1',
+  '3.5.2',
+  '3.5.3',
+  '3.5.4',
+  '3.5.5',
+  '3.6.1',
+  '3.6.2',
+  '3.6.3',
 ] as const;
 export type OutcomeId = (typeof OUTCOME_IDS)[number];
 

@@ -79,11 +79,28 @@ export interface Proactive2019 {
 export type RequestRow = [Cell, Cell, Cell, Cell, Cell, Cell, Cell];
 
 type RequestRowIdCommon =
-  | '1' | '2' | '3.1' | '3.2'
-  | '3.3.1' | '3.3.2' | '3.3.3' | '3.3.4' | '3.3.5' | '3.3.6' | '3.3.7' | '3.3.8'
-  | '3.4.1' | '3.4.2' | '3.4.3'
-  | '3.5.1' | '3.5.2' | '3.5.3' | '3.5.4' | '3.5.5'
-  | '3.7' | '4';
+  | '1'
+  | '2'
+  | '3.1'
+  | '3.2'
+  | '3.3.1'
+  | '3.3.2'
+  | '3.3.3'
+  | '3.3.4'
+  | '3.3.5'
+  | '3.3.6'
+  | '3.3.7'
+  | '3.3.8'
+  | '3.4.1'
+  | '3.4.2'
+  | '3.4.3'
+  | '3.5.1'
+  | '3.5.2'
+  | '3.5.3'
+  | '3.5.4'
+  | '3.5.5'
+  | '3.7'
+  | '4';
 export type RequestRowId2019 = RequestRowIdCommon | '3.6';
 export type RequestRowId2021 = RequestRowIdCommon | '3.6.1' | '3.6.2' | '3.6.3';
 export type RequestRowId = RequestRowId2019 | RequestRowId2021;

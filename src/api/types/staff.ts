@@ -275,7 +275,10 @@ export const SUPPLEMENT_TRIGGER_LABELS: Labels<SupplementTrigger> = {
   contact: { 'zh-CN': '未提供联系方式', en: 'Contact details are missing' },
   'postal-address': { 'zh-CN': '要求邮寄送达但未提供邮寄地址', en: 'Delivery by post was asked for without a postal address' },
   'email-address': { 'zh-CN': '要求电子邮件送达但未提供电子邮箱', en: 'Delivery by e-mail was asked for without an e-mail address' },
-  'description-unclear': { 'zh-CN': '所需政府信息的名称、文号或者特征性描述不明确', en: 'The information asked for is not described clearly' },
+  'description-unclear': {
+    'zh-CN': '所需政府信息的名称、文号或者特征性描述不明确',
+    en: 'The information asked for is not described clearly',
+  },
   'delivery-method': { 'zh-CN': '未说明获取政府信息的方式、途径', en: 'How the information should be provided is not stated' },
 };
 
@@ -291,10 +294,7 @@ export const EXTENSION_MAX_DAYS = 20;
 
 /** Who did a step. `applicant`: the citizen online; `system`: a rule applied by the server (视为放弃 when the period lapsed). */
 export type Actor =
-  | { kind: 'staff'; id: string; name: string; role: StaffRole }
-  | { kind: 'applicant' }
-  | { kind: 'system' }
-  | { kind: 'admin-token' };
+  { kind: 'staff'; id: string; name: string; role: StaffRole } | { kind: 'applicant' } | { kind: 'system' } | { kind: 'admin-token' };
 
 /** The audited state of a case before and after a step. */
 export interface CaseState {
@@ -307,7 +307,8 @@ export interface CaseState {
 }
 
 /** Audit actions: the desk's steps, the citizen's and the system's. */
-export type AuditAction = StaffAction | 'submit' | 'supplement' | 'withdraw' | 'admin-patch' | 'record-appeal' | 'update-appeal' | 'set-calendar';
+export type AuditAction =
+  StaffAction | 'submit' | 'supplement' | 'withdraw' | 'admin-patch' | 'record-appeal' | 'update-appeal' | 'set-calendar';
 
 /** One audit row (append-only): the case timeline the desk shows. */
 export interface AuditEntry {
@@ -548,9 +549,21 @@ export interface AppealPatch {
  * (the same five); 复议后起诉 (the same five). Counted by `filedOn` in the year.
  */
 export type AppealsTable = [
-  number, number, number, number, number,
-  number, number, number, number, number,
-  number, number, number, number, number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
 ];
 
 // ── The working-day calendar ──────────────────────────────────────────

@@ -256,8 +256,10 @@ export class ZwgkApplicationForm extends ZwgkElement {
 
   /** A problem of the attachments that only the element knows: files still uploading or failed. */
   private attachmentProblem(): Problem | undefined {
-    if (this.attachments.some((a) => a.status === 'uploading')) return { text: this.localize(() => msg('附件还在上传，请等上传完成后再继续。')) };
-    if (this.attachments.some((a) => a.status === 'failed')) return { text: this.localize(() => msg('有附件没有上传成功，请点击“重试”或删除该附件。')) };
+    if (this.attachments.some((a) => a.status === 'uploading'))
+      return { text: this.localize(() => msg('附件还在上传，请等上传完成后再继续。')) };
+    if (this.attachments.some((a) => a.status === 'failed'))
+      return { text: this.localize(() => msg('有附件没有上传成功，请点击“重试”或删除该附件。')) };
     return undefined;
   }
 
@@ -281,7 +283,8 @@ export class ZwgkApplicationForm extends ZwgkElement {
       let error: Problem | undefined = result.errors.get(field) ?? this.kept(field);
       if (field === 'attachments') error = this.attachmentProblem() ?? error;
       // The agency is the page's setting, not the citizen's: say so rather than "fill this in".
-      if (field === 'agency' && error && !error.keepWhile) error = { text: this.localize(() => msg('这个页面没有正确设置受理机关，暂时无法提交。请联系网站管理员。')) };
+      if (field === 'agency' && error && !error.keepWhile)
+        error = { text: this.localize(() => msg('这个页面没有正确设置受理机关，暂时无法提交。请联系网站管理员。')) };
       setOrDelete(errors, field, error);
       setOrDelete(warnings, field, result.warnings.get(field));
     }
@@ -309,7 +312,9 @@ export class ZwgkApplicationForm extends ZwgkElement {
   }
 
   private valueKey(field: FormField): string {
-    return JSON.stringify(field in this.values ? this.values[field as FieldName] : field === 'attachments' ? this.uploadedIds() : this.agency);
+    return JSON.stringify(
+      field in this.values ? this.values[field as FieldName] : field === 'attachments' ? this.uploadedIds() : this.agency,
+    );
   }
 
   private word(problem: Problem): string {
@@ -412,7 +417,11 @@ export class ZwgkApplicationForm extends ZwgkElement {
   private onFocusOut(event: FocusEvent): void {
     const input = event.target as HTMLInputElement;
     const field = input.name as FieldName;
-    if (field in this.values && (input.localName === 'textarea' || input.localName === 'input') && !['radio', 'checkbox', 'file'].includes(input.type)) {
+    if (
+      field in this.values &&
+      (input.localName === 'textarea' || input.localName === 'input') &&
+      !['radio', 'checkbox', 'file'].includes(input.type)
+    ) {
       this.checkField(field);
     }
   }
@@ -571,7 +580,9 @@ export class ZwgkApplicationForm extends ZwgkElement {
       const field = fieldOfPointer(fieldError.field, this.values.applicantType);
       // Our own words for a code we know (in the element's language), unless they need a figure the server did not send.
       const issue = serverIssue(fieldError);
-      const problem: Problem = issue.code ? { code: issue.code, ...(issue.params ? { params: issue.params } : {}) } : { text: issue.text ?? fieldError.message };
+      const problem: Problem = issue.code
+        ? { code: issue.code, ...(issue.params ? { params: issue.params } : {}) }
+        : { text: issue.text ?? fieldError.message };
       if (field && field !== 'agency' && fieldsOfStep(FIELD_STEP[field], this.values).includes(field)) {
         if (!errors.has(field)) errors.set(field, { ...problem, keepWhile: this.valueKey(field) });
       } else general.push(this.word(problem));
@@ -616,7 +627,14 @@ export class ZwgkApplicationForm extends ZwgkElement {
     const last = this.step === 'review';
     const busy = this.phase === 'submitting';
     return html`${this.renderDraftNotice()}
-      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @focusout=${this.onFocusOut} aria-busy=${busy ? 'true' : 'false'}>
+      <form
+        part="form"
+        novalidate
+        @submit=${this.onSubmit}
+        @input=${this.onInput}
+        @focusout=${this.onFocusOut}
+        aria-busy=${busy ? 'true' : 'false'}
+      >
         ${this.summaryShown ? this.renderSummary() : nothing}
         <fieldset class="step" part="step">
           <legend>

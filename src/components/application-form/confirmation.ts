@@ -22,7 +22,9 @@ export function renderConfirmation(
     <h2 class="receipt-title" id="receipt-title" tabindex="-1">${msg('申请已提交')}</h2>
     <div class="tracking" part="tracking">
       <p class="tracking-label" id="tracking-label">${msg('申请编号')}</p>
-      <p class="tracking-code" part="tracking-code" aria-hidden="true">${codeGroups(receipt.trackingCode).map((group) => html`<span class="code-group">${group}</span>`)}</p>
+      <p class="tracking-code" part="tracking-code" aria-hidden="true">
+        ${codeGroups(receipt.trackingCode).map((group) => html`<span class="code-group">${group}</span>`)}
+      </p>
       <p class="visually-hidden">${spokenCode(receipt.trackingCode)}</p>
       <p class="tracking-hint">${msg('请记下或打印申请编号，查询办理进度时需要用到。')}</p>
       <div class="actions receipt-actions">
@@ -31,12 +33,23 @@ export function renderConfirmation(
       </div>
     </div>
     <dl class="review-list receipt-list">
-      ${receipt.agency ? html`<div class="review-row"><dt>${msg('受理机关')}</dt><dd>${receipt.agency}</dd></div>` : nothing}
-      <div class="review-row"><dt>${msg('收到申请日期')}</dt><dd part="received-date">${formatDate(receivedOn, locale, 'full')}</dd></div>
+      ${
+        receipt.agency
+          ? html`<div class="review-row">
+              <dt>${msg('受理机关')}</dt>
+              <dd>${receipt.agency}</dd>
+            </div>`
+          : nothing
+      }
+      <div class="review-row">
+        <dt>${msg('收到申请日期')}</dt>
+        <dd part="received-date">${formatDate(receivedOn, locale, 'full')}</dd>
+      </div>
       <div class="review-row">
         <dt>${msg('答复期限')}</dt>
         <dd part="due-date">
-          <strong>${formatDate(receipt.dueDate, locale, 'full')}</strong>${receipt.dueDateProvisional ? html`<span>${msg('（预计）')}</span>` : nothing}
+          <strong>${formatDate(receipt.dueDate, locale, 'full')}</strong
+          >${receipt.dueDateProvisional ? html`<span>${msg('（预计）')}</span>` : nothing}
           <p class="explanation" part="deadline-explanation">
             ${period ? msg(str`自收到申请的次日（${formatDate(period.firstDay, locale, 'full')}）起算20个工作日。`) : msg('自收到申请的次日起算20个工作日。')}
             ${period ? msg(str`其间有${period.daysOff}天周末和法定节假日，不计算在内。`) : msg('周末和法定节假日不计算在内。')}
@@ -48,7 +61,9 @@ export function renderConfirmation(
     </dl>
     <h3>${msg('接下来会怎样')}</h3>
     <ol class="next-steps" part="next-steps">
-      <li>${msg('如申请内容需要补充或说明（补正），行政机关会在收到申请后7个工作日内一次性告知您。补正期间答复期限暂停计算，收到补正后重新计算。')}</li>
+      <li>
+        ${msg('如申请内容需要补充或说明（补正），行政机关会在收到申请后7个工作日内一次性告知您。补正期间答复期限暂停计算，收到补正后重新计算。')}
+      </li>
       <li>${msg('行政机关会在答复期限内按您选择的方式答复。需要延长答复期限的，会告知您，延长最多不超过20个工作日。')}</li>
       <li>${msg('凭申请编号和联系电话，可以随时查询办理进度。')}</li>
     </ol>

@@ -76,51 +76,51 @@ export function applicantStep(ctx: StepContext, attachments: TemplateResult): Te
 function applicantDetails(ctx: StepContext, attachments: TemplateResult): TemplateResult {
   const org = ctx.values.applicantType === 'organization';
   return html`${org ? organizationFields(ctx) : personFields(ctx)}
-    ${text(ctx, 'phone', {
-      label: org ? msg('联系人电话') : msg('联系电话'),
-      hint: msg('手机号码，或按“区号-号码”填写固定电话，例如0591-87270308'),
-      type: 'tel',
-      inputmode: 'tel',
-      autocomplete: 'tel',
-    })}
-    ${text(ctx, 'email', { label: msg('电子邮箱'), optional: true, hint: msg('例如 name@example.com'), type: 'email', autocomplete: 'email' })}
-    ${text(ctx, 'address', { label: msg('通信地址'), optional: true, autocomplete: 'street-address' })}
-    ${text(ctx, 'postcode', { label: msg('邮政编码'), optional: true, hint: msg('6位数字'), inputmode: 'numeric', autocomplete: 'postal-code', width: 'short' })}
-    ${attachments}`;
+  ${text(ctx, 'phone', {
+    label: org ? msg('联系人电话') : msg('联系电话'),
+    hint: msg('手机号码，或按“区号-号码”填写固定电话，例如0591-87270308'),
+    type: 'tel',
+    inputmode: 'tel',
+    autocomplete: 'tel',
+  })}
+  ${text(ctx, 'email', { label: msg('电子邮箱'), optional: true, hint: msg('例如 name@example.com'), type: 'email', autocomplete: 'email' })}
+  ${text(ctx, 'address', { label: msg('通信地址'), optional: true, autocomplete: 'street-address' })}
+  ${text(ctx, 'postcode', { label: msg('邮政编码'), optional: true, hint: msg('6位数字'), inputmode: 'numeric', autocomplete: 'postal-code', width: 'short' })}
+  ${attachments}`;
 }
 
 function personFields(ctx: StepContext): TemplateResult {
   const residentId = ctx.values.idType === 'resident-id';
   return html`${text(ctx, 'name', { label: msg('姓名'), autocomplete: 'name' })}
-    ${selectField({ ...ctx.problem('idType'), name: 'idType', label: msg('证件类型'), value: ctx.values.idType, choices: choices(ID_TYPES, ID_TYPE_LABELS, ctx.locale) })}
-    ${text(ctx, 'idNumber', {
-      label: msg('证件号码'),
-      hint: residentId ? msg('18位，最后一位可能是字母X') : msg('证件上的号码，字母和数字'),
-      autocapitalize: 'characters',
-      width: 'medium',
-    })}
-    ${text(ctx, 'workUnit', { label: msg('工作单位'), optional: true, autocomplete: 'organization' })}`;
+  ${selectField({ ...ctx.problem('idType'), name: 'idType', label: msg('证件类型'), value: ctx.values.idType, choices: choices(ID_TYPES, ID_TYPE_LABELS, ctx.locale) })}
+  ${text(ctx, 'idNumber', {
+    label: msg('证件号码'),
+    hint: residentId ? msg('18位，最后一位可能是字母X') : msg('证件上的号码，字母和数字'),
+    autocapitalize: 'characters',
+    width: 'medium',
+  })}
+  ${text(ctx, 'workUnit', { label: msg('工作单位'), optional: true, autocomplete: 'organization' })}`;
 }
 
 function organizationFields(ctx: StepContext): TemplateResult {
   return html`${choiceGroup({
-      ...ctx.problem('orgType'),
-      name: 'orgType',
-      type: 'radio',
-      label: msg('组织类别'),
-      hint: msg('用于政府信息公开工作年度报告的统计'),
-      choices: choices(ORG_TYPES, ORG_TYPE_LABELS, ctx.locale),
-      selected: [ctx.values.orgType],
-    })}
-    ${text(ctx, 'orgName', { label: msg('名称'), autocomplete: 'organization' })}
-    ${text(ctx, 'creditCode', {
-      label: msg('统一社会信用代码'),
-      hint: msg('18位，见营业执照或登记证书'),
-      autocapitalize: 'characters',
-      width: 'medium',
-    })}
-    ${text(ctx, 'legalRepresentative', { label: msg('法定代表人（负责人）') })}
-    ${text(ctx, 'contactName', { label: msg('联系人'), autocomplete: 'name' })}`;
+    ...ctx.problem('orgType'),
+    name: 'orgType',
+    type: 'radio',
+    label: msg('组织类别'),
+    hint: msg('用于政府信息公开工作年度报告的统计'),
+    choices: choices(ORG_TYPES, ORG_TYPE_LABELS, ctx.locale),
+    selected: [ctx.values.orgType],
+  })}
+  ${text(ctx, 'orgName', { label: msg('名称'), autocomplete: 'organization' })}
+  ${text(ctx, 'creditCode', {
+    label: msg('统一社会信用代码'),
+    hint: msg('18位，见营业执照或登记证书'),
+    autocapitalize: 'characters',
+    width: 'medium',
+  })}
+  ${text(ctx, 'legalRepresentative', { label: msg('法定代表人（负责人）') })}
+  ${text(ctx, 'contactName', { label: msg('联系人'), autocomplete: 'name' })}`;
 }
 
 /** Step 2: what is wanted (条例 art. 29(二): 名称、文号或者其他特征性描述). */
@@ -153,15 +153,15 @@ export function deliveryStep(ctx: StepContext): TemplateResult {
     return choice;
   });
   return html`${choiceGroup({
-      ...ctx.problem('formats'),
-      name: 'formats',
-      type: 'checkbox',
-      label: msg('信息的载体形式'),
-      hint: msg('可以选择多项'),
-      choices: choices(DELIVERY_FORMATS, DELIVERY_FORMAT_LABELS, ctx.locale),
-      selected: v.formats,
-    })}
-    ${choiceGroup({ ...ctx.problem('methods'), name: 'methods', type: 'checkbox', label: msg('获取信息的方式'), hint: msg('可以选择多项'), choices: methods, selected: v.methods })}`;
+    ...ctx.problem('formats'),
+    name: 'formats',
+    type: 'checkbox',
+    label: msg('信息的载体形式'),
+    hint: msg('可以选择多项'),
+    choices: choices(DELIVERY_FORMATS, DELIVERY_FORMAT_LABELS, ctx.locale),
+    selected: v.formats,
+  })}
+  ${choiceGroup({ ...ctx.problem('methods'), name: 'methods', type: 'checkbox', label: msg('获取信息的方式'), hint: msg('可以选择多项'), choices: methods, selected: v.methods })}`;
 }
 
 /** What the server will record: the normalised value (upper-case X, no spaces) once it checks out, else as typed. */
@@ -176,9 +176,15 @@ interface Row {
 
 function rows(items: (Row | false)[]): TemplateResult {
   return html`<dl class="review-list">
-    ${items.filter((item): item is Row => item !== false && item.value.trim() !== '').map(
-      (item) => html`<div class="review-row"><dt>${item.label}</dt><dd class="typed">${item.value}</dd></div>`,
-    )}
+    ${items
+      .filter((item): item is Row => item !== false && item.value.trim() !== '')
+      .map(
+        (item) =>
+          html`<div class="review-row">
+            <dt>${item.label}</dt>
+            <dd class="typed">${item.value}</dd>
+          </div>`,
+      )}
   </dl>`;
 }
 
@@ -191,62 +197,72 @@ export function reviewStep(
   const loc = ctx.locale;
   const list = (codes: readonly string[], labels: Labels<string>) => codes.map((code) => labels[code]?.[loc] ?? code).join(msg('、'));
   const org = v.applicantType === 'organization';
-  const section = (step: ApplicationStep, body: TemplateResult) => html`<section class="review-section" aria-labelledby="review-${step}">
-    <div class="review-heading">
-      <h3 id="review-${step}">${stepTitle(step)}</h3>
-      <button type="button" class="button secondary small" part="edit-button" aria-describedby="review-${step}" @click=${() => details.edit(step)}>
-        ${msg('修改')}
-      </button>
-    </div>
-    ${body}
-  </section>`;
+  const section = (step: ApplicationStep, body: TemplateResult) =>
+    html`<section class="review-section" aria-labelledby="review-${step}">
+      <div class="review-heading">
+        <h3 id="review-${step}">${stepTitle(step)}</h3>
+        <button
+          type="button"
+          class="button secondary small"
+          part="edit-button"
+          aria-describedby="review-${step}"
+          @click=${() => details.edit(step)}
+        >
+          ${msg('修改')}
+        </button>
+      </div>
+      ${body}
+    </section>`;
 
   return html`${details.agency ? rows([{ label: msg('受理机关'), value: details.agency }]) : nothing}
-    ${section(
-      'applicant',
-      rows([
-        { label: msg('申请人类型'), value: org ? msg('法人或其他组织') : msg('公民') },
-        !org && { label: msg('姓名'), value: v.name },
-        !org && { label: msg('证件类型'), value: ID_TYPE_LABELS[v.idType][loc] },
-        !org && { label: msg('证件号码'), value: sent(v.idType === 'resident-id' ? validateIdNumber(v.idNumber) : validateOtherIdNumber(v.idNumber), v.idNumber) },
-        !org && { label: msg('工作单位'), value: v.workUnit },
-        org && { label: msg('组织类别'), value: v.orgType ? ORG_TYPE_LABELS[v.orgType][loc] : '' },
-        org && { label: msg('名称'), value: v.orgName },
-        org && { label: msg('统一社会信用代码'), value: sent(validateCreditCode(v.creditCode), v.creditCode) },
-        org && { label: msg('法定代表人（负责人）'), value: v.legalRepresentative },
-        org && { label: msg('联系人'), value: v.contactName },
-        { label: org ? msg('联系人电话') : msg('联系电话'), value: sent(validatePhone(v.phone), v.phone) },
-        { label: msg('电子邮箱'), value: v.email },
-        { label: msg('通信地址'), value: v.address },
-        { label: msg('邮政编码'), value: v.postcode.trim() ? sent(validatePostcode(v.postcode), v.postcode) : '' },
-        { label: msg('身份证明材料'), value: details.attachmentNames.join(msg('、')) },
-      ]),
-    )}
-    ${section(
-      'request',
-      rows([
-        { label: msg('政府信息名称'), value: v.title },
-        { label: msg('文号或索引号'), value: v.docNo },
-        { label: msg('内容描述'), value: v.description },
-        { label: msg('用途'), value: v.purpose },
-      ]),
-    )}
-    ${section(
-      'delivery',
-      rows([
-        { label: msg('信息的载体形式'), value: list(v.formats, DELIVERY_FORMAT_LABELS) },
-        { label: msg('获取信息的方式'), value: list(v.methods, DELIVERY_METHOD_LABELS) },
-        v.methods.includes('email') && { label: msg('接收信息的电子邮箱'), value: v.deliveryEmail },
-        v.methods.includes('post') && { label: msg('邮寄地址'), value: v.deliveryAddress },
-        v.methods.includes('post') && { label: msg('邮政编码'), value: v.deliveryPostcode },
-      ]),
-    )}
-    ${choiceGroup({
-      ...ctx.problem('declaration'),
-      name: 'declaration',
-      type: 'checkbox',
-      label: msg('承诺'),
-      choices: [{ value: 'yes', label: msg('我承诺以上填写的内容真实、准确，提交的材料真实、有效。') }],
-      selected: v.declaration ? ['yes'] : [],
-    })}`;
+  ${section(
+    'applicant',
+    rows([
+      { label: msg('申请人类型'), value: org ? msg('法人或其他组织') : msg('公民') },
+      !org && { label: msg('姓名'), value: v.name },
+      !org && { label: msg('证件类型'), value: ID_TYPE_LABELS[v.idType][loc] },
+      !org && {
+        label: msg('证件号码'),
+        value: sent(v.idType === 'resident-id' ? validateIdNumber(v.idNumber) : validateOtherIdNumber(v.idNumber), v.idNumber),
+      },
+      !org && { label: msg('工作单位'), value: v.workUnit },
+      org && { label: msg('组织类别'), value: v.orgType ? ORG_TYPE_LABELS[v.orgType][loc] : '' },
+      org && { label: msg('名称'), value: v.orgName },
+      org && { label: msg('统一社会信用代码'), value: sent(validateCreditCode(v.creditCode), v.creditCode) },
+      org && { label: msg('法定代表人（负责人）'), value: v.legalRepresentative },
+      org && { label: msg('联系人'), value: v.contactName },
+      { label: org ? msg('联系人电话') : msg('联系电话'), value: sent(validatePhone(v.phone), v.phone) },
+      { label: msg('电子邮箱'), value: v.email },
+      { label: msg('通信地址'), value: v.address },
+      { label: msg('邮政编码'), value: v.postcode.trim() ? sent(validatePostcode(v.postcode), v.postcode) : '' },
+      { label: msg('身份证明材料'), value: details.attachmentNames.join(msg('、')) },
+    ]),
+  )}
+  ${section(
+    'request',
+    rows([
+      { label: msg('政府信息名称'), value: v.title },
+      { label: msg('文号或索引号'), value: v.docNo },
+      { label: msg('内容描述'), value: v.description },
+      { label: msg('用途'), value: v.purpose },
+    ]),
+  )}
+  ${section(
+    'delivery',
+    rows([
+      { label: msg('信息的载体形式'), value: list(v.formats, DELIVERY_FORMAT_LABELS) },
+      { label: msg('获取信息的方式'), value: list(v.methods, DELIVERY_METHOD_LABELS) },
+      v.methods.includes('email') && { label: msg('接收信息的电子邮箱'), value: v.deliveryEmail },
+      v.methods.includes('post') && { label: msg('邮寄地址'), value: v.deliveryAddress },
+      v.methods.includes('post') && { label: msg('邮政编码'), value: v.deliveryPostcode },
+    ]),
+  )}
+  ${choiceGroup({
+    ...ctx.problem('declaration'),
+    name: 'declaration',
+    type: 'checkbox',
+    label: msg('承诺'),
+    choices: [{ value: 'yes', label: msg('我承诺以上填写的内容真实、准确，提交的材料真实、有效。') }],
+    selected: v.declaration ? ['yes'] : [],
+  })}`;
 }

@@ -19,7 +19,14 @@ import { describeLoadError } from '../base/states.js';
 import { saveFile } from '../base/download.js';
 import type { ZwgkSupplementedDetail } from '../../events/zwgk-supplemented.js';
 import type { ZwgkWithdrawnDetail } from '../../events/zwgk-withdrawn.js';
-import { parseCaseView, renderDocuments, renderSupplementForm, renderWithdraw, type SupplementUi, type WithdrawUi } from './case-actions.js';
+import {
+  parseCaseView,
+  renderDocuments,
+  renderSupplementForm,
+  renderWithdraw,
+  type SupplementUi,
+  type WithdrawUi,
+} from './case-actions.js';
 import { validatePhone } from '../../core/validate/contact.js';
 import { errorSummary, textField } from '../base/fields.js';
 import { formatDate, formatInstant, plural } from '../../i18n/format.js';
@@ -164,7 +171,12 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     // The phone goes in a POST body, never in the URL, which servers and proxies write to their logs.
     const url = apiUrl(this.apiBase, `applications/${encodeURIComponent(code)}/lookup`);
     const state = await this.lookup.run(async (signal) => {
-      const answer = await requestJson<unknown>(url, { method: 'POST', body: { phone: phone.value }, signal, headers: { 'Accept-Language': this.locale } });
+      const answer = await requestJson<unknown>(url, {
+        method: 'POST',
+        body: { phone: phone.value },
+        signal,
+        headers: { 'Accept-Language': this.locale },
+      });
       await loadLabels();
       return answer;
     });
@@ -185,7 +197,8 @@ export class ZwgkApplicationStatus extends ZwgkElement {
   private failureText(failure: SubmitFailure): string {
     if (failure.error.status === 404) return msg('没有找到这份申请：请重新查询。');
     if (failure.error.status === 409) return msg('这份申请的状态已经改变，不能再这样办理。请重新查询。');
-    if (failure.kind === 'invalid' || failure.kind === 'refused') return failure.error.problem?.detail ?? msg('提交的内容有误，请检查后重试。');
+    if (failure.kind === 'invalid' || failure.kind === 'refused')
+      return failure.error.problem?.detail ?? msg('提交的内容有误，请检查后重试。');
     const { title, advice } = describeLoadError(failure.error);
     return `${title} ${advice}`;
   }
@@ -197,7 +210,10 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     for (const file of files) {
       this.supplementUi = { ...this.supplementUi, uploading: this.supplementUi.uploading + 1, failure: undefined };
       try {
-        const receipt = await uploadAttachment(apiUrl(this.apiBase, 'attachments'), file, { idempotencyKey: newIdempotencyKey(), language: this.locale });
+        const receipt = await uploadAttachment(apiUrl(this.apiBase, 'attachments'), file, {
+          idempotencyKey: newIdempotencyKey(),
+          language: this.locale,
+        });
         this.supplementUi = { ...this.supplementUi, files: [...this.supplementUi.files, receipt] };
       } catch (error) {
         const detail = error instanceof ApiError ? (error.problem?.detail ?? error.message) : String(error);
@@ -334,7 +350,9 @@ export class ZwgkApplicationStatus extends ZwgkElement {
       <dl class="review-list">
         <div class="review-row" part="current-status">
           <dt>${msg('当前状态')}</dt>
-          <dd><strong class="status-label">${label(view.status)}</strong> <span class="status-meaning">${this.meaning(view.status)}</span></dd>
+          <dd>
+            <strong class="status-label">${label(view.status)}</strong> <span class="status-meaning">${this.meaning(view.status)}</span>
+          </dd>
         </div>
         ${this.renderDeadline(view)} ${this.renderOutcome(view, labels)}
       </dl>
@@ -343,11 +361,14 @@ export class ZwgkApplicationStatus extends ZwgkElement {
       <h3>${msg('办理过程')}</h3>
       <ol class="timeline" part="timeline">
         ${view.timeline.map(
-          (entry, index) => html`<li aria-current=${index === last ? 'step' : nothing}>
-            <span class="what">${label(entry.status)}${index === last ? html`<span class="current-tag">${msg('（当前）')}</span>` : nothing}</span>
-            <time datetime=${entry.at}>${formatInstant(entry.at, loc)}</time>
-            ${entry.note ? html`<p class="note">${entry.note}</p>` : nothing}
-          </li>`,
+          (entry, index) =>
+            html`<li aria-current=${index === last ? 'step' : nothing}>
+              <span class="what"
+                >${label(entry.status)}${index === last ? html`<span class="current-tag">${msg('（当前）')}</span>` : nothing}</span
+              >
+              <time datetime=${entry.at}>${formatInstant(entry.at, loc)}</time>
+              ${entry.note ? html`<p class="note">${entry.note}</p>` : nothing}
+            </li>`,
         )}
       </ol>
     </section>`;
@@ -388,17 +409,20 @@ export class ZwgkApplicationStatus extends ZwgkElement {
       <dd>
         <strong>${formatDate(view.dueDate, this.locale, 'full')}</strong>${estimate}
         <span class="days-left ${left < 0 ? 'overdue' : ''}">
-          ${left > 0
-            ? plural(this.locale, left, {
-                one: () => msg(str`还有${left}个工作日`, { id: 'status.daysLeft.one' }),
-                other: () => msg(str`还有${left}个工作日`),
-              })
-            : left === 0
-              ? msg('今天是答复期限的最后一天')
-              : html`<span class="tag">${msg('已逾期')}</span>${plural(this.locale, -left, {
-                    one: () => msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`, { id: 'status.daysOverdue.one' }),
-                    other: () => msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`),
-                  })}`}
+          ${
+            left > 0
+              ? plural(this.locale, left, {
+                  one: () => msg(str`还有${left}个工作日`, { id: 'status.daysLeft.one' }),
+                  other: () => msg(str`还有${left}个工作日`),
+                })
+              : left === 0
+                ? msg('今天是答复期限的最后一天')
+                : html`<span class="tag">${msg('已逾期')}</span>${plural(this.locale, -left, {
+                      one: () =>
+                        msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`, { id: 'status.daysOverdue.one' }),
+                      other: () => msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`),
+                    })}`
+          }
         </span>
       </dd>
     </div>`;
@@ -422,11 +446,13 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     const request = [...view.timeline].reverse().find((entry) => entry.status === 'supplement-requested');
     return html`<div class="supplement" part="supplement">
       <h3>${msg('需要补正的内容')}</h3>
-      ${view.supplement
-        ? nothing
-        : request?.note
-          ? html`<p class="note">${request.note}</p>`
-          : html`<p>${msg('请联系受理机关，了解需要补充或说明的内容。')}</p>`}
+      ${
+        view.supplement
+          ? nothing
+          : request?.note
+            ? html`<p class="note">${request.note}</p>`
+            : html`<p>${msg('请联系受理机关，了解需要补充或说明的内容。')}</p>`
+      }
       <p>${msg('请在行政机关告知的期限内补正；逾期不补正又没有正当理由的，视为放弃申请。')}</p>
       ${renderSupplementForm(view.supplement, this.supplementUi, this.locale, this.handlers)}
     </div>`;
@@ -455,7 +481,11 @@ export class ZwgkApplicationStatus extends ZwgkElement {
       this.focusMover.after('#withdraw');
     },
     onWithdrawConfirm: () => void this.onWithdrawConfirm(),
-    onDownloadLetter: () => void this.download('answer-letter', this.localize(() => msg('答复书'))),
+    onDownloadLetter: () =>
+      void this.download(
+        'answer-letter',
+        this.localize(() => msg('答复书')),
+      ),
     onDownloadFile: (file: AttachmentReceipt) => void this.download(`files/${encodeURIComponent(file.id)}`, file.name),
   };
 }

@@ -55,9 +55,11 @@ function labelText(text: FieldText): TemplateResult {
 /** Hint, warning and error lines, in the order a screen reader reads them. */
 function notes({ name, hint, warning, error }: FieldText): TemplateResult {
   return html`${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing}
-  ${warning
-    ? html`<p class="warning-message" id="${name}-warning" part="field-warning"><span class="tag">${msg('请注意')}</span>${warning}</p>`
-    : nothing}
+  ${
+    warning
+      ? html`<p class="warning-message" id="${name}-warning" part="field-warning"><span class="tag">${msg('请注意')}</span>${warning}</p>`
+      : nothing
+  }
   ${error ? html`<p class="error-message" id="${name}-error" part="field-error"><span class="tag">${msg('错误')}</span>${error}</p>` : nothing}`;
 }
 
@@ -106,9 +108,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
           .value=${live(o.value)}
         />`;
   // The count is not a live region: a pause in typing speaks it through the element's announcer when it matters.
-  const count = o.count
-    ? html`<p class="count ${o.count.band}" id="${o.name}-count" part="count">${countText(o.count)}</p>`
-    : nothing;
+  const count = o.count ? html`<p class="count ${o.count.band}" id="${o.name}-count" part="count">${countText(o.count)}</p>` : nothing;
   return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
     <label for=${o.name} class="label" part="label">${labelText(o)}</label>
     ${notes(o)} ${control} ${count}
@@ -167,7 +167,14 @@ export function selectField(o: FieldText & { value: string; choices: Choice[] })
   return html`<div class="field ${o.error ? 'has-error' : ''}" part="field">
     <label for=${o.name} class="label" part="label">${labelText(o)}</label>
     ${notes(o)}
-    <select id=${o.name} name=${o.name} class="input" part="select" aria-describedby=${ifDefined(described)} aria-invalid=${ifDefined(o.error ? 'true' : undefined)}>
+    <select
+      id=${o.name}
+      name=${o.name}
+      class="input"
+      part="select"
+      aria-describedby=${ifDefined(described)}
+      aria-invalid=${ifDefined(o.error ? 'true' : undefined)}
+    >
       ${o.choices.map((choice) => html`<option value=${choice.value} ?selected=${choice.value === o.value}>${choice.label}</option>`)}
     </select>
   </div>`;
@@ -193,25 +200,35 @@ const h2 = (id: string, text: string) => html`<h2 class="error-summary-title" id
  * region (role="alert" would speak it twice): the element moves focus to it
  * (`tabindex="-1"`), which reads it once.
  */
-export function errorSummary(items: SummaryItem[], focusField: (id: string) => void, { id, title = h2 }: SummaryOptions = {}): TemplateResult {
+export function errorSummary(
+  items: SummaryItem[],
+  focusField: (id: string) => void,
+  { id, title = h2 }: SummaryOptions = {},
+): TemplateResult {
   const titleId = `${id ?? 'error-summary'}-title`;
-  const text = plural(renderingLocale(), items.length, { one: () => msg('有1处需要修改'), other: () => msg(str`有${items.length}处需要修改`) });
+  const text = plural(renderingLocale(), items.length, {
+    one: () => msg('有1处需要修改'),
+    other: () => msg(str`有${items.length}处需要修改`),
+  });
   return html`<div class="error-summary" id=${ifDefined(id)} part="error-summary" tabindex="-1" aria-labelledby=${titleId}>
     ${title(titleId, text)}
     <ul>
       ${items.map(
-        (item) => html`<li>
-          ${item.target
-            ? html`<a
-                href="#${item.target}"
-                @click=${(event: Event) => {
-                  event.preventDefault();
-                  focusField(item.target!);
-                }}
-                >${item.message}</a
-              >`
-            : item.message}
-        </li>`,
+        (item) =>
+          html`<li>
+            ${
+              item.target
+                ? html`<a
+                    href="#${item.target}"
+                    @click=${(event: Event) => {
+                      event.preventDefault();
+                      focusField(item.target!);
+                    }}
+                    >${item.message}</a
+                  >`
+                : item.message
+            }
+          </li>`,
       )}
     </ul>
   </div>`;

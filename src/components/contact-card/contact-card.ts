@@ -150,16 +150,45 @@ export class ZwgkContactCard extends ZwgkElement {
           ${compact ? nothing : this.textRow('contact', msg('联系人'), info.contact, 'name')}
           ${phones.length ? this.row(phoneLabel, this.renderNumbers(phones, 'phone', phoneLabel, combined ? 'telephone faxNumber' : 'telephone')) : nothing}
           ${faxes.length && !combined && !compact ? this.row(msg('传真'), this.renderNumbers(faxes, 'fax', msg('传真'), 'faxNumber')) : nothing}
-          ${info.email
-            ? this.row(msg('电子邮箱'), html`<span class="value"><a part="link" href="mailto:${email}" itemprop="email">${info.email}</a>${this.copyButton('email', msg('电子邮箱'), email)}</span>`)
-            : nothing}
-          ${!compact && info.address
-            ? this.row(msg('地址'), html`<span class="value"><address itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">
-                  <span itemprop="streetAddress">${info.address}</span>${info.postcode ? html`<meta itemprop="postalCode" content=${info.postcode} />` : nothing}<meta itemprop="addressCountry" content="CN" />
-                </address>${this.copyButton('address', msg('地址'), info.address)}</span>`)
-            : nothing}
+          ${
+            info.email
+              ? this.row(
+                  msg('电子邮箱'),
+                  html`<span class="value"
+                    ><a part="link" href="mailto:${email}" itemprop="email">${info.email}</a
+                    >${this.copyButton('email', msg('电子邮箱'), email)}</span
+                  >`,
+                )
+              : nothing
+          }
+          ${
+            !compact && info.address
+              ? this.row(
+                  msg('地址'),
+                  html`<span class="value"
+                    ><address itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">
+                      <span itemprop="streetAddress">${info.address}</span
+                      >${info.postcode ? html`<meta itemprop="postalCode" content=${info.postcode} />` : nothing}<meta
+                        itemprop="addressCountry"
+                        content="CN"
+                      />
+                    </address>
+                    ${this.copyButton('address', msg('地址'), info.address)}</span
+                  >`,
+                )
+              : nothing
+          }
           ${compact ? nothing : this.textRow('postcode', msg('邮编'), info.postcode)}
-          ${!compact && hours.length ? this.row(msg('办公时间'), html`<ul>${hours.map((line) => html`<li>${line}</li>`)}</ul>`) : nothing}
+          ${
+            !compact && hours.length
+              ? this.row(
+                  msg('办公时间'),
+                  html`<ul>
+                    ${hours.map((line) => html`<li>${line}</li>`)}
+                  </ul>`,
+                )
+              : nothing
+          }
           ${!compact && website ? this.row(msg('网站'), html`<a part="link" href=${website} itemprop="url">${info.website}</a>`) : nothing}
         </dl>
       </div>
@@ -168,33 +197,48 @@ export class ZwgkContactCard extends ZwgkElement {
   }
 
   private renderHeading(agency: string): TemplateResult {
-    return heading({ level: this.headingLevel, fallback: 2, id: 'heading', className: 'heading', part: 'heading' }, html`<span itemprop="name">${agency}</span>`);
+    return heading(
+      { level: this.headingLevel, fallback: 2, id: 'heading', className: 'heading', part: 'heading' },
+      html`<span itemprop="name">${agency}</span>`,
+    );
   }
 
   private row(label: string, value: unknown): TemplateResult {
-    return html`<div class="row"><dt part="label">${label}</dt><dd part="value">${value}</dd></div>`;
+    return html`<div class="row">
+      <dt part="label">${label}</dt>
+      <dd part="value">${value}</dd>
+    </div>`;
   }
 
   private textRow(field: Field, label: string, value: string | undefined, itemprop?: string): unknown {
     return value
-      ? this.row(label, html`<span class="value"><span itemprop=${itemprop ?? nothing}>${value}</span>${this.copyButton(field, label, value)}</span>`)
+      ? this.row(
+          label,
+          html`<span class="value"><span itemprop=${itemprop ?? nothing}>${value}</span>${this.copyButton(field, label, value)}</span>`,
+        )
       : nothing;
   }
 
   private renderNumbers(numbers: PhoneNumber[], field: Field, label: string, itemprop: string): TemplateResult {
     return html`<ul>
       ${numbers.map(
-        (number) => html`<li class="value">
-          <a part="link" href=${number.href} itemprop=${itemprop}>${number.display}</a>
-          ${number.note ? html`<span class="note">（${number.note}）</span>` : nothing}
-          ${this.copyButton(field, label, number.display)}
-        </li>`,
+        (number) =>
+          html`<li class="value">
+            <a part="link" href=${number.href} itemprop=${itemprop}>${number.display}</a>
+            ${number.note ? html`<span class="note">（${number.note}）</span>` : nothing} ${this.copyButton(field, label, number.display)}
+          </li>`,
       )}
     </ul>`;
   }
 
   private copyButton(field: Field, label: string, value: string): TemplateResult {
-    return html`<button type="button" class="copy" part="copy-button" aria-label=${msg(str`复制${label} ${value}`)} @click=${() => this.copy(field, label, value)}>
+    return html`<button
+      type="button"
+      class="copy"
+      part="copy-button"
+      aria-label=${msg(str`复制${label} ${value}`)}
+      @click=${() => this.copy(field, label, value)}
+    >
       ${msg('复制')}
     </button>`;
   }

@@ -80,24 +80,24 @@ export function filters(o: FiltersOptions): TemplateResult {
       ${chosen ? msg(str`筛选和排序（已选 ${formatNumber(chosen, o.locale)} 项）`) : msg('筛选和排序')}
     </button>
     <fieldset class="filters ${o.open ? 'open' : ''}" id="filters" part="filters">
-    <legend>${msg('筛选和排序')}</legend>
-    ${
-      facets
-        ? html`${facet(o, 'category', msg('主题分类'), facets.category)} ${facet(o, 'publisher', msg('发布机构'), facets.publisher)}
-          ${facet(o, 'year', msg('年份'), facets.year)} ${facet(o, 'validity', msg('有效性'), facets.validity)}`
-        : nothing
-    }
-    <div class="filter" part="filter">
-      <label for="sort">${msg('排序')}</label>
-      <select
-        id="sort"
-        part="sort-select"
-        @change=${(event: Event) => o.onSort((event.target as HTMLSelectElement).value as DirectorySort)}
-      >
-        ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${sortLabels[value]}</option>`)}
-      </select>
-    </div>
-  </fieldset>`;
+      <legend>${msg('筛选和排序')}</legend>
+      ${
+        facets
+          ? html`${facet(o, 'category', msg('主题分类'), facets.category)} ${facet(o, 'publisher', msg('发布机构'), facets.publisher)}
+            ${facet(o, 'year', msg('年份'), facets.year)} ${facet(o, 'validity', msg('有效性'), facets.validity)}`
+          : nothing
+      }
+      <div class="filter" part="filter">
+        <label for="sort">${msg('排序')}</label>
+        <select
+          id="sort"
+          part="sort-select"
+          @change=${(event: Event) => o.onSort((event.target as HTMLSelectElement).value as DirectorySort)}
+        >
+          ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${sortLabels[value]}</option>`)}
+        </select>
+      </div>
+    </fieldset>`;
 }
 
 function facet(o: FiltersOptions, name: FacetName, label: string, counts: FacetCount[]): TemplateResult {

@@ -156,7 +156,10 @@ export class ZwgkDirectory extends ZwgkElement {
   private generation = 0;
   /** The list (client mode) and the search pages (remote mode): one request lifecycle each. */
   private readonly listRequest = new RequestController<unknown>(this, { parse: (raw) => ({ value: raw }), label: () => this.localName });
-  private readonly pageRequest = new RequestController<ResultPage>(this, { parse: () => ({ problems: ['no query'] }), label: () => this.localName });
+  private readonly pageRequest = new RequestController<ResultPage>(this, {
+    parse: () => ({ problems: ['no query'] }),
+    label: () => this.localName,
+  });
   private readonly pageUrl = new UrlStateController(this, {
     enabled: () => this.urlState !== 'off',
     onNavigate: (url) => this.restore(url),
@@ -312,7 +315,10 @@ export class ZwgkDirectory extends ZwgkElement {
   /** Indexes the valid items and shows the current query's results. */
   private ready(items: DisclosureItem[], problems: DirectoryDataProblem[], received: number, index?: DirectoryIndex): void {
     if (problems.length) {
-      console.warn(`[zwgk-directory] ${problems.length} problem(s) in the data; affected items or fields are left out:`, problems.slice(0, 20).map((p) => p.message));
+      console.warn(
+        `[zwgk-directory] ${problems.length} problem(s) in the data; affected items or fields are left out:`,
+        problems.slice(0, 20).map((p) => p.message),
+      );
     }
     if (items.length === 0 && received > 0) {
       this.fail({ kind: 'invalid', detail: `None of the ${received} items could be read.` });
@@ -542,37 +548,41 @@ export class ZwgkDirectory extends ZwgkElement {
         onSubmit: (event) => this.onSubmit(event),
         onClear: () => this.clearText(),
       })}
-      ${shown
-        ? filters({
-            facets: shown.facets,
-            current: this.current,
-            locale: this.locale,
-            onFilter: (name, value) => this.onFilter(name, value),
-            onSort: (value) => this.onSort(value),
-            open: this.filtersOpen,
-            onToggle: () => (this.filtersOpen = !this.filtersOpen),
-          })
-        : nothing}
+      ${
+        shown
+          ? filters({
+              facets: shown.facets,
+              current: this.current,
+              locale: this.locale,
+              onFilter: (name, value) => this.onFilter(name, value),
+              onSort: (value) => this.onSort(value),
+              open: this.filtersOpen,
+              onToggle: () => (this.filtersOpen = !this.filtersOpen),
+            })
+          : nothing
+      }
       <p class="count" id="count" part="count" tabindex="-1">
         ${this.phase === 'preparing' ? msg('正在准备检索…') : this.busy ? msg('正在搜索…') : shown && shown.total > 0 ? describeCount(shown, false, this.locale) : ''}
       </p>
-      ${items && items.length > 0
-        ? html`<ol class="results" part="list" aria-labelledby="count" aria-busy=${working ? 'true' : 'false'}>
-            ${items.map((item, position) =>
-              renderItem({
-                item,
-                q: shown?.query.q,
-                locale: this.locale,
-                headingLevel: this.headingLevel,
-                position,
-                open: this.openItems.has(item.id),
-                onToggle: (event) => this.onToggle(event),
-              }),
-            )}
-          </ol>`
-        : shown
-          ? noResults({ emptyDirectory: shown.total === 0, narrowed, onReset: () => this.resetAll() })
-          : renderSkeleton(6)}
+      ${
+        items && items.length > 0
+          ? html`<ol class="results" part="list" aria-labelledby="count" aria-busy=${working ? 'true' : 'false'}>
+              ${items.map((item, position) =>
+                renderItem({
+                  item,
+                  q: shown?.query.q,
+                  locale: this.locale,
+                  headingLevel: this.headingLevel,
+                  position,
+                  open: this.openItems.has(item.id),
+                  onToggle: (event) => this.onToggle(event),
+                }),
+              )}
+            </ol>`
+          : shown
+            ? noResults({ emptyDirectory: shown.total === 0, narrowed, onReset: () => this.resetAll() })
+            : renderSkeleton(6)
+      }
       ${shown ? pagination(shown, this.locale, (page) => this.goToPage(page)) : nothing}
     </div>`;
   }

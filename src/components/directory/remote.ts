@@ -42,7 +42,11 @@ export function parseResultPage(raw: unknown, query: DirectoryQuery): { value: R
     return { problems: ['total: expected a whole number of documents.'] };
   }
   const { items, problems } = validateDisclosureItems(body.items);
-  if (problems.length) console.warn('[zwgk-directory] items left out of the answer:', problems.map((p) => p.message));
+  if (problems.length)
+    console.warn(
+      '[zwgk-directory] items left out of the answer:',
+      problems.map((p) => p.message),
+    );
   const page = positive(body.page) ?? positive(query.page) ?? 1;
   const pageSize = clampPageSize(positive(body.pageSize) ?? query.pageSize);
   const value: ResultPage = { items, total: Math.max(body.total, items.length), page, pageSize };

@@ -6,7 +6,20 @@
 import type { DisclosureItem, DisclosureValidity } from '../../api/types/directory.js';
 
 /** The item fields a header cell's `data-field` may name. */
-const FIELDS = ['id', 'indexNo', 'title', 'url', 'docNo', 'publisher', 'category', 'publishedAt', 'writtenAt', 'keywords', 'validity', 'summary'] as const;
+const FIELDS = [
+  'id',
+  'indexNo',
+  'title',
+  'url',
+  'docNo',
+  'publisher',
+  'category',
+  'publishedAt',
+  'writtenAt',
+  'keywords',
+  'validity',
+  'summary',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -83,7 +96,9 @@ export function readDirectoryTable(table: HTMLTableElement): DisclosureItem[] | 
       if (docNo) item.docNo = docNo;
       const writtenAt = isoDateFromText(text('writtenAt'));
       if (writtenAt) item.writtenAt = writtenAt;
-      const keywords = text('keywords').split(/[\s,，;；、]+/).filter(Boolean);
+      const keywords = text('keywords')
+        .split(/[\s,，;；、]+/)
+        .filter(Boolean);
       if (keywords.length) item.keywords = keywords;
       const validity = validityFromText(text('validity'));
       if (validity) item.validity = validity;

@@ -87,9 +87,22 @@ export function renderItem(view: ItemView): TemplateResult {
         href ? html`<a class="name" part="item-link" href=${href}>${title}</a>` : html`<span class="name">${title}</span>`
       }${item.validity ? html` <span class="badge ${VALIDITY_CLASS[item.validity]}" part="badge">${validityLabel(item.validity)}</span>` : nothing}</${tag}>`}
       <dl class="meta" part="item-meta">
-        ${item.docNo ? html`<div><dt>${msg('文号')}</dt><dd>${highlight(item.docNo, q)}</dd></div>` : nothing}
-        <div><dt>${msg('发布机构')}</dt><dd>${item.publisher}</dd></div>
-        <div><dt>${msg('发布日期')}</dt><dd><time datetime=${item.publishedAt}>${formatDate(item.publishedAt, locale)}</time></dd></div>
+        ${
+          item.docNo
+            ? html`<div>
+                <dt>${msg('文号')}</dt>
+                <dd>${highlight(item.docNo, q)}</dd>
+              </div>`
+            : nothing
+        }
+        <div>
+          <dt>${msg('发布机构')}</dt>
+          <dd>${item.publisher}</dd>
+        </div>
+        <div>
+          <dt>${msg('发布日期')}</dt>
+          <dd><time datetime=${item.publishedAt}>${formatDate(item.publishedAt, locale)}</time></dd>
+        </div>
       </dl>
       ${item.summary ? html`<p class="summary" part="item-summary">${item.summary}</p>` : nothing}
       <details part="item-details" data-id=${item.id} ?open=${open} @toggle=${view.onToggle}>
@@ -102,17 +115,21 @@ export function renderItem(view: ItemView): TemplateResult {
 
 /** The standard metadata (索引号, 发布机构, 生成日期, 文号, 主题分类, 有效性), plus 成文日期 and 主题词 when known. */
 function renderMetadata(item: DisclosureItem, q: string | undefined, locale: Locale): TemplateResult {
-  const row = (label: string, value: unknown) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
+  const row = (label: string, value: unknown) =>
+    html`<tr>
+      <th scope="row">${label}</th>
+      <td>${value}</td>
+    </tr>`;
   const date = (iso: string) => html`<time datetime=${iso}>${formatDate(iso, locale)}</time>`;
   return html`<table class="metadata" part="metadata">
-    <caption class="visually-hidden">${msg('元数据')}</caption>
+    <caption class="visually-hidden">
+      ${msg('元数据')}
+    </caption>
     <tbody>
-      ${row(msg('索引号'), item.indexNo ? highlight(item.indexNo, q) : '—')}
-      ${row(msg('发布机构'), item.publisher || '—')}
+      ${row(msg('索引号'), item.indexNo ? highlight(item.indexNo, q) : '—')} ${row(msg('发布机构'), item.publisher || '—')}
       ${row(msg('生成日期'), item.publishedAt ? date(item.publishedAt) : '—')}
       ${item.writtenAt ? row(msg('成文日期'), date(item.writtenAt)) : nothing}
-      ${row(msg('文号'), item.docNo ? highlight(item.docNo, q) : '—')}
-      ${row(msg('主题分类'), item.category || '—')}
+      ${row(msg('文号'), item.docNo ? highlight(item.docNo, q) : '—')} ${row(msg('主题分类'), item.category || '—')}
       ${item.keywords?.length ? row(msg('主题词'), highlight(item.keywords.join('　'), q)) : nothing}
       ${row(msg('有效性'), item.validity ? validityLabel(item.validity) : '—')}
     </tbody>

@@ -163,7 +163,12 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
     () =>
       import('./published.js').then(
         ({ PublishedView }) =>
-          new PublishedView(this, this.viewOptions, () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)), (page) => this.showPage(page)),
+          new PublishedView(
+            this,
+            this.viewOptions,
+            () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)),
+            (page) => this.showPage(page),
+          ),
       ),
     () => this.requestUpdate(),
   );
@@ -190,7 +195,11 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
   }
 
   protected renderContent(): TemplateResult {
-    const labels: Record<MailboxView, string> = { write: msg('写信'), lookup: msg('查询', { id: 'feedback-mailbox.lookup' }), published: msg('来信选登') };
+    const labels: Record<MailboxView, string> = {
+      write: msg('写信'),
+      lookup: msg('查询', { id: 'feedback-mailbox.lookup' }),
+      published: msg('来信选登'),
+    };
     return html`<div class="mailbox">
       <div class="tabs" role="tablist" aria-label=${msg('意见箱')} part="tabs" @keydown=${this.onTabKey}>
         ${MAILBOX_VIEWS.map((view) => {
@@ -211,9 +220,18 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
         })}
       </div>
       ${MAILBOX_VIEWS.map(
-        (view) => html`<div class="panel" role="tabpanel" id="panel-${view}" aria-labelledby="tab-${view}" part="panel" tabindex="0" ?hidden=${view !== this.view}>
-          ${view === this.view ? this.renderView(view) : nothing}
-        </div>`,
+        (view) =>
+          html`<div
+            class="panel"
+            role="tabpanel"
+            id="panel-${view}"
+            aria-labelledby="tab-${view}"
+            part="panel"
+            tabindex="0"
+            ?hidden=${view !== this.view}
+          >
+            ${view === this.view ? this.renderView(view) : nothing}
+          </div>`,
       )}
     </div>`;
   }
@@ -239,11 +257,19 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
     const index = MAILBOX_VIEWS.indexOf(this.view);
     const last = MAILBOX_VIEWS.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
-      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : undefined;
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     this.selectView(MAILBOX_VIEWS[next]!);
@@ -275,7 +301,10 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
   }
 
   private writeUrl(how: 'push' | 'replace'): void {
-    this.pageUrl.write(() => hrefWithMailboxState(location.href, { view: this.view, page: this.page }, this.urlParamPrefix, this.defaultView()), how);
+    this.pageUrl.write(
+      () => hrefWithMailboxState(location.href, { view: this.view, page: this.page }, this.urlParamPrefix, this.defaultView()),
+      how,
+    );
   }
 
   /** Back or Forward: show the view and page the URL now says. */
@@ -290,7 +319,10 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
 
   private limits(): FeedbackFormLimits {
     const positive = (value: number, fallback: number) => (Number.isInteger(value) && value > 0 ? value : fallback);
-    return { subject: positive(this.subjectMax, DEFAULT_FEEDBACK_LIMITS.subject), message: positive(this.messageMax, DEFAULT_FEEDBACK_LIMITS.message) };
+    return {
+      subject: positive(this.subjectMax, DEFAULT_FEEDBACK_LIMITS.subject),
+      message: positive(this.messageMax, DEFAULT_FEEDBACK_LIMITS.message),
+    };
   }
 }
 

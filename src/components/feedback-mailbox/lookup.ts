@@ -76,10 +76,14 @@ export class LookupView {
       return issue ? this.word(issue) : undefined;
     };
     const summary = this.issues.map((issue) => ({ target: issue.field, message: this.word(issue) }));
-    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
-          id: 'lookup-errors',
-          title: (id, text) => mailboxHeading(level, id, text, 'error-summary-title'),
-        }) : nothing}
+    return html`${
+        summary.length
+          ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
+              id: 'lookup-errors',
+              title: (id, text) => mailboxHeading(level, id, text, 'error-summary-title'),
+            })
+          : nothing
+      }
       <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @submit=${this.onSubmit}>
         ${textField({
           name: 'lookup-code',
@@ -129,40 +133,67 @@ export class LookupView {
           </div>`,
         );
       case 'error':
-        return keyed(this.answers, renderLoadError(this.error!, () => void this.lookUp()));
+        return keyed(
+          this.answers,
+          renderLoadError(this.error!, () => void this.lookUp()),
+        );
       case 'found':
         return this.renderLetter(this.letter!);
     }
   }
 
   private renderLetter(letter: FeedbackLetterView): TemplateResult {
-    const locale = this.options.locale(), headingLevel = this.options.headingLevel();
+    const locale = this.options.locale(),
+      headingLevel = this.options.headingLevel();
     const status = FEEDBACK_STATUS_LABELS[letter.status][locale];
     return html`<article class="letter" part="letter" aria-labelledby="letter-heading">
       ${mailboxHeading(headingLevel, 'letter-heading', letter.subject, 'letter-title', true)}
       <dl class="meta">
-        <div><dt>${msg('办理状态')}</dt><dd><span class="status ${letter.status}" part="status">${status}</span></dd></div>
-        <div><dt>${msg('查询码')}</dt><dd class="code">${letter.queryCode}</dd></div>
-        <div><dt>${msg('来信类别')}</dt><dd>${FEEDBACK_CATEGORY_LABELS[letter.category][locale]}</dd></div>
-        <div><dt>${msg('受理日期')}</dt><dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd></div>
-        <div><dt>${msg('是否同意公开')}</dt><dd>${letter.publish ? msg('同意公开') : msg('不公开')}</dd></div>
+        <div>
+          <dt>${msg('办理状态')}</dt>
+          <dd><span class="status ${letter.status}" part="status">${status}</span></dd>
+        </div>
+        <div>
+          <dt>${msg('查询码')}</dt>
+          <dd class="code">${letter.queryCode}</dd>
+        </div>
+        <div>
+          <dt>${msg('来信类别')}</dt>
+          <dd>${FEEDBACK_CATEGORY_LABELS[letter.category][locale]}</dd>
+        </div>
+        <div>
+          <dt>${msg('受理日期')}</dt>
+          <dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd>
+        </div>
+        <div>
+          <dt>${msg('是否同意公开')}</dt>
+          <dd>${letter.publish ? msg('同意公开') : msg('不公开')}</dd>
+        </div>
       </dl>
       <div class="text-block">
         <p class="block-label">${msg('来信内容')}</p>
         <p class="text">${letter.message}</p>
       </div>
-      ${letter.reply
-        ? html`<div class="text-block reply" part="reply">
-            <p class="block-label">${msg('答复内容')}</p>
-            <dl class="meta">
-              <div><dt>${msg('答复部门')}</dt><dd>${letter.reply.department}</dd></div>
-              <div><dt>${msg('答复日期')}</dt><dd><time datetime=${letter.reply.repliedOn}>${formatDate(letter.reply.repliedOn, locale)}</time></dd></div>
-            </dl>
-            <p class="text">${letter.reply.text}</p>
-          </div>`
-        : html`<p class="waiting" part="waiting">
-            ${letter.status === 'received' ? msg('来信已收到，正在等待办理。答复后可以在这里查看。') : msg('来信正在办理中。答复后可以在这里查看。')}
-          </p>`}
+      ${
+        letter.reply
+          ? html`<div class="text-block reply" part="reply">
+              <p class="block-label">${msg('答复内容')}</p>
+              <dl class="meta">
+                <div>
+                  <dt>${msg('答复部门')}</dt>
+                  <dd>${letter.reply.department}</dd>
+                </div>
+                <div>
+                  <dt>${msg('答复日期')}</dt>
+                  <dd><time datetime=${letter.reply.repliedOn}>${formatDate(letter.reply.repliedOn, locale)}</time></dd>
+                </div>
+              </dl>
+              <p class="text">${letter.reply.text}</p>
+            </div>`
+          : html`<p class="waiting" part="waiting">
+              ${letter.status === 'received' ? msg('来信已收到，正在等待办理。答复后可以在这里查看。') : msg('来信正在办理中。答复后可以在这里查看。')}
+            </p>`
+      }
       ${this.renderRating(letter)}
     </article>`;
   }
@@ -178,9 +209,11 @@ export class LookupView {
     if (!period) return nothing;
     if (!period.open || this.rating.phase === 'closed') {
       return html`<p class="rating-closed" part="rating-closed">
-        ${this.rating.phase === 'closed'
-          ? msg('这封来信现在不能评价：可能已经评价过，或者已超过答复后20个工作日的评价期。')
-          : msg('评价期已过：答复后20个工作日内可以评价。')}
+        ${
+          this.rating.phase === 'closed'
+            ? msg('这封来信现在不能评价：可能已经评价过，或者已超过答复后20个工作日的评价期。')
+            : msg('评价期已过：答复后20个工作日内可以评价。')
+        }
       </p>`;
     }
     const sending = this.rating.phase === 'sending';
@@ -197,7 +230,14 @@ export class LookupView {
         error: this.rating.invalid ? formatMessage(this.options.locale(), 'choice.invalid') : undefined,
         inline: true,
       })}
-      ${this.rating.phase === 'error' ? keyed(this.answers, renderLoadError(this.rating.error!, () => void this.rate())) : nothing}
+      ${
+        this.rating.phase === 'error'
+          ? keyed(
+              this.answers,
+              renderLoadError(this.rating.error!, () => void this.rate()),
+            )
+          : nothing
+      }
       <div class="actions">
         <button type="submit" class="button" part="rating-submit-button" aria-disabled=${sending ? 'true' : 'false'}>
           ${sending ? msg('正在提交…') : msg('提交评价')}
@@ -270,7 +310,8 @@ export class LookupView {
 
   private readonly onRatingChange = (event: Event): void => {
     const target = event.target as HTMLInputElement;
-    if (target.name === 'rating' && target.checked) this.rating = { ...this.rating, choice: target.value as FeedbackRating, invalid: false };
+    if (target.name === 'rating' && target.checked)
+      this.rating = { ...this.rating, choice: target.value as FeedbackRating, invalid: false };
     this.host.requestUpdate();
   };
 
@@ -315,4 +356,3 @@ export class LookupView {
     }
   }
 }
-

@@ -5,7 +5,6 @@ import { heading } from '../base/heading.js';
 import type { DraftPolicy } from '../base/controllers/draft.js';
 import type { FeedbackFormLimits } from '../../core/feedback/form.js';
 
-
 /**
  * What a view reads from the mailbox element: accessor options, read when
  * needed (the pattern of Shoelace's FormControlControllerOptions). Each view is

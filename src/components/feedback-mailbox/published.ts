@@ -92,35 +92,59 @@ export class PublishedView implements ReactiveController {
     const pages = pageCount(value.total, value.pageSize);
     const median = value.stats.medianWorkingDaysToReply;
     return html`<dl class="totals" part="totals">
-        <div><dt>${msg('收到来信')}</dt><dd>${msg(str`${formatNumber(value.stats.received, locale)}封`)}</dd></div>
-        <div><dt>${msg('已答复')}</dt><dd>${msg(str`${formatNumber(value.stats.replied, locale)}封`)}</dd></div>
+        <div>
+          <dt>${msg('收到来信')}</dt>
+          <dd>${msg(str`${formatNumber(value.stats.received, locale)}封`)}</dd>
+        </div>
+        <div>
+          <dt>${msg('已答复')}</dt>
+          <dd>${msg(str`${formatNumber(value.stats.replied, locale)}封`)}</dd>
+        </div>
         <div>
           <dt>${msg('答复用时（中位数）')}</dt>
-          <dd>${median === null ? msg('暂无') : plural(locale, median, {
-                one: () => msg(str`${formatNumber(median, locale)}个工作日`, { id: 'mailbox.medianDays.one' }),
-                other: () => msg(str`${formatNumber(median, locale)}个工作日`),
-              })}</dd>
+          <dd>
+            ${
+              median === null
+                ? msg('暂无')
+                : plural(locale, median, {
+                    one: () => msg(str`${formatNumber(median, locale)}个工作日`, { id: 'mailbox.medianDays.one' }),
+                    other: () => msg(str`${formatNumber(median, locale)}个工作日`),
+                  })
+            }
+          </dd>
         </div>
       </dl>
-      ${value.items.length === 0
-        ? renderEmpty(msg('目前还没有公开的来信。'))
-        : html`<p class="page-status" id="page-status" part="page-status" tabindex="-1">
-              ${msg(str`公开来信共${formatNumber(value.total, locale)}封，这是第${value.page}页，共${pages}页。`)}
-            </p>
-            <div class="letters">${value.items.map((letter, index) => this.renderLetter(letter, index))}</div>
-            ${pages > 1 ? this.renderPagination(value.page, pages) : nothing}`}`;
+      ${
+        value.items.length === 0
+          ? renderEmpty(msg('目前还没有公开的来信。'))
+          : html`<p class="page-status" id="page-status" part="page-status" tabindex="-1">
+                ${msg(str`公开来信共${formatNumber(value.total, locale)}封，这是第${value.page}页，共${pages}页。`)}
+              </p>
+              <div class="letters">${value.items.map((letter, index) => this.renderLetter(letter, index))}</div>
+              ${pages > 1 ? this.renderPagination(value.page, pages) : nothing}`
+      }`;
   }
 
   private renderLetter(letter: PublishedLetter, index: number): TemplateResult {
-    const locale = this.options.locale(), headingLevel = this.options.headingLevel();
+    const locale = this.options.locale(),
+      headingLevel = this.options.headingLevel();
     const id = `published-${index}`;
     return html`<article class="letter" part="published-letter" aria-labelledby=${id}>
       ${mailboxHeading(headingLevel, id, letter.subject, 'letter-title')}
       <p class="category"><span class="tag">${FEEDBACK_CATEGORY_LABELS[letter.category][locale]}</span></p>
       <dl class="meta">
-        <div><dt>${msg('受理日期')}</dt><dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd></div>
-        <div><dt>${msg('答复日期')}</dt><dd><time datetime=${letter.repliedOn}>${formatDate(letter.repliedOn, locale)}</time></dd></div>
-        <div><dt>${msg('答复部门')}</dt><dd>${letter.replyDepartment}</dd></div>
+        <div>
+          <dt>${msg('受理日期')}</dt>
+          <dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd>
+        </div>
+        <div>
+          <dt>${msg('答复日期')}</dt>
+          <dd><time datetime=${letter.repliedOn}>${formatDate(letter.repliedOn, locale)}</time></dd>
+        </div>
+        <div>
+          <dt>${msg('答复部门')}</dt>
+          <dd>${letter.replyDepartment}</dd>
+        </div>
       </dl>
       <div class="text-block">
         <p class="block-label">${msg('来信内容')}</p>
@@ -158,7 +182,13 @@ export class PublishedView implements ReactiveController {
               </li>`,
         )}
         <li>
-          <button type="button" class="button secondary" part="page-button" ?disabled=${current >= pages} @click=${() => this.go(current + 1)}>
+          <button
+            type="button"
+            class="button secondary"
+            part="page-button"
+            ?disabled=${current >= pages}
+            @click=${() => this.go(current + 1)}
+          >
             ${msg('下一页')}
           </button>
         </li>

@@ -26,7 +26,11 @@ export function proofWorkerUrl(moduleUrl: string = import.meta.url): URL {
 }
 
 /** The counter and derived key that solve `challenge`; null when cancelled or out of time. */
-export async function solve(challenge: Challenge, controller: AbortController, onProgress: ProgressListener = () => {}): Promise<ProofSolution | null> {
+export async function solve(
+  challenge: Challenge,
+  controller: AbortController,
+  onProgress: ProgressListener = () => {},
+): Promise<ProofSolution | null> {
   const worker = startWorker();
   if (!worker) return solveHere(challenge, controller);
   const solved = await solveInWorker(worker, challenge, controller, onProgress);

@@ -82,7 +82,10 @@ export class WriteView implements ReactiveController {
       parse: parseFeedbackDraft,
       isEmpty: (letter) => !hasAnyFeedbackValue(letter),
     });
-    this.proofs = new ProofKeeper(() => this.options.apiBase(), (state) => this.onProofState(state));
+    this.proofs = new ProofKeeper(
+      () => this.options.apiBase(),
+      (state) => this.onProofState(state),
+    );
   }
 
   /** Restores the draft once, when the element first renders (api-base is known by then). */
@@ -103,17 +106,23 @@ export class WriteView implements ReactiveController {
 
   render(): TemplateResult {
     if (this.phase === 'sent' && this.receipt) return this.renderConfirmation(this.receipt);
-    const limits = this.options.limits(), headingLevel = this.options.headingLevel(), locale = this.options.locale();
+    const limits = this.options.limits(),
+      headingLevel = this.options.headingLevel(),
+      locale = this.options.locale();
     const errorOf = (field: FeedbackField) => {
       const issue = this.issues.find((i) => i.field === field);
       return issue ? this.wordIssue(issue) : undefined;
     };
     const summary = this.issues.map((issue) => ({ target: issue.field, message: this.wordIssue(issue) }));
     const sending = this.phase === 'sending';
-    return html`${summary.length ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
-          id: 'write-errors',
-          title: (id, text) => mailboxHeading(headingLevel, id, text, 'error-summary-title'),
-        }) : nothing}
+    return html`${
+        summary.length
+          ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
+              id: 'write-errors',
+              title: (id, text) => mailboxHeading(headingLevel, id, text, 'error-summary-title'),
+            })
+          : nothing
+      }
       ${this.restoredAt ? this.renderRestored() : nothing}
       <form class="letter-form" part="form" novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.onSubmit}>
         ${choiceGroup({
@@ -260,7 +269,10 @@ export class WriteView implements ReactiveController {
         case 'busy':
           return [msg('提交太频繁'), `${kept}${msg('请等一分钟，再点击“重新提交”。')}`];
         case 'proof':
-          return [msg('自动验证没有完成'), `${msg('为防止垃圾信息，本页在后台自动完成一项验证，这次没有完成。')}${kept}${msg('请检查网络连接，然后点击“重新提交”。')}`];
+          return [
+            msg('自动验证没有完成'),
+            `${msg('为防止垃圾信息，本页在后台自动完成一项验证，这次没有完成。')}${kept}${msg('请检查网络连接，然后点击“重新提交”。')}`,
+          ];
         case 'refused':
           return [msg('来信没有被接受'), `${kept}${msg('请刷新页面后重新提交；如果仍然不行，请通过其他方式联系我们。')}`];
       }
@@ -277,11 +289,21 @@ export class WriteView implements ReactiveController {
       <p class="code-label" id="query-code-label">${msg('您的查询码')}</p>
       <p class="query-code" part="query-code" aria-labelledby="query-code-label">${receipt.queryCode}</p>
       <div class="keep-warning" part="query-code-warning">
-        <p><strong>${msg('请记下或保存查询码。')}</strong>${msg('查询办理进度和答复时，要输入查询码和您留下的联系电话或电子邮箱。查询码只显示这一次，遗失后无法找回。')}</p>
+        <p>
+          <strong>${msg('请记下或保存查询码。')}</strong
+          >${msg('查询办理进度和答复时，要输入查询码和您留下的联系电话或电子邮箱。查询码只显示这一次，遗失后无法找回。')}
+        </p>
       </div>
       <div class="actions">
-        <button type="button" class="button secondary" part="copy-button" @click=${() => this.copyCode(receipt.queryCode)}>${msg('复制查询码')}</button>
-        <button type="button" class="button secondary" part="lookup-button" @click=${() => this.openLookup(receipt.queryCode, this.contactUsed)}>
+        <button type="button" class="button secondary" part="copy-button" @click=${() => this.copyCode(receipt.queryCode)}>
+          ${msg('复制查询码')}
+        </button>
+        <button
+          type="button"
+          class="button secondary"
+          part="lookup-button"
+          @click=${() => this.openLookup(receipt.queryCode, this.contactUsed)}
+        >
           ${msg('查询这封来信')}
         </button>
         <button type="button" class="button secondary" part="new-letter-button" @click=${() => this.newLetter()}>${msg('再写一封')}</button>
@@ -338,7 +360,6 @@ export class WriteView implements ReactiveController {
     this.draft.clear();
   }
 
-
   private discardDraft(): void {
     this.dropDraft();
     this.values = emptyFeedbackValues();
@@ -360,7 +381,9 @@ export class WriteView implements ReactiveController {
 
   private async copyCode(code: string): Promise<void> {
     const copied = await writeClipboard(code, this.options.root());
-    this.options.announce(this.options.localize(() => (copied ? msg(str`已复制查询码：${code}`) : msg('无法自动复制，请手动记下查询码。'))));
+    this.options.announce(
+      this.options.localize(() => (copied ? msg(str`已复制查询码：${code}`) : msg('无法自动复制，请手动记下查询码。'))),
+    );
   }
 
   // ——— Sending ———
@@ -408,7 +431,11 @@ export class WriteView implements ReactiveController {
   }
 
   private async post(attempt: Attempt): Promise<FeedbackReceipt> {
-    const raw = await requestJson(apiUrl(this.options.apiBase(), 'feedback'), { method: 'POST', body: attempt.body, idempotencyKey: attempt.key });
+    const raw = await requestJson(apiUrl(this.options.apiBase(), 'feedback'), {
+      method: 'POST',
+      body: attempt.body,
+      idempotencyKey: attempt.key,
+    });
     const parsed = parseFeedbackReceipt(raw);
     if ('problems' in parsed) throw new ApiError('malformed', parsed.problems.join('; '), 201);
     return parsed.value;
@@ -472,4 +499,3 @@ function failureKind(error: unknown): FailureKind {
 function proofRefused(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && /proof/.test(error.problem?.type ?? '');
 }
-

@@ -95,7 +95,12 @@ function cell(ctx: GridContext, table: ReportTable, row: string, column: number,
     ...(typed !== undefined ? [`${id}-unreadable`] : []),
     ...marks.map((m) => findingId(m.number)),
   ].join(' ');
-  const classes = ['cell', source ? 'prefilled' : '', overridden ? 'overridden' : '', error ? 'has-error' : marks.length ? 'has-warning' : '']
+  const classes = [
+    'cell',
+    source ? 'prefilled' : '',
+    overridden ? 'overridden' : '',
+    error ? 'has-error' : marks.length ? 'has-warning' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return html`<td class=${classes}>
@@ -112,11 +117,17 @@ function cell(ctx: GridContext, table: ReportTable, row: string, column: number,
       .value=${live(typed ?? showCell(value))}
       @input=${(event: InputEvent) => ctx.onCell(table, row, column, kind, (event.target as HTMLInputElement).value)}
     />
-    ${source
-      ? html`<span class="source ${overridden ? 'changed' : ''}" part="cell-source" aria-hidden="true" title=${sourceText(source, value, ctx.locale)}
-            >${originLetter(source.origin)}${overridden ? '*' : ''}</span
-          ><span id=${sourceId(id)} class="visually-hidden">${sourceText(source, value, ctx.locale)}</span>`
-      : nothing}
+    ${
+      source
+        ? html`<span
+              class="source ${overridden ? 'changed' : ''}"
+              part="cell-source"
+              aria-hidden="true"
+              title=${sourceText(source, value, ctx.locale)}
+              >${originLetter(source.origin)}${overridden ? '*' : ''}</span
+            ><span id=${sourceId(id)} class="visually-hidden">${sourceText(source, value, ctx.locale)}</span>`
+        : nothing
+    }
     ${typed !== undefined ? html`<span id="${id}-unreadable" class="visually-hidden">${msg('请填写数字；不填表示空白。')}</span>` : nothing}
     ${marks.map((m) => html`<span class="mark ${m.finding.severity}" part="cell-mark" aria-hidden="true">${m.number}</span>`)}
   </td>`;
@@ -127,23 +138,29 @@ const cellName = (row: string, column: string, locale: Locale) => (locale === 'z
 export function proactiveGrid(ctx: GridContext): TemplateResult {
   const { format, locale } = ctx;
   return html`${format.proactive.subTables.map(
-    (subTable) => html`<div class="scroll"><table part="table">
-      <caption>${label(subTable.caption, locale)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${label(format.proactive.itemHeader, locale)}</th>
-          ${subTable.columns.map((c) => html`<th scope="col">${label(c.label, locale)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${subTable.rows.map(
-          (row) => html`<tr>
-            <th scope="row">${label(row.label, locale)}</th>
-            ${subTable.columns.map((c, column) => cell(ctx, '二', row.key, column, c.kind, cellName(row.label[locale], c.label[locale], locale)))}
-          </tr>`,
-        )}
-      </tbody>
-    </table></div>`,
+    (subTable) =>
+      html`<div class="scroll">
+        <table part="table">
+          <caption>
+            ${label(subTable.caption, locale)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${label(format.proactive.itemHeader, locale)}</th>
+              ${subTable.columns.map((c) => html`<th scope="col">${label(c.label, locale)}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${subTable.rows.map(
+              (row) =>
+                html`<tr>
+                  <th scope="row">${label(row.label, locale)}</th>
+                  ${subTable.columns.map((c, column) => cell(ctx, '二', row.key, column, c.kind, cellName(row.label[locale], c.label[locale], locale)))}
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`,
   )}`;
 }
 
@@ -160,41 +177,51 @@ export function requestsGrid(ctx: GridContext): TemplateResult {
   const { format, locale } = ctx;
   const { columns, rows, groups } = format.requests;
   const shown = new Set<string>();
-  return html`<div class="scroll"><table part="table" class="requests">
-    <caption>${label(format.requests.note, locale)}</caption>
-    ${columnHeader(columns, locale)}
-    <tbody>
-      ${rows.map((row) => {
-        const opening = row.groups.filter((g) => !shown.has(g));
-        opening.forEach((g) => shown.add(g));
-        const groupRows = opening.map((g) => {
-          const group = groups.find((x) => x.id === g);
-          return html`<tr class="group"><th scope="rowgroup" colspan=${columns.length + 1} class="depth-${row.groups.indexOf(g)}">
-            ${group ? label(group.label, locale) : g}
-          </th></tr>`;
-        });
-        const name = requestRowFullLabel(format, row.id, locale);
-        return html`${groupRows}<tr>
-          <th scope="row" class="depth-${row.groups.length}">${label(row.label, locale)}</th>
-          ${columns.map((c, column) => cell(ctx, '三', row.id, column, 'count', cellName(name, c[locale], locale)))}
-        </tr>`;
-      })}
-    </tbody>
-  </table></div>`;
+  return html`<div class="scroll">
+    <table part="table" class="requests">
+      <caption>
+        ${label(format.requests.note, locale)}
+      </caption>
+      ${columnHeader(columns, locale)}
+      <tbody>
+        ${rows.map((row) => {
+          const opening = row.groups.filter((g) => !shown.has(g));
+          opening.forEach((g) => shown.add(g));
+          const groupRows = opening.map((g) => {
+            const group = groups.find((x) => x.id === g);
+            return html`<tr class="group">
+              <th scope="rowgroup" colspan=${columns.length + 1} class="depth-${row.groups.indexOf(g)}">
+                ${group ? label(group.label, locale) : g}
+              </th>
+            </tr>`;
+          });
+          const name = requestRowFullLabel(format, row.id, locale);
+          return html`${groupRows}
+            <tr>
+              <th scope="row" class="depth-${row.groups.length}">${label(row.label, locale)}</th>
+              ${columns.map((c, column) => cell(ctx, '三', row.id, column, 'count', cellName(name, c[locale], locale)))}
+            </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 export function reviewsGrid(ctx: GridContext): TemplateResult {
   const { format, locale } = ctx;
   const { groups, columns } = format.reviews;
-  return html`<div class="scroll"><table part="table">
-    ${columnHeader(columns, locale)}
-    <tbody>
-      ${groups.map(
-        (g) => html`<tr>
-          <th scope="row">${label(g.fullLabel, locale)}</th>
-          ${columns.map((c, column) => cell(ctx, '四', g.key, column, 'count', cellName(g.fullLabel[locale], c[locale], locale)))}
-        </tr>`,
-      )}
-    </tbody>
-  </table></div>`;
+  return html`<div class="scroll">
+    <table part="table">
+      ${columnHeader(columns, locale)}
+      <tbody>
+        ${groups.map(
+          (g) =>
+            html`<tr>
+              <th scope="row">${label(g.fullLabel, locale)}</th>
+              ${columns.map((c, column) => cell(ctx, '四', g.key, column, 'count', cellName(g.fullLabel[locale], c[locale], locale)))}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

@@ -15,7 +15,18 @@ import { draftStore } from '../base/controllers/draft.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
-import { cellId, findingId, label, originLetter, originName, proactiveGrid, requestsGrid, reviewsGrid, type GridContext, type NumberedFinding } from './grid.js';
+import {
+  cellId,
+  findingId,
+  label,
+  originLetter,
+  originName,
+  proactiveGrid,
+  requestsGrid,
+  reviewsGrid,
+  type GridContext,
+  type NumberedFinding,
+} from './grid.js';
 import { reportEditorStyles } from './report-editor.styles.js';
 import { ReportYearController, type YearAction } from './report-year.js';
 import type { RichText, RichTextCommand } from './rich-text.js';
@@ -123,7 +134,13 @@ export class ZwgkReportEditor extends ZwgkElement {
     writeHeaders: () => this.session.writeHeaders(),
     onSignedOut: () => this.session.expired(),
     onSaved: (v) => this.emit<ZwgkReportSavedDetail>('zwgk-report-saved', { year: v.year, version: v.version, revision: v.revision }),
-    onStatus: (v) => this.emit<ZwgkReportStatusDetail>('zwgk-report-status', { year: v.year, version: v.version, status: v.status, ...(v.note ? { note: v.note } : {}) }),
+    onStatus: (v) =>
+      this.emit<ZwgkReportStatusDetail>('zwgk-report-status', {
+        year: v.year,
+        version: v.version,
+        status: v.status,
+        ...(v.note ? { note: v.note } : {}),
+      }),
     // Unsaved edits survive a closed tab or a failed save: staff work on their own office computers.
     store: () => draftStore('local'),
   });
@@ -220,11 +237,13 @@ export class ZwgkReportEditor extends ZwgkElement {
     return html`<form class="sign-in" part="sign-in" @submit=${submit} aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">${msg('工作人员登录')}</h2>
       <p>${msg('编制年度报告需要登录。')}</p>
-      ${failed
-        ? html`<p class="message error" role="alert">
-            ${failed === 'locked' ? msg('登录尝试次数过多，请稍后再试。') : msg('用户名或密码不正确。')}
-          </p>`
-        : nothing}
+      ${
+        failed
+          ? html`<p class="message error" role="alert">
+              ${failed === 'locked' ? msg('登录尝试次数过多，请稍后再试。') : msg('用户名或密码不正确。')}
+            </p>`
+          : nothing
+      }
       <p class="field">
         <label for="sign-in-name">${msg('用户名')}</label>
         <input id="sign-in-name" name="name" autocomplete="username" required />
@@ -242,10 +261,16 @@ export class ZwgkReportEditor extends ZwgkElement {
     const canStart = role === 'clerk' || role === 'head';
     return html`<div class="state empty" part="empty">
       <p>${msg(str`${year}年度报告尚未开始编制。`)}</p>
-      ${canStart
-        ? html`<p>${msg('开始后，表三将按本系统的依申请公开办理记录预填，上年结转取自上年度报告，表二（一）取自政府信息公开目录；每个预填的数字都标明来源，均可修改。')}</p>
-            <button class="button" type="button" ?disabled=${!!this.report.busy} @click=${() => this.act('create')}>${msg('开始编制')}</button>`
-        : html`<p>${msg('经办人或负责人可以开始编制。')}</p>`}
+      ${
+        canStart
+          ? html`<p>
+                ${msg('开始后，表三将按本系统的依申请公开办理记录预填，上年结转取自上年度报告，表二（一）取自政府信息公开目录；每个预填的数字都标明来源，均可修改。')}
+              </p>
+              <button class="button" type="button" ?disabled=${!!this.report.busy} @click=${() => this.act('create')}>
+                ${msg('开始编制')}
+              </button>`
+          : html`<p>${msg('经办人或负责人可以开始编制。')}</p>`
+      }
       ${this.renderActionError('create')}
     </div>`;
   }
@@ -286,19 +311,16 @@ export class ZwgkReportEditor extends ZwgkElement {
       <header part="header">
         <h2 id="editor-title">${title}</h2>
         <p class="meta">
-          ${label(format.formatTitle, this.locale)} ·
-          ${msg(str`第 ${current.version} 版`)} · <strong>${statusName(current.status)}</strong> ·
-          ${msg(str`登录身份：${user.name}（${roleName(user.role)}）`)}
+          ${label(format.formatTitle, this.locale)} · ${msg(str`第 ${current.version} 版`)} ·
+          <strong>${statusName(current.status)}</strong> · ${msg(str`登录身份：${user.name}（${roleName(user.role)}）`)}
         </p>
         ${current.note ? html`<p class="note">${msg(str`更正说明：${current.note}`)}</p>` : nothing}
         ${current.returnNote && current.status === 'draft' ? html`<p class="note warning">${msg(str`退回意见：${current.returnNote}`)}</p>` : nothing}
         ${this.renderSaveState(current)}
         ${this.report.restored ? html`<p class="note">${msg('已恢复本浏览器中上次未保存的修改。')}</p>` : nothing}
-        ${this.renderActions(current, user.role, errors)}
-        ${this.renderExports(doc)}
+        ${this.renderActions(current, user.role, errors)} ${this.renderExports(doc)}
       </header>
-      ${this.renderFindingsSummary(numbered, errors)}
-      ${this.renderNarrative('overview', headings.get('overview')!, doc)}
+      ${this.renderFindingsSummary(numbered, errors)} ${this.renderNarrative('overview', headings.get('overview')!, doc)}
       <section part="section" aria-labelledby="heading-proactive">
         <h3 id="heading-proactive">${label(headings.get('proactive')!, this.locale)}</h3>
         ${this.renderLegend()} ${proactiveGrid(ctx)} ${this.renderTableFindings(byTable('二'))}
@@ -311,9 +333,8 @@ export class ZwgkReportEditor extends ZwgkElement {
         <h3 id="heading-reviews">${label(headings.get('reviews')!, this.locale)}</h3>
         ${reviewsGrid(ctx)} ${this.renderTableFindings(byTable('四'))}
       </section>
-      ${this.renderNarrative('problems', headings.get('problems')!, doc)}
-      ${this.renderNarrative('other', headings.get('other')!, doc)} ${this.renderTableFindings(elsewhere)}
-      ${this.renderVersions()}
+      ${this.renderNarrative('problems', headings.get('problems')!, doc)} ${this.renderNarrative('other', headings.get('other')!, doc)}
+      ${this.renderTableFindings(elsewhere)} ${this.renderVersions()}
     </article>`;
   }
 
@@ -335,13 +356,17 @@ export class ZwgkReportEditor extends ZwgkElement {
                 : msg('保存失败，您的修改仍保留在本页和本浏览器中。');
     return html`<div class="save-state ${saveState}" part="save-state">
       <p role="status">${text}</p>
-      ${saveState === 'failed' && current.status === 'draft'
-        ? html`<button class="button secondary" type="button" @click=${() => void this.report.save()}>${msg('重新保存')}</button>`
-        : nothing}
-      ${saveState === 'conflict'
-        ? html`<button class="button secondary" type="button" @click=${() => this.downloadJson()}>${msg('下载我的修改（JSON）')}</button>
-            <button class="button secondary" type="button" @click=${() => void this.report.load(true)}>${msg('载入最新内容')}</button>`
-        : nothing}
+      ${
+        saveState === 'failed' && current.status === 'draft'
+          ? html`<button class="button secondary" type="button" @click=${() => void this.report.save()}>${msg('重新保存')}</button>`
+          : nothing
+      }
+      ${
+        saveState === 'conflict'
+          ? html`<button class="button secondary" type="button" @click=${() => this.downloadJson()}>${msg('下载我的修改（JSON）')}</button>
+              <button class="button secondary" type="button" @click=${() => void this.report.load(true)}>${msg('载入最新内容')}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -350,37 +375,51 @@ export class ZwgkReportEditor extends ZwgkElement {
     const isHead = role === 'head';
     const canEdit = role === 'clerk' || role === 'head';
     const latest = this.report.data?.versions[0];
-    const noteForm = (id: string, text: string, button: string, action: YearAction) => html`<form
-      class="note-form"
-      @submit=${(event: SubmitEvent) => {
-        event.preventDefault();
-        const field = (event.target as HTMLFormElement).elements.namedItem('note') as HTMLTextAreaElement;
-        if (!field.value.trim()) {
-          field.setAttribute('aria-invalid', 'true');
-          field.focus();
-          return;
-        }
-        void this.act(action, field.value.trim());
-      }}
-    >
-      <label for=${id}>${text}</label>
-      <textarea id=${id} name="note" rows="2" maxlength="1000" required></textarea>
-      <button class="button secondary" type="submit" ?disabled=${busy}>${button}</button>
-    </form>`;
+    const noteForm = (id: string, text: string, button: string, action: YearAction) =>
+      html`<form
+        class="note-form"
+        @submit=${(event: SubmitEvent) => {
+          event.preventDefault();
+          const field = (event.target as HTMLFormElement).elements.namedItem('note') as HTMLTextAreaElement;
+          if (!field.value.trim()) {
+            field.setAttribute('aria-invalid', 'true');
+            field.focus();
+            return;
+          }
+          void this.act(action, field.value.trim());
+        }}
+      >
+        <label for=${id}>${text}</label>
+        <textarea id=${id} name="note" rows="2" maxlength="1000" required></textarea>
+        <button class="button secondary" type="submit" ?disabled=${busy}>${button}</button>
+      </form>`;
     return html`<div class="actions" part="actions">
-      ${current.status === 'draft' && canEdit
-        ? html`<button class="button" type="button" ?disabled=${busy} @click=${() => this.act('submit')}>${msg('提交审核')}</button>`
-        : nothing}
-      ${current.status === 'review' && isHead
-        ? html`<button class="button" type="button" ?disabled=${busy || errors > 0} aria-describedby=${errors > 0 ? 'publish-blocked' : nothing}
-              @click=${() => this.act('publish')}>${msg('审核通过并发布')}</button>
-            ${errors > 0 ? html`<p id="publish-blocked" class="message error">${msg('报告中还有错误，改正后才能发布。')}</p>` : nothing}
-            ${noteForm('return-note', msg('退回意见'), msg('退回修改'), 'return')}`
-        : nothing}
+      ${
+        current.status === 'draft' && canEdit
+          ? html`<button class="button" type="button" ?disabled=${busy} @click=${() => this.act('submit')}>${msg('提交审核')}</button>`
+          : nothing
+      }
+      ${
+        current.status === 'review' && isHead
+          ? html`<button
+                class="button"
+                type="button"
+                ?disabled=${busy || errors > 0}
+                aria-describedby=${errors > 0 ? 'publish-blocked' : nothing}
+                @click=${() => this.act('publish')}
+              >
+                ${msg('审核通过并发布')}
+              </button>
+              ${errors > 0 ? html`<p id="publish-blocked" class="message error">${msg('报告中还有错误，改正后才能发布。')}</p>` : nothing}
+              ${noteForm('return-note', msg('退回意见'), msg('退回修改'), 'return')}`
+          : nothing
+      }
       ${current.status === 'review' && !isHead ? html`<p>${msg('等待负责人审核。')}</p>` : nothing}
-      ${current.status === 'published' && latest === current && canEdit
-        ? noteForm('correction-note', msg('更正说明（更正了什么）'), msg('开始更正'), 'correct')
-        : nothing}
+      ${
+        current.status === 'published' && latest === current && canEdit
+          ? noteForm('correction-note', msg('更正说明（更正了什么）'), msg('开始更正'), 'correct')
+          : nothing
+      }
       ${(['submit', 'publish', 'return', 'correct'] as YearAction[]).map((a) => this.renderActionError(a))}
     </div>`;
   }
@@ -403,9 +442,10 @@ export class ZwgkReportEditor extends ZwgkElement {
     return html`<div class="exports" part="exports">
       <button class="button secondary" type="button" @click=${() => this.downloadJson()}>${msg('下载 JSON')}</button>
       ${(['二', '三', '四'] as ReportTable[]).map(
-        (table) => html`<button class="button secondary" type="button" @click=${() => this.downloadCsv(doc, table)}>
-          ${msg(str`表${table} CSV`)}
-        </button>`,
+        (table) =>
+          html`<button class="button secondary" type="button" @click=${() => this.downloadCsv(doc, table)}>
+            ${msg(str`表${table} CSV`)}
+          </button>`,
       )}
       <button class="button secondary" type="button" @click=${() => void this.downloadCmsHtml(doc)}>${msg('CMS 年报栏目 HTML')}</button>
       ${this.cmsFailed ? html`<p class="message error" role="alert">${msg('无法生成 HTML，请检查网络后重试。')}</p>` : nothing}
@@ -426,9 +466,11 @@ export class ZwgkReportEditor extends ZwgkElement {
     return html`<section class="findings" part="findings" aria-labelledby="findings-heading">
       <h3 id="findings-heading">${msg('核对结果')}</h3>
       <p role="status">
-        ${errors === 0 && warnings === 0
-          ? msg('未发现错误。')
-          : msg(str`${errors} 个错误，${warnings} 个警告。数字标在相关单元格旁，说明列在各表下方。`)}
+        ${
+          errors === 0 && warnings === 0
+            ? msg('未发现错误。')
+            : msg(str`${errors} 个错误，${warnings} 个警告。数字标在相关单元格旁，说明列在各表下方。`)
+        }
       </p>
     </section>`;
   }
@@ -437,13 +479,16 @@ export class ZwgkReportEditor extends ZwgkElement {
     if (items.length === 0) return nothing;
     return html`<ol class="finding-list">
       ${items.map(
-        ({ number, finding }) => html`<li id=${findingId(number)} class="finding ${finding.severity}" part="finding" value=${number}>
-          <strong>${finding.severity === 'error' ? msg('错误') : msg('警告')}（${finding.rule}）</strong>
-          ${finding.message[this.locale]}
-          ${finding.cells[0]
-            ? html`<button class="link-button" type="button" @click=${() => this.focusCell(finding)}>${msg('转到单元格')}</button>`
-            : nothing}
-        </li>`,
+        ({ number, finding }) =>
+          html`<li id=${findingId(number)} class="finding ${finding.severity}" part="finding" value=${number}>
+            <strong>${finding.severity === 'error' ? msg('错误') : msg('警告')}（${finding.rule}）</strong>
+            ${finding.message[this.locale]}
+            ${
+              finding.cells[0]
+                ? html`<button class="link-button" type="button" @click=${() => this.focusCell(finding)}>${msg('转到单元格')}</button>`
+                : nothing
+            }
+          </li>`,
       )}
     </ol>`;
   }
@@ -451,29 +496,36 @@ export class ZwgkReportEditor extends ZwgkElement {
   private renderNarrative(key: keyof ReportSections, heading: { 'zh-CN': string; en: string }, doc: AnnualReport): TemplateResult {
     const active = this.active.get(key) ?? new Set();
     const editable = this.report.editable;
-    const tool = (command: RichTextCommand, text: string, shortcut?: string) => html`<button
-      type="button"
-      class="tool"
-      aria-pressed=${active.has(command) ? 'true' : 'false'}
-      aria-keyshortcuts=${shortcut ?? nothing}
-      ?disabled=${!editable}
-      @click=${() => this.editors.get(key)?.editor.run(command)}
-    >${text}</button>`;
+    const tool = (command: RichTextCommand, text: string, shortcut?: string) =>
+      html`<button
+        type="button"
+        class="tool"
+        aria-pressed=${active.has(command) ? 'true' : 'false'}
+        aria-keyshortcuts=${shortcut ?? nothing}
+        ?disabled=${!editable}
+        @click=${() => this.editors.get(key)?.editor.run(command)}
+      >
+        ${text}
+      </button>`;
     const count = key === 'overview' && doc.format === '2021' ? narrativeLength(doc.sections.overview ?? '') : undefined;
     return html`<section part="section" aria-labelledby="heading-${key}">
       <h3 id="heading-${key}">${label(heading, this.locale)}</h3>
       <div class="toolbar" part="toolbar" role="group" aria-label=${msg('文字格式')}>
-        ${tool('strong', msg('加粗'), 'Control+B')} ${tool('em', msg('倾斜'), 'Control+I')}
-        ${tool('bullet_list', msg('项目列表'))} ${tool('ordered_list', msg('编号列表'))}
+        ${tool('strong', msg('加粗'), 'Control+B')} ${tool('em', msg('倾斜'), 'Control+I')} ${tool('bullet_list', msg('项目列表'))}
+        ${tool('ordered_list', msg('编号列表'))}
       </div>
       <div class="rich-host" part="rich-text" data-rich-text=${key}></div>
-      ${count !== undefined
-        ? html`<p id="count-overview" class="count ${count > OVERVIEW_GUIDANCE ? 'over' : ''}" part="count">
-            ${count > OVERVIEW_GUIDANCE
-              ? msg(str`已写 ${count} 字，超过建议的 ${OVERVIEW_GUIDANCE} 字（2021年格式：篇幅原则上不超过一千字）。`)
-              : msg(str`已写 ${count} 字，建议不超过 ${OVERVIEW_GUIDANCE} 字。`)}
-          </p>`
-        : nothing}
+      ${
+        count !== undefined
+          ? html`<p id="count-overview" class="count ${count > OVERVIEW_GUIDANCE ? 'over' : ''}" part="count">
+              ${
+                count > OVERVIEW_GUIDANCE
+                  ? msg(str`已写 ${count} 字，超过建议的 ${OVERVIEW_GUIDANCE} 字（2021年格式：篇幅原则上不超过一千字）。`)
+                  : msg(str`已写 ${count} 字，建议不超过 ${OVERVIEW_GUIDANCE} 字。`)
+              }
+            </p>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -483,11 +535,12 @@ export class ZwgkReportEditor extends ZwgkElement {
       <h3 id="heading-versions">${msg('版本记录')}</h3>
       <ol class="versions" reversed>
         ${versions.map(
-          (v) => html`<li>
-            ${msg(str`第 ${v.version} 版`)} · ${statusName(v.status)}
-            ${v.publishedAt ? html` · ${msg(str`${v.publishedBy?.name ?? ''}发布于 ${v.document.publishedAt ?? ''}`)}` : nothing}
-            ${v.note ? html`<br />${msg(str`更正说明：${v.note}`)}` : nothing}
-          </li>`,
+          (v) =>
+            html`<li>
+              ${msg(str`第 ${v.version} 版`)} · ${statusName(v.status)}
+              ${v.publishedAt ? html` · ${msg(str`${v.publishedBy?.name ?? ''}发布于 ${v.document.publishedAt ?? ''}`)}` : nothing}
+              ${v.note ? html`<br />${msg(str`更正说明：${v.note}`)}` : nothing}
+            </li>`,
         )}
       </ol>
     </section>`;

@@ -134,7 +134,9 @@ export class ReportYearController implements ReactiveController {
     if (!store) return;
     const found = loadDraft<{ revision: number; document: AnnualReport }>(store, this.backupKey(version), (data) => {
       const d = data as { revision?: unknown; document?: unknown } | null;
-      return d && typeof d.revision === 'number' && isReadableReport(d.document) ? (d as { revision: number; document: AnnualReport }) : undefined;
+      return d && typeof d.revision === 'number' && isReadableReport(d.document)
+        ? (d as { revision: number; document: AnnualReport })
+        : undefined;
     });
     if (found.status !== 'found') return;
     if (found.data.revision !== version.revision || found.data.document.year !== version.year) {
@@ -265,7 +267,10 @@ export class ReportYearController implements ReactiveController {
           : action === 'correct'
             ? `staff/reports/${year}/corrections`
             : `staff/reports/${year}/versions/${version!.version}/${action}`;
-      const headers = { ...this.options.writeHeaders(), ...(version && action !== 'create' && action !== 'correct' ? { 'If-Match': etagOf(version) } : {}) };
+      const headers = {
+        ...this.options.writeHeaders(),
+        ...(version && action !== 'create' && action !== 'correct' ? { 'If-Match': etagOf(version) } : {}),
+      };
       const body = action === 'return' || action === 'correct' ? { note } : action === 'create' ? {} : undefined;
       const answer = await requestJson<ReportVersion>(apiUrl(base, path), { method: 'POST', headers, ...(body ? { body } : {}) });
       this.replaceInList(answer);

@@ -58,7 +58,8 @@ export class StaffSessionController implements ReactiveController {
     try {
       this.accept(await requestJson<SessionAnswer>(apiUrl(base, 'staff/session'), { method: 'POST', body: { name, password } }));
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 422)) this.set({ status: 'signed-out', failed: 'credentials' });
+      if (error instanceof ApiError && (error.status === 401 || error.status === 422))
+        this.set({ status: 'signed-out', failed: 'credentials' });
       else if (error instanceof ApiError && error.status === 429) this.set({ status: 'signed-out', failed: 'locked' });
       else this.set({ status: 'error', error: toLoadError(error) });
     }

@@ -65,9 +65,11 @@ export function barChart(options: {
       const width = max > 0 && value !== null ? (value / max) * BAR_SHARE : 0;
       const lineTop = top + LABEL_LINE + k * BAR_LINE;
       const text = paired ? yearValue(s.year, value, locale) : valueText(value, locale);
-      return svg`${value !== null
-        ? svg`<rect class="bar series-${paired && k === 0 ? 'previous' : 'current'}" x="0" y="${lineTop + 0.2}em" width="${width}%" height="1em" />`
-        : null}<text class="bar-value" x="${width + (value === null ? 0 : 1)}%" y="${lineTop + 1}em">${text}</text>`;
+      return svg`${
+        value !== null
+          ? svg`<rect class="bar series-${paired && k === 0 ? 'previous' : 'current'}" x="0" y="${lineTop + 0.2}em" width="${width}%" height="1em" />`
+          : null
+      }<text class="bar-value" x="${width + (value === null ? 0 : 1)}%" y="${lineTop + 1}em">${text}</text>`;
     });
     return svg`<g><text class="bar-label" x="0" y="${top + 1.1}em">${label}</text>${bars}</g>`;
   });
@@ -83,14 +85,7 @@ export function barChart(options: {
 
   return html`<figure class="chart" part="chart">
     <figcaption id="${id}-caption">${title}</figcaption>
-    <svg
-      class="bars"
-      role="img"
-      aria-labelledby="${id}-title"
-      aria-describedby="${id}-desc"
-      width="100%"
-      height="${y}em"
-    >
+    <svg class="bars" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" width="100%" height="${y}em">
       <title id="${id}-title">${title}</title>
       <desc id="${id}-desc">${description}</desc>
       ${rows}
@@ -112,7 +107,9 @@ export function comparisonTable(options: {
   const label = (l: Label) => bilingual(l, locale);
   return html`<div class="scroll" part="table-scroll" role="region" tabindex="0" aria-labelledby=${id}>
     <table part="table" class="comparison">
-      <caption id=${id}>${caption}</caption>
+      <caption id=${id}>
+        ${caption}
+      </caption>
       <thead>
         <tr>
           <th scope="col" class="row-label">${msg('项目（总计）')}</th>
@@ -123,12 +120,13 @@ export function comparisonTable(options: {
       </thead>
       <tbody>
         ${rows.map(
-          (row) => html`<tr>
-            <th scope="row" class="row-label">${label(row.label)}</th>
-            <td class="number">${row.previous === null ? '' : formatNumber(row.previous, locale)}</td>
-            <td class="number">${row.value === null ? '' : formatNumber(row.value, locale)}</td>
-            <td class="number change">${formatChange(row.change, locale)}</td>
-          </tr>`,
+          (row) =>
+            html`<tr>
+              <th scope="row" class="row-label">${label(row.label)}</th>
+              <td class="number">${row.previous === null ? '' : formatNumber(row.previous, locale)}</td>
+              <td class="number">${row.value === null ? '' : formatNumber(row.value, locale)}</td>
+              <td class="number change">${formatChange(row.change, locale)}</td>
+            </tr>`,
         )}
       </tbody>
     </table>

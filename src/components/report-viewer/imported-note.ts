@@ -11,13 +11,15 @@ export function renderImportedNote(page: ImportedPage, locale: ReportLocale): un
   const unread = page.problems.filter((p) => p.severity !== 'info');
   return html`<div class="imported-note" part="imported-note" role="note">
     <p>${msg('以下数据读取自已发布的网页，不是机构提交的报告文件；请以原网页为准。')}</p>
-    ${unread.length
-      ? html`<details part="imported-problems" open>
-          <summary>${msg(str`未能读取或需要核对的内容（${unread.length} 项）`)}</summary>
-          <ul>
-            ${unread.map((p) => html`<li>${p.message[locale]}</li>`)}
-          </ul>
-        </details>`
-      : nothing}
+    ${
+      unread.length
+        ? html`<details part="imported-problems" open>
+            <summary>${msg(str`未能读取或需要核对的内容（${unread.length} 项）`)}</summary>
+            <ul>
+              ${unread.map((p) => html`<li>${p.message[locale]}</li>`)}
+            </ul>
+          </details>`
+        : nothing
+    }
   </div>`;
 }

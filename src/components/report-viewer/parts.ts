@@ -58,9 +58,11 @@ export function sectionHeading(level: number, id: string, content: unknown, part
 export function severityIcon(severity: ReportFinding['severity']): TemplateResult {
   // Two shapes, so the kind of finding does not depend on colour.
   return html`<svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-    ${severity === 'error'
-      ? svg`<circle cx="8" cy="8" r="7" /><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" class="glyph" />`
-      : svg`<path d="M8 1.2l7 13.3H1z" /><path d="M8 6v4.2M8 11.8v0.9" class="glyph" />`}
+    ${
+      severity === 'error'
+        ? svg`<circle cx="8" cy="8" r="7" /><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" class="glyph" />`
+        : svg`<path d="M8 1.2l7 13.3H1z" /><path d="M8 6v4.2M8 11.8v0.9" class="glyph" />`
+    }
   </svg>`;
 }
 
@@ -72,9 +74,10 @@ export function severityWord(severity: ReportFinding['severity']): string {
 export function cellMarks(marks: NumberedFinding[] | undefined): unknown {
   if (!marks?.length) return nothing;
   return marks.map(
-    ({ number, finding }) => html`<a class="mark ${finding.severity}" part="cell-mark" href="#${findingId(number)}"
-      >${severityIcon(finding.severity)}<span>${severityWord(finding.severity)} ${number}</span></a
-    >`,
+    ({ number, finding }) =>
+      html`<a class="mark ${finding.severity}" part="cell-mark" href="#${findingId(number)}"
+        >${severityIcon(finding.severity)}<span>${severityWord(finding.severity)} ${number}</span></a
+      >`,
   );
 }
 

@@ -125,7 +125,10 @@ export class ZwgkReportViewer extends ZwgkElement {
   @state() private openedVersion?: PublishedVersion;
 
   private readonly source = new DataSourceController<unknown>(this, {
-    src: () => (this.openedVersion && this.versionsSrc ? new URL(this.openedVersion.href, new URL(this.versionsSrc, document.baseURI)).href : this.src),
+    src: () =>
+      this.openedVersion && this.versionsSrc
+        ? new URL(this.openedVersion.href, new URL(this.versionsSrc, document.baseURI)).href
+        : this.src,
     data: () => this.data,
     inline: () => inlineJson(this),
     parse: accept,
@@ -205,17 +208,18 @@ export class ZwgkReportViewer extends ZwgkElement {
     if (!report.doc) return [note, this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined)];
     const versions = this.versionsSource.state.status === 'ready' ? this.versionsSource.state.value : [];
     const history = renderVersions({ versions, opened: this.openedVersion, onOpen: (v) => (this.openedVersion = v) });
-    return html`${note}${history}<div class="viewer" @click=${this.followInPageLink}>
-      ${this.view.renderReport(report, {
-        locale: this.locale,
-        headingLevel: this.headingLevel,
-        compare: this.compareStatus(),
-        onRetryCompare: () => this.compareSource.retry(),
-        onCsv: (table) => this.downloadCsv(table),
-        onJson: () => this.downloadJson(),
-        onPrint: () => window.print(),
-      })}
-    </div>`;
+    return html`${note}${history}
+      <div class="viewer" @click=${this.followInPageLink}>
+        ${this.view.renderReport(report, {
+          locale: this.locale,
+          headingLevel: this.headingLevel,
+          compare: this.compareStatus(),
+          onRetryCompare: () => this.compareSource.retry(),
+          onCsv: (table) => this.downloadCsv(table),
+          onJson: () => this.downloadJson(),
+          onPrint: () => window.print(),
+        })}
+      </div>`;
   }
 
   private compareStatus(): CompareStatus {
@@ -250,7 +254,11 @@ export class ZwgkReportViewer extends ZwgkElement {
     event.preventDefault();
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    target.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: target.localName === 'td' ? 'center' : 'start', inline: 'nearest' });
+    target.scrollIntoView({
+      behavior: smooth ? 'smooth' : 'auto',
+      block: target.localName === 'td' ? 'center' : 'start',
+      inline: 'nearest',
+    });
     target.focus({ preventScroll: true });
   };
 

@@ -28,12 +28,9 @@ function scrollRegion(labelId: string, table: TemplateResult): TemplateResult {
 function dataCell(ctx: TableContext, table: ReportTable, row: string, column: number, value: unknown, headers?: string): TemplateResult {
   const id = cellId(table, row, column);
   const marks = ctx.marks.get(id);
-  return html`<td
-    id=${id}
-    class="number ${markClass(marks)}"
-    headers=${headers ?? nothing}
-    tabindex=${marks ? '-1' : nothing}
-  ><span class="value">${cellText(value, ctx.locale)}</span>${cellMarks(marks)}</td>`;
+  return html`<td id=${id} class="number ${markClass(marks)}" headers=${headers ?? nothing} tabindex=${marks ? '-1' : nothing}>
+    <span class="value">${cellText(value, ctx.locale)}</span>${cellMarks(marks)}
+  </td>`;
 }
 
 // ---- 二、主动公开政府信息情况: one small table per item of Article 20 ----
@@ -45,7 +42,9 @@ export function proactiveTables(ctx: TableContext): TemplateResult {
     return scrollRegion(
       captionId,
       html`<table part="table">
-        <caption id=${captionId}>${bilingual(subTable.caption, locale)}</caption>
+        <caption id=${captionId}>
+          ${bilingual(subTable.caption, locale)}
+        </caption>
         <thead>
           <tr>
             <th scope="col" class="row-label">${bilingual(format.proactive.itemHeader, locale)}</th>
@@ -82,19 +81,22 @@ function columnHeader(
 ): { rows: TemplateResult[]; columnHeaders: string[] } {
   const layout = layoutHeader(header, width);
   const rows = layout.rows.map(
-    (cells, r) => html`<tr>
-      ${r === 0 ? corner ?? nothing : nothing}
-      ${cells.map((cell) => {
-        const above = layout.columns[cell.column]!.filter((c) => c.row < cell.row).map((c) => headerCellId(table, c));
-        return html`<th
-          id=${headerCellId(table, cell)}
-          colspan=${cell.colspan}
-          rowspan=${cell.rowspan}
-          scope=${cell.colspan > 1 ? 'colgroup' : 'col'}
-          headers=${above.length ? above.join(' ') : nothing}
-        >${bilingual(cell.label, locale)}</th>`;
-      })}
-    </tr>`,
+    (cells, r) =>
+      html`<tr>
+        ${r === 0 ? (corner ?? nothing) : nothing}
+        ${cells.map((cell) => {
+          const above = layout.columns[cell.column]!.filter((c) => c.row < cell.row).map((c) => headerCellId(table, c));
+          return html`<th
+            id=${headerCellId(table, cell)}
+            colspan=${cell.colspan}
+            rowspan=${cell.rowspan}
+            scope=${cell.colspan > 1 ? 'colgroup' : 'col'}
+            headers=${above.length ? above.join(' ') : nothing}
+          >
+            ${bilingual(cell.label, locale)}
+          </th>`;
+        })}
+      </tr>`,
   );
   const columnHeaders = layout.columns.map((cells) => cells.map((c) => headerCellId(table, c)).join(' '));
   return { rows, columnHeaders };
@@ -123,38 +125,53 @@ export function requestsTable(ctx: TableContext, captionId: string, caption: unk
     for (const group of entering) {
       const depth = row.groups.indexOf(group);
       const label = groups.find((g) => g.id === group)?.label;
-      body.push(html`<tr class="group">
-        <th
-          id=${groupHeaderId(group)}
-          colspan=${span}
-          scope="rowgroup"
-          class="depth-${depth}"
-          headers=${depth > 0 ? row.groups.slice(0, depth).map(groupHeaderId).join(' ') : nothing}
-        ><span class="sticky">${label ? bilingual(label, locale) : group}</span></th>
-      </tr>`);
+      body.push(
+        html`<tr class="group">
+          <th
+            id=${groupHeaderId(group)}
+            colspan=${span}
+            scope="rowgroup"
+            class="depth-${depth}"
+            headers=${depth > 0 ? row.groups.slice(0, depth).map(groupHeaderId).join(' ') : nothing}
+          >
+            <span class="sticky">${label ? bilingual(label, locale) : group}</span>
+          </th>
+        </tr>`,
+      );
     }
     open = row.groups;
     const rowHeaders = [...row.groups.map(groupHeaderId), rowHeaderId(row.id)].join(' ');
     const values = rowValues(ctx.doc, '三', row.id) ?? [];
-    body.push(html`<tr>
-      <th
-        id=${rowHeaderId(row.id)}
-        scope="row"
-        class="row-label depth-${row.groups.length}"
-        headers=${row.groups.length ? row.groups.map(groupHeaderId).join(' ') : nothing}
-      >${bilingual(row.label, locale)}</th>
-      ${columns.map((_, column) =>
-        dataCell(ctx, '三', row.id, column, values[column], `${header.columnHeaders[column]} ${rowHeaders}`),
-      )}
-    </tr>`);
+    body.push(
+      html`<tr>
+        <th
+          id=${rowHeaderId(row.id)}
+          scope="row"
+          class="row-label depth-${row.groups.length}"
+          headers=${row.groups.length ? row.groups.map(groupHeaderId).join(' ') : nothing}
+        >
+          ${bilingual(row.label, locale)}
+        </th>
+        ${columns.map((_, column) => dataCell(ctx, '三', row.id, column, values[column], `${header.columnHeaders[column]} ${rowHeaders}`))}
+      </tr>`,
+    );
   }
 
   return scrollRegion(
     captionId,
     html`<table part="table" class="requests">
-      <caption id=${captionId} class="visually-hidden">${caption}</caption>
-      <thead>${header.rows}</thead>
-      ${bodies.map((body) => html`<tbody>${body}</tbody>`)}
+      <caption id=${captionId} class="visually-hidden">
+        ${caption}
+      </caption>
+      <thead>
+        ${header.rows}
+      </thead>
+      ${bodies.map(
+        (body) =>
+          html`<tbody>
+            ${body}
+          </tbody>`,
+      )}
     </table>`,
   );
 }
@@ -174,9 +191,17 @@ export function reviewsTable(ctx: TableContext, captionId: string, caption: unkn
   return scrollRegion(
     captionId,
     html`<table part="table" class="reviews">
-      <caption id=${captionId} class="visually-hidden">${caption}</caption>
-      <thead>${header.rows}</thead>
-      <tbody><tr>${cells}</tr></tbody>
+      <caption id=${captionId} class="visually-hidden">
+        ${caption}
+      </caption>
+      <thead>
+        ${header.rows}
+      </thead>
+      <tbody>
+        <tr>
+          ${cells}
+        </tr>
+      </tbody>
     </table>`,
   );
 }

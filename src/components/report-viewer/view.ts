@@ -61,10 +61,7 @@ export interface PreparedReport {
 export function prepareReport(raw: unknown, previousRaw?: unknown): PreparedReport {
   const previous = previousRaw === undefined ? undefined : readReportDocument(previousRaw).doc;
   const reading = readReportDocument(raw, { previous });
-  const findings = [
-    ...reading.findings.filter((f) => f.severity === 'error'),
-    ...reading.findings.filter((f) => f.severity !== 'error'),
-  ];
+  const findings = [...reading.findings.filter((f) => f.severity === 'error'), ...reading.findings.filter((f) => f.severity !== 'error')];
   const numbered = findings.map((finding, index) => ({ number: index + 1, finding }));
   const marks = new Map<string, NumberedFinding[]>();
   for (const entry of numbered) {
@@ -124,11 +121,7 @@ export function jsonFile(doc: AnnualReport, raw: unknown): { name: string; text:
 
 // ---- Rendering ----
 
-export type CompareStatus =
-  | { status: 'none' }
-  | { status: 'ready' }
-  | { status: 'unreadable' }
-  | { status: 'error'; error: LoadError };
+export type CompareStatus = { status: 'none' } | { status: 'ready' } | { status: 'unreadable' } | { status: 'error'; error: LoadError };
 
 export interface ViewOptions {
   locale: Locale;
@@ -151,9 +144,9 @@ export function renderUnreadable(report: PreparedReport, locale: Locale, onRetry
       ${problems.map((f) => html`<li>${f.message[locale]}</li>`)}
     </ul>
     <p>${msg('请联系网站管理员。')}</p>
-    ${onRetry
-      ? html`<button type="button" class="button secondary" part="retry-button" @click=${onRetry}>${msg('重试')}</button>`
-      : nothing}
+    ${
+      onRetry ? html`<button type="button" class="button secondary" part="retry-button" @click=${onRetry}>${msg('重试')}</button>` : nothing
+    }
   </div>`;
 }
 
@@ -176,8 +169,7 @@ export function renderReport(report: PreparedReport, options: ViewOptions): Temp
 
   return html`<article class="report" part="report" aria-labelledby="report-title">
     <header class="report-header">
-      ${sectionHeading(level, 'report-title', renderTitle(doc, locale), 'title')}
-      ${renderMeta(doc, locale)}
+      ${sectionHeading(level, 'report-title', renderTitle(doc, locale), 'title')} ${renderMeta(doc, locale)}
       <div class="actions" part="actions">
         <button type="button" class="button secondary" part="json-button" @click=${options.onJson}>${msg('下载 JSON')}</button>
         <button type="button" class="button secondary" part="print-button" @click=${options.onPrint}>${msg('打印')}</button>
@@ -199,22 +191,23 @@ export function renderReport(report: PreparedReport, options: ViewOptions): Temp
       </section>`;
     })}
     <section class="part charts" part="section" aria-labelledby=${sectionId('charts')}>
-      ${sectionHeading(sub, sectionId('charts'), msg('统计图'), 'section-heading')}
-      ${renderCharts(doc, previous, locale)}
+      ${sectionHeading(sub, sectionId('charts'), msg('统计图'), 'section-heading')} ${renderCharts(doc, previous, locale)}
     </section>
-    ${previous
-      ? html`<section class="part comparison" part="section" aria-labelledby=${sectionId('comparison')}>
-          ${sectionHeading(sub, sectionId('comparison'), msg(str`与${previous.year}年度比较`), 'section-heading')}
-          ${comparisonTable({
-            id: 'comparison-caption',
-            doc,
-            previous,
-            rows: yearOverYear(doc, previous),
-            locale,
-            caption: msg(str`${previous.year}年与${doc.year}年主要数字（总计列）`),
-          })}
-        </section>`
-      : nothing}
+    ${
+      previous
+        ? html`<section class="part comparison" part="section" aria-labelledby=${sectionId('comparison')}>
+            ${sectionHeading(sub, sectionId('comparison'), msg(str`与${previous.year}年度比较`), 'section-heading')}
+            ${comparisonTable({
+              id: 'comparison-caption',
+              doc,
+              previous,
+              rows: yearOverYear(doc, previous),
+              locale,
+              caption: msg(str`${previous.year}年与${doc.year}年主要数字（总计列）`),
+            })}
+          </section>`
+        : nothing
+    }
   </article>`;
 }
 
@@ -223,7 +216,6 @@ function renderTitle(doc: AnnualReport, locale: Locale): unknown {
   if (locale === 'zh-CN') return official;
   return html`${msg(str`${doc.year}年度政府信息公开工作年度报告`)}<span class="official" lang="zh-CN">${official}</span>`;
 }
-
 
 function renderMeta(doc: AnnualReport, locale: Locale): TemplateResult {
   const format = FORMATS[doc.format];
@@ -243,25 +235,45 @@ function renderMeta(doc: AnnualReport, locale: Locale): TemplateResult {
   ];
   const shown = contactLines.filter(([, value]) => typeof value === 'string' && value);
   return html`<dl class="meta" part="meta">
-    <div><dt>${msg('报告主体')}</dt><dd lang="zh-CN">${doc.agency}</dd></div>
-    <div><dt>${msg('报告年度')}</dt><dd>${doc.year}</dd></div>
-    ${typeof doc.publishedAt === 'string'
-      ? html`<div><dt>${msg('发布日期')}</dt><dd><time datetime=${doc.publishedAt}>${formatDate(doc.publishedAt, locale)}</time></dd></div>`
-      : nothing}
-    <div><dt>${msg('报告格式')}</dt><dd>${bilingual(formatLabel, locale)}</dd></div>
-    ${shown.length || email
-      ? html`<div>
-          <dt>${msg('联系方式')}</dt>
-          <dd>
-            <ul class="contact">
-              ${shown.map(([label, value]) => html`<li><span class="contact-label">${label}</span> <span lang="zh-CN">${value}</span></li>`)}
-              ${email
-                ? html`<li><span class="contact-label">${msg('电子邮箱')}</span> <a href="mailto:${normaliseEmail(email)}">${email}</a></li>`
-                : nothing}
-            </ul>
-          </dd>
-        </div>`
-      : nothing}
+    <div>
+      <dt>${msg('报告主体')}</dt>
+      <dd lang="zh-CN">${doc.agency}</dd>
+    </div>
+    <div>
+      <dt>${msg('报告年度')}</dt>
+      <dd>${doc.year}</dd>
+    </div>
+    ${
+      typeof doc.publishedAt === 'string'
+        ? html`<div>
+            <dt>${msg('发布日期')}</dt>
+            <dd><time datetime=${doc.publishedAt}>${formatDate(doc.publishedAt, locale)}</time></dd>
+          </div>`
+        : nothing
+    }
+    <div>
+      <dt>${msg('报告格式')}</dt>
+      <dd>${bilingual(formatLabel, locale)}</dd>
+    </div>
+    ${
+      shown.length || email
+        ? html`<div>
+            <dt>${msg('联系方式')}</dt>
+            <dd>
+              <ul class="contact">
+                ${shown.map(([label, value]) => html`<li><span class="contact-label">${label}</span> <span lang="zh-CN">${value}</span></li>`)}
+                ${
+                  email
+                    ? html`<li>
+                        <span class="contact-label">${msg('电子邮箱')}</span> <a href="mailto:${normaliseEmail(email)}">${email}</a>
+                      </li>`
+                    : nothing
+                }
+              </ul>
+            </dd>
+          </div>`
+        : nothing
+    }
   </dl>`;
 }
 
@@ -296,43 +308,50 @@ function renderFindings(report: PreparedReport, options: ViewOptions, level: num
       ${tone === 'clean' ? nothing : severityIcon(tone)}<strong>${summaryText(report)}</strong>
     </p>
     ${renderCompareStatus(report, options)}
-    ${report.numbered.length
-      ? html`<p class="explain">${msg('“错误”表示数字不符合年度报告格式的勾稽关系或数据格式；“警告”值得核对，可能有合理原因。')}</p>
-          <ol class="finding-list">
-            ${report.numbered.map(({ number, finding }) => {
-              const listed = finding.cells.length <= LISTED_CELLS ? finding.cells : finding.cells.slice(0, LISTED_CELLS - 1);
-              const more = finding.cells.length - listed.length;
-              return html`<li id=${findingId(number)} class="finding ${finding.severity}" part="finding" tabindex="-1">
-                <p class="finding-head">
-                  <span class="severity">${severityIcon(finding.severity)}${severityWord(finding.severity)} ${number}</span>
-                  <span class="rule">${finding.rule === 'schema' ? msg('数据格式') : msg(str`规则 ${finding.rule}`)}</span>
-                </p>
-                <p class="message">${finding.message[locale]}</p>
-                ${listed.length
-                  ? html`<ul class="cells">
-                      ${listed.map(
-                        (ref) => html`<li>
-                          <a href="#${cellId(ref.table, ref.row, ref.column)}"
-                            >${msg(str`${tableName(ref.table)}：${cellLabel(format, ref.table, ref.row, ref.column, locale)}`)}</a
-                          >
-                        </li>`,
-                      )}
-                      ${more > 0
-                        ? html`<li>
-                            ${plural(locale, more, {
-                              one: () => msg(str`另有 ${more} 个相关单元格，已在表中标出。`, { id: 'report.moreCells.one' }),
-                              other: () => msg(str`另有 ${more} 个相关单元格，已在表中标出。`),
-                            })}
-                          </li>`
-                        : nothing}
-                    </ul>`
-                  : finding.path
-                    ? html`<p class="path">${msg('位置：')}<code>${finding.path}</code></p>`
-                    : nothing}
-              </li>`;
-            })}
-          </ol>`
-      : nothing}
+    ${
+      report.numbered.length
+        ? html`<p class="explain">${msg('“错误”表示数字不符合年度报告格式的勾稽关系或数据格式；“警告”值得核对，可能有合理原因。')}</p>
+            <ol class="finding-list">
+              ${report.numbered.map(({ number, finding }) => {
+                const listed = finding.cells.length <= LISTED_CELLS ? finding.cells : finding.cells.slice(0, LISTED_CELLS - 1);
+                const more = finding.cells.length - listed.length;
+                return html`<li id=${findingId(number)} class="finding ${finding.severity}" part="finding" tabindex="-1">
+                  <p class="finding-head">
+                    <span class="severity">${severityIcon(finding.severity)}${severityWord(finding.severity)} ${number}</span>
+                    <span class="rule">${finding.rule === 'schema' ? msg('数据格式') : msg(str`规则 ${finding.rule}`)}</span>
+                  </p>
+                  <p class="message">${finding.message[locale]}</p>
+                  ${
+                    listed.length
+                      ? html`<ul class="cells">
+                          ${listed.map(
+                            (ref) =>
+                              html`<li>
+                                <a href="#${cellId(ref.table, ref.row, ref.column)}"
+                                  >${msg(str`${tableName(ref.table)}：${cellLabel(format, ref.table, ref.row, ref.column, locale)}`)}</a
+                                >
+                              </li>`,
+                          )}
+                          ${
+                            more > 0
+                              ? html`<li>
+                                  ${plural(locale, more, {
+                                    one: () => msg(str`另有 ${more} 个相关单元格，已在表中标出。`, { id: 'report.moreCells.one' }),
+                                    other: () => msg(str`另有 ${more} 个相关单元格，已在表中标出。`),
+                                  })}
+                                </li>`
+                              : nothing
+                          }
+                        </ul>`
+                      : finding.path
+                        ? html`<p class="path">${msg('位置：')}<code>${finding.path}</code></p>`
+                        : nothing
+                  }
+                </li>`;
+              })}
+            </ol>`
+        : nothing
+    }
   </section>`;
 }
 
@@ -350,11 +369,13 @@ function renderCompareStatus(report: PreparedReport, options: ViewOptions): unkn
       : msg('上年报告的格式不正确，未做跨年度核对和比较。');
   return html`<div class="notice" part="compare-error" role="alert">
     <p>${text}</p>
-    ${compare.status === 'error'
-      ? html`<button type="button" class="button secondary" part="compare-retry-button" @click=${options.onRetryCompare}>
-          ${msg('重新加载上年报告')}
-        </button>`
-      : nothing}
+    ${
+      compare.status === 'error'
+        ? html`<button type="button" class="button secondary" part="compare-retry-button" @click=${options.onRetryCompare}>
+            ${msg('重新加载上年报告')}
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 

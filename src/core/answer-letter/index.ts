@@ -181,4 +181,14 @@ export function answerLetterText(letter: AnswerLetter): string {
 }
 
 /** Each element present and non-empty: the norm's check before a letter is issued. */
-export const ANSWER_LETTER_FIELDS = ['title', 'docNo', 'applicantName', 'facts', 'legalBasis', 'decision', 'remedies', 'issuer', 'date'] as const;
+export const ANSWER_LETTER_FIELDS = [
+  'title',
+  'docNo',
+  'applicantName',
+  'facts',
+  'legalBasis',
+  'decision',
+  'remedies',
+  'issuer',
+  'date',
+] as const;

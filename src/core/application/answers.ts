@@ -14,7 +14,8 @@ import {
   type TimelineEntry,
 } from '../../api/types/application.js';
 
-const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+const isDate = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 const isInstant = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -50,7 +51,11 @@ export function parseStatusView(raw: unknown): { value: ApplicationStatusView } 
   const timeline: TimelineEntry[] = [];
   (Array.isArray(raw.timeline) ? raw.timeline : []).forEach((entry: unknown, index: number) => {
     if (!isObject(entry) || !isStatus(entry.status) || !isInstant(entry.at)) return problems.push(`timeline[${index}] is not an entry`);
-    timeline.push({ status: entry.status, at: entry.at, ...(typeof entry.note === 'string' && entry.note !== '' ? { note: entry.note } : {}) });
+    timeline.push({
+      status: entry.status,
+      at: entry.at,
+      ...(typeof entry.note === 'string' && entry.note !== '' ? { note: entry.note } : {}),
+    });
   });
   if (raw.dueDate !== null && raw.dueDate !== undefined && !isDate(raw.dueDate)) problems.push('dueDate is not a date');
   const left = raw.workingDaysLeft;

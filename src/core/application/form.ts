@@ -325,7 +325,8 @@ export function parseApplicationDraft(data: unknown): ApplicationDraft | undefin
   const attachmentNames = Array.isArray(raw.attachmentNames) ? raw.attachmentNames.filter((n): n is string => typeof n === 'string') : [];
   const submission = raw.submission as ApplicationDraft['submission'] | undefined;
   const draft: ApplicationDraft = { values: v, step, attachmentNames };
-  if (submission && typeof submission.key === 'string' && typeof submission.body === 'string') draft.submission = { key: submission.key, body: submission.body };
+  if (submission && typeof submission.key === 'string' && typeof submission.body === 'string')
+    draft.submission = { key: submission.key, body: submission.body };
   return draft;
 }
 

@@ -18,6 +18,13 @@ export {
   type FormMessageKey,
   type FormValidation,
 } from './form.js';
-export { checkAttachment, fileSizeText, ATTACHMENT_MAX_BYTES, ATTACHMENT_ACCEPT, ATTACHMENT_SNIFF_BYTES, type AttachmentCheck } from './attachment.js';
+export {
+  checkAttachment,
+  fileSizeText,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_SNIFF_BYTES,
+  type AttachmentCheck,
+} from './attachment.js';
 export { replyPeriodBreakdown, type ReplyPeriodBreakdown } from './deadline.js';
 export { parseReceipt, parseStatusView } from './answers.js';

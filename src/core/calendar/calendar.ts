@@ -67,7 +67,7 @@ function countWorkingDays(date: string, n: number, unknownYears: UnknownYears): 
   if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number: ${n}`);
   const step = n < 0 ? -DAY_MS : DAY_MS;
   let time = parse(date);
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     time += step;
     if (isWorkingTime(time, unknownYears)) left--;
   }

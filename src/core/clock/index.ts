@@ -57,7 +57,7 @@ export const nextDay = (date: string, n = 1) => new Date(Date.parse(`${date}T00:
 export function addWorking(date: string, n: number, dayTypeOf: DayTypeOf = chinaDayType): { date: string; provisional: boolean } {
   let day = date;
   let provisional = false;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = nextDay(day);
     const type = dayTypeOf(day);
     provisional ||= type.provisional;
@@ -144,7 +144,14 @@ export function computeClock({ submittedOn, events, today, dayTypeOf = chinaDayT
     if (day === today) marks.push('today');
     if (day <= usedOn) used = count;
     if (day <= horizon || (!stoppedOn && (dueDate === null || day <= dueDate))) {
-      days.push({ date: day, dayType: type.type, count: counted, pause: pausedToday, marks, ...(type.provisional ? { provisional: true as const } : {}) });
+      days.push({
+        date: day,
+        dayType: type.type,
+        count: counted,
+        pause: pausedToday,
+        marks,
+        ...(type.provisional ? { provisional: true as const } : {}),
+      });
     }
 
     if (day < horizon) continue;

@@ -2,7 +2,17 @@ import type { ContactInfo } from '../../api/types/contact.js';
 
 /** Every field of the card, in display order. */
 export const CONTACT_FIELDS: readonly (keyof ContactInfo)[] = [
-  'agency', 'department', 'contact', 'phone', 'fax', 'email', 'address', 'postcode', 'hours', 'website', 'mapHref',
+  'agency',
+  'department',
+  'contact',
+  'phone',
+  'fax',
+  'email',
+  'address',
+  'postcode',
+  'hours',
+  'website',
+  'mapHref',
 ];
 
 /** Reads a contact payload; says what is wrong instead of throwing. Unknown keys are ignored. */

@@ -32,8 +32,7 @@ const serial5 = (serial: number): string => String(serial).padStart(5, '0');
 /** 前段码 = 9-character 组织机构代码 without the hyphen: 000014349/2017-00110. */
 const plainCode = (code: string) => (year: number, serial: number) => `${code}/${year}-${serial5(serial)}`;
 /** 组织机构代码 with its hyphen: 01424668-5/2021-00063. */
-const hyphenCode = (code: string) => (year: number, serial: number) =>
-  `${code.slice(0, 8)}-${code.slice(8)}/${year}-${serial5(serial)}`;
+const hyphenCode = (code: string) => (year: number, serial: number) => `${code.slice(0, 8)}-${code.slice(8)}/${year}-${serial5(serial)}`;
 /** A site-specific prefix: sggzyjyzx/2024-00002. */
 const sitePrefix = (prefix: string) => (year: number, serial: number) => `${prefix}/${year}-${serial5(serial)}`;
 /** An 18-character 统一社会信用代码 as 前段码. */
@@ -190,8 +189,9 @@ export function generateDisclosureItems(count: number, seed = 1): DisclosureItem
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
   // Dates first, in order, so numbering can follow them.
-  const times = Array.from({ length: Math.max(0, Math.floor(count)) }, () =>
-    FIRST_DAY + Math.floor(random() * ((LAST_DAY - FIRST_DAY) / DAY + 1)) * DAY,
+  const times = Array.from(
+    { length: Math.max(0, Math.floor(count)) },
+    () => FIRST_DAY + Math.floor(random() * ((LAST_DAY - FIRST_DAY) / DAY + 1)) * DAY,
   ).sort((a, b) => a - b);
 
   const serials = new Map<string, number>();
@@ -216,7 +216,10 @@ export function generateDisclosureItems(count: number, seed = 1): DisclosureItem
 
     const item: DisclosureItem = {
       id: `gen-${String(k + 1).padStart(6, '0')}`,
-      indexNo: publisher.indexNo(year, next(`${publisher.name}/${year}`, () => 0)),
+      indexNo: publisher.indexNo(
+        year,
+        next(`${publisher.name}/${year}`, () => 0),
+      ),
       title,
       url: `/zwgk/zfxxgk/fdzdgknr/${publishedAt.slice(0, 7).replace('-', '')}/t${publishedAt.replaceAll('-', '')}_${100000 + k}.htm`,
       publisher: publisher.name,

@@ -19,12 +19,7 @@ const SPACES = /[\s\p{Cc}]+/gu;
 
 /** The steps that act on each character on its own (no trimming or collapsing). */
 function foldCharacters(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(OPENING_BRACKETS, '(')
-    .replace(CLOSING_BRACKETS, ')')
-    .replace(FORMAT_CHARACTERS, '');
+  return text.normalize('NFKC').toLowerCase().replace(OPENING_BRACKETS, '(').replace(CLOSING_BRACKETS, ')').replace(FORMAT_CHARACTERS, '');
 }
 
 /** The full pipeline, for any text. */
@@ -61,9 +56,7 @@ function foldInto(text: string, out: Uint16Array, at: number): number {
     const code = text.charCodeAt(i);
     // The common cases first, inline: ideographs, lower-case letters, digits and , - . /
     let folded =
-      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x2c && code <= 0x39)
-        ? code
-        : foldCode(code);
+      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x2c && code <= 0x39) ? code : foldCode(code);
     if (folded === -2) return -1;
     if (folded === -1) folded = code;
     if (folded === Char.Space) {
@@ -104,14 +97,34 @@ function foldCode(code: number): number {
   switch (code) {
     case 0x3000: // ideographic space
       return Char.Space;
-    case 0x3014: case 0x3010: case 0x3016: case 0x3018: // 〔【〖〘
+    case 0x3014:
+    case 0x3010:
+    case 0x3016:
+    case 0x3018: // 〔【〖〘
       return Char.Open;
-    case 0x3015: case 0x3011: case 0x3017: case 0x3019: // 〕】〗〙
+    case 0x3015:
+    case 0x3011:
+    case 0x3017:
+    case 0x3019: // 〕】〗〙
       return Char.Close;
     // CJK punctuation and quotes that NFKC leaves as they are: 、。〃〈〉《》「」『』 —‘’“”·
-    case 0x3001: case 0x3002: case 0x3003: case 0x3008: case 0x3009: case 0x300a: case 0x300b:
-    case 0x300c: case 0x300d: case 0x300e: case 0x300f: case 0x2014: case 0x2018: case 0x2019:
-    case 0x201c: case 0x201d: case 0x00b7:
+    case 0x3001:
+    case 0x3002:
+    case 0x3003:
+    case 0x3008:
+    case 0x3009:
+    case 0x300a:
+    case 0x300b:
+    case 0x300c:
+    case 0x300d:
+    case 0x300e:
+    case 0x300f:
+    case 0x2014:
+    case 0x2018:
+    case 0x2019:
+    case 0x201c:
+    case 0x201d:
+    case 0x00b7:
       return -1;
     default:
       return -2;
@@ -163,7 +176,13 @@ export class SearchTextWriter {
 
 /** The search terms of a query: normalised, split on whitespace, without duplicates or terms another term contains. */
 export function searchTerms(q: string | undefined, maxTerms = 16): string[] {
-  const words = [...new Set(normalizeSearchText(q ?? '').split(' ').filter(Boolean))];
+  const words = [
+    ...new Set(
+      normalizeSearchText(q ?? '')
+        .split(' ')
+        .filter(Boolean),
+    ),
+  ];
   // A term inside another term adds no condition: 便利 is implied by 便利店.
   const terms = words.filter((word) => !words.some((other) => other !== word && other.includes(word)));
   return terms.slice(0, maxTerms);

@@ -1,10 +1,4 @@
-import type {
-  DirectoryFacets,
-  DirectoryPage,
-  DirectoryQuery,
-  DirectorySort,
-  FacetCount,
-} from '../../api/types/directory.js';
+import type { DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount } from '../../api/types/directory.js';
 import { searchTerms } from './normalize.js';
 import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, runToEnd, type DirectoryIndex, type FacetName } from './search-index.js';
 
@@ -62,12 +56,7 @@ export function queryDirectory(index: DirectoryIndex, query: DirectoryQuery = {}
     Int32Array,
   ];
   const [categoryWanted, publisherWanted, yearWanted, validityWanted] = wanted as [number, number, number, number];
-  const [categoryCounts, publisherCounts, yearCounts, validityCounts] = counts as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ];
+  const [categoryCounts, publisherCounts, yearCounts, validityCounts] = counts as [Int32Array, Int32Array, Int32Array, Int32Array];
 
   // One pass: an item failing no filter is a result and counts in every facet;
   // an item failing exactly one filter counts only in that filter's facet.
@@ -152,9 +141,7 @@ function pageByRelevance(
   if (total <= FEW_RESULTS) {
     // Few results: sorting just them beats walking every item once per score on the page.
     const results = resultsOf(matched, isResult, total);
-    return results
-      .sort((a, b) => score[b]! - score[a]! || index.newestRank[a]! - index.newestRank[b]!)
-      .slice(first, first + pageSize);
+    return results.sort((a, b) => score[b]! - score[a]! || index.newestRank[a]! - index.newestRank[b]!).slice(first, first + pageSize);
   }
   const page: number[] = [];
   let before = 0; // results ranked above the current score
@@ -196,7 +183,9 @@ function pageInOrder(
       sort === 'oldest'
         ? (a: number, b: number) => index.dates[a]! - index.dates[b]! || a - b
         : (a: number, b: number) => index.newestRank[a]! - index.newestRank[b]!;
-    return resultsOf(matched, isResult, total).sort(byDate).slice(first, first + pageSize);
+    return resultsOf(matched, isResult, total)
+      .sort(byDate)
+      .slice(first, first + pageSize);
   }
   const order = sort === 'title' ? titleOrder(index) : sort === 'oldest' ? oldestOrder(index) : index.newestFirst;
   const page: number[] = [];
@@ -216,9 +205,7 @@ function resultsOf(matched: Int32Array, isResult: Uint8Array, total: number): nu
 }
 
 function compareTitles(index: DirectoryIndex, a: number, b: number): number {
-  return (
-    collator.compare(index.items[a]!.title, index.items[b]!.title) || index.newestRank[a]! - index.newestRank[b]!
-  );
+  return collator.compare(index.items[a]!.title, index.items[b]!.title) || index.newestRank[a]! - index.newestRank[b]!;
 }
 
 function titleOrder(index: DirectoryIndex): Int32Array {
@@ -267,4 +254,3 @@ function oldestOrder(index: DirectoryIndex): Int32Array {
   index.lazy.oldestFirst ??= orderByKey(index.items.length, (i) => index.dates[i]!);
   return index.lazy.oldestFirst;
 }
-

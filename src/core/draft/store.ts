@@ -25,10 +25,7 @@ interface Envelope {
 }
 
 export type DraftRead<T> =
-  | { status: 'none' }
-  | { status: 'expired' }
-  | { status: 'unreadable' }
-  | { status: 'found'; data: T; savedAt: string };
+  { status: 'none' } | { status: 'expired' } | { status: 'unreadable' } | { status: 'found'; data: T; savedAt: string };
 
 /** The storage key of one form's draft; `parts` (e.g. api-base and agency) keep two forms on one site apart. */
 export function draftKey(form: string, ...parts: string[]): string {

@@ -20,7 +20,8 @@ type Parsed<T> = { value: T } | { problems: string[] };
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+const isDate = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 const isCategory = (value: unknown): value is FeedbackCategory => FEEDBACK_CATEGORIES.includes(value as FeedbackCategory);
 
@@ -45,7 +46,8 @@ export function parseFeedbackLetter(raw: unknown): Parsed<FeedbackLetterView> {
   if (reply !== undefined && reply !== null && !(isObject(reply) && typeof reply.text === 'string' && isDate(reply.repliedOn))) {
     problems.push('reply is not a reply with text and date');
   }
-  if (raw.rating !== undefined && raw.rating !== null && !FEEDBACK_RATINGS.includes(raw.rating as FeedbackRating)) problems.push('rating is not a known rating');
+  if (raw.rating !== undefined && raw.rating !== null && !FEEDBACK_RATINGS.includes(raw.rating as FeedbackRating))
+    problems.push('rating is not a known rating');
   if (problems.length) return { problems };
   const answer = isObject(reply) ? reply : undefined;
   return {
@@ -58,7 +60,13 @@ export function parseFeedbackLetter(raw: unknown): Parsed<FeedbackLetterView> {
       publish: raw.publish === true,
       receivedOn: raw.receivedOn as string,
       ...(answer
-        ? { reply: { text: answer.text as string, department: typeof answer.department === 'string' ? answer.department : '', repliedOn: answer.repliedOn as string } }
+        ? {
+            reply: {
+              text: answer.text as string,
+              department: typeof answer.department === 'string' ? answer.department : '',
+              repliedOn: answer.repliedOn as string,
+            },
+          }
         : {}),
       ...(raw.rating ? { rating: raw.rating as FeedbackRating } : {}),
     },
@@ -75,7 +83,12 @@ export function parsePublishedLettersPage(raw: unknown): Parsed<PublishedLetters
   if (isCount(raw.pageSize) && raw.pageSize < 1) problems.push('pageSize is below 1');
   const stats = raw.stats;
   const median = isObject(stats) ? stats.medianWorkingDaysToReply : undefined;
-  if (!isObject(stats) || !isCount(stats.received) || !isCount(stats.replied) || !(median === null || (typeof median === 'number' && median >= 0))) {
+  if (
+    !isObject(stats) ||
+    !isCount(stats.received) ||
+    !isCount(stats.replied) ||
+    !(median === null || (typeof median === 'number' && median >= 0))
+  ) {
     problems.push('stats are not the received, replied and median figures');
   }
   const items: PublishedLetter[] = [];
@@ -110,7 +123,11 @@ export function parsePublishedLettersPage(raw: unknown): Parsed<PublishedLetters
       total: raw.total as number,
       page: raw.page as number,
       pageSize: raw.pageSize as number,
-      stats: { received: figures.received as number, replied: figures.replied as number, medianWorkingDaysToReply: median as number | null },
+      stats: {
+        received: figures.received as number,
+        replied: figures.replied as number,
+        medianWorkingDaysToReply: median as number | null,
+      },
     },
   };
 }

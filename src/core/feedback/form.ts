@@ -44,7 +44,11 @@ export function emptyFeedbackValues(): FeedbackFormValues {
 
 /** Whether the citizen has typed or chosen anything worth keeping as a draft. */
 export function hasAnyFeedbackValue(values: FeedbackFormValues): boolean {
-  return values.category !== '' || values.publish === 'yes' || (['subject', 'message', 'name', 'phone', 'email'] as const).some((f) => values[f].trim() !== '');
+  return (
+    values.category !== '' ||
+    values.publish === 'yes' ||
+    (['subject', 'message', 'name', 'phone', 'email'] as const).some((f) => values[f].trim() !== '')
+  );
 }
 
 /** The field a JSON pointer of `POST /feedback` lands on; undefined for the body, the proof or anything unknown. */
@@ -129,5 +133,8 @@ export function parseFeedbackDraft(data: unknown): FeedbackFormValues | undefine
 
 /** 查询码 as people type them back: any case, spaces or hyphens from reading it aloud. */
 export function normalizeQueryCode(input: string): string {
-  return input.normalize('NFKC').replace(/[\s\-—]+/g, '').toUpperCase();
+  return input
+    .normalize('NFKC')
+    .replace(/[\s\-—]+/g, '')
+    .toUpperCase();
 }

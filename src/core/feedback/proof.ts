@@ -50,7 +50,9 @@ export function challengeExpiry(challenge: Challenge): number | undefined {
 
 /** The `proof` field: base64 of the UTF-8 JSON of challenge and solution. */
 export function encodeProof(challenge: Challenge, solution: Pick<Solution, 'counter' | 'derivedKey'>): string {
-  const bytes = new TextEncoder().encode(JSON.stringify({ challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } }));
+  const bytes = new TextEncoder().encode(
+    JSON.stringify({ challenge, solution: { counter: solution.counter, derivedKey: solution.derivedKey } }),
+  );
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);

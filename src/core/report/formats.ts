@@ -258,8 +258,7 @@ const REVIEWS: ReportFormatDef['reviews'] = {
   columns: REVIEW_COLUMNS,
 };
 
-const outcomeIds = (rows: RequestRowDef[]): RequestRowId[] =>
-  rows.filter((r) => r.groups[0] === '3' && r.id !== '3.7').map((r) => r.id);
+const outcomeIds = (rows: RequestRowDef[]): RequestRowId[] => rows.filter((r) => r.groups[0] === '3' && r.id !== '3.7').map((r) => r.id);
 
 // ---- 2021 format ----
 
@@ -289,7 +288,10 @@ const ROWS_2021: RequestRowDef[] = [
 
 export const FORMAT_2021: ReportFormatDef = {
   id: '2021',
-  document: L('国办公开办函〔2021〕30号', 'Letter No. 30 [2021] of the General Office of the State Council, Government Information and Openness Office'),
+  document: L(
+    '国办公开办函〔2021〕30号',
+    'Letter No. 30 [2021] of the General Office of the State Council, Government Information and Openness Office',
+  ),
   formatTitle: L(
     '《中华人民共和国政府信息公开工作年度报告格式》',
     'Format of the Annual Report on Government Information Disclosure of the People’s Republic of China',
@@ -360,15 +362,14 @@ const PREVIOUS_YEAR_ITEMS = L('上一年项目数量', 'Items last year');
 const CHANGE_THIS_YEAR = L('本年增/减', 'Change this year (+/−)');
 const DECISIONS = L('处理决定数量', 'Decisions made');
 
-const projectColumns = (): ColumnDef[] => [
-  count(PREVIOUS_YEAR_ITEMS),
-  { label: CHANGE_THIS_YEAR, kind: 'change' },
-  count(DECISIONS),
-];
+const projectColumns = (): ColumnDef[] => [count(PREVIOUS_YEAR_ITEMS), { label: CHANGE_THIS_YEAR, kind: 'change' }, count(DECISIONS)];
 
 export const FORMAT_2019: ReportFormatDef = {
   id: '2019',
-  document: L('国办公开办函〔2019〕60号', 'Letter No. 60 [2019] of the General Office of the State Council, Government Information and Openness Office'),
+  document: L(
+    '国办公开办函〔2019〕60号',
+    'Letter No. 60 [2019] of the General Office of the State Council, Government Information and Openness Office',
+  ),
   formatTitle: L(
     '《中华人民共和国政府信息公开工作年度报告格式（试行）》',
     'Format of the Annual Report on Government Information Disclosure of the People’s Republic of China (trial)',
@@ -445,10 +446,7 @@ export function isReportFormat(value: unknown): value is ReportFormat {
 }
 
 /** The table-二 row (with its sub-table) for a key such as "licensing", if the format has it. */
-export function proactiveRow(
-  format: ReportFormatDef,
-  key: string,
-): { subTable: ProactiveSubTable; row: ProactiveRowDef } | undefined {
+export function proactiveRow(format: ReportFormatDef, key: string): { subTable: ProactiveSubTable; row: ProactiveRowDef } | undefined {
   for (const subTable of format.proactive.subTables) {
     const found = subTable.rows.find((r) => r.key === key);
     if (found) return { subTable, row: found };
@@ -464,20 +462,12 @@ export function requestRow(format: ReportFormatDef, id: string): RequestRowDef |
 export function requestRowFullLabel(format: ReportFormatDef, id: string, locale: ReportLocale): string {
   const def = requestRow(format, id);
   if (!def) return id;
-  const groups = def.groups
-    .filter((g) => g !== '3')
-    .map((g) => format.requests.groups.find((x) => x.id === g)?.label[locale] ?? g);
+  const groups = def.groups.filter((g) => g !== '3').map((g) => format.requests.groups.find((x) => x.id === g)?.label[locale] ?? g);
   return [...groups, def.label[locale]].join(locale === 'zh-CN' ? ' ' : ' — ');
 }
 
 /** One cell in words, e.g. “（一）予以公开”行“自然人”列 / row “(1) Disclosed”, column “Natural persons”. */
-export function cellLabel(
-  format: ReportFormatDef,
-  table: ReportTable,
-  rowKey: string,
-  column: number,
-  locale: ReportLocale,
-): string {
+export function cellLabel(format: ReportFormatDef, table: ReportTable, rowKey: string, column: number, locale: ReportLocale): string {
   let rowText = rowKey;
   let columnText = String(column + 1);
   if (table === '二') {

@@ -23,9 +23,7 @@ export function formatForYear(year: number): ReportFormat {
 export function blankReport(year: number, agency: string, contact?: ReportContact): AnnualReport {
   const format = FORMATS[formatForYear(year)];
   const blank = (length: number): Cell[] => new Array<Cell>(length).fill(null);
-  const proactive = Object.fromEntries(
-    format.proactive.subTables.flatMap((t) => t.rows.map((r) => [r.key, blank(t.columns.length)])),
-  );
+  const proactive = Object.fromEntries(format.proactive.subTables.flatMap((t) => t.rows.map((r) => [r.key, blank(t.columns.length)])));
   const requests = Object.fromEntries(format.requests.rows.map((r) => [r.id, blank(format.requests.columns.length)]));
   const reviews = Object.fromEntries(format.reviews.groups.map((g) => [g.key, blank(format.reviews.columns.length)]));
   return {
@@ -55,7 +53,10 @@ const inYear = (date: string | undefined, year: number) => date?.startsWith(`${y
  * 主题词 (or a 政府令 文号), counted by 发布日期 and 有效性. The directory records no
  * repeal date, so 本年废止件数 is left for the editor.
  */
-export function directoryProactive(items: readonly DisclosureItem[], year: number): { rows: Record<string, Cell[]>; sources: PrefillSources } {
+export function directoryProactive(
+  items: readonly DisclosureItem[],
+  year: number,
+): { rows: Record<string, Cell[]>; sources: PrefillSources } {
   const format = formatForYear(year);
   const end = `${year}-12-31`;
   const rows: Record<string, Cell[]> = {};
@@ -143,7 +144,10 @@ export function prefillReport(input: PrefillInput): { document: AnnualReport; so
         value,
         detail:
           row.id === '2'
-            ? { 'zh-CN': `${year - 1}年及以前收到、截至${year}年1月1日仍在办理的申请`, en: `applications received before ${year} and still open on 1 January` }
+            ? {
+                'zh-CN': `${year - 1}年及以前收到、截至${year}年1月1日仍在办理的申请`,
+                en: `applications received before ${year} and still open on 1 January`,
+              }
             : { 'zh-CN': `本系统登记的${year}年度依申请公开办理记录`, en: `applications handled in ${year}, as recorded in this system` },
       };
       return value;
@@ -175,7 +179,10 @@ export function prefillReport(input: PrefillInput): { document: AnnualReport; so
         sources[cellKey('四', group.key, column)] = {
           origin: 'cases',
           value,
-          detail: { 'zh-CN': `案件中登记的${year}年度${group.fullLabel['zh-CN']}`, en: `${group.fullLabel.en} recorded on cases in ${year}` },
+          detail: {
+            'zh-CN': `案件中登记的${year}年度${group.fullLabel['zh-CN']}`,
+            en: `${group.fullLabel.en} recorded on cases in ${year}`,
+          },
         };
         return value;
       });

@@ -386,10 +386,10 @@ function feeMentionFindings(doc: AnnualReport): ReportFinding[] {
       expected: '信息处理费',
       actual: null,
       message: {
-        'zh-CN': '表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用……”不为 0，说明发出过收费通知，但“六、其他需要报告的事项”未提及信息处理费收取情况。',
+        'zh-CN':
+          '表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用……”不为 0，说明发出过收费通知，但“六、其他需要报告的事项”未提及信息处理费收取情况。',
         en: 'Table 3, “(6) Otherwise handled — 2. The applicant did not pay the fee …” is above 0, so fee notices were issued, but “6. Other matters to report” does not mention information-processing fees (信息处理费).',
       },
     },
   ];
 }
-

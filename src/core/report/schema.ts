@@ -6,9 +6,7 @@ import type { AnnualReport, CellRef, ReportFinding, ReportTable } from '../../ap
 import { FORMATS, isReportFormat, proactiveRow, requestRow, type Label, type ReportFormatDef } from './formats.js';
 import { isPlainObject } from './read.js';
 
-const TOP_LEVEL_KEYS = [
-  'format', 'agency', 'year', 'title', 'publishedAt', 'contact', 'sections', 'proactive', 'requests', 'reviews',
-];
+const TOP_LEVEL_KEYS = ['format', 'agency', 'year', 'title', 'publishedAt', 'contact', 'sections', 'proactive', 'requests', 'reviews'];
 const CONTACT_KEYS = ['agency', 'contact', 'phone', 'fax', 'address', 'postcode', 'email'];
 const SECTION_KEYS = ['overview', 'problems', 'other'];
 
@@ -74,9 +72,7 @@ export function checkSchema(doc: unknown): ReportFinding[] {
 
   for (const key of Object.keys(doc)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
-      findings.push(
-        finding(key, 'no such key', doc[key], `年度报告中有未知的字段“${key}”。`, `The report has an unknown key “${key}”.`),
-      );
+      findings.push(finding(key, 'no such key', doc[key], `年度报告中有未知的字段“${key}”。`, `The report has an unknown key “${key}”.`));
     }
   }
 
@@ -96,14 +92,26 @@ export function checkSchema(doc: unknown): ReportFinding[] {
   const agency = doc['agency'];
   if (typeof agency !== 'string' || agency.trim() === '') {
     findings.push(
-      finding('agency', 'non-empty text', agency, '缺少报告主体（“agency”应为机构名称）。', 'The reporting agency (“agency”) is missing or not text.'),
+      finding(
+        'agency',
+        'non-empty text',
+        agency,
+        '缺少报告主体（“agency”应为机构名称）。',
+        'The reporting agency (“agency”) is missing or not text.',
+      ),
     );
   }
 
   const year = doc['year'];
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2999) {
     findings.push(
-      finding('year', 'a year such as 2024', year, `报告年度“year”应为整数年份，实际为 ${show(year)}。`, `The report year “year” should be a whole year, but it is ${show(year)}.`),
+      finding(
+        'year',
+        'a year such as 2024',
+        year,
+        `报告年度“year”应为整数年份，实际为 ${show(year)}。`,
+        `The report year “year” should be a whole year, but it is ${show(year)}.`,
+      ),
     );
   } else if (isReportFormat(format)) {
     const [from, to] = FORMAT_YEARS[format];
@@ -129,7 +137,13 @@ export function checkSchema(doc: unknown): ReportFinding[] {
   const publishedAt = doc['publishedAt'];
   if (typeof publishedAt === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(publishedAt)) {
     findings.push(
-      finding('publishedAt', 'a date such as 2025-01-20', publishedAt, `发布日期“publishedAt”应写作 2025-01-20 这样的日期。`, `The publication date “publishedAt” should be a date such as 2025-01-20.`),
+      finding(
+        'publishedAt',
+        'a date such as 2025-01-20',
+        publishedAt,
+        `发布日期“publishedAt”应写作 2025-01-20 这样的日期。`,
+        `The publication date “publishedAt” should be a date such as 2025-01-20.`,
+      ),
     );
   }
 
@@ -152,7 +166,9 @@ function checkStringObject(value: unknown, path: string, keys: string[], finding
   }
   for (const [key, item] of Object.entries(value)) {
     if (!keys.includes(key)) {
-      findings.push(finding(`${path}.${key}`, 'no such key', item, `“${path}”中有未知的字段“${key}”。`, `“${path}” has an unknown key “${key}”.`));
+      findings.push(
+        finding(`${path}.${key}`, 'no such key', item, `“${path}”中有未知的字段“${key}”。`, `“${path}” has an unknown key “${key}”.`),
+      );
     } else if (typeof item !== 'string') {
       findings.push(finding(`${path}.${key}`, 'text', item, `“${path}.${key}”应为文本。`, `“${path}.${key}” should be text.`));
     }
@@ -161,7 +177,15 @@ function checkStringObject(value: unknown, path: string, keys: string[], finding
 
 function checkSections(value: unknown, format: unknown, findings: ReportFinding[]): void {
   if (!isPlainObject(value)) {
-    findings.push(finding('sections', 'object', value, '缺少文字部分“sections”（总体情况、存在的主要问题及改进情况等）。', 'The narrative parts (“sections”: overview, problems, other) are missing.'));
+    findings.push(
+      finding(
+        'sections',
+        'object',
+        value,
+        '缺少文字部分“sections”（总体情况、存在的主要问题及改进情况等）。',
+        'The narrative parts (“sections”: overview, problems, other) are missing.',
+      ),
+    );
     return;
   }
   checkStringObject(value, 'sections', SECTION_KEYS, findings);
@@ -171,12 +195,27 @@ function checkSections(value: unknown, format: unknown, findings: ReportFinding[
   ];
   for (const [key, heading] of required) {
     if (!(key in value)) {
-      findings.push(finding(`sections.${key}`, 'text', undefined, `缺少“${heading}”部分（sections.${key}）。`, `The part “${heading}” (sections.${key}) is missing.`));
+      findings.push(
+        finding(
+          `sections.${key}`,
+          'text',
+          undefined,
+          `缺少“${heading}”部分（sections.${key}）。`,
+          `The part “${heading}” (sections.${key}) is missing.`,
+        ),
+      );
     }
   }
   if (format === '2021' && !('other' in value)) {
     findings.push(
-      finding('sections.other', 'text', undefined, '2021年格式要求“六、其他需要报告的事项”部分（sections.other）。', 'The 2021 format requires the part “六、其他需要报告的事项” (sections.other).', { severity: 'warning' }),
+      finding(
+        'sections.other',
+        'text',
+        undefined,
+        '2021年格式要求“六、其他需要报告的事项”部分（sections.other）。',
+        'The 2021 format requires the part “六、其他需要报告的事项” (sections.other).',
+        { severity: 'warning' },
+      ),
     );
   }
 }
@@ -188,7 +227,11 @@ const TABLE_PATHS: Record<ReportTable, { key: 'proactive' | 'requests' | 'review
 };
 
 /** The row's label and how many values it holds, or undefined if the format has no such row. */
-function rowShape(def: ReportFormatDef, table: ReportTable, key: string): { label: Label; length: number; textColumns: number[] } | undefined {
+function rowShape(
+  def: ReportFormatDef,
+  table: ReportTable,
+  key: string,
+): { label: Label; length: number; textColumns: number[] } | undefined {
   if (table === '二') {
     const found = proactiveRow(def, key);
     if (!found) return undefined;
@@ -207,7 +250,15 @@ function checkTable(doc: Record<string, unknown>, def: ReportFormatDef, table: R
   const { key: tableKey, zh: tableName, en: tableNameEn } = TABLE_PATHS[table];
   const value = doc[tableKey];
   if (!isPlainObject(value)) {
-    findings.push(finding(tableKey, 'object', value, `${tableName}“${tableKey}”应为对象。`, `${tableNameEn} (“${tableKey}”) should be an object keyed by row.`));
+    findings.push(
+      finding(
+        tableKey,
+        'object',
+        value,
+        `${tableName}“${tableKey}”应为对象。`,
+        `${tableNameEn} (“${tableKey}”) should be an object keyed by row.`,
+      ),
+    );
     return;
   }
   for (const [rowKey, values] of Object.entries(value)) {
@@ -215,13 +266,25 @@ function checkTable(doc: Record<string, unknown>, def: ReportFormatDef, table: R
     const shape = rowShape(def, table, rowKey);
     if (!shape) {
       findings.push(
-        finding(path, 'a row of the format', rowKey, `${def.id}年格式的${tableName}没有“${rowKey}”这一行。`, `${tableNameEn} of the ${def.id} format has no row “${rowKey}”.`),
+        finding(
+          path,
+          'a row of the format',
+          rowKey,
+          `${def.id}年格式的${tableName}没有“${rowKey}”这一行。`,
+          `${tableNameEn} of the ${def.id} format has no row “${rowKey}”.`,
+        ),
       );
       continue;
     }
     if (!Array.isArray(values)) {
       findings.push(
-        finding(path, `an array of ${shape.length}`, values, `${tableName}“${shape.label['zh-CN']}”行应为 ${shape.length} 个数值的数组。`, `${tableNameEn}, row “${shape.label.en}” should be an array of ${shape.length} values.`),
+        finding(
+          path,
+          `an array of ${shape.length}`,
+          values,
+          `${tableName}“${shape.label['zh-CN']}”行应为 ${shape.length} 个数值的数组。`,
+          `${tableNameEn}, row “${shape.label.en}” should be an array of ${shape.length} values.`,
+        ),
       );
       continue;
     }

@@ -88,7 +88,11 @@ function readApplicant(read: BodyReader, value: unknown, today: string | undefin
     return compact({ type, name, idType, idNumber, ...contact, phone: contact.phone, workUnit });
   }
   if (type === 'organization') {
-    read.onlyKnown(o, ['type', 'orgType', 'name', 'creditCode', 'legalRepresentative', 'contactName', 'phone', 'email', 'address', 'postcode'], at);
+    read.onlyKnown(
+      o,
+      ['type', 'orgType', 'name', 'creditCode', 'legalRepresentative', 'contactName', 'phone', 'email', 'address', 'postcode'],
+      at,
+    );
     const orgType = read.choice(o.orgType, `${at}/orgType`, ORG_TYPES);
     const name = read.line(o.name, `${at}/name`, L.orgName, true);
     const creditCode = read.string(o.creditCode, `${at}/creditCode`, validateCreditCode, true);

@@ -31,7 +31,9 @@ export function orgCodeCheckChar(first8: string): string {
  * warning: codes issued without a valid one exist.
  */
 export function validateCreditCode(input: string): Validation {
-  const value = foldWidth(input).replace(/[\s-]+/g, '').toUpperCase();
+  const value = foldWidth(input)
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
   if (value === '') return { ok: false, code: 'required' };
   if ([...value].length !== 18) return { ok: false, code: 'creditCode.length' };
   if (![...value].every((char) => CHARSET.includes(char))) return { ok: false, code: 'creditCode.charset' };

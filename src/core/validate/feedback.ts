@@ -35,6 +35,7 @@ export function validateFeedback(body: unknown, limits: { subject?: number; mess
   }
   const proof = read.text(o.proof, '/proof', FEEDBACK_LIMITS.proof, true);
 
-  if (read.errors.length > 0 || !category || !subject || !message || !name || !proof) return { errors: read.errors, warnings: read.warnings };
+  if (read.errors.length > 0 || !category || !subject || !message || !name || !proof)
+    return { errors: read.errors, warnings: read.warnings };
   return { value: compact({ category, subject, message, name, phone, email, publish, proof }), errors: [], warnings: read.warnings };
 }

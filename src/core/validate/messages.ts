@@ -99,12 +99,15 @@ export const validationMessages: Record<MessageLocale, Record<MessageKey, string
     'idNumber.checkDigit': 'The last character of the ID number does not match the others. Please check the number.',
     'idNumber.otherFormat': 'A document number has 5 to 30 letters or digits. Please check it.',
     'creditCode.length': 'A unified social credit code has 18 characters. Please check it.',
-    'creditCode.charset': 'A unified social credit code has only digits and capital letters, never I, O, S, V or Z (the letter O is the digit 0). Please check it.',
+    'creditCode.charset':
+      'A unified social credit code has only digits and capital letters, never I, O, S, V or Z (the letter O is the digit 0). Please check it.',
     'creditCode.region': 'Characters 3 to 8 of a unified social credit code are digits (the registration area code). Please check it.',
     'creditCode.checkChar': 'The last character of the unified social credit code does not match the others. Please check the code.',
-    'creditCode.orgCodeCheck': 'Characters 9 to 17 of the code (the organisation code) do not check out. Please look again; if it is right, you can still submit.',
+    'creditCode.orgCodeCheck':
+      'Characters 9 to 17 of the code (the organisation code) do not check out. Please look again; if it is right, you can still submit.',
     'mobile.format': 'A mobile number has 11 digits and starts with 1. Please check it.',
-    'landline.format': 'Please write a landline as area code, hyphen, number, e.g. 0591-87270308, with any extension after another hyphen, e.g. 0591-87270308-123.',
+    'landline.format':
+      'Please write a landline as area code, hyphen, number, e.g. 0591-87270308, with any extension after another hyphen, e.g. 0591-87270308-123.',
     'phone.format': 'Please enter an 11-digit mobile number, or a landline as area code and number, e.g. 0591-87270308.',
     'postcode.format': 'A postcode has 6 digits. Please check it.',
     'email.format': 'This e-mail address does not look right; it should look like name@example.com. Please check it.',

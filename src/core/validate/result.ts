@@ -1,9 +1,7 @@
 import type { MessageKey } from './messages.js';
 
 /** What every single-field validator returns: the normalised value, or why it was refused. */
-export type Validation<T = string> =
-  | { ok: true; value: T; warning?: MessageKey }
-  | { ok: false; code: MessageKey; params?: MessageParams };
+export type Validation<T = string> = { ok: true; value: T; warning?: MessageKey } | { ok: false; code: MessageKey; params?: MessageParams };
 
 /** Values a message may interpolate, e.g. `{max}` in `text.tooLong`. */
 export type MessageParams = { max?: number };

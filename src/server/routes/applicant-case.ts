@@ -80,8 +80,10 @@ export function applicantCaseRoutes(deps: ServerDeps): Hono {
     const problems: FieldProblem[] = [];
     const text = checkText(json, 'text', MAX_SUPPLEMENT_TEXT, problems) ?? '';
     const ids = json.attachments ?? [];
-    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || id.length > 100)) problems.push({ field: '/attachments', code: 'type.invalid' });
-    else if (ids.length > MAX_SUPPLEMENT_FILES) problems.push({ field: '/attachments', code: 'list.tooMany', params: { max: MAX_SUPPLEMENT_FILES } });
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || id.length > 100))
+      problems.push({ field: '/attachments', code: 'type.invalid' });
+    else if (ids.length > MAX_SUPPLEMENT_FILES)
+      problems.push({ field: '/attachments', code: 'list.tooMany', params: { max: MAX_SUPPLEMENT_FILES } });
     if (!text && Array.isArray(ids) && ids.length === 0) problems.push({ field: '/text', code: 'required' });
     failIf(problems);
     const unique = [...new Set(ids as string[])];

@@ -34,7 +34,8 @@ function readPatch(body: unknown): AdminApplicationPatch {
   if (json.status === undefined) problems.push({ field: '/status', code: 'required' });
   else if (!APPLICATION_STATUSES.includes(status) || status === 'submitted') problems.push({ field: '/status', code: 'choice.invalid' });
   const note = checkText(json, 'note', 500, problems);
-  if (json.outcome !== undefined && !OUTCOME_IDS.includes(json.outcome as OutcomeId)) problems.push({ field: '/outcome', code: 'choice.invalid' });
+  if (json.outcome !== undefined && !OUTCOME_IDS.includes(json.outcome as OutcomeId))
+    problems.push({ field: '/outcome', code: 'choice.invalid' });
   if (json.supplementReceivedOn !== undefined && !isIsoDate(json.supplementReceivedOn)) {
     problems.push({ field: '/supplementReceivedOn', code: 'type.invalid' });
   }
@@ -105,7 +106,8 @@ function adminChange(current: CaseRecord, change: ApplicationChange, note: strin
     received();
     events.push({ kind: 'supplement-requested', on: today, periodDays: 15 });
   }
-  if (change.status === 'accepted' && current.status === 'supplement-requested') events.push({ kind: 'supplement-received', on: change.clockStart });
+  if (change.status === 'accepted' && current.status === 'supplement-requested')
+    events.push({ kind: 'supplement-received', on: change.clockStart });
   if (change.status === 'extended') events.push({ kind: 'extension-approved', on: today, days: 20 });
   if (change.status === 'answered' || change.status === 'withdrawn') events.push({ kind: 'stopped', on: change.resolvedOn ?? today });
   caseData = { ...caseData, events };

@@ -32,7 +32,12 @@ export function sniffType(content: Uint8Array): string | null {
 /** The last path segment, NFC, without control, bidi or lone-surrogate characters, at most 200 characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = [...base.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu, '').normalize('NFC').trim()];
+  const clean = [
+    ...base
+      .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu, '')
+      .normalize('NFC')
+      .trim(),
+  ];
   return clean.slice(0, 200).join('') || 'attachment';
 }
 
@@ -96,7 +101,11 @@ function readOneFile(c: Context): Promise<{ name: string; content: Uint8Array; h
         return reject(new ProblemError('bad-request', 'Send exactly one part: the file.', [{ field: '/file', code, params: { max: 1 } }]));
       }
       const content = Buffer.concat(chunks);
-      resolve({ name, content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength), hash: hash.update('\0').digest('hex') });
+      resolve({
+        name,
+        content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
+        hash: hash.update('\0').digest('hex'),
+      });
     });
     if (!body) return parser.end();
     // A stream error (the body-size limit, a dropped client) is passed on as it is: the size limit answers it with 413.
@@ -124,24 +133,36 @@ export function attachmentRoutes(deps: ServerDeps): Hono {
     if (!type) throw new ProblemError('unsupported-media-type', 'Only PDF, JPEG and PNG files are accepted; this file is none of them.');
     const structure = checkFileStructure(type, content);
     if (!structure.ok) {
-      throw new ProblemError('unsupported-media-type', `This is not a plain ${type} file (${structure.reason}); save or scan it again and upload that.`, [
-        { field: '/file', code: 'attachment.invalid' },
-      ]);
+      throw new ProblemError(
+        'unsupported-media-type',
+        `This is not a plain ${type} file (${structure.reason}); save or scan it again and upload that.`,
+        [{ field: '/file', code: 'attachment.invalid' }],
+      );
     }
 
     // Expiry runs on the wall clock: it is housekeeping, not a legal date.
     const wallClock = new Date();
     await storage.expireAttachments(wallClock);
-    const uploader = createHash('sha256').update(`zwgk-uploader:${deps.addressOf(c)}`).digest('hex').slice(0, 32);
+    const uploader = createHash('sha256')
+      .update(`zwgk-uploader:${deps.addressOf(c)}`)
+      .digest('hex')
+      .slice(0, 32);
     const limits = deps.uploadLimits;
     if ((await storage.pendingUploadBytes(uploader)) + content.byteLength > limits.perAddressBytes) {
       const hours = Math.ceil(limits.ttlMs / 3_600_000);
-      throw new ProblemError('too-many-requests', `Uploads not yet sent with an application are limited; they expire after ${hours} h.`, [], {
-        'Retry-After': String(Math.ceil(limits.ttlMs / 1000)),
-      });
+      throw new ProblemError(
+        'too-many-requests',
+        `Uploads not yet sent with an application are limited; they expire after ${hours} h.`,
+        [],
+        {
+          'Retry-After': String(Math.ceil(limits.ttlMs / 1000)),
+        },
+      );
     }
     if ((await storage.pendingUploadBytes()) + content.byteLength > limits.totalBytes) {
-      throw new ProblemError('storage-full', 'The server holds as many pending uploads as it may; try again later.', [], { 'Retry-After': '3600' });
+      throw new ProblemError('storage-full', 'The server holds as many pending uploads as it may; try again later.', [], {
+        'Retry-After': '3600',
+      });
     }
     const receipt: AttachmentReceipt = { id: randomUUID(), name, size: content.byteLength, type };
     const record = { ...receipt, content, uploader, expiresAt: new Date(wallClock.getTime() + limits.ttlMs).toISOString() };

@@ -53,7 +53,8 @@ function median(values: number[]): number | null {
 function readAdminPatch(body: unknown): AdminFeedbackPatch {
   const json = objectWithKeys(body, ['status', 'reply', 'replyDepartment', 'publish']);
   const problems: FieldProblem[] = [];
-  if (json.status !== undefined && !FEEDBACK_STATUSES.includes(json.status as FeedbackStatus)) problems.push({ field: '/status', code: 'choice.invalid' });
+  if (json.status !== undefined && !FEEDBACK_STATUSES.includes(json.status as FeedbackStatus))
+    problems.push({ field: '/status', code: 'choice.invalid' });
   const reply = checkText(json, 'reply', 5000, problems);
   const replyDepartment = checkText(json, 'replyDepartment', 100, problems);
   if (json.publish !== undefined && typeof json.publish !== 'boolean') problems.push({ field: '/publish', code: 'type.invalid' });
@@ -67,7 +68,12 @@ function readAdminPatch(body: unknown): AdminFeedbackPatch {
 }
 
 /** Staff steps: received → processing → replied, never back; a reply needs text; publication needs the writer's consent. */
-export function applyAdminPatch(current: FeedbackRecord, patch: AdminFeedbackPatch, today: string, defaultDepartment: string): FeedbackChange {
+export function applyAdminPatch(
+  current: FeedbackRecord,
+  patch: AdminFeedbackPatch,
+  today: string,
+  defaultDepartment: string,
+): FeedbackChange {
   const order = FEEDBACK_STATUSES;
   const status = patch.status ?? (patch.reply ? 'replied' : current.status);
   if (order.indexOf(status) < order.indexOf(current.status)) {
@@ -94,7 +100,8 @@ export function applyRating(current: FeedbackRecord, rating: FeedbackRating, now
   const unchanged: FeedbackChange = { ...current };
   if (current.rating === rating) return unchanged;
   if (current.rating) throw new ProblemError('rating-not-allowed', 'This letter has already been rated.');
-  if (current.status !== 'replied' || !current.repliedOn) throw new ProblemError('rating-not-allowed', 'A letter can be rated once it has been replied to.');
+  if (current.status !== 'replied' || !current.repliedOn)
+    throw new ProblemError('rating-not-allowed', 'A letter can be rated once it has been replied to.');
   // Past the published holiday calendars the window is counted Monday–Friday: a rating is never refused for want of it.
   if (provisionalWorkingDaysBetween(current.repliedOn, todayInChina(now)).value > RATING_WINDOW_WORKING_DAYS) {
     throw new ProblemError('rating-not-allowed', `Ratings are accepted within ${RATING_WINDOW_WORKING_DAYS} working days of the reply.`);
@@ -204,7 +211,8 @@ export function feedbackRoutes(deps: ServerDeps): Hono {
   async function lookUp(c: Context, given: string) {
     c.header('Cache-Control', 'no-store');
     const contact = given.trim();
-    if (!contact) throw new ProblemError('bad-request', 'Give the phone number or e-mail address of the letter (POST …/lookup with {"contact": …}).');
+    if (!contact)
+      throw new ProblemError('bad-request', 'Give the phone number or e-mail address of the letter (POST …/lookup with {"contact": …}).');
     return c.json(letterView(await findByContact(c, normalizeCode(c.req.param('queryCode')!), contact)));
   }
 
@@ -212,9 +220,12 @@ export function feedbackRoutes(deps: ServerDeps): Hono {
   routes.post('/feedback/:queryCode/rating', async (c) => {
     const json = objectWithKeys(await readJson(c), ['rating', 'contact']);
     const rating = json.rating as FeedbackRating;
-    const problems: FieldProblem[] = FEEDBACK_RATINGS.includes(rating) ? [] : [{ field: '/rating', code: json.rating === undefined ? 'required' : 'choice.invalid' }];
+    const problems: FieldProblem[] = FEEDBACK_RATINGS.includes(rating)
+      ? []
+      : [{ field: '/rating', code: json.rating === undefined ? 'required' : 'choice.invalid' }];
     const contact = typeof json.contact === 'string' ? json.contact.trim() : '';
-    if (!contact) problems.push({ field: '/contact', code: json.contact === undefined || json.contact === '' ? 'required' : 'type.invalid' });
+    if (!contact)
+      problems.push({ field: '/contact', code: json.contact === undefined || json.contact === '' ? 'required' : 'type.invalid' });
     failIf(problems);
     const at = now();
     const queryCode = normalizeCode(c.req.param('queryCode'));

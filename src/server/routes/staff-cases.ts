@@ -6,7 +6,13 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { APPLICATION_STATUSES, OUTCOME_IDS, type ApplicationStatus, type AttachmentReceipt, type OutcomeId } from '../../api/types/application.js';
+import {
+  APPLICATION_STATUSES,
+  OUTCOME_IDS,
+  type ApplicationStatus,
+  type AttachmentReceipt,
+  type OutcomeId,
+} from '../../api/types/application.js';
 import {
   ACTION_ROLES,
   APPEAL_KINDS,
@@ -99,7 +105,8 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     const rows = await storage.listCaseSummaries({ statuses, q });
     let items = rows.map((row) => toQueueItem(row, caseClock(row, today)));
     const isOpen = (item: QueueItem) => OPEN_STATUSES.includes(item.status);
-    if (dueWithin !== null) items = items.filter((i) => isOpen(i) && i.workingDaysLeft !== null && i.workingDaysLeft >= 0 && i.workingDaysLeft <= dueWithin);
+    if (dueWithin !== null)
+      items = items.filter((i) => isOpen(i) && i.workingDaysLeft !== null && i.workingDaysLeft >= 0 && i.workingDaysLeft <= dueWithin);
     if (overdueOnly) items = items.filter((i) => isOpen(i) && i.workingDaysLeft !== null && i.workingDaysLeft < 0);
     if (sort === 'urgency') items.sort(compareUrgency);
 
@@ -128,7 +135,9 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
   routes.get('/staff/applications/:code/files/:id', requireRole(...CASE_ROLES), async (c) => {
     const record = await loadCase(c);
     const id = c.req.param('id');
-    const belongs = [...record.files, ...(record.caseData.supplement?.attachments ?? []), ...(record.caseData.answer?.files ?? [])].some((f) => f.id === id);
+    const belongs = [...record.files, ...(record.caseData.supplement?.attachments ?? []), ...(record.caseData.answer?.files ?? [])].some(
+      (f) => f.id === id,
+    );
     const file = belongs ? await storage.readAttachment(id) : null;
     if (!file) throw new ProblemError('not-found', 'This case has no file with this id.');
     return downloadResponse(c, file);
@@ -138,16 +147,22 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     const record = await loadCase(c);
     const letter = record.caseData.answer?.letter;
     if (!letter) throw new ProblemError('not-found', 'This case has no issued 答复书 yet.');
-    return downloadResponse(c, { name: `政府信息公开申请答复书-${record.trackingCode}.txt`, content: Buffer.from(`\ufeff${answerLetterText(letter)}`) }, 'text/plain; charset=utf-8');
+    return downloadResponse(
+      c,
+      { name: `政府信息公开申请答复书-${record.trackingCode}.txt`, content: Buffer.from(`\ufeff${answerLetterText(letter)}`) },
+      'text/plain; charset=utf-8',
+    );
   });
 
   // The generated draft for an outcome: no state change, nothing stored.
   routes.post('/staff/applications/:code/answer-letter', requireRole(...CASE_ROLES), async (c) => {
     const json = objectWithKeys(await readJson(c), ['outcome', 'files']);
     const problems: FieldProblem[] = [];
-    if (!OUTCOME_IDS.includes(json.outcome as OutcomeId)) problems.push({ field: '/outcome', code: json.outcome === undefined ? 'required' : 'choice.invalid' });
+    if (!OUTCOME_IDS.includes(json.outcome as OutcomeId))
+      problems.push({ field: '/outcome', code: json.outcome === undefined ? 'required' : 'choice.invalid' });
     const files = json.files ?? [];
-    if (!Array.isArray(files) || files.some((f) => typeof f !== 'string' || f.length > 200) || files.length > 50) problems.push({ field: '/files', code: 'type.invalid' });
+    if (!Array.isArray(files) || files.some((f) => typeof f !== 'string' || f.length > 200) || files.length > 50)
+      problems.push({ field: '/files', code: 'type.invalid' });
     failIf(problems);
     const record = await loadCase(c);
     return c.json(draftLetter(record, json.outcome as OutcomeId, files as string[], todayInChina(now())));
@@ -163,7 +178,8 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     const idem: IdempotencyRequest = { scope: 'staff-actions', key, hash: bodyHash({ code, action, user: user.id, body }) };
     const seen = await storage.findReplay(idem);
     if (seen) return answerCreate(c, seen);
-    const releasedFiles = action === 'answer' ? (await storage.attachmentReceipts(answerFileIds(body))).filter((f) => f.id.startsWith('rf-')) : [];
+    const releasedFiles =
+      action === 'answer' ? (await storage.attachmentReceipts(answerFileIds(body))).filter((f) => f.id.startsWith('rf-')) : [];
     const at = now();
     const result = await storage.changeCase(
       code,
@@ -187,7 +203,8 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     });
     const parts = [...form.entries()];
     const files = parts.filter((entry): entry is [string, File] => typeof entry[1] !== 'string');
-    if (parts.length !== 1 || files.length !== 1) throw new ProblemError('bad-request', 'Send exactly one part: the file.', [{ field: '/file', code: 'required' }]);
+    if (parts.length !== 1 || files.length !== 1)
+      throw new ProblemError('bad-request', 'Send exactly one part: the file.', [{ field: '/file', code: 'required' }]);
     const file = files[0]![1];
     if (file.size > RELEASED_FILE_MAX_BYTES) throw new ProblemError('payload-too-large', 'A released file may be at most 50 MB.');
     const content = new Uint8Array(await file.arrayBuffer());
@@ -198,7 +215,10 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     if (seen) return answerCreate(c, seen);
     const type = sniffReleasedFile(content, name);
     if (!type) {
-      throw new ProblemError('unsupported-media-type', 'Release PDF, OFD, images, Word/Excel/PowerPoint or WPS documents, or ZIP, 7z or RAR archives.');
+      throw new ProblemError(
+        'unsupported-media-type',
+        'Release PDF, OFD, images, Word/Excel/PowerPoint or WPS documents, or ZIP, 7z or RAR archives.',
+      );
     }
     const receipt: AttachmentReceipt = { id: `rf-${randomUUID()}`, name, size: content.byteLength, type };
     return answerCreate(c, await storage.createAttachment(idem, { ...receipt, content }, { status: 201, body: receipt }));
@@ -207,7 +227,11 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
   routes.post('/staff/applications/:code/appeals', requireRole(...CASE_ROLES), async (c) => {
     const key = idempotencyKey(c);
     const record = await loadCase(c);
-    const appeal = readAppeal(await readJson(c), todayInChina(record.receivedAt ? new Date(record.receivedAt) : now()), todayInChina(now()));
+    const appeal = readAppeal(
+      await readJson(c),
+      todayInChina(record.receivedAt ? new Date(record.receivedAt) : now()),
+      todayInChina(now()),
+    );
     // The id comes from the key: a retried POST finds the appeal it made and gets it back.
     const id = `ap-${createHash('sha256').update(`${record.trackingCode}\0${key}`).digest('hex').slice(0, 24)}`;
     const existing = record.appeals.find((a) => a.id === id);
@@ -217,7 +241,12 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
       return c.json(existing, 201);
     }
     const stored: Appeal = { ...appeal, id };
-    await storage.addAppeal(record.trackingCode, stored, { actor: actorOf(c.get('staff')), action: 'record-appeal', reason: null }, now().toISOString());
+    await storage.addAppeal(
+      record.trackingCode,
+      stored,
+      { actor: actorOf(c.get('staff')), action: 'record-appeal', reason: null },
+      now().toISOString(),
+    );
     return c.json(stored, 201);
   });
 
@@ -227,7 +256,8 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     const current = record.appeals.find((a) => a.id === c.req.param('id'));
     if (!current) throw new ProblemError('not-found', 'This case has no appeal with this id.');
     const problems: FieldProblem[] = [];
-    if (!APPEAL_RESULTS.includes(json.result as AppealResult)) problems.push({ field: '/result', code: json.result === undefined ? 'required' : 'choice.invalid' });
+    if (!APPEAL_RESULTS.includes(json.result as AppealResult))
+      problems.push({ field: '/result', code: json.result === undefined ? 'required' : 'choice.invalid' });
     const decidedOn = readDecidedOn(json, json.result as AppealResult, current.filedOn, todayInChina(now()), problems);
     const note = checkText(json, 'note', 500, problems) ?? null;
     failIf(problems);
@@ -244,7 +274,8 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
   // Table 四 of a year, for the report editor's prefill.
   routes.get('/staff/appeals/stats', async (c) => {
     const year = c.req.query('year') ?? '';
-    if (!/^\d{4}$/.test(year) || Number(year) < 2008) throw new ProblemError('bad-request', 'Give the report year as ?year=YYYY (2008 or later).');
+    if (!/^\d{4}$/.test(year) || Number(year) < 2008)
+      throw new ProblemError('bad-request', 'Give the report year as ?year=YYYY (2008 or later).');
     return c.json(await storage.countAppeals(Number(year)));
   });
 
@@ -271,14 +302,21 @@ export function staffCaseRoutes(deps: ServerDeps, calendar: OfficeCalendar): Hon
     });
     workdays.forEach((d, i) => {
       const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
-      if (!d.startsWith(`${year}-`) || (weekday !== 0 && weekday !== 6) || holidays.includes(d)) problems.push({ field: `/workdays/${i}`, code: 'type.invalid' });
+      if (!d.startsWith(`${year}-`) || (weekday !== 0 && weekday !== 6) || holidays.includes(d))
+        problems.push({ field: `/workdays/${i}`, code: 'type.invalid' });
     });
     if (year < 2008 || year > 2100) problems.push({ field: '', code: 'type.invalid' });
     failIf(problems);
     const entry = { year, holidays, workdays, notice: notice!, source: 'office' as const };
     await calendar.put(entry);
     const state = { status: 'submitted' as const, receivedOn: null, dueDate: null, outcome: null, extension: null, consulting: false };
-    await storage.appendAudit(null, { actor: actorOf(c.get('staff')), action: 'set-calendar', reason: `${year}: ${notice}` }, null, state, now().toISOString());
+    await storage.appendAudit(
+      null,
+      { actor: actorOf(c.get('staff')), action: 'set-calendar', reason: `${year}: ${notice}` },
+      null,
+      state,
+      now().toISOString(),
+    );
     return c.json(entry);
   });
 
@@ -300,12 +338,15 @@ function readAppeal(body: unknown, submittedOn: string, today: string): Appeal {
   const kind = json.kind as AppealKind;
   if (!APPEAL_KINDS.includes(kind)) problems.push({ field: '/kind', code: json.kind === undefined ? 'required' : 'choice.invalid' });
   const route = (json.route ?? null) as LitigationRoute | null;
-  if (kind === 'litigation' && !LITIGATION_ROUTES.includes(route as LitigationRoute)) problems.push({ field: '/route', code: route === null ? 'required' : 'choice.invalid' });
+  if (kind === 'litigation' && !LITIGATION_ROUTES.includes(route as LitigationRoute))
+    problems.push({ field: '/route', code: route === null ? 'required' : 'choice.invalid' });
   if (kind === 'reconsideration' && route !== null) problems.push({ field: '/route', code: 'field.unknown' });
   const result = json.result as AppealResult;
-  if (!APPEAL_RESULTS.includes(result)) problems.push({ field: '/result', code: json.result === undefined ? 'required' : 'choice.invalid' });
+  if (!APPEAL_RESULTS.includes(result))
+    problems.push({ field: '/result', code: json.result === undefined ? 'required' : 'choice.invalid' });
   const filedOn = json.filedOn;
-  if (!isIsoDate(filedOn) || filedOn < submittedOn || filedOn > today) problems.push({ field: '/filedOn', code: filedOn === undefined ? 'required' : 'type.invalid' });
+  if (!isIsoDate(filedOn) || filedOn < submittedOn || filedOn > today)
+    problems.push({ field: '/filedOn', code: filedOn === undefined ? 'required' : 'type.invalid' });
   const decidedOn = readDecidedOn(json, result, isIsoDate(filedOn) ? filedOn : submittedOn, today, problems);
   const note = checkText(json, 'note', 500, problems) ?? null;
   failIf(problems);

@@ -85,7 +85,10 @@ function checkIfMatch(c: Context, current: ReportVersion): void {
 
 function refuseUnlessOpen(current: ReportVersion, status: ReportVersion['status'][]): void {
   if (current.status === 'published') {
-    throw new ProblemError('illegal-transition', `Version ${current.version} of the ${current.year} report is published and cannot change; start a correction.`);
+    throw new ProblemError(
+      'illegal-transition',
+      `Version ${current.version} of the ${current.year} report is published and cannot change; start a correction.`,
+    );
   }
   if (!status.includes(current.status)) {
     throw new ProblemError('illegal-transition', `Version ${current.version} is in ${current.status}, not ${status.join(' or ')}.`);
@@ -164,7 +167,10 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
     requireRole(actor, ['clerk', 'head'], 'draft the annual report');
     const year = readYear(c, now());
     if ((await storage.listReportVersions(year)).length > 0) {
-      throw new ProblemError('illegal-transition', `The ${year} report has been started already; open it, or start a correction of the published one.`);
+      throw new ProblemError(
+        'illegal-transition',
+        `The ${year} report has been started already; open it, or start a correction of the published one.`,
+      );
     }
     // A report the server was given is that year's published version 1: a new first draft would silently replace it.
     if (deps.reports.some((r) => r.year === year)) {
@@ -183,7 +189,9 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
       directory: [...deps.directoryById.values()],
       reviews: { reconsideration: group(0), litigationDirect: group(5), litigationAfterReconsideration: group(10) },
     });
-    const created = await storage.createReportVersion(newDraft({ year, version: 1, document, sources, note: null }, actor, now().toISOString()));
+    const created = await storage.createReportVersion(
+      newDraft({ year, version: 1, document, sources, note: null }, actor, now().toISOString()),
+    );
     if (!created) throw new ProblemError('illegal-transition', `The ${year} report has been started already.`);
     c.header('ETag', etag(created));
     return c.json(created, 201);
@@ -233,7 +241,16 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
       refuseUnlessOpen(current, ['draft']);
       checkIfMatch(c, current);
       const when = at.toISOString();
-      return { ...current, status: 'review', revision: current.revision + 1, returnNote: null, submittedAt: when, submittedBy: ref(actor), updatedAt: when, updatedBy: ref(actor) };
+      return {
+        ...current,
+        status: 'review',
+        revision: current.revision + 1,
+        returnNote: null,
+        submittedAt: when,
+        submittedBy: ref(actor),
+        updatedAt: when,
+        updatedBy: ref(actor),
+      };
     });
   });
 
@@ -247,7 +264,14 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
     return change(c, (current, at) => {
       refuseUnlessOpen(current, ['review']);
       checkIfMatch(c, current);
-      return { ...current, status: 'draft', revision: current.revision + 1, returnNote: note!, updatedAt: at.toISOString(), updatedBy: ref(actor) };
+      return {
+        ...current,
+        status: 'draft',
+        revision: current.revision + 1,
+        returnNote: note!,
+        updatedAt: at.toISOString(),
+        updatedBy: ref(actor),
+      };
     });
   });
 
@@ -261,12 +285,23 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
       refuseUnlessOpen(current, ['review']);
       checkIfMatch(c, current);
       const document = { ...current.document, publishedAt: todayInChina(at) } as AnnualReport;
-      const errors = checkReport(document, previous && isReadableReport(previous) ? { previous } : {}).filter((f) => f.severity === 'error');
+      const errors = checkReport(document, previous && isReadableReport(previous) ? { previous } : {}).filter(
+        (f) => f.severity === 'error',
+      );
       if (errors.length > 0) {
         throw new ProblemError('validation-failed', `${errors.length} error(s) must be fixed first: ${errors[0]!.message.en}`);
       }
       const when = at.toISOString();
-      return { ...current, document, status: 'published', revision: current.revision + 1, publishedAt: when, publishedBy: ref(actor), updatedAt: when, updatedBy: ref(actor) };
+      return {
+        ...current,
+        document,
+        status: 'published',
+        revision: current.revision + 1,
+        publishedAt: when,
+        publishedBy: ref(actor),
+        updatedAt: when,
+        updatedBy: ref(actor),
+      };
     });
   });
 
@@ -289,7 +324,12 @@ export function reportVersionRoutes(deps: ServerDeps): Hono {
     const year = yearOf(c.req.param('year'));
     const base = c.req.path.replace(/\/+$/, '');
     const versions = await publishedVersions(year);
-    const list: PublishedVersion[] = versions.map((v) => ({ version: v.version, publishedAt: v.document.publishedAt ?? null, note: v.note, href: `${base}/${v.version}` }));
+    const list: PublishedVersion[] = versions.map((v) => ({
+      version: v.version,
+      publishedAt: v.document.publishedAt ?? null,
+      note: v.note,
+      href: `${base}/${v.version}`,
+    }));
     // A report the server was given (the seed) is the year's version 1 when nothing was published here.
     const given = deps.reports.find((r) => r.year === year);
     if (list.length === 0 && given) list.push({ version: 1, publishedAt: given.publishedAt ?? null, note: null, href: `${base}/1` });

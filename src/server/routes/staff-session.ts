@@ -43,7 +43,8 @@ export function staffSessionRoutes(deps: ServerDeps, options: { proxyHops: numbe
     if (typeof json.name !== 'string' || json.name === '') problems.push({ field: '/name', code: 'required' });
     else if ([...json.name].length > 100) problems.push({ field: '/name', code: 'text.tooLong', params: { max: 100 } });
     if (typeof json.password !== 'string' || json.password === '') problems.push({ field: '/password', code: 'required' });
-    else if ([...json.password].length > MAX_PASSWORD_LENGTH) problems.push({ field: '/password', code: 'text.tooLong', params: { max: MAX_PASSWORD_LENGTH } });
+    else if ([...json.password].length > MAX_PASSWORD_LENGTH)
+      problems.push({ field: '/password', code: 'text.tooLong', params: { max: MAX_PASSWORD_LENGTH } });
     failIf(problems);
     const session = await signIn(c, storage, now(), clientAddress(c, options.proxyHops), json.name as string, json.password as string);
     c.header('Cache-Control', 'no-store');

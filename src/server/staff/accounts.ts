@@ -57,12 +57,17 @@ export async function addStaffAccount(
     disabled: false,
     createdAt: now.toISOString(),
   };
-  if ((await storage.createStaffUser(record)) === 'name-taken') throw new AccountError(`An account named ${input.name} exists already.`, 'name', 'taken');
+  if ((await storage.createStaffUser(record)) === 'name-taken')
+    throw new AccountError(`An account named ${input.name} exists already.`, 'name', 'taken');
   return { record, ...(generatedPassword ? { generatedPassword } : {}) };
 }
 
 /** Sets a new password (generated when none is given) and ends the account's sessions. */
-export async function resetStaffPassword(storage: Storage, name: string, password?: string): Promise<{ record: StaffUserRecord; generatedPassword?: string }> {
+export async function resetStaffPassword(
+  storage: Storage,
+  name: string,
+  password?: string,
+): Promise<{ record: StaffUserRecord; generatedPassword?: string }> {
   const existing = await storage.findStaffUserByName(name);
   if (!existing) throw new AccountError(`No account named ${name}.`, 'name', 'unknown');
   const generatedPassword = password === undefined ? generatePassword() : undefined;

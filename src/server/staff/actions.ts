@@ -118,11 +118,13 @@ function readLetter(value: unknown, problems: FieldProblem[]): AnswerLetter | un
     return undefined;
   }
   const letter = value as Json;
-  for (const key of Object.keys(letter)) if (!(ANSWER_LETTER_FIELDS as readonly string[]).includes(key)) problems.push({ field: `/letter/${key}`, code: 'field.unknown' });
+  for (const key of Object.keys(letter))
+    if (!(ANSWER_LETTER_FIELDS as readonly string[]).includes(key)) problems.push({ field: `/letter/${key}`, code: 'field.unknown' });
   for (const key of ANSWER_LETTER_FIELDS) {
     const text = letter[key];
     if (typeof text !== 'string' || text.trim() === '') problems.push({ field: `/letter/${key}`, code: 'required' });
-    else if ([...text].length > MAX_LETTER_FIELD) problems.push({ field: `/letter/${key}`, code: 'text.tooLong', params: { max: MAX_LETTER_FIELD } });
+    else if ([...text].length > MAX_LETTER_FIELD)
+      problems.push({ field: `/letter/${key}`, code: 'text.tooLong', params: { max: MAX_LETTER_FIELD } });
   }
   return letter as unknown as AnswerLetter;
 }
@@ -219,11 +221,28 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
         throw new ProblemError('illegal-transition', 'The 7 working days after receipt for asking 补正 have passed (art. 30).');
       }
       const period = periodDays as number;
-      const next: ClockEvent[] = [...events, { kind: 'received', on: receivedOn }, { kind: 'supplement-requested', on: today, periodDays: period }];
-      const supplement = { requestedOn: today, triggers, detail, periodDays: period, dueOn: addWorking(today, period).date, receivedOn: null, text: null, attachments: [] };
+      const next: ClockEvent[] = [
+        ...events,
+        { kind: 'received', on: receivedOn },
+        { kind: 'supplement-requested', on: today, periodDays: period },
+      ];
+      const supplement = {
+        requestedOn: today,
+        triggers,
+        detail,
+        periodDays: period,
+        dueOn: addWorking(today, period).date,
+        receivedOn: null,
+        text: null,
+        attachments: [],
+      };
       // The public entry says what is missing (the applicant's notice, and the notification's text); the reason stays internal.
       const asked = [...triggers.map((t) => SUPPLEMENT_TRIGGER_LABELS[t]['zh-CN']), ...(detail ? [detail] : [])].join('；');
-      return withEvents(current, 'supplement-requested', next, { ...data, supplement }, today, audit, { status: 'supplement-requested', at, note: asked });
+      return withEvents(current, 'supplement-requested', next, { ...data, supplement }, today, audit, {
+        status: 'supplement-requested',
+        at,
+        note: asked,
+      });
     }
     case 'record-supplement': {
       const on = dateField(json, 'receivedOn', today, data.supplement?.requestedOn ?? lastEventOn(events, submitted), problems);
@@ -237,33 +256,74 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
       failIf(problems);
       const consultation = { party: party!, startedOn: on, dueOn: addWorking(on, 15).date, endedOn: null, reply: null };
       const consultations = [...(data.consultations ?? []), consultation];
-      return withEvents(current, current.status, [...events, { kind: 'consultation-started', on }], { ...data, consultations }, today, audit, null);
+      return withEvents(
+        current,
+        current.status,
+        [...events, { kind: 'consultation-started', on }],
+        { ...data, consultations },
+        today,
+        audit,
+        null,
+      );
     }
     case 'record-consultation-reply': {
       const reply = checkText(json, 'reply', MAX_NOTE, problems, true);
       const open = openConsultation(current)!;
       const on = dateField(json, 'endedOn', today, open.startedOn, problems);
       failIf(problems);
-      const consultations = (data.consultations ?? []).map((c) => (c === open || (c.endedOn === null && c.startedOn === open.startedOn) ? { ...c, endedOn: on, reply: reply! } : c));
-      return withEvents(current, current.status, [...events, { kind: 'consultation-ended', on }], { ...data, consultations }, today, audit, null);
+      const consultations = (data.consultations ?? []).map((c) =>
+        c === open || (c.endedOn === null && c.startedOn === open.startedOn) ? { ...c, endedOn: on, reply: reply! } : c,
+      );
+      return withEvents(
+        current,
+        current.status,
+        [...events, { kind: 'consultation-ended', on }],
+        { ...data, consultations },
+        today,
+        audit,
+        null,
+      );
     }
     case 'request-extension': {
       const days = json.days;
-      if (!Number.isInteger(days) || (days as number) < 1 || (days as number) > EXTENSION_MAX_DAYS) problems.push({ field: '/days', code: 'type.invalid' });
+      if (!Number.isInteger(days) || (days as number) < 1 || (days as number) > EXTENSION_MAX_DAYS)
+        problems.push({ field: '/days', code: 'type.invalid' });
       failIf(problems);
-      const extension = { requestedOn: today, requestedBy: staffName, days: days as number, reason: reason!, decision: 'pending' as const, decidedOn: null, decidedBy: null };
+      const extension = {
+        requestedOn: today,
+        requestedBy: staffName,
+        days: days as number,
+        reason: reason!,
+        decision: 'pending' as const,
+        decidedOn: null,
+        decidedBy: null,
+      };
       return withEvents(current, current.status, events, { ...data, extension }, today, audit, null);
     }
     case 'decide-extension': {
-      if (typeof json.approve !== 'boolean') problems.push({ field: '/approve', code: json.approve === undefined ? 'required' : 'type.invalid' });
+      if (typeof json.approve !== 'boolean')
+        problems.push({ field: '/approve', code: json.approve === undefined ? 'required' : 'type.invalid' });
       failIf(problems);
       const pending = data.extension!;
-      const extension = { ...pending, decision: json.approve ? ('approved' as const) : ('refused' as const), decidedOn: today, decidedBy: staffName };
+      const extension = {
+        ...pending,
+        decision: json.approve ? ('approved' as const) : ('refused' as const),
+        decidedOn: today,
+        decidedBy: staffName,
+      };
       if (!json.approve) return withEvents(current, current.status, events, { ...data, extension }, today, audit, null);
       if (!canTransition(current.status, 'extended')) throw new ProblemError('illegal-transition', 'This request cannot be extended.');
       // Art. 33: the applicant is told of the extension and why.
       const entry = { status: 'extended' as const, at, note: pending.reason };
-      return withEvents(current, 'extended', [...events, { kind: 'extension-approved', on: today, days: pending.days }], { ...data, extension }, today, audit, entry);
+      return withEvents(
+        current,
+        'extended',
+        [...events, { kind: 'extension-approved', on: today, days: pending.days }],
+        { ...data, extension },
+        today,
+        audit,
+        entry,
+      );
     }
     case 'answer': {
       const outcome = json.outcome as OutcomeId;
@@ -279,12 +339,28 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
       const edited = readLetter(json.letter, problems);
       failIf(problems);
       const files = ids.map((id) => found.get(id)!);
-      const letter = edited ?? draftLetter(current, outcome, files.map((f) => f.name), today);
+      const letter =
+        edited ??
+        draftLetter(
+          current,
+          outcome,
+          files.map((f) => f.name),
+          today,
+        );
       const answer = { outcome, answeredOn: today, letter, files };
-      return withEvents(current, 'answered', [...events, { kind: 'stopped', on: today }], { ...data, answer }, today, audit, { status: 'answered', at }, {
-        outcome,
-        resolvedOn: today,
-      });
+      return withEvents(
+        current,
+        'answered',
+        [...events, { kind: 'stopped', on: today }],
+        { ...data, answer },
+        today,
+        audit,
+        { status: 'answered', at },
+        {
+          outcome,
+          resolvedOn: today,
+        },
+      );
     }
     case 'close':
       failIf(problems);
@@ -318,10 +394,18 @@ function supplementArrived(
   at: string,
 ): CaseChange {
   const supplement = { ...current.caseData.supplement!, receivedOn: on, text, attachments };
-  return withEvents(current, 'accepted', [...events, { kind: 'supplement-received', on }], { ...current.caseData, supplement }, today, audit, {
-    status: 'accepted',
-    at,
-  });
+  return withEvents(
+    current,
+    'accepted',
+    [...events, { kind: 'supplement-received', on }],
+    { ...current.caseData, supplement },
+    today,
+    audit,
+    {
+      status: 'accepted',
+      at,
+    },
+  );
 }
 
 /** The generated 答复书 for an outcome, from the case's facts. */
@@ -346,8 +430,15 @@ export function draftLetter(record: CaseRecord, outcome: OutcomeId, files: strin
 export function decideLapse(current: CaseRecord, now: Date): CaseChange {
   const today = todayInChina(now);
   const events = eventsOf(current);
-  if (current.status !== 'supplement-requested' || !supplementLapsed(events, today)) throw new ProblemError('illegal-transition', 'Not lapsed.');
-  return abandoned(current, events, { actor: { kind: 'system' }, action: 'abandon', reason: '补正期限届满，申请人未补正', at: now.toISOString() }, today, now.toISOString());
+  if (current.status !== 'supplement-requested' || !supplementLapsed(events, today))
+    throw new ProblemError('illegal-transition', 'Not lapsed.');
+  return abandoned(
+    current,
+    events,
+    { actor: { kind: 'system' }, action: 'abandon', reason: '补正期限届满，申请人未补正', at: now.toISOString() },
+    today,
+    now.toISOString(),
+  );
 }
 
 /** The applicant's online 补正 (art. 30): the clock restarts on the day it arrives. */
@@ -363,10 +454,20 @@ export function decideSupplement(current: CaseRecord, input: { text: string; att
 /** The applicant withdraws (撤回) an open request. */
 export function decideWithdrawal(current: CaseRecord, reason: string | null, now: Date): CaseChange {
   const today = todayInChina(now);
-  if (!canTransition(current.status, 'withdrawn')) throw new ProblemError('illegal-transition', `A request that is ${current.status} can no longer be withdrawn.`);
+  if (!canTransition(current.status, 'withdrawn'))
+    throw new ProblemError('illegal-transition', `A request that is ${current.status} can no longer be withdrawn.`);
   const events = eventsOf(current);
   const audit = { actor: { kind: 'applicant' as const }, action: 'withdraw' as const, reason, at: now.toISOString() };
-  return withEvents(current, 'withdrawn', [...events, { kind: 'stopped', on: today }], current.caseData, today, audit, { status: 'withdrawn', at: now.toISOString() }, {
-    resolvedOn: today,
-  });
+  return withEvents(
+    current,
+    'withdrawn',
+    [...events, { kind: 'stopped', on: today }],
+    current.caseData,
+    today,
+    audit,
+    { status: 'withdrawn', at: now.toISOString() },
+    {
+      resolvedOn: today,
+    },
+  );
 }

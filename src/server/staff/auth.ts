@@ -45,7 +45,10 @@ const isRead = (method: string) => method === 'GET' || method === 'HEAD' || meth
 function overHttps(c: Context): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
   const hops = (c.get('proxyHops' as never) as number | undefined) ?? 0;
-  const proto = (c.req.header('x-forwarded-proto') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const proto = (c.req.header('x-forwarded-proto') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return hops > 0 && proto.at(-1)?.toLowerCase() === 'https';
 }
 
@@ -70,10 +73,15 @@ export function staffSessionMiddleware(storage: Storage, now: () => Date, proxyH
     if (c.req.method === 'POST' && c.req.path === `${COOKIE_PATH}/session`) return next();
     const token = getCookie(c, SESSION_COOKIE);
     const at = now();
-    const found = token ? await storage.touchStaffSession(sha256(token), at.toISOString(), new Date(at.getTime() + SESSION_IDLE_MS).toISOString()) : null;
+    const found = token
+      ? await storage.touchStaffSession(sha256(token), at.toISOString(), new Date(at.getTime() + SESSION_IDLE_MS).toISOString())
+      : null;
     if (!found) {
       if (token) deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
-      throw new ProblemError('session-required', token ? 'The session has ended; sign in again.' : 'Sign in at POST /api/staff/session first.');
+      throw new ProblemError(
+        'session-required',
+        token ? 'The session has ended; sign in again.' : 'Sign in at POST /api/staff/session first.',
+      );
     }
     if (!isRead(c.req.method) && !sameSecret(c.req.header(CSRF_HEADER) ?? '', found.session.csrfToken)) {
       throw new ProblemError('csrf-failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`);
@@ -88,7 +96,8 @@ export function staffSessionMiddleware(storage: Storage, now: () => Date, proxyH
 
 /** Refuses (403) a user whose role is not among `roles`. */
 export function assertRole(user: StaffUser, roles: readonly StaffRole[], what = 'this'): void {
-  if (!roles.includes(user.role)) throw new ProblemError('role-forbidden', `A ${user.role} may not do ${what}; it needs: ${roles.join(', ')}.`);
+  if (!roles.includes(user.role))
+    throw new ProblemError('role-forbidden', `A ${user.role} may not do ${what}; it needs: ${roles.join(', ')}.`);
 }
 
 /** A route-level role check. */
@@ -104,7 +113,14 @@ export function requireRole(...roles: StaffRole[]): MiddlewareHandler<StaffEnv> 
  * Retry-After), checks the password (as long for an unknown name as for a
  * known one), records a failure against both, and on success opens a session.
  */
-export async function signIn(c: Context, storage: Storage, at: Date, address: string, name: string, password: string): Promise<StaffSession> {
+export async function signIn(
+  c: Context,
+  storage: Storage,
+  at: Date,
+  address: string,
+  name: string,
+  password: string,
+): Promise<StaffSession> {
   const keys = [`account:${name}`, `address:${address}`];
   const since = new Date(at.getTime() - LOCKOUT.windowMs).toISOString();
   const failures = await storage.signInFailures(keys, since);

@@ -36,7 +36,12 @@ const { values, positionals } = (() => {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { role: { type: 'string' }, 'password-stdin': { type: 'boolean' }, 'reset-password': { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        role: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        'reset-password': { type: 'string' },
+        help: { type: 'boolean' },
+      },
     });
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);
@@ -54,7 +59,9 @@ if (!resetName && command !== 'add' && command !== 'list') fail(USAGE);
 if (command === 'add' && (!name || !isStaffRole(values.role))) fail(`add needs a name and --role ${STAFF_ROLES.join('|')}\n${USAGE}`);
 
 const password = values['password-stdin'] ? await readStdinLine() : undefined;
-const storage = await openStorage(storageConfigFromEnv()).catch((error: unknown) => fail(`Could not open the storage: ${(error as Error).message}`));
+const storage = await openStorage(storageConfigFromEnv()).catch((error: unknown) =>
+  fail(`Could not open the storage: ${(error as Error).message}`),
+);
 try {
   if (command === 'list') {
     for (const user of await storage.listStaffUsers()) console.log(`${user.name}\t${user.role}${user.disabled ? '\tdisabled' : ''}`);

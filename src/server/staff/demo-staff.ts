@@ -26,7 +26,9 @@ export async function seedDemoStaff(storage: Storage, passwords: 'fixed' | 'gene
   for (const { name, role, password } of DEMO_STAFF) {
     const chosen = passwords === 'fixed' ? password : undefined;
     const existing = await storage.findStaffUserByName(name);
-    const result = existing ? await resetStaffPassword(storage, name, chosen) : await addStaffAccount(storage, { name, role, password: chosen });
+    const result = existing
+      ? await resetStaffPassword(storage, name, chosen)
+      : await addStaffAccount(storage, { name, role, password: chosen });
     accounts.push({ name, role: result.record.role, password: chosen ?? result.generatedPassword! });
   }
   return accounts;

@@ -12,7 +12,11 @@ function disposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export function downloadResponse(c: Context, file: Pick<AttachmentRecord, 'name' | 'content'>, type = 'application/octet-stream'): Response {
+export function downloadResponse(
+  c: Context,
+  file: Pick<AttachmentRecord, 'name' | 'content'>,
+  type = 'application/octet-stream',
+): Response {
   return c.body(file.content as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': type,
     'Content-Disposition': disposition(file.name),

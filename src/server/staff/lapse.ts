@@ -20,7 +20,11 @@ function isLapsed(record: CaseSummary, today: string): boolean {
 
 async function recordLapse(storage: Storage, trackingCode: string, now: Date): Promise<void> {
   try {
-    await storage.changeCase(trackingCode, (current) => decideLapse(current, now), () => null);
+    await storage.changeCase(
+      trackingCode,
+      (current) => decideLapse(current, now),
+      () => null,
+    );
   } catch (error) {
     // Another reader recorded it first, or the supplement arrived meanwhile.
     if (!(error instanceof ProblemError && error.kind === 'illegal-transition')) throw error;

@@ -61,31 +61,56 @@ async function loadCase(sql: SqlClient, row: Row): Promise<CaseRecord> {
      WHERE l.tracking_code = $1 ORDER BY a.created_at, a.id`,
     [code],
   );
-  const audit = await sql.query<{ id: string; at: string; actor: Actor; action: AuditAction; reason: string | null; before: CaseState | null; after: CaseState }>(
+  const audit = await sql.query<{
+    id: string;
+    at: string;
+    actor: Actor;
+    action: AuditAction;
+    reason: string | null;
+    before: CaseState | null;
+    after: CaseState;
+  }>(
     `SELECT id::text AS id, to_json(at) #>> '{}' AS at, actor, action, reason, before, after FROM audit_log WHERE tracking_code = $1 ORDER BY audit_log.id`,
     [code],
   );
-  const appeals = await sql.query<AppealRow>(`SELECT ${APPEAL_COLUMNS} FROM appeals WHERE tracking_code = $1 ORDER BY filed_on, created_at`, [code]);
+  const appeals = await sql.query<AppealRow>(
+    `SELECT ${APPEAL_COLUMNS} FROM appeals WHERE tracking_code = $1 ORDER BY filed_on, created_at`,
+    [code],
+  );
   const order = new Map<string, number>((row.body.attachments ?? []).map((id, i) => [id, i]));
   return {
     ...toSummary(row),
-    timeline: timeline.map((t): TimelineEntry => (t.note === null ? { status: t.status, at: iso(t.at) } : { status: t.status, at: iso(t.at), note: t.note })),
+    timeline: timeline.map((t): TimelineEntry =>
+      t.note === null ? { status: t.status, at: iso(t.at) } : { status: t.status, at: iso(t.at), note: t.note },
+    ),
     files: files.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)),
-    audit: audit.map((a): AuditEntry => ({ id: Number(a.id), at: iso(a.at), actor: a.actor, action: a.action, reason: a.reason, before: a.before, after: a.after })),
+    audit: audit.map((a): AuditEntry => ({
+      id: Number(a.id),
+      at: iso(a.at),
+      actor: a.actor,
+      action: a.action,
+      reason: a.reason,
+      before: a.before,
+      after: a.after,
+    })),
     appeals: appeals.map(toAppeal),
   };
 }
 
-async function insertAudit(sql: SqlClient, code: string | null, at: string, actor: Actor, action: AuditAction, reason: string | null, before: CaseState | null, after: CaseState) {
-  await sql.query(`INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after) VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7::jsonb)`, [
-    at,
-    code,
-    JSON.stringify(actor),
-    action,
-    reason,
-    before === null ? null : JSON.stringify(before),
-    JSON.stringify(after),
-  ]);
+async function insertAudit(
+  sql: SqlClient,
+  code: string | null,
+  at: string,
+  actor: Actor,
+  action: AuditAction,
+  reason: string | null,
+  before: CaseState | null,
+  after: CaseState,
+) {
+  await sql.query(
+    `INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after) VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7::jsonb)`,
+    [at, code, JSON.stringify(actor), action, reason, before === null ? null : JSON.stringify(before), JSON.stringify(after)],
+  );
 }
 
 function escapeLike(text: string): string {
@@ -158,7 +183,16 @@ export function createCaseStorage(db: SqlDatabase): CaseStorage {
         const [updatedRow] = await tx.query<Row>(`SELECT ${COLUMNS} FROM applications WHERE tracking_code = $1`, [trackingCode]);
         const before = caseStateOf(current);
         const after = caseStateOf(toSummary(updatedRow!));
-        await insertAudit(tx, trackingCode, change.audit.at ?? at, change.audit.actor, change.audit.action, change.audit.reason, before, after);
+        await insertAudit(
+          tx,
+          trackingCode,
+          change.audit.at ?? at,
+          change.audit.actor,
+          change.audit.action,
+          change.audit.reason,
+          before,
+          after,
+        );
         await recordCaseEvent(tx, { trackingCode, action: change.audit.action, actor: change.audit.actor, before, after });
         const record = await loadCase(tx, updatedRow!);
         const response = respond(record);
@@ -189,7 +223,10 @@ export function createCaseStorage(db: SqlDatabase): CaseStorage {
 
     async attachmentReceipts(ids) {
       if (ids.length === 0) return [];
-      const rows = await db.query<AttachmentReceipt>(`SELECT id, name, size, media_type AS type FROM attachments WHERE id = ANY($1::text[])`, [ids]);
+      const rows = await db.query<AttachmentReceipt>(
+        `SELECT id, name, size, media_type AS type FROM attachments WHERE id = ANY($1::text[])`,
+        [ids],
+      );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
     },
@@ -198,16 +235,10 @@ export function createCaseStorage(db: SqlDatabase): CaseStorage {
       return db.transaction(async (tx) => {
         const [row] = await tx.query<Row>(`SELECT ${COLUMNS} FROM applications WHERE tracking_code = $1 FOR UPDATE`, [trackingCode]);
         if (!row) return false;
-        await tx.query(`INSERT INTO appeals (id, tracking_code, kind, route, result, filed_on, decided_on, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-          appeal.id,
-          trackingCode,
-          appeal.kind,
-          appeal.route,
-          appeal.result,
-          appeal.filedOn,
-          appeal.decidedOn,
-          appeal.note,
-        ]);
+        await tx.query(
+          `INSERT INTO appeals (id, tracking_code, kind, route, result, filed_on, decided_on, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [appeal.id, trackingCode, appeal.kind, appeal.route, appeal.result, appeal.filedOn, appeal.decidedOn, appeal.note],
+        );
         const state = caseStateOf(toSummary(row));
         await insertAudit(tx, trackingCode, at, audit.actor, audit.action, audit.reason ?? JSON.stringify(appeal), state, state);
         return true;

@@ -84,7 +84,13 @@ export interface CaseStorage {
   attachmentReceipts(ids: string[]): Promise<AttachmentReceipt[]>;
 
   addAppeal(trackingCode: string, appeal: Appeal, audit: AuditRecord, at: string): Promise<boolean>;
-  updateAppeal(trackingCode: string, id: string, patch: Pick<Appeal, 'result' | 'decidedOn' | 'note'>, audit: AuditRecord, at: string): Promise<Appeal | null>;
+  updateAppeal(
+    trackingCode: string,
+    id: string,
+    patch: Pick<Appeal, 'result' | 'decidedOn' | 'note'>,
+    audit: AuditRecord,
+    at: string,
+  ): Promise<Appeal | null>;
   /** Table 四 of the year: appeals counted by the year they were filed (the report-editor prefills from it). */
   countAppeals(year: number): Promise<AppealsTable>;
 

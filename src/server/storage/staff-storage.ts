@@ -28,7 +28,14 @@ const SESSION_COLUMNS = `token_hash, user_id, csrf_token, to_json(created_at) #>
 const iso = (text: string) => new Date(text).toISOString();
 
 function toUser(row: UserRow): StaffUserRecord {
-  return { id: row.id, name: row.name, role: row.role, passwordHash: row.password_hash, disabled: row.disabled, createdAt: iso(row.created_at) };
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    passwordHash: row.password_hash,
+    disabled: row.disabled,
+    createdAt: iso(row.created_at),
+  };
 }
 
 function toSession(row: SessionRow): StaffSessionRecord {

@@ -38,7 +38,11 @@ export interface StaffStorage {
    * The session and its user when the session is still valid at `now` and the
    * account enabled; its idle expiry moves to `slideTo` (never past the absolute one).
    */
-  touchStaffSession(tokenHash: string, now: string, slideTo: string): Promise<{ session: StaffSessionRecord; user: StaffUserRecord } | null>;
+  touchStaffSession(
+    tokenHash: string,
+    now: string,
+    slideTo: string,
+  ): Promise<{ session: StaffSessionRecord; user: StaffUserRecord } | null>;
   deleteStaffSession(tokenHash: string): Promise<void>;
 
   /** Failed sign-ins per key (`account:<name>`, `address:<ip>`) since `since`, with the oldest of them. */

@@ -78,7 +78,9 @@ async function timelineOf(sql: SqlClient, trackingCode: string): Promise<Timelin
     `SELECT status, to_json(at) #>> '{}' AS at, note FROM application_events WHERE tracking_code = $1 ORDER BY id`,
     [trackingCode],
   );
-  return rows.map((r) => (r.note === null ? { status: r.status, at: isoInstant(r.at) } : { status: r.status, at: isoInstant(r.at), note: r.note }));
+  return rows.map((r) =>
+    r.note === null ? { status: r.status, at: isoInstant(r.at) } : { status: r.status, at: isoInstant(r.at), note: r.note },
+  );
 }
 
 async function toApplication(sql: SqlClient, row: ApplicationRow): Promise<ApplicationRecord> {
@@ -114,19 +116,21 @@ async function createOnce<R, Refusal = never>(
   receipt: StoredResponse<R>,
   create: (tx: SqlClient) => Promise<void>,
 ): Promise<CreateOutcome<R> | Refusal> {
-  const outcome = await db.transaction(async (tx) => {
-    const claimed = await tx.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, status, body) VALUES ($1, $2, $3, $4, $5::json)
+  const outcome = await db
+    .transaction(async (tx) => {
+      const claimed = await tx.query(
+        `INSERT INTO idempotency_keys (scope, key, request_hash, status, body) VALUES ($1, $2, $3, $4, $5::json)
        ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-      [idem.scope, idem.key, idem.hash, receipt.status, JSON.stringify(receipt.body)],
-    );
-    if (claimed.length === 0) return { taken: true as const };
-    await create(tx);
-    return { taken: false as const };
-  }).catch((error: unknown) => {
-    if (error instanceof RefusedCreate) return { refusal: error.refusal as Refusal };
-    throw error;
-  });
+        [idem.scope, idem.key, idem.hash, receipt.status, JSON.stringify(receipt.body)],
+      );
+      if (claimed.length === 0) return { taken: true as const };
+      await create(tx);
+      return { taken: false as const };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof RefusedCreate) return { refusal: error.refusal as Refusal };
+      throw error;
+    });
   if ('refusal' in outcome) return outcome.refusal;
   if (!outcome.taken) return { kind: 'created', response: receipt };
   const replay = await readReplay(db, idem);
@@ -189,13 +193,18 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
         }
         for (const entry of record.timeline) await addEvent(tx, record.trackingCode, entry);
         // The first row of the case's audit trail: the applicant submitted it.
-        const after = { status: record.status, receivedOn: null, dueDate: record.dueDate, outcome: null, extension: null, consulting: false };
-        await tx.query(`INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after) VALUES ($1, $2, $3::jsonb, 'submit', NULL, NULL, $4::jsonb)`, [
-          record.receivedAt,
-          record.trackingCode,
-          JSON.stringify({ kind: 'applicant' }),
-          JSON.stringify(after),
-        ]);
+        const after = {
+          status: record.status,
+          receivedOn: null,
+          dueDate: record.dueDate,
+          outcome: null,
+          extension: null,
+          consulting: false,
+        };
+        await tx.query(
+          `INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after) VALUES ($1, $2, $3::jsonb, 'submit', NULL, NULL, $4::jsonb)`,
+          [record.receivedAt, record.trackingCode, JSON.stringify({ kind: 'applicant' }), JSON.stringify(after)],
+        );
         await recordEvent(tx, applicationCreated(record));
       });
     },
@@ -210,9 +219,10 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
 
     updateApplication(trackingCode, decide) {
       return db.transaction(async (tx) => {
-        const [row] = await tx.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE tracking_code = $1 FOR UPDATE`, [
-          trackingCode,
-        ]);
+        const [row] = await tx.query<ApplicationRow>(
+          `SELECT ${APPLICATION_COLUMNS} FROM applications WHERE tracking_code = $1 FOR UPDATE`,
+          [trackingCode],
+        );
         if (!row) return null;
         const current = await toApplication(tx, row);
         const change = decide(current);
@@ -284,10 +294,14 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
     },
 
     async readAttachment(id) {
-      const [row] = await db.query<{ id: string; name: string; media_type: string; size: number; content: Uint8Array | null; on_disk: boolean }>(
-        `SELECT id, name, media_type, size, content, on_disk FROM attachments WHERE id = $1`,
-        [id],
-      );
+      const [row] = await db.query<{
+        id: string;
+        name: string;
+        media_type: string;
+        size: number;
+        content: Uint8Array | null;
+        on_disk: boolean;
+      }>(`SELECT id, name, media_type, size, content, on_disk FROM attachments WHERE id = $1`, [id]);
       if (!row) return null;
       const content = row.on_disk ? await files?.read(id) : row.content;
       if (!content) return null;
@@ -380,7 +394,16 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
         await tx.query(
           `UPDATE feedback SET status = $2, reply = $3, reply_department = $4, replied_on = $5, withheld = $6, rating = $7, rated_at = $8
            WHERE query_code = $1`,
-          [queryCode, change.status, change.reply, change.replyDepartment, change.repliedOn, change.withheld, change.rating, change.ratedAt],
+          [
+            queryCode,
+            change.status,
+            change.reply,
+            change.replyDepartment,
+            change.repliedOn,
+            change.withheld,
+            change.rating,
+            change.ratedAt,
+          ],
         );
         const updated = { ...current, ...change };
         const event = feedbackChanged(current, updated);

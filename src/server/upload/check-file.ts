@@ -61,7 +61,7 @@ export function checkJpeg(bytes: Uint8Array): FileCheck {
     if (at + 2 > bytes.length) break;
     const length = (bytes[at]! << 8) | bytes[at + 1]!;
     if (length < 2 || at + length > bytes.length) return refuse(`segment ${marker.toString(16)} runs past the end of the file`);
-    if ((marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)) sawFrame = true;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) sawFrame = true;
     at += length;
     if (marker === 0xda) {
       sawScan = true;
@@ -85,8 +85,21 @@ export function checkJpeg(bytes: Uint8Array): FileCheck {
  * at a page — because what they could trigger is caught by its own action type here.
  */
 const ACTIVE_NAMES = new Set([
-  'JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData', 'GoToE', 'GoToR',
-  'Sound', 'Movie', 'Rendition', 'Encrypt',
+  'JavaScript',
+  'JS',
+  'Launch',
+  'EmbeddedFile',
+  'EmbeddedFiles',
+  'RichMedia',
+  'XFA',
+  'SubmitForm',
+  'ImportData',
+  'GoToE',
+  'GoToR',
+  'Sound',
+  'Movie',
+  'Rendition',
+  'Encrypt',
 ]);
 const NAME = /\/([^\s/<>[\]{}()%]+)/g;
 

@@ -23,7 +23,5 @@ export function reportToCmsHtml(doc: AnnualReport): string {
 }
 
 export { readReportPage } from './read-page.js';
-export type {
-  ImportOptions, ImportProblem, ImportProblemKind, ImportResult, LabelMatchReport, PageLocation,
-} from './types.js';
+export type { ImportOptions, ImportProblem, ImportProblemKind, ImportResult, LabelMatchReport, PageLocation } from './types.js';
 export { runImportCli, type CliIo } from './cli.js';

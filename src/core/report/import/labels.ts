@@ -7,12 +7,18 @@
 
 /** Letters, digits and Han characters only, full-width folded to half-width (NFKC). */
 export function labelKey(text: string): string {
-  return text.normalize('NFKC').replace(/[\p{P}\p{S}\p{Z}\p{Cc}]/gu, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{P}\p{S}\p{Z}\p{Cc}]/gu, '')
+    .toLowerCase();
 }
 
 /** Text as a person reads it: NFKC, runs of white space (including &nbsp;) as one space, trimmed. */
 export function cleanText(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }
 
 function levenshtein(a: string, b: string): number {
@@ -74,11 +80,7 @@ export function bestMatch<T>(published: string, candidates: Candidate<T>[], thre
  * One-to-one assignment of published labels to candidates, best pairs first, so that two
  * rows never both claim 3.其他 and a near-miss cannot steal an exact match's candidate.
  */
-export function assignLabels<T>(
-  published: string[],
-  candidates: Candidate<T>[],
-  threshold = 0.7,
-): (LabelMatch<T> | undefined)[] {
+export function assignLabels<T>(published: string[], candidates: Candidate<T>[], threshold = 0.7): (LabelMatch<T> | undefined)[] {
   const pairs: { index: number; candidate: number; confidence: number; label: string }[] = [];
   published.forEach((text, index) => {
     candidates.forEach((candidate, c) => {

@@ -11,14 +11,32 @@ import type { HtmlElement } from './html-tree.js';
 import { textOf } from './html-tree.js';
 import { labelKey } from './labels.js';
 import {
-  REPORT_TABLE_SECTION, agencyOf, articleOf, blocksOf, contactOf, partHtml, publishedAtOf, sectionsOf, titleOf, yearOf,
+  REPORT_TABLE_SECTION,
+  agencyOf,
+  articleOf,
+  blocksOf,
+  contactOf,
+  partHtml,
+  publishedAtOf,
+  sectionsOf,
+  titleOf,
+  yearOf,
 } from './page.js';
 import { classifyTable, readProactive, readRequests, readReviews } from './tables.js';
 import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
 
 /** Labels only one of the two formats prints. */
 const FORMAT_MARKERS: Record<ReportFormat, string[]> = {
-  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '其他对外管理服务事项', '政府集中采购', '采购总金额'],
+  '2019': [
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '本年增/减',
+    '其他对外管理服务事项',
+    '政府集中采购',
+    '采购总金额',
+  ],
   '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '逾期不补正', '逾期未按收费通知'],
 };
 
@@ -42,7 +60,10 @@ export function readReportPage(root: HtmlElement, options: ImportOptions = {}): 
   const reportTables = [...proactiveTables, requestsTable, reviewsTable].filter((t): t is PageTable => t !== undefined);
   const found: Record<ReportTable, boolean> = { 二: proactiveTables.length > 0, 三: !!requestsTable, 四: !!reviewsTable };
 
-  const article = articleOf(root, reportTables.map((t) => t.el));
+  const article = articleOf(
+    root,
+    reportTables.map((t) => t.el),
+  );
   const { parts } = sectionsOf(blocksOf(article));
   const articleText = textOf(article, { nestedTables: true });
   const title = titleOf(root, article, parts.intro ?? []);
@@ -86,7 +107,11 @@ export function readReportPage(root: HtmlElement, options: ImportOptions = {}): 
 
   const tableElements = new Set(reportTables.map((t) => t.el));
   const sections: Record<string, string> = {};
-  for (const [key, heading] of [['overview', '一、总体情况'], ['problems', '五、存在的主要问题及改进情况'], ['other', '六、其他需要报告的事项']] as const) {
+  for (const [key, heading] of [
+    ['overview', '一、总体情况'],
+    ['problems', '五、存在的主要问题及改进情况'],
+    ['other', '六、其他需要报告的事项'],
+  ] as const) {
     if (parts[key]) {
       sections[key] = partHtml(parts[key], tableElements);
     } else if (key !== 'other' || detected.format === '2021') {

@@ -54,7 +54,10 @@ function valueAt(ctx: ReadContext, table: PageTable, reportTable: ReportTable, c
       text: cell.text,
       message:
         reading.note === 'dash'
-          ? { 'zh-CN': `${where.zh}的“${cell.text}”按空白（未填写）读取。`, en: `“${cell.text}” (${where.en}) was read as blank (not stated).` }
+          ? {
+              'zh-CN': `${where.zh}的“${cell.text}”按空白（未填写）读取。`,
+              en: `“${cell.text}” (${where.en}) was read as blank (not stated).`,
+            }
           : {
               'zh-CN': `${where.zh}的“${cell.text}”去掉单位后读作 ${reading.value}。`,
               en: `“${cell.text}” (${where.en}) was read as ${reading.value}, without its unit.`,
@@ -126,8 +129,13 @@ export function readRequests(ctx: ReadContext, table: PageTable): Partial<Record
     if (!match) return;
     gridColumnOf[match.value] = c;
     recordMatch(ctx, {
-      table: '三', kind: 'column', key: String(match.value), published: headerTexts[c]!, template: match.label,
-      confidence: match.confidence, location: { table: table.index, row: 1, column: c + 1 },
+      table: '三',
+      kind: 'column',
+      key: String(match.value),
+      published: headerTexts[c]!,
+      template: match.label,
+      confidence: match.confidence,
+      location: { table: table.index, row: 1, column: c + 1 },
     });
   });
   const mapped = gridColumnOf.filter((c): c is number => c !== undefined);
@@ -159,8 +167,13 @@ export function readRequests(ctx: ReadContext, table: PageTable): Partial<Record
       return;
     }
     recordMatch(ctx, {
-      table: '三', kind: 'row', key: match.value, published: labels[i]!, template: match.label,
-      confidence: match.confidence, location: { table: table.index, row: r + 1, column: 1 },
+      table: '三',
+      kind: 'row',
+      key: match.value,
+      published: labels[i]!,
+      template: match.label,
+      confidence: match.confidence,
+      location: { table: table.index, row: r + 1, column: 1 },
     });
     const used = new Set<GridCell>();
     requests[match.value] = gridColumnOf.map((c) => {
@@ -210,7 +223,9 @@ export function readReviews(ctx: ReadContext, table: PageTable): Partial<Record<
   const reviews: Partial<Record<ReviewKey, Cell[]>> = {};
   grid.slots.forEach((_, r) => {
     if (!isDataRow(r)) return;
-    const rowLabels = rowCells(grid, r).filter((c) => HAN.test(c.text)).map((c) => c.text);
+    const rowLabels = rowCells(grid, r)
+      .filter((c) => HAN.test(c.text))
+      .map((c) => c.text);
     for (const cell of rowCells(grid, r).filter((c) => !HAN.test(c.text))) {
       const above = columnCells(grid, cell.column, 0, r)
         .filter((c) => c.row < r && HAN.test(c.text) && !isDataRow(c.row))
@@ -226,8 +241,12 @@ export function readReviews(ctx: ReadContext, table: PageTable): Partial<Record<
       }
       const values = (reviews[group.key] ??= new Array<Cell>(columns.length).fill(null));
       recordMatch(ctx, {
-        table: '四', kind: 'column', key: `${group.key}[${column.value}]`, published: labels.join(' / '),
-        template: `${group.label} / ${column.label}`, confidence: Math.round(Math.min(group.confidence, column.confidence) * 100) / 100,
+        table: '四',
+        kind: 'column',
+        key: `${group.key}[${column.value}]`,
+        published: labels.join(' / '),
+        template: `${group.label} / ${column.label}`,
+        confidence: Math.round(Math.min(group.confidence, column.confidence) * 100) / 100,
         location: at(table, cell),
       });
       values[column.value] = valueAt(ctx, table, '四', cell, 'count') as Cell;
@@ -266,7 +285,12 @@ export function readProactive(ctx: ReadContext, tables: PageTable[]): Record<str
         return;
       }
       recordMatch(ctx, {
-        table: '二', kind: 'row', key: row.value, published: first.text, template: row.label, confidence: row.confidence,
+        table: '二',
+        kind: 'row',
+        key: row.value,
+        published: first.text,
+        template: row.label,
+        confidence: row.confidence,
         location: at(table, first),
       });
       const sub = ctx.format.proactive.subTables.find((s) => s.rows.some((x) => x.key === row.value))!;
@@ -292,8 +316,13 @@ export function readProactive(ctx: ReadContext, tables: PageTable[]): Record<str
         }
         if (match) {
           recordMatch(ctx, {
-            table: '二', kind: 'column', key: `${row.value}[${j}]`, published: headerLabels[i]!, template: match.label,
-            confidence: match.confidence, location: at(table, cell),
+            table: '二',
+            kind: 'column',
+            key: `${row.value}[${j}]`,
+            published: headerLabels[i]!,
+            template: match.label,
+            confidence: match.confidence,
+            location: at(table, cell),
           });
         }
         values[j] = valueAt(ctx, table, '二', cell, sub.columns[j]!.kind);
