@@ -3,8 +3,8 @@
  * from its tarball, and both have a licence. Needs `npm run build` first and the npm registry.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { installed, npm, pack, ROOT, WORK } from './pack.ts';
@@ -50,6 +50,31 @@ test('the zwgk-kit tarball holds the browser build, its licence and no server fi
   for (const target of [...targets, ...Object.values((manifest.bin ?? {}) as Record<string, string>)]) {
     assert.ok(files.includes(target.replace(/^\.\//, '')), `${target} (package.json) is in the tarball`);
   }
+});
+
+test('npx zwgk-report-import works from the installed tarball: a real published page becomes the report document', () => {
+  const app = join(WORK, 'install-browser');
+  if (!existsSync(join(app, 'node_modules', 'zwgk-kit'))) {
+    rmSync(app, { recursive: true, force: true });
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'fresh-app', private: true }));
+    npm(['install', '--no-audit', '--no-fund', '--no-package-lock', pack('zwgk-kit').file], app);
+  }
+  const page = join(ROOT, 'tests/fixtures/reports/pingtan-2024.html');
+  const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/reports/pingtan-2024.expected.json'), 'utf8'));
+  const run = (args: string[]) => spawnSync(join(app, 'node_modules/.bin/zwgk-report-import'), args, { cwd: app, encoding: 'utf8' });
+  const imported = run([page]);
+  assert.equal(imported.status, 0, imported.stderr);
+  const report = JSON.parse(imported.stdout);
+  assert.equal(report.format, '2021');
+  assert.equal(report.year, 2024);
+  assert.deepEqual(report.requests, expected.requests, 'table 三 cell by cell, as read off the page by hand');
+  assert.deepEqual(report.reviews, expected.reviews, 'table 四 cell by cell');
+  const checked = run(['--check', page]);
+  assert.equal(checked.status, 0, checked.stderr);
+  const noTable = join(WORK, 'no-report.html');
+  writeFileSync(noTable, '<html><body><p>政府信息公开指南</p></body></html>');
+  assert.equal(run([noTable]).status, 1, 'exit status 1 when no report table is found');
 });
 
 test('the CDN build keeps the licence headers of what it bundles', () => {
