@@ -64,13 +64,14 @@ export async function waitForText(el: Element, text: string, message?: string): 
  * A small well-formed PDF file (one empty page, a real cross-reference table): the server checks an upload
  * to its end, so a bare "%PDF-1.4" is refused. The same shape as the server tests' samplePdf().
  */
-export function pdfFile(name: string): File {
+export function pdfFile(name: string, note?: string): File {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
   ];
-  let text = '%PDF-1.7\n';
+  // A note (ASCII) goes in a comment line, so a test can recognise the file it downloads.
+  let text = note ? `%PDF-1.7\n% ${note}\n` : '%PDF-1.7\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(text.length); // ASCII only: characters are bytes

@@ -133,7 +133,7 @@ describe('<zwgk-request-desk> sign-in', () => {
 
 // ── The whole case, keyboard only, against the reference server ──────────
 
-const PDF = (text: string) => pdfFile(`${text}.pdf`);
+const PDF = (text: string) => pdfFile(`${text}.pdf`, text);
 
 /** A citizen's request, submitted as the application form sends it. */
 async function submitRequest(
