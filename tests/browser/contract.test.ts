@@ -100,3 +100,24 @@ runElementContract({
   tag: 'zwgk-feedback-mailbox',
   ready: { template: () => html`<zwgk-feedback-mailbox url-state="off" draft="off"></zwgk-feedback-mailbox>`, zh: '写信', en: 'Write' },
 });
+
+// The office's elements: signed out, each shows its sign-in first.
+runElementContract({
+  tag: 'zwgk-request-desk',
+  ready: {
+    template: () => html`<zwgk-request-desk api-base="/api"></zwgk-request-desk>`,
+    settle: shows('#sign-in-title'),
+    zh: '工作人员登录',
+    en: 'Staff sign-in',
+  },
+});
+
+runElementContract({
+  tag: 'zwgk-report-editor',
+  ready: {
+    template: () => html`<zwgk-report-editor api-base="/api" year="2026"></zwgk-report-editor>`,
+    settle: shows('#sign-in-heading'),
+    zh: '工作人员登录',
+    en: 'Staff sign-in',
+  },
+});
