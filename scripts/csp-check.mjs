@@ -39,8 +39,9 @@ const server = createServer((req, res) => {
   if (req.url?.startsWith('/api')) api.handler(req, res);
   else if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
   else if (req.url?.startsWith('/zwgk-kit.js')) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(cdn));
-  else if (/^\/chunks\/[\w-]+\.js$/.test(req.url ?? '') && existsSync(new URL(`.${req.url}`, cdnDir))) {
-    // The chunks the CDN file loads on first use (English messages, report tables …).
+  else if (/^\/(chunks\/)?[\w-]+\.js$/.test(req.url ?? '') && existsSync(new URL(`.${req.url}`, cdnDir))) {
+    // The files beside the CDN file: the chunks it loads on first use (English messages, report tables …),
+    // the autoloader (which defines the office's elements when they appear) and the proof-of-work worker.
     res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(new URL(`.${req.url}`, cdnDir)));
   } else if (req.url === '/favicon.ico') res.writeHead(204).end();
   else res.writeHead(404).end();

@@ -116,7 +116,8 @@ export const HostileStrings: Story = {
       sections: {
         ...pingtan2024.sections,
         overview:
-          '<p>正文</p><script>alert(1)</script><img src=x onerror=alert(1)><p><a href="javascript:alert(1)">危险链接</a></p>' +
+          // The image's javascript: source and handler are both dropped, so the story makes no request for it.
+          '<p>正文</p><script>alert(1)</script><img src=javascript:alert(1) onerror=alert(1)><p><a href="javascript:alert(1)">危险链接</a></p>' +
           '<style>:host { display: none }</style><p style="position: fixed; inset: 0" onclick="alert(1)">样式文字</p>',
       },
     },
