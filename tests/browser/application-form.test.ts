@@ -7,13 +7,16 @@ import type {
   ApplicationSubmittedDetail,
   ZwgkApplicationForm,
 } from '../../src/components/application-form/application-form.js';
-import { formatMessage } from '../../src/core/validate/messages.js';
+import { formatFieldMessage, formatMessage } from '../../src/core/validate/messages.js';
 import { creditCodeCheckChar } from '../../src/core/validate/credit-code.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
 const zh = (key: Parameters<typeof formatMessage>[1]) => formatMessage('zh-CN', key);
+/** A message as the form words it: naming the question it is about (GOV.UK: 请填写姓名). */
+const named = (key: Parameters<typeof formatMessage>[1], label: string, params?: Record<string, string | number>) =>
+  formatFieldMessage('zh-CN', key, label, params);
 
 const ID_NUMBER = '11010519491231002X';
 const PHONE = '13912345678';
@@ -250,24 +253,40 @@ describe('<zwgk-application-form>', () => {
     expect(localStorage.length, 'the draft is gone once the server confirmed').to.equal(0);
   });
 
+  it('every entry of the error summary is its own, naming its question, in Chinese and in English', async () => {
+    const el = await form();
+    await choose(el, 'applicantType');
+    await next(el);
+    const chinese = summaryItems(el).map(([text]) => text);
+    expect(chinese).to.deep.equal(['请填写姓名', '请填写证件号码', '请填写联系电话']);
+    // The page switches to English: the same summary, in English, each entry still its own.
+    el.parentElement!.setAttribute('lang', 'en');
+    await waitUntil(() => textOf($(el, '[part="progress"]')) === 'Step 1 of 4', 'no English', { timeout: 5000 });
+    await next(el);
+    const english = summaryItems(el).map(([text]) => text!);
+    expect(new Set(english).size, english.join(' | ')).to.equal(3);
+    for (const text of english) expect(text, 'English, not Chinese').to.match(/^[\x20-\x7e‘’“”]+$/);
+  });
+
   it('an empty step: the summary takes focus and links to each field; the fields say the same', async () => {
     const el = await form();
     await next(el);
     expect(focused(el)?.classList.contains('error-summary')).to.equal(true);
     expect($(el, '.error-summary')!.getAttribute('role'), 'not an alert: focus reads it once').to.equal(null);
     expect(textOf($(el, '.error-summary h2'))).to.equal('有1处需要修改');
-    expect(summaryItems(el)).to.deep.equal([[formatMessage('zh-CN', 'choice.invalid'), '#applicantType']]);
+    expect(summaryItems(el)).to.deep.equal([[named('choice.invalid', '申请人类型'), '#applicantType']]);
 
     await choose(el, 'applicantType');
     expect($(el, '.error-summary li'), 'a choice made clears its error').to.equal(null);
     await next(el);
     expect(summaryItems(el)).to.deep.equal([
-      [zh('required'), '#name'],
-      [zh('required'), '#idNumber'],
-      [zh('required'), '#phone'],
+      [named('required', '姓名'), '#name'],
+      [named('required', '证件号码'), '#idNumber'],
+      [named('required', '联系电话'), '#phone'],
     ]);
+    const labels: Record<string, string> = { name: '姓名', idNumber: '证件号码', phone: '联系电话' };
     for (const id of ['name', 'idNumber', 'phone']) {
-      expect(errorAt(el, id)).to.equal(zh('required'));
+      expect(errorAt(el, id)).to.equal(named('required', labels[id]!));
       const input = $(el, `#${id}`)!;
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       expect(input.getAttribute('aria-describedby')).to.contain(`${id}-error`);
@@ -293,7 +312,7 @@ describe('<zwgk-application-form>', () => {
     expect($(el, '#phone-error'), 'no error while typing').to.equal(null);
     phone.blur();
     await el.updateComplete;
-    expect(errorAt(el, 'phone')).to.equal(zh('phone.format'));
+    expect(errorAt(el, 'phone')).to.equal(named('phone.format', '联系电话'));
     phone.focus();
     phone.value = PHONE;
     phone.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -319,7 +338,7 @@ describe('<zwgk-application-form>', () => {
     ];
     for (const [value, key] of cases) {
       await fill(el, 'idNumber', value);
-      expect(errorAt(el, 'idNumber'), value).to.equal(zh(key));
+      expect(errorAt(el, 'idNumber'), value).to.equal(named(key, '证件号码'));
     }
     await fill(el, 'idNumber', '11010519491231002x');
     expect($(el, '#idNumber-error')).to.equal(null);
@@ -330,7 +349,7 @@ describe('<zwgk-application-form>', () => {
     await el.updateComplete;
     expect(textOf($(el, '#idNumber-hint'))).to.equal('证件上的号码，字母和数字');
     await fill(el, 'idNumber', 'E1');
-    expect(errorAt(el, 'idNumber')).to.equal(zh('idNumber.otherFormat'));
+    expect(errorAt(el, 'idNumber')).to.equal(named('idNumber.otherFormat', '证件号码'));
     select.value = 'resident-id';
     select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
@@ -371,9 +390,9 @@ describe('<zwgk-application-form>', () => {
     expect(textOf($(el, 'label[for="phone"]'))).to.equal('联系人电话');
 
     await fill(el, 'creditCode', '91350100M000100Y44');
-    expect(errorAt(el, 'creditCode')).to.equal(zh('creditCode.checkChar'));
+    expect(errorAt(el, 'creditCode')).to.equal(named('creditCode.checkChar', '统一社会信用代码'));
     await fill(el, 'creditCode', '91350100M000100O43');
-    expect(errorAt(el, 'creditCode')).to.equal(zh('creditCode.charset'));
+    expect(errorAt(el, 'creditCode')).to.equal(named('creditCode.charset', '统一社会信用代码'));
 
     const doubtful = '91350100M000100Y5' + creditCodeCheckChar('91350100M000100Y5');
     await choose(el, 'orgType-legal-services');
@@ -395,11 +414,11 @@ describe('<zwgk-application-form>', () => {
     await next(el);
     expect(textOf($(el, '.intro'))).to.equal('请至少填写名称、文号、内容描述中的一项，以便行政机关查找。');
     await next(el);
-    expect(summaryItems(el)).to.deep.equal([[zh('request.missing'), '#description']]);
+    expect(summaryItems(el)).to.deep.equal([[named('request.missing', '内容描述'), '#description']]);
     await fill(el, 'docNo', '国办函〔2020〕109号');
     expect($(el, '#description-error'), 'a 文号 alone is enough').to.equal(null);
     await fill(el, 'title', '长'.repeat(201));
-    expect(errorAt(el, 'title')).to.equal(formatMessage('zh-CN', 'text.tooLong', { max: 200 }));
+    expect(errorAt(el, 'title')).to.equal(named('text.tooLong', '政府信息名称', { max: 200 }));
     await fill(el, 'title', '');
     await next(el);
     expect(stepTitle(el)).to.equal('获取信息的方式');
@@ -413,8 +432,8 @@ describe('<zwgk-application-form>', () => {
     await next(el);
     await next(el);
     expect(summaryItems(el)).to.deep.equal([
-      [zh('choice.required'), '#formats'],
-      [zh('choice.required'), '#methods'],
+      [named('choice.required', '信息的载体形式'), '#formats'],
+      [named('choice.required', '获取信息的方式'), '#methods'],
     ]);
     await choose(el, 'formats');
     await choose(el, 'methods');
@@ -425,13 +444,13 @@ describe('<zwgk-application-form>', () => {
     await fill(el, 'deliveryEmail', '');
     await next(el);
     expect(summaryItems(el)).to.deep.equal([
-      [zh('delivery.emailRequired'), '#deliveryEmail'],
-      [zh('delivery.postcodeRequired'), '#deliveryPostcode'],
+      [named('delivery.emailRequired', '接收信息的电子邮箱'), '#deliveryEmail'],
+      [named('delivery.postcodeRequired', '邮政编码'), '#deliveryPostcode'],
     ]);
     await fill(el, 'deliveryPostcode', '35000');
-    expect(errorAt(el, 'deliveryPostcode')).to.equal(zh('postcode.format'));
+    expect(errorAt(el, 'deliveryPostcode')).to.equal(named('postcode.format', '邮政编码'));
     await fill(el, 'deliveryEmail', 'zhang@');
-    expect(errorAt(el, 'deliveryEmail')).to.equal(zh('email.format'));
+    expect(errorAt(el, 'deliveryEmail')).to.equal(named('email.format', '接收信息的电子邮箱'));
     // Unticking 邮寄 hides its fields and their errors with them.
     await choose(el, 'methods');
     expect($(el, '#deliveryPostcode')).to.equal(null);
@@ -762,8 +781,8 @@ describe('<zwgk-application-form>', () => {
     await next(el);
     await waitUntil(() => stepTitle(el) === '申请人信息', 'the first step with a problem is shown');
     expect(focused(el)?.classList.contains('error-summary')).to.equal(true);
-    expect(summaryItems(el)).to.deep.equal([[zh('phone.format'), '#phone']]);
-    expect(errorAt(el, 'phone'), "a known code in the element's own words").to.equal(zh('phone.format'));
+    expect(summaryItems(el)).to.deep.equal([[named('phone.format', '联系电话'), '#phone']]);
+    expect(errorAt(el, 'phone'), "a known code in the element's own words").to.equal(named('phone.format', '联系电话'));
     await next(el);
     expect(stepTitle(el), 'the server said so, not the element: it stays until the value changes').to.equal('申请人信息');
     await fill(el, 'phone', '13912345679');
@@ -963,7 +982,7 @@ describe('<zwgk-application-form>', () => {
     expect(textOf($(el, 'label[for="email"]'))).to.equal('Email (optional)');
     expect($$<HTMLOptionElement>(el, '#idType option').map((o) => o.textContent!.trim())[0]).to.equal('Resident identity card');
     await fill(el, 'idNumber', '110105194912310021');
-    expect(errorAt(el, 'idNumber')).to.equal(formatMessage('en', 'idNumber.checkDigit'));
+    expect(errorAt(el, 'idNumber')).to.equal(formatFieldMessage('en', 'idNumber.checkDigit', 'Document number'));
     await next(el);
     expect(textOf($(el, '.error-summary h2'))).to.equal('There are 3 problems to fix');
     await fill(el, 'name', 'Zhang San');

@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/application-status.js';
 import type { ZwgkApplicationStatus } from '../../src/components/application-status/application-status.js';
 import type { ApplicationStatusView } from '../../src/api/types/application.js';
-import { formatMessage } from '../../src/core/validate/messages.js';
+import { formatFieldMessage, formatMessage } from '../../src/core/validate/messages.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
 import { pdfFile } from './harness.js';
 
@@ -191,8 +191,8 @@ describe('<zwgk-application-status>', () => {
     expect(shadow(el).activeElement?.classList.contains('error-summary')).to.equal(true);
     const links = $$<HTMLAnchorElement>(el, '.error-summary a');
     expect(links.map((a) => [textOf(a), a.getAttribute('href')])).to.deep.equal([
-      [formatMessage('zh-CN', 'required'), '#code'],
-      [formatMessage('zh-CN', 'required'), '#phone'],
+      [formatFieldMessage('zh-CN', 'required', '申请编号'), '#code'],
+      [formatFieldMessage('zh-CN', 'required', '联系电话'), '#phone'],
     ]);
     links[1]!.click();
     expect(shadow(el).activeElement?.id).to.equal('phone');

@@ -19,7 +19,8 @@ import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import type { ZwgkSubmitDetail } from '../../events/zwgk-submit.js';
 import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
 import { todayInChina } from '../../core/calendar/index.js';
-import { formatMessage } from '../../core/validate/messages.js';
+import { formatFieldMessage, formatMessage } from '../../core/validate/messages.js';
+import { fieldLabel } from './labels.js';
 import {
   APPLICATION_STEPS,
   FIELD_STEP,
@@ -317,16 +318,18 @@ export class ZwgkApplicationForm extends ZwgkElement {
     );
   }
 
-  private word(problem: Problem): string {
+  /** The words of a problem at `field`: the server's own when it gave them, else the message naming its question. */
+  private word(problem: Problem, field?: FormField): string {
     if ('text' in problem) return problem.text;
     if (problem.code === 'declaration.required') return msg('请阅读并勾选承诺后再提交。');
-    return formatMessage(this.locale, problem.code, problem.params);
+    if (!field) return formatMessage(this.locale, problem.code, problem.params);
+    return formatFieldMessage(this.locale, problem.code, fieldLabel(field, this.values), problem.params);
   }
 
   private problemAt = (field: FormField) => {
     const error = this.errors.get(field);
     const warning = this.warnings.get(field);
-    return { error: error ? this.word(error) : undefined, warning: warning ? this.word(warning) : undefined };
+    return { error: error ? this.word(error, field) : undefined, warning: warning ? this.word(warning, field) : undefined };
   };
 
   // ── Navigation ───────────────────────────────────────────────────────
@@ -677,7 +680,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
   private renderSummary(): TemplateResult | typeof nothing {
     const items: SummaryItem[] = fieldsOfStep(this.step, this.values)
       .filter((field) => this.errors.has(field))
-      .map((field) => ({ target: field === 'agency' ? undefined : field, message: this.word(this.errors.get(field)!) }));
+      .map((field) => ({ target: field === 'agency' ? undefined : field, message: this.word(this.errors.get(field)!, field) }));
     return items.length ? errorSummary(items, this.focusField) : nothing;
   }
 

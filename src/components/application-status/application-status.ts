@@ -120,6 +120,7 @@ export class ZwgkApplicationStatus extends ZwgkElement {
     },
     isBlank: (field, values) => (field === 'code' ? this.codeOf(values) : values.phone).trim() === '',
     locale: () => this.locale,
+    label: (field) => (field === 'code' ? msg('申请编号') : msg('联系电话')),
   });
   private readonly lookup = new RequestController<ApplicationStatusView>(this, { parse: parseCaseView, label: () => this.localName });
   private readonly focusMover = new FocusController(this, { root: () => this.renderRoot });

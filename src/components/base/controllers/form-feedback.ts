@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatMessage, type MessageKey, type MessageLocale, type MessageParams } from '../../../core/validate/messages.js';
+import {
+  formatFieldMessage,
+  formatMessage,
+  type MessageKey,
+  type MessageLocale,
+  type MessageParams,
+} from '../../../core/validate/messages.js';
 
 /**
  * When a field's problem shows (lion's `feedbackCondition`, gcds' `validateOn`):
@@ -38,6 +44,11 @@ export interface FormFeedbackOptions<V, F extends string> {
   locale: () => MessageLocale;
   /** A field left blank on blur shows nothing until submit (default: '' or an empty list). */
   isBlank?: (field: F, values: V) => boolean;
+  /**
+   * The question `field` asks, as its label says it: when given, messages name it ("请填写联系电话"), so an
+   * error summary of several problems never repeats one bare sentence (GOV.UK).
+   */
+  label?: (field: F) => string;
 }
 
 const defaultBlank = (value: unknown): boolean =>
@@ -150,26 +161,31 @@ export class FormFeedbackController<V extends object, F extends string> implemen
   /** The words of the problem `field` shows, if any. */
   errorFor(field: F): string | undefined {
     const issue = this.shown.get(field);
-    return issue ? this.word(issue) : undefined;
+    return issue ? this.word(issue, field) : undefined;
   }
 
   /** The words of a doubt about `field` that does not block, if it shows no error. */
   warningFor(field: F): string | undefined {
     if (this.shown.has(field) || (!this.touched.has(field) && !this.summaryShown)) return undefined;
     const issue = this.options.warn?.(this.values)[field];
-    return issue ? this.word(issue) : undefined;
+    return issue ? this.word(issue, field) : undefined;
   }
 
   /** The summary's lines, in field order, then problems no field can fix. */
   summaryItems(): SummaryItem[] {
     if (!this.summaryShown) return [];
-    const fields = this.options.fields.filter((f) => this.shown.has(f)).map((f) => ({ target: f, message: this.word(this.shown.get(f)!) }));
+    const fields = this.options.fields
+      .filter((f) => this.shown.has(f))
+      .map((f) => ({ target: f, message: this.word(this.shown.get(f)!, f) }));
     return [...fields, ...this.formIssues.map((issue) => ({ message: this.word(issue) }))];
   }
 
-  private word(issue: Issue): string {
-    if (issue.code) return formatMessage(this.options.locale(), issue.code, issue.params);
-    return issue.text ?? '';
+  private word(issue: Issue, field?: F): string {
+    if (!issue.code) return issue.text ?? '';
+    const label = field && this.options.label?.(field);
+    return label
+      ? formatFieldMessage(this.options.locale(), issue.code, label, issue.params)
+      : formatMessage(this.options.locale(), issue.code, issue.params);
   }
 }
 
