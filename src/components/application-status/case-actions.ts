@@ -12,6 +12,7 @@ import { parseStatusView } from '../../core/application/answers.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Parse } from '../base/controllers/request.js';
+import { renderUploadedFiles } from '../base/uploaded-files.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -131,27 +132,10 @@ export function renderSupplementForm(
           @change=${on.onSupplementFiles}
         />
       </div>
-      ${ui.uploading ? html`<p role="status">${msg('正在上传…')}</p>` : nothing}
-      ${
-        ui.files.length
-          ? html`<ul class="files" aria-label=${msg('已上传的材料')}>
-              ${ui.files.map(
-                (file) =>
-                  html`<li>
-                    ${file.name}
-                    <button
-                      type="button"
-                      class="button secondary small"
-                      aria-label=${msg(str`移除 ${file.name}`)}
-                      @click=${() => on.onRemoveFile(file.id)}
-                    >
-                      ${msg('移除')}
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
+      ${renderUploadedFiles(
+        { files: ui.files, uploading: ui.uploading, label: msg('已上传的材料'), removeClass: 'button secondary small' },
+        on.onRemoveFile,
+      )}
       <button type="submit" class="button" part="supplement-submit" ?disabled=${ui.sending || ui.uploading > 0}>
         ${ui.sending ? msg('正在提交…') : msg('提交补正')}
       </button>

@@ -22,6 +22,7 @@ import { labels } from './labels.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { errorSummary } from '../base/fields.js';
+import { renderUploadedFiles } from '../base/uploaded-files.js';
 import { renderLetter, renderLetterFields } from './letter.js';
 
 export type ActionField = string;
@@ -348,27 +349,10 @@ function renderAnswerFields(ui: ActionUi, locale: Locale, on: ActionHandlers): T
       ui,
       msg('PDF、图片、Office 文档或压缩包，每个不超过50 MB。'),
     )}
-    ${draft.uploading ? html`<p role="status">${msg('正在上传…')}</p>` : nothing}
-    ${
-      draft.files.length
-        ? html`<ul class="files" part="answer-files" aria-label=${msg('已上传的文件')}>
-            ${draft.files.map(
-              (file) =>
-                html`<li>
-                  ${file.name}
-                  <button
-                    type="button"
-                    class="link-button"
-                    aria-label=${msg(str`移除 ${file.name}`)}
-                    @click=${() => on.onRemoveFile(file.id)}
-                  >
-                    ${msg('移除')}
-                  </button>
-                </li>`,
-            )}
-          </ul>`
-        : nothing
-    }
+    ${renderUploadedFiles(
+      { files: draft.files, uploading: draft.uploading, label: msg('已上传的文件'), removeClass: 'link-button', part: 'answer-files' },
+      on.onRemoveFile,
+    )}
     <div class="form-buttons">
       <button
         type="button"
