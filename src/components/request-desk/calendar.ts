@@ -33,6 +33,24 @@ export function parseDayList(text: string, year: number): { days: string[] } | {
   return { days: [...days].sort() };
 }
 
+/** Reads the calendar form (in the element's locale: the errors are messages), or says what to put right, by field. */
+export function readCalendarForm(data: FormData): { year: number; body: CalendarYearBody } | { errors: Map<string, string> } {
+  const year = Number(data.get('year'));
+  const errors = new Map<string, string>();
+  if (!Number.isInteger(year) || year < 2020 || year > 2100) errors.set('year', msg('请输入四位数的年份'));
+  const notice = String(data.get('notice') ?? '').trim();
+  if (!notice) errors.set('notice', msg('请输入通知的文号'));
+  const lists: Record<'holidays' | 'workdays', string[]> = { holidays: [], workdays: [] };
+  for (const name of ['holidays', 'workdays'] as const) {
+    const parsed = parseDayList(String(data.get(name) ?? ''), year);
+    if ('badLine' in parsed)
+      errors.set(name, msg(str`无法识别“${parsed.badLine}”：请写成 ${year}-01-01 或 ${year}-02-10 至 ${year}-02-17。`));
+    else lists[name] = parsed.days;
+  }
+  if (!errors.has('holidays') && lists.holidays.length === 0) errors.set('holidays', msg('请至少输入一个放假日期'));
+  return errors.size ? { errors } : { year, body: { notice, holidays: lists.holidays, workdays: lists.workdays } };
+}
+
 const parseCalendar: Parse<CalendarOverview> = (raw) => {
   const overview = (raw ?? {}) as Partial<CalendarOverview>;
   return Array.isArray(overview.years)

@@ -1,32 +1,28 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import type { ApplicationStatus, AttachmentReceipt, OutcomeId } from '../../api/types/application.js';
-import { STAFF_ACTION_LABELS, STAFF_ROLE_LABELS, type AnswerLetter, type StaffAction } from '../../api/types/staff.js';
+import type { ApplicationStatus, AttachmentReceipt } from '../../api/types/application.js';
+import { STAFF_ROLE_LABELS } from '../../api/types/staff.js';
 import type { ZwgkCaseActionDetail } from '../../events/zwgk-case-action.js';
 import type { ZwgkSignedInDetail } from '../../events/zwgk-signed-in.js';
 import type { ZwgkSignedOutDetail } from '../../events/zwgk-signed-out.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
-import { newIdempotencyKey } from '../../api/client.js';
-import { plural } from '../../i18n/format.js';
 import { FocusController } from '../base/controllers/focus.js';
 import { toLoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import { emptyAnswer, renderActions, type ActionUi } from './actions.js';
-import { readActionBody, describeActionFailure } from './action-bodies.js';
-import { CalendarController, parseDayList, renderCalendar, renderCalendarNotice, type CalendarUi } from './calendar.js';
+import { renderActions } from './actions.js';
+import { describeActionFailure } from './action-bodies.js';
+import { CalendarController, readCalendarForm, renderCalendar, renderCalendarNotice, type CalendarUi } from './calendar.js';
 import { CaseController } from './case.js';
+import { CaseStepsController } from './case-steps.js';
 import { renderClock, renderFiles, renderRequest, renderTimeline } from './case-view.js';
-import { printLetter } from './letter.js';
 import { DEFAULT_FILTERS, QueueController, renderQueue } from './queue.js';
 import { requestDeskStyles } from './request-desk.styles.js';
 import { SessionController, type SessionState } from './session.js';
-import { describeSignInFailure, renderSignIn } from './sign-in.js';
+import { describeSignInFailure, renderBar, renderSignIn, type DeskView } from './sign-in.js';
 import { labels, labelsLoaded, loadLabels } from './labels.js';
-
-type View = 'queue' | 'case' | 'calendar';
 
 /**
  * 依申请公开办理台 — the disclosure office's desk. Staff sign in within the
@@ -96,7 +92,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
   /** The backend root: the staff API is `{api-base}/staff/…`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
 
-  @state() private view: View = 'queue';
+  @state() private view: DeskView = 'queue';
   @state() private signIn = {
     name: '',
     password: '',
@@ -105,9 +101,6 @@ export class ZwgkRequestDesk extends ZwgkElement {
     failure: '',
   };
   @state() private signedOut = false;
-  @state() private action: ActionUi = { busy: false, errors: new Map(), answer: emptyAnswer() };
-  /** what the last step did, said where the actions are */
-  @state() private result = '';
   @state() private calendarUi: CalendarUi = { errors: new Map(), busy: false };
 
   private readonly session = new SessionController(this, {
@@ -119,6 +112,16 @@ export class ZwgkRequestDesk extends ZwgkElement {
   private readonly case = new CaseController(this, this.session);
   private readonly calendar = new CalendarController(this, this.session);
   private readonly focuser = new FocusController(this, { root: () => this.renderRoot });
+  private readonly steps = new CaseStepsController(this, {
+    session: this.session,
+    case: this.case,
+    locale: () => this.locale,
+    localize: (fn) => this.localize(fn),
+    focus: (selector) => this.focusLater(selector),
+    focusField: (id) => this.focuser.control(id),
+    announce: (text) => void this.announce(text),
+    onDone: (trackingCode, action, status) => this.emit<ZwgkCaseActionDetail>('zwgk-case-action', { trackingCode, action, status }),
+  });
 
   private focusLater(selector: string): void {
     this.focuser.after(selector);
@@ -137,7 +140,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
       this.emit<ZwgkSignedOutDetail>('zwgk-signed-out', { reason: next.expired ? 'expired' : 'signed-out' });
       this.signedOut = !next.expired;
       this.case.close();
-      this.resetAction();
+      this.steps.reset();
       this.signIn = { ...this.signIn, password: '', busy: false, failure: '', errors: {} };
       this.focusLater('#sign-in-title');
     }
@@ -172,7 +175,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
 
   // ── Navigation ───────────────────────────────────────────────────────
 
-  private show(view: View): void {
+  private show(view: DeskView): void {
     this.view = view;
     if (view === 'queue') {
       this.case.close();
@@ -187,8 +190,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
 
   private async openCase(code: string): Promise<void> {
     this.view = 'case';
-    this.resetAction();
-    this.result = '';
+    this.steps.clear();
     this.focusLater('#case-title');
     await this.case.open(code);
     this.focusLater('#case-title');
@@ -198,7 +200,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
     const code = this.case.code;
     this.view = 'queue';
     this.case.close();
-    this.resetAction();
+    this.steps.reset();
     this.focusLater('#queue-title');
     await this.queue.load();
     // Back where the user left: the row of the case, when it is still on this page — unless they moved on meanwhile.
@@ -233,176 +235,22 @@ export class ZwgkRequestDesk extends ZwgkElement {
     if (page) void this.announce(this.localize(() => msg(str`共${page.total}件`)));
   }
 
-  // ── Steps on a case ──────────────────────────────────────────────────
-
-  private resetAction(): void {
-    this.action = { busy: false, errors: new Map(), answer: emptyAnswer() };
-  }
-
-  private openAction(action: StaffAction): void {
-    if (this.action.open === action) {
-      this.cancelAction();
-      return;
-    }
-    this.action = { busy: false, errors: new Map(), answer: emptyAnswer(), open: action };
-    this.result = '';
-    this.focusLater('#action-form-title');
-  }
-
-  private cancelAction(): void {
-    const open = this.action.open;
-    this.resetAction();
-    if (open) this.focusLater(`#action-${open}`);
-  }
-
-  private onActionKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.cancelAction();
-    }
-  }
-
-  private async onActionSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const action = this.action.open;
-    if (!action || this.action.busy) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const read = this.localize(() => readActionBody(action, new FormData(form), this.action.answer));
-    if ('errors' in read) {
-      this.action = { ...this.action, errors: read.errors, failure: undefined };
-      this.focusLater('#action-summary');
-      return;
-    }
-    this.action = { ...this.action, busy: true, errors: new Map(), failure: undefined };
-    const state = await this.case.run({ action, body: read.body });
-    if (this.session.state.status !== 'signed-in') return;
-    if (state.status === 'sent') {
-      const after = state.receipt;
-      const label = STAFF_ACTION_LABELS[action][this.locale];
-      this.result = this.localize(() => msg(str`已${label}。当前状态：${labels().STATUS_LABELS[after.status][this.locale]}。`));
-      this.resetAction();
-      this.emit<ZwgkCaseActionDetail>('zwgk-case-action', { trackingCode: after.trackingCode, action, status: after.status });
-      this.focusLater('.action-result');
-    } else if (state.status === 'failed') {
-      this.action = { ...this.action, busy: false, failure: this.localize(() => describeActionFailure(state.failure.error)) };
-      this.focusLater('.action-failure');
-    }
-  }
-
-  private onOutcome(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value as OutcomeId | '';
-    this.action = { ...this.action, answer: { ...this.action.answer, outcome: value || undefined } };
-  }
-
-  private async onFiles(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    if (!files.length) return;
-    const answer = () => this.action.answer;
-    this.action = { ...this.action, answer: { ...answer(), uploading: answer().uploading + files.length } };
-    const failures: string[] = [];
-    for (const file of files) {
-      try {
-        const form = new FormData();
-        form.append('file', file, file.name);
-        const receipt = await this.session.request<AttachmentReceipt>('files', {
-          method: 'POST',
-          body: form,
-          idempotencyKey: newIdempotencyKey(),
-          timeoutMs: 120_000,
-        });
-        this.action = { ...this.action, answer: { ...answer(), files: [...answer().files, receipt] } };
-      } catch (error) {
-        failures.push(`${file.name}：${this.localize(() => describeActionFailure(toLoadError(error)))}`);
-      }
-      this.action = { ...this.action, answer: { ...answer(), uploading: answer().uploading - 1 } };
-    }
-    if (failures.length) this.action = { ...this.action, failure: failures.join('\n') };
-    const count = answer().files.length;
-    void this.announce(
-      this.localize(() => plural(this.locale, count, { one: () => msg('已上传1个文件'), other: () => msg(str`已上传${count}个文件`) })),
-    );
-  }
-
-  private removeFile(id: string): void {
-    this.action = { ...this.action, answer: { ...this.action.answer, files: this.action.answer.files.filter((f) => f.id !== id) } };
-    this.focusLater('#files');
-  }
-
-  private async draftLetter(): Promise<void> {
-    const answer = this.action.answer;
-    if (!answer.outcome) return;
-    this.action = { ...this.action, answer: { ...answer, letterBusy: true } };
-    try {
-      const letter = await this.session.request<AnswerLetter>(`applications/${encodeURIComponent(this.case.code)}/answer-letter`, {
-        method: 'POST',
-        body: { outcome: answer.outcome, files: answer.files.map((f) => f.name) },
-      });
-      this.action = { ...this.action, failure: undefined, answer: { ...this.action.answer, letter, letterBusy: false } };
-      this.focusLater('#letter-title');
-    } catch (error) {
-      this.action = {
-        ...this.action,
-        failure: this.localize(() => describeActionFailure(toLoadError(error))),
-        answer: { ...this.action.answer, letterBusy: false },
-      };
-      this.focusLater('.action-failure');
-    }
-  }
-
-  private onLetterInput(event: Event): void {
-    const input = event.target as HTMLInputElement | HTMLTextAreaElement;
-    const key = input.dataset.letter as keyof AnswerLetter | undefined;
-    const letter = this.action.answer.letter;
-    if (!key || !letter) return;
-    this.action = { ...this.action, answer: { ...this.action.answer, letter: { ...letter, [key]: input.value } } };
-  }
-
   // ── Calendar ─────────────────────────────────────────────────────────
 
   private async onCalendarSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     // Kept now: once the event is dispatched, its target is retargeted to the host.
     const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const year = Number(data.get('year'));
-    const errors = new Map<string, string>();
-    if (!Number.isInteger(year) || year < 2020 || year > 2100)
-      errors.set(
-        'year',
-        this.localize(() => msg('请输入四位数的年份')),
-      );
-    const notice = String(data.get('notice') ?? '').trim();
-    if (!notice)
-      errors.set(
-        'notice',
-        this.localize(() => msg('请输入通知的文号')),
-      );
-    const lists: Record<'holidays' | 'workdays', string[]> = { holidays: [], workdays: [] };
-    for (const name of ['holidays', 'workdays'] as const) {
-      const parsed = parseDayList(String(data.get(name) ?? ''), year);
-      if ('badLine' in parsed)
-        errors.set(
-          name,
-          this.localize(() => msg(str`无法识别“${parsed.badLine}”：请写成 ${year}-01-01 或 ${year}-02-10 至 ${year}-02-17。`)),
-        );
-      else lists[name] = parsed.days;
-    }
-    if (!errors.has('holidays') && lists.holidays.length === 0)
-      errors.set(
-        'holidays',
-        this.localize(() => msg('请至少输入一个放假日期')),
-      );
-    if (errors.size) {
-      this.calendarUi = { errors, busy: false };
-      this.focusLater(`#${[...errors.keys()][0]}`);
+    const read = this.localize(() => readCalendarForm(new FormData(form)));
+    if ('errors' in read) {
+      this.calendarUi = { errors: read.errors, busy: false };
+      this.focusLater(`#${[...read.errors.keys()][0]}`);
       return;
     }
     this.calendarUi = { errors: new Map(), busy: true };
     try {
-      await this.calendar.save(year, { notice, holidays: lists.holidays, workdays: lists.workdays });
-      this.calendarUi = { errors: new Map(), busy: false, saved: year };
+      await this.calendar.save(read.year, read.body);
+      this.calendarUi = { errors: new Map(), busy: false, saved: read.year };
       form.reset();
       this.focusLater('.calendar-saved');
     } catch (error) {
@@ -434,33 +282,10 @@ export class ZwgkRequestDesk extends ZwgkElement {
     if (!labelsLoaded()) return renderSkeleton(3);
     const queueState = this.queue.state;
     const notice = queueState.status === 'ready' || queueState.status === 'empty' ? queueState.value.calendar : null;
-    return html`${this.renderBar(user.name, STAFF_ROLE_LABELS[user.role][this.locale], user.role === 'admin')}
+    const bar = { name: user.name, role: STAFF_ROLE_LABELS[user.role][this.locale], admin: user.role === 'admin', view: this.view };
+    return html`${renderBar(bar, { onShow: (view) => this.show(view), onSignOut: () => void this.session.signOut() })}
       ${renderCalendarNotice(notice, user.role === 'admin', () => this.show('calendar'))}
       <div class="view">${this.renderView()}</div>`;
-  }
-
-  private renderBar(name: string, role: string, admin: boolean): TemplateResult {
-    const tab = (view: View, label: string) =>
-      html`<li>
-        <button
-          type="button"
-          class="tab"
-          aria-current=${this.view === view || (view === 'queue' && this.view === 'case') ? 'page' : nothing}
-          @click=${() => this.show(view)}
-        >
-          ${label}
-        </button>
-      </li>`;
-    return html`<div class="bar" part="bar">
-      <p class="title">${msg('依申请公开办理台')}</p>
-      <nav aria-label=${msg('办理台导航')}>
-        <ul>
-          ${tab('queue', msg('办理队列'))} ${admin ? tab('calendar', msg('工作日历')) : nothing}
-        </ul>
-      </nav>
-      <p class="who">${msg(str`${name}（${role}）`)}</p>
-      <button type="button" class="button secondary" id="sign-out" @click=${() => void this.session.signOut()}>${msg('退出登录')}</button>
-    </div>`;
   }
 
   private renderView(): unknown {
@@ -507,24 +332,9 @@ export class ZwgkRequestDesk extends ZwgkElement {
         <h2 id="case-title" tabindex="-1">
           ${msg(str`申请 ${c.trackingCode}`)} <span class="status">${labels().STATUS_LABELS[c.status][loc]}</span>
         </h2>
-        ${this.result ? html`<div class="notice success action-result" part="action-result" role="status" tabindex="-1"><p>${this.result}</p></div>` : nothing}
+        ${this.steps.result ? html`<div class="notice success action-result" part="action-result" role="status" tabindex="-1"><p>${this.steps.result}</p></div>` : nothing}
         <div class="case-grid">
-          <div>
-            ${renderActions(c, this.action, loc, {
-              onOpen: (a) => this.openAction(a),
-              onCancel: () => this.cancelAction(),
-              onSubmit: (e) => void this.onActionSubmit(e),
-              onKeydown: (e) => this.onActionKeydown(e),
-              focusField: (id) => this.focuser.control(id),
-              onOutcome: (e) => this.onOutcome(e),
-              onFiles: (e) => void this.onFiles(e),
-              onRemoveFile: (id) => this.removeFile(id),
-              onDraftLetter: () => void this.draftLetter(),
-              onLetterInput: (e) => this.onLetterInput(e),
-              onPrint: () => this.action.answer.letter && printLetter(this.action.answer.letter, loc),
-            })}
-            ${renderRequest(c, loc)} ${renderFiles(c, loc, href)}
-          </div>
+          <div>${renderActions(c, this.steps.ui, loc, this.steps.handlers)} ${renderRequest(c, loc)} ${renderFiles(c, loc, href)}</div>
           <div>${renderClock(c.clock, loc)} ${renderTimeline(c.timeline, loc)}</div>
         </div>
       </article>`;
