@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -12,24 +12,17 @@ import { formStyles } from '../base/form.styles.js';
 import { applicationStatusStyles } from './application-status.styles.js';
 import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
 import { uploadAttachment } from '../../api/upload.js';
-import type { ApplicationStatus, ApplicationStatusView, AttachmentReceipt } from '../../api/types/application.js';
+import type { ApplicationStatusView, AttachmentReceipt } from '../../api/types/application.js';
 import type { SupplementAnswer, WithdrawalRequest } from '../../api/types/staff.js';
 import { SubmissionController, type SubmitFailure } from '../base/controllers/submission.js';
 import { describeLoadError } from '../base/states.js';
 import { saveFile } from '../base/download.js';
 import type { ZwgkSupplementedDetail } from '../../events/zwgk-supplemented.js';
 import type { ZwgkWithdrawnDetail } from '../../events/zwgk-withdrawn.js';
-import {
-  parseCaseView,
-  renderDocuments,
-  renderSupplementForm,
-  renderWithdraw,
-  type SupplementUi,
-  type WithdrawUi,
-} from './case-actions.js';
+import { parseCaseView, type SupplementUi, type WithdrawUi } from './case-actions.js';
+import { renderStatusView, type Labels } from './status-view.js';
 import { validatePhone } from '../../core/validate/contact.js';
 import { errorSummary, textField } from '../base/fields.js';
-import { formatDate, formatInstant, plural } from '../../i18n/format.js';
 
 type Field = 'code' | 'phone';
 /** `code` is undefined until the citizen types one: the `tracking-code` attribute fills it in until then. */
@@ -37,12 +30,9 @@ interface LookupValues {
   code?: string;
   phone: string;
 }
-/** Statuses in which the agency still owes an answer: the applicant may withdraw (core/lifecycle OPEN_STATUSES, kept here so the labels load lazily). */
-const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'supplement-requested', 'accepted', 'extended'];
 const emptySupplement = (): SupplementUi => ({ text: '', files: [], uploading: 0, sending: false });
 
 /** Status and outcome labels: loaded with the first answer, since the outcome rows come with the annual-report format data. */
-type Labels = typeof import('../../core/lifecycle/index.js');
 let labels: Labels | undefined;
 async function loadLabels(): Promise<Labels> {
   return (labels ??= await import('../../core/lifecycle/index.js'));
@@ -337,132 +327,21 @@ export class ZwgkApplicationStatus extends ZwgkElement {
         return html`<div class="lookup lookup-message" tabindex="-1">${renderLoadError(lookup.error, () => void this.find())}</div>`;
       case 'ready':
       case 'empty':
-        return labels ? this.renderView(lookup.value, labels) : nothing;
+        return labels
+          ? renderStatusView(
+              lookup.value,
+              {
+                labels,
+                locale: this.locale,
+                result: this.result,
+                supplement: this.supplementUi,
+                withdraw: this.withdrawUi,
+                downloadFailure: this.downloadFailure,
+              },
+              this.handlers,
+            )
+          : nothing;
     }
-  }
-
-  private renderView(view: ApplicationStatusView, labels: Labels): TemplateResult {
-    const loc = this.locale;
-    const label = (status: ApplicationStatus) => labels.STATUS_LABELS[status][loc];
-    const last = view.timeline.length - 1;
-    return html`<section class="lookup result" part="result" aria-labelledby="result-title">
-      <h2 id="result-title" tabindex="-1">${msg(str`申请编号 ${view.trackingCode}`)}</h2>
-      ${this.result ? html`<div class="action-result" part="action-result" role="status" tabindex="-1"><p>${this.result}</p></div>` : nothing}
-      <dl class="review-list">
-        <div class="review-row" part="current-status">
-          <dt>${msg('当前状态')}</dt>
-          <dd>
-            <strong class="status-label">${label(view.status)}</strong> <span class="status-meaning">${this.meaning(view.status)}</span>
-          </dd>
-        </div>
-        ${this.renderDeadline(view)} ${this.renderOutcome(view, labels)}
-      </dl>
-      ${this.renderSupplement(view)} ${this.renderDownloads(view)}
-      ${WITHDRAWABLE.includes(view.status) ? renderWithdraw(this.withdrawUi, this.handlers) : nothing}
-      <h3>${msg('办理过程')}</h3>
-      <ol class="timeline" part="timeline">
-        ${view.timeline.map(
-          (entry, index) =>
-            html`<li aria-current=${index === last ? 'step' : nothing}>
-              <span class="what"
-                >${label(entry.status)}${index === last ? html`<span class="current-tag">${msg('（当前）')}</span>` : nothing}</span
-              >
-              <time datetime=${entry.at}>${formatInstant(entry.at, loc)}</time>
-              ${entry.note ? html`<p class="note">${entry.note}</p>` : nothing}
-            </li>`,
-        )}
-      </ol>
-    </section>`;
-  }
-
-  /** The current state in a sentence. */
-  private meaning(status: ApplicationStatus): string {
-    switch (status) {
-      case 'submitted':
-        return msg('申请已收到，正在等待受理。');
-      case 'accepted':
-        return msg('申请已受理，正在办理。');
-      case 'supplement-requested':
-        return msg('行政机关需要您补充或说明申请内容（补正），请按下面的要求办理。');
-      case 'extended':
-        return msg('答复期限已依法延长，行政机关会在延长后的期限内答复。');
-      case 'answered':
-        return msg('行政机关已作出答复，请查收答复。');
-      case 'closed':
-        return msg('申请已办理完毕。');
-      case 'withdrawn':
-        return msg('申请已撤回，不再办理。');
-    }
-  }
-
-  private renderDeadline(view: ApplicationStatusView): TemplateResult | typeof nothing {
-    if (view.status === 'supplement-requested') {
-      return html`<div class="review-row" part="deadline">
-        <dt>${msg('答复期限')}</dt>
-        <dd>${msg('暂停计算：收到您的补正后，重新计算20个工作日。')}</dd>
-      </div>`;
-    }
-    if (!view.dueDate || view.workingDaysLeft === null) return nothing;
-    const left = view.workingDaysLeft;
-    const estimate = view.dueDateProvisional ? msg('（预计）') : '';
-    return html`<div class="review-row" part="deadline">
-      <dt>${msg('答复期限')}</dt>
-      <dd>
-        <strong>${formatDate(view.dueDate, this.locale, 'full')}</strong>${estimate}
-        <span class="days-left ${left < 0 ? 'overdue' : ''}">
-          ${
-            left > 0
-              ? plural(this.locale, left, {
-                  one: () => msg(str`还有${left}个工作日`, { id: 'status.daysLeft.one' }),
-                  other: () => msg(str`还有${left}个工作日`),
-                })
-              : left === 0
-                ? msg('今天是答复期限的最后一天')
-                : html`<span class="tag">${msg('已逾期')}</span>${plural(this.locale, -left, {
-                      one: () =>
-                        msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`, { id: 'status.daysOverdue.one' }),
-                      other: () => msg(str`已超过答复期限${-left}个工作日。您可以联系受理机关询问办理情况。`),
-                    })}`
-          }
-        </span>
-      </dd>
-    </div>`;
-  }
-
-  private renderOutcome(view: ApplicationStatusView, labels: Labels): TemplateResult | typeof nothing {
-    if (!view.outcome || (view.status !== 'answered' && view.status !== 'closed')) return nothing;
-    const outcome = labels.OUTCOMES[view.outcome];
-    const group = labels.OUTCOME_GROUP_LABELS[outcome.group];
-    const loc = this.locale;
-    // The report's own row label; for （一） and （二） the row is the group itself.
-    const row = outcome.row[loc] === group.row[loc] ? group.row[loc] : `${group.row[loc]} ${outcome.row[loc]}`;
-    return html`<div class="review-row" part="outcome">
-      <dt>${msg('办理结果')}</dt>
-      <dd><strong>${group.short[loc]}</strong> <span class="report-row">${msg(str`年度报告中的类别：${row}`)}</span></dd>
-    </div>`;
-  }
-
-  private renderSupplement(view: ApplicationStatusView): TemplateResult | typeof nothing {
-    if (view.status !== 'supplement-requested') return nothing;
-    const request = [...view.timeline].reverse().find((entry) => entry.status === 'supplement-requested');
-    return html`<div class="supplement" part="supplement">
-      <h3>${msg('需要补正的内容')}</h3>
-      ${
-        view.supplement
-          ? nothing
-          : request?.note
-            ? html`<p class="note">${request.note}</p>`
-            : html`<p>${msg('请联系受理机关，了解需要补充或说明的内容。')}</p>`
-      }
-      <p>${msg('请在行政机关告知的期限内补正；逾期不补正又没有正当理由的，视为放弃申请。')}</p>
-      ${renderSupplementForm(view.supplement, this.supplementUi, this.locale, this.handlers)}
-    </div>`;
-  }
-
-  private renderDownloads(view: ApplicationStatusView): unknown {
-    if (!view.documents) return nothing;
-    return html`${renderDocuments(view.documents, this.locale, this.handlers)}
-    ${this.downloadFailure ? html`<div class="state error download-failure" role="alert" tabindex="-1"><p>${this.downloadFailure}</p></div>` : nothing}`;
   }
 
   private readonly handlers = {
