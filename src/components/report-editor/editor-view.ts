@@ -84,9 +84,10 @@ export function renderNotStarted(
   view: { year: number; role: string; busy: boolean; failed: ActionFailure },
   onStart: () => void,
 ): TemplateResult {
-  const canStart = view.role === 'clerk' || view.role === 'head';
+  const { year, role } = view;
+  const canStart = role === 'clerk' || role === 'head';
   return html`<div class="state empty" part="empty">
-    <p>${msg(str`${view.year}年度报告尚未开始编制。`)}</p>
+    <p>${msg(str`${year}年度报告尚未开始编制。`)}</p>
     ${
       canStart
         ? html`<p>
