@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { ReportVersion } from '../../api/types/report-draft.js';
@@ -124,6 +124,8 @@ export class ZwgkReportEditor extends ZwgkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // On the server (SSR) the session is unknown: render the skeleton, ask nothing; the browser asks once hydrated.
+    if (isServer) return;
     if (changed.has('apiBase')) void this.session.check();
     if (this.session.state.status === 'signed-in') void this.report.load();
   }
