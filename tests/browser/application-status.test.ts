@@ -5,7 +5,7 @@ import type { ZwgkApplicationStatus } from '../../src/components/application-sta
 import type { ApplicationStatusView } from '../../src/api/types/application.js';
 import { formatFieldMessage, formatMessage } from '../../src/core/validate/messages.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
-import { pdfFile } from './harness.js';
+import { pdfFile, submitApplication } from './harness.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
@@ -13,22 +13,7 @@ const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
 const realFetch = window.fetch.bind(window);
 
 /** A fresh application on the reference server; returns its tracking code and phone. */
-async function createApplication(): Promise<{ code: string; phone: string }> {
-  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const response = await realFetch('/api/applications', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      agency: '福建省商务厅',
-      applicant: { type: 'person', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X', phone },
-      request: { description: '2024年福州市商务发展专项资金分配结果' },
-      delivery: { formats: ['paper'], methods: ['pickup'] },
-      attachments: [],
-    }),
-  });
-  expect(response.status).to.equal(201);
-  return { code: (await response.json()).trackingCode, phone };
-}
+const createApplication = () => submitApplication();
 
 /** A staff step through the admin endpoint; returns the view the citizen will see. */
 async function staff(code: string, body: Record<string, unknown>): Promise<ApplicationStatusView> {

@@ -82,3 +82,100 @@ export function pdfFile(name: string, note?: string): File {
   text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new File([text], name, { type: 'application/pdf' });
 }
+
+/**
+ * Hostile legacy stylesheets, as old CMS pages carry them: a shrunken rem, `* { font-size: 12px }`, a
+ * jQuery-era stylesheet pushing inherited styles onto everything, a realistic old-portal stylesheet (it
+ * styles `.main` and `div`: put the element in `<div class="main"><div>…`).
+ */
+export const HOSTILE_STYLESHEETS: Record<string, string> = {
+  'html { font-size: 62.5% }': 'html { font-size: 62.5%; } body { font-size: 1.4rem; }',
+  '* { font-size: 12px }': '* { font-size: 12px; }',
+  'a jQuery-era stylesheet': `* { font-style: italic; font-weight: bold; letter-spacing: 2px; word-spacing: 6px; text-indent: 2em;
+    white-space: nowrap; text-transform: uppercase; line-height: 1; text-align: center; cursor: crosshair;
+    font-family: SimSun, serif; color: #999; direction: rtl; font-variant: small-caps; }`,
+  'an old portal stylesheet': `html { font-size: 62.5%; }
+    body { font: 12px/1.5 "宋体", SimSun, Arial; color: #333; text-align: center; background: #f0f0f0; }
+    body, div, ul, li, p, h1, h2, h3, h4, table, td, th, form, input, button { margin: 0; padding: 0; }
+    div { font-size: 1.2rem; letter-spacing: 1px; text-indent: 2em; }
+    td, th { white-space: nowrap; } a { color: #333; text-decoration: none; } ul, li { list-style: none; }
+    .main { width: 1000px; margin: 0 auto; text-align: left; font-weight: bold; font-style: oblique; }
+    input, button { font-size: 12px; height: 22px; line-height: 22px; }`,
+};
+
+/** The computed styles a host stylesheet could reach, read from every node of the element's `.zwgk-root`. */
+export const HOST_CSS_PROPERTIES = [
+  'fontSize',
+  'fontStyle',
+  'fontWeight',
+  'fontFamily',
+  'fontVariant',
+  'letterSpacing',
+  'wordSpacing',
+  'textIndent',
+  'textTransform',
+  'whiteSpace',
+  'lineHeight',
+  'textAlign',
+  'direction',
+  'visibility',
+  'cursor',
+  'color',
+  'minHeight',
+  'paddingTop',
+  'paddingInlineStart',
+  'boxSizing',
+] as const;
+
+/** The computed styles of every node in the element's shadow tree, as `tag[part=…]: property=value` lines. */
+export function computedStyles(el: Element): string[] {
+  const root = shadow(el).querySelector('.zwgk-root')!;
+  return [root, ...root.querySelectorAll('*')].flatMap((node) => {
+    const computed = getComputedStyle(node);
+    const name = `${node.localName}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''}`;
+    return HOST_CSS_PROPERTIES.map((property) => `${name}: ${property}=${computed[property]}`);
+  });
+}
+
+/** The `.button`s a visitor can see (some are shown on narrow screens only). */
+export function shownButtons(el: Element): HTMLButtonElement[] {
+  return $$<HTMLButtonElement>(el, 'button.button').filter((button) => button.getClientRects().length > 0);
+}
+
+/** Runs `body` with `css` in a <style> in the page's head, removed afterwards. */
+export async function withStylesheet<T>(css: string, body: () => Promise<T>): Promise<T> {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+  try {
+    return await body();
+  } finally {
+    style.remove();
+  }
+}
+
+/** The page's own fetch, taken before any test stubs `window.fetch`. */
+const pageFetch = window.fetch.bind(window);
+
+/**
+ * A citizen's application submitted to the reference server as the application form sends it; returns its
+ * tracking code and the phone number (a fresh one, starting with `phonePrefix`) that proves it.
+ */
+export async function submitApplication(
+  options: { phonePrefix?: string; describe?: (phone: string) => string; delivery?: object } = {},
+): Promise<{ code: string; phone: string }> {
+  const phone = `${options.phonePrefix ?? '139'}${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const response = await pageFetch('/api/applications', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({
+      agency: '福建省商务厅',
+      applicant: { type: 'person', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X', phone },
+      request: { description: options.describe?.(phone) ?? '2024年福州市商务发展专项资金分配结果' },
+      delivery: options.delivery ?? { formats: ['paper'], methods: ['pickup'] },
+      attachments: [],
+    }),
+  });
+  expect(response.status).to.equal(201);
+  return { code: ((await response.json()) as { trackingCode: string }).trackingCode, phone };
+}

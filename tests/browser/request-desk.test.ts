@@ -5,7 +5,7 @@ import '../../src/application-status.js';
 import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ZwgkRequestDesk } from '../../src/components/request-desk/request-desk.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
-import { pdfFile } from './harness.js';
+import { pdfFile, submitApplication } from './harness.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
@@ -136,24 +136,8 @@ describe('<zwgk-request-desk> sign-in', () => {
 const PDF = (text: string) => pdfFile(`${text}.pdf`, text);
 
 /** A citizen's request, submitted as the application form sends it. */
-async function submitRequest(
-  describe = (phone: string) => `2024年福州市商务发展专项资金分配结果 ${phone}`,
-): Promise<{ code: string; phone: string }> {
-  const phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const response = await fetch('/api/applications', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      agency: '福建省商务厅',
-      applicant: { type: 'person', name: '李四', idType: 'resident-id', idNumber: '11010519491231002X', phone },
-      request: { description: describe(phone) },
-      delivery: { formats: ['electronic'], methods: ['email'], email: 'li@example.cn' },
-      attachments: [],
-    }),
-  });
-  expect(response.status).to.equal(201);
-  return { code: (await response.json()).trackingCode, phone };
-}
+const submitRequest = (describe = (phone: string) => `2024年福州市商务发展专项资金分配结果 ${phone}`) =>
+  submitApplication({ phonePrefix: '138', describe, delivery: { formats: ['electronic'], methods: ['email'], email: 'li@example.cn' } });
 
 /** Puts files in a file input, as the operating system's file chooser does (the one step no key press can do). */
 function chooseFiles(input: HTMLInputElement, files: File[]): void {
