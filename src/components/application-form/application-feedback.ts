@@ -25,6 +25,7 @@ import {
 import type { Locale } from '../../i18n/locale.js';
 import type { AttachmentQueue } from './attachment-queue.js';
 import { fieldLabel } from './labels.js';
+import { isChoice, valuesAfterInput, type InputControl } from './form-input.js';
 
 export interface ApplicationFeedbackOptions {
   agency: () => string;
@@ -73,6 +74,26 @@ export class ApplicationFeedback extends FormFeedbackController<ApplicationFormV
             ? deps.agency()
             : values[field as keyof ApplicationFormValues],
     });
+  }
+
+  /** The error and the warning `field` shows, in words (what the step templates take). */
+  readonly problemAt = (field: FormField) => ({ error: this.errorFor(field), warning: this.warningFor(field) });
+
+  /** Takes in what an input event's control now holds; false when it is none of the form's fields. */
+  take(control: InputControl): boolean {
+    const values = valuesAfterInput(this.values, control);
+    if (!values) return false;
+    this.set(values);
+    // A choice is deliberate: its error goes as soon as one is made.
+    if (isChoice(control)) this.clear(control.name as FormField);
+    return true;
+  }
+
+  /** A control lost focus: a text field is checked on leaving it (per `validate-on`); choices are checked as they are made. */
+  left(control: InputControl): void {
+    if ((control.localName === 'textarea' || control.localName === 'input') && !['radio', 'checkbox', 'file'].includes(control.type)) {
+      this.blur(control.name as FormField);
+    }
   }
 
   /** The request body to send, when no field of any step has a problem. */

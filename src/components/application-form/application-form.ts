@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -25,16 +25,14 @@ import {
   parseApplicationDraft,
   type ApplicationDraft,
   type ApplicationStep,
-  type FormField,
 } from '../../core/application/form.js';
 import { draftKey } from '../../core/draft/store.js';
 import { parseReceipt } from '../../core/application/answers.js';
 import { attachmentsField, draftNotice, draftPrompt } from './parts.js';
-import { applicantStep, deliveryStep, requestStep, reviewStep, stepTitle, type StepContext } from './steps.js';
+import { stepFields, stepTitle, type StepExtras } from './steps.js';
 import { renderConfirmation } from './confirmation.js';
 import { AttachmentQueue } from './attachment-queue.js';
 import { ApplicationFeedback } from './application-feedback.js';
-import { isChoice, valuesAfterInput } from './form-input.js';
 import { stepForm } from './step-form.js';
 
 export type { ZwgkSubmitDetail as ApplicationSubmitDetail } from '../../events/zwgk-submit.js';
@@ -241,10 +239,6 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.focusAfterRender('#step-title');
   }
 
-  // ── Validation ───────────────────────────────────────────────────────
-
-  private problemAt = (field: FormField) => ({ error: this.form.errorFor(field), warning: this.form.warningFor(field) });
-
   // ── Navigation ───────────────────────────────────────────────────────
 
   private goTo(step: ApplicationStep): void {
@@ -285,20 +279,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
   // ── Input ────────────────────────────────────────────────────────────
 
   private onInput(event: Event): void {
-    const control = event.target as HTMLInputElement;
-    const values = valuesAfterInput(this.form.values, control);
-    if (!values) return;
-    this.form.set(values);
-    // A choice is deliberate: its error goes as soon as one is made.
-    if (isChoice(control)) this.form.clear(control.name as FormField);
-    this.saveDraftNow();
-  }
-
-  private onFocusOut(event: FocusEvent): void {
-    const control = event.target as HTMLInputElement;
-    if ((control.localName === 'textarea' || control.localName === 'input') && !['radio', 'checkbox', 'file'].includes(control.type)) {
-      this.form.blur(control.name as FormField);
-    }
+    if (this.form.take(event.target as HTMLInputElement)) this.saveDraftNow();
   }
 
   // ── Sending ──────────────────────────────────────────────────────────
@@ -376,11 +357,25 @@ export class ZwgkApplicationForm extends ZwgkElement {
       return renderConfirmation(this.receipt, this.locale, { copy: () => void this.copyCode(), print: () => window.print() });
     }
     const busy = this.phase === 'submitting';
-    return html`${this.draftSaved && !busy ? this.renderDraftNotice() : ''}
+    const notice = draftNotice(this.draft, this.confirmingClear, {
+      askToClear: () => (this.confirmingClear = true),
+      clear: () => this.clearEverything(),
+      cancel: () => (this.confirmingClear = false),
+    });
+    const extras: StepExtras = {
+      attachments: attachmentsField(this.files.view(this.form.errorFor('attachments'))),
+      agency: this.agency,
+      attachmentNames: this.files.uploadedNames(),
+      edit: (step) => {
+        this.returnToReview = true;
+        this.goTo(step);
+      },
+    };
+    return html`${this.draftSaved && !busy ? notice : ''}
     ${stepForm({
       index: APPLICATION_STEPS.indexOf(this.step),
       title: stepTitle(this.step),
-      body: this.renderStep({ values: this.form.values, locale: this.locale, problem: this.problemAt }),
+      body: stepFields(this.step, { values: this.form.values, locale: this.locale, problem: this.form.problemAt }, extras),
       summary: this.form.summaryAt('in-form', fieldsOfStep(this.step, this.form.values)),
       last: this.step === 'review',
       returnToReview: this.returnToReview,
@@ -389,57 +384,12 @@ export class ZwgkApplicationForm extends ZwgkElement {
       on: {
         submit: (event) => this.onSubmit(event),
         input: (event) => this.onInput(event),
-        focusOut: (event) => this.onFocusOut(event),
+        focusOut: (event) => this.form.left(event.target as HTMLInputElement),
         back: () => this.back(),
         retry: () => this.retry(),
         focusField: (id) => this.focusMover.control(id),
       },
     })}`;
-  }
-
-  private renderStep(ctx: StepContext): TemplateResult {
-    switch (this.step) {
-      case 'applicant':
-        return applicantStep(ctx, this.renderAttachments());
-      case 'request':
-        return requestStep(ctx);
-      case 'delivery':
-        return deliveryStep(ctx);
-      case 'review':
-        return html`${reviewStep(ctx, {
-          agency: this.agency,
-          attachmentNames: this.files.uploadedNames(),
-          edit: (step) => {
-            this.returnToReview = true;
-            this.goTo(step);
-          },
-        })}
-        ${this.form.hasError('agency') ? html`<p class="error-message" part="field-error">${this.form.errorFor('agency')}</p>` : ''}`;
-    }
-  }
-
-  private renderDraftNotice(): TemplateResult {
-    return draftNotice(this.draft, this.confirmingClear, {
-      askToClear: () => (this.confirmingClear = true),
-      clear: () => this.clearEverything(),
-      cancel: () => (this.confirmingClear = false),
-    });
-  }
-
-  private renderAttachments(): TemplateResult {
-    const files = this.files;
-    return attachmentsField({
-      attachments: files.attachments,
-      reattach: files.reattach,
-      error: this.form.errorFor('attachments'),
-      dragging: files.dragging,
-      onFilesChosen: files.onFilesChosen,
-      onDragOver: files.onDragOver,
-      onDragLeave: files.onDragLeave,
-      onDrop: files.onDrop,
-      onRetry: (attachment) => void files.upload(attachment),
-      onRemove: (attachment) => files.remove(attachment),
-    });
   }
 }
 

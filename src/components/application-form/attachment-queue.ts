@@ -10,7 +10,7 @@ import { uploadAttachment } from '../../api/upload.js';
 import { ATTACHMENT_SNIFF_BYTES, checkAttachment, fileSizeText } from '../../core/application/attachment.js';
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';
 import { describeLoadError } from '../base/states.js';
-import type { Attachment } from './parts.js';
+import type { Attachment, AttachmentsView } from './parts.js';
 
 export interface AttachmentQueueOptions {
   /** `{api-base}/attachments` */
@@ -56,6 +56,22 @@ export class AttachmentQueue implements ReactiveController {
     if (this.attachments.some((a) => a.status === 'uploading')) return 'uploading';
     if (this.attachments.some((a) => a.status === 'failed')) return 'failed';
     return undefined;
+  }
+
+  /** What the attachments field shows, with its `error`, and what its controls do. */
+  view(error: string | undefined): AttachmentsView {
+    return {
+      attachments: this.attachments,
+      reattach: this.reattach,
+      ...(error ? { error } : {}),
+      dragging: this.dragging,
+      onFilesChosen: this.onFilesChosen,
+      onDragOver: this.onDragOver,
+      onDragLeave: this.onDragLeave,
+      onDrop: this.onDrop,
+      onRetry: (attachment) => void this.upload(attachment),
+      onRemove: (attachment) => this.remove(attachment),
+    };
   }
 
   /** Empties the queue (everything cleared), or starts it with the names of a restored draft's files. */
