@@ -188,12 +188,16 @@ function rows(items: (Row | false)[]): TemplateResult {
   </dl>`;
 }
 
-/** Step 4: everything once more, each part with a 修改 button, then the declaration. */
+/**
+ * Step 4: everything once more, each part with a 修改 button, then the declaration (and what stops
+ * sending that no field can fix: a page with no agency, a server's problem with no field).
+ */
 export function reviewStep(
   ctx: StepContext,
   details: { agency: string; attachmentNames: string[]; edit: (step: ApplicationStep) => void },
 ): TemplateResult {
   const v = ctx.values;
+  const agencyError = ctx.problem('agency').error;
   const loc = ctx.locale;
   const list = (codes: readonly string[], labels: Labels<string>) => codes.map((code) => labels[code]?.[loc] ?? code).join(msg('、'));
   const org = v.applicantType === 'organization';
@@ -264,5 +268,28 @@ export function reviewStep(
     label: msg('承诺'),
     choices: [{ value: 'yes', label: msg('我承诺以上填写的内容真实、准确，提交的材料真实、有效。') }],
     selected: v.declaration ? ['yes'] : [],
-  })}`;
+  })}
+  ${agencyError ? html`<p class="error-message" part="field-error">${agencyError}</p>` : nothing}`;
+}
+
+/** What a step shows besides the values: the attachments field (step 1), and what the review lists and does. */
+export interface StepExtras {
+  attachments: TemplateResult;
+  agency: string;
+  attachmentNames: string[];
+  edit: (step: ApplicationStep) => void;
+}
+
+/** The fields of `step`. */
+export function stepFields(step: ApplicationStep, ctx: StepContext, extras: StepExtras): TemplateResult {
+  switch (step) {
+    case 'applicant':
+      return applicantStep(ctx, extras.attachments);
+    case 'request':
+      return requestStep(ctx);
+    case 'delivery':
+      return deliveryStep(ctx);
+    case 'review':
+      return reviewStep(ctx, extras);
+  }
 }

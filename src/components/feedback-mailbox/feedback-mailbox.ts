@@ -12,6 +12,7 @@ import { LazyView } from './lazy-view.js';
 import type { LookupView } from './lookup.js';
 import type { MailboxViewOptions } from './parts.js';
 import { FocusController } from '../base/controllers/focus.js';
+import type { ValidateOn } from '../base/controllers/form-feedback.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
 import type { PublishedView } from './published.js';
 import { WriteView } from './write.js';
@@ -133,6 +134,12 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
    * 7 days), `session` (this browser tab only — for shared computers), `off`.
    */
   @property() draft: 'local' | 'session' | 'off' = 'local';
+  /**
+   * When a field's problem shows, in the letter and the look-up: `submit` (only on 提交 / 查询 — the
+   * default), `blur` (also on leaving a field the citizen filled in), or `input` (as they type). In every
+   * mode a problem put right goes at once.
+   */
+  @property({ attribute: 'validate-on' }) validateOn: ValidateOn = 'submit';
   /** The level of the mailbox's headings (2–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -143,6 +150,7 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
     headingLevel: () => this.headingLevel,
     limits: () => this.limits(),
     draftPolicy: () => this.draft,
+    validateOn: () => this.validateOn,
     root: () => this.renderRoot as ShadowRoot,
     announce: (text) => void this.announce(text),
     localize: (fn) => this.localize(fn),

@@ -22,11 +22,12 @@ import {
 import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
-import { formatFieldMessage, formatMessage, type MessageKey } from '../../core/validate/messages.js';
+import { formatMessage } from '../../core/validate/messages.js';
+import { FormFeedbackController, validateOnOf } from '../base/controllers/form-feedback.js';
 import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
-import { mailboxHeading, type MailboxViewOptions } from './parts.js';
+import { dateRow, mailboxHeading, textBlock, type MailboxViewOptions } from './parts.js';
 
 export type { ZwgkRatedDetail as FeedbackRatedDetail } from '../../events/zwgk-rated.js';
 
@@ -43,39 +44,47 @@ interface RatingState {
 }
 
 /** The look-up view: its request is a RequestController of the element, so leaving the page aborts it. */
+type LookupValues = Record<LookupField, string>;
+
 export class LookupView {
-  code = '';
-  contact = '';
   /** the contact that found the letter: the rating proves the writer with it, whatever the field holds later */
   private foundWith = '';
   phase: 'idle' | 'loading' | 'found' | 'not-found' | 'error' = 'idle';
   letter?: FeedbackLetterView;
-  private issues: { field: LookupField; code: MessageKey }[] = [];
   private error?: LoadError;
   /** counts answers, so the same alert shown twice is spoken twice */
   private answers = 0;
   private rating: RatingState = { choice: '', phase: 'idle', invalid: false };
   private readonly request: RequestController<FeedbackLetterView>;
+  private readonly form: FormFeedbackController<LookupValues, LookupField>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: MailboxViewOptions,
   ) {
     this.request = new RequestController(host, { parse: parseFeedbackLetter, label: () => 'zwgk-feedback-mailbox (lookup)' });
+    this.form = new FormFeedbackController<LookupValues, LookupField>(host, {
+      initial: () => ({ 'lookup-code': '', 'lookup-contact': '' }),
+      fields: ['lookup-code', 'lookup-contact'],
+      validate: (values) => ({
+        ...(normalizeQueryCode(values['lookup-code']) ? {} : { 'lookup-code': { code: 'required' as const } }),
+        ...(values['lookup-contact'].trim() ? {} : { 'lookup-contact': { code: 'required' as const } }),
+      }),
+      validateOn: () => validateOnOf(options.validateOn(), 'submit'),
+      summaryPlacement: () => 'before-form',
+      locale: options.locale,
+      label: (field) => this.label(field),
+    });
   }
 
   prefill(code: string, contact: string): void {
-    this.code = code;
-    this.contact = contact;
+    this.form.reset({ 'lookup-code': code, 'lookup-contact': contact });
   }
 
   render(): TemplateResult {
     const level = this.options.headingLevel();
-    const errorOf = (field: LookupField) => {
-      const issue = this.issues.find((i) => i.field === field);
-      return issue ? this.word(issue) : undefined;
-    };
-    const summary = this.issues.map((issue) => ({ target: issue.field, message: this.word(issue) }));
+    const summary = this.form.summaryAt('before-form');
+    const { values } = this.form;
     return html`${
         summary.length
           ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
@@ -84,21 +93,21 @@ export class LookupView {
             })
           : nothing
       }
-      <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @submit=${this.onSubmit}>
+      <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @focusout=${this.onFocusOut} @submit=${this.onSubmit}>
         ${textField({
           name: 'lookup-code',
           label: this.label('lookup-code'),
           hint: msg('写信成功后页面上显示的查询码。'),
-          value: this.code,
+          value: values['lookup-code'],
           width: 'short',
-          error: errorOf('lookup-code'),
+          error: this.form.errorFor('lookup-code'),
         })}
         ${textField({
           name: 'lookup-contact',
           label: this.label('lookup-contact'),
           hint: msg('写信时留下的联系电话或电子邮箱，填写其中一项即可。'),
-          value: this.contact,
-          error: errorOf('lookup-contact'),
+          value: values['lookup-contact'],
+          error: this.form.errorFor('lookup-contact'),
         })}
         <div class="actions">
           <button type="submit" class="button" part="lookup-submit-button" aria-disabled=${this.phase === 'loading' ? 'true' : 'false'}>
@@ -112,10 +121,6 @@ export class LookupView {
   /** The question's label, which its error names too. */
   private label(field: LookupField): string {
     return field === 'lookup-code' ? msg('查询码') : msg('联系电话或电子邮箱');
-  }
-
-  private word(issue: { field: LookupField; code: MessageKey }): string {
-    return formatFieldMessage(this.options.locale(), issue.code, this.label(issue.field));
   }
 
   private renderResult(): unknown {
@@ -161,19 +166,13 @@ export class LookupView {
           <dt>${msg('来信类别')}</dt>
           <dd>${FEEDBACK_CATEGORY_LABELS[letter.category][locale]}</dd>
         </div>
-        <div>
-          <dt>${msg('受理日期')}</dt>
-          <dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd>
-        </div>
+        ${dateRow(msg('受理日期'), letter.receivedOn, locale)}
         <div>
           <dt>${msg('是否同意公开')}</dt>
           <dd>${letter.publish ? msg('同意公开') : msg('不公开')}</dd>
         </div>
       </dl>
-      <div class="text-block">
-        <p class="block-label">${msg('来信内容')}</p>
-        <p class="text">${letter.message}</p>
-      </div>
+      <div class="text-block">${textBlock(msg('来信内容'), letter.message)}</div>
       ${
         letter.reply
           ? html`<div class="text-block reply" part="reply">
@@ -183,10 +182,7 @@ export class LookupView {
                   <dt>${msg('答复部门')}</dt>
                   <dd>${letter.reply.department}</dd>
                 </div>
-                <div>
-                  <dt>${msg('答复日期')}</dt>
-                  <dd><time datetime=${letter.reply.repliedOn}>${formatDate(letter.reply.repliedOn, locale)}</time></dd>
-                </div>
+                ${dateRow(msg('答复日期'), letter.reply.repliedOn, locale)}
               </dl>
               <p class="text">${letter.reply.text}</p>
             </div>`
@@ -248,8 +244,11 @@ export class LookupView {
 
   private readonly onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement;
-    if (target.name === 'lookup-code') this.code = target.value;
-    else if (target.name === 'lookup-contact') this.contact = target.value;
+    if (target.name === 'lookup-code' || target.name === 'lookup-contact') this.form.set({ [target.name]: target.value });
+  };
+
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    this.form.blur((event.target as HTMLInputElement).name as LookupField);
   };
 
   private readonly onSubmit = (event: Event): void => {
@@ -260,16 +259,9 @@ export class LookupView {
   /** Looks the letter up with the code and contact in the form. */
   async lookUp(): Promise<void> {
     if (this.phase === 'loading') return;
-    const code = normalizeQueryCode(this.code);
-    const contact = this.contact.trim();
-    this.issues = [
-      ...(code ? [] : [{ field: 'lookup-code' as const, code: 'required' as const }]),
-      ...(contact ? [] : [{ field: 'lookup-contact' as const, code: 'required' as const }]),
-    ];
-    if (this.issues.length > 0) {
-      this.host.requestUpdate();
-      return this.options.focus('lookup-errors');
-    }
+    if (!this.form.submit()) return this.options.focus('lookup-errors');
+    const code = normalizeQueryCode(this.form.values['lookup-code']);
+    const contact = this.form.values['lookup-contact'].trim();
     this.phase = 'loading';
     this.letter = undefined;
     this.rating = { choice: '', phase: 'idle', invalid: false };

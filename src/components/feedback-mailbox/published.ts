@@ -5,7 +5,7 @@
  * the server does not send them.
  */
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
-import { formatDate, formatNumber, plural } from '../../i18n/format.js';
+import { formatNumber, plural } from '../../i18n/format.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
@@ -14,7 +14,7 @@ import { FEEDBACK_CATEGORY_LABELS, type PublishedLetter, type PublishedLettersPa
 import { pageCount, pageItems, parsePublishedLettersPage } from '../../core/feedback/answers.js';
 import { RequestController, type DataState, type LoadError } from '../base/controllers/request.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
-import { mailboxHeading, type MailboxViewOptions } from './parts.js';
+import { dateRow, mailboxHeading, textBlock, type MailboxViewOptions } from './parts.js';
 
 export class PublishedView implements ReactiveController {
   page = 1;
@@ -133,27 +133,14 @@ export class PublishedView implements ReactiveController {
       ${mailboxHeading(headingLevel, id, letter.subject, 'letter-title')}
       <p class="category"><span class="tag">${FEEDBACK_CATEGORY_LABELS[letter.category][locale]}</span></p>
       <dl class="meta">
-        <div>
-          <dt>${msg('受理日期')}</dt>
-          <dd><time datetime=${letter.receivedOn}>${formatDate(letter.receivedOn, locale)}</time></dd>
-        </div>
-        <div>
-          <dt>${msg('答复日期')}</dt>
-          <dd><time datetime=${letter.repliedOn}>${formatDate(letter.repliedOn, locale)}</time></dd>
-        </div>
+        ${dateRow(msg('受理日期'), letter.receivedOn, locale)} ${dateRow(msg('答复日期'), letter.repliedOn, locale)}
         <div>
           <dt>${msg('答复部门')}</dt>
           <dd>${letter.replyDepartment}</dd>
         </div>
       </dl>
-      <div class="text-block">
-        <p class="block-label">${msg('来信内容')}</p>
-        <p class="text">${letter.message}</p>
-      </div>
-      <div class="text-block reply">
-        <p class="block-label">${msg('答复内容')}</p>
-        <p class="text">${letter.reply}</p>
-      </div>
+      <div class="text-block">${textBlock(msg('来信内容'), letter.message)}</div>
+      <div class="text-block reply">${textBlock(msg('答复内容'), letter.reply)}</div>
     </article>`;
   }
 

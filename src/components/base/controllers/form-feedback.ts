@@ -15,6 +15,19 @@ import {
  */
 export type ValidateOn = 'blur' | 'submit' | 'input';
 
+export const VALIDATE_ON: readonly ValidateOn[] = ['blur', 'submit', 'input'];
+
+/** An attribute value as a ValidateOn, or `fallback` when it is not one (a typo in a page keeps the element's default). */
+export function validateOnOf(value: unknown, fallback: ValidateOn): ValidateOn {
+  return VALIDATE_ON.includes(value as ValidateOn) ? (value as ValidateOn) : fallback;
+}
+
+/**
+ * Where the error summary stands: `before-form` — above the form, outside it (the mailbox, beside its tabs);
+ * `in-form` — the first thing inside the form (the application form, above the step's fieldset).
+ */
+export type SummaryPlacement = 'before-form' | 'in-form';
+
 /** A problem with a field: a message-table key (with its parameters), or the server's own words. */
 export interface Issue {
   code?: MessageKey;
@@ -38,9 +51,11 @@ export interface FormFeedbackOptions<V, F extends string> {
   fields: readonly F[];
   /** Every problem with `values` that blocks sending. */
   validate: (values: V) => Issues<F>;
-  /** Doubts that do not block sending (shown at the field, never in the summary). */
+  /** Doubts that do not block sending (shown at the field once it was checked, never in the summary). */
   warn?: (values: V) => Issues<F>;
   validateOn?: () => ValidateOn;
+  /** Where the element renders the summary (default `in-form`): `summaryAt()` answers for that place only. */
+  summaryPlacement?: () => SummaryPlacement;
   locale: () => MessageLocale;
   /** A field left blank on blur shows nothing until submit (default: '' or an empty list). */
   isBlank?: (field: F, values: V) => boolean;
@@ -49,6 +64,15 @@ export interface FormFeedbackOptions<V, F extends string> {
    * error summary of several problems never repeats one bare sentence (GOV.UK).
    */
   label?: (field: F) => string;
+  /** The element's own words for an issue, where the message table's are not right (undefined: the table's). */
+  word?: (issue: Issue, field: F | undefined) => string | undefined;
+  /** The id of the control a summary line of `field` links to (default: the field's name); undefined for none. */
+  target?: (field: F) => string | undefined;
+  /**
+   * What a server issue at `field` was about (default: `values[field]`): the issue stays while this is
+   * unchanged, since the form cannot check the server's rule itself, and goes once it changes.
+   */
+  valueOf?: (field: F, values: V) => unknown;
 }
 
 const defaultBlank = (value: unknown): boolean =>
@@ -60,8 +84,11 @@ const defaultBlank = (value: unknown): boolean =>
 /**
  * One form-feedback policy for every form: the values, which fields were
  * touched, which problems show (per `validate-on`), warnings, the error
- * summary's items, and server field errors mapped onto the fields with their
+ * summary's items and place, and server field errors mapped onto the fields with their
  * parameters filled in. The element renders; this decides what it shows.
+ *
+ * While the citizen types, a problem that shows keeps its words until the field is checked again (on
+ * leaving it, or on submit), so nothing new appears under their fingers — except with `validate-on="input"`.
  */
 export class FormFeedbackController<V extends object, F extends string> implements ReactiveController {
   values: V;
@@ -70,6 +97,12 @@ export class FormFeedbackController<V extends object, F extends string> implemen
   /** whether the summary is up (after a submit with problems, or server errors) */
   summaryShown = false;
   private shown = new Map<F, Issue>();
+  /** fields checked at least once (left in `blur` mode, typed in `input` mode, submitted): their warnings show */
+  private readonly checked = new Set<F>();
+  /** problems only the element knows (e.g. a refused file), kept until cleared or the field is checked again */
+  private readonly flagged = new Set<F>();
+  /** the server's problems, with the value each was about */
+  private server = new Map<F, { issue: Issue; about: string }>();
   /** problems no field can fix (a server error with no field this form has) */
   private formIssues: Issue[] = [];
 
@@ -91,14 +124,51 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     return this.options.isBlank?.(field, this.values) ?? defaultBlank((this.values as Record<string, unknown>)[field]);
   }
 
+  private about(field: F): string {
+    const value = this.options.valueOf ? this.options.valueOf(field, this.values) : (this.values as Record<string, unknown>)[field];
+    return JSON.stringify(value) ?? '';
+  }
+
+  /** The server's problem at `field`, while the field still holds the value it was about. */
+  private keptServerIssue(field: F): Issue | undefined {
+    const kept = this.server.get(field);
+    if (!kept) return undefined;
+    if (kept.about === this.about(field)) return kept.issue;
+    this.server.delete(field);
+    return undefined;
+  }
+
+  /** The problem `field` has now: the form's own check first, then what the server said about this value. */
+  private current(field: F, checks: Issues<F> = this.options.validate(this.values)): Issue | undefined {
+    return checks[field] ?? this.keptServerIssue(field);
+  }
+
+  /** Whether a problem that shows at `field` still stands after a change, and in which words. */
+  private stillShown(field: F, shown: Issue, checks: Issues<F>): Issue | undefined {
+    if (this.flagged.has(field)) return shown;
+    if (this.server.get(field)?.issue === shown) return this.keptServerIssue(field);
+    const now = this.current(field, checks);
+    if (!now) return undefined;
+    return this.mode === 'input' ? now : shown;
+  }
+
   /** Sets values (the citizen typed, or a draft came back). A problem put right goes at once. */
   set(patch: Partial<V>): void {
     this.values = { ...this.values, ...patch };
-    const now = this.options.validate(this.values);
+    const checks = this.options.validate(this.values);
     const next = new Map<F, Issue>();
-    for (const [field, issue] of this.shown) if (now[field]) next.set(field, sameIssue(issue, now[field]!) ? issue : now[field]!);
+    for (const [field, issue] of this.shown) {
+      const still = this.stillShown(field, issue, checks);
+      if (still) next.set(field, still);
+      else this.flagged.delete(field);
+    }
     if (this.mode === 'input') {
-      for (const field of Object.keys(patch) as F[]) if (now[field] && !this.isBlank(field)) next.set(field, now[field]!);
+      for (const field of Object.keys(patch) as F[]) {
+        if (!this.options.fields.includes(field) || this.isBlank(field)) continue;
+        this.checked.add(field);
+        const issue = this.current(field, checks);
+        if (issue && !this.flagged.has(field)) next.set(field, issue);
+      }
     }
     this.shown = next;
     this.host.requestUpdate();
@@ -109,37 +179,67 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     if (!this.options.fields.includes(field)) return;
     this.touched.add(field);
     if (this.mode !== 'blur' || (this.isBlank(field) && !this.shown.has(field))) return;
-    const issue = this.options.validate(this.values)[field];
-    if (issue) this.shown.set(field, issue);
-    else this.shown.delete(field);
+    this.check([field]);
     this.host.requestUpdate();
+  }
+
+  /** Checks `fields` afresh: their problems show (or go), their warnings too. */
+  private check(fields: readonly F[]): void {
+    const checks = this.options.validate(this.values);
+    for (const field of fields) {
+      this.flagged.delete(field);
+      this.checked.add(field);
+      const issue = this.current(field, checks);
+      if (issue) this.shown.set(field, issue);
+      else this.shown.delete(field);
+    }
   }
 
   /**
    * Checks `fields` (every field by default; one step's fields in a longer form) for sending: true when
-   * nothing blocks; otherwise their problems and the summary show.
+   * none of them has a problem; otherwise their problems and the summary show. Problems at other fields
+   * (another step's, which the server found) stay as they are.
    */
   submit(fields: readonly F[] = this.options.fields): boolean {
-    const all = this.options.validate(this.values);
-    this.shown = new Map(fields.filter((f) => all[f]).map((f) => [f, all[f]!]));
+    this.check(fields);
     this.formIssues = [];
-    this.summaryShown = this.shown.size > 0;
+    const blocked = fields.some((field) => this.shown.has(field));
+    this.summaryShown = blocked;
     this.host.requestUpdate();
-    return this.shown.size === 0;
+    return !blocked;
   }
 
   /**
    * Shows problems the server found (a 422), mapped onto this form's fields by
    * `mapServerErrors()` (server-errors.ts); those at no field of this form go to the summary alone.
+   * A server problem stays while its field keeps the value it was about.
    */
   showServerErrors(issues: readonly { field?: F; issue: Issue }[]): void {
     this.shown = new Map();
+    this.server = new Map();
+    this.flagged.clear();
     this.formIssues = [];
     for (const { field, issue } of issues) {
-      if (field && !this.shown.has(field)) this.shown.set(field, issue);
-      else if (!field) this.formIssues.push(issue);
+      if (field && !this.shown.has(field)) {
+        this.shown.set(field, issue);
+        this.server.set(field, { issue, about: this.about(field) });
+      } else if (!field) this.formIssues.push(issue);
     }
     this.summaryShown = this.shown.size + this.formIssues.length > 0;
+    this.host.requestUpdate();
+  }
+
+  /** Shows a problem only the element knows (a file refused before upload); it stays until clear() or a new check. */
+  flag(field: F, issue: Issue): void {
+    this.shown.set(field, issue);
+    this.flagged.add(field);
+    this.host.requestUpdate();
+  }
+
+  /** Takes the problem at `field` away (a choice was made, the file that failed was removed). */
+  clear(field: F): void {
+    if (!this.shown.delete(field)) return;
+    this.flagged.delete(field);
     this.host.requestUpdate();
   }
 
@@ -147,6 +247,9 @@ export class FormFeedbackController<V extends object, F extends string> implemen
   reset(values: V = this.options.initial()): void {
     this.values = values;
     this.touched.clear();
+    this.checked.clear();
+    this.flagged.clear();
+    this.server = new Map();
     this.shown = new Map();
     this.formIssues = [];
     this.summaryShown = false;
@@ -158,37 +261,52 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     this.host.requestUpdate();
   }
 
+  /** Whether `field` shows a problem. */
+  hasError(field: F): boolean {
+    return this.shown.has(field);
+  }
+
   /** The words of the problem `field` shows, if any. */
   errorFor(field: F): string | undefined {
     const issue = this.shown.get(field);
-    return issue ? this.word(issue, field) : undefined;
+    return issue ? this.wordOf(issue, field) : undefined;
   }
 
-  /** The words of a doubt about `field` that does not block, if it shows no error. */
+  /** The words of a doubt about `field` that does not block, once it was checked, if it shows no error. */
   warningFor(field: F): string | undefined {
-    if (this.shown.has(field) || (!this.touched.has(field) && !this.summaryShown)) return undefined;
+    if (this.shown.has(field) || (!this.checked.has(field) && !this.summaryShown)) return undefined;
     const issue = this.options.warn?.(this.values)[field];
-    return issue ? this.word(issue, field) : undefined;
+    return issue ? this.wordOf(issue, field) : undefined;
   }
 
-  /** The summary's lines, in field order, then problems no field can fix. */
-  summaryItems(): SummaryItem[] {
+  /**
+   * The summary's lines for `fields` (default: every field), in their order (the page's), then problems
+   * no field can fix.
+   */
+  summaryItems(fields: readonly F[] = this.options.fields): SummaryItem[] {
     if (!this.summaryShown) return [];
-    const fields = this.options.fields
+    const lines = fields
       .filter((f) => this.shown.has(f))
-      .map((f) => ({ target: f, message: this.word(this.shown.get(f)!, f) }));
-    return [...fields, ...this.formIssues.map((issue) => ({ message: this.word(issue) }))];
+      .map((f): SummaryItem => {
+        const target = this.options.target ? this.options.target(f) : f;
+        return { ...(target ? { target } : {}), message: this.wordOf(this.shown.get(f)!, f) };
+      });
+    return [...lines, ...this.formIssues.map((issue) => ({ message: this.wordOf(issue) }))];
   }
 
-  private word(issue: Issue, field?: F): string {
+  /** The summary's lines when the element renders it at `place` (see `summaryPlacement`), else none. */
+  summaryAt(place: SummaryPlacement, fields?: readonly F[]): SummaryItem[] {
+    return (this.options.summaryPlacement?.() ?? 'in-form') === place ? this.summaryItems(fields) : [];
+  }
+
+  /** An issue in words, in the element's language: its own words, else the message table's naming the question. */
+  wordOf(issue: Issue, field?: F): string {
+    const own = this.options.word?.(issue, field);
+    if (own !== undefined) return own;
     if (!issue.code) return issue.text ?? '';
     const label = field && this.options.label?.(field);
     return label
       ? formatFieldMessage(this.options.locale(), issue.code, label, issue.params)
       : formatMessage(this.options.locale(), issue.code, issue.params);
   }
-}
-
-function sameIssue(a: Issue, b: Issue): boolean {
-  return a.code === b.code && a.text === b.text && JSON.stringify(a.params) === JSON.stringify(b.params);
 }
