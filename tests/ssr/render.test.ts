@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CASES, renderToString } from './render.ts';
+import { html } from 'lit';
+import { CASES, renderToString, report } from './render.ts';
 
 const BROWSER_GLOBALS = [
   'window',
@@ -31,9 +32,36 @@ for (const [name, { template, shows }] of Object.entries(CASES)) {
   });
 }
 
-test('server rendering: given data, the contact card and the directory render ready, not empty or loading', () => {
-  for (const name of ['contact card from data', 'directory from data']) {
+test('server rendering: given data, the contact card, the directory and the report viewer render ready, not empty or loading', () => {
+  for (const name of ['contact card from data', 'directory from data', 'report viewer from data']) {
     const out = renderToString(CASES[name].template);
     assert.doesNotMatch(out, /part="(empty|loading)"/, name);
   }
+});
+
+test('server rendering: the report viewer shows its tables, findings and charts, and sanitises the narratives without a DOM', () => {
+  const overview = [
+    '<p>正文一</p>',
+    '<script>globalThis.__pwned=1</script>',
+    '<img src="javascript:globalThis.__pwned=1" onerror="globalThis.__pwned=1"><img src="https://example.gov.cn/b.png" alt="机构图">',
+    '"><svg onload="globalThis.__pwned=1">',
+    '<p><a href="javascript:globalThis.__pwned=1">危险链接</a> <a href="https://www.pingtan.gov.cn/">门户网站</a></p>',
+    '<style>:host { display: none }</style>',
+    '<p style="position: fixed" onclick="x()" class="visually-hidden" id="report-title">样式文字</p>',
+    '<h1>小标题</h1>',
+    '<form action="https://example.com"><input name="q"><button>提交</button></form>',
+  ].join('');
+  const doc = { ...report, sections: { ...report.sections, overview, other: '没有其他需要报告的事项 & 说明' } };
+  const out = renderToString(html`<zwgk-report-viewer .data=${doc}></zwgk-report-viewer>`);
+  assert.match(out, /part="findings"[\s\S]*part="table"[\s\S]*part="chart"/);
+  const narrative = /<div class="narrative" part="narrative" lang="zh-CN">([\s\S]*?)<\/div>/.exec(out)?.[1] ?? '';
+  assert.match(narrative, /<p>正文一<\/p>/);
+  assert.match(narrative, /<p><strong>小标题<\/strong><\/p>/, 'a heading becomes a bold paragraph');
+  assert.match(narrative, /<img alt="机构图" src="https:\/\/example.gov.cn\/b.png">/);
+  assert.match(narrative, /<img alt="">/, 'an unsafe source is dropped, and the image is never left unlabelled');
+  assert.match(narrative, /<a>危险链接<\/a> <a href="https:\/\/www.pingtan.gov.cn\/" rel="noopener noreferrer">门户网站<\/a>/);
+  assert.match(narrative, /<p>样式文字<\/p>/);
+  assert.doesNotMatch(narrative, /<(script|style|svg|form|input|button|h1)\b|\s(on\w+|style|class|id)=|__pwned|display: none/i);
+  // Plain text is text: escaped, with no sanitiser involved.
+  assert.match(out, /没有其他需要报告的事项 &amp; 说明/);
 });

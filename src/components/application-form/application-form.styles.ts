@@ -16,12 +16,17 @@ export const applicationFormStyles = css`
   .nav {
     margin-top: var(--_space-6);
   }
-  .draft-notice {
+  /* A line of text with its button at the far end, wrapping on a narrow screen. */
+  .draft-notice,
+  .review-heading {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--_space-2) var(--_space-4);
+    gap: var(--_space-2);
+  }
+  .draft-notice {
+    column-gap: var(--_space-4);
     margin: 0 0 var(--_space-4);
     padding: var(--_space-2) var(--_space-3);
     border: 0.0625rem solid var(--_color-border);
@@ -103,13 +108,6 @@ export const applicationFormStyles = css`
   }
   .review-section {
     margin-bottom: var(--_space-4);
-  }
-  .review-heading {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space-2);
   }
   .review-heading h3 {
     margin: 0;

@@ -6,6 +6,7 @@
  * style, so a strict CSP (style-src 'self') has nothing to block.
  */
 import { html, svg, type TemplateResult } from 'lit';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { msg, str } from '@lit/localize';
 import type { AnnualReport } from '../../api/types/report.js';
 import type { Label } from '../../core/report/formats.js';
@@ -86,12 +87,21 @@ export function barChart(options: {
   return html`<figure class="chart" part="chart">
     <figcaption id="${id}-caption">${title}</figcaption>
     <svg class="bars" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" width="100%" height="${y}em">
-      <title id="${id}-title">${title}</title>
+      ${svgTitle(`${id}-title`, title)}
       <desc id="${id}-desc">${description}</desc>
       ${rows}
     </svg>
     <p class="chart-source"><a href="#${sectionId(source.key)}">${msg(str`数字见${source.name}`)}</a></p>
   </figure>`;
+}
+
+/**
+ * The SVG's <title> written out: Lit treats <title> as raw text, where server rendering (@lit-labs/ssr)
+ * cannot place a binding. Both strings are escaped.
+ */
+function svgTitle(id: string, text: string): unknown {
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return unsafeSVG(`<title id="${escape(id)}">${escape(text)}</title>`);
 }
 
 /** Last year beside this year, figure by figure, with the change. */

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -13,21 +13,13 @@ import type { CompareStatus, PreparedReport } from './view.js';
 import { ImportedPage, fetchReportSource } from './page-source.js';
 import { renderImportedNote } from './imported-note.js';
 import { parseVersions, renderVersions, versionsStyles } from './versions.js';
+import { loadSanitizer, loadView, loadedSanitizer, loadedView } from './view-loader.js';
+import { awaitsHydration } from '../base/hydration.js';
 import type { PublishedVersion } from '../../api/types/report-draft.js';
 
 type View = typeof import('./view.js');
 
 export type { ZwgkCheckedDetail as ReportCheckedDetail } from '../../events/zwgk-checked.js';
-
-// The report's tables, checker and sanitiser load on first use, once per page.
-let viewModule: Promise<View> | undefined;
-function loadView(): Promise<View> {
-  viewModule ??= import('./view.js').catch((error: unknown) => {
-    viewModule = undefined;
-    throw error;
-  });
-  return viewModule;
-}
 
 const accept = (raw: unknown) => ({ value: raw });
 
@@ -148,8 +140,12 @@ export class ZwgkReportViewer extends ZwgkElement {
     parse: parseVersions,
     label: () => `${this.localName} (versions-src)`,
   });
-  private view?: View;
+  // On the server, provided by zwgk-kit/ssr; in the browser, loaded after connecting (the first render shows loading).
+  private view?: View = isServer ? loadedView() : undefined;
+  /** The view or the sanitiser could not be loaded. */
   private viewFailed = false;
+  /** The document whose report the first render hydrated (its narratives are the server's HTML). */
+  private hydratedRaw?: unknown;
   private prepared?: PreparedReport;
   private preparedPrevious?: unknown;
   private announced?: PreparedReport;
@@ -178,6 +174,29 @@ export class ZwgkReportViewer extends ZwgkElement {
     );
   }
 
+  /** DOMPurify, for a report whose narratives hold markup (not needed to hydrate the server's report). */
+  private fetchSanitizer(): void {
+    loadSanitizer().then(
+      () => this.requestUpdate(),
+      () => {
+        this.viewFailed = true;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /**
+   * The first update hydrates what the server rendered and must render the same. When that is the report
+   * (server rendering with `zwgk-kit/ssr`), it waits for the view, which the browser loads on demand.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || this.view || !this.shadowRoot?.querySelector('[part="report"]')) return super.scheduleUpdate();
+    return loadView()
+      .then((view) => (this.view = view))
+      .catch(() => undefined)
+      .then(() => super.scheduleUpdate());
+  }
+
   /** The checked report for the current documents, recomputed only when one of them changes. */
   private current(): PreparedReport | undefined {
     const main = this.source.state;
@@ -188,11 +207,23 @@ export class ZwgkReportViewer extends ZwgkElement {
     // Last year's report on its way: wait for it the first time, keep the report shown on a reload.
     if (compare.status === 'loading') return this.prepared?.raw === raw ? this.prepared : undefined;
     const previous = compare.status === 'ready' ? compare.value : undefined;
-    if (this.prepared?.raw !== raw || this.preparedPrevious !== previous) {
-      this.prepared = this.view.prepareReport(raw, previous);
+    let prepared = this.prepared;
+    if (!prepared || prepared.raw !== raw || this.preparedPrevious !== previous) {
+      prepared = this.prepared = this.view.prepareReport(raw, previous);
       this.preparedPrevious = previous;
     }
-    return this.prepared;
+    if (this.hydrating()) this.hydratedRaw = raw;
+    // Narratives with markup wait for the sanitiser, unless they are the server's, already sanitised.
+    if (prepared.hasMarkup && !isServer && !loadedSanitizer() && this.hydratedRaw !== raw) {
+      this.fetchSanitizer();
+      return undefined;
+    }
+    return prepared;
+  }
+
+  /** This render hydrates the server's HTML. */
+  private hydrating(): boolean {
+    return !isServer && awaitsHydration(this);
   }
 
   protected renderContent(): unknown {
@@ -213,6 +244,7 @@ export class ZwgkReportViewer extends ZwgkElement {
         ${this.view.renderReport(report, {
           locale: this.locale,
           headingLevel: this.headingLevel,
+          hydrating: this.hydrating(),
           compare: this.compareStatus(),
           onRetryCompare: () => this.compareSource.retry(),
           onCsv: (table) => this.downloadCsv(table),

@@ -25,6 +25,22 @@ function scrollRegion(labelId: string, table: TemplateResult): TemplateResult {
   return html`<div class="scroll" part="table-scroll" role="region" tabindex="0" aria-labelledby=${labelId}>${table}</div>`;
 }
 
+/** Tables 三 and 四: a caption for screen readers (the section heading shows), the column headers, the bodies. */
+function headedTable(className: string, captionId: string, caption: unknown, headerRows: unknown, bodies: unknown): TemplateResult {
+  return scrollRegion(
+    captionId,
+    html`<table part="table" class=${className}>
+      <caption id=${captionId} class="visually-hidden">
+        ${caption}
+      </caption>
+      <thead>
+        ${headerRows}
+      </thead>
+      ${bodies}
+    </table>`,
+  );
+}
+
 function dataCell(ctx: TableContext, table: ReportTable, row: string, column: number, value: unknown, headers?: string): TemplateResult {
   const id = cellId(table, row, column);
   const marks = ctx.marks.get(id);
@@ -157,22 +173,17 @@ export function requestsTable(ctx: TableContext, captionId: string, caption: unk
     );
   }
 
-  return scrollRegion(
+  return headedTable(
+    'requests',
     captionId,
-    html`<table part="table" class="requests">
-      <caption id=${captionId} class="visually-hidden">
-        ${caption}
-      </caption>
-      <thead>
-        ${header.rows}
-      </thead>
-      ${bodies.map(
-        (body) =>
-          html`<tbody>
-            ${body}
-          </tbody>`,
-      )}
-    </table>`,
+    caption,
+    header.rows,
+    bodies.map(
+      (body) =>
+        html`<tbody>
+          ${body}
+        </tbody>`,
+    ),
   );
 }
 
@@ -188,20 +199,15 @@ export function reviewsTable(ctx: TableContext, captionId: string, caption: unkn
       dataCell(ctx, '四', group.key, column, values[column], header.columnHeaders[g * format.reviews.columns.length + column]),
     );
   });
-  return scrollRegion(
+  return headedTable(
+    'reviews',
     captionId,
-    html`<table part="table" class="reviews">
-      <caption id=${captionId} class="visually-hidden">
-        ${caption}
-      </caption>
-      <thead>
-        ${header.rows}
-      </thead>
-      <tbody>
-        <tr>
-          ${cells}
-        </tr>
-      </tbody>
-    </table>`,
+    caption,
+    header.rows,
+    html`<tbody>
+      <tr>
+        ${cells}
+      </tr>
+    </tbody>`,
   );
 }

@@ -1,11 +1,10 @@
 /**
  * The report itself: checked, then rendered with its table of contents, findings, the six
  * parts, charts and the comparison with last year. Loaded on demand by <zwgk-report-viewer>
- * (it carries the two formats, the checker and DOMPurify), so the element's own entry stays
- * small and a page pays for this only when a report is shown.
+ * (it carries the two formats and the checker), so the element's own entry stays small and a page
+ * pays for this only when a report is shown. DOMPurify loads apart, only for narratives with markup.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { msg, str } from '@lit/localize';
 import type { AnnualReport, ReportFinding, ReportTable } from '../../api/types/report.js';
 import { FORMATS, cellLabel, type Label, type SectionDef } from '../../core/report/formats.js';
@@ -17,7 +16,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { formatDate, plural } from '../../i18n/format.js';
 import { describeLoadError } from '../base/states.js';
 import type { LoadError } from '../base/controllers/request.js';
-import { sanitizeNarrative } from '../base/sanitize.js';
+import { isMarkup, renderNarrativeText } from './narrative.js';
 import { proactiveTables, requestsTable, reviewsTable, type TableContext } from './tables.js';
 import { barChart, comparisonTable } from './charts.js';
 import {
@@ -53,11 +52,13 @@ export interface PreparedReport {
   numbered: NumberedFinding[];
   /** Findings by cell id. */
   marks: Map<string, NumberedFinding[]>;
-  /** Sanitised narrative HTML by part. */
+  /** The narrative parts as the document gives them (HTML or text), sanitised when rendered (narrative.ts). */
   narratives: Partial<Record<NarrativeKey, string>>;
+  /** A narrative holds markup: showing it needs the sanitiser. */
+  hasMarkup: boolean;
 }
 
-/** Checks `raw` (against `previousRaw` for R6/R7 when given) and sanitises its narrative parts. */
+/** Checks `raw` (against `previousRaw` for R6/R7 when given) and picks out its narrative parts. */
 export function prepareReport(raw: unknown, previousRaw?: unknown): PreparedReport {
   const previous = previousRaw === undefined ? undefined : readReportDocument(previousRaw).doc;
   const reading = readReportDocument(raw, { previous });
@@ -76,7 +77,7 @@ export function prepareReport(raw: unknown, previousRaw?: unknown): PreparedRepo
   if (reading.doc && typeof sections === 'object' && sections !== null) {
     for (const key of NARRATIVES) {
       const text = (sections as Record<string, unknown>)[key];
-      if (typeof text === 'string') narratives[key] = sanitizeNarrative(text);
+      if (typeof text === 'string') narratives[key] = text;
     }
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -91,6 +92,7 @@ export function prepareReport(raw: unknown, previousRaw?: unknown): PreparedRepo
     numbered,
     marks,
     narratives,
+    hasMarkup: Object.values(narratives).some(isMarkup),
   };
 }
 
@@ -127,6 +129,8 @@ export interface ViewOptions {
   locale: Locale;
   /** The level of the report's title; its parts are one level below. */
   headingLevel: number;
+  /** This render hydrates the server's HTML of the report (the narratives stay as the server sanitised them). */
+  hydrating: boolean;
   compare: CompareStatus;
   onRetryCompare: () => void;
   onCsv: (table: ReportTable) => void;
@@ -187,7 +191,7 @@ export function renderReport(report: PreparedReport, options: ViewOptions): Temp
       const title = bilingual(section.heading, locale);
       return html`<section class="part ${table ? 'statistics' : 'narrative-part'}" part="section" aria-labelledby=${sectionId(section.key)}>
         ${sectionHeading(sub, sectionId(section.key), title, 'section-heading')}
-        ${table ? renderTable(ctx, table, section.heading, options) : renderNarrative(report, section.key as NarrativeKey)}
+        ${table ? renderTable(ctx, table, section.heading, options) : renderNarrative(report, section.key as NarrativeKey, options.hydrating)}
       </section>`;
     })}
     <section class="part charts" part="section" aria-labelledby=${sectionId('charts')}>
@@ -277,11 +281,10 @@ function renderMeta(doc: AnnualReport, locale: Locale): TemplateResult {
   </dl>`;
 }
 
-function renderNarrative(report: PreparedReport, key: NarrativeKey): TemplateResult {
+function renderNarrative(report: PreparedReport, key: NarrativeKey, hydrating: boolean): TemplateResult {
   const text = report.narratives[key];
   if (text === undefined || text.trim() === '') return html`<p class="blank-part">${msg('（未填写）')}</p>`;
-  // Sanitised by DOMPurify in prepareReport (see sanitize.ts); never the raw document text.
-  return html`<div class="narrative" part="narrative" lang="zh-CN">${unsafeHTML(text)}</div>`;
+  return renderNarrativeText(text, hydrating);
 }
 
 function renderTable(ctx: TableContext, table: ReportTable, heading: Label, options: ViewOptions): TemplateResult {

@@ -3,6 +3,7 @@
  * text as strings. Both parsers (htmlparser2 in Node, DOMParser in the browser) build it,
  * so everything after parsing is the same pure code on both sides.
  */
+import { safeHref } from '../../url.js';
 
 export interface HtmlElement {
   tag: string;
@@ -60,35 +61,48 @@ export function pathTo(root: HtmlElement, target: HtmlElement): HtmlElement[] | 
 
 // ---- Sanitised serialisation ----
 
-/** Tags kept in the narrative; everything else is unwrapped (its text kept) or dropped with its content (SKIPPED). */
-const KEPT_TAGS = new Set([
-  'p',
-  'br',
-  'strong',
-  'b',
-  'em',
-  'i',
-  'u',
-  's',
-  'sub',
-  'sup',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'a',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'caption',
-]);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const VOID = new Set(['br']);
-const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const HEADING_TAGS = new Set(HEADINGS);
+
+/** The tags both narrative policies keep: paragraphs, emphasis, lists, links and tables. */
+const TEXT_TAGS = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote', 'ul', 'ol', 'li', 'a'];
+const TABLE_TAGS = ['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'];
+
+/**
+ * What the report viewer keeps of a narrative part (一、五、六) as a CMS editor wrote it — the one list
+ * both of its sanitisers use: DOMPurify in the browser (components/base/sanitize.ts) and
+ * `sanitizedNarrative` below on the server. Headings are kept here only to become bold paragraphs.
+ */
+export const NARRATIVE_TAGS: readonly string[] = [
+  ...TEXT_TAGS,
+  ...['span', 'div', 'pre', 'dl', 'dt', 'dd', 'img', 'colgroup', 'col'],
+  ...TABLE_TAGS,
+  ...HEADINGS,
+];
+export const NARRATIVE_ATTRIBUTES: readonly string[] = [
+  'href',
+  'title',
+  'alt',
+  'src',
+  'colspan',
+  'rowspan',
+  'scope',
+  'lang',
+  'dir',
+  'start',
+];
+/** Where a narrative's links and images may point. */
+export const LINK_PROTOCOLS: readonly string[] = ['http:', 'https:', 'mailto:', 'tel:'];
+export const IMAGE_PROTOCOLS: readonly string[] = ['http:', 'https:'];
+
+/**
+ * Content dropped with everything inside it, beyond what is never the report's text. Not <svg> or <math>:
+ * htmlparser2 does not end them at a paragraph as browsers do, and an unclosed one would take the rest
+ * of the text with it; unwrapped, only their text stays.
+ */
+const DROPPED = new Set([...SKIPPED, 'object', 'embed', 'title', 'noembed', 'noframes', 'xmp', 'plaintext']);
+const VOID = new Set(['br', 'img', 'col']);
+const SPAN = /^\d{1,3}$/;
 
 export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -98,20 +112,47 @@ export function escapeAttribute(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');
 }
 
-function keptAttributes(el: HtmlElement): string {
-  const out: string[] = [];
-  if (el.tag === 'a') {
-    const href = (el.attrs['href'] ?? '').trim();
-    if (SAFE_LINK.test(href)) out.push(`href="${escapeAttribute(href)}"`);
-  }
-  if (el.tag === 'td' || el.tag === 'th') {
-    for (const name of ['colspan', 'rowspan']) {
-      const value = el.attrs[name];
-      if (value && /^\d{1,3}$/.test(value.trim())) out.push(`${name}="${value.trim()}"`);
-    }
-  }
-  return out.length ? ` ${out.join(' ')}` : '';
+interface Policy {
+  tags: ReadonlySet<string>;
+  dropped: ReadonlySet<string>;
+  /** The attributes kept on `el`, checked, in order. */
+  attributes: (el: HtmlElement) => [string, string][];
+  /** Divs become paragraphs (the importer's clean text) instead of staying divs. */
+  divsToParagraphs: boolean;
 }
+
+function serialise(node: HtmlNode, policy: Policy): string {
+  if (!isElement(node)) return escapeText(node);
+  if (policy.dropped.has(node.tag)) return '';
+  const inner = node.children.map((child) => serialise(child, policy)).join('');
+  if (HEADING_TAGS.has(node.tag)) return `<p><strong>${inner}</strong></p>`;
+  if (node.tag === 'div' && policy.divsToParagraphs) return inner.trim() === '' ? '' : hasBlock(node) ? inner : `<p>${inner}</p>`;
+  if (!policy.tags.has(node.tag)) return inner;
+  const attributes = policy.attributes(node);
+  // The importer keeps a link whose address is not http(s), mailto or tel as its text.
+  if (node.tag === 'a' && policy.divsToParagraphs && attributes.length === 0) return inner;
+  const open = `<${node.tag}${attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('')}>`;
+  return VOID.has(node.tag) ? open : `${open}${inner}</${node.tag}>`;
+}
+
+const spans = (el: HtmlElement): [string, string][] =>
+  el.tag === 'td' || el.tag === 'th'
+    ? (['colspan', 'rowspan'] as const).flatMap((name): [string, string][] => {
+        const value = el.attrs[name]?.trim();
+        return value && SPAN.test(value) ? [[name, value]] : [];
+      })
+    : [];
+
+const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
+const IMPORTED: Policy = {
+  tags: new Set([...TEXT_TAGS, ...TABLE_TAGS]),
+  dropped: SKIPPED,
+  divsToParagraphs: true,
+  attributes: (el) => {
+    const href = (el.attrs['href'] ?? '').trim();
+    return el.tag === 'a' ? (SAFE_LINK.test(href) ? [['href', href]] : []) : spans(el);
+  },
+};
 
 /**
  * The node as HTML that can only contain an allowlist of tags and attributes, rebuilt from
@@ -119,16 +160,38 @@ function keptAttributes(el: HtmlElement): string {
  * or non-http link survives. Headings become bold paragraphs; divs become paragraphs.
  */
 export function sanitizedHtml(node: HtmlNode): string {
-  if (!isElement(node)) return escapeText(node);
-  if (SKIPPED.has(node.tag)) return '';
-  const inner = node.children.map(sanitizedHtml).join('');
-  if (HEADINGS.has(node.tag)) return `<p><strong>${inner}</strong></p>`;
-  if (node.tag === 'div') return inner.trim() === '' ? '' : hasBlock(node) ? inner : `<p>${inner}</p>`;
-  if (!KEPT_TAGS.has(node.tag)) return inner;
-  // A link whose address is not http(s), mailto or tel is kept as its text.
-  if (node.tag === 'a' && keptAttributes(node) === '') return inner;
-  if (VOID.has(node.tag)) return `<${node.tag}>`;
-  return `<${node.tag}${keptAttributes(node)}>${inner}</${node.tag}>`;
+  return serialise(node, IMPORTED);
+}
+
+/**
+ * The viewer's policy, rebuilt from a tree as above: NARRATIVE_TAGS and NARRATIVE_ATTRIBUTES, links
+ * only to LINK_PROTOCOLS (with rel="noopener noreferrer"), images only from IMAGE_PROTOCOLS and never
+ * without a text alternative. What DOMPurify does in the browser, for server rendering, where there is no DOM.
+ */
+export function sanitizedNarrative(root: HtmlElement): string {
+  const kept = new Set(NARRATIVE_ATTRIBUTES);
+  const policy: Policy = {
+    tags: new Set(NARRATIVE_TAGS),
+    dropped: DROPPED,
+    divsToParagraphs: false,
+    attributes: (el) => {
+      const out: [string, string][] = spans(el);
+      for (const [name, value] of Object.entries(el.attrs)) {
+        if (!kept.has(name) || name === 'colspan' || name === 'rowspan' || name === 'href' || name === 'src') continue;
+        out.push([name, value]);
+      }
+      const href = el.tag === 'a' ? safeHref(el.attrs['href'], LINK_PROTOCOLS) : undefined;
+      if (href) out.push(['href', href], ['rel', 'noopener noreferrer']);
+      if (el.tag === 'img') {
+        const src = safeHref(el.attrs['src'], IMAGE_PROTOCOLS);
+        if (src) out.push(['src', src]);
+        // No alternative given: decorative (the narrative's text carries the content), never unlabelled.
+        if (el.attrs['alt'] === undefined) out.push(['alt', '']);
+      }
+      return out;
+    },
+  };
+  return root.children.map((child) => serialise(child, policy)).join('');
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'table', 'ul', 'ol', 'blockquote', ...HEADINGS]);
