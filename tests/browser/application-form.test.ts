@@ -9,10 +9,8 @@ import type {
 } from '../../src/components/application-form/application-form.js';
 import { formatFieldMessage, formatMessage } from '../../src/core/validate/messages.js';
 import { creditCodeCheckChar } from '../../src/core/validate/credit-code.js';
-import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
+import { $, $$, HOSTILE, choose, fill, pwned, shadow, textOf, waitForShadow } from './harness.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
 const zh = (key: Parameters<typeof formatMessage>[1]) => formatMessage('zh-CN', key);
 /** A message as the form words it: naming the question it is about (GOV.UK: 请填写姓名). */
 const named = (key: Parameters<typeof formatMessage>[1], label: string, params?: Record<string, string | number>) =>
@@ -35,24 +33,6 @@ async function form(attributes: { agency?: string; draft?: string; lang?: string
   const el = wrapper.querySelector('zwgk-application-form')!;
   await waitForShadow(el, 'form, [part="draft-prompt"]');
   return el;
-}
-
-/** Types into a field and leaves it, as a citizen does. */
-async function fill(el: ZwgkApplicationForm, id: string, value: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, `#${id}`);
-  expect(input, `#${id}`).to.exist;
-  input!.focus();
-  input!.value = value;
-  input!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input!.blur();
-  await el.updateComplete;
-}
-
-async function choose(el: ZwgkApplicationForm, id: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, `#${id}`);
-  expect(input, `#${id}`).to.exist;
-  input!.click();
-  await el.updateComplete;
 }
 
 async function next(el: ZwgkApplicationForm): Promise<void> {
@@ -1053,5 +1033,39 @@ describe('<zwgk-application-form>', () => {
     el = await form();
     await waitForShadow(el, '[part="draft-prompt"]');
     await expect(el).to.be.accessible();
+  });
+
+  it('validate-on="submit": leaving a field says nothing, 下一步 shows every problem, and a mended one goes at once', async () => {
+    const el = await form();
+    el.validateOn = 'submit';
+    await choose(el, 'applicantType');
+    await fill(el, 'phone', '139');
+    expect($(el, '#phone-error'), 'nothing on leaving the field').to.equal(null);
+    await next(el);
+    expect(focused(el)?.classList.contains('error-summary')).to.equal(true);
+    expect(errorAt(el, 'phone')).to.equal(named('phone.format', '联系电话'));
+    expect(summaryItems(el)).to.deep.include([named('phone.format', '联系电话'), '#phone']);
+    await fill(el, 'phone', PHONE);
+    expect($(el, '#phone-error'), 'mended: gone').to.equal(null);
+    await fill(el, 'phone', '139');
+    expect($(el, '#phone-error'), 'a new problem waits for 下一步 again').to.equal(null);
+  });
+
+  it('validate-on="input": a problem shows as the citizen types, and goes as they put it right', async () => {
+    const wrapper = await fixture(
+      html`<div lang="zh-CN">
+        <zwgk-application-form api-base="/api" agency="福建省商务厅" draft="off" validate-on="input"></zwgk-application-form>
+      </div>`,
+    );
+    const el = wrapper.querySelector('zwgk-application-form')!;
+    await waitForShadow(el, 'form');
+    expect(el.validateOn).to.equal('input');
+    await choose(el, 'applicantType');
+    await fill(el, 'phone', '139', { leave: false });
+    expect(errorAt(el, 'phone'), 'shown without leaving the field').to.equal(named('phone.format', '联系电话'));
+    await fill(el, 'phone', PHONE, { leave: false });
+    expect($(el, '#phone-error')).to.equal(null);
+    await fill(el, 'name', '', { leave: false });
+    expect($(el, '#name-error'), 'a blank field waits for 下一步').to.equal(null);
   });
 });

@@ -9,17 +9,14 @@ import { createChallenge, verifySolution } from 'altcha-lib';
 import { deriveKey as pbkdf2 } from 'altcha-lib/algorithms/web/pbkdf2';
 import { PROOF_WORK } from '../../src/core/feedback/proof.js';
 import { proofWorkerUrl, solve } from '../../src/components/feedback-mailbox/solver.js';
-import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
+import { HOSTILE, choose, fill, part, pwned, shadow, textOf, waitForShadow } from './harness.js';
+import { formatFieldMessage, formatMessage } from '../../src/core/validate/messages.js';
 
 const ADMIN = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
 
 /** A subject no other test uses, so lists can be searched for it. */
 function unique(label: string): string {
   return `${label}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function part<T extends Element = HTMLElement>(el: Element, name: string): T | null {
-  return shadow(el).querySelector<T>(`[part~="${name}"]`);
 }
 
 function byId<T extends HTMLElement = HTMLElement>(el: Element, id: string): T {
@@ -30,20 +27,6 @@ function byId<T extends HTMLElement = HTMLElement>(el: Element, id: string): T {
 
 function focused(el: Element): Element | null {
   return shadow(el).activeElement;
-}
-
-/** Types into a field as the browser would report it (value, then an input event). */
-async function fill(el: ZwgkFeedbackMailbox, id: string, value: string): Promise<void> {
-  const control = byId<HTMLInputElement | HTMLTextAreaElement>(el, id);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-async function choose(el: ZwgkFeedbackMailbox, id: string): Promise<void> {
-  const radio = byId<HTMLInputElement>(el, id);
-  radio.click();
-  await el.updateComplete;
 }
 
 async function writeLetter(
@@ -625,5 +608,53 @@ describe('<zwgk-feedback-mailbox>', () => {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  it('shows a problem only on 提交 by default; validate-on="blur" shows it on leaving the field, and it goes once put right', async () => {
+    const byDefault = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off" draft="off"></zwgk-feedback-mailbox>`);
+    await fill(byDefault, 'phone', '123');
+    expect(shadow(byDefault).getElementById('phone-error'), 'nothing before 提交').to.equal(null);
+    part<HTMLButtonElement>(byDefault, 'submit-button')!.click();
+    await waitUntil(() => focused(byDefault)?.id === 'write-errors', 'the summary did not take focus');
+    expect(textOf(shadow(byDefault).getElementById('phone-error'))).to.equal(
+      `错误${formatFieldMessage('zh-CN', 'phone.format', '联系电话')}`,
+    );
+
+    const el = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" draft="off" validate-on="blur"></zwgk-feedback-mailbox>`,
+    );
+    await fill(el, 'phone', '123', { leave: false });
+    expect(shadow(el).getElementById('phone-error'), 'nothing while typing').to.equal(null);
+    byId(el, 'phone').blur();
+    await el.updateComplete;
+    expect(textOf(shadow(el).getElementById('phone-error'))).to.equal(`错误${formatFieldMessage('zh-CN', 'phone.format', '联系电话')}`);
+    expect(part(el, 'error-summary'), 'no summary before 提交').to.equal(null);
+    await fill(el, 'name', '');
+    expect(shadow(el).getElementById('name-error'), 'a field left blank waits for 提交').to.equal(null);
+    await fill(el, 'phone', '13700001111', { leave: false });
+    expect(shadow(el).getElementById('phone-error'), 'put right: gone at once').to.equal(null);
+
+    // The look-up follows the same attribute.
+    byId(el, 'tab-lookup').click();
+    await waitForShadow(el, '[part="lookup-submit-button"]');
+    await fill(el, 'lookup-code', '   ');
+    expect(shadow(el).getElementById('lookup-code-error'), 'blank: nothing until 查询').to.equal(null);
+    part<HTMLButtonElement>(el, 'lookup-submit-button')!.click();
+    await waitUntil(() => focused(el)?.id === 'lookup-errors', 'the look-up summary did not take focus');
+    await fill(el, 'lookup-code', 'ABCD2345');
+    expect(shadow(el).getElementById('lookup-code-error'), 'put right: gone').to.equal(null);
+  });
+
+  it("words the server's limit in its own figures when message-max is above it: never a literal {max}", async () => {
+    const el = await fixture<ZwgkFeedbackMailbox>(
+      html`<zwgk-feedback-mailbox url-state="off" draft="off" message-max="5000"></zwgk-feedback-mailbox>`,
+    );
+    await writeLetter(el, { subject: unique('超长来信'), message: '很长的来信。'.repeat(200) });
+    part<HTMLButtonElement>(el, 'submit-button')!.click();
+    await waitUntil(() => focused(el)?.id === 'write-errors', 'the server’s refusal did not reach the summary', { timeout: 20000 });
+    const error = textOf(shadow(el).getElementById('message-error'));
+    expect(error).to.equal(`错误${formatMessage('zh-CN', 'text.tooLong', { max: 1000 })}`);
+    expect(textOf(part(el, 'error-summary'))).to.not.contain('{');
+    expect(byId(el, 'message').getAttribute('aria-invalid')).to.equal('true');
   });
 });

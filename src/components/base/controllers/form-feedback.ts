@@ -179,20 +179,26 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     if (!this.options.fields.includes(field)) return;
     this.touched.add(field);
     if (this.mode !== 'blur' || (this.isBlank(field) && !this.shown.has(field))) return;
-    this.check([field]);
-    this.host.requestUpdate();
+    // Only a change re-renders: a field left as the element takes it away (another view) must not ask for one.
+    if (this.check([field])) this.host.requestUpdate();
   }
 
-  /** Checks `fields` afresh: their problems show (or go), their warnings too. */
-  private check(fields: readonly F[]): void {
+  /** Checks `fields` afresh: their problems show (or go), their warnings too. True when what shows changed. */
+  private check(fields: readonly F[]): boolean {
     const checks = this.options.validate(this.values);
+    let changed = false;
     for (const field of fields) {
       this.flagged.delete(field);
+      // A field checked for the first time may show a warning.
+      if (this.options.warn && !this.checked.has(field)) changed = true;
       this.checked.add(field);
       const issue = this.current(field, checks);
-      if (issue) this.shown.set(field, issue);
+      const before = this.shown.get(field);
+      if (issue) this.shown.set(field, before && sameIssue(before, issue) ? before : issue);
       else this.shown.delete(field);
+      changed ||= this.shown.get(field) !== before;
     }
+    return changed;
   }
 
   /**
@@ -309,4 +315,8 @@ export class FormFeedbackController<V extends object, F extends string> implemen
       ? formatFieldMessage(this.options.locale(), issue.code, label, issue.params)
       : formatMessage(this.options.locale(), issue.code, issue.params);
   }
+}
+
+function sameIssue(a: Issue, b: Issue): boolean {
+  return a.code === b.code && a.text === b.text && JSON.stringify(a.params) === JSON.stringify(b.params);
 }
