@@ -39,21 +39,31 @@ const sitePrefix = (prefix: string) => (year: number, serial: number) => `${pref
 const creditCode = (code: string) => (year: number, serial: number) => `${code}/${year}-${serial5(serial)}`;
 
 // Codes are invented for illustration; they are not the agencies' real codes.
-const PUBLISHERS: readonly Publisher[] = [
-  { name: '福建省商务厅', docPrefix: '闽商务', indexNo: plainCode('FJ0035910'), weight: 40 },
-  { name: '福建省人民政府办公厅', docPrefix: '闽政办', indexNo: plainCode('FJ0000102'), weight: 9 },
-  { name: '福建省人民政府', docPrefix: '闽政', indexNo: plainCode('FJ0000101'), weight: 4 },
-  { name: '中国（福建）自由贸易试验区工作领导小组办公室', docPrefix: '闽自贸办', indexNo: sitePrefix('fjzmq'), weight: 4 },
-  { name: '福州市商务局', docPrefix: '榕商务', indexNo: hyphenCode('FZ0042311'), weight: 8 },
-  { name: '厦门市商务局', docPrefix: '厦商务', indexNo: creditCode('11350200MB0K12345X'), weight: 8 },
-  { name: '泉州市商务局', docPrefix: '泉商务', indexNo: hyphenCode('QZ0048812'), weight: 6 },
-  { name: '漳州市商务局', docPrefix: '漳商务', indexNo: plainCode('ZZ0051233'), weight: 5 },
-  { name: '莆田市商务局', docPrefix: '莆商务', indexNo: plainCode('PT0052001'), weight: 4 },
-  { name: '三明市商务局', docPrefix: '明商务', indexNo: hyphenCode('SM0053321'), weight: 3 },
-  { name: '南平市商务局', docPrefix: '南商务', indexNo: plainCode('NP0054107'), weight: 3 },
-  { name: '龙岩市商务局', docPrefix: '龙商务', indexNo: plainCode('LY0055230'), weight: 3 },
-  { name: '宁德市商务局', docPrefix: '宁商务', indexNo: sitePrefix('ndswj'), weight: 3 },
-];
+/** One publisher a line: its name, 发文机关代字, the shape and code of its 索引号, and how often it publishes. */
+const PUBLISHER_TABLE = `
+福建省商务厅 闽商务 plainCode FJ0035910 40
+福建省人民政府办公厅 闽政办 plainCode FJ0000102 9
+福建省人民政府 闽政 plainCode FJ0000101 4
+中国（福建）自由贸易试验区工作领导小组办公室 闽自贸办 sitePrefix fjzmq 4
+福州市商务局 榕商务 hyphenCode FZ0042311 8
+厦门市商务局 厦商务 creditCode 11350200MB0K12345X 8
+泉州市商务局 泉商务 hyphenCode QZ0048812 6
+漳州市商务局 漳商务 plainCode ZZ0051233 5
+莆田市商务局 莆商务 plainCode PT0052001 4
+三明市商务局 明商务 hyphenCode SM0053321 3
+南平市商务局 南商务 plainCode NP0054107 3
+龙岩市商务局 龙商务 plainCode LY0055230 3
+宁德市商务局 宁商务 sitePrefix ndswj 3
+`;
+
+const INDEX_NO_SHAPES = { plainCode, hyphenCode, sitePrefix, creditCode } as const;
+
+const PUBLISHERS: readonly Publisher[] = PUBLISHER_TABLE.trim()
+  .split('\n')
+  .map((line) => {
+    const [name, docPrefix, shape, code, weight] = line.split(' ') as [string, string, keyof typeof INDEX_NO_SHAPES, string, string];
+    return { name, docPrefix, indexNo: INDEX_NO_SHAPES[shape](code), weight: Number(weight) };
+  });
 
 /**
  * 主题分类 in the gov.cn style (大类\小类). 综合政务\政务公开 is verified

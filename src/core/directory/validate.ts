@@ -196,15 +196,9 @@ function checkItem(raw: unknown, report: (field: string | null, text: string) =>
   if (!isIsoDate(raw.publishedAt)) missing('publishedAt', 'a date YYYY-MM-DD');
   if (!complete) return null;
 
-  const item: DisclosureItem = {
-    id: id as string,
-    indexNo: raw.indexNo as string,
-    title: raw.title as string,
-    url: raw.url as string,
-    publisher: raw.publisher as string,
-    category: raw.category as string,
-    publishedAt: raw.publishedAt as string,
-  };
+  // Checked above: every one of these is a string.
+  const { indexNo, title, url, publisher, category, publishedAt } = raw as Record<string, string>;
+  const item: DisclosureItem = { id: id as string, indexNo, title, url, publisher, category, publishedAt };
   const ignored = (field: string, expected: string): void =>
     report(field, `is ${describe(raw[field])}, expected ${expected}; the field is ignored.`);
 
