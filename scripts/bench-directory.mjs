@@ -5,45 +5,70 @@
 // (median, p95) while typing real queries, DOM size and JS heap.
 // Each figure twice: at full speed, and with the CPU slowed 4× through the DevTools protocol (as on a
 // mid-range phone). Keystrokes are timed to the next painted frame, not to DOM insertion.
-// Run: npm run bench:directory [-- count]. Figures vary with the machine's load: run it twice.
+// Run: npm run bench:directory [-- count] [--against REV]. With --against, the element as it is at REV (a commit,
+// e.g. main) is measured too, pages of the two alternating, and each figure is printed with its ratio to REV's.
+// Figures vary with the machine's load: run it twice.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser-path.mjs';
 
-const count = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const againstAt = args.indexOf('--against');
+const against = againstAt === -1 ? undefined : args.splice(againstAt, 2)[1];
+const count = Number(args[0] ?? 100_000);
 const root = new URL('../', import.meta.url);
 
 // The element as a page gets it (production Lit), plus the generator, which the page
 // runs once and round-trips through JSON, as if the items had come over the network.
-const bundle = await build({
-  stdin: {
-    contents: `
-      import './src/directory.ts';
-      import { generateDisclosureItems } from './src/core/directory/generate.ts';
-      import { FUJIAN_COMMERCE_2020_DOCUMENTS } from './src/core/directory/fixtures.ts';
-      window.makeItems = (n) => JSON.parse(JSON.stringify([...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(n - FUJIAN_COMMERCE_2020_DOCUMENTS.length, 2020)]));
-    `,
-    resolveDir: root.pathname,
-    loader: 'ts',
-  },
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  logLevel: 'silent',
-  tsconfig: new URL('tsconfig.json', root).pathname,
-});
-const script = bundle.outputFiles[0].contents;
+async function bundle(dir) {
+  const result = await build({
+    stdin: {
+      contents: `
+        import './src/directory.ts';
+        import { generateDisclosureItems } from './src/core/directory/generate.ts';
+        import { FUJIAN_COMMERCE_2020_DOCUMENTS } from './src/core/directory/fixtures.ts';
+        window.makeItems = (n) => JSON.parse(JSON.stringify([...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(n - FUJIAN_COMMERCE_2020_DOCUMENTS.length, 2020)]));
+      `,
+      resolveDir: dir,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    nodePaths: [new URL('node_modules', root).pathname],
+    tsconfig: join(dir, 'tsconfig.json'),
+  });
+  return result.outputFiles[0].contents;
+}
+const scripts = { kit: await bundle(root.pathname) };
+if (against) {
+  // REV's sources, extracted beside nothing else (its node_modules are this checkout's).
+  const dir = mkdtempSync(join(tmpdir(), 'bench-directory-'));
+  execFileSync('sh', ['-c', `git archive ${JSON.stringify(against)} src tsconfig.json | tar -x -C ${JSON.stringify(dir)}`], {
+    cwd: root.pathname,
+  });
+  scripts[against] = await bundle(dir);
+  rmSync(dir, { recursive: true, force: true });
+}
 const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>directory bench</title>
 <script type="module" src="/bench.js"></script></head><body><main id="main"></main></body></html>`;
+const builds = Object.keys(scripts);
 
+// /0 is the page with this checkout's element, /1 with REV's; /0.js and /1.js their scripts.
 const server = createServer((req, res) => {
-  if (req.url === '/' || req.url?.startsWith('/?')) res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-  else if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-  else res.writeHead(404).end();
+  const match = /^\/(\d+)(\.js)?$/.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+  const which = match && builds[Number(match[1])];
+  if (!which) res.writeHead(404).end();
+  else if (match[2]) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(scripts[which]);
+  else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page.replace('/bench.js', `/${match[1]}.js`));
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
@@ -52,11 +77,11 @@ const browser = await puppeteer.launch({ executablePath: findBrowser(), headless
 const problems = [];
 
 /** A fresh page with the CPU slowed `rate` times, the items made, and its DevTools session. */
-async function freshPage(rate) {
+async function freshPage(rate, build = 0) {
   const tab = await browser.newPage();
   await tab.setViewport({ width: 1280, height: 900 });
   tab.on('pageerror', (error) => problems.push(error.message));
-  await tab.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'load' });
+  await tab.goto(`http://127.0.0.1:${port}/${build}`, { waitUntil: 'load' });
   await tab.waitForFunction(() => customElements.get('zwgk-directory') && window.makeItems);
   const cdp = await tab.createCDPSession();
   await tab.evaluate((n) => {
@@ -98,33 +123,47 @@ function start(tab) {
   });
 }
 
-/** Every prefix of real queries, one input event per character, each timed to the frame that shows its results. */
+/**
+ * Every prefix of real queries, one input event per character, each timed to the frame that shows its results.
+ * Rounds alternate two ways of typing: each keystroke right after a painted frame (lock-step: whatever the work, the
+ * result waits for the next frame, a whole frame later), and each at a point spread evenly over the frame, as a
+ * citizen's keystrokes fall (they do not wait for frames).
+ */
 function typing(tab) {
   return tab.evaluate(async () => {
     const el = document.querySelector('zwgk-directory');
     const box = el.shadowRoot.querySelector('#q');
     const queries = ['闽商务〔2020〕76号', '便利店', '跨境电商 福州', 'FJ0035910/2021-000', '政府信息公开', '外贸'];
-    const samples = [];
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const frameMs = await new Promise((resolve) =>
+      requestAnimationFrame((a) => requestAnimationFrame((b) => requestAnimationFrame((c) => resolve((c - a) / 2)))),
+    );
+    const samples = { lockstep: [], spread: [] };
     const totals = [];
-    for (let round = 0; round < 3; round++) {
+    let keystroke = 0;
+    for (let round = 0; round < 4; round++) {
+      const way = round % 2 === 0 ? 'lockstep' : 'spread';
       for (const query of queries) {
         for (let k = 1; k <= query.length; k++) {
+          await painted();
+          // The golden ratio spreads the delays evenly over the frame, the same in every run.
+          if (way === 'spread') await new Promise((resolve) => setTimeout(resolve, ((keystroke++ * 0.6180339887) % 1) * frameMs));
           box.value = query.slice(0, k);
           const t0 = performance.now();
           box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: query[k - 1] }));
           await el.updateComplete;
           // The frame after the update is the one that paints it: time to just after it.
-          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-          samples.push(performance.now() - t0);
+          await painted();
+          samples[way].push(performance.now() - t0);
         }
         totals.push(el.total);
         box.value = '';
         box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
         await el.updateComplete;
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        await painted();
       }
     }
-    return { samples, totals: totals.slice(0, queries.length) };
+    return { samples, frameMs, totals: totals.slice(0, queries.length) };
   });
 }
 
@@ -187,43 +226,77 @@ try {
   const TARGETS = { 1: { keystroke: 16, ready: 500, task: 50 }, 4: { keystroke: 50, ready: 500, task: 50 } };
   for (const rate of [1, 4]) {
     const RUNS = 3;
-    const starts = [];
-    let last;
+    const measured = builds.map(() => ({ starts: [] }));
+    // Fresh pages, the builds alternating (this checkout, REV, this checkout…); the last page of each is typed into.
     for (let run = 0; run < RUNS; run++) {
-      await last?.tab.close();
-      last = await freshPage(rate);
-      starts.push(await start(last.tab));
+      for (const [b, m] of measured.entries()) {
+        const { tab, cdp } = await freshPage(rate, b);
+        m.starts.push(await start(tab));
+        if (run === RUNS - 1) {
+          m.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+          m.typed = await typing(tab);
+          m.other = await others(tab);
+        }
+        await tab.close();
+      }
     }
-    const middle = (key) =>
-      percentile(
-        starts.map((s) => s[key]),
-        0.5,
-      );
-    const heapReady = (await last.cdp.send('Runtime.getHeapUsage')).usedSize;
-    const typed = await typing(last.tab);
-    const other = await others(last.tab);
+    const summaries = measured.map(({ starts, heap, typed, other }) => {
+      const middle = (key) =>
+        percentile(
+          starts.map((s) => s[key]),
+          0.5,
+        );
+      const keys = {};
+      for (const [way, samples] of Object.entries(typed.samples)) {
+        keys[way] = { median: percentile(samples, 0.5), p95: percentile(samples, 0.95), max: Math.max(...samples), n: samples.length };
+      }
+      return {
+        firstRender: middle('firstRender'),
+        firstFrame: middle('firstFrame'),
+        ready: middle('ready'),
+        longestTask: middle('longestTask'),
+        longTasks: middle('longTasks'),
+        keys,
+        figures: other.figures,
+        heap,
+        firstPageItems: starts[0].firstPageItems,
+        count: starts[0].count,
+        frameMs: typed.frameMs,
+        totals: typed.totals,
+        items: other.items,
+        shadowElements: other.shadowElements,
+      };
+    });
+    const [kit, base] = summaries;
+    /** A kit figure with its ratio to REV's when REV was measured. */
+    const vs = (value, get) =>
+      base ? `${ms(value)} (÷ ${against}: ${(value / get(base)).toFixed(2)}, ${against} ${ms(get(base))})` : ms(value);
     const target = TARGETS[rate];
     console.log(`\n— CPU ${rate === 1 ? 'at full speed' : `slowed ${rate}×`} —`);
     console.log(
-      `first render (data → first page in the DOM), median of ${RUNS} pages: ${ms(middle('firstRender'))}, ${starts[0].firstPageItems} items; first painted frame ${ms(middle('firstFrame'))}`,
+      `first render (data → first page in the DOM), median of ${RUNS} pages: ${vs(kit.firstRender, (s) => s.firstRender)}, ${kit.firstPageItems} items; ` +
+        `first painted frame ${vs(kit.firstFrame, (s) => s.firstFrame)}`,
     );
     console.log(
-      `data → searchable ("${starts[0].count}"): ${ms(middle('ready'))} — ${verdict(middle('ready') <= target.ready, `≤ ${target.ready} ms`)}`,
+      `data → searchable ("${kit.count}"): ${vs(kit.ready, (s) => s.ready)} — ${verdict(kit.ready <= target.ready, `≤ ${target.ready} ms`)}`,
     );
     console.log(
-      `longest task from the data until idle: ${ms(middle('longestTask'))}, ${middle('longTasks')} tasks over 50 ms — ${verdict(middle('longestTask') <= target.task, `≤ ${target.task} ms`)}`,
+      `longest task from the data until idle: ${vs(kit.longestTask, (s) => s.longestTask)}, ${kit.longTasks} tasks over 50 ms` +
+        `${base ? ` (${against}: ${base.longTasks})` : ''} — ${verdict(kit.longestTask <= target.task, `≤ ${target.task} ms`)}`,
     );
-    const median = percentile(typed.samples, 0.5);
+    for (const [way, k] of Object.entries(kit.keys)) {
+      const how = way === 'lockstep' ? 'right after a frame' : 'spread over the frame';
+      console.log(
+        `keystroke → painted results, ${k.n} keystrokes ${how} (frame ${ms(kit.frameMs)}): median ${vs(k.median, (s) => s.keys[way].median)}, ` +
+          `p95 ${vs(k.p95, (s) => s.keys[way].p95)}, max ${ms(k.max)} — ${verdict(k.median <= target.keystroke, `median ≤ ${target.keystroke} ms`)}`,
+      );
+    }
+    console.log(`  results for the full queries: ${kit.totals.join(', ')}${base ? ` (${against}: ${base.totals.join(', ')})` : ''}`);
+    for (const [name, value] of Object.entries(kit.figures)) console.log(`${name}: ${vs(value, (s) => s.figures[name])}`);
     console.log(
-      `keystroke → painted results, ${typed.samples.length} keystrokes: median ${ms(median)}, p95 ${ms(percentile(typed.samples, 0.95))}, ` +
-        `max ${ms(Math.max(...typed.samples))} — ${verdict(median <= target.keystroke, `median ≤ ${target.keystroke} ms`)}`,
+      `DOM: ${kit.items} items on the page, ${kit.shadowElements} elements in the shadow root (one item expanded); JS heap ${mb(kit.heap)}` +
+        `${base ? ` (${against}: ${mb(base.heap)})` : ''}`,
     );
-    console.log(`  results for the full queries: ${typed.totals.join(', ')}`);
-    for (const [name, value] of Object.entries(other.figures)) console.log(`${name}: ${ms(value)}`);
-    console.log(
-      `DOM: ${other.items} items on the page, ${other.shadowElements} elements in the shadow root (one item expanded); JS heap ${mb(heapReady)}`,
-    );
-    await last.tab.close();
   }
   if (problems.length) {
     console.error('page errors:', problems.join('\n'));

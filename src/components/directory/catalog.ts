@@ -4,7 +4,7 @@
  * short tasks (yielding between them) and indexed once, in idle time. No DOM here.
  */
 import type { DisclosureItem } from '../../api/types/directory.js';
-import { validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
+import { validateDisclosureItems, validateRange, type ValidatedItems } from '../../core/directory/validate.js';
 
 /** Lists up to this long are validated at once (a few ms); longer ones in short tasks. */
 export const VALIDATE_AT_ONCE = 2000;
@@ -25,39 +25,60 @@ export function payloadItems(data: unknown): unknown[] | null {
 /**
  * The newest `count` items of a raw list that pass validation, newest
  * 发布日期 first and ties in list order — the same first page the index gives
- * with no query — validating only the candidates: about `count` items when the
- * list is already newest first, a few hundred when it is in no order.
- * (A repeated id may show here; the validated list keeps only its first.)
+ * with no query. The list is read once for its newest dates (strings only:
+ * YYYY-MM-DD compares as dates), and only those items are validated, more
+ * of them only when some fail. (A repeated id may show here; the validated
+ * list keeps only its first.)
  */
 export function newestValidItems(list: readonly unknown[], count: number): DisclosureItem[] {
-  const top: DisclosureItem[] = [];
-  for (const raw of list) {
-    const date = (raw as { publishedAt?: unknown } | null)?.publishedAt;
-    // YYYY-MM-DD strings compare as dates; anything else fails validation anyway.
-    if (typeof date !== 'string') continue;
-    if (top.length === count && date <= top[count - 1]!.publishedAt) continue;
-    const item = validateDisclosureItems([raw]).items[0];
-    if (!item) continue;
-    let at = top.length;
-    while (at > 0 && top[at - 1]!.publishedAt < item.publishedAt) at--;
-    top.splice(at, 0, item);
-    if (top.length > count) top.pop();
+  for (let wanted = count; ; wanted *= 2) {
+    const candidates = newestByDate(list, wanted);
+    const top: DisclosureItem[] = [];
+    for (const raw of candidates) {
+      const item = validateDisclosureItems([raw]).items[0];
+      if (item) top.push(item);
+      if (top.length === count) return top;
+    }
+    // Every item with a date was a candidate: there are no more.
+    if (candidates.length < wanted) return top;
   }
-  return top;
 }
 
-export interface ValidatedList {
-  items: DisclosureItem[];
-  problems: DirectoryDataProblem[];
+/** The `count` raw items with the greatest `publishedAt` strings, greatest first, ties in list order. */
+function newestByDate(list: readonly unknown[], count: number): unknown[] {
+  const dates: string[] = [];
+  const top: unknown[] = [];
+  for (const raw of list) {
+    const date = (raw as { publishedAt?: unknown } | null)?.publishedAt;
+    if (typeof date !== 'string' || (top.length === count && date <= dates[count - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && dates[at - 1]! < date) at--;
+    dates.splice(at, 0, date);
+    top.splice(at, 0, raw);
+    if (top.length > count) {
+      dates.pop();
+      top.pop();
+    }
+  }
+  return top;
 }
 
 /**
  * Gives the browser a turn: a new task, so input and painting go first.
  * (Not `scheduler.yield()`: its continuations outrank rendering, and Chromium
- * then paints only every 100 ms while a long list is validated.)
+ * then paints only every 100 ms while a long list is validated. Not
+ * `setTimeout(0)` either: from the fifth nested timer on it waits 4 ms, a
+ * third of a slice.) A message to a channel of its own is a task at once.
  */
 export function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /**
@@ -70,10 +91,9 @@ export function yieldToBrowser(): Promise<void> {
 export async function validateInSlices(
   list: readonly unknown[],
   options: { signal?: AbortSignal; slice?: number; budgetMs?: number; pause?: () => Promise<void> } = {},
-): Promise<ValidatedList | null> {
+): Promise<ValidatedItems | null> {
   const { signal, slice = SLICE, budgetMs = TASK_BUDGET_MS, pause = yieldToBrowser } = options;
-  const items: DisclosureItem[] = [];
-  const problems: DirectoryDataProblem[] = [];
+  const result: ValidatedItems = { items: [], problems: [] };
   const seen = new Set<string>();
   let taskStart = -Infinity;
   for (let start = 0; start < list.length; start += slice) {
@@ -83,24 +103,7 @@ export async function validateInSlices(
       if (signal?.aborted) return null;
       taskStart = performance.now();
     }
-    const part = validateDisclosureItems(list.slice(start, start + slice));
-    for (const problem of part.problems) {
-      const index = problem.index === null ? null : problem.index + start;
-      const message = index === null ? problem.message : problem.message.replace(/^items\[\d+\]/, `items[${index}]`);
-      problems.push({ ...problem, index, message });
-    }
-    for (const item of part.items) {
-      if (seen.has(item.id)) {
-        const index = start + list.slice(start, start + slice).findIndex((raw) => String((raw as { id?: unknown }).id) === item.id);
-        problems.push({ index, field: 'id', message: `items[${index}].id: repeats id "${item.id}"; the item is left out.` });
-        continue;
-      }
-      seen.add(item.id);
-      items.push(item);
-    }
+    validateRange(list, start, Math.min(start + slice, list.length), result, seen);
   }
-  if (signal?.aborted) return null;
-  // In list order, as one validation would report them (a repeat is found after its slice's own problems).
-  problems.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
-  return { items, problems };
+  return signal?.aborted ? null : result;
 }

@@ -1,37 +1,26 @@
-import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query as shadowQuery, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { awaitsHydration } from '../base/hydration.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import { RequestController, type LoadError } from '../base/controllers/request.js';
+import type { LoadError } from '../base/controllers/request.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { directoryStyles } from './directory.styles.js';
-import { requestJson } from '../../api/client.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import type { ZwgkSearchDetail } from '../../events/zwgk-search.js';
-import type { DirectoryQuery, DirectorySort, DisclosureItem } from '../../api/types/directory.js';
-import { createDirectoryIndex, directoryIndexSteps, postingsSteps, type DirectoryIndex } from '../../core/directory/search-index.js';
-import { titleOrderSteps } from '../../core/directory/query.js';
-import { runInSlices } from '../../core/directory/slices.js';
+import type { DirectoryQuery, DirectorySort } from '../../api/types/directory.js';
 import { DEFAULT_PAGE_SIZE, clampPageSize, queryDirectory } from '../../core/directory/query.js';
-import { validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
-import { VALIDATE_AT_ONCE, newestValidItems, payloadItems, validateInSlices, yieldToBrowser } from './catalog.js';
-import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
-import { readDirectoryTable } from './table-source.js';
+import { DirectoryLoader } from './loader.js';
+import type { ResultPage } from './remote.js';
+import { RemoteSearch } from './remote-search.js';
+import { SettleController, type SettleWork } from './settle.js';
 import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
-import { renderItem } from './view.js';
-import { describeCount, filters, noResults, pagination, searchBox, type FacetName } from './controls.js';
+import { describeCount, type FacetName } from './controls.js';
+import { directoryView } from './layout.js';
 
-/** Milliseconds of quiet after typing before the count is announced and `zwgk-search` fires. */
-const TYPING_PAUSE_MS = 700;
-/** Milliseconds of quiet after typing before a remote search is sent. */
-const REMOTE_DEBOUNCE_MS = 250;
 /** Milliseconds of quiet after typing before the URL follows: history calls cost a few ms, too much per keystroke. */
 const URL_TYPING_DELAY_MS = 250;
-
-type Phase = 'idle' | 'loading' | 'preparing' | 'ready' | 'error' | 'unreadable-table';
 
 /** The results on screen and the query they answer. */
 interface Shown extends ResultPage {
@@ -134,14 +123,10 @@ export class ZwgkDirectory extends ZwgkElement {
   /** The heading level of each document's title (2–6), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  @state() private phase: Phase = 'idle';
   /** What the controls show: the citizen's latest query. */
   @state() private current: DirectoryQuery = {};
   /** What the list shows (may lag behind `current` while a remote search is under way). */
   @state() private shown?: Shown;
-  /** The newest page of a large list, shown while it is validated and indexed. */
-  @state() private preview?: DisclosureItem[];
-  @state() private loadError?: LoadError;
   /** A remote search is under way, or the index is not ready for the query typed. */
   @state() private busy = false;
   @state() private openItems: ReadonlySet<string> = new Set();
@@ -151,26 +136,33 @@ export class ZwgkDirectory extends ZwgkElement {
   @shadowQuery('#q') private input?: HTMLInputElement;
   @shadowQuery('#count') private countLine?: HTMLElement;
 
-  private index?: DirectoryIndex;
-  private loadedFrom?: { mode: string; src?: string; data?: unknown };
-  private generation = 0;
-  /** The list (client mode) and the search pages (remote mode): one request lifecycle each. */
-  private readonly listRequest = new RequestController<unknown>(this, { parse: (raw) => ({ value: raw }), label: () => this.localName });
-  private readonly pageRequest = new RequestController<ResultPage>(this, {
-    parse: () => ({ problems: ['no query'] }),
-    label: () => this.localName,
+  private readonly loader = new DirectoryLoader(this, {
+    source: () => ({ mode: this.mode, src: this.src, data: this.data }),
+    previewSize: () => (sameQuery(this.current, {}) ? this.effectivePageSize() : undefined),
+    onStart: () => {
+      this.remote.abort();
+      this.shown = undefined;
+      this.busy = false;
+    },
+    onRemote: () => void this.fetchPage(),
+    onReady: () => this.refresh(),
+    onFail: (error) => this.failed(error),
   });
+  private readonly remote = new RemoteSearch(this, {
+    src: () => this.src!,
+    generation: () => this.loader.generation,
+    onPage: (page, query) => {
+      this.loader.setPhase('ready');
+      this.show({ ...page, query });
+    },
+    onFail: (error) => this.loader.fail(error),
+  });
+  private readonly settler = new SettleController(this, (work) => this.settle(work));
   private readonly pageUrl = new UrlStateController(this, {
     enabled: () => this.urlState !== 'off',
     onNavigate: (url) => this.restore(url),
     typingDelayMs: URL_TYPING_DELAY_MS,
   });
-  private validationAbort?: AbortController;
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private settleTimer?: ReturnType<typeof setTimeout>;
-  /** A change waiting for its results to announce and report; `focus` moves focus to the count instead of announcing. */
-  private unsettled?: { focus: boolean; reveal?: boolean };
-  private lastTypedAt = 0;
   private urlRead = false;
 
   /** The query whose results are shown. */
@@ -191,19 +183,8 @@ export class ZwgkDirectory extends ZwgkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Back in the page after a move: finish what leaving interrupted.
-    if (!this.loadedFrom) this.requestUpdate();
+    if (!this.loader.started) this.requestUpdate();
     else if (this.busy) this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-    clearTimeout(this.settleTimer);
-    // Unfinished loading starts again if the element comes back.
-    if (this.phase === 'loading' || this.phase === 'preparing') {
-      this.cancelLoading();
-      this.loadedFrom = undefined;
-    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -212,139 +193,23 @@ export class ZwgkDirectory extends ZwgkElement {
       this.urlRead = true;
       if (this.urlState !== 'off' && !isServer) this.current = queryFromSearch(location.search, this.urlParamPrefix);
     }
-    const from = this.loadedFrom;
-    if (!from || from.mode !== this.mode || from.src !== this.src || from.data !== this.data) this.load();
+    if (this.loader.stale) this.loader.load();
     else if (changed.has('pageSize') && changed.get('pageSize') !== undefined) this.refresh();
   }
 
   // ——— Loading ———
 
-  private cancelLoading(): void {
-    this.generation++;
-    this.listRequest.abort();
-    this.pageRequest.abort();
-    this.validationAbort?.abort();
-    clearTimeout(this.searchTimer);
-  }
-
-  private load(): void {
-    this.cancelLoading();
-    const generation = this.generation;
-    this.loadedFrom = { mode: this.mode, src: this.src, data: this.data };
-    this.index = undefined;
-    this.shown = undefined;
-    this.preview = undefined;
-    this.loadError = undefined;
+  private failed(error: LoadError): void {
     this.busy = false;
-    // Server rendering sees no children and fetches nothing: the browser reads and loads them.
-    const inline = isServer ? null : this.querySelector(':scope > script[type="application/json"]');
-    const table = isServer ? null : this.querySelector<HTMLTableElement>(':scope > table');
-
-    if (this.mode === 'remote') {
-      this.phase = this.src ? 'loading' : 'idle';
-      if (this.src && !isServer) this.fetchPage();
-    } else if (this.src) {
-      this.phase = 'loading';
-      if (!isServer) void this.fetchList(this.src, generation);
-    } else if (this.data !== undefined && this.data !== null) {
-      void this.acceptList(this.data, generation);
-    } else if (inline && awaitsHydration(this)) {
-      // The server could not read the child: hydrate as it rendered (idle), then read it.
-      this.phase = 'idle';
-      void this.updateComplete.then(() => this.load());
-    } else if (inline) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(inline.textContent ?? '');
-      } catch (error) {
-        this.fail({ kind: 'invalid', detail: `Inline JSON could not be read: ${String(error)}` });
-        return;
-      }
-      void this.acceptList(parsed, generation);
-    } else if (table) {
-      const items = readDirectoryTable(table);
-      if (items === null) {
-        this.phase = 'unreadable-table';
-        console.warn('[zwgk-directory] the <table> child has no header cell with data-field="title"; it is shown as it is.');
-      } else {
-        table.hidden = true;
-        this.ready(items, [], items.length);
-      }
-    } else {
-      this.phase = 'idle';
-    }
-  }
-
-  private async fetchList(src: string, generation: number): Promise<void> {
-    const state = await this.listRequest.run((signal) => requestJson(src, { signal }));
-    if (!state || generation !== this.generation) return;
-    if (state.status === 'error') this.fail(state.error);
-    else if (state.status === 'ready') await this.acceptList(state.value, generation);
-  }
-
-  /**
-   * A client-mode payload. A short list is validated and indexed at once; a
-   * long one shows its newest page first, and is validated and indexed in
-   * short tasks, so the page keeps answering; what only makes search faster
-   * (the postings, the title order) is prepared after that, in short tasks too.
-   */
-  private async acceptList(data: unknown, generation: number): Promise<void> {
-    const list = payloadItems(data);
-    if (!list) {
-      this.fail({ kind: 'invalid', detail: 'Expected { "items": [...] } or an array of items.' });
-      return;
-    }
-    if (list.length <= VALIDATE_AT_ONCE) {
-      const { items, problems } = validateDisclosureItems(list);
-      this.ready(items, problems, list.length);
-      return;
-    }
-    this.phase = 'preparing';
-    if (sameQuery(this.current, {})) this.preview = newestValidItems(list, this.effectivePageSize());
-    const abort = (this.validationAbort = new AbortController());
-    const validated = await validateInSlices(list, { signal: abort.signal });
-    if (!validated || generation !== this.generation) return;
-    const slices = { pause: yieldToBrowser, signal: abort.signal };
-    const index = await runInSlices(directoryIndexSteps(validated.items), slices);
-    if (!index || generation !== this.generation) return;
-    this.ready(validated.items, validated.problems, list.length, index);
-    await runInSlices(postingsSteps(index), slices);
-    await runInSlices(titleOrderSteps(index), slices);
-  }
-
-  /** Indexes the valid items and shows the current query's results. */
-  private ready(items: DisclosureItem[], problems: DirectoryDataProblem[], received: number, index?: DirectoryIndex): void {
-    if (problems.length) {
-      console.warn(
-        `[zwgk-directory] ${problems.length} problem(s) in the data; affected items or fields are left out:`,
-        problems.slice(0, 20).map((p) => p.message),
-      );
-    }
-    if (items.length === 0 && received > 0) {
-      this.fail({ kind: 'invalid', detail: `None of the ${received} items could be read.` });
-      return;
-    }
-    this.index = index ?? createDirectoryIndex(items);
-    this.preview = undefined;
-    this.phase = 'ready';
-    this.refresh();
-  }
-
-  private fail(error: LoadError): void {
-    this.phase = 'error';
-    this.loadError = error;
-    this.busy = false;
-    this.preview = undefined;
-    console.warn('[zwgk-directory] could not show the directory:', error.detail ?? error.kind);
     this.emit<ZwgkErrorDetail>('zwgk-error', errorDetail(this.shown ? 'search' : 'load', error));
   }
 
   private retry(): void {
     if (this.mode === 'remote' && this.src) {
-      this.phase = 'loading';
+      this.loader.setPhase('loading');
       this.fetchPage();
     } else {
-      this.load();
+      this.loader.load();
     }
   }
 
@@ -362,41 +227,28 @@ export class ZwgkDirectory extends ZwgkElement {
   private refresh(typing = false): void {
     if (this.mode === 'remote') {
       if (!this.src) return;
-      this.pageRequest.abort();
-      clearTimeout(this.searchTimer);
+      this.remote.abort();
       if (typing) {
         this.busy = this.shown !== undefined;
-        this.searchTimer = setTimeout(() => this.fetchPage(), REMOTE_DEBOUNCE_MS);
+        this.remote.later(() => this.fetchPage());
       } else {
         this.fetchPage();
       }
       return;
     }
-    if (this.index) {
+    const { index } = this.loader;
+    if (index) {
       const query = this.effectiveQuery();
-      this.show({ ...queryDirectory(this.index, query), query });
-    } else if (this.phase === 'preparing') {
+      this.show({ ...queryDirectory(index, query), query });
+    } else if (this.loader.phase === 'preparing') {
       // Shown when the index is ready, in a moment.
       this.busy = true;
     }
   }
 
-  private async fetchPage(): Promise<void> {
-    clearTimeout(this.searchTimer);
-    const query = this.effectiveQuery();
-    const generation = this.generation;
+  private fetchPage(): void {
     if (this.shown) this.busy = true;
-    const url = remoteUrl(this.src!, query, location.href);
-    const state = await this.pageRequest.run(
-      (signal) => requestJson(url, { signal }),
-      (raw) => parseResultPage(raw, query),
-    );
-    if (!state || generation !== this.generation) return;
-    if (state.status === 'error') this.fail(state.error);
-    else if (state.status === 'ready') {
-      this.phase = 'ready';
-      this.show({ ...state.value, query });
-    }
+    void this.remote.fetch(this.effectiveQuery());
   }
 
   private show(shown: Shown): void {
@@ -407,16 +259,15 @@ export class ZwgkDirectory extends ZwgkElement {
       this.current = { ...this.current, page: shown.page > 1 ? shown.page : undefined };
       this.writeUrl('replace');
     }
-    this.scheduleSettle();
+    this.settler.shown();
   }
 
   /** A change the citizen made (or `search()`): remember it in the URL and show its results. */
   private change(next: DirectoryQuery, how: { typing?: boolean; focus?: boolean; reveal?: boolean } = {}): void {
     this.current = next;
     const typing = how.typing ?? false;
-    this.lastTypedAt = typing ? Date.now() : 0;
     this.writeUrl(typing ? 'typing' : 'push');
-    this.unsettled = { focus: how.focus ?? false, reveal: how.reveal };
+    this.settler.expect({ focus: how.focus ?? false, reveal: how.reveal }, typing);
     this.refresh(typing);
   }
 
@@ -427,28 +278,23 @@ export class ZwgkDirectory extends ZwgkElement {
 
   /** Back or Forward: show what the URL now says. */
   private restore(url: URL): void {
-    if (!this.loadedFrom) return;
+    if (!this.loader.started) return;
     const restored = queryFromSearch(url.search, this.urlParamPrefix);
     if (sameQuery(restored, this.current)) return;
     this.current = restored;
-    this.lastTypedAt = 0;
-    this.unsettled = { focus: false };
+    this.settler.expect({ focus: false });
     this.refresh();
   }
 
   /** Once the citizen pauses: announce the count (or focus it) and fire `zwgk-search`. */
-  private scheduleSettle(): void {
-    if (!this.unsettled) return;
-    clearTimeout(this.settleTimer);
-    const wait = Math.max(0, this.lastTypedAt + TYPING_PAUSE_MS - Date.now());
-    this.settleTimer = setTimeout(() => void this.settle(), wait);
+  private settle(work: SettleWork): boolean {
+    const shown = this.shown;
+    if (!shown || this.busy || this.loader.phase !== 'ready') return false;
+    void this.reportSettled(work, shown);
+    return true;
   }
 
-  private async settle(): Promise<void> {
-    const work = this.unsettled;
-    const shown = this.shown;
-    if (!work || !shown || this.busy || this.phase !== 'ready') return;
-    this.unsettled = undefined;
+  private async reportSettled(work: SettleWork, shown: Shown): Promise<void> {
     this.pageUrl.endBurst();
     if (work.focus) {
       await this.updateComplete;
@@ -521,70 +367,45 @@ export class ZwgkDirectory extends ZwgkElement {
   // ——— Rendering ———
 
   protected renderContent(): unknown {
-    switch (this.phase) {
+    const { phase, error } = this.loader;
+    switch (phase) {
       case 'idle':
-        return html`${renderEmpty(msg('目录中暂无信息。'))}<slot @slotchange=${() => this.load()}></slot>`;
+        return html`${renderEmpty(msg('目录中暂无信息。'))}<slot @slotchange=${() => this.loader.load()}></slot>`;
       case 'unreadable-table':
         return html`<slot></slot>`;
       case 'loading':
         return renderSkeleton(6);
       case 'error':
-        return renderLoadError(this.loadError!, () => this.retry());
+        return renderLoadError(error!, () => this.retry());
       default:
         return this.renderDirectory();
     }
   }
 
   private renderDirectory(): TemplateResult {
-    const shown = this.shown;
-    const items = shown?.items ?? this.preview;
-    const working = this.busy || this.phase === 'preparing';
-    const narrowed = !sameQuery({ ...this.current, sort: undefined, pageSize: undefined }, {});
-    return html`<div class="directory" part="directory">
-      ${searchBox({
-        q: this.current.q ?? '',
-        onInput: (event) => this.onInput(event),
-        onComposed: (value) => this.typed(value),
-        onSubmit: (event) => this.onSubmit(event),
-        onClear: () => this.clearText(),
-      })}
-      ${
-        shown
-          ? filters({
-              facets: shown.facets,
-              current: this.current,
-              locale: this.locale,
-              onFilter: (name, value) => this.onFilter(name, value),
-              onSort: (value) => this.onSort(value),
-              open: this.filtersOpen,
-              onToggle: () => (this.filtersOpen = !this.filtersOpen),
-            })
-          : nothing
-      }
-      <p class="count" id="count" part="count" tabindex="-1">
-        ${this.phase === 'preparing' ? msg('正在准备检索…') : this.busy ? msg('正在搜索…') : shown && shown.total > 0 ? describeCount(shown, false, this.locale) : ''}
-      </p>
-      ${
-        items && items.length > 0
-          ? html`<ol class="results" part="list" aria-labelledby="count" aria-busy=${working ? 'true' : 'false'}>
-              ${items.map((item, position) =>
-                renderItem({
-                  item,
-                  q: shown?.query.q,
-                  locale: this.locale,
-                  headingLevel: this.headingLevel,
-                  position,
-                  open: this.openItems.has(item.id),
-                  onToggle: (event) => this.onToggle(event),
-                }),
-              )}
-            </ol>`
-          : shown
-            ? noResults({ emptyDirectory: shown.total === 0, narrowed, onReset: () => this.resetAll() })
-            : renderSkeleton(6)
-      }
-      ${shown ? pagination(shown, this.locale, (page) => this.goToPage(page)) : nothing}
-    </div>`;
+    return directoryView({
+      current: this.current,
+      shown: this.shown,
+      preview: this.loader.preview,
+      preparing: this.loader.phase === 'preparing',
+      busy: this.busy,
+      locale: this.locale,
+      headingLevel: this.headingLevel,
+      openItems: this.openItems,
+      filtersOpen: this.filtersOpen,
+      on: {
+        input: (event) => this.onInput(event),
+        composed: (value) => this.typed(value),
+        submit: (event) => this.onSubmit(event),
+        clear: () => this.clearText(),
+        filter: (name, value) => this.onFilter(name, value),
+        sort: (value) => this.onSort(value),
+        toggleFilters: () => (this.filtersOpen = !this.filtersOpen),
+        toggleItem: (event) => this.onToggle(event),
+        page: (page) => this.goToPage(page),
+        reset: () => this.resetAll(),
+      },
+    });
   }
 }
 

@@ -39,21 +39,31 @@ const sitePrefix = (prefix: string) => (year: number, serial: number) => `${pref
 const creditCode = (code: string) => (year: number, serial: number) => `${code}/${year}-${serial5(serial)}`;
 
 // Codes are invented for illustration; they are not the agencies' real codes.
-const PUBLISHERS: readonly Publisher[] = [
-  { name: '福建省商务厅', docPrefix: '闽商务', indexNo: plainCode('FJ0035910'), weight: 40 },
-  { name: '福建省人民政府办公厅', docPrefix: '闽政办', indexNo: plainCode('FJ0000102'), weight: 9 },
-  { name: '福建省人民政府', docPrefix: '闽政', indexNo: plainCode('FJ0000101'), weight: 4 },
-  { name: '中国（福建）自由贸易试验区工作领导小组办公室', docPrefix: '闽自贸办', indexNo: sitePrefix('fjzmq'), weight: 4 },
-  { name: '福州市商务局', docPrefix: '榕商务', indexNo: hyphenCode('FZ0042311'), weight: 8 },
-  { name: '厦门市商务局', docPrefix: '厦商务', indexNo: creditCode('11350200MB0K12345X'), weight: 8 },
-  { name: '泉州市商务局', docPrefix: '泉商务', indexNo: hyphenCode('QZ0048812'), weight: 6 },
-  { name: '漳州市商务局', docPrefix: '漳商务', indexNo: plainCode('ZZ0051233'), weight: 5 },
-  { name: '莆田市商务局', docPrefix: '莆商务', indexNo: plainCode('PT0052001'), weight: 4 },
-  { name: '三明市商务局', docPrefix: '明商务', indexNo: hyphenCode('SM0053321'), weight: 3 },
-  { name: '南平市商务局', docPrefix: '南商务', indexNo: plainCode('NP0054107'), weight: 3 },
-  { name: '龙岩市商务局', docPrefix: '龙商务', indexNo: plainCode('LY0055230'), weight: 3 },
-  { name: '宁德市商务局', docPrefix: '宁商务', indexNo: sitePrefix('ndswj'), weight: 3 },
-];
+/** One publisher a line: its name, 发文机关代字, the shape and code of its 索引号, and how often it publishes. */
+const PUBLISHER_TABLE = `
+福建省商务厅 闽商务 plainCode FJ0035910 40
+福建省人民政府办公厅 闽政办 plainCode FJ0000102 9
+福建省人民政府 闽政 plainCode FJ0000101 4
+中国（福建）自由贸易试验区工作领导小组办公室 闽自贸办 sitePrefix fjzmq 4
+福州市商务局 榕商务 hyphenCode FZ0042311 8
+厦门市商务局 厦商务 creditCode 11350200MB0K12345X 8
+泉州市商务局 泉商务 hyphenCode QZ0048812 6
+漳州市商务局 漳商务 plainCode ZZ0051233 5
+莆田市商务局 莆商务 plainCode PT0052001 4
+三明市商务局 明商务 hyphenCode SM0053321 3
+南平市商务局 南商务 plainCode NP0054107 3
+龙岩市商务局 龙商务 plainCode LY0055230 3
+宁德市商务局 宁商务 sitePrefix ndswj 3
+`;
+
+const INDEX_NO_SHAPES = { plainCode, hyphenCode, sitePrefix, creditCode } as const;
+
+const PUBLISHERS: readonly Publisher[] = PUBLISHER_TABLE.trim()
+  .split('\n')
+  .map((line) => {
+    const [name, docPrefix, shape, code, weight] = line.split(' ') as [string, string, keyof typeof INDEX_NO_SHAPES, string, string];
+    return { name, docPrefix, indexNo: INDEX_NO_SHAPES[shape](code), weight: Number(weight) };
+  });
 
 /**
  * 主题分类 in the gov.cn style (大类\小类). 综合政务\政务公开 is verified
@@ -77,34 +87,42 @@ interface Topic {
   keywords: readonly string[];
 }
 
-const TOPICS: readonly Topic[] = [
-  { name: '品牌连锁便利店加快发展', category: 'domesticTrade', keywords: ['便利店', '连锁经营', '商贸流通'] },
-  { name: '跨境电子商务综合试验区建设', category: 'foreignTrade', keywords: ['跨境电商', '电子商务', '外贸'] },
-  { name: '外贸高质量发展', category: 'foreignTrade', keywords: ['外贸', '稳外贸', '进出口'] },
-  { name: '家政服务业稳步发展', category: 'domesticTrade', keywords: ['家政服务', '服务业', '民生'] },
-  { name: '成品油市场管理', category: 'domesticTrade', keywords: ['成品油', '市场监管', '加油站'] },
-  { name: '自由贸易试验区制度创新', category: 'foreignTrade', keywords: ['自贸试验区', '制度创新', '复制推广'] },
-  { name: '促进汽车消费', category: 'domesticTrade', keywords: ['汽车消费', '二手车', '促消费'] },
-  { name: '老字号保护传承和创新发展', category: 'domesticTrade', keywords: ['老字号', '品牌', '传承'] },
-  { name: '步行街改造提升', category: 'domesticTrade', keywords: ['步行街', '商圈', '消费升级'] },
-  { name: '农产品流通体系建设', category: 'domesticTrade', keywords: ['农产品', '流通', '冷链物流'] },
-  { name: '会展业发展', category: 'domesticTrade', keywords: ['会展', '展会', '招商'] },
-  { name: '服务外包产业发展', category: 'foreignTrade', keywords: ['服务外包', '服务贸易'] },
-  { name: '电子商务进农村综合示范', category: 'domesticTrade', keywords: ['电子商务', '农村电商', '乡村振兴'] },
-  { name: '再生资源回收体系建设', category: 'domesticTrade', keywords: ['再生资源', '回收', '绿色发展'] },
-  { name: '单用途商业预付卡管理', category: 'domesticTrade', keywords: ['预付卡', '消费者权益', '商业'] },
-  { name: '外商投资促进', category: 'foreignTrade', keywords: ['外商投资', '招商引资', '外资'] },
-  { name: '对外承包工程和劳务合作', category: 'foreignTrade', keywords: ['对外承包工程', '劳务合作', '走出去'] },
-  { name: '网红经济发展', category: 'domesticTrade', keywords: ['网红经济', '直播电商', '新业态'] },
-  { name: '夜间经济发展', category: 'domesticTrade', keywords: ['夜间经济', '促消费', '商圈'] },
-  { name: '县域商业体系建设', category: 'domesticTrade', keywords: ['县域商业', '乡镇商贸', '流通'] },
-  { name: '生活必需品市场保供稳价', category: 'domesticTrade', keywords: ['市场保供', '生活必需品', '价格监测'] },
-  { name: '口岸通关便利化', category: 'customs', keywords: ['通关', '单一窗口', '口岸'] },
-  { name: '入境旅游消费', category: 'tourism', keywords: ['旅游', '入境消费', '离境退税'] },
-  { name: '商务领域安全生产', category: 'general', keywords: ['安全生产', '隐患排查'] },
-  { name: '政务公开标准化规范化', category: 'openness', keywords: ['政务公开', '标准化', '规范化'] },
-  { name: '商务发展专项资金管理', category: 'finance', keywords: ['专项资金', '财政', '资金管理'] },
-];
+/** One topic a line: its name, its category, then its keywords (a table, not code: nothing here repeats logic). */
+const TOPIC_TABLE = `
+品牌连锁便利店加快发展 domesticTrade 便利店 连锁经营 商贸流通
+跨境电子商务综合试验区建设 foreignTrade 跨境电商 电子商务 外贸
+外贸高质量发展 foreignTrade 外贸 稳外贸 进出口
+家政服务业稳步发展 domesticTrade 家政服务 服务业 民生
+成品油市场管理 domesticTrade 成品油 市场监管 加油站
+自由贸易试验区制度创新 foreignTrade 自贸试验区 制度创新 复制推广
+促进汽车消费 domesticTrade 汽车消费 二手车 促消费
+老字号保护传承和创新发展 domesticTrade 老字号 品牌 传承
+步行街改造提升 domesticTrade 步行街 商圈 消费升级
+农产品流通体系建设 domesticTrade 农产品 流通 冷链物流
+会展业发展 domesticTrade 会展 展会 招商
+服务外包产业发展 foreignTrade 服务外包 服务贸易
+电子商务进农村综合示范 domesticTrade 电子商务 农村电商 乡村振兴
+再生资源回收体系建设 domesticTrade 再生资源 回收 绿色发展
+单用途商业预付卡管理 domesticTrade 预付卡 消费者权益 商业
+外商投资促进 foreignTrade 外商投资 招商引资 外资
+对外承包工程和劳务合作 foreignTrade 对外承包工程 劳务合作 走出去
+网红经济发展 domesticTrade 网红经济 直播电商 新业态
+夜间经济发展 domesticTrade 夜间经济 促消费 商圈
+县域商业体系建设 domesticTrade 县域商业 乡镇商贸 流通
+生活必需品市场保供稳价 domesticTrade 市场保供 生活必需品 价格监测
+口岸通关便利化 customs 通关 单一窗口 口岸
+入境旅游消费 tourism 旅游 入境消费 离境退税
+商务领域安全生产 general 安全生产 隐患排查
+政务公开标准化规范化 openness 政务公开 标准化 规范化
+商务发展专项资金管理 finance 专项资金 财政 资金管理
+`;
+
+const TOPICS: readonly Topic[] = TOPIC_TABLE.trim()
+  .split('\n')
+  .map((line) => {
+    const [name, category, ...keywords] = line.split(' ');
+    return { name: name!, category: category as CategoryKey, keywords };
+  });
 
 const DOCUMENT_KINDS = ['实施方案', '管理办法', '若干措施', '工作方案', '行动计划', '实施细则', '工作要点'] as const;
 const ACTIONS = ['做好', '进一步加强', '开展', '推进', '深入推进'] as const;

@@ -39,6 +39,12 @@ function digits(text: string, from: number, to: number): number {
   return value;
 }
 
+/** The usable items of a payload and what was wrong in it. */
+export interface ValidatedItems {
+  items: DisclosureItem[];
+  problems: DirectoryDataProblem[];
+}
+
 /**
  * Checks a directory payload — `{ "items": [...] }` or a bare array — and
  * returns the usable items plus what was wrong. Never throws. An item missing
@@ -48,34 +54,112 @@ function digits(text: string, from: number, to: number): number {
  * scheme other than http(s) (javascript:, data:…) counts as missing. Numeric
  * ids are accepted as strings; a repeated id keeps only its first item.
  */
-export function validateDisclosureItems(data: unknown): { items: DisclosureItem[]; problems: DirectoryDataProblem[] } {
-  const problems: DirectoryDataProblem[] = [];
+export function validateDisclosureItems(data: unknown): ValidatedItems {
   const list = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.items) ? data.items : null;
   if (list === null) {
     const got = data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data;
-    problems.push({ index: null, field: 'items', message: `Expected { "items": [...] } or an array of items, got ${got}.` });
-    return { items: [], problems };
+    const message = `Expected { "items": [...] } or an array of items, got ${got}.`;
+    return { items: [], problems: [{ index: null, field: 'items', message }] };
   }
-  const items: DisclosureItem[] = [];
-  const seen = new Set<string>();
-  list.forEach((raw: unknown, index: number) => {
-    const report = (field: string | null, text: string): void => {
-      problems.push({ index, field, message: `items[${index}]${field ? `.${field}` : ''}: ${text}` });
-    };
+  const result: ValidatedItems = { items: [], problems: [] };
+  validateRange(list, 0, list.length, result, new Set());
+  return result;
+}
+
+/**
+ * Validates `list[from, to)` into `into` (problems name positions in the whole
+ * list), `seen` holding the ids of the items before `from`: validating a long
+ * list range by range gives the same result as validating it at once.
+ */
+export function validateRange(list: readonly unknown[], from: number, to: number, into: ValidatedItems, seen: Set<string>): void {
+  const { items } = into;
+  for (let index = from; index < to; index++) {
+    const raw: unknown = list[index];
+    if (raw === undefined && !(index in list)) continue; // a hole in a sparse array, as forEach skips it
+    let item: DisclosureItem | null;
     try {
-      const item = checkItem(raw, report);
-      if (!item) return;
-      if (seen.has(item.id)) {
-        report('id', `repeats id "${item.id}"; the item is left out.`);
-        return;
-      }
+      // Most items are clean: checked without a closure or a problem list; the rest are checked again, saying why.
+      item = cleanItem(raw);
+    } catch {
+      item = null;
+    }
+    if (item === null || seen.has(item.id)) {
+      checkReporting(raw, index, into, seen);
+    } else {
       seen.add(item.id);
       items.push(item);
-    } catch (error) {
-      report(null, `could not be read (${String(error)}); the item is left out.`);
     }
-  });
-  return { items, problems };
+  }
+}
+
+/** Validates one item, saying what is wrong in it. */
+function checkReporting(raw: unknown, index: number, into: ValidatedItems, seen: Set<string>): void {
+  const report = (field: string | null, text: string): void => {
+    into.problems.push({ index, field, message: `items[${index}]${field ? `.${field}` : ''}: ${text}` });
+  };
+  try {
+    const item = checkItem(raw, report);
+    if (!item) return;
+    if (seen.has(item.id)) {
+      report('id', `repeats id "${item.id}"; the item is left out.`);
+      return;
+    }
+    seen.add(item.id);
+    into.items.push(item);
+  } catch (error) {
+    report(null, `could not be read (${String(error)}); the item is left out.`);
+  }
+}
+
+/** Whether a string has something besides white space (what `trim()` removes), without making a string. */
+function hasText(value: string): boolean {
+  const first = value.charCodeAt(0);
+  // Printable ASCII, or a unit from U+3001 on but the BOM: never white space.
+  if ((first > 0x20 && first < 0x7f) || (first > 0x3000 && first !== 0xfeff)) return true;
+  return value.trim() !== '';
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && hasText(value);
+const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+/** An http(s) or root-relative URL, the common case, decided without a RegExp. */
+function isPlainWebUrl(url: string): boolean {
+  return url.charCodeAt(0) === 0x2f || url.startsWith('https://') || url.startsWith('http://');
+}
+
+/**
+ * The item, when nothing in it needs reporting; null otherwise, for
+ * `checkItem` to say what is wrong. The same item as `checkItem` gives.
+ */
+function cleanItem(raw: unknown): DisclosureItem | null {
+  if (!isRecord(raw)) return null;
+  const { id, indexNo, title, url, publisher, category, publishedAt } = raw;
+  if (!isText(id) || !isText(indexNo) || !isText(title) || !isText(publisher) || !isText(category)) return null;
+  if (typeof url !== 'string' || !isPlainWebUrl(url) || !isIsoDate(publishedAt)) return null;
+  const item: DisclosureItem = { id, indexNo, title, url, publisher, category, publishedAt };
+  const { docNo, summary, writtenAt, validity, keywords } = raw;
+  if (!isAbsent(docNo)) {
+    if (typeof docNo !== 'string') return null;
+    item.docNo = docNo;
+  }
+  if (!isAbsent(summary)) {
+    if (typeof summary !== 'string') return null;
+    item.summary = summary;
+  }
+  if (!isAbsent(writtenAt)) {
+    if (!isIsoDate(writtenAt)) return null;
+    item.writtenAt = writtenAt;
+  }
+  if (!isAbsent(validity)) {
+    if (typeof validity !== 'string' || !VALIDITIES.includes(validity)) return null;
+    item.validity = validity as DisclosureValidity;
+  }
+  if (keywords !== undefined && keywords !== null) {
+    if (!Array.isArray(keywords)) return null;
+    for (let k = 0; k < keywords.length; k++) if (!isText(keywords[k])) return null;
+    if (keywords.length > 0) item.keywords = keywords.slice() as string[];
+  }
+  return item;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -112,15 +196,9 @@ function checkItem(raw: unknown, report: (field: string | null, text: string) =>
   if (!isIsoDate(raw.publishedAt)) missing('publishedAt', 'a date YYYY-MM-DD');
   if (!complete) return null;
 
-  const item: DisclosureItem = {
-    id: id as string,
-    indexNo: raw.indexNo as string,
-    title: raw.title as string,
-    url: raw.url as string,
-    publisher: raw.publisher as string,
-    category: raw.category as string,
-    publishedAt: raw.publishedAt as string,
-  };
+  // Checked above: every one of these is a string.
+  const { indexNo, title, url, publisher, category, publishedAt } = raw as Record<string, string>;
+  const item: DisclosureItem = { id: id as string, indexNo, title, url, publisher, category, publishedAt };
   const ignored = (field: string, expected: string): void =>
     report(field, `is ${describe(raw[field])}, expected ${expected}; the field is ignored.`);
 
