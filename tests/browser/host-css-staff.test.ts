@@ -1,0 +1,152 @@
+/**
+ * The office's elements under hostile legacy stylesheets (the same as tests/browser/host-css.test.ts):
+ * the request desk and the report editor, signed out (their sign-in forms) and signed in against the
+ * reference server (the queue; the report with its tables and ProseMirror narratives), compute the same
+ * text styles, sizes and spacing inside their shadow roots as on a clean page, with base text at 16px
+ * that still grows with the browser's font setting, and buttons at least 44px high.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import '../../src/request-desk.js';
+import '../../src/report-editor.js';
+import { $, HOSTILE_STYLESHEETS, computedStyles, shadow, shownButtons, submitApplication, withStylesheet } from './harness.js';
+
+/** A report year no other browser test writes. */
+const YEAR = 2022;
+/** The demo's fixed clerk account in memory (src/server/staff/demo-staff.ts). */
+const CLERK = { name: 'clerk', password: 'demo-clerk-password' };
+
+async function signOut(): Promise<void> {
+  const session = await fetch('/api/staff/session');
+  if (session.status !== 200) return;
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  await fetch('/api/staff/session', { method: 'DELETE', headers: { 'X-CSRF-Token': csrfToken } });
+}
+
+/** Signs in as the clerk with an application in the queue, and starts the year's report unless it is there. */
+async function signInWithReport(): Promise<void> {
+  await submitApplication();
+  await signOut();
+  const session = await fetch('/api/staff/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(CLERK),
+  });
+  expect(session.status).to.equal(200);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const year = (await (await fetch(`/api/staff/reports/${YEAR}`)).json()) as { versions: unknown[] };
+  if (year.versions.length === 0) {
+    const started = await fetch(`/api/staff/reports/${YEAR}/draft`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+      body: '{}',
+    });
+    expect(started.status).to.be.oneOf([200, 201]);
+  }
+}
+
+interface Case {
+  name: string;
+  template: () => TemplateResult;
+  /** What shows the element is ready */
+  ready: (el: Element) => boolean;
+  /** Then what a user does to reach the state tested, and what shows it is there */
+  then?: { act: (el: Element) => void; ready: (el: Element) => boolean };
+}
+
+const desk = () => html`<zwgk-request-desk api-base="/api"></zwgk-request-desk>`;
+const editor = () => html`<zwgk-report-editor api-base="/api" year=${YEAR}></zwgk-report-editor>`;
+const editorsMounted = (el: Element) =>
+  [...shadow(el).querySelectorAll('[data-rich-text]')].every((place) => place.matches('.ProseMirror'));
+
+const SIGNED_OUT: Case[] = [
+  { name: '<zwgk-request-desk> signed out', template: desk, ready: (el) => !!$(el, '[part="sign-in"]') },
+  { name: '<zwgk-report-editor> signed out', template: editor, ready: (el) => !!$(el, '[part="sign-in"]') },
+];
+const SIGNED_IN: Case[] = [
+  {
+    name: '<zwgk-request-desk> with its queue',
+    template: desk,
+    ready: (el) => !!$(el, '[part="queue-table"] tbody tr') && !$(el, '[part="loading"]'),
+  },
+  {
+    name: '<zwgk-request-desk> with a case open',
+    template: desk,
+    ready: (el) => !!$(el, '[part="queue-table"] tbody tr .open-case'),
+    then: {
+      act: (el) => $(el, '[part="queue-table"] tbody tr .open-case')!.click(),
+      ready: (el) => !!$(el, '[part="case-clock"]') && !!$(el, '[part="case-actions"] button') && !$(el, '[part="loading"]'),
+    },
+  },
+  {
+    name: '<zwgk-report-editor> with the report',
+    template: editor,
+    ready: (el) => !!$(el, '[part="header"]') && editorsMounted(el),
+  },
+];
+
+async function render({ template, ready, then }: Case): Promise<Element> {
+  const wrapper = await fixture(html`<div class="main"><div>${template()}</div></div>`);
+  const element = wrapper.firstElementChild!.firstElementChild!;
+  await waitUntil(() => element.shadowRoot && ready(element), `${element.localName} never became ready`, { timeout: 10000 });
+  if (then) {
+    then.act(element);
+    await waitUntil(() => then.ready(element), `${element.localName} never reached the state tested`, { timeout: 10000 });
+  }
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  return element;
+}
+
+function underHostCss(cases: Case[]): void {
+  for (const item of cases) {
+    describe(`${item.name} under host CSS`, () => {
+      let clean: string[];
+      before(async () => {
+        clean = computedStyles(await render(item));
+      });
+
+      it('has 16px text and targets of at least 44px on a clean page', async () => {
+        const element = await render(item);
+        expect(getComputedStyle($(element, '.zwgk-root')!).fontSize).to.equal('16px');
+        const buttons = shownButtons(element);
+        expect(buttons.length, 'buttons to measure').to.be.above(0);
+        for (const button of buttons) expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);
+      });
+
+      it("still grows with a larger default font size (the browser's setting)", async () => {
+        await withStylesheet('html { font-size: 20px; }', async () => {
+          const element = await render(item);
+          expect(getComputedStyle($(element, '.zwgk-root')!).fontSize).to.equal('20px');
+        });
+      });
+
+      for (const [name, stylesheet] of Object.entries(HOSTILE_STYLESHEETS)) {
+        it(`looks the same under ${name}`, async () => {
+          await withStylesheet(stylesheet, async () => {
+            const element = await render(item);
+            const hostile = computedStyles(element);
+            expect(hostile.length).to.equal(clean.length);
+            const changed = hostile.flatMap((line, i) =>
+              line === clean[i] ? [] : [`${clean[i]} → ${line.slice(line.lastIndexOf('=') + 1)}`],
+            );
+            expect(changed, changed.slice(0, 8).join('\n')).to.deep.equal([]);
+            for (const button of shownButtons(element)) {
+              expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);
+            }
+          });
+        });
+      }
+    });
+  }
+}
+
+describe('staff elements signed out', () => {
+  before(signOut);
+  underHostCss(SIGNED_OUT);
+});
+
+describe('staff elements signed in', () => {
+  before(signInWithReport);
+  after(signOut);
+  underHostCss(SIGNED_IN);
+});
