@@ -1,7 +1,8 @@
 /**
  * The office's elements under hostile legacy stylesheets (the same as tests/browser/host-css.test.ts):
  * the request desk and the report editor, signed out (their sign-in forms) and signed in against the
- * reference server (the queue; the report with its tables and ProseMirror narratives), compute the same
+ * reference server (the queue, an open case; the report with its tables and ProseMirror narratives), and
+ * the status page past its look-up form (an application found, with its 补正 form), compute the same
  * text styles, sizes and spacing inside their shadow roots as on a clean page, with base text at 16px
  * that still grows with the browser's font setting, and buttons at least 44px high.
  */
@@ -9,6 +10,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/request-desk.js';
 import '../../src/report-editor.js';
+import '../../src/application-status.js';
 import { $, HOSTILE_STYLESHEETS, computedStyles, shadow, shownButtons, submitApplication, withStylesheet } from './harness.js';
 
 /** A report year no other browser test writes. */
@@ -140,6 +142,35 @@ function underHostCss(cases: Case[]): void {
   }
 }
 
+/** The citizen's side of a case: an application the office asked to 补正, found on the status page. */
+let asked = { code: '', phone: '' };
+async function applicationAskedForSupplement(): Promise<void> {
+  asked = await submitApplication();
+  const response = await fetch(`/api/admin/applications/${asked.code}`, {
+    method: 'PATCH',
+    headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status: 'supplement-requested', note: '请补充所需信息涉及的年份。' }),
+  });
+  expect(response.status).to.equal(200);
+}
+
+const FOUND: Case[] = [
+  {
+    name: '<zwgk-application-status> with an application asked for 补正',
+    template: () => html`<zwgk-application-status api-base="/api" tracking-code=${asked.code}></zwgk-application-status>`,
+    ready: (el) => !!$(el, '#phone'),
+    then: {
+      act: (el) => {
+        const phone = $<HTMLInputElement>(el, '#phone')!;
+        phone.value = asked.phone;
+        phone.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        $(el, '[part="submit-button"]')!.click();
+      },
+      ready: (el) => !!$(el, '[part="result"] [part="supplement-form"]') && !!$(el, '[part="timeline"]'),
+    },
+  },
+];
+
 describe('staff elements signed out', () => {
   before(signOut);
   underHostCss(SIGNED_OUT);
@@ -149,4 +180,9 @@ describe('staff elements signed in', () => {
   before(signInWithReport);
   after(signOut);
   underHostCss(SIGNED_IN);
+});
+
+describe('the status page with an application found', () => {
+  before(applicationAskedForSupplement);
+  underHostCss(FOUND);
 });
