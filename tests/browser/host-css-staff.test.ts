@@ -11,7 +11,7 @@ import type { TemplateResult } from 'lit';
 import '../../src/request-desk.js';
 import '../../src/report-editor.js';
 import '../../src/application-status.js';
-import { $, HOSTILE_STYLESHEETS, computedStyles, shadow, shownButtons, submitApplication, withStylesheet } from './harness.js';
+import { $, describeHostCss, shadow, submitApplication } from './harness.js';
 
 /** A report year no other browser test writes. */
 const YEAR = 2022;
@@ -100,46 +100,7 @@ async function render({ template, ready, then }: Case): Promise<Element> {
 }
 
 function underHostCss(cases: Case[]): void {
-  for (const item of cases) {
-    describe(`${item.name} under host CSS`, () => {
-      let clean: string[];
-      before(async () => {
-        clean = computedStyles(await render(item));
-      });
-
-      it('has 16px text and targets of at least 44px on a clean page', async () => {
-        const element = await render(item);
-        expect(getComputedStyle($(element, '.zwgk-root')!).fontSize).to.equal('16px');
-        const buttons = shownButtons(element);
-        expect(buttons.length, 'buttons to measure').to.be.above(0);
-        for (const button of buttons) expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);
-      });
-
-      it("still grows with a larger default font size (the browser's setting)", async () => {
-        await withStylesheet('html { font-size: 20px; }', async () => {
-          const element = await render(item);
-          expect(getComputedStyle($(element, '.zwgk-root')!).fontSize).to.equal('20px');
-        });
-      });
-
-      for (const [name, stylesheet] of Object.entries(HOSTILE_STYLESHEETS)) {
-        it(`looks the same under ${name}`, async () => {
-          await withStylesheet(stylesheet, async () => {
-            const element = await render(item);
-            const hostile = computedStyles(element);
-            expect(hostile.length).to.equal(clean.length);
-            const changed = hostile.flatMap((line, i) =>
-              line === clean[i] ? [] : [`${clean[i]} → ${line.slice(line.lastIndexOf('=') + 1)}`],
-            );
-            expect(changed, changed.slice(0, 8).join('\n')).to.deep.equal([]);
-            for (const button of shownButtons(element)) {
-              expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);
-            }
-          });
-        });
-      }
-    });
-  }
+  for (const item of cases) describeHostCss(item.name, () => render(item));
 }
 
 /** The citizen's side of a case: an application the office asked to 补正, found on the status page. */
