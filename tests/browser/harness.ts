@@ -154,6 +154,53 @@ export async function withStylesheet<T>(css: string, body: () => Promise<T>): Pr
   }
 }
 
+/**
+ * What an element promises under host CSS, for one state of it: on a clean page 16px text and buttons at least
+ * 44px high; 20px text when the browser's default is 20px; and under each of HOSTILE_STYLESHEETS the same
+ * computed styles as on the clean page, buttons still at least 44px. `render()` puts the element on the page
+ * (inside `<div class="main"><div>`, where the old portal stylesheet reaches) and resolves once it shows the state.
+ */
+export function describeHostCss(name: string, render: () => Promise<Element>): void {
+  describe(`${name} under host CSS`, () => {
+    let clean: string[];
+    before(async () => {
+      clean = computedStyles(await render());
+    });
+
+    it('has 16px text and targets of at least 44px on a clean page', async () => {
+      const element = await render();
+      expect(getComputedStyle($(element, '.zwgk-root')!).fontSize).to.equal('16px');
+      const buttons = shownButtons(element);
+      expect(buttons.length, 'buttons to measure').to.be.above(0);
+      for (const button of buttons) expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);
+    });
+
+    it("still grows with a larger default font size (the browser's setting)", async () => {
+      await withStylesheet('html { font-size: 20px; }', async () => {
+        const element = await render();
+        expect(getComputedStyle($(element, '.zwgk-root')!).fontSize).to.equal('20px');
+      });
+    });
+
+    for (const [sheet, css] of Object.entries(HOSTILE_STYLESHEETS)) {
+      it(`looks the same under ${sheet}`, async () => {
+        await withStylesheet(css, async () => {
+          const element = await render();
+          const hostile = computedStyles(element);
+          expect(hostile.length).to.equal(clean.length);
+          const changed = hostile.flatMap((line, i) =>
+            line === clean[i] ? [] : [`${clean[i]} → ${line.slice(line.lastIndexOf('=') + 1)}`],
+          );
+          expect(changed, changed.slice(0, 8).join('\n')).to.deep.equal([]);
+          for (const button of shownButtons(element)) {
+            expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);
+          }
+        });
+      });
+    }
+  });
+}
+
 /** The page's own fetch, taken before any test stubs `window.fetch`. */
 const pageFetch = window.fetch.bind(window);
 

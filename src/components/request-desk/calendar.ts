@@ -117,6 +117,13 @@ export function renderCalendar(state: DataState<CalendarOverview>, ui: CalendarU
       ? html`<p class="error-message" id="${name}-error"><span class="tag">${msg('错误')}</span>${ui.errors.get(name)}</p>`
       : nothing;
   const invalid = (name: string) => (ui.errors.has(name) ? 'true' : nothing);
+  const dayList = (name: 'holidays' | 'workdays', label: string, hint: string, rows: number) =>
+    html`<div class="field ${ui.errors.has(name) ? 'has-error' : ''}">
+      <label class="label" for=${name}>${label}</label>
+      <p class="hint" id="${name}-hint">${hint}</p>
+      ${error(name)}
+      <textarea class="input" id=${name} name=${name} rows=${rows} aria-describedby="${name}-hint" aria-invalid=${invalid(name)}></textarea>
+    </div>`;
   return html`<section aria-labelledby="calendar-title" part="calendar">
     <h2 id="calendar-title" tabindex="-1">${msg('工作日历')}</h2>
     <p>${msg('每年11月前后，国务院办公厅公布下一年的放假调休安排。录入后，所有期限立即按新安排计算。')}</p>
@@ -153,32 +160,8 @@ export function renderCalendar(state: DataState<CalendarOverview>, ui: CalendarU
         ${error('notice')}
         <input class="input medium" id="notice" name="notice" aria-describedby="notice-hint" aria-invalid=${invalid('notice')} />
       </div>
-      <div class="field ${ui.errors.has('holidays') ? 'has-error' : ''}">
-        <label class="label" for="holidays">${msg('放假日期')}</label>
-        <p class="hint" id="holidays-hint">${msg('每行一天或一段，例如 2027-02-10 至 2027-02-17（含其中的周末）。')}</p>
-        ${error('holidays')}
-        <textarea
-          class="input"
-          id="holidays"
-          name="holidays"
-          rows="6"
-          aria-describedby="holidays-hint"
-          aria-invalid=${invalid('holidays')}
-        ></textarea>
-      </div>
-      <div class="field ${ui.errors.has('workdays') ? 'has-error' : ''}">
-        <label class="label" for="workdays">${msg('调休上班日期')}</label>
-        <p class="hint" id="workdays-hint">${msg('需要上班的周六、周日，每行一天。')}</p>
-        ${error('workdays')}
-        <textarea
-          class="input"
-          id="workdays"
-          name="workdays"
-          rows="3"
-          aria-describedby="workdays-hint"
-          aria-invalid=${invalid('workdays')}
-        ></textarea>
-      </div>
+      ${dayList('holidays', msg('放假日期'), msg('每行一天或一段，例如 2027-02-10 至 2027-02-17（含其中的周末）。'), 6)}
+      ${dayList('workdays', msg('调休上班日期'), msg('需要上班的周六、周日，每行一天。'), 3)}
       <button type="submit" class="button" ?disabled=${ui.busy}>${ui.busy ? msg('正在保存…') : msg('保存')}</button>
     </form>
   </section>`;
