@@ -8,6 +8,9 @@
 // - English messages: loaded only by pages in English.
 // - cdn/zwgk-kit.js: everything, Lit inside (run `npm run build` first): the file and the chunks it imports
 //   up front, then with every lazy chunk too (English aside).
+// - page: what a real page downloads under cdn/autoloader.js (scripts/cdn-pages.mjs), in Chromium, with the
+//   reference server's demo data: every script it requested, Lit included, until its elements are interactive
+//   (and half a second after, for what loads late), against its target and its budget.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -168,6 +171,37 @@ if (existsSync(new URL('zwgk-kit.js', cdnDir))) {
     (rows.push(['cdn English messages chunk', 'missing', '—', 'English is not a chunk of its own']), (failed = true));
   else report('cdn English messages chunk (English pages only)', gzipFiles(cdnDir, english), budgets.english);
 } else rows.push(['cdn/zwgk-kit.js', 'not built', budgets.cdn, 'run npm run build first']);
+
+// Pages: measured from a real page load, as tests/integration/autoloader.test.ts does.
+const TARGETS = {
+  contactCard: 14 * 1024,
+  directory: 20 * 1024,
+  applicationForm: 28 * 1024,
+  reportViewerShown: 30 * 1024,
+  everyElement: 80 * 1024,
+};
+if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no-pages')) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { PAGES, interactive, loadPage, pageHtml, startPageServer } = await import('./cdn-pages.mjs');
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { browserArgs, findBrowser } = await import('./browser-path.mjs');
+  const server = await startPageServer();
+  const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
+  try {
+    for (const [name, page] of Object.entries(PAGES)) {
+      const url = server.page(`/${name}`, pageHtml(page.tags));
+      const { bytes, scripts, errors } = await loadPage(browser, url, interactive(page.tags), { settleMs: 500 });
+      if (errors.length) (rows.push([`page: ${page.title}`, 'errors', '—', errors.join('; ')]), (failed = true));
+      const target = TARGETS[name];
+      report(`page: ${page.title} (${scripts.length} scripts; target ${target})`, bytes, budgets.pages?.[name]);
+      rows.at(-1)[3] += bytes > target ? `, ${((bytes / target - 1) * 100).toFixed(0)}% over target` : ', within target';
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 
 const width = Math.max(...rows.map((r) => String(r[0]).length));
 console.log(`${'what'.padEnd(width)}  gzip bytes  budget  status`);
