@@ -167,6 +167,18 @@ if (existsSync(new URL('zwgk-kit.js', cdnDir))) {
     gzipFiles(cdnDir, [...upFront, ...lazy]),
     budgets.cdnUsed,
   );
+  // The shared chunks of the CDN build (vite.cdn.config.ts): the runtime every element loads, the small pieces
+  // most elements share, the forms' shared code.
+  const chunkFiles = readdirSync(new URL('chunks/', cdnDir));
+  for (const [name, what] of [
+    ['runtime', 'Lit and the kit runtime, every element'],
+    ['common', 'formatters, events, url-state: every element but the card'],
+    ['forms', "the forms' shared code"],
+  ]) {
+    const file = chunkFiles.find((f) => new RegExp(`^${name}-[\\w-]+\\.js$`).test(f));
+    if (file) report(`cdn chunk ${name} (${what})`, gzipFiles(cdnDir, [`chunks/${file}`]), budgets.cdnChunks?.[name]);
+    else (rows.push([`cdn chunk ${name}`, 'missing', '—', 'vite.cdn.config.ts no longer makes it']), (failed = true));
+  }
   if (english.length !== 1)
     (rows.push(['cdn English messages chunk', 'missing', '—', 'English is not a chunk of its own']), (failed = true));
   else report('cdn English messages chunk (English pages only)', gzipFiles(cdnDir, english), budgets.english);
