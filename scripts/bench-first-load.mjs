@@ -11,14 +11,21 @@
 //   - one file:   the same page loading cdn/zwgk-kit.js (every citizen element up front) — the baseline;
 //   - one card:   a page with the contact card alone under the autoloader, for scale.
 // with the ratio to the baseline, and the gzip bytes of script each page downloaded.
-// Run: npm run bench:first-load [-- rounds]   (after npm run build; about 10 s a run at these settings)
+// With `--compare <dir>` (another build's packages/zwgk-kit/dist/cdn, e.g. the main branch's), that build's
+// autoloader and one-file pages run in the same alternation.
+// Run: npm run bench:first-load [-- rounds] [--compare dir]   (after npm run build; 5–10 s a run)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser-path.mjs';
 import { CITIZEN_ELEMENTS, interactive, loadPage, pageHtml, startPageServer } from './cdn-pages.mjs';
 
-const rounds = Number(process.argv[2] ?? 5);
+const args = process.argv.slice(2);
+const compareAt = args.indexOf('--compare');
+const compareDir = compareAt >= 0 ? pathToFileURL(`${resolve(args.splice(compareAt, 2)[1])}/`) : undefined;
+const rounds = Number(args[0] ?? 5);
 const THROTTLE = { cpu: 4, kbps: 400, rttMs: 400 };
 const TARGET_MS = 2000;
 
@@ -32,7 +39,7 @@ function demoPage(script) {
   return html;
 }
 
-const server = await startPageServer();
+const server = await startPageServer({ compareDir });
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
 const six = Object.keys(CITIZEN_ELEMENTS);
 const variants = [
@@ -40,6 +47,12 @@ const variants = [
   { name: 'one file (baseline)', url: server.page('/demo-one-file', demoPage('/cdn/zwgk-kit.js')), tags: six },
   { name: 'one card (autoloader)', url: server.page('/one-card', pageHtml(['zwgk-contact-card'])), tags: ['zwgk-contact-card'] },
 ];
+if (compareDir) {
+  variants.push(
+    { name: 'compared: autoloader', url: server.page('/compared-autoloader', demoPage('/cdn-compare/autoloader.js')), tags: six },
+    { name: 'compared: one file', url: server.page('/compared-one-file', demoPage('/cdn-compare/zwgk-kit.js')), tags: six },
+  );
+}
 const results = new Map(variants.map((variant) => [variant.name, { ms: [], bytes: 0, scripts: 0 }]));
 const problems = [];
 const loadBefore = loadavg();

@@ -71,25 +71,36 @@ export function interactive(tags) {
 }
 
 const gzipped = new Map();
-/** The gzip (level 9) of a file beside the CDN file, cached. */
-export function gzipOfCdnFile(path) {
-  if (!gzipped.has(path)) gzipped.set(path, gzipSync(readFileSync(new URL(path, CDN_DIR)), { level: 9 }));
-  return gzipped.get(path);
+/** The gzip (level 9) of a file beside the CDN file (in `dir`, default the build's), cached. */
+export function gzipOfCdnFile(path, dir = CDN_DIR) {
+  const file = new URL(path, dir).href;
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(new URL(file)), { level: 9 }));
+  return gzipped.get(file);
 }
 
-/** Starts the reference server (memory) and a front server for pages, CDN files and /api; `close()` stops both. */
-export async function startPageServer() {
+/** Where the server finds the files it serves under each prefix: the build under /cdn/, `compareDir` under /cdn-compare/. */
+const served = new Map([['/cdn/', CDN_DIR]]);
+
+/**
+ * Starts the reference server (memory) and a front server for pages, CDN files and /api; `close()` stops both.
+ * `compareDir`: another CDN build (e.g. the main branch's) served under /cdn-compare/, to compare in one run.
+ */
+export async function startPageServer({ compareDir } = {}) {
   if (!existsSync(new URL('autoloader.js', CDN_DIR))) throw new Error('packages/zwgk-kit/dist/cdn is not built: run npm run build first.');
   const api = await createDemoServer({ dataDir: 'memory', altchaComplexity: 'test' });
   const pages = new Map();
   const front = new Hono();
   front.use('/api/*', compress());
   front.all('/api/*', (c) => api.app.fetch(c.req.raw));
-  front.get('/cdn/*', (c) => {
-    const path = c.req.path.slice('/cdn/'.length);
-    if (!/^(chunks\/)?[\w.-]+\.js$/.test(path) || !existsSync(new URL(path, CDN_DIR))) return c.notFound();
-    return c.body(gzipOfCdnFile(path), 200, { 'Content-Type': 'text/javascript', 'Content-Encoding': 'gzip', 'Cache-Control': 'no-store' });
-  });
+  if (compareDir) served.set('/cdn-compare/', compareDir);
+  for (const [prefix, dir] of served) {
+    front.get(`${prefix}*`, (c) => {
+      const path = c.req.path.slice(prefix.length);
+      if (!/^(chunks\/)?[\w.-]+\.js$/.test(path) || !existsSync(new URL(path, dir))) return c.notFound();
+      const headers = { 'Content-Type': 'text/javascript', 'Content-Encoding': 'gzip', 'Cache-Control': 'no-store' };
+      return c.body(gzipOfCdnFile(path, dir), 200, headers);
+    });
+  }
   front.get('/reserve.css', (c) => c.body(readFileSync(new URL('src/styles/reserve.css', root)), 200, { 'Content-Type': 'text/css' }));
   front.get('/portal.css', (c) => c.body(readFileSync(new URL('demo/portal.css', root)), 200, { 'Content-Type': 'text/css' }));
   front.get('*', (c) => {
@@ -115,8 +126,10 @@ export async function startPageServer() {
 
 /**
  * Opens `url` in a fresh browser context (nothing cached), waits until `until` holds, and returns the scripts
- * the page requested (paths under /cdn/) with their gzip bytes, the time from navigation start to `until`
- * (ms), and page errors. `settleMs`: how long to go on recording requests afterwards (what loads late). `throttle`: `{ cpu, kbps, rttMs }` applied through the DevTools protocol first.
+ * the page requested (paths under /cdn/; a compared build's with their /cdn-compare/ prefix) with their gzip
+ * bytes, the time from navigation start to `until` (ms), and page errors. `throttle`: `{ cpu, kbps, rttMs }`
+ * applied through the DevTools protocol first. `settleMs`: how long to go on recording requests afterwards
+ * (what loads late).
  */
 export async function loadPage(browser, url, until, { throttle, timeout = 60_000, settleMs = 0 } = {}) {
   const context = await browser.createBrowserContext();
@@ -125,7 +138,8 @@ export async function loadPage(browser, url, until, { throttle, timeout = 60_000
   const errors = [];
   tab.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (request.resourceType() === 'script' && path.startsWith('/cdn/')) scripts.push(path.slice('/cdn/'.length));
+    const prefix = [...served.keys()].find((p) => path.startsWith(p));
+    if (request.resourceType() === 'script' && prefix) scripts.push(path);
   });
   tab.on('pageerror', (error) => errors.push(String(error)));
   try {
@@ -153,7 +167,11 @@ export async function loadPage(browser, url, until, { throttle, timeout = 60_000
     const ms = await tab.evaluate(() => window.__zwgkInteractiveAt);
     if (settleMs) await new Promise((resolve) => setTimeout(resolve, settleMs));
     const unique = [...new Set(scripts)];
-    return { ms, scripts: unique, bytes: unique.reduce((sum, path) => sum + gzipOfCdnFile(path).length, 0), errors };
+    const bytes = unique.reduce((sum, path) => {
+      const prefix = [...served.keys()].find((p) => path.startsWith(p));
+      return sum + gzipOfCdnFile(path.slice(prefix.length), served.get(prefix)).length;
+    }, 0);
+    return { ms, scripts: unique.map((path) => path.replace(/^\/cdn\//, '')), bytes, errors };
   } finally {
     await context.close();
   }
