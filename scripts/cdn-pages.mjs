@@ -38,9 +38,9 @@ export const PAGES = {
   everyElement: { title: 'all six citizen elements', tags: Object.keys(CITIZEN_ELEMENTS) },
 };
 
-/** The HTML of a page with `tags`, loading the kit with `script` (`/cdn/autoloader.js` or `/cdn/zwgk-kit.js`). */
-export function pageHtml(tags, script = '/cdn/autoloader.js') {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+/** The HTML of a page in `lang` with `tags`, loading the kit with `script` (`/cdn/autoloader.js` or `/cdn/zwgk-kit.js`). */
+export function pageHtml(tags, script = '/cdn/autoloader.js', lang = 'zh-CN') {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>zwgk-kit page</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/reserve.css">
 <script type="module" src="${script}"></script></head><body><main>
 ${tags.map((tag) => CITIZEN_ELEMENTS[tag]).join('\n')}

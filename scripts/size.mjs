@@ -208,7 +208,21 @@ if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no
       const target = TARGETS[name];
       report(`page: ${page.title} (${scripts.length} scripts; target ${target})`, bytes, budgets.pages?.[name]);
       rows.at(-1)[3] += bytes > target ? `, ${((bytes / target - 1) * 100).toFixed(0)}% over target` : ', within target';
+      // A Chinese page never fetches the English messages, nor the proof solver before anyone types.
+      const early = scripts.filter((path) => /^chunks\/(en|solver)-[\w-]+\.js$/.test(path));
+      if (early.length) (rows.push([`page: ${page.title}`, 'loads', '—', `${early.join(', ')} it does not need`]), (failed = true));
     }
+    // The same card on an English page: the English messages come as one chunk more.
+    const english = server.page('/contactCardEnglish', pageHtml(['zwgk-contact-card'], '/cdn/autoloader.js', 'en'));
+    const { bytes, scripts } = await loadPage(browser, english, interactive(['zwgk-contact-card']), { settleMs: 500 });
+    const hasEnglish = scripts.some((path) => /^chunks\/en-[\w-]+\.js$/.test(path));
+    rows.push([
+      `page: one contact card, in English (${scripts.length} scripts)`,
+      bytes,
+      '—',
+      hasEnglish ? 'English chunk loaded' : 'NO English chunk',
+    ]);
+    failed ||= !hasEnglish;
   } finally {
     await browser.close();
     await server.close();
