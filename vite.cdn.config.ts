@@ -1,6 +1,112 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { BROWSER_FLOOR } from './scripts/browser-floor.mjs';
 import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
+
+/**
+ * The kit runtime: what every element needs at once — Lit's core, Lit Localize, the base element with its
+ * language and theme, the data-loading controllers and states, the tokens, the API client, and the small
+ * helpers several elements share — in one chunk, so a page fetches it in one request and gzips it as one
+ * stream. What only some elements use (form fields, drafts, upload, directives, formatters …) stays out of it:
+ * a contact card page does not pay for the forms.
+ */
+const RUNTIME = [
+  /\/node_modules\/lit\/(index|decorators)\.js$/,
+  /\/node_modules\/lit-html\/(lit-html|is-server)\.js$/,
+  /\/node_modules\/lit-element\/lit-element\.js$/,
+  /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/(property|state))\.js$/,
+  /\/node_modules\/@lit\/localize\//,
+  /@oxc-project\+runtime/,
+  /\/src\/components\/base\/(zwgk-element|context|states|heading|hydration|clipboard|download)\.ts$/,
+  /\/src\/components\/base\/controllers\/(request|data-source)\.ts$/,
+  /\/src\/styles\/(tokens|host-reset)\.ts$/,
+  /\/src\/i18n\/locale\.ts$/,
+  /\/src\/api\/client\.ts$/,
+  /\/src\/core\/url\.ts$/,
+];
+
+/**
+ * Saves round trips on a slow link: a chunk's static imports are only discovered once the chunk has arrived,
+ * so each level of imports costs one more round trip. This writes
+ * - into autoloader.js the chunks each element's chunk imports (src/autoloader.ts `PRELOAD`), which the
+ *   autoloader preloads beside the element's chunk;
+ * - before every other `import()` (the report viewer's tables, the mailbox's views …) a `modulepreload` of the
+ *   chunks the loaded one imports and its importer does not already have.
+ * (Vite does the second itself outside library mode.) The source maps are not shifted for the inserted text.
+ */
+function preloadChunks(): Plugin {
+  return {
+    name: 'zwgk-preload-chunks',
+    generateBundle(_options, bundle) {
+      const chunks = new Map<string, Rollup.OutputChunk>();
+      for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
+      const staticImports = (file: string, into = new Set<string>()): Set<string> => {
+        for (const dependency of chunks.get(file)?.imports ?? []) {
+          if (into.has(dependency)) continue;
+          into.add(dependency);
+          staticImports(dependency, into);
+        }
+        return into;
+      };
+
+      const loader = chunks.get('autoloader.js');
+      if (!loader) return this.error('no autoloader.js in the CDN build');
+      const files: string[] = [];
+      const tags: Record<string, number[]> = {};
+      for (const file of loader.dynamicImports) {
+        // The element's entry module (src/contact-card.ts …) is in the chunk, whether or not it is its facade.
+        const name = chunks
+          .get(file)
+          ?.moduleIds.map((id) => id.match(/\/src\/([\w-]+)\.ts$/)?.[1])
+          .find(Boolean);
+        if (!name) continue;
+        tags[`zwgk-${name}`] = [...staticImports(file)].map((dependency) => {
+          const chunk = dependency.replace(/^chunks\/(.*)\.js$/, '$1');
+          return files.includes(chunk) ? files.indexOf(chunk) : files.push(chunk) - 1;
+        });
+      }
+      const placeholder = /(["'`])\{"chunks":\[\],"tags":\{\}\}\1/;
+      if (!placeholder.test(loader.code)) return this.error('autoloader.js lost its PRELOAD placeholder');
+      loader.code = loader.code.replace(placeholder, `'${JSON.stringify({ chunks: files, tags })}'`);
+
+      for (const [file, chunk] of chunks) {
+        if (chunk === loader || !file.startsWith('chunks/')) continue;
+        const present = staticImports(file).add(file);
+        for (const target of chunk.dynamicImports) {
+          const extra = [...staticImports(target)].filter((dependency) => !present.has(dependency));
+          if (!extra.length) continue;
+          const call = new RegExp(`import\\((["'\`])\\./${target.slice('chunks/'.length).replace(/[.$]/g, '\\$&')}\\1\\)`, 'g');
+          const urls = JSON.stringify(extra.map((dependency) => `./${dependency.slice('chunks/'.length)}`));
+          const preload = `${urls}.forEach(u=>{let l=document.createElement("link");l.rel="modulepreload";l.href=new URL(u,import.meta.url).href;document.head.append(l)})`;
+          if (!call.test(chunk.code)) return this.error(`${file}: no import() of ${target} found to preload beside`);
+          chunk.code = chunk.code.replace(call, (match) => `(${preload},${match})`);
+        }
+      }
+    },
+  };
+}
+
+/** Shared by the citizen's forms (the application form, the status look-up, the mailbox) and the office's. */
+const FORMS = [
+  /\/src\/components\/base\/(fields|fields\.styles|form\.styles)\.ts$/,
+  /\/src\/components\/base\/controllers\/(focus|submission|draft|form-feedback|server-errors)\.ts$/,
+  /\/src\/core\/(draft|calendar|application)\//,
+  /\/src\/core\/validate\/(?!feedback)/,
+  /\/src\/api\/upload\.ts$/,
+  /\/src\/api\/types\/(application|staff)\.ts$/,
+  /\/node_modules\/lit-html\/(directive-helpers|directives\/(live|if-defined))\.js$/,
+];
+/** Small pieces most elements but the contact card use, in one chunk rather than one request each. */
+const COMMON = [
+  /\/src\/i18n\/format\.ts$/,
+  /\/src\/events\//,
+  /\/src\/components\/base\/controllers\/url-state\.ts$/,
+  /\/node_modules\/lit-html\/directive\.js$/,
+];
+const group = (name: string, patterns: RegExp[], priority: number) => ({
+  name,
+  test: (id: string) => patterns.some((pattern) => pattern.test(id)),
+  priority,
+});
 
 // The CDN build: one minified ES module (Lit inside) that registers every element — what a CMS page loads
 // with <script type="module"> — and autoloader.js, which defines each element when it first appears,
@@ -10,7 +116,7 @@ import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 // Licence comments (Lit's, DOMPurify's) are kept.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitLiterals()],
+  plugins: [minifyLitLiterals(), preloadChunks()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: BROWSER_FLOOR,
@@ -25,6 +131,9 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
         comments: { legal: true, annotation: false, jsdoc: false },
         minify: true,
+        codeSplitting: {
+          groups: [group('runtime', RUNTIME, 30), group('common', COMMON, 20), group('forms', FORMS, 10)],
+        },
       },
     },
   },

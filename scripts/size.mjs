@@ -8,6 +8,9 @@
 // - English messages: loaded only by pages in English.
 // - cdn/zwgk-kit.js: everything, Lit inside (run `npm run build` first): the file and the chunks it imports
 //   up front, then with every lazy chunk too (English aside).
+// - page: what a real page downloads under cdn/autoloader.js (scripts/cdn-pages.mjs), in Chromium, with the
+//   reference server's demo data: every script it requested, Lit included, until its elements are interactive
+//   (and half a second after, for what loads late), against its target and its budget.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -164,10 +167,67 @@ if (existsSync(new URL('zwgk-kit.js', cdnDir))) {
     gzipFiles(cdnDir, [...upFront, ...lazy]),
     budgets.cdnUsed,
   );
+  // The shared chunks of the CDN build (vite.cdn.config.ts): the runtime every element loads, the small pieces
+  // most elements share, the forms' shared code.
+  const chunkFiles = readdirSync(new URL('chunks/', cdnDir));
+  for (const [name, what] of [
+    ['runtime', 'Lit and the kit runtime, every element'],
+    ['common', 'formatters, events, url-state: every element but the card'],
+    ['forms', "the forms' shared code"],
+  ]) {
+    const file = chunkFiles.find((f) => new RegExp(`^${name}-[\\w-]+\\.js$`).test(f));
+    if (file) report(`cdn chunk ${name} (${what})`, gzipFiles(cdnDir, [`chunks/${file}`]), budgets.cdnChunks?.[name]);
+    else (rows.push([`cdn chunk ${name}`, 'missing', '—', 'vite.cdn.config.ts no longer makes it']), (failed = true));
+  }
   if (english.length !== 1)
     (rows.push(['cdn English messages chunk', 'missing', '—', 'English is not a chunk of its own']), (failed = true));
   else report('cdn English messages chunk (English pages only)', gzipFiles(cdnDir, english), budgets.english);
 } else rows.push(['cdn/zwgk-kit.js', 'not built', budgets.cdn, 'run npm run build first']);
+
+// Pages: measured from a real page load, as tests/integration/autoloader.test.ts does.
+const TARGETS = {
+  contactCard: 14 * 1024,
+  directory: 20 * 1024,
+  applicationForm: 28 * 1024,
+  reportViewerShown: 30 * 1024,
+  everyElement: 80 * 1024,
+};
+if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no-pages')) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { PAGES, interactive, loadPage, pageHtml, startPageServer } = await import('./cdn-pages.mjs');
+  const { default: puppeteer } = await import('puppeteer-core');
+  const { browserArgs, findBrowser } = await import('./browser-path.mjs');
+  const server = await startPageServer();
+  const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
+  try {
+    for (const [name, page] of Object.entries(PAGES)) {
+      const url = server.page(`/${name}`, pageHtml(page.tags));
+      const { bytes, scripts, errors } = await loadPage(browser, url, interactive(page.tags), { settleMs: 500 });
+      if (errors.length) (rows.push([`page: ${page.title}`, 'errors', '—', errors.join('; ')]), (failed = true));
+      const target = TARGETS[name];
+      report(`page: ${page.title} (${scripts.length} scripts; target ${target})`, bytes, budgets.pages?.[name]);
+      rows.at(-1)[3] += bytes > target ? `, ${((bytes / target - 1) * 100).toFixed(0)}% over target` : ', within target';
+      // A Chinese page never fetches the English messages, nor the proof solver before anyone types.
+      const early = scripts.filter((path) => /^chunks\/(en|solver)-[\w-]+\.js$/.test(path));
+      if (early.length) (rows.push([`page: ${page.title}`, 'loads', '—', `${early.join(', ')} it does not need`]), (failed = true));
+    }
+    // The same card on an English page: the English messages come as one chunk more.
+    const english = server.page('/contactCardEnglish', pageHtml(['zwgk-contact-card'], '/cdn/autoloader.js', 'en'));
+    const { bytes, scripts } = await loadPage(browser, english, interactive(['zwgk-contact-card']), { settleMs: 500 });
+    const hasEnglish = scripts.some((path) => /^chunks\/en-[\w-]+\.js$/.test(path));
+    rows.push([
+      `page: one contact card, in English (${scripts.length} scripts)`,
+      bytes,
+      '—',
+      hasEnglish ? 'English chunk loaded' : 'NO English chunk',
+    ]);
+    failed ||= !hasEnglish;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 
 const width = Math.max(...rows.map((r) => String(r[0]).length));
 console.log(`${'what'.padEnd(width)}  gzip bytes  budget  status`);

@@ -16,11 +16,34 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
   'zwgk-request-desk': () => import('./request-desk.js'),
 };
 
+/**
+ * The chunks each element's chunk imports (`tags`: indexes into `chunks`, the files in chunks/ without their
+ * `.js`), written in by the CDN build (vite.cdn.config.ts): they are
+ * fetched beside the element's chunk (`<link rel="modulepreload">`) instead of one round trip after it — on a
+ * slow link each round trip is a visible wait. Empty in other builds, where a bundler has already joined them.
+ */
+const PRELOAD: { chunks: string[]; tags: Record<string, number[]> } = JSON.parse('{"chunks":[],"tags":{}}');
+
+// (Through a constant: Vite rewrites a literal `new URL(…, import.meta.url)` as an asset to bundle.)
+const HERE = import.meta.url;
 const requested = new Set<string>();
+const preloaded = new Set<number>();
+
+function preload(tag: string): void {
+  for (const index of PRELOAD.tags[tag] ?? []) {
+    if (preloaded.has(index)) continue;
+    preloaded.add(index);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(`./chunks/${PRELOAD.chunks[index]}.js`, HERE).href;
+    document.head.append(link);
+  }
+}
 
 function load(tag: string): void {
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
+  preload(tag);
   ELEMENTS[tag]().catch((error: unknown) => {
     requested.delete(tag); // a later appearance tries again (the network may be back)
     console.error(`[zwgk-kit autoloader] could not load <${tag}>:`, error);

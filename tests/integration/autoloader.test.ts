@@ -46,7 +46,11 @@ after(async () => {
 });
 
 /** Loads `body` under the autoloader; the scripts it requested and their gzip bytes. */
-async function load(name: string, body: string, until: string): Promise<{ scripts: string[]; bytes: number; errors: string[] }> {
+async function load(
+  name: string,
+  body: string,
+  until: string,
+): Promise<{ scripts: string[]; preloaded: string[]; bytes: number; errors: string[] }> {
   pages.set(
     `/${name}`,
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${name}</title>
@@ -55,6 +59,7 @@ async function load(name: string, body: string, until: string): Promise<{ script
   const tab = await browser.newPage();
   const scripts: string[] = [];
   const errors: string[] = [];
+  let preloaded: string[] = [];
   tab.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
@@ -63,15 +68,18 @@ async function load(name: string, body: string, until: string): Promise<{ script
     await tab.goto(`${origin}/${name}`, { waitUntil: 'networkidle0' });
     await tab.waitForFunction(until, { timeout: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
+    preloaded = await tab.$$eval('link[rel="modulepreload"]', (links) =>
+      links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+    );
   } finally {
     await tab.close();
   }
   const bytes = scripts.reduce((sum, path) => sum + gzipSync(readFileSync(join(CDN, path)), { level: 9 }).length, 0);
-  return { scripts, bytes, errors };
+  return { scripts, preloaded, bytes, errors };
 }
 
 test('a page with one contact card loads the contact card and nothing else', async () => {
-  const { scripts, bytes, errors } = await load(
+  const { scripts, preloaded, bytes, errors } = await load(
     'contact-card',
     '<zwgk-contact-card agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>',
     "customElements.get('zwgk-contact-card') && document.querySelector('zwgk-contact-card').shadowRoot?.textContent.includes('福建省商务厅')",
@@ -80,9 +88,19 @@ test('a page with one contact card loads the contact card and nothing else', asy
     `page with one <zwgk-contact-card> (autoloader): ${scripts.length} scripts, ${bytes} bytes gzip, budget ${budgets.pages.contactCard}`,
   );
   assert.deepEqual(errors, []);
-  const others = scripts.filter((path) => /directory|application|feedback|report|view|solver|lookup|\/en-/.test(path));
-  assert.deepEqual(others, [], 'no other element, no English, no report tables');
+  const others = scripts.filter((path) => /directory|application|feedback|report|view|solver|lookup|\/en-|\/forms-|\/common-/.test(path));
+  assert.deepEqual(others, [], "no other element, no English, no report tables, none of the forms' or the other elements' shared code");
   assert.ok(bytes <= budgets.pages.contactCard, `${bytes} bytes within the page budget ${budgets.pages.contactCard}`);
+  // The chunks the card's chunk imports are fetched beside it (one round trip), not after it.
+  assert.ok(
+    preloaded.some((path) => /^\/chunks\/runtime-[\w-]+\.js$/.test(path)),
+    `the kit runtime is preloaded with the card (${preloaded.join(', ') || 'nothing preloaded'})`,
+  );
+  assert.deepEqual(
+    preloaded.filter((path) => !scripts.includes(path)),
+    [],
+    'nothing is preloaded that the page does not use',
+  );
 });
 
 test('an element added later is defined when it appears', async () => {
