@@ -1,143 +1,201 @@
 /**
- * `npm run bench:server`: a bounded load test of the reference server on loopback.
+ * `npm run bench:server`: the reference server against a bare Hono app, on loopback, same machine, same database.
  *
- * Starts `src/server/main.ts` as its own process (PGlite in a temporary data
- * directory, or PostgreSQL when BENCH_DATABASE_URL is set), sends
- * BENCH_REQUESTS (default 500) applications with BENCH_CONCURRENCY (default 16)
- * in flight, each with its own Idempotency-Key, replays some of them, runs the
- * same number of directory searches, prints requests/s and latency
- * percentiles, then reads every acknowledged application back: "lost writes: 0".
+ * Starts `src/server/main.ts` (the kit, with its request log on) and `scripts/bench-bare-server.ts` (bare Hono on
+ * the same @hono/node-server: one INSERT per POST, no validation; a GET handler sending the kit's own JSON) as
+ * their own processes — PGlite in temporary data directories, or PostgreSQL when BENCH_DATABASE_URL is set (each
+ * in a schema of its own, dropped afterwards). Then, BENCH_ROUNDS times (default 3), alternating which goes first:
+ * `POST /applications` and `GET /disclosures?q=…` for BENCH_SECONDS (default 4) each, BENCH_CONNECTIONS (default
+ * 20) in flight. Prints each run, the medians, the ratio kit ÷ bare and the targets of issue 17; then checks that
+ * both send the same bytes for every query, that a repeat with If-None-Match is a 304, that replays answer with
+ * the first code, and reads every acknowledged application back: "lost writes: 0".
  * Stops by itself (at most BENCH_TIMEOUT_S, default 300 s).
  */
-import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { Agent } from 'node:http';
+import pg from 'pg';
 import { sampleApplication } from '../src/server/testing.js';
+import { load, median, send, startServerProcess, type LoadFigures, type LoadRequest, type ServerProcess } from './bench-process.js';
 
-const total = Number(process.env.BENCH_REQUESTS ?? 500);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_S ?? 300);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
+const TERMS = ['外贸', '商务', '政务公开', '通知', '2020', '电子商务'];
 
-interface Result {
-  status: number;
-  ms: number;
-  body?: unknown;
-}
-
-async function timed(url: string, init?: RequestInit): Promise<Result> {
-  const start = performance.now();
-  try {
-    const response = await fetch(url, init);
-    const body = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text();
-    return { status: response.status, ms: performance.now() - start, body };
-  } catch (error) {
-    return { status: 0, ms: performance.now() - start, body: String(error) };
-  }
-}
-
-/** Runs `count` tasks with at most `limit` in flight. */
-async function pool<T>(count: number, limit: number, task: (i: number) => Promise<T>): Promise<{ results: T[]; seconds: number }> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(limit, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await task(i);
-      }
-    }),
-  );
-  return { results, seconds: (performance.now() - start) / 1000 };
-}
-
-function report(label: string, results: Result[], seconds: number, ok: (r: Result) => boolean): number {
-  const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
-  const errors = results.filter((r) => !ok(r)).length;
-  console.log(
-    `${label.padEnd(26)} ${String(results.length).padStart(5)} requests  ${(results.length / seconds).toFixed(0).padStart(6)} req/s  ` +
-      `p50 ${at(50)} ms  p95 ${at(95)} ms  p99 ${at(99)} ms  errors ${errors}`,
-  );
-  return errors;
-}
-
-const dataDir = await mkdtemp(join(tmpdir(), 'zwgk-bench-'));
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  cwd: new URL('..', import.meta.url),
-  env: {
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    ZWGK_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl ?? '',
-    ZWGK_RATE_LIMIT: '0',
-    ZWGK_QUIET: '1',
-    ZWGK_ADMIN_TOKEN: '',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
 const deadline = setTimeout(() => {
   console.error(`bench: gave up after ${timeoutSeconds} s`);
-  child.kill('SIGKILL');
   process.exit(2);
 }, timeoutSeconds * 1000);
 
+/** A schema of its own on the shared database, so nothing of this run stays behind. */
+async function schemaOnDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${name}`);
+  await admin.end();
+  const url = new URL(databaseUrl!);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+const run = randomBytes(4).toString('hex');
+const cleanups: (() => Promise<void>)[] = [];
+const servers: ServerProcess[] = [];
 let exitCode = 1;
 try {
-  const origin = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const look = (chunk: Buffer) => {
-      output += chunk;
-      const match = /listening on (http:\/\/[^\s/]+)\/api \(storage: (\w+)\)/.exec(output);
-      if (match) {
-        child.stdout!.off('data', look);
-        child.stdout!.resume();
-        console.log(`server: ${match[1]} storage ${match[2]}; ${total} applications, concurrency ${concurrency}`);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', look);
-    child.once('exit', () => reject(new Error(`server exited:\n${output}`)));
+  let kitEnv: Record<string, string>;
+  let bareEnv: Record<string, string>;
+  if (databaseUrl) {
+    const kitSchema = await schemaOnDatabase(`zwgk_bench_${run}`);
+    const bareSchema = await schemaOnDatabase(`zwgk_bench_bare_${run}`);
+    cleanups.push(kitSchema.drop, bareSchema.drop);
+    kitEnv = { DATABASE_URL: kitSchema.url };
+    bareEnv = { DATABASE_URL: databaseUrl, BENCH_SCHEMA: `zwgk_bench_bare_${run}` };
+  } else {
+    const kitDir = await mkdtemp(join(tmpdir(), 'zwgk-bench-'));
+    const bareDir = await mkdtemp(join(tmpdir(), 'zwgk-bench-bare-'));
+    cleanups.push(
+      () => rm(kitDir, { recursive: true, force: true }),
+      () => rm(bareDir, { recursive: true, force: true }),
+    );
+    kitEnv = { DATABASE_URL: '', ZWGK_DATA_DIR: kitDir };
+    bareEnv = { DATABASE_URL: '', ZWGK_DATA_DIR: bareDir };
+  }
+  const kit = await startServerProcess('src/server/main.ts', {
+    ...kitEnv,
+    ZWGK_RATE_LIMIT: '0',
+    ZWGK_QUIET: process.env.BENCH_QUIET === '1' ? '1' : '',
+    ZWGK_ADMIN_TOKEN: '',
+    ZWGK_STATIC_DIR: '',
   });
-  const api = `${origin}/api`;
-  // Keys unique per run, so a reused PostgreSQL database does not turn this run into replays of the last one.
-  const run = randomUUID();
+  servers.push(kit);
+  const bare = await startServerProcess('scripts/bench-bare-server.ts', { ...bareEnv, BENCH_TERMS: JSON.stringify(TERMS) });
+  servers.push(bare);
+  console.log(
+    `storage ${kit.storage}; ${rounds} rounds of ${seconds} s per server and request, ${connections} connections; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+
   const body = JSON.stringify(sampleApplication());
-  const post = (key: string) =>
-    timed(`${api}/applications`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body });
+  const postWithKey = (key: string): LoadRequest => ({
+    method: 'POST',
+    path: '/api/applications',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+    body,
+  });
+  const post = (prefix: string) => (i: number) => postWithKey(`${prefix}-${i}`);
+  const search = (i: number): LoadRequest => ({
+    method: 'GET',
+    path: `/api/disclosures?q=${encodeURIComponent(TERMS[i % TERMS.length]!)}`,
+  });
 
-  const created = await pool(total, concurrency, (i) => post(`bench-${run}-${i}`));
-  let errors = report('POST /applications', created.results, created.seconds, (r) => r.status === 201);
-  const acknowledged = created.results.flatMap((r, i) =>
-    r.status === 201 ? [{ i, code: (r.body as { trackingCode: string }).trackingCode }] : [],
+  // Warm-up: JIT, connection pools, the directory's first queries.
+  for (const server of [kit, bare]) {
+    await load(server.origin, { connections, seconds: 1, expect: 201 }, post(`warm-${run}-${server.child.pid}`));
+    await load(server.origin, { connections, seconds: 1, expect: 200 }, search);
+  }
+
+  const figures = {
+    kit: { post: [] as LoadFigures[], get: [] as LoadFigures[] },
+    bare: { post: [] as LoadFigures[], get: [] as LoadFigures[] },
+  };
+  const acknowledged: { key: string; code: string }[] = [];
+  const line = (label: string, f: LoadFigures) =>
+    console.log(
+      `  ${label.padEnd(30)} ${f.perSecond.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  (${f.requests} requests, ${f.errors} errors)`,
+    );
+  for (let round = 0; round < rounds; round++) {
+    console.log(`round ${round + 1}`);
+    const order = round % 2 === 0 ? (['kit', 'bare'] as const) : (['bare', 'kit'] as const);
+    for (const name of order) {
+      const server = name === 'kit' ? kit : bare;
+      const prefix = `bench-${run}-${name}-${round}`;
+      const posted = await load(server.origin, { connections, seconds, expect: 201, keep: name === 'kit' }, post(prefix));
+      figures[name].post.push(posted);
+      line(`${name} POST /applications`, posted);
+      if (name === 'kit') {
+        posted.answers.forEach((answer, i) => {
+          if (answer?.status === 201)
+            acknowledged.push({ key: `${prefix}-${i}`, code: (JSON.parse(answer.body) as { trackingCode: string }).trackingCode });
+        });
+        posted.answers = [];
+      }
+    }
+    for (const name of order) {
+      const searched = await load((name === 'kit' ? kit : bare).origin, { connections, seconds, expect: 200 }, search);
+      figures[name].get.push(searched);
+      line(`${name} GET /disclosures?q=…`, searched);
+    }
+  }
+
+  const rate = (list: LoadFigures[]) => median(list.map((f) => f.perSecond));
+  const p99 = (list: LoadFigures[]) => median(list.map((f) => f.p99));
+  const postRatio = rate(figures.kit.post) / rate(figures.bare.post);
+  const getRatio = rate(figures.kit.get) / rate(figures.bare.get);
+  console.log(`medians over ${rounds} rounds (load average now ${loadavg()[0]!.toFixed(2)}):`);
+  console.log(
+    `  POST /applications     kit ${rate(figures.kit.post).toFixed(0)} req/s, p99 ${p99(figures.kit.post).toFixed(1)} ms; bare ${rate(figures.bare.post).toFixed(0)} req/s, p99 ${p99(figures.bare.post).toFixed(1)} ms; kit ÷ bare ${postRatio.toFixed(2)}`,
+  );
+  console.log(
+    `  GET /disclosures?q=…   kit ${rate(figures.kit.get).toFixed(0)} req/s, p99 ${p99(figures.kit.get).toFixed(1)} ms; bare ${rate(figures.bare.get).toFixed(0)} req/s, p99 ${p99(figures.bare.get).toFixed(1)} ms; kit ÷ bare ${getRatio.toFixed(2)}`,
+  );
+  const targets =
+    kit.storage === 'postgres'
+      ? [
+          ['POST ≥ 0.5× bare', postRatio >= 0.5],
+          ['POST p99 < 50 ms', p99(figures.kit.post) < 50],
+        ]
+      : [['POST ≥ 500 req/s on PGlite', rate(figures.kit.post) >= 500]];
+  targets.push(['GET ≥ 0.8× bare', getRatio >= 0.8]);
+  console.log(`targets (issue 17): ${targets.map(([name, met]) => `${name}: ${met ? 'met' : 'NOT met'}`).join('; ')}`);
+
+  // Same bytes as the bare handler, and a repeat the portal's cache can answer from its copy.
+  const agent = new Agent({ keepAlive: true });
+  let differing = 0;
+  let revalidated = 0;
+  for (let i = 0; i < TERMS.length; i++) {
+    const [ours, theirs] = await Promise.all([send(agent, kit.origin, search(i)), send(agent, bare.origin, search(i))]);
+    if (ours.body !== theirs.body) differing++;
+    const again = await send(agent, kit.origin, { ...search(i), headers: { 'If-None-Match': String(ours.headers.etag) } });
+    if (again.status === 304 && again.body === '') revalidated++;
+  }
+  console.log(
+    `GET bodies differing from the bare handler's: ${differing} of ${TERMS.length}; repeats answered 304: ${revalidated} of ${TERMS.length}`,
   );
 
-  const replays = acknowledged.slice(0, Math.ceil(total / 10));
-  const replayed = await pool(replays.length, concurrency, (j) => post(`bench-${run}-${replays[j]!.i}`));
-  errors += report('POST /applications replay', replayed.results, replayed.seconds, (r) => r.status === 201);
-  const mismatched = replayed.results.filter((r, j) => (r.body as { trackingCode?: string }).trackingCode !== replays[j]!.code).length;
-
-  const terms = ['商务', '政务公开', '通知', '2020', '外贸', '电子商务'];
-  const searched = await pool(total, concurrency, (i) => timed(`${api}/disclosures?q=${encodeURIComponent(terms[i % terms.length]!)}`));
-  errors += report('GET /disclosures?q=…', searched.results, searched.seconds, (r) => r.status === 200);
-
-  const readBack = await pool(acknowledged.length, concurrency, (j) =>
-    timed(`${api}/applications/${acknowledged[j]!.code}?phone=13912345678`),
+  // Replays of a tenth of the acknowledged applications answer with the first code; every one reads back.
+  const replays = acknowledged.filter((_, i) => i % 10 === 0);
+  const replayed = await load(kit.origin, { connections, count: replays.length, expect: 201, keep: true }, (j) =>
+    postWithKey(replays[j]!.key),
   );
-  const lost = readBack.results.filter((r) => r.status !== 200).length;
-  console.log(`acknowledged 201: ${acknowledged.length}; replays answered with another code: ${mismatched}`);
-  console.log(`lost writes: ${lost}`);
-  exitCode = lost === 0 && mismatched === 0 && errors === 0 ? 0 : 1;
+  const mismatched = replayed.answers.filter((a, j) => a.status !== 201 || !a.body.includes(`"${replays[j]!.code}"`)).length;
+  const readBack = await load(kit.origin, { connections, count: acknowledged.length, expect: 200 }, (j) => ({
+    method: 'GET',
+    path: `/api/applications/${acknowledged[j]!.code}?phone=13912345678`,
+  }));
+  console.log(`acknowledged 201: ${acknowledged.length}; replays answered with another code: ${mismatched} of ${replays.length}`);
+  console.log(`lost writes: ${readBack.errors}`);
+  const errors = [...figures.kit.post, ...figures.kit.get].reduce((n, f) => n + f.errors, 0);
+  exitCode = readBack.errors === 0 && mismatched === 0 && errors === 0 && differing === 0 && revalidated === TERMS.length ? 0 : 1;
 } catch (error) {
   console.error(error);
 } finally {
   clearTimeout(deadline);
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-  await rm(dataDir, { recursive: true, force: true });
+  for (const server of servers) await server.stop();
+  for (const cleanup of cleanups) await cleanup().catch((error: unknown) => console.error(error));
 }
 process.exit(exitCode);

@@ -6,13 +6,13 @@
 import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContactInfo } from '../api/types/contact.js';
 import type { DisclosureItem } from '../api/types/directory.js';
 import type { AnnualReport } from '../api/types/report.js';
 import { CalendarRangeError } from '../core/calendar/index.js';
 import { createDirectoryIndex } from '../core/directory/search-index.js';
+import { corsHeaders } from './cors.js';
 import { createAltcha, type AltchaComplexity } from './altcha.js';
 import type { ServerDeps } from './deps.js';
 import { inputGuard } from './guard.js';
@@ -112,6 +112,7 @@ export function createApp(options: AppOptions): Hono {
   const proxyHops = options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0;
   const addressOf = (c: Context) => clientAddress(c, proxyHops);
   const directoryItems = options.directoryItems ?? [];
+  const officeCalendar = createOfficeCalendar(options.storage);
   const deps: ServerDeps = {
     storage: options.storage,
     now,
@@ -124,6 +125,7 @@ export function createApp(options: AppOptions): Hono {
     lookups: createLookupGuard(addressOf, options.lookupLimits),
     addressOf,
     uploadLimits: { ...UPLOAD_LIMITS, ...options.uploadLimits },
+    officeCalendar,
   };
   const allowedOrigins = new Set(options.corsOrigins);
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? { max: 30, windowMs: 60_000 });
@@ -160,7 +162,7 @@ export function createApp(options: AppOptions): Hono {
   // CORS: allow-listed portals may do everything; any other origin may read public data, never write.
   app.use(
     '*',
-    cors({
+    corsHeaders({
       origin: (origin, c) => {
         if (allowedOrigins.has(origin)) return origin;
         const method = c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? '') : c.req.method;
@@ -192,12 +194,15 @@ export function createApp(options: AppOptions): Hono {
   const smallBody = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: onTooLarge });
   const uploadBody = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: onTooLarge });
   const releasedBody = bodyLimit({ maxSize: MAX_RELEASED_UPLOAD_BYTES, onError: onTooLarge });
+  // Only where a body is read: on a GET the limit would only make the adapter build a Request and its body stream.
   app.use('*', (c, next) =>
-    c.req.path === `${API_BASE}/attachments`
-      ? uploadBody(c, next)
-      : c.req.path === `${API_BASE}/staff/files`
-        ? releasedBody(c, next)
-        : smallBody(c, next),
+    isRead(c.req.method)
+      ? next()
+      : c.req.path === `${API_BASE}/attachments`
+        ? uploadBody(c, next)
+        : c.req.path === `${API_BASE}/staff/files`
+          ? releasedBody(c, next)
+          : smallBody(c, next),
   );
   // After the size limit, before every route: no NUL, lone surrogate or runaway nesting reaches a handler.
   app.use('*', inputGuard());
@@ -217,7 +222,6 @@ export function createApp(options: AppOptions): Hono {
   }
 
   // Years of the working-day calendar the office entered: loaded before any deadline is computed.
-  const officeCalendar = createOfficeCalendar(options.storage);
   app.use('*', async (_c, next) => {
     await officeCalendar.ready();
     await next();

@@ -6,6 +6,7 @@ import type { AnnualReport } from '../api/types/report.js';
 import type { DirectoryIndex } from '../core/directory/search-index.js';
 import type { Altcha } from './altcha.js';
 import type { LookupGuard } from './lookup-guard.js';
+import type { OfficeCalendar } from './staff/office-calendar.js';
 import type { UploadLimits } from './routes/attachments.js';
 import type { Storage } from './storage/types.js';
 
@@ -24,4 +25,6 @@ export interface ServerDeps {
   /** the client's address, as configured proxies let it be known */
   addressOf: (c: Context) => string;
   uploadLimits: UploadLimits;
+  /** the working-day calendar with the office's own years, and the reply deadline per receipt day */
+  officeCalendar: OfficeCalendar;
 }

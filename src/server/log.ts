@@ -18,3 +18,37 @@ export function rawPath(url: string): string {
   const end = url.indexOf('?', start);
   return start === -1 ? '/' : url.slice(start, end === -1 ? undefined : end);
 }
+
+export interface BufferedSink {
+  sink: LogSink;
+  /** Writes what is waiting now (on shutdown, before exiting). */
+  flush(): void;
+}
+
+/**
+ * A sink that writes its lines in batches: one write per `flushMs` (or per `maxBytes` of lines) rather than
+ * one per request, since a write to a pipe or file is synchronous in Node and costs the request its time.
+ */
+export function bufferedSink(write: (text: string) => void, { flushMs = 100, maxBytes = 64 * 1024 } = {}): BufferedSink {
+  let waiting: string[] = [];
+  let bytes = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (waiting.length === 0) return;
+    const text = `${waiting.join('\n')}\n`;
+    waiting = [];
+    bytes = 0;
+    write(text);
+  };
+  return {
+    sink(line) {
+      waiting.push(line);
+      bytes += line.length;
+      if (bytes >= maxBytes) flush();
+      else timer ??= setTimeout(flush, flushMs);
+    },
+    flush,
+  };
+}

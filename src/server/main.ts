@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import { adminTokenProblem, trustedProxyHops } from './config.js';
 import { createDemoServer } from './demo.js';
 import { storageSettingsFromEnv } from './env-storage.js';
+import { bufferedSink } from './log.js';
 import { startServer } from './node.js';
 import { notifyConfigFromEnv } from './notify/config.js';
 
@@ -45,6 +46,10 @@ if (configProblem || trustProxy === null) {
   process.exit(1);
 }
 
+// Request lines are written in batches (one write per 100 ms), not one synchronous write per request.
+const requestLog = env.ZWGK_QUIET === '1' ? null : bufferedSink((text) => process.stdout.write(text));
+process.on('exit', () => requestLog?.flush());
+
 const positive = (value: string | undefined) => (value && Number(value) > 0 ? Number(value) : undefined);
 let notifyConfig;
 try {
@@ -65,7 +70,7 @@ const demo = await createDemoServer({
   demoLetters: false,
   altchaHmacKey: env.ZWGK_ALTCHA_HMAC_KEY || undefined,
   altchaComplexity: env.ZWGK_ALTCHA_COMPLEXITY === 'test' ? 'test' : 'normal',
-  log: env.ZWGK_QUIET === '1' ? undefined : (line) => console.log(line),
+  log: requestLog?.sink,
   notify: {
     config: notifyConfig,
     pollMs: positive(env.ZWGK_NOTIFY_POLL_MS),
@@ -92,6 +97,7 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  requestLog?.flush();
   console.log(`${signal}: shutting down`);
   // Never hang on a stuck connection: leave after 5 s whatever happens.
   setTimeout(() => process.exit(1), 5_000).unref();

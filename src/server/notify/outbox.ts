@@ -21,16 +21,20 @@ export interface RecordOptions {
   dedupeKey?: string;
 }
 
+/** The outbox row of an event: its new stable id, type, case and payload (JSON text) — for a statement that writes it. */
+export function outboxRow(event: NotifyEvent): [eventId: string, type: string, caseId: string, payload: string] {
+  return [randomUUID(), event.type, event.caseId, JSON.stringify(event)];
+}
+
 /** Writes the event into the outbox in `tx`; resolves to its stable event id, or null when `dedupeKey` was recorded before. */
 export async function recordEvent(tx: SqlClient, event: NotifyEvent, options: RecordOptions = {}): Promise<string | null> {
-  const eventId = randomUUID();
-  const { type, caseId } = event;
+  const row = outboxRow(event);
   const rows = await tx.query(
     `INSERT INTO outbox_events (event_id, type, case_id, payload, dedupe_key) VALUES ($1, $2, $3, $4::jsonb, $5)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING event_id`,
-    [eventId, type, caseId, JSON.stringify(event), options.dedupeKey ?? null],
+    [...row, options.dedupeKey ?? null],
   );
-  return rows.length ? eventId : null;
+  return rows.length ? row[0] : null;
 }
 
 export type { NotifyEvent } from './events.js';

@@ -127,19 +127,25 @@ export function applicationRoutes(deps: ServerDeps): Hono {
     const key = idempotencyKey(c);
     const body = await readJson(c);
     const idem: IdempotencyRequest = { scope: 'applications', key, hash: bodyHash(body) };
-    const seen = await storage.findReplay(idem);
-    if (seen) return answerCreate(c, seen);
-
     const receivedAt = now();
     const receivedOn = todayInChina(receivedAt);
-    const result = validateApplication(body, { today: receivedOn });
-    failIf(result.errors);
-    const application = result.value as ApplicationRequest;
-    const missing = await storage.missingAttachments(application.attachments);
-    failIf(missing.map((id) => ({ field: `/attachments/${application.attachments.indexOf(id)}`, code: 'attachment.invalid' as const })));
+    let application: ApplicationRequest;
+    try {
+      const result = validateApplication(body, { today: receivedOn });
+      failIf(result.errors);
+      application = result.value as ApplicationRequest;
+      const missing = await storage.missingAttachments(application.attachments);
+      failIf(missing.map((id) => ({ field: `/attachments/${application.attachments.indexOf(id)}`, code: 'attachment.invalid' as const })));
+    } catch (refusal) {
+      // A key used before is answered as before (or 409), whatever the body would meet today. The creating
+      // statement looks the key up itself, so only a refused body costs this extra read.
+      const seen = await storage.findReplay(idem);
+      if (seen) return answerCreate(c, seen);
+      throw refusal;
+    }
 
     // Never refused for want of next year's holiday notice: past the known years the deadline is a flagged estimate.
-    const { value: dueDate, provisional } = provisionalReplyDueDate(receivedOn);
+    const { value: dueDate, provisional } = deps.officeCalendar.replyDueDate(receivedOn);
     const trackingCode = newTrackingCode();
     const receipt: ApplicationReceipt = {
       trackingCode,

@@ -6,7 +6,7 @@
  * one PostgreSQL database pick up a year another one stored.
  */
 import type { CalendarNotice, CalendarOverview, CalendarYear } from '../../api/types/staff.js';
-import { calendarYears, dayType, extendCalendar, HOLIDAY_ARRANGEMENTS } from '../../core/calendar/index.js';
+import { calendarYears, dayType, extendCalendar, HOLIDAY_ARRANGEMENTS, provisionalReplyDueDate } from '../../core/calendar/index.js';
 import type { Storage } from '../storage/types.js';
 
 const RELOAD_MS = 60_000;
@@ -17,6 +17,11 @@ export interface OfficeCalendar {
   /** Stores a year and applies it at once. */
   put(year: CalendarYear): Promise<void>;
   overview(today: string): Promise<CalendarOverview>;
+  /**
+   * The reply deadline of a request received on `receivedOn` (20 working days, flagged when it runs past the known
+   * years): computed once per receipt day, and again only after the calendar changed.
+   */
+  replyDueDate(receivedOn: string): { value: string; provisional: boolean };
 }
 
 /** Every holiday and 调休 working day of a year, as the calendar now stands. */
@@ -42,6 +47,7 @@ export function createOfficeCalendar(storage: Storage, clock: () => number = Dat
   let loadedAt = -Infinity;
   let loading: Promise<void> | null = null;
   const office = new Map<number, CalendarYear>();
+  const dueDates = new Map<string, { value: string; provisional: boolean }>();
 
   async function load(): Promise<void> {
     for (const stored of await storage.listCalendarYears()) {
@@ -50,6 +56,7 @@ export function createOfficeCalendar(storage: Storage, clock: () => number = Dat
       if (previous && JSON.stringify(previous) === JSON.stringify(year)) continue;
       try {
         extendCalendar(year);
+        dueDates.clear();
         office.set(year.year, year);
       } catch {
         // A stored year that no longer fits (e.g. its December block's next year was removed) is skipped, not fatal.
@@ -65,6 +72,7 @@ export function createOfficeCalendar(storage: Storage, clock: () => number = Dat
     },
     async put(year) {
       extendCalendar(year);
+      dueDates.clear();
       await storage.putCalendarYear(year);
       office.set(year.year, { ...year, source: 'office' });
     },
@@ -77,6 +85,16 @@ export function createOfficeCalendar(storage: Storage, clock: () => number = Dat
         return { year, ...effectiveYear(year), notice: builtIn ? `国务院办公厅关于${year}年部分节假日安排的通知` : '', source: 'built-in' };
       });
       return { years, notice: calendarNotice(today) };
+    },
+    replyDueDate(receivedOn) {
+      let due = dueDates.get(receivedOn);
+      if (!due) {
+        // A few receipt days are live at once (today, and yesterday around midnight); forget the rest.
+        if (dueDates.size >= 8) dueDates.clear();
+        due = provisionalReplyDueDate(receivedOn);
+        dueDates.set(receivedOn, due);
+      }
+      return due;
     },
   };
 }

@@ -40,16 +40,35 @@ export function pgliteDatabase(db: PGlite): SqlDatabase {
   };
 }
 
+/** One name per query text, the same in every pool: pg prepares a named statement once per connection. */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 500;
+
+/**
+ * A query with parameters as a named prepared statement, so PostgreSQL parses and plans it once per connection
+ * rather than at every call. Statements without parameters (migrations, DDL) stay unnamed.
+ */
+export function preparedQuery(text: string, values: unknown[]): { text: string; values: unknown[]; name?: string } {
+  if (values.length === 0) return { text, values };
+  let name = statementNames.get(text);
+  if (!name) {
+    // The server's queries are a fixed set; past this many texts something builds them, and those stay unnamed.
+    if (statementNames.size >= MAX_PREPARED) return { text, values };
+    statementNames.set(text, (name = `zwgk_${statementNames.size + 1}`));
+  }
+  return { name, text, values };
+}
+
 export function postgresDatabase(pool: Pool): SqlDatabase {
   const clientOf = (client: PoolClient): SqlClient => ({
     async query<Row>(text: string, params: unknown[] = []) {
-      return (await client.query(text, params)).rows as Row[];
+      return (await client.query(preparedQuery(text, params))).rows as Row[];
     },
   });
   return {
     kind: 'postgres',
     async query<Row>(text: string, params: unknown[] = []) {
-      return (await pool.query(text, params)).rows as Row[];
+      return (await pool.query(preparedQuery(text, params))).rows as Row[];
     },
     async transaction(work) {
       const client = await pool.connect();

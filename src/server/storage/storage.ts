@@ -1,7 +1,14 @@
 /** Every query of the server, written once for PGlite and PostgreSQL alike. */
 import type { ApplicationStatus, Locale, OutcomeId, TimelineEntry } from '../../api/types/application.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
-import { applicationCreated, applicationStatusChanged, feedbackChanged, feedbackCreated, recordEvent } from '../notify/outbox.js';
+import {
+  applicationCreated,
+  applicationStatusChanged,
+  feedbackChanged,
+  feedbackCreated,
+  outboxRow,
+  recordEvent,
+} from '../notify/outbox.js';
 import { createNotificationStore } from '../notify/store.js';
 import { createReportStorage } from './reports.js';
 import type { FileStore } from './files.js';
@@ -72,6 +79,42 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
     language: row.language,
   };
 }
+
+/**
+ * A new application in one statement, so one round trip and no transaction to open and commit: the claim of its
+ * Idempotency-Key, the row, its attachments (kept from now on, as long as the application), its timeline, the
+ * first audit row and the outbox event. Every part after the claim selects from the row before it, so when the key
+ * was taken nothing is written; a statement is atomic, so either all of it commits or none. On PostgreSQL a
+ * concurrent twin with the same key blocks on the key's primary key until the first commits, then claims nothing.
+ */
+const CREATE_APPLICATION = `
+  WITH claim AS (
+    INSERT INTO idempotency_keys (scope, key, request_hash, status, body) VALUES ($1, $2, $3, $4::integer, $5::json)
+    ON CONFLICT (scope, key) DO NOTHING RETURNING key
+  ), application AS (
+    INSERT INTO applications (tracking_code, phone_digits, agency, applicant_column, body, status,
+      received_at, received_on, clock_start, extended, due_date, outcome, resolved_on, language)
+    SELECT $6::text, $7::text, $8::text, $9::smallint, $10::jsonb, $11::text,
+      $12::timestamptz, $13::date, $14::date, $15::boolean, $16::date, $17::text, $18::date, $19::text
+    FROM claim RETURNING tracking_code
+  ), linked AS (
+    INSERT INTO application_attachments (tracking_code, attachment_id)
+    SELECT application.tracking_code, attachment_id FROM application, unnest($20::text[]) AS attachment_id
+    ON CONFLICT DO NOTHING
+  ), kept AS (
+    UPDATE attachments SET expires_at = NULL WHERE id = ANY($20::text[]) AND EXISTS (SELECT 1 FROM application)
+  ), timeline AS (
+    INSERT INTO application_events (tracking_code, status, at, note)
+    SELECT application.tracking_code, entry.status, entry.at, entry.note
+    FROM application, unnest($21::text[], $22::timestamptz[], $23::text[]) AS entry (status, at, note)
+  ), audit AS (
+    INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after)
+    SELECT $12::timestamptz, tracking_code, '{"kind": "applicant"}'::jsonb, 'submit', NULL, NULL, $24::jsonb FROM application
+  ), event AS (
+    INSERT INTO outbox_events (event_id, type, case_id, payload)
+    SELECT $25::text, $26::text, $27::text, $28::jsonb FROM application
+  )
+  SELECT count(*)::integer AS created FROM claim`;
 
 async function timelineOf(sql: SqlClient, trackingCode: string): Promise<TimelineEntry[]> {
   const rows = await sql.query<{ status: ApplicationStatus; at: string; note: string | null }>(
@@ -158,55 +201,41 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
 
     findReplay: (idem) => readReplay(db, idem),
 
-    createApplication(idem, record, receipt) {
-      return createOnce(db, idem, receipt, async (tx) => {
-        await tx.query(
-          `INSERT INTO applications (tracking_code, phone_digits, agency, applicant_column, body, status,
-             received_at, received_on, clock_start, extended, due_date, outcome, resolved_on, language)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [
-            record.trackingCode,
-            record.phoneDigits,
-            record.agency,
-            record.applicantColumn,
-            JSON.stringify(record.body),
-            record.status,
-            record.receivedAt,
-            record.receivedOn,
-            record.clockStart,
-            record.extended,
-            record.dueDate,
-            record.outcome,
-            record.resolvedOn,
-            record.language ?? 'zh-CN',
-          ],
-        );
-        for (const id of record.body.attachments) {
-          await tx.query(`INSERT INTO application_attachments (tracking_code, attachment_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-            record.trackingCode,
-            id,
-          ]);
-        }
-        // Referred to now: the upload is kept for as long as the application.
-        if (record.body.attachments.length > 0) {
-          await tx.query(`UPDATE attachments SET expires_at = NULL WHERE id = ANY($1::text[])`, [record.body.attachments]);
-        }
-        for (const entry of record.timeline) await addEvent(tx, record.trackingCode, entry);
-        // The first row of the case's audit trail: the applicant submitted it.
-        const after = {
-          status: record.status,
-          receivedOn: null,
-          dueDate: record.dueDate,
-          outcome: null,
-          extension: null,
-          consulting: false,
-        };
-        await tx.query(
-          `INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after) VALUES ($1, $2, $3::jsonb, 'submit', NULL, NULL, $4::jsonb)`,
-          [record.receivedAt, record.trackingCode, JSON.stringify({ kind: 'applicant' }), JSON.stringify(after)],
-        );
-        await recordEvent(tx, applicationCreated(record));
-      });
+    async createApplication(idem, record, receipt) {
+      // The first row of the case's audit trail: the applicant submitted it.
+      const after = { status: record.status, receivedOn: null, dueDate: record.dueDate, outcome: null, extension: null, consulting: false };
+      const [row] = await db.query<{ created: number }>(CREATE_APPLICATION, [
+        idem.scope,
+        idem.key,
+        idem.hash,
+        receipt.status,
+        JSON.stringify(receipt.body),
+        record.trackingCode,
+        record.phoneDigits,
+        record.agency,
+        record.applicantColumn,
+        JSON.stringify(record.body),
+        record.status,
+        record.receivedAt,
+        record.receivedOn,
+        record.clockStart,
+        record.extended,
+        record.dueDate,
+        record.outcome,
+        record.resolvedOn,
+        record.language ?? 'zh-CN',
+        record.body.attachments,
+        record.timeline.map((entry) => entry.status),
+        record.timeline.map((entry) => entry.at),
+        record.timeline.map((entry) => entry.note ?? null),
+        JSON.stringify(after),
+        ...outboxRow(applicationCreated(record)),
+      ]);
+      if (row?.created) return { kind: 'created', response: receipt };
+      // The key was taken (by this request's twin, which blocked us until it committed): its stored answer.
+      const replay = await readReplay(db, idem);
+      if (!replay) throw new Error('Idempotency key vanished between claim and read');
+      return replay;
     },
 
     async findApplication(trackingCode, phoneDigits) {
