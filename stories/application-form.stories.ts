@@ -10,14 +10,21 @@ interface Args {
   agency: string;
   apiBase: string;
   draft: 'local' | 'session' | 'off';
+  validateOn: 'blur' | 'submit' | 'input';
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/Application form',
   component: 'zwgk-application-form',
-  args: { agency: '福建省商务厅', apiBase: '/api', draft: 'session' },
+  args: { agency: '福建省商务厅', apiBase: '/api', draft: 'session', validateOn: 'blur' },
+  argTypes: { validateOn: { control: 'inline-radio', options: ['blur', 'submit', 'input'] } },
   render: (args) =>
-    html`<zwgk-application-form api-base=${args.apiBase} agency=${args.agency} draft=${args.draft}></zwgk-application-form>`,
+    html`<zwgk-application-form
+      api-base=${args.apiBase}
+      agency=${args.agency}
+      draft=${args.draft}
+      validate-on=${args.validateOn}
+    ></zwgk-application-form>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -126,6 +133,24 @@ export const ApplicantOrganization: Story = fromDraft('applicant', {
 export const InvalidWithSummary: Story = thenContinue(
   fromDraft('applicant', { applicantType: 'person', idNumber: '110105194912310021', phone: '12345' }),
 );
+
+/**
+ * `validate-on="input"`: a problem shows as the citizen types (here a phone number one digit short),
+ * instead of on leaving the field (the default, `blur`) or only on 下一步 (`submit`).
+ */
+const typing = fromDraft('applicant', { ...PERSON, phone: '' });
+export const CheckedWhileTyping: Story = {
+  ...typing,
+  args: { ...typing.args, validateOn: 'input' },
+  play: async (context) => {
+    await typing.play!(context);
+    const form = await ready(context.canvasElement);
+    const phone = form.shadowRoot!.querySelector<HTMLInputElement>('#phone')!;
+    phone.value = '1391234567';
+    phone.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await form.updateComplete;
+  },
+};
 
 /** Step 2: the information wanted (at least one of 名称, 文号, 内容描述). */
 export const InformationWanted: Story = fromDraft('request', PERSON);

@@ -123,13 +123,25 @@ interface Args {
   subjectMax: number;
   messageMax: number;
   pageSize: number;
+  validateOn: 'blur' | 'submit' | 'input';
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/Feedback mailbox',
   component: 'zwgk-feedback-mailbox',
-  args: { apiBase: backend('mailbox', FULL), draft: 'off', view: 'write', subjectMax: 50, messageMax: 1000, pageSize: 10 },
-  argTypes: { view: { control: 'inline-radio', options: ['write', 'lookup', 'published'] } },
+  args: {
+    apiBase: backend('mailbox', FULL),
+    draft: 'off',
+    view: 'write',
+    subjectMax: 50,
+    messageMax: 1000,
+    pageSize: 10,
+    validateOn: 'submit',
+  },
+  argTypes: {
+    view: { control: 'inline-radio', options: ['write', 'lookup', 'published'] },
+    validateOn: { control: 'inline-radio', options: ['submit', 'blur', 'input'] },
+  },
   // url-state="off": the stories share one frame, and the frame's URL belongs to Storybook.
   render: (args) =>
     html`<zwgk-feedback-mailbox
@@ -139,6 +151,7 @@ const meta: Meta<Args> = {
       message-max=${args.messageMax}
       page-size=${args.pageSize}
       draft=${args.draft}
+      validate-on=${args.validateOn}
       url-state="off"
     ></zwgk-feedback-mailbox>`,
 };
@@ -202,6 +215,17 @@ export const WriteWithErrors: Story = {
   play: async ({ canvasElement }) => {
     const el = await mailbox(canvasElement);
     await press(el, 'submit-button');
+  },
+};
+
+/** `validate-on="blur"`: a phone number left wrong says so on leaving the field, before 提交 (the default waits for 提交). */
+export const WriteCheckedOnLeaving: Story = {
+  args: { validateOn: 'blur' },
+  play: async ({ canvasElement }) => {
+    const el = await mailbox(canvasElement);
+    await fill(el, 'phone', '1370000');
+    el.shadowRoot!.getElementById('phone')!.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+    await el.updateComplete;
   },
 };
 

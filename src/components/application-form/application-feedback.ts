@@ -67,7 +67,7 @@ export class ApplicationFeedback extends FormFeedbackController<ApplicationFormV
         return undefined;
       },
       target: (field) => (field === 'agency' ? undefined : field),
-      valueOf: (field, values) =>
+      valueAt: (field, values) =>
         field === 'attachments'
           ? deps.files.uploadedIds()
           : field === 'agency'

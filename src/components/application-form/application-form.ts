@@ -49,8 +49,9 @@ type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
  * the information wanted, how to receive it, and review with the declaration.
  *
  * Errors appear at the field and in an error summary that takes focus and
- * links to each field; fields are checked on leaving them (`validate-on`) and
- * on continuing, never while the first characters are typed. The draft is kept in the
+ * links to each field; by default fields are checked on leaving them and on
+ * continuing, never while the first characters are typed (`validate-on` sets
+ * when: on leaving, only on continuing, or as typed). The draft is kept in the
  * browser while the citizen types (`draft`), offered back after a reload,
  * and deleted only when the server confirms. Submitting sends one
  * `Idempotency-Key` per attempt and reuses it on Retry, so a dropped

@@ -43,9 +43,12 @@ interface RatingState {
   error?: LoadError;
 }
 
-/** The look-up view: its request is a RequestController of the element, so leaving the page aborts it. */
 type LookupValues = Record<LookupField, string>;
 
+/**
+ * The look-up view: its request is a RequestController of the element, so leaving the page aborts it; what
+ * shows when in its form is FormFeedbackController's (`validate-on`, default `submit`).
+ */
 export class LookupView {
   /** the contact that found the letter: the rating proves the writer with it, whatever the field holds later */
   private foundWith = '';

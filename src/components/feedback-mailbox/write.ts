@@ -20,7 +20,6 @@ import {
   emptyFeedbackValues,
   feedbackFieldOfPointer,
   hasAnyFeedbackValue,
-  orderFeedbackIssues,
   parseFeedbackDraft,
   validateFeedbackForm,
   type FeedbackField,
@@ -50,11 +49,11 @@ export type FeedbackSubmittedDetail = Extract<ZwgkSubmittedDetail, { form: 'feed
 /** How long typing must pause before a count near the limit is spoken. */
 const SPEAK_AFTER_MS = 1000;
 
-/** The letter's problems by field, in the order of the form (the shared rules of `POST /feedback`). */
+/** The letter's problems by field, the first of each (the shared rules of `POST /feedback`); the summary orders them. */
 function letterIssues(values: FeedbackFormValues, limits: FeedbackFormLimits): Issues<FeedbackField> {
   const issues: Issues<FeedbackField> = {};
-  for (const issue of orderFeedbackIssues(validateFeedbackForm(values, limits).issues)) {
-    if (issue.field) issues[issue.field] = { code: issue.code, ...(issue.params ? { params: issue.params } : {}) };
+  for (const { field, code, params } of validateFeedbackForm(values, limits).issues) {
+    if (field && !issues[field]) issues[field] = { code, ...(params ? { params } : {}) };
   }
   return issues;
 }

@@ -72,14 +72,23 @@ export interface FormFeedbackOptions<V, F extends string> {
    * What a server issue at `field` was about (default: `values[field]`): the issue stays while this is
    * unchanged, since the form cannot check the server's rule itself, and goes once it changes.
    */
-  valueOf?: (field: F, values: V) => unknown;
+  valueAt?: (field: F, values: V) => unknown;
 }
 
-const defaultBlank = (value: unknown): boolean =>
-  value === undefined ||
-  value === null ||
-  (typeof value === 'string' && value.trim() === '') ||
-  (Array.isArray(value) && value.length === 0);
+const blank = (value: unknown): boolean =>
+  value == null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+
+const same = (a: Issue, b: Issue): boolean =>
+  a.code === b.code && a.text === b.text && JSON.stringify(a.params) === JSON.stringify(b.params);
+
+/** A problem that shows at a field. */
+interface Shown {
+  issue: Issue;
+  /** the server's problem: the value it was about (it stays while the field holds that value) */
+  about?: string;
+  /** a problem only the element knows (a refused file): it stays until cleared or the field is checked again */
+  flag?: boolean;
+}
 
 /**
  * One form-feedback policy for every form: the values, which fields were
@@ -92,111 +101,86 @@ const defaultBlank = (value: unknown): boolean =>
  */
 export class FormFeedbackController<V extends object, F extends string> implements ReactiveController {
   values: V;
-  /** fields the citizen has left at least once */
+  /** fields checked at least once — left (in `blur` mode), typed in (`input` mode) or submitted: their warnings show */
   readonly touched = new Set<F>();
   /** whether the summary is up (after a submit with problems, or server errors) */
   summaryShown = false;
-  private shown = new Map<F, Issue>();
-  /** fields checked at least once (left in `blur` mode, typed in `input` mode, submitted): their warnings show */
-  private readonly checked = new Set<F>();
-  /** problems only the element knows (e.g. a refused file), kept until cleared or the field is checked again */
-  private readonly flagged = new Set<F>();
-  /** the server's problems, with the value each was about */
-  private server = new Map<F, { issue: Issue; about: string }>();
+  private shown = new Map<F, Shown>();
   /** problems no field can fix (a server error with no field this form has) */
   private formIssues: Issue[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: FormFeedbackOptions<V, F>,
+    private readonly o: FormFeedbackOptions<V, F>,
   ) {
-    this.values = options.initial();
+    this.values = o.initial();
     host.addController(this);
   }
 
   hostConnected(): void {}
 
   private get mode(): ValidateOn {
-    return this.options.validateOn?.() ?? 'blur';
+    return this.o.validateOn?.() ?? 'blur';
   }
 
-  private isBlank(field: F): boolean {
-    return this.options.isBlank?.(field, this.values) ?? defaultBlank((this.values as Record<string, unknown>)[field]);
+  private blank(field: F): boolean {
+    return this.o.isBlank?.(field, this.values) ?? blank((this.values as Record<string, unknown>)[field]);
   }
 
   private about(field: F): string {
-    const value = this.options.valueOf ? this.options.valueOf(field, this.values) : (this.values as Record<string, unknown>)[field];
-    return JSON.stringify(value) ?? '';
+    const { valueAt } = this.o;
+    return JSON.stringify(valueAt ? valueAt(field, this.values) : (this.values as Record<string, unknown>)[field]) ?? '';
   }
 
-  /** The server's problem at `field`, while the field still holds the value it was about. */
-  private keptServerIssue(field: F): Issue | undefined {
-    const kept = this.server.get(field);
-    if (!kept) return undefined;
-    if (kept.about === this.about(field)) return kept.issue;
-    this.server.delete(field);
-    return undefined;
+  /** The problem `field` has now: the form's own check first, then what the server said about this very value. */
+  private now(field: F, checks: Issues<F>): Issue | undefined {
+    const shown = this.shown.get(field);
+    return checks[field] ?? (shown?.about === this.about(field) ? shown.issue : undefined);
   }
 
-  /** The problem `field` has now: the form's own check first, then what the server said about this value. */
-  private current(field: F, checks: Issues<F> = this.options.validate(this.values)): Issue | undefined {
-    return checks[field] ?? this.keptServerIssue(field);
-  }
-
-  /** Whether a problem that shows at `field` still stands after a change, and in which words. */
-  private stillShown(field: F, shown: Issue, checks: Issues<F>): Issue | undefined {
-    if (this.flagged.has(field)) return shown;
-    if (this.server.get(field)?.issue === shown) return this.keptServerIssue(field);
-    const now = this.current(field, checks);
-    if (!now) return undefined;
-    return this.mode === 'input' ? now : shown;
+  private update(): void {
+    this.host.requestUpdate();
   }
 
   /** Sets values (the citizen typed, or a draft came back). A problem put right goes at once. */
   set(patch: Partial<V>): void {
     this.values = { ...this.values, ...patch };
-    const checks = this.options.validate(this.values);
-    const next = new Map<F, Issue>();
-    for (const [field, issue] of this.shown) {
-      const still = this.stillShown(field, issue, checks);
-      if (still) next.set(field, still);
-      else this.flagged.delete(field);
+    const checks = this.o.validate(this.values);
+    const input = this.mode === 'input';
+    for (const [field, shown] of this.shown) {
+      if (shown.flag) continue;
+      // A server problem goes once its value changed; another stays while the field still has one.
+      const now = shown.about === undefined ? checks[field] : shown.about === this.about(field) && shown.issue;
+      if (!now) this.shown.delete(field);
+      else if (input) shown.issue = now;
     }
-    if (this.mode === 'input') {
-      for (const field of Object.keys(patch) as F[]) {
-        if (!this.options.fields.includes(field) || this.isBlank(field)) continue;
-        this.checked.add(field);
-        const issue = this.current(field, checks);
-        if (issue && !this.flagged.has(field)) next.set(field, issue);
-      }
-    }
-    this.shown = next;
-    this.host.requestUpdate();
+    if (input)
+      this.check((Object.keys(patch) as F[]).filter((f) => this.o.fields.includes(f) && !this.blank(f) && !this.shown.get(f)?.flag));
+    this.update();
   }
 
   /** The citizen left `field`: in `blur` mode its problem shows, unless it is still blank. */
   blur(field: F): void {
-    if (!this.options.fields.includes(field)) return;
-    this.touched.add(field);
-    if (this.mode !== 'blur' || (this.isBlank(field) && !this.shown.has(field))) return;
+    if (this.mode !== 'blur' || !this.o.fields.includes(field) || (this.blank(field) && !this.shown.has(field))) return;
     // Only a change re-renders: a field left as the element takes it away (another view) must not ask for one.
-    if (this.check([field])) this.host.requestUpdate();
+    if (this.check([field])) this.update();
   }
 
   /** Checks `fields` afresh: their problems show (or go), their warnings too. True when what shows changed. */
   private check(fields: readonly F[]): boolean {
-    const checks = this.options.validate(this.values);
+    const checks = this.o.validate(this.values);
     let changed = false;
     for (const field of fields) {
-      this.flagged.delete(field);
       // A field checked for the first time may show a warning.
-      if (this.options.warn && !this.checked.has(field)) changed = true;
-      this.checked.add(field);
-      const issue = this.current(field, checks);
+      if (this.o.warn && !this.touched.has(field)) changed = true;
+      this.touched.add(field);
       const before = this.shown.get(field);
-      if (issue) this.shown.set(field, before && sameIssue(before, issue) ? before : issue);
-      else this.shown.delete(field);
-      changed ||= this.shown.get(field) !== before;
+      const now = this.now(field, checks);
+      if (!now) changed = this.shown.delete(field) || changed;
+      else if (!before || before.flag || !same(before.issue, now)) {
+        this.shown.set(field, { issue: now });
+        changed = true;
+      }
     }
     return changed;
   }
@@ -206,13 +190,12 @@ export class FormFeedbackController<V extends object, F extends string> implemen
    * none of them has a problem; otherwise their problems and the summary show. Problems at other fields
    * (another step's, which the server found) stay as they are.
    */
-  submit(fields: readonly F[] = this.options.fields): boolean {
+  submit(fields: readonly F[] = this.o.fields): boolean {
     this.check(fields);
     this.formIssues = [];
-    const blocked = fields.some((field) => this.shown.has(field));
-    this.summaryShown = blocked;
-    this.host.requestUpdate();
-    return !blocked;
+    this.summaryShown = fields.some((field) => this.shown.has(field));
+    this.update();
+    return !this.summaryShown;
   }
 
   /**
@@ -222,49 +205,36 @@ export class FormFeedbackController<V extends object, F extends string> implemen
    */
   showServerErrors(issues: readonly { field?: F; issue: Issue }[]): void {
     this.shown = new Map();
-    this.server = new Map();
-    this.flagged.clear();
     this.formIssues = [];
     for (const { field, issue } of issues) {
-      if (field && !this.shown.has(field)) {
-        this.shown.set(field, issue);
-        this.server.set(field, { issue, about: this.about(field) });
-      } else if (!field) this.formIssues.push(issue);
+      if (!field) this.formIssues.push(issue);
+      else if (!this.shown.has(field)) this.shown.set(field, { issue, about: this.about(field) });
     }
-    this.summaryShown = this.shown.size + this.formIssues.length > 0;
-    this.host.requestUpdate();
+    this.summaryShown = issues.length > 0;
+    this.update();
   }
 
   /** Shows a problem only the element knows (a file refused before upload); it stays until clear() or a new check. */
   flag(field: F, issue: Issue): void {
-    this.shown.set(field, issue);
-    this.flagged.add(field);
-    this.host.requestUpdate();
+    this.shown.set(field, { issue, flag: true });
+    this.update();
   }
 
   /** Takes the problem at `field` away (a choice was made, the file that failed was removed). */
   clear(field: F): void {
-    if (!this.shown.delete(field)) return;
-    this.flagged.delete(field);
-    this.host.requestUpdate();
+    if (this.shown.delete(field)) this.update();
   }
 
   /** Back to the initial values with nothing shown (a new letter, a discarded draft). */
-  reset(values: V = this.options.initial()): void {
+  reset(values: V = this.o.initial()): void {
     this.values = values;
     this.touched.clear();
-    this.checked.clear();
-    this.flagged.clear();
-    this.server = new Map();
-    this.shown = new Map();
-    this.formIssues = [];
-    this.summaryShown = false;
-    this.host.requestUpdate();
+    this.showServerErrors([]);
   }
 
   hideSummary(): void {
     this.summaryShown = false;
-    this.host.requestUpdate();
+    this.update();
   }
 
   /** Whether `field` shows a problem. */
@@ -274,49 +244,44 @@ export class FormFeedbackController<V extends object, F extends string> implemen
 
   /** The words of the problem `field` shows, if any. */
   errorFor(field: F): string | undefined {
-    const issue = this.shown.get(field);
-    return issue ? this.wordOf(issue, field) : undefined;
+    const shown = this.shown.get(field);
+    return shown && this.wordOf(shown.issue, field);
   }
 
   /** The words of a doubt about `field` that does not block, once it was checked, if it shows no error. */
   warningFor(field: F): string | undefined {
-    if (this.shown.has(field) || (!this.checked.has(field) && !this.summaryShown)) return undefined;
-    const issue = this.options.warn?.(this.values)[field];
-    return issue ? this.wordOf(issue, field) : undefined;
+    if (this.shown.has(field) || (!this.touched.has(field) && !this.summaryShown)) return undefined;
+    const issue = this.o.warn?.(this.values)[field];
+    return issue && this.wordOf(issue, field);
   }
 
   /**
    * The summary's lines for `fields` (default: every field), in their order (the page's), then problems
    * no field can fix.
    */
-  summaryItems(fields: readonly F[] = this.options.fields): SummaryItem[] {
+  summaryItems(fields: readonly F[] = this.o.fields): SummaryItem[] {
     if (!this.summaryShown) return [];
-    const lines = fields
-      .filter((f) => this.shown.has(f))
-      .map((f): SummaryItem => {
-        const target = this.options.target ? this.options.target(f) : f;
-        return { ...(target ? { target } : {}), message: this.wordOf(this.shown.get(f)!, f) };
-      });
-    return [...lines, ...this.formIssues.map((issue) => ({ message: this.wordOf(issue) }))];
+    const { target } = this.o;
+    return [
+      ...fields
+        .filter((f) => this.shown.has(f))
+        .map((f): SummaryItem => ({ target: target ? target(f) : f, message: this.wordOf(this.shown.get(f)!.issue, f) })),
+      ...this.formIssues.map((issue) => ({ message: this.wordOf(issue) })),
+    ];
   }
 
   /** The summary's lines when the element renders it at `place` (see `summaryPlacement`), else none. */
   summaryAt(place: SummaryPlacement, fields?: readonly F[]): SummaryItem[] {
-    return (this.options.summaryPlacement?.() ?? 'in-form') === place ? this.summaryItems(fields) : [];
+    return place === (this.o.summaryPlacement?.() ?? 'in-form') ? this.summaryItems(fields) : [];
   }
 
   /** An issue in words, in the element's language: its own words, else the message table's naming the question. */
   wordOf(issue: Issue, field?: F): string {
-    const own = this.options.word?.(issue, field);
+    const o = this.o;
+    const own = o.word?.(issue, field);
     if (own !== undefined) return own;
     if (!issue.code) return issue.text ?? '';
-    const label = field && this.options.label?.(field);
-    return label
-      ? formatFieldMessage(this.options.locale(), issue.code, label, issue.params)
-      : formatMessage(this.options.locale(), issue.code, issue.params);
+    const label = field && o.label?.(field);
+    return label ? formatFieldMessage(o.locale(), issue.code, label, issue.params) : formatMessage(o.locale(), issue.code, issue.params);
   }
-}
-
-function sameIssue(a: Issue, b: Issue): boolean {
-  return a.code === b.code && a.text === b.text && JSON.stringify(a.params) === JSON.stringify(b.params);
 }
