@@ -229,10 +229,16 @@ export const FIELD_WEIGHT = { title: 4, docNoOrIndexNo: 2, keywords: 1 } as cons
 function writeDocNo(text: SearchTextWriter, docNo: string): void {
   const from = text.length;
   text.write(docNo);
-  const units = text.buffer.slice(from, text.length);
-  if (!units.includes(BRACKET_OPEN) && !units.includes(BRACKET_CLOSE)) return;
+  const to = text.length;
+  let bracketed = false;
+  for (let k = from; k < to && !bracketed; k++) bracketed = text.buffer[k] === BRACKET_OPEN || text.buffer[k] === BRACKET_CLOSE;
+  if (!bracketed) return;
   text.writeUnit(FIELD_END);
-  for (const unit of units) if (unit !== BRACKET_OPEN) text.writeUnit(unit === BRACKET_CLOSE ? YEAR : unit);
+  // Read through text.buffer each time: writing may move it to a larger buffer.
+  for (let k = from; k < to; k++) {
+    const unit = text.buffer[k]!;
+    if (unit !== BRACKET_OPEN) text.writeUnit(unit === BRACKET_CLOSE ? YEAR : unit);
+  }
 }
 // Normalisation folds every bracket a 文号 uses into ( and ).
 const BRACKET_OPEN = 0x28;
