@@ -13,15 +13,6 @@ const SLICE = 250;
 /** Milliseconds of validation per task before the browser gets a turn: typing and painting go on. */
 const TASK_BUDGET_MS = 10;
 
-/** The list of a client-mode payload, `{ "items": [...] }` or a bare array; null when it is neither. */
-export function payloadItems(data: unknown): unknown[] | null {
-  if (Array.isArray(data)) return data;
-  if (typeof data === 'object' && data !== null && Array.isArray((data as { items?: unknown }).items)) {
-    return (data as { items: unknown[] }).items;
-  }
-  return null;
-}
-
 /**
  * The newest `count` items of a raw list that pass validation, newest
  * 发布日期 first and ties in list order — the same first page the index gives
@@ -45,20 +36,15 @@ export function newestValidItems(list: readonly unknown[], count: number): Discl
 }
 
 /** The `count` raw items with the greatest `publishedAt` strings, greatest first, ties in list order. */
-function newestByDate(list: readonly unknown[], count: number): unknown[] {
-  const dates: string[] = [];
-  const top: unknown[] = [];
+function newestByDate(list: readonly unknown[], count: number): { publishedAt: string }[] {
+  const top: { publishedAt: string }[] = [];
   for (const raw of list) {
     const date = (raw as { publishedAt?: unknown } | null)?.publishedAt;
-    if (typeof date !== 'string' || (top.length === count && date <= dates[count - 1]!)) continue;
+    if (typeof date !== 'string' || (top.length === count && date <= top[count - 1]!.publishedAt)) continue;
     let at = top.length;
-    while (at > 0 && dates[at - 1]! < date) at--;
-    dates.splice(at, 0, date);
-    top.splice(at, 0, raw);
-    if (top.length > count) {
-      dates.pop();
-      top.pop();
-    }
+    while (at > 0 && top[at - 1]!.publishedAt < date) at--;
+    top.splice(at, 0, raw as { publishedAt: string });
+    if (top.length > count) top.pop();
   }
   return top;
 }

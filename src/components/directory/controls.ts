@@ -3,13 +3,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { DirectoryFacets, DirectoryQuery, DirectorySort, FacetCount } from '../../api/types/directory.js';
 import { effectiveSort } from '../../core/directory/query.js';
+import { SORTS } from '../../core/directory/url-state.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatNumber } from '../../i18n/format.js';
 import { pageWindow, validityLabel } from './view.js';
 
 export type FacetName = 'category' | 'publisher' | 'year' | 'validity';
-
-const SORTS: readonly DirectorySort[] = ['newest', 'oldest', 'relevance', 'title'];
 
 export interface SearchBoxOptions {
   q: string;

@@ -2,7 +2,6 @@ import { html, isServer, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query as shadowQuery, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import type { LoadError } from '../base/controllers/request.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
@@ -13,7 +12,6 @@ import type { DirectoryQuery, DirectorySort } from '../../api/types/directory.js
 import { DEFAULT_PAGE_SIZE, clampPageSize, queryDirectory } from '../../core/directory/query.js';
 import { DirectoryLoader } from './loader.js';
 import type { ResultPage } from './remote.js';
-import { RemoteSearch } from './remote-search.js';
 import { SettleController, type SettleWork } from './settle.js';
 import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
 import { describeCount, type FacetName } from './controls.js';
@@ -140,22 +138,16 @@ export class ZwgkDirectory extends ZwgkElement {
     source: () => ({ mode: this.mode, src: this.src, data: this.data }),
     previewSize: () => (sameQuery(this.current, {}) ? this.effectivePageSize() : undefined),
     onStart: () => {
-      this.remote.abort();
       this.shown = undefined;
       this.busy = false;
     },
-    onRemote: () => void this.fetchPage(),
+    onRemote: () => this.fetchPage(),
+    onPage: (page, query) => this.show({ ...page, query }),
     onReady: () => this.refresh(),
-    onFail: (error) => this.failed(error),
-  });
-  private readonly remote = new RemoteSearch(this, {
-    src: () => this.src!,
-    generation: () => this.loader.generation,
-    onPage: (page, query) => {
-      this.loader.setPhase('ready');
-      this.show({ ...page, query });
+    onFail: (error) => {
+      this.busy = false;
+      this.emit<ZwgkErrorDetail>('zwgk-error', errorDetail(this.shown ? 'search' : 'load', error));
     },
-    onFail: (error) => this.loader.fail(error),
   });
   private readonly settler = new SettleController(this, (work) => this.settle(work));
   private readonly pageUrl = new UrlStateController(this, {
@@ -199,11 +191,6 @@ export class ZwgkDirectory extends ZwgkElement {
 
   // ——— Loading ———
 
-  private failed(error: LoadError): void {
-    this.busy = false;
-    this.emit<ZwgkErrorDetail>('zwgk-error', errorDetail(this.shown ? 'search' : 'load', error));
-  }
-
   private retry(): void {
     if (this.mode === 'remote' && this.src) {
       this.loader.setPhase('loading');
@@ -227,10 +214,10 @@ export class ZwgkDirectory extends ZwgkElement {
   private refresh(typing = false): void {
     if (this.mode === 'remote') {
       if (!this.src) return;
-      this.remote.abort();
+      this.loader.abortSearch();
       if (typing) {
         this.busy = this.shown !== undefined;
-        this.remote.later(() => this.fetchPage());
+        this.loader.searchLater(() => this.fetchPage());
       } else {
         this.fetchPage();
       }
@@ -248,7 +235,7 @@ export class ZwgkDirectory extends ZwgkElement {
 
   private fetchPage(): void {
     if (this.shown) this.busy = true;
-    void this.remote.fetch(this.effectiveQuery());
+    void this.loader.fetchPage(this.effectiveQuery());
   }
 
   private show(shown: Shown): void {

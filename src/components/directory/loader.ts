@@ -2,13 +2,16 @@ import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { awaitsHydration } from '../base/hydration.js';
 import { RequestController, type LoadError } from '../base/controllers/request.js';
 import { requestJson } from '../../api/client.js';
-import type { DisclosureItem } from '../../api/types/directory.js';
-import { createDirectoryIndex, directoryIndexSteps, postingsSteps, type DirectoryIndex } from '../../core/directory/search-index.js';
-import { titleOrderSteps } from '../../core/directory/query.js';
+import type { DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
+import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
 import { runInSlices } from '../../core/directory/slices.js';
-import { validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
-import { VALIDATE_AT_ONCE, newestValidItems, payloadItems, validateInSlices, yieldToBrowser } from './catalog.js';
+import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
+import { VALIDATE_AT_ONCE, newestValidItems, validateInSlices, yieldToBrowser } from './catalog.js';
+import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
+
+/** Milliseconds of quiet after typing before a remote search is sent. */
+const REMOTE_DEBOUNCE_MS = 250;
 
 export type Phase = 'idle' | 'loading' | 'preparing' | 'ready' | 'error' | 'unreadable-table';
 
@@ -27,6 +30,8 @@ export interface DirectoryLoaderOptions {
   onStart: () => void;
   /** Remote mode with a `src`: the element asks for the first page. */
   onRemote: () => void;
+  /** Remote mode: a page of results came. */
+  onPage: (page: ResultPage, query: DirectoryQuery) => void;
   /** Client mode: the index is ready (or rebuilt), show the query's results. */
   onReady: () => void;
   /** The list (or a search, in remote mode) could not be loaded. */
@@ -35,7 +40,8 @@ export interface DirectoryLoaderOptions {
 
 /**
  * Where the directory is in loading its items, and the index it searches:
- * src → data → inline JSON → `<table>` child, in that order. A long client-mode
+ * src → data → inline JSON → `<table>` child, in that order; in remote mode,
+ * the pages of results (one request at a time). A long client-mode
  * list shows its newest page first, then is validated and indexed in short
  * tasks; what only makes search faster (the postings, the title order) is
  * prepared after that, in short tasks too.
@@ -52,13 +58,17 @@ export class DirectoryLoader implements ReactiveController {
   private loadedFrom?: DirectorySource;
   private validationAbort?: AbortController;
   private readonly listRequest: RequestController<unknown>;
+  private readonly pageRequest: RequestController<ResultPage>;
+  private searchTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: ReactiveElement,
     private readonly options: DirectoryLoaderOptions,
   ) {
     host.addController(this);
-    this.listRequest = new RequestController<unknown>(host, { parse: (raw) => ({ value: raw }), label: () => host.localName });
+    const label = (): string => host.localName;
+    this.listRequest = new RequestController<unknown>(host, { parse: (raw) => ({ value: raw }), label });
+    this.pageRequest = new RequestController<ResultPage>(host, { parse: () => ({ problems: ['no query'] }), label });
   }
 
   /** Whether anything was loaded from the current source (false again after leaving the page mid-load). */
@@ -74,6 +84,7 @@ export class DirectoryLoader implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.searchTimer);
     // Unfinished loading starts again if the element comes back.
     if (this.phase === 'loading' || this.phase === 'preparing') {
       this.cancel();
@@ -86,6 +97,36 @@ export class DirectoryLoader implements ReactiveController {
     this.generation++;
     this.listRequest.abort();
     this.validationAbort?.abort();
+    this.abortSearch();
+  }
+
+  /** Remote mode: drops the search under way or waiting. */
+  abortSearch(): void {
+    this.pageRequest.abort();
+    clearTimeout(this.searchTimer);
+  }
+
+  /** Remote mode: runs `send` once typing has paused. */
+  searchLater(send: () => void): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(send, REMOTE_DEBOUNCE_MS);
+  }
+
+  /** Remote mode: asks `src` for the page of results of `query`. */
+  async fetchPage(query: DirectoryQuery): Promise<void> {
+    clearTimeout(this.searchTimer);
+    const generation = this.generation;
+    const url = remoteUrl(this.options.source().src!, query, location.href);
+    const state = await this.pageRequest.run(
+      (signal) => requestJson(url, { signal }),
+      (raw) => parseResultPage(raw, query),
+    );
+    if (!state || generation !== this.generation) return;
+    if (state.status === 'error') this.fail(state.error);
+    else if (state.status === 'ready') {
+      this.setPhase('ready');
+      this.options.onPage(state.value, query);
+    }
   }
 
   load(): void {
@@ -160,7 +201,7 @@ export class DirectoryLoader implements ReactiveController {
 
   /** A client-mode payload: a short list is validated and indexed at once, a long one in short tasks. */
   private async accept(data: unknown, generation: number): Promise<void> {
-    const list = payloadItems(data);
+    const list = payloadList(data);
     if (!list) {
       this.fail({ kind: 'invalid', detail: 'Expected { "items": [...] } or an array of items.' });
       return;
@@ -180,6 +221,8 @@ export class DirectoryLoader implements ReactiveController {
     const index = await runInSlices(directoryIndexSteps(validated.items), slices);
     if (!index || generation !== this.generation) return;
     this.ready(validated.items, validated.problems, list.length, index);
+    // What only makes search faster (without it the same results come by scanning and sorting) is loaded now.
+    const { postingsSteps, titleOrderSteps } = await import('../../core/directory/idle-steps.js');
     await runInSlices(postingsSteps(index), slices);
     await runInSlices(titleOrderSteps(index), slices);
   }
@@ -196,7 +239,8 @@ export class DirectoryLoader implements ReactiveController {
       this.fail({ kind: 'invalid', detail: `None of the ${received} items could be read.` });
       return;
     }
-    this.index = index ?? createDirectoryIndex(items);
+    // A short list is searched by scanning its text: postings would save a fraction of a millisecond.
+    this.index = index ?? runToEnd(directoryIndexSteps(items));
     this.preview = undefined;
     this.setPhase('ready');
     this.options.onReady();

@@ -16,7 +16,8 @@ export interface SettleWork {
  */
 export class SettleController implements ReactiveController {
   private work?: SettleWork;
-  private lastTypedAt = 0;
+  /** When the pause after the last keystroke ends (0: no typing, settle at once). */
+  private due = 0;
   private timer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -34,16 +35,18 @@ export class SettleController implements ReactiveController {
   /** A change was made (`typing`: a keystroke, which waits for a pause). */
   expect(work: SettleWork, typing = false): void {
     this.work = work;
-    this.lastTypedAt = typing ? Date.now() : 0;
+    this.due = typing ? Date.now() + TYPING_PAUSE_MS : 0;
   }
 
   /** The results of the expected change are shown: settle after the pause. */
   shown(): void {
     if (!this.work) return;
     clearTimeout(this.timer);
-    const wait = Math.max(0, this.lastTypedAt + TYPING_PAUSE_MS - Date.now());
-    this.timer = setTimeout(() => {
-      if (this.work && this.onSettle(this.work)) this.work = undefined;
-    }, wait);
+    this.timer = setTimeout(
+      () => {
+        if (this.work && this.onSettle(this.work)) this.work = undefined;
+      },
+      Math.max(0, this.due - Date.now()),
+    );
   }
 }

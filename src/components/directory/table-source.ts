@@ -4,6 +4,7 @@
  * The table is trusted page content, but its text is still only ever text.
  */
 import type { DisclosureItem, DisclosureValidity } from '../../api/types/directory.js';
+import { isIsoDate } from '../../core/directory/validate.js';
 
 /** The item fields a header cell's `data-field` may name. */
 const FIELDS = [
@@ -30,8 +31,7 @@ export function isoDateFromText(text: string): string | undefined {
   if (!match) return undefined;
   const [, year, month, day] = match;
   const iso = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
+  return isIsoDate(iso) ? iso : undefined;
 }
 
 /** 有效 / 失效 / 废止 from a cell's words (已废止, 现行有效…); undefined when none is named. */

@@ -5,6 +5,5 @@ export { queryDirectory, effectiveSort, clampPageSize, DEFAULT_PAGE_SIZE, MAX_PA
 export { matchRanges } from './highlight.js';
 export { parseDirectoryQuery, serializeDirectoryQuery, DIRECTORY_QUERY_KEYS } from './url-state.js';
 export { validateDisclosureItems, isIsoDate, type DirectoryDataProblem } from './validate.js';
-export { directoryIndexSteps, postingsSteps } from './search-index.js';
-export { titleOrderSteps } from './query.js';
+export { directoryIndexSteps, postingsSteps, titleOrderSteps } from './search-index.js';
 export { runInSlices } from './slices.js';

@@ -13,12 +13,11 @@
  * directly, with no hashing while building or querying.
  */
 
-const ASCII_PAIRS = 0x10000;
+export const ASCII_PAIRS = 0x10000;
 /** How many distinct keys there are: every UTF-16 unit, then every pair of 7-bit characters. */
-const KEY_COUNT = ASCII_PAIRS + 128 * 128;
+export const KEY_COUNT = ASCII_PAIRS + 128 * 128;
 /** Offsets are stored in 8 bits: a key first found further into an item is checked by a search within the item. */
 export const FAR_OFFSET = 0xff;
-const FAR = FAR_OFFSET;
 
 export interface Postings {
   /** Where each key's items begin in `items` (length KEY_COUNT + 1). */
@@ -31,116 +30,15 @@ export interface Postings {
   readonly common: Uint8Array;
 }
 
-/** How much of the layout runs between two pauses: a few milliseconds on a slow phone. */
-const KEYS_PER_STEP = 1 << 18;
-/** Keys in more than this share of the items have no list: it would cost memory and never be a term's rarest key. */
-const COMMON_SHARE = 0.5;
-const ITEMS_PER_STEP = 4000;
-
 /** Printable ASCII but the space: separators (control characters) and spaces are never keys. */
 const isPrintableAscii = (code: number): boolean => code > 0x20 && code < 0x7f;
 
-/** Calls `take(key, position)` for each key of `text[from, to)`, in order of position. */
-function forEachKey(unit: (position: number) => number, from: number, to: number, take: (key: number, at: number) => void): void {
-  for (let p = from; p < to; p++) {
-    const code = unit(p);
-    if (code >= 0x80) {
-      take(code, p);
-    } else if (isPrintableAscii(code)) {
-      if (p + 1 < to) {
-        const next = unit(p + 1);
-        if (isPrintableAscii(next)) take(ASCII_PAIRS + code * 128 + next, p);
-      }
-    }
-  }
-}
-
-/**
- * Collects each item's keys while the index writes the item's text, then lays
- * them out by key (a counting sort: two passes, no per-key arrays).
- */
-export class PostingsBuilder {
-  private keys = new Int32Array(1 << 20);
-  private offsets = new Uint8Array(1 << 20);
-  private length = 0;
-  /** Per item, where its keys end in `keys`. */
-  private readonly itemEnd: Int32Array;
-  /** The last item each key was taken for: only an item's first occurrence of a key is kept. */
-  private readonly lastItem = new Int32Array(KEY_COUNT).fill(-1);
-  private item = 0;
-  /** Keys left out for being in more than COMMON_SHARE of the items. */
-  private readonly common = new Uint8Array(KEY_COUNT);
-
-  constructor(itemCount: number) {
-    this.itemEnd = new Int32Array(itemCount);
-  }
-
-  /** The keys of the next item's text, `text[from, to)`. Items are added in order. */
-  add(text: string, from: number, to: number): void {
-    // forEachKey by hand: this runs for every unit of every item's text.
-    const item = this.item++;
-    for (let p = from; p < to; p++) {
-      const code = text.charCodeAt(p);
-      if (code >= 0x80) {
-        this.take(code, item, p - from);
-      } else if (code > 0x20 && code < 0x7f) {
-        const next = p + 1 < to ? text.charCodeAt(p + 1) : 0;
-        if (next > 0x20 && next < 0x7f) this.take(ASCII_PAIRS + code * 128 + next, item, p - from);
-      }
-    }
-    this.itemEnd[item] = this.length;
-  }
-
-  private take(key: number, item: number, offset: number): void {
-    if (this.lastItem[key] === item) return;
-    this.lastItem[key] = item;
-    if (this.length === this.keys.length) this.grow();
-    this.keys[this.length] = key;
-    this.offsets[this.length++] = offset < FAR ? offset : FAR;
-  }
-
-  /** Lays the postings out, pausing (yielding) every few hundred thousand keys. */
-  *buildSteps(): Generator<void, Postings, void> {
-    const start = new Int32Array(KEY_COUNT + 1);
-    const keys = this.keys;
-    for (let k = 0; k < this.length; k++) {
-      start[keys[k]! + 1]!++;
-      if (k % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
-    }
-    // A key in most items never narrows a search down: leave its list out (a term of such keys alone is scanned for).
-    const common = this.itemEnd.length * COMMON_SHARE;
-    for (let key = 0; key < KEY_COUNT; key++) {
-      if (start[key + 1]! > common) {
-        start[key + 1] = 0;
-        this.common[key] = 1;
-      }
-      start[key + 1]! += start[key]!;
-    }
-    const cursor = start.slice(0, KEY_COUNT);
-    const items = new Int32Array(start[KEY_COUNT]!);
-    const offsets = new Uint8Array(items.length);
-    let k = 0;
-    for (let item = 0; item < this.itemEnd.length; item++) {
-      for (const end = this.itemEnd[item]!; k < end; k++) {
-        const key = keys[k]!;
-        if (this.common[key]) continue;
-        const slot = cursor[key]!++;
-        items[slot] = item;
-        offsets[slot] = this.offsets[k]!;
-      }
-      if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    }
-    return { start, items, offsets, common: this.common };
-  }
-
-  private grow(): void {
-    const keys = new Int32Array(this.keys.length * 2);
-    keys.set(this.keys);
-    this.keys = keys;
-    const offsets = new Uint8Array(this.offsets.length * 2);
-    offsets.set(this.offsets);
-    this.offsets = offsets;
-  }
+/** The key at `text[p]`: the unit itself, the pair it begins (printable ASCII), or -1 (a space or a lone ASCII character). */
+function keyAt(text: string, p: number): number {
+  const code = text.charCodeAt(p);
+  if (code >= 0x80) return code;
+  const next = text.charCodeAt(p + 1);
+  return isPrintableAscii(code) && isPrintableAscii(next) ? ASCII_PAIRS + code * 128 + next : -1;
 }
 
 /** The items a term may be in, and where in each the term would begin if it is there. */
@@ -165,21 +63,17 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
   let rarest = -1;
   let rarestAt = 0;
   let rarestSize = Infinity;
-  forEachKey(
-    (p) => term.charCodeAt(p),
-    0,
-    term.length,
-    (key, at) => {
-      if (postings.common[key]) return;
-      const size = postings.start[key + 1]! - postings.start[key]!;
-      // Only a key's first place in the term counts: that is where its first place in an item says the term begins.
-      if (size < rarestSize && !keyEarlierIn(term, key, at)) {
-        rarest = key;
-        rarestAt = at;
-        rarestSize = size;
-      }
-    },
-  );
+  for (let at = 0; at < term.length; at++) {
+    const key = keyAt(term, at);
+    if (key === -1 || postings.common[key]) continue;
+    const size = postings.start[key + 1]! - postings.start[key]!;
+    // Only a key's first place in the term counts: that is where its first place in an item says the term begins.
+    if (size < rarestSize && !keyEarlierIn(term, key, at)) {
+      rarest = key;
+      rarestAt = at;
+      rarestSize = size;
+    }
+  }
   if (rarest === -1) return null;
   // One character, or two printable ASCII ones, is a key itself: holding the key is holding the term.
   const exact = (term.length === 1 && rarest < ASCII_PAIRS) || (term.length === 2 && rarest >= ASCII_PAIRS);

@@ -1,6 +1,6 @@
 import type { DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount } from '../../api/types/directory.js';
 import { searchTerms } from './normalize.js';
-import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, runToEnd, type DirectoryIndex, type FacetName } from './search-index.js';
+import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, type DirectoryIndex, type FacetName } from './text-index.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -204,54 +204,15 @@ function resultsOf(matched: Int32Array, isResult: Uint8Array, total: number): nu
   return results;
 }
 
-function compareTitles(index: DirectoryIndex, a: number, b: number): number {
+/** Pinyin order of two items' titles, ties newest first: a total order. */
+export function compareTitles(index: DirectoryIndex, a: number, b: number): number {
   return collator.compare(index.items[a]!.title, index.items[b]!.title) || index.newestRank[a]! - index.newestRank[b]!;
 }
 
+/** The order by title, prepared in idle time (`titleOrderSteps`), or sorted now when asked for sooner: the same order. */
 function titleOrder(index: DirectoryIndex): Int32Array {
-  return index.lazy.byTitle ?? runToEnd(titleOrderSteps(index));
-}
-
-/**
- * Titles sorted at once before merging, and title comparisons between two
- * pauses of `titleOrderSteps`: a comparison by collation costs microseconds,
- * so a few hundred stay within a few milliseconds on a slow phone.
- */
-const TITLE_RUN = 64;
-const TITLES_PER_STEP = 256;
-
-/**
- * The order by title (pinyin collation, ties newest first), as steps: a
- * bottom-up merge sort that pauses every few hundred comparisons, so a page
- * can prepare it in idle time after indexing (`runInSlices`) and the first
- * sort by title does not freeze it. Stored in the index when done.
- */
-export function* titleOrderSteps(index: DirectoryIndex): Generator<void, Int32Array, void> {
-  if (index.lazy.byTitle) return index.lazy.byTitle;
-  const compare = (a: number, b: number): number => compareTitles(index, a, b);
-  const n = index.newestFirst.length;
-  let order = Int32Array.from(index.newestFirst);
-  for (let from = 0; from < n; from += TITLE_RUN) {
-    order.set(Array.from(order.subarray(from, from + TITLE_RUN)).sort(compare), from);
-    yield;
-  }
-  let merged = new Int32Array(n);
-  for (let width = TITLE_RUN; width < n; width *= 2) {
-    for (let left = 0; left < n; left += 2 * width) {
-      const middle = Math.min(left + width, n);
-      const right = Math.min(left + 2 * width, n);
-      let i = left;
-      let j = middle;
-      for (let k = left; k < right; k++) {
-        // The comparator is a total order (ties broken by date rank), so this gives exactly Array.prototype.sort's result.
-        merged[k] = j >= right || (i < middle && compare(order[i]!, order[j]!) <= 0) ? order[i++]! : order[j++]!;
-        if (k % TITLES_PER_STEP === 0) yield;
-      }
-    }
-    [order, merged] = [merged, order];
-  }
-  index.lazy.byTitle = order;
-  return order;
+  index.lazy.byTitle ??= Int32Array.from(index.newestFirst).sort((a, b) => compareTitles(index, a, b));
+  return index.lazy.byTitle;
 }
 
 function oldestOrder(index: DirectoryIndex): Int32Array {

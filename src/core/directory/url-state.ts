@@ -4,8 +4,9 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, effectiveSort } from './query.js';
 /** The query parameter names, shared by the page URL (with a prefix) and `GET /disclosures` (without). */
 export const DIRECTORY_QUERY_KEYS = ['q', 'category', 'publisher', 'year', 'validity', 'sort', 'page', 'pageSize'] as const;
 
-const SORTS: readonly DirectorySort[] = ['newest', 'oldest', 'relevance', 'title'];
-const VALIDITIES: readonly DisclosureValidity[] = ['有效', '失效', '废止'];
+/** Every sort order, in the order the sort select lists them. */
+export const SORTS: readonly DirectorySort[] = ['newest', 'oldest', 'relevance', 'title'];
+export const VALIDITIES: readonly DisclosureValidity[] = ['有效', '失效', '废止'];
 
 /**
  * Reads a query from URL parameters named `${prefix}q`, `${prefix}page`…

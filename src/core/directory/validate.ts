@@ -1,5 +1,6 @@
 import type { DisclosureItem, DisclosureValidity } from '../../api/types/directory.js';
 import { safeHref } from '../url.js';
+import { VALIDITIES } from './url-state.js';
 
 /** Something wrong in a directory payload: which item (by position), which field, and what. */
 export interface DirectoryDataProblem {
@@ -10,9 +11,7 @@ export interface DirectoryDataProblem {
   message: string;
 }
 
-const VALIDITIES: readonly string[] = ['有效', '失效', '废止'];
 const REQUIRED_TEXT = ['indexNo', 'title', 'publisher', 'category'] as const;
-const OPTIONAL_TEXT = ['docNo', 'summary'] as const;
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: unknown): value is string {
@@ -45,6 +44,11 @@ export interface ValidatedItems {
   problems: DirectoryDataProblem[];
 }
 
+/** The list of a payload, `{ "items": [...] }` or a bare array; null when it is neither. */
+export function payloadList(data: unknown): unknown[] | null {
+  return Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.items) ? data.items : null;
+}
+
 /**
  * Checks a directory payload — `{ "items": [...] }` or a bare array — and
  * returns the usable items plus what was wrong. Never throws. An item missing
@@ -55,7 +59,7 @@ export interface ValidatedItems {
  * ids are accepted as strings; a repeated id keeps only its first item.
  */
 export function validateDisclosureItems(data: unknown): ValidatedItems {
-  const list = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.items) ? data.items : null;
+  const list = payloadList(data);
   if (list === null) {
     const got = data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data;
     const message = `Expected { "items": [...] } or an array of items, got ${got}.`;
@@ -72,94 +76,37 @@ export function validateDisclosureItems(data: unknown): ValidatedItems {
  * list range by range gives the same result as validating it at once.
  */
 export function validateRange(list: readonly unknown[], from: number, to: number, into: ValidatedItems, seen: Set<string>): void {
-  const { items } = into;
+  const { items, problems } = into;
   for (let index = from; index < to; index++) {
     const raw: unknown = list[index];
     if (raw === undefined && !(index in list)) continue; // a hole in a sparse array, as forEach skips it
-    let item: DisclosureItem | null;
     try {
-      // Most items are clean: checked without a closure or a problem list; the rest are checked again, saying why.
-      item = cleanItem(raw);
-    } catch {
-      item = null;
-    }
-    if (item === null || seen.has(item.id)) {
-      checkReporting(raw, index, into, seen);
-    } else {
+      const item = checkItem(raw, index, problems);
+      if (!item) continue;
+      if (seen.has(item.id)) {
+        report(problems, index, 'id', `repeats id "${item.id}"; the item is left out.`);
+        continue;
+      }
       seen.add(item.id);
       items.push(item);
+    } catch (error) {
+      report(problems, index, null, `could not be read (${String(error)}); the item is left out.`);
     }
   }
 }
 
-/** Validates one item, saying what is wrong in it. */
-function checkReporting(raw: unknown, index: number, into: ValidatedItems, seen: Set<string>): void {
-  const report = (field: string | null, text: string): void => {
-    into.problems.push({ index, field, message: `items[${index}]${field ? `.${field}` : ''}: ${text}` });
-  };
-  try {
-    const item = checkItem(raw, report);
-    if (!item) return;
-    if (seen.has(item.id)) {
-      report('id', `repeats id "${item.id}"; the item is left out.`);
-      return;
-    }
-    seen.add(item.id);
-    into.items.push(item);
-  } catch (error) {
-    report(null, `could not be read (${String(error)}); the item is left out.`);
-  }
+// The checks run for each of 100,000 items: no closure or string is made per item unless it has a problem.
+
+function report(problems: DirectoryDataProblem[], index: number, field: string | null, text: string): void {
+  problems.push({ index, field, message: `items[${index}]${field ? `.${field}` : ''}: ${text}` });
 }
 
-/** Whether a string has something besides white space (what `trim()` removes), without making a string. */
-function hasText(value: string): boolean {
-  const first = value.charCodeAt(0);
-  // Printable ASCII, or a unit from U+3001 on but the BOM: never white space.
-  if ((first > 0x20 && first < 0x7f) || (first > 0x3000 && first !== 0xfeff)) return true;
-  return value.trim() !== '';
-}
-
-const isText = (value: unknown): value is string => typeof value === 'string' && hasText(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
 
-/** An http(s) or root-relative URL, the common case, decided without a RegExp. */
-function isPlainWebUrl(url: string): boolean {
-  return url.charCodeAt(0) === 0x2f || url.startsWith('https://') || url.startsWith('http://');
-}
-
-/**
- * The item, when nothing in it needs reporting; null otherwise, for
- * `checkItem` to say what is wrong. The same item as `checkItem` gives.
- */
-function cleanItem(raw: unknown): DisclosureItem | null {
-  if (!isRecord(raw)) return null;
-  const { id, indexNo, title, url, publisher, category, publishedAt } = raw;
-  if (!isText(id) || !isText(indexNo) || !isText(title) || !isText(publisher) || !isText(category)) return null;
-  if (typeof url !== 'string' || !isPlainWebUrl(url) || !isIsoDate(publishedAt)) return null;
-  const item: DisclosureItem = { id, indexNo, title, url, publisher, category, publishedAt };
-  const { docNo, summary, writtenAt, validity, keywords } = raw;
-  if (!isAbsent(docNo)) {
-    if (typeof docNo !== 'string') return null;
-    item.docNo = docNo;
-  }
-  if (!isAbsent(summary)) {
-    if (typeof summary !== 'string') return null;
-    item.summary = summary;
-  }
-  if (!isAbsent(writtenAt)) {
-    if (!isIsoDate(writtenAt)) return null;
-    item.writtenAt = writtenAt;
-  }
-  if (!isAbsent(validity)) {
-    if (typeof validity !== 'string' || !VALIDITIES.includes(validity)) return null;
-    item.validity = validity as DisclosureValidity;
-  }
-  if (keywords !== undefined && keywords !== null) {
-    if (!Array.isArray(keywords)) return null;
-    for (let k = 0; k < keywords.length; k++) if (!isText(keywords[k])) return null;
-    if (keywords.length > 0) item.keywords = keywords.slice() as string[];
-  }
-  return item;
+/** An http(s) or relative URL: the common cases without a RegExp, the rest through `safeHref`. */
+function isWebUrl(url: string): boolean {
+  return url.charCodeAt(0) === 0x2f || url.startsWith('https://') || safeHref(url, ['http:', 'https:']) !== undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -173,56 +120,55 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
-function checkItem(raw: unknown, report: (field: string | null, text: string) => void): DisclosureItem | null {
+function checkItem(raw: unknown, index: number, problems: DirectoryDataProblem[]): DisclosureItem | null {
   if (!isRecord(raw)) {
-    report(null, `is ${describe(raw)}, not an object; the item is left out.`);
+    report(problems, index, null, `is ${describe(raw)}, not an object; the item is left out.`);
     return null;
   }
-  let complete = true;
-  const missing = (field: string, expected: string): void => {
-    report(field, `is ${describe(raw[field])}, expected ${expected}; the item is left out.`);
-    complete = false;
-  };
-
-  const rawId = raw.id;
-  const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : rawId;
-  if (typeof id !== 'string' || !id.trim()) missing('id', 'a non-empty string');
-  for (const field of REQUIRED_TEXT) {
-    const value = raw[field];
-    if (typeof value !== 'string' || !value.trim()) missing(field, 'a non-empty string');
-  }
-  if (typeof raw.url !== 'string' || !raw.url.trim()) missing('url', 'a non-empty string');
-  else if (safeHref(raw.url, ['http:', 'https:']) === undefined) missing('url', 'an http(s) or relative URL');
-  if (!isIsoDate(raw.publishedAt)) missing('publishedAt', 'a date YYYY-MM-DD');
-  if (!complete) return null;
-
-  // Checked above: every one of these is a string.
+  const id = typeof raw.id === 'number' && Number.isFinite(raw.id) ? String(raw.id) : raw.id;
+  let complete = isText(id) || missing(raw, 'id', 'a non-empty string', index, problems);
+  for (const field of REQUIRED_TEXT) if (!isText(raw[field])) complete = missing(raw, field, 'a non-empty string', index, problems);
   const { indexNo, title, url, publisher, category, publishedAt } = raw as Record<string, string>;
+  if (!isText(url)) complete = missing(raw, 'url', 'a non-empty string', index, problems);
+  else if (!isWebUrl(url)) complete = missing(raw, 'url', 'an http(s) or relative URL', index, problems);
+  if (!isIsoDate(publishedAt)) complete = missing(raw, 'publishedAt', 'a date YYYY-MM-DD', index, problems);
+  if (!complete) return null;
   const item: DisclosureItem = { id: id as string, indexNo, title, url, publisher, category, publishedAt };
-  const ignored = (field: string, expected: string): void =>
-    report(field, `is ${describe(raw[field])}, expected ${expected}; the field is ignored.`);
-
-  for (const field of OPTIONAL_TEXT) {
-    const value = raw[field];
-    if (value === undefined || value === null || value === '') continue;
-    if (typeof value === 'string') item[field] = value;
-    else ignored(field, 'a string');
+  const { docNo, summary, writtenAt, validity, keywords } = raw;
+  if (!isAbsent(docNo)) {
+    if (typeof docNo === 'string') item.docNo = docNo;
+    else ignore(raw, 'docNo', 'a string', index, problems);
   }
-  if (raw.writtenAt !== undefined && raw.writtenAt !== null && raw.writtenAt !== '') {
-    if (isIsoDate(raw.writtenAt)) item.writtenAt = raw.writtenAt;
-    else ignored('writtenAt', 'a date YYYY-MM-DD');
+  if (!isAbsent(summary)) {
+    if (typeof summary === 'string') item.summary = summary;
+    else ignore(raw, 'summary', 'a string', index, problems);
   }
-  if (raw.validity !== undefined && raw.validity !== null && raw.validity !== '') {
-    if (typeof raw.validity === 'string' && VALIDITIES.includes(raw.validity)) item.validity = raw.validity as DisclosureValidity;
-    else ignored('validity', '有效, 失效 or 废止');
+  if (!isAbsent(writtenAt)) {
+    if (isIsoDate(writtenAt)) item.writtenAt = writtenAt;
+    else ignore(raw, 'writtenAt', 'a date YYYY-MM-DD', index, problems);
   }
-  if (raw.keywords !== undefined && raw.keywords !== null) {
-    if (!Array.isArray(raw.keywords)) ignored('keywords', 'an array of strings');
+  if (!isAbsent(validity)) {
+    if (typeof validity === 'string' && (VALIDITIES as readonly string[]).includes(validity))
+      item.validity = validity as DisclosureValidity;
+    else ignore(raw, 'validity', '有效, 失效 or 废止', index, problems);
+  }
+  if (keywords !== undefined && keywords !== null) {
+    if (!Array.isArray(keywords)) ignore(raw, 'keywords', 'an array of strings', index, problems);
     else {
-      const keywords = raw.keywords.filter((keyword): keyword is string => typeof keyword === 'string' && keyword.trim() !== '');
-      if (keywords.length !== raw.keywords.length) report('keywords', 'has entries that are not text; they are ignored.');
-      if (keywords.length > 0) item.keywords = keywords;
+      const texts = keywords.filter(isText);
+      if (texts.length !== keywords.length) report(problems, index, 'keywords', 'has entries that are not text; they are ignored.');
+      if (texts.length > 0) item.keywords = texts;
     }
   }
   return item;
+}
+
+function ignore(raw: Record<string, unknown>, field: string, expected: string, index: number, problems: DirectoryDataProblem[]): void {
+  report(problems, index, field, `is ${describe(raw[field])}, expected ${expected}; the field is ignored.`);
+}
+
+/** Reports a missing required field; false, for `complete`. */
+function missing(raw: Record<string, unknown>, field: string, expected: string, index: number, problems: DirectoryDataProblem[]): false {
+  report(problems, index, field, `is ${describe(raw[field])}, expected ${expected}; the item is left out.`);
+  return false;
 }

@@ -1,0 +1,166 @@
+/**
+ * What only makes search faster, prepared in idle time once the directory is
+ * searchable (a page loads this module then): the postings (see postings.ts),
+ * and the order by title. Until they exist a term is found by scanning and a
+ * title sort sorts, with the same results.
+ */
+import { ASCII_PAIRS, FAR_OFFSET, KEY_COUNT, type Postings } from './postings.js';
+import { compareTitles } from './query.js';
+import type { DirectoryIndex } from './text-index.js';
+
+/** How much of the layout runs between two pauses: a few milliseconds on a slow phone. */
+const KEYS_PER_STEP = 1 << 18;
+/** Keys in more than this share of the items have no list: it would cost memory and never be a term's rarest key. */
+const COMMON_SHARE = 0.5;
+const ITEMS_PER_STEP = 4000;
+
+/**
+ * Collects each item's keys while the index writes the item's text, then lays
+ * them out by key (a counting sort: two passes, no per-key arrays).
+ */
+export class PostingsBuilder {
+  private keys = new Int32Array(1 << 20);
+  private offsets = new Uint8Array(1 << 20);
+  private length = 0;
+  /** Per item, where its keys end in `keys`. */
+  private readonly itemEnd: Int32Array;
+  /** The last item each key was taken for: only an item's first occurrence of a key is kept. */
+  private readonly lastItem = new Int32Array(KEY_COUNT).fill(-1);
+  private item = 0;
+  /** Keys left out for being in more than COMMON_SHARE of the items. */
+  private readonly common = new Uint8Array(KEY_COUNT);
+
+  constructor(itemCount: number) {
+    this.itemEnd = new Int32Array(itemCount);
+  }
+
+  /** The keys of the next item's text, `text[from, to)`. Items are added in order. */
+  add(text: string, from: number, to: number): void {
+    // keyAt by hand, with the item's end: this runs for every unit of every item's text.
+    const item = this.item++;
+    for (let p = from; p < to; p++) {
+      const code = text.charCodeAt(p);
+      if (code >= 0x80) {
+        this.take(code, item, p - from);
+      } else if (code > 0x20 && code < 0x7f) {
+        const next = p + 1 < to ? text.charCodeAt(p + 1) : 0;
+        if (next > 0x20 && next < 0x7f) this.take(ASCII_PAIRS + code * 128 + next, item, p - from);
+      }
+    }
+    this.itemEnd[item] = this.length;
+  }
+
+  private take(key: number, item: number, offset: number): void {
+    if (this.lastItem[key] === item) return;
+    this.lastItem[key] = item;
+    if (this.length === this.keys.length) this.grow();
+    this.keys[this.length] = key;
+    this.offsets[this.length++] = offset < FAR_OFFSET ? offset : FAR_OFFSET;
+  }
+
+  /** Lays the postings out, pausing (yielding) every few hundred thousand keys. */
+  *buildSteps(): Generator<void, Postings, void> {
+    const start = new Int32Array(KEY_COUNT + 1);
+    const keys = this.keys;
+    for (let k = 0; k < this.length; k++) {
+      start[keys[k]! + 1]!++;
+      if (k % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+    }
+    // A key in most items never narrows a search down: leave its list out (a term of such keys alone is scanned for).
+    const common = this.itemEnd.length * COMMON_SHARE;
+    for (let key = 0; key < KEY_COUNT; key++) {
+      if (start[key + 1]! > common) {
+        start[key + 1] = 0;
+        this.common[key] = 1;
+      }
+      start[key + 1]! += start[key]!;
+    }
+    const cursor = start.slice(0, KEY_COUNT);
+    const items = new Int32Array(start[KEY_COUNT]!);
+    const offsets = new Uint8Array(items.length);
+    let k = 0;
+    for (let item = 0; item < this.itemEnd.length; item++) {
+      for (const end = this.itemEnd[item]!; k < end; k++) {
+        const key = keys[k]!;
+        if (this.common[key]) continue;
+        const slot = cursor[key]!++;
+        items[slot] = item;
+        offsets[slot] = this.offsets[k]!;
+      }
+      if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    }
+    return { start, items, offsets, common: this.common };
+  }
+
+  private grow(): void {
+    const keys = new Int32Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    const offsets = new Uint8Array(this.offsets.length * 2);
+    offsets.set(this.offsets);
+    this.offsets = offsets;
+  }
+}
+
+/** Items whose keys are collected between two pauses of `postingsSteps`. */
+const ITEMS_PER_PAUSE = 1000;
+
+/**
+ * The postings of an index, as steps (a few hundred items between pauses):
+ * stored in `index.lazy.postings` when done, from when on queries use them.
+ */
+export function* postingsSteps(index: DirectoryIndex): Generator<void, void, void> {
+  if (index.lazy.postings) return;
+  const { chunks, chunkStart, itemStart } = index;
+  const n = index.items.length;
+  const builder = new PostingsBuilder(n);
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    while (chunkStart[c + 1]! <= itemStart[i]!) c++;
+    builder.add(chunks[c]!, itemStart[i]! - chunkStart[c]!, itemStart[i + 1]! - chunkStart[c]!);
+    if (i % ITEMS_PER_PAUSE === ITEMS_PER_PAUSE - 1) yield;
+  }
+  index.lazy.postings = yield* builder.buildSteps();
+}
+
+/**
+ * Titles sorted at once before merging, and title comparisons between two
+ * pauses of `titleOrderSteps`: a comparison by collation costs microseconds,
+ * so a few hundred stay within a few milliseconds on a slow phone.
+ */
+const TITLE_RUN = 64;
+const TITLES_PER_STEP = 256;
+
+/**
+ * The order by title (pinyin collation, ties newest first), as steps: a
+ * bottom-up merge sort that pauses every few hundred comparisons, so a page
+ * can prepare it in idle time after indexing (`runInSlices`) and the first
+ * sort by title does not freeze it. Stored in the index when done.
+ */
+export function* titleOrderSteps(index: DirectoryIndex): Generator<void, Int32Array, void> {
+  if (index.lazy.byTitle) return index.lazy.byTitle;
+  const compare = (a: number, b: number): number => compareTitles(index, a, b);
+  const n = index.newestFirst.length;
+  let order = Int32Array.from(index.newestFirst);
+  for (let from = 0; from < n; from += TITLE_RUN) {
+    order.set(Array.from(order.subarray(from, from + TITLE_RUN)).sort(compare), from);
+    yield;
+  }
+  let merged = new Int32Array(n);
+  for (let width = TITLE_RUN; width < n; width *= 2) {
+    for (let left = 0; left < n; left += 2 * width) {
+      const middle = Math.min(left + width, n);
+      const right = Math.min(left + 2 * width, n);
+      let i = left;
+      let j = middle;
+      for (let k = left; k < right; k++) {
+        // The comparator is a total order (ties broken by date rank), so this gives exactly Array.prototype.sort's result.
+        merged[k] = j >= right || (i < middle && compare(order[i]!, order[j]!) <= 0) ? order[i++]! : order[j++]!;
+        if (k % TITLES_PER_STEP === 0) yield;
+      }
+    }
+    [order, merged] = [merged, order];
+  }
+  index.lazy.byTitle = order;
+  return order;
+}

@@ -1,0 +1,334 @@
+import type { DisclosureItem } from '../../api/types/directory.js';
+import { SearchTextWriter } from './normalize.js';
+import { candidates, FAR_OFFSET, type Candidates, type Postings } from './postings.js';
+
+/** A filterable field: its distinct values and, per item, the number of its value. */
+export interface FacetDimension {
+  readonly values: readonly string[];
+  readonly idOf: ReadonlyMap<string, number>;
+  /** Per item, the index of its value in `values`. */
+  readonly valueOf: Int32Array;
+}
+
+export type FacetName = 'category' | 'publisher' | 'year' | 'validity';
+export const FACET_NAMES: readonly FacetName[] = ['category', 'publisher', 'year', 'validity'];
+
+/**
+ * Everything a query needs, computed once from the items. Treat as opaque:
+ * build with `createDirectoryIndex`, read with `queryDirectory`.
+ */
+export interface DirectoryIndex {
+  readonly items: readonly DisclosureItem[];
+  /**
+   * The normalised searchable text of every item, item after item: title,
+   * 文号, 索引号, 主题词, each followed by a separator that no normalised query
+   * contains, so a match never spans two fields. A native `indexOf` scan over
+   * it is far faster than a test per item. Stored in chunks of whole items
+   * (positions below are over their concatenation).
+   */
+  readonly chunks: readonly string[];
+  /** Where chunk c begins (length = chunks + 1). */
+  readonly chunkStart: Int32Array;
+  /** Where item i begins (length n + 1: the last entry is the end). */
+  readonly itemStart: Int32Array;
+  /** Where item i's 文号 begins: matches before it are in the title. */
+  readonly docNoStart: Int32Array;
+  /** Where item i's 主题词 begin: matches from here on are keyword matches. */
+  readonly keywordsStart: Int32Array;
+  /** Per item, 发布日期 as YYYYMMDD. */
+  readonly dates: Int32Array;
+  readonly facets: Readonly<Record<FacetName, FacetDimension>>;
+  /** Item numbers, newest 发布日期 first (ties: input order). */
+  readonly newestFirst: Int32Array;
+  /** Per item, its position in `newestFirst` (the tie-breaker of every other order). */
+  readonly newestRank: Int32Array;
+  /**
+   * Built after the rest, so search starts sooner: the postings (per key, the
+   * items whose text holds it; until they exist a term is found by scanning
+   * all text, with the same results), and the orders by date and by title
+   * (sorting 100,000 titles by collation is slow and seldom needed).
+   */
+  readonly lazy: { postings?: Postings; oldestFirst?: Int32Array; byTitle?: Int32Array };
+  /**
+   * Per-item working arrays, reused by every query instead of allocated per
+   * keystroke (queries are synchronous, so one set is enough).
+   */
+  readonly scratch: { score: Uint16Array; isResult: Uint8Array };
+}
+
+/** The items matching every term, ascending, and each one's relevance (valid for the items listed). */
+export interface TermMatches {
+  readonly items: Int32Array;
+  /** Per item, in the index's scratch array: valid until the next query. */
+  readonly score: Uint16Array;
+}
+
+// Separators: control characters, which normalisation turns into spaces, so no query contains them.
+const FIELD_END = 0x01;
+const KEYWORD_END = 0x02;
+/** Text is folded into a reused buffer and cut into strings of at least this many units (the last one shorter). */
+const CHUNK_UNITS = 1 << 14;
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+/** YYYY-MM-DD as the number YYYYMMDD (0 when the date is unreadable). */
+export function dateNumber(date: string): number {
+  // Digit arithmetic instead of a RegExp or slices: this runs once per item while indexing.
+  if (date.length < 10 || date.charCodeAt(4) !== 0x2d || date.charCodeAt(7) !== 0x2d) return 0;
+  let value = 0;
+  for (const i of DATE_DIGITS) {
+    const digit = date.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return 0;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+/** Collects a facet's distinct values while items are read once. */
+class DimensionBuilder {
+  readonly values: string[] = [];
+  readonly idOf = new Map<string, number>();
+  readonly valueOf: Int32Array;
+  constructor(count: number) {
+    this.valueOf = new Int32Array(count);
+  }
+  set(item: number, value: string): void {
+    let id = this.idOf.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.idOf.set(value, id);
+    }
+    this.valueOf[item] = id;
+  }
+  private readonly idOfNumber = new Map<number, number>();
+  /** For numbers (years): no string is made per item, only per distinct value. */
+  setNumber(item: number, value: number): void {
+    const id = this.idOfNumber.get(value);
+    if (id === undefined) {
+      this.set(item, value > 0 ? String(value) : '');
+      this.idOfNumber.set(value, this.valueOf[item]!);
+      return;
+    }
+    this.valueOf[item] = id;
+  }
+}
+
+// Item numbers up to 2^21 fit beside an 8-digit date in a float's 53-bit mantissa.
+const ITEM_SLOTS = 2 ** 21;
+
+/** Item numbers ordered by `key` (a non-negative integer below 2^31) ascending, ties by item number, using a native numeric sort. */
+export function orderByKey(count: number, key: (item: number) => number): Int32Array {
+  const packed = new Float64Array(count);
+  for (let i = 0; i < count; i++) packed[i] = key(i) * ITEM_SLOTS + i;
+  packed.sort();
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k++) order[k] = packed[k]! % ITEM_SLOTS;
+  return order;
+}
+
+/** Items indexed between two pauses of `directoryIndexSteps`: a few milliseconds on a slow phone. */
+const ITEMS_PER_STEP = 1000;
+
+/**
+ * The searchable index as steps: it pauses (yields) every thousand items, so
+ * a page can build it in short tasks (see `runInSlices`) and never freeze
+ * while 100,000 items are indexed. Search works as soon as it is done; the
+ * postings (`postingsSteps`) then make it faster.
+ */
+export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generator<void, DirectoryIndex, void> {
+  const n = items.length;
+  if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
+  const itemStart = new Int32Array(n + 1);
+  const docNoStart = new Int32Array(n);
+  const keywordsStart = new Int32Array(n);
+  const dates = new Int32Array(n);
+  const category = new DimensionBuilder(n);
+  const publisher = new DimensionBuilder(n);
+  const year = new DimensionBuilder(n);
+  const validity = new DimensionBuilder(n);
+
+  const chunks: string[] = [];
+  const chunkStarts: number[] = [0];
+  const text = new SearchTextWriter();
+  let base = 0; // position of the writer's first unit in the whole text
+  const flush = (): void => {
+    base += text.length;
+    chunks.push(text.take());
+    chunkStarts.push(base);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    const { title, docNo, indexNo, keywords, publishedAt } = item;
+    itemStart[i] = base + text.length;
+    text.write(title);
+    text.writeUnit(FIELD_END);
+    docNoStart[i] = base + text.length;
+    if (docNo) writeDocNo(text, docNo);
+    text.writeUnit(FIELD_END);
+    text.write(indexNo);
+    text.writeUnit(FIELD_END);
+    keywordsStart[i] = base + text.length;
+    if (keywords) {
+      for (let k = 0; k < keywords.length; k++) {
+        if (k > 0) text.writeUnit(KEYWORD_END);
+        text.write(keywords[k]!);
+      }
+    }
+    text.writeUnit(FIELD_END);
+    // Items never straddle two chunks.
+    if (text.length >= CHUNK_UNITS) flush();
+
+    const date = dateNumber(publishedAt);
+    dates[i] = date;
+    year.setNumber(i, Math.floor(date / 10000));
+    category.set(i, item.category);
+    publisher.set(i, item.publisher);
+    validity.set(i, item.validity ?? '有效');
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+  }
+  if (text.length > 0) flush();
+  itemStart[n] = base;
+
+  const newestFirst = orderByKey(n, (i) => 99_999_999 - dates[i]!);
+  const newestRank = new Int32Array(n);
+  for (let k = 0; k < n; k++) newestRank[newestFirst[k]!] = k;
+
+  return {
+    items,
+    chunks,
+    chunkStart: Int32Array.from(chunkStarts),
+    itemStart,
+    docNoStart,
+    keywordsStart,
+    dates,
+    facets: { category, publisher, year, validity },
+    newestFirst,
+    newestRank,
+    lazy: {},
+    scratch: { score: new Uint16Array(n), isResult: new Uint8Array(n) },
+  };
+}
+
+/** Runs steps to their end at once. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Relevance points per term, by the best field it matches in. */
+export const FIELD_WEIGHT = { title: 4, docNoOrIndexNo: 2, keywords: 1 } as const;
+
+/**
+ * Writes a 文号 as published and, when it has brackets, once more without
+ * them, the year closed by 年 — so 闽商务〔2020〕76号 is found as typed without
+ * brackets too: 闽商务2020年76号, or the two words 闽商务2020 76号.
+ */
+function writeDocNo(text: SearchTextWriter, docNo: string): void {
+  const from = text.length;
+  text.write(docNo);
+  const to = text.length;
+  let bracketed = false;
+  for (let k = from; k < to && !bracketed; k++) bracketed = text.buffer[k] === BRACKET_OPEN || text.buffer[k] === BRACKET_CLOSE;
+  if (!bracketed) return;
+  text.writeUnit(FIELD_END);
+  // Read through text.buffer each time: writing may move it to a larger buffer.
+  for (let k = from; k < to; k++) {
+    const unit = text.buffer[k]!;
+    if (unit !== BRACKET_OPEN) text.writeUnit(unit === BRACKET_CLOSE ? YEAR : unit);
+  }
+}
+// Normalisation folds every bracket a 文号 uses into ( and ).
+const BRACKET_OPEN = 0x28;
+const BRACKET_CLOSE = 0x29;
+const YEAR = 0x5e74; // 年
+
+/**
+ * Items matching every term (normalised, from `searchTerms`), ascending, with
+ * their relevance score: per term, the weight of the best field it occurs in.
+ * Each term is looked for only in its candidates (the postings of its rarest
+ * keys, narrowed to the items that matched the terms before it); a term
+ * without keys (one ASCII character) is looked for everywhere.
+ */
+export function matchTerms(index: DirectoryIndex, terms: readonly string[]): TermMatches {
+  const { score } = index.scratch;
+  score.fill(0);
+  let matched: Int32Array | undefined;
+  for (const term of terms) {
+    const possible = index.lazy.postings ? candidates(index.lazy.postings, term, matched) : null;
+    matched = possible ? findIn(index, term, possible, score) : scanAll(index, term, score, matched);
+    if (matched.length === 0) break;
+  }
+  return { items: matched ?? new Int32Array(0), score };
+}
+
+/** Where in the item a hit at `position` lies: fields are laid out best first, so an item's first hit is its best. */
+function weightAt(index: DirectoryIndex, item: number, position: number): number {
+  return position < index.docNoStart[item]!
+    ? FIELD_WEIGHT.title
+    : position < index.keywordsStart[item]!
+      ? FIELD_WEIGHT.docNoOrIndexNo
+      : FIELD_WEIGHT.keywords;
+}
+
+/**
+ * The candidates whose text really holds `term`, each one's score raised by
+ * the term's weight in it. The postings say where the term must begin if an
+ * item holds it there, so most candidates cost one `startsWith`; the rest
+ * (the key repeats in the item) are searched within the item alone.
+ */
+function findIn(index: DirectoryIndex, term: string, possible: Candidates, score: Uint16Array): Int32Array {
+  const { chunks, chunkStart, itemStart } = index;
+  const { items, offsets, keyAt, exact } = possible;
+  const found = new Int32Array(items.length);
+  let count = 0;
+  let c = 0;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    const begin = itemStart[item]!;
+    while (chunkStart[c + 1]! <= begin) c++;
+    const chunk = chunks[c]!;
+    const base = chunkStart[c]!;
+    const offset = offsets[k]!;
+    const start = offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
+    let position = -1;
+    if (start >= 0 && (exact || chunk.startsWith(term, begin + start - base))) {
+      position = begin + start;
+    } else if (!exact) {
+      const from = begin + Math.max(start + 1, 0);
+      const local = chunk.slice(from - base, itemStart[item + 1]! - base).indexOf(term);
+      if (local !== -1) position = from + local;
+    }
+    if (position !== -1) {
+      score[item]! += weightAt(index, item, position);
+      found[count++] = item;
+    }
+  }
+  return found.subarray(0, count);
+}
+
+/** Every item (of `within`, when given) whose text holds `term`, for a term without keys. */
+function scanAll(index: DirectoryIndex, term: string, score: Uint16Array, within?: Int32Array): Int32Array {
+  const allowed = within ? new Set(within) : null;
+  const { chunks, chunkStart, itemStart } = index;
+  const found: number[] = [];
+  let item = 0;
+  chunks.forEach((chunk, c) => {
+    const base = chunkStart[c]!;
+    let local = chunk.indexOf(term);
+    while (local !== -1) {
+      const position = base + local;
+      // Hits come in increasing order, so walk forward to the item holding this one.
+      while (itemStart[item + 1]! <= position) item++;
+      if (!allowed || allowed.has(item)) {
+        score[item]! += weightAt(index, item, position);
+        found.push(item);
+      }
+      // The rest of this item cannot change anything: go on from the next one.
+      local = chunk.indexOf(term, itemStart[item + 1]! - base);
+    }
+  });
+  return Int32Array.from(found);
+}
