@@ -20,7 +20,7 @@ export const reportEditorStyles = css`
     font-size: var(--_font-size-small);
   }
   .note {
-    border-inline-start: 0.25rem solid var(--_color-primary);
+    border-inline-start: 4px solid var(--_color-primary);
     padding-inline-start: var(--_space-2);
   }
   .note.warning {
@@ -62,12 +62,12 @@ export const reportEditorStyles = css`
     font: inherit;
     min-height: var(--_target-size);
     padding: var(--_space-1) var(--_space-2);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
-    min-width: min(100%, 24rem);
+    min-width: min(100%, calc(24 * var(--_rem)));
   }
   .sign-in {
-    max-width: 28rem;
+    max-width: calc(28 * var(--_rem));
   }
   .field label {
     display: block;
@@ -88,8 +88,8 @@ export const reportEditorStyles = css`
   }
   th,
   td {
-    border: 0.0625rem solid var(--_color-border);
-    padding: 0.125rem var(--_space-1);
+    border: 1px solid var(--_color-border);
+    padding: calc(0.125 * var(--_rem)) var(--_space-1);
     text-align: start;
     vertical-align: middle;
   }
@@ -122,10 +122,10 @@ export const reportEditorStyles = css`
   .cell-input {
     font: inherit;
     width: 5.5em;
-    min-height: 2.25rem;
+    min-height: calc(2.25 * var(--_rem));
     padding: 0 var(--_space-1);
-    border: 0.0625rem solid var(--_color-border);
-    border-radius: 0.25rem;
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
     text-align: end;
     background: var(--_color-bg);
     color: var(--_color-text);
@@ -134,15 +134,15 @@ export const reportEditorStyles = css`
     border-style: dashed;
   }
   .cell-input[aria-invalid='true'] {
-    border: 0.125rem solid var(--_color-error);
+    border: 2px solid var(--_color-error);
   }
   .has-warning .cell-input {
-    border: 0.125rem solid var(--_color-warning);
+    border: 2px solid var(--_color-warning);
   }
   .source {
     display: inline-block;
     min-width: 1.5em;
-    margin-inline-start: 0.125rem;
+    margin-inline-start: calc(0.125 * var(--_rem));
     font-size: 0.8em;
     color: var(--_color-primary);
     font-weight: 600;
@@ -152,9 +152,9 @@ export const reportEditorStyles = css`
   }
   .mark {
     display: inline-block;
-    min-width: 1.25rem;
-    margin-inline-start: 0.125rem;
-    border-radius: 0.625rem;
+    min-width: calc(1.25 * var(--_rem));
+    margin-inline-start: calc(0.125 * var(--_rem));
+    border-radius: 10px;
     font-size: 0.75em;
     text-align: center;
     color: #fff;
@@ -179,7 +179,7 @@ export const reportEditorStyles = css`
     color: var(--_color-link);
     text-decoration: underline;
     cursor: pointer;
-    min-height: 1.5rem;
+    min-height: calc(1.5 * var(--_rem));
   }
   .toolbar {
     display: flex;
@@ -188,10 +188,10 @@ export const reportEditorStyles = css`
   }
   .tool {
     font: inherit;
-    min-height: 2.25rem;
-    min-width: 2.75rem;
-    border: 0.0625rem solid var(--_color-border);
-    border-radius: 0.25rem;
+    min-height: calc(2.25 * var(--_rem));
+    min-width: calc(2.75 * var(--_rem));
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
     background: var(--_color-bg);
     color: var(--_color-text);
     cursor: pointer;
@@ -203,7 +203,7 @@ export const reportEditorStyles = css`
   .rich-host.rich-text {
     min-height: 6em;
     padding: var(--_space-2);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
     white-space: pre-wrap;

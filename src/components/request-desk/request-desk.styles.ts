@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Dense but readable: a staff screen shows many cases at once, at the same contrast and target sizes as the citizen's. */
 export const requestDeskStyles = css`
   .zwgk-root {
-    max-width: var(--zwgk-request-desk-max-width, 80rem);
+    max-width: var(--zwgk-request-desk-max-width, calc(80 * var(--_rem)));
   }
   h2,
   h3,
@@ -35,7 +35,7 @@ export const requestDeskStyles = css`
     gap: var(--_space-2) var(--_space-4);
     padding: var(--_space-2) var(--_space-3);
     margin-bottom: var(--_space-4);
-    border-bottom: 0.1875rem solid var(--zwgk-request-desk-accent, var(--_color-primary));
+    border-bottom: 3px solid var(--zwgk-request-desk-accent, var(--_color-primary));
     background: var(--_color-surface);
   }
   .bar .title {
@@ -56,7 +56,7 @@ export const requestDeskStyles = css`
   .tab {
     min-height: var(--_target-size);
     padding: var(--_space-2) var(--_space-3);
-    border: 0.0625rem solid transparent;
+    border: 1px solid transparent;
     border-radius: var(--_radius);
     background: none;
     color: var(--_color-link);
@@ -78,13 +78,13 @@ export const requestDeskStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
     cursor: pointer;
-    min-height: 1.5rem;
+    min-height: calc(1.5 * var(--_rem));
   }
   .notice {
     margin: 0 0 var(--_space-4);
     padding: var(--_space-3) var(--_space-4);
-    border: 0.0625rem solid var(--_color-warning);
-    border-inline-start: 0.375rem solid var(--_color-warning);
+    border: 1px solid var(--_color-warning);
+    border-inline-start: 6px solid var(--_color-warning);
     border-radius: var(--_radius);
   }
   .notice.error {
@@ -97,7 +97,7 @@ export const requestDeskStyles = css`
     margin: 0;
   }
   .sign-in {
-    max-width: 28rem;
+    max-width: calc(28 * var(--_rem));
   }
   .filters {
     display: flex;
@@ -120,7 +120,7 @@ export const requestDeskStyles = css`
   .counts button {
     min-height: var(--_target-size);
     padding: var(--_space-1) var(--_space-3);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
     color: var(--_color-text);
@@ -148,7 +148,7 @@ export const requestDeskStyles = css`
   th,
   td {
     padding: var(--_space-2);
-    border-bottom: 0.0625rem solid var(--_color-border);
+    border-bottom: 1px solid var(--_color-border);
     text-align: start;
     vertical-align: top;
   }
@@ -232,7 +232,7 @@ export const requestDeskStyles = css`
   }
   .action-form {
     padding: var(--_space-4);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-surface);
     margin-bottom: var(--_space-4);
@@ -245,7 +245,7 @@ export const requestDeskStyles = css`
   }
   .letter {
     padding: var(--_space-6);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     background: var(--_color-bg);
     font-family: 'FangSong', 'STFangsong', serif;
     white-space: pre-wrap;
