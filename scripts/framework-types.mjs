@@ -2,7 +2,7 @@
 // editors need, into packages/zwgk-kit/dist:
 //   react/        zwgk-kit/react — wrappers on @lit/react (bundled in), for React 18 and 19: typed
 //                 props and onZwgk… event props
-//   react/jsx.d.ts zwgk-kit/react-jsx — JSX IntrinsicElements for React 19 (<zwgk-… onzwgk-…>)
+//   react/jsx.d.ts zwgk-kit/react-jsx — JSX IntrinsicElements for React 19 (<zwgk-… heading-level onzwgk-…>)
 //   vue/          zwgk-kit/vue — Vue GlobalComponents types (props and @zwgk-… events in templates)
 //   types/zwgk-events.d.ts  the typed GlobalEventHandlersEventMap (addEventListener('zwgk-…')),
 //                 referenced from every entry's types, unless src/events/ provides it
@@ -149,7 +149,34 @@ const reactDts = [
 writeFileSync(new URL('react/index.js', dist), `${reactJs}\n`);
 writeFileSync(new URL('react/index.d.ts', dist), reactDts);
 
-// — React 19 JSX (zwgk-kit/react-jsx): React 19 sets properties and adds listeners for on<event-name> itself —
+// — React 19 JSX (zwgk-kit/react-jsx) —
+// React 19 sets a prop on a custom element as a property when the element has it (`key in element`), else as
+// an attribute under the prop's own name; its server renderer writes string and number props as attributes and
+// drops objects. So a setting that has an attribute is written as the attribute (heading-level={3}): that works
+// on the server, before the element is defined (autoloader, CDN) and after. Its camelCase property name works only
+// once the element is defined in the browser (headingLevel becomes the lost attribute "headinglevel" otherwise):
+// still accepted, marked deprecated. Properties without an attribute (`data`) are props; on<event-name> adds the listener.
+const doc = (text) => (text ? `/** ${text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ')} */ ` : '');
+function jsxType(element) {
+  const attributes = element.declaration.attributes ?? [];
+  const members = [];
+  for (const attribute of attributes) {
+    const field = attribute.fieldName ?? attribute.name;
+    const type = element.data[field] ?? `${element.className}Element['${field}']`;
+    members.push(`${doc(attribute.description)}'${attribute.name}'?: ${type}`);
+    if (field !== attribute.name)
+      members.push(
+        `/** @deprecated Write \`${attribute.name}\`: React 19 sets \`${field}\` as a property only once the element is defined in the browser; on the server and before then it becomes the attribute "${field.toLowerCase()}", which the element does not read. */ ${field}?: ${type}`,
+      );
+  }
+  const attributeFields = new Set(attributes.map((a) => a.fieldName ?? a.name));
+  for (const prop of element.props.filter((p) => !attributeFields.has(p)))
+    members.push(`${prop}?: ${element.data[prop] ?? `${element.className}Element['${prop}']`}`);
+  for (const event of element.events)
+    members.push(`${doc(event.description)}'on${event.name}'?: (event: CustomEvent<${event.detail}>) => void`);
+  return `{\n    ${members.join(';\n    ')};\n  }`;
+}
+const jsxName = (element) => `${element.className}JsxProps`;
 const jsxDts = [
   BANNER,
   "import type * as React from 'react';",
@@ -157,15 +184,17 @@ const jsxDts = [
   '',
   propsDeclarations(),
   '',
-  'type ZwgkJsx<E, P, V> = Omit<React.DetailedHTMLProps<React.HTMLAttributes<E>, E>, keyof P> & P & V;',
+  ...elements.map(
+    (e) =>
+      `/** <${e.tag}> in React 19 JSX: its attributes, its properties without one, its events. */\nexport type ${jsxName(e)} = ${jsxType(e)};`,
+  ),
+  '',
+  'type ZwgkJsx<E, P> = Omit<React.DetailedHTMLProps<React.HTMLAttributes<E>, E>, keyof P> & P;',
   '',
   "declare module 'react' {",
   '  namespace JSX {',
   '    interface IntrinsicElements {',
-  ...elements.map(
-    (e) =>
-      `      '${e.tag}': ZwgkJsx<${e.className}Element, ${propsName(e)}, { ${e.events.map((v) => `'on${v.name}'?: (event: CustomEvent<${v.detail}>) => void`).join('; ')} }>;`,
-  ),
+  ...elements.map((e) => `      '${e.tag}': ZwgkJsx<${e.className}Element, ${jsxName(e)}>;`),
   '    }',
   '  }',
   '}',

@@ -116,7 +116,7 @@ export const buttons = css`
     min-height: var(--_target-size);
     min-width: var(--_target-size);
     padding: var(--_space-2) var(--_space-4);
-    border: 0.0625rem solid var(--_color-primary);
+    border: 1px solid var(--_color-primary);
     border-radius: var(--_radius);
     background: var(--_color-primary);
     color: var(--_color-primary-text);
@@ -140,13 +140,13 @@ export const buttons = css`
 export const states = css`
   .state {
     padding: var(--_space-4);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
   }
   .state.error {
     border-color: var(--_color-error);
-    border-inline-start-width: 0.375rem;
+    border-inline-start-width: 6px;
   }
   .state .title {
     margin: 0 0 var(--_space-2);

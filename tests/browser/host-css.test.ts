@@ -82,8 +82,8 @@ function shownButtons(element: Element): HTMLButtonElement[] {
   return [...shadow(element).querySelectorAll<HTMLButtonElement>('button.button')].filter((button) => button.getClientRects().length > 0);
 }
 
-async function render(template: () => TemplateResult, ready: string): Promise<Element> {
-  const el = await fixture(html`<div class="main"><div>${template()}</div></div>`);
+async function render(template: () => TemplateResult, ready: string, width?: number): Promise<Element> {
+  const el = await fixture(html`<div class="main"><div style=${width ? `width: ${width}px` : ''}>${template()}</div></div>`);
   const element = el.firstElementChild!.firstElementChild!;
   await waitUntil(() => element.shadowRoot?.querySelector(ready), `${element.localName} never showed ${ready}`, { timeout: 10000 });
   await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -136,6 +136,45 @@ for (const [tag, template, ready] of ELEMENTS) {
           }
         } finally {
           style.remove();
+        }
+      });
+    }
+  });
+}
+
+/** What a shrunken rem would move if widths, borders or breakpoints followed it. */
+const LAYOUT = ['display', 'flexDirection', 'flexWrap', 'gridTemplateColumns', 'width', 'maxWidth', 'minWidth', 'borderTopWidth'] as const;
+const SHRUNKEN_REM = ['html { font-size: 62.5% }', '* { font-size: 12px }'];
+/** Container widths on both sides of every breakpoint at 16px, which a 10px or 12px rem would move to the other side. */
+const WIDTHS = [300, 420, 700];
+
+function layout(el: Element): string[] {
+  const root = shadow(el).querySelector('.zwgk-root')!;
+  return [root, ...root.querySelectorAll('*')].flatMap((node) => {
+    const computed = getComputedStyle(node);
+    return LAYOUT.map((property) => `${node.localName}.${node.getAttribute('class') ?? ''}: ${property}=${computed[property]}`);
+  });
+}
+
+for (const [tag, template, ready] of ELEMENTS) {
+  describe(`<${tag}> layout under a shrunken rem`, () => {
+    for (const width of WIDTHS) {
+      it(`keeps its widths, borders and breakpoints at ${width}px`, async () => {
+        const clean = layout(await render(template, ready, width));
+        for (const name of SHRUNKEN_REM) {
+          const style = document.createElement('style');
+          style.textContent = STYLESHEETS[name]!;
+          document.head.append(style);
+          try {
+            const hostile = layout(await render(template, ready, width));
+            expect(hostile.length, name).to.equal(clean.length);
+            const changed = hostile.flatMap((line, i) =>
+              line === clean[i] ? [] : [`${clean[i]} → ${line.slice(line.lastIndexOf('=') + 1)}`],
+            );
+            expect(changed, `${name}\n${changed.slice(0, 8).join('\n')}`).to.deep.equal([]);
+          } finally {
+            style.remove();
+          }
         }
       });
     }

@@ -76,7 +76,7 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   );
 }
 
-/** In Chromium: the card got `data` as a property and shows it, the directory lists the items, a search reaches the app. */
+/** In Chromium: the card got `data` as a property and shows it at heading level 3, the directory lists the items, a search reaches the app. */
 async function check(dir: string): Promise<void> {
   const { server, url } = await serve(join(dir, 'dist'));
   const page = await browser.newPage();
@@ -91,8 +91,10 @@ async function check(dir: string): Promise<void> {
       attribute: element.getAttribute('data'),
       agency: (element as unknown as { data?: { agency?: string } }).data?.agency,
       text: element.shadowRoot?.textContent ?? '',
+      heading: element.shadowRoot?.querySelector('h1, h2, h3, h4, h5, h6')?.localName,
     }));
     assert.equal(card.attribute, null, 'data is not turned into an attribute');
+    assert.equal(card.heading, 'h3', 'the heading level reached the element');
     assert.equal(card.agency, '集成测试市人民政府办公室', 'data is set as a property');
     assert.match(card.text, /0591-12345678/);
     await page.waitForFunction(() => document.querySelector('#directory')?.shadowRoot?.textContent?.includes('道路建设项目批复'), {

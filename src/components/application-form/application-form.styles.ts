@@ -29,7 +29,7 @@ export const applicationFormStyles = css`
     column-gap: var(--_space-4);
     margin: 0 0 var(--_space-4);
     padding: var(--_space-2) var(--_space-3);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-surface);
   }
@@ -38,8 +38,8 @@ export const applicationFormStyles = css`
   }
   .draft-prompt {
     padding: var(--_space-4);
-    border: 0.0625rem solid var(--_color-border);
-    border-inline-start: 0.375rem solid var(--_color-link);
+    border: 1px solid var(--_color-border);
+    border-inline-start: 6px solid var(--_color-link);
     border-radius: var(--_radius);
   }
   .draft-prompt p {
@@ -51,7 +51,7 @@ export const applicationFormStyles = css`
   .drop-zone {
     position: relative;
     padding: var(--_space-4);
-    border: 0.125rem dashed var(--_input-border);
+    border: 2px dashed var(--_input-border);
     border-radius: var(--_radius);
   }
   .drop-zone.dragging {
@@ -86,7 +86,7 @@ export const applicationFormStyles = css`
     align-items: center;
     gap: var(--_space-2) var(--_space-3);
     padding: var(--_space-2) 0;
-    border-bottom: 0.0625rem solid var(--_color-border);
+    border-bottom: 1px solid var(--_color-border);
   }
   .file-name {
     font-weight: 700;
@@ -103,7 +103,7 @@ export const applicationFormStyles = css`
     color: var(--_color-error);
   }
   progress {
-    width: 6rem;
+    width: calc(6 * var(--_rem));
     vertical-align: middle;
   }
   .review-section {
@@ -120,8 +120,8 @@ export const applicationFormStyles = css`
   }
   .receipt {
     padding: var(--_space-4);
-    border: 0.0625rem solid var(--_color-border);
-    border-top: 0.5rem solid var(--_color-success);
+    border: 1px solid var(--_color-border);
+    border-top: 8px solid var(--_color-success);
     border-radius: var(--_radius);
   }
   .receipt-title {
@@ -167,7 +167,7 @@ export const applicationFormStyles = css`
       display: none !important;
     }
     .receipt {
-      border: 0.0625rem solid #000;
+      border: 1px solid #000;
     }
     .zwgk-root {
       max-width: none;

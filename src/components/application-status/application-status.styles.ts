@@ -27,8 +27,8 @@ export const applicationStatusStyles = css`
   .supplement {
     margin: 0 0 var(--_space-4);
     padding: var(--_space-4);
-    border: 0.0625rem solid var(--_color-warning);
-    border-inline-start: 0.375rem solid var(--_color-warning);
+    border: 1px solid var(--_color-warning);
+    border-inline-start: 6px solid var(--_color-warning);
     border-radius: var(--_radius);
   }
   .supplement p {
@@ -47,7 +47,7 @@ export const applicationStatusStyles = css`
   .timeline li {
     position: relative;
     padding: 0 0 var(--_space-4) var(--_space-6);
-    border-inline-start: 0.1875rem solid var(--_color-border);
+    border-inline-start: 3px solid var(--_color-border);
     margin-inline-start: var(--_space-2);
   }
   .timeline li:last-child {
@@ -57,11 +57,11 @@ export const applicationStatusStyles = css`
     content: '';
     position: absolute;
     inset-inline-start: -0.6875rem;
-    top: 0.25rem;
-    width: 1.125rem;
-    height: 1.125rem;
+    top: calc(0.25 * var(--_rem));
+    width: calc(1.125 * var(--_rem));
+    height: calc(1.125 * var(--_rem));
     border-radius: 50%;
-    border: 0.1875rem solid var(--zwgk-application-status-marker-color, var(--_color-link));
+    border: 3px solid var(--zwgk-application-status-marker-color, var(--_color-link));
     background: var(--_color-bg);
   }
   .timeline li[aria-current='step']::before {
@@ -81,8 +81,8 @@ export const applicationStatusStyles = css`
   .action-result {
     margin: 0 0 var(--_space-4);
     padding: var(--_space-3) var(--_space-4);
-    border: 0.0625rem solid var(--_color-success);
-    border-inline-start: 0.375rem solid var(--_color-success);
+    border: 1px solid var(--_color-success);
+    border-inline-start: 6px solid var(--_color-success);
     border-radius: var(--_radius);
   }
   .action-result p {
@@ -119,7 +119,7 @@ export const applicationStatusStyles = css`
   }
   .withdraw .confirm {
     padding: var(--_space-4);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
   }
   .documents,

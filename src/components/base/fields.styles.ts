@@ -28,7 +28,7 @@ export const fieldStyles = css`
   .field.has-error,
   .group.has-error {
     padding-inline-start: var(--_space-3);
-    border-inline-start: 0.3125rem solid var(--_color-error);
+    border-inline-start: 5px solid var(--_color-error);
   }
   .label {
     display: block;
@@ -61,7 +61,7 @@ export const fieldStyles = css`
     display: inline-block;
     margin-inline-end: var(--_space-2);
     padding: 0 var(--_space-1);
-    border: 0.125rem solid currentColor;
+    border: 2px solid currentColor;
     border-radius: var(--_radius);
     font-size: var(--_font-size-small);
   }
@@ -70,7 +70,7 @@ export const fieldStyles = css`
     width: 100%;
     min-height: var(--_target-size);
     padding: var(--_space-2);
-    border: 0.125rem solid var(--_input-border);
+    border: 2px solid var(--_input-border);
     border-radius: 0;
     background: var(--_color-bg);
     color: var(--_color-text);
@@ -87,7 +87,7 @@ export const fieldStyles = css`
   }
   .input[aria-invalid='true'] {
     border-color: var(--_color-error);
-    border-width: 0.1875rem;
+    border-width: 3px;
   }
   .input:focus-visible,
   .choice input:focus-visible {
@@ -142,12 +142,12 @@ export const fieldStyles = css`
   .reveal {
     margin: 0 0 var(--_space-2) calc(var(--_target-size) * 0.3);
     padding-inline-start: var(--_space-4);
-    border-inline-start: 0.25rem solid var(--_color-border);
+    border-inline-start: 4px solid var(--_color-border);
   }
   .error-summary {
     margin: 0 0 var(--_space-6);
     padding: var(--_space-4);
-    border: 0.25rem solid var(--_color-error);
+    border: 4px solid var(--_color-error);
   }
   .error-summary-title {
     margin: 0 0 var(--_space-3);

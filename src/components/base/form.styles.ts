@@ -7,7 +7,7 @@ import { css } from 'lit';
 export const formStyles = css`
   .zwgk-root {
     container-type: inline-size;
-    max-width: var(--zwgk-form-max-width, 40rem);
+    max-width: var(--zwgk-form-max-width, calc(40 * var(--_rem)));
   }
   h2,
   h3 {
@@ -43,10 +43,10 @@ export const formStyles = css`
   }
   .review-row {
     display: grid;
-    grid-template-columns: minmax(6em, 1fr) 2fr;
+    grid-template-columns: 1fr;
     gap: var(--_space-1) var(--_space-4);
     padding: var(--_space-2) 0;
-    border-bottom: 0.0625rem solid var(--_color-border);
+    border-bottom: 1px solid var(--_color-border);
   }
   .review-row dt {
     font-weight: 700;
@@ -60,9 +60,10 @@ export const formStyles = css`
   .review-row dd.typed {
     white-space: pre-wrap;
   }
-  @container (max-width: 30rem) {
+  /* Mobile first: the browser floor, which has no container queries, keeps each answer under its question. */
+  @container (min-width: 30em) {
     .review-row {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(6em, 1fr) 2fr;
     }
   }
 `;

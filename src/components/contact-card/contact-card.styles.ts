@@ -4,7 +4,7 @@ export const contactCardStyles = css`
   .card {
     container-type: inline-size;
     padding: var(--zwgk-contact-card-padding, var(--_space-4));
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--zwgk-contact-card-background, var(--_color-bg));
   }
@@ -21,17 +21,19 @@ export const contactCardStyles = css`
   dl {
     margin: 0;
     display: grid;
-    grid-template-columns: minmax(4.5em, max-content) 1fr;
+    grid-template-columns: 1fr;
     column-gap: var(--_space-4);
     align-items: baseline;
   }
   .row {
     display: contents;
   }
-  dt,
-  dd {
+  dt {
     padding: var(--_space-2) 0;
-    border-top: 0.0625rem solid var(--_color-surface);
+    border-top: 1px solid var(--_color-surface);
+  }
+  dd {
+    padding: 0 0 var(--_space-2);
   }
   dt {
     color: var(--_color-muted);
@@ -67,7 +69,7 @@ export const contactCardStyles = css`
     min-height: var(--_target-size);
     min-width: var(--_target-size);
     padding: 0 var(--_space-2);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
     color: var(--_color-link);
@@ -81,14 +83,15 @@ export const contactCardStyles = css`
     gap: var(--_space-2);
     margin-top: var(--_space-4);
   }
-  /* On a narrow phone each label sits above its value. */
-  @container (max-width: 22rem) {
+  /* Wider than a narrow phone, each label sits beside its value. Mobile first: the browser floor, which has no
+     container queries, keeps each label above its value. */
+  @container (min-width: 22em) {
     dl {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(4.5em, max-content) 1fr;
     }
     dd {
-      border-top: 0;
-      padding-top: 0;
+      padding-top: var(--_space-2);
+      border-top: 1px solid var(--_color-surface);
     }
   }
   @media print {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { containerQuery } from '../../styles/container-query.js';
 
 export const directoryStyles = css`
   .directory {
@@ -21,11 +22,11 @@ export const directoryStyles = css`
     gap: var(--_space-2);
   }
   input[type='search'] {
-    flex: 1 1 12rem;
+    flex: 1 1 calc(12 * var(--_rem));
     min-width: 0;
     min-height: var(--_target-size);
     padding: var(--_space-2) var(--_space-3);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
     color: var(--_color-text);
@@ -48,7 +49,7 @@ export const directoryStyles = css`
     gap: var(--_space-3);
     margin: 0;
     padding: var(--_space-3);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--zwgk-directory-filters-background, var(--_color-surface));
   }
@@ -63,22 +64,28 @@ export const directoryStyles = css`
   .filters:not(.open) {
     display: none;
   }
-  @container (min-width: 36rem) {
-    .filters,
-    .filters:not(.open) {
-      display: grid;
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-    }
-    .filters-toggle {
-      display: none;
-    }
-  }
-  @container (min-width: 56rem) {
-    .filters,
-    .filters:not(.open) {
-      grid-template-columns: repeat(3, minmax(0, 1fr));
-    }
-  }
+  ${containerQuery(
+    'min-width: 36em',
+    css`
+      .filters,
+      .filters:not(.open) {
+        display: grid;
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+      .filters-toggle {
+        display: none;
+      }
+    `,
+  )}
+  ${containerQuery(
+    'min-width: 56em',
+    css`
+      .filters,
+      .filters:not(.open) {
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+      }
+    `,
+  )}
   .filter {
     display: grid;
     gap: var(--_space-1);
@@ -92,7 +99,7 @@ export const directoryStyles = css`
     width: 100%;
     min-height: var(--_target-size);
     padding: var(--_space-2);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
     color: var(--_color-text);
@@ -102,6 +109,8 @@ export const directoryStyles = css`
   /* Results */
   .count {
     margin: 0;
+    /* one line; lh is Chrome 109, so the browser floor takes the line height times the text size */
+    min-height: calc(var(--_line-height) * 1em);
     min-height: 1lh;
     /* brought to the top after 搜索 with a little room above it */
     scroll-margin-top: var(--_space-3);
@@ -117,10 +126,10 @@ export const directoryStyles = css`
   }
   .item {
     padding: var(--_space-3) 0;
-    border-block-end: 0.0625rem solid var(--zwgk-directory-item-border, var(--_color-border));
+    border-block-end: 1px solid var(--zwgk-directory-item-border, var(--_color-border));
   }
   .item:first-child {
-    border-block-start: 0.0625rem solid var(--zwgk-directory-item-border, var(--_color-border));
+    border-block-start: 1px solid var(--zwgk-directory-item-border, var(--_color-border));
   }
   .title {
     margin: 0 0 var(--_space-1);
@@ -153,7 +162,7 @@ export const directoryStyles = css`
     display: inline-block;
     margin-inline-start: var(--_space-2);
     padding: 0 var(--_space-2);
-    border: 0.125rem solid currentColor;
+    border: 2px solid currentColor;
     border-radius: var(--_radius);
     font-size: var(--_font-size-small);
     font-weight: 700;
@@ -171,7 +180,7 @@ export const directoryStyles = css`
   .badge.repealed {
     color: var(--_color-error);
     border-style: double;
-    border-width: 0.1875rem;
+    border-width: 3px;
   }
 
   .meta {
@@ -234,7 +243,7 @@ export const directoryStyles = css`
   .metadata th,
   .metadata td {
     padding: var(--_space-1) var(--_space-2);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     text-align: start;
     vertical-align: top;
     overflow-wrap: anywhere;
@@ -259,7 +268,7 @@ export const directoryStyles = css`
     min-width: var(--_target-size);
     min-height: var(--_target-size);
     padding: var(--_space-2) var(--_space-3);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
     color: var(--_color-link);
@@ -267,7 +276,7 @@ export const directoryStyles = css`
     cursor: pointer;
   }
   .page.current {
-    border: 0.1875rem solid var(--_color-text);
+    border: 3px solid var(--_color-text);
     color: var(--_color-text);
     font-weight: 700;
     cursor: default;

@@ -5,7 +5,7 @@ export const feedbackMailboxStyles = css`
     container-type: inline-size;
   }
   .mailbox {
-    --_query-code-size: var(--zwgk-feedback-mailbox-query-code-size, 2rem);
+    --_query-code-size: var(--zwgk-feedback-mailbox-query-code-size, calc(2 * var(--_rem)));
     --_letter-background: var(--zwgk-feedback-mailbox-letter-background, var(--_color-bg));
     --_tab-indicator: var(--zwgk-feedback-mailbox-tab-indicator, var(--_color-primary));
   }
@@ -15,14 +15,14 @@ export const feedbackMailboxStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-1);
-    border-bottom: 0.0625rem solid var(--_color-border);
+    border-bottom: 1px solid var(--_color-border);
   }
   .tab {
     min-height: var(--_target-size);
     min-width: var(--_target-size);
     padding: var(--_space-2) var(--_space-4);
     border: 0;
-    border-bottom: 0.25rem solid transparent;
+    border-bottom: 4px solid transparent;
     background: none;
     color: var(--_color-text);
     font: inherit;
@@ -39,11 +39,11 @@ export const feedbackMailboxStyles = css`
 
   /* Fields: base/fields.styles.ts; here only what the mailbox does differently. */
   form {
-    max-width: 40rem;
+    max-width: calc(40 * var(--_rem));
   }
   /* wide enough for a query code or a phone number */
   .input.short {
-    max-width: 20rem;
+    max-width: calc(20 * var(--_rem));
   }
   fieldset.contact {
     margin: 0 0 var(--_space-6);
@@ -71,8 +71,8 @@ export const feedbackMailboxStyles = css`
   }
   .notice {
     padding: var(--_space-3) var(--_space-4);
-    border: 0.0625rem solid var(--_color-border);
-    border-inline-start-width: 0.375rem;
+    border: 1px solid var(--_color-border);
+    border-inline-start-width: 6px;
     border-radius: var(--_radius);
     background: var(--_color-surface);
   }
@@ -83,8 +83,8 @@ export const feedbackMailboxStyles = css`
   /* Confirmation: the query code, large, with copy and a plain warning. */
   .confirmation {
     padding: var(--_space-4);
-    border: 0.0625rem solid var(--_color-success);
-    border-inline-start-width: 0.375rem;
+    border: 1px solid var(--_color-success);
+    border-inline-start-width: 6px;
     border-radius: var(--_radius);
   }
   .confirmation-title {
@@ -104,7 +104,7 @@ export const feedbackMailboxStyles = css`
   }
   .keep-warning {
     padding: var(--_space-3);
-    border: 0.125rem solid var(--_color-warning);
+    border: 2px solid var(--_color-warning);
     border-radius: var(--_radius);
   }
   .keep-warning p {
@@ -118,7 +118,7 @@ export const feedbackMailboxStyles = css`
   .letter {
     margin: 0 0 var(--_space-4);
     padding: var(--_space-4);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_letter-background);
   }
@@ -153,9 +153,10 @@ export const feedbackMailboxStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  @container (min-width: 36rem) {
+  /* Mobile first: the browser floor, without container queries, keeps the one-column list. */
+  @container (min-width: 36em) {
     .meta {
-      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(calc(14 * var(--_rem)), 1fr));
     }
   }
   .status {
@@ -175,7 +176,7 @@ export const feedbackMailboxStyles = css`
   }
   .text-block.reply {
     padding: var(--_space-3);
-    border-inline-start: 0.25rem solid var(--_color-border);
+    border-inline-start: 4px solid var(--_color-border);
     background: var(--_color-surface);
   }
   .block-label {
@@ -199,7 +200,7 @@ export const feedbackMailboxStyles = css`
   .rating-form {
     margin-top: var(--_space-4);
     padding-top: var(--_space-4);
-    border-top: 0.0625rem solid var(--_color-border);
+    border-top: 1px solid var(--_color-border);
   }
 
   /* Published letters: totals on top, pages with large targets. */
@@ -210,9 +211,9 @@ export const feedbackMailboxStyles = css`
     margin: 0 0 var(--_space-4);
   }
   .totals > div {
-    flex: 1 1 9rem;
+    flex: 1 1 calc(9 * var(--_rem));
     padding: var(--_space-3);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-surface);
   }

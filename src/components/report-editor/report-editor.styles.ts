@@ -20,7 +20,7 @@ export const reportEditorStyles = css`
     font-size: var(--_font-size-small);
   }
   .note {
-    border-inline-start: calc(0.25 * var(--_rem)) solid var(--_color-primary);
+    border-inline-start: 4px solid var(--_color-primary);
     padding-inline-start: var(--_space-2);
   }
   .note.warning {
@@ -62,7 +62,7 @@ export const reportEditorStyles = css`
     font: inherit;
     min-height: var(--_target-size);
     padding: var(--_space-1) var(--_space-2);
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     min-width: min(100%, calc(24 * var(--_rem)));
   }
@@ -88,7 +88,7 @@ export const reportEditorStyles = css`
   }
   th,
   td {
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     padding: calc(0.125 * var(--_rem)) var(--_space-1);
     text-align: start;
     vertical-align: middle;
@@ -124,8 +124,8 @@ export const reportEditorStyles = css`
     width: 5.5em;
     min-height: calc(2.25 * var(--_rem));
     padding: 0 var(--_space-1);
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-border);
-    border-radius: calc(0.25 * var(--_rem));
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
     text-align: end;
     background: var(--_color-bg);
     color: var(--_color-text);
@@ -134,10 +134,10 @@ export const reportEditorStyles = css`
     border-style: dashed;
   }
   .cell-input[aria-invalid='true'] {
-    border: calc(0.125 * var(--_rem)) solid var(--_color-error);
+    border: 2px solid var(--_color-error);
   }
   .has-warning .cell-input {
-    border: calc(0.125 * var(--_rem)) solid var(--_color-warning);
+    border: 2px solid var(--_color-warning);
   }
   .source {
     display: inline-block;
@@ -154,7 +154,7 @@ export const reportEditorStyles = css`
     display: inline-block;
     min-width: calc(1.25 * var(--_rem));
     margin-inline-start: calc(0.125 * var(--_rem));
-    border-radius: calc(0.625 * var(--_rem));
+    border-radius: 10px;
     font-size: 0.75em;
     text-align: center;
     color: #fff;
@@ -190,8 +190,8 @@ export const reportEditorStyles = css`
     font: inherit;
     min-height: calc(2.25 * var(--_rem));
     min-width: calc(2.75 * var(--_rem));
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-border);
-    border-radius: calc(0.25 * var(--_rem));
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
     background: var(--_color-bg);
     color: var(--_color-text);
     cursor: pointer;
@@ -203,7 +203,7 @@ export const reportEditorStyles = css`
   .rich-host.rich-text {
     min-height: 6em;
     padding: var(--_space-2);
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
     white-space: pre-wrap;

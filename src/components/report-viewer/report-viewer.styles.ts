@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { containerQuery } from '../../styles/container-query.js';
 
 export const reportViewerStyles = css`
   .imported-note {
     border: 1px solid var(--zwgk-color-warning, #7a4d00);
-    border-inline-start-width: 0.375rem;
+    border-inline-start-width: 6px;
     padding: 0.5em 0.75em;
     margin-block-end: 1em;
     color: var(--zwgk-color-text, #1f2328);
@@ -62,7 +63,7 @@ export const reportViewerStyles = css`
   .meta dt,
   .meta dd {
     padding: var(--_space-1) 0;
-    border-top: 0.0625rem solid var(--_color-surface);
+    border-top: 1px solid var(--_color-surface);
   }
   .meta dt {
     color: var(--_color-muted);
@@ -92,7 +93,7 @@ export const reportViewerStyles = css`
   /* Table of contents */
   .toc {
     padding: var(--_space-3) var(--_space-4);
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-surface);
   }
@@ -143,8 +144,8 @@ export const reportViewerStyles = css`
     gap: var(--_space-2);
     margin: 0 0 var(--_space-3);
     padding: var(--_space-3);
-    border: 0.0625rem solid currentColor;
-    border-inline-start-width: 0.375rem;
+    border: 1px solid currentColor;
+    border-inline-start-width: 6px;
     border-radius: var(--_radius);
     font-size: var(--_font-size-large);
   }
@@ -157,8 +158,8 @@ export const reportViewerStyles = css`
   }
   .notice {
     padding: var(--_space-3);
-    border: 0.0625rem solid var(--_color-warning);
-    border-inline-start-width: 0.375rem;
+    border: 1px solid var(--_color-warning);
+    border-inline-start-width: 6px;
     border-radius: var(--_radius);
   }
   .notice p {
@@ -172,7 +173,7 @@ export const reportViewerStyles = css`
   .finding {
     margin: var(--_space-2) 0;
     padding: var(--_space-2) var(--_space-3);
-    border-inline-start: 0.375rem solid var(--_color-warning);
+    border-inline-start: 6px solid var(--_color-warning);
     background: var(--_color-surface);
   }
   .finding.error {
@@ -232,7 +233,7 @@ export const reportViewerStyles = css`
     max-width: 100%;
     overflow-x: auto;
     margin: var(--_space-3) 0;
-    border: 0.0625rem solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
   }
   table {
@@ -249,8 +250,8 @@ export const reportViewerStyles = css`
   th,
   td {
     padding: var(--_space-1) var(--_space-2);
-    border-inline-end: 0.0625rem solid var(--_color-border);
-    border-block-start: 0.0625rem solid var(--_color-border);
+    border-inline-end: 1px solid var(--_color-border);
+    border-block-start: 1px solid var(--_color-border);
     vertical-align: top;
   }
   th:last-child,
@@ -319,16 +320,16 @@ export const reportViewerStyles = css`
     white-space: nowrap;
   }
   td.marked {
-    box-shadow: inset 0 0 0 0.125rem var(--_color-warning);
+    box-shadow: inset 0 0 0 2px var(--_color-warning);
   }
   td.marked.error {
-    box-shadow: inset 0 0 0 0.125rem var(--_color-error);
+    box-shadow: inset 0 0 0 2px var(--_color-error);
   }
   .mark {
     display: inline-flex;
     align-items: center;
     gap: 0.15em;
-    min-height: 1.5rem;
+    min-height: calc(1.5 * var(--_rem));
     margin-inline-start: var(--_space-1);
     font-size: var(--_font-size-small);
     font-weight: 700;
@@ -345,7 +346,7 @@ export const reportViewerStyles = css`
   /* Charts */
   .chart-grid {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, calc(20 * var(--_rem))), 1fr));
     gap: var(--_space-4);
   }
   .chart {
@@ -367,8 +368,8 @@ export const reportViewerStyles = css`
   .bar.series-previous {
     fill: var(--zwgk-report-viewer-previous-bar-color, var(--_color-bg));
     stroke: var(--_color-text);
-    stroke-width: 0.0625rem;
-    stroke-dasharray: 0.25rem 0.125rem;
+    stroke-width: 1px;
+    stroke-dasharray: 4px 2px;
   }
   .chart-source {
     margin: var(--_space-1) 0 0;
@@ -386,20 +387,26 @@ export const reportViewerStyles = css`
     padding-inline-start: 1.25em;
   }
 
-  @container (max-width: 30rem) {
-    /* On a phone the sticky labels take under half the width; the numbers scroll beside them. */
-    .row-label {
-      min-width: 45cqi;
-      max-width: 50cqi;
-    }
-    .meta {
-      grid-template-columns: 1fr;
-    }
-    .meta dd {
-      border-top: 0;
-      padding-top: 0;
-    }
-  }
+  ${containerQuery(
+    'max-width: 30em',
+    css`
+      /* On a phone the sticky labels take under half the width; the numbers scroll beside them. */
+      /* vw first: where the query falls back to the viewport (the browser floor has no cqi), the viewport's width. */
+      .row-label {
+        min-width: 45vw;
+        min-width: 45cqi;
+        max-width: 50vw;
+        max-width: 50cqi;
+      }
+      .meta {
+        grid-template-columns: 1fr;
+      }
+      .meta dd {
+        border-top: 0;
+        padding-top: 0;
+      }
+    `,
+  )}
 
   /* Print every table whole, with its header on every page; no buttons. */
   @media print {
@@ -418,7 +425,7 @@ export const reportViewerStyles = css`
       position: static;
     }
     table {
-      font-size: 0.75rem;
+      font-size: calc(0.75 * var(--_rem));
     }
     thead {
       display: table-header-group;

@@ -11,7 +11,6 @@ import type { ReportFinding, ReportTable } from '../../api/types/report.js';
 import type { ZwgkCheckedDetail } from '../../events/zwgk-checked.js';
 import type { CompareStatus, PreparedReport } from './view.js';
 import { ImportedPage, fetchReportSource } from './page-source.js';
-import { renderImportedNote } from './imported-note.js';
 import { parseVersions, renderVersions, versionsStyles } from './versions.js';
 import { loadSanitizer, loadView, loadedSanitizer, loadedView } from './view-loader.js';
 import { awaitsHydration } from '../base/hydration.js';
@@ -160,24 +159,14 @@ export class ZwgkReportViewer extends ZwgkElement {
     this.fetchView();
   }
 
-  private fetchView(): void {
+  /** Loads the view (or, with `sanitizer`, DOMPurify), then renders again; a failure shows the error state with Retry. */
+  private fetchView(sanitizer?: boolean): void {
     this.viewFailed = false;
-    loadView().then(
-      (view) => {
-        this.view = view;
-        this.requestUpdate();
-      },
+    (sanitizer ? loadSanitizer() : loadView()).then(
       () => {
-        this.viewFailed = true;
+        this.view = loadedView();
         this.requestUpdate();
       },
-    );
-  }
-
-  /** DOMPurify, for a report whose narratives hold markup (not needed to hydrate the server's report). */
-  private fetchSanitizer(): void {
-    loadSanitizer().then(
-      () => this.requestUpdate(),
       () => {
         this.viewFailed = true;
         this.requestUpdate();
@@ -192,8 +181,10 @@ export class ZwgkReportViewer extends ZwgkElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || this.view || !this.shadowRoot?.querySelector('[part="report"]')) return super.scheduleUpdate();
     return loadView()
-      .then((view) => (this.view = view))
-      .catch(() => undefined)
+      .then(
+        (view) => (this.view = view),
+        () => undefined,
+      )
       .then(() => super.scheduleUpdate());
   }
 
@@ -215,7 +206,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     if (this.hydrating()) this.hydratedRaw = raw;
     // Narratives with markup wait for the sanitiser, unless they are the server's, already sanitised.
     if (prepared.hasMarkup && !isServer && !loadedSanitizer() && this.hydratedRaw !== raw) {
-      this.fetchSanitizer();
+      this.fetchView(true);
       return undefined;
     }
     return prepared;
@@ -235,7 +226,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     const report = this.current();
     // The view module is loading, or last year's report is on its way.
     if (!this.view || !report) return renderSkeleton(8);
-    const note = state.value instanceof ImportedPage ? renderImportedNote(state.value, this.locale) : nothing;
+    const note = state.value instanceof ImportedPage ? this.view.renderImportedNote(state.value, this.locale) : nothing;
     if (!report.doc) return [note, this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined)];
     const versions = this.versionsSource.state.status === 'ready' ? this.versionsSource.state.value : [];
     const history = renderVersions({ versions, opened: this.openedVersion, onOpen: (v) => (this.openedVersion = v) });

@@ -35,7 +35,7 @@ export const requestDeskStyles = css`
     gap: var(--_space-2) var(--_space-4);
     padding: var(--_space-2) var(--_space-3);
     margin-bottom: var(--_space-4);
-    border-bottom: calc(0.1875 * var(--_rem)) solid var(--zwgk-request-desk-accent, var(--_color-primary));
+    border-bottom: 3px solid var(--zwgk-request-desk-accent, var(--_color-primary));
     background: var(--_color-surface);
   }
   .bar .title {
@@ -56,7 +56,7 @@ export const requestDeskStyles = css`
   .tab {
     min-height: var(--_target-size);
     padding: var(--_space-2) var(--_space-3);
-    border: calc(0.0625 * var(--_rem)) solid transparent;
+    border: 1px solid transparent;
     border-radius: var(--_radius);
     background: none;
     color: var(--_color-link);
@@ -83,8 +83,8 @@ export const requestDeskStyles = css`
   .notice {
     margin: 0 0 var(--_space-4);
     padding: var(--_space-3) var(--_space-4);
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-warning);
-    border-inline-start: calc(0.375 * var(--_rem)) solid var(--_color-warning);
+    border: 1px solid var(--_color-warning);
+    border-inline-start: 6px solid var(--_color-warning);
     border-radius: var(--_radius);
   }
   .notice.error {
@@ -120,7 +120,7 @@ export const requestDeskStyles = css`
   .counts button {
     min-height: var(--_target-size);
     padding: var(--_space-1) var(--_space-3);
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-bg);
     color: var(--_color-text);
@@ -148,7 +148,7 @@ export const requestDeskStyles = css`
   th,
   td {
     padding: var(--_space-2);
-    border-bottom: calc(0.0625 * var(--_rem)) solid var(--_color-border);
+    border-bottom: 1px solid var(--_color-border);
     text-align: start;
     vertical-align: top;
   }
@@ -232,7 +232,7 @@ export const requestDeskStyles = css`
   }
   .action-form {
     padding: var(--_space-4);
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     background: var(--_color-surface);
     margin-bottom: var(--_space-4);
@@ -245,7 +245,7 @@ export const requestDeskStyles = css`
   }
   .letter {
     padding: var(--_space-6);
-    border: calc(0.0625 * var(--_rem)) solid var(--_color-border);
+    border: 1px solid var(--_color-border);
     background: var(--_color-bg);
     font-family: 'FangSong', 'STFangsong', serif;
     white-space: pre-wrap;
