@@ -129,7 +129,7 @@ export const requestDeskStyles = css`
   }
   .counts button[aria-pressed='true'] {
     border-color: var(--_color-link);
-    box-shadow: inset 0 -calc(0.1875 * var(--_rem)) 0 var(--_color-link);
+    box-shadow: inset 0 -3px 0 var(--_color-link);
     font-weight: 700;
   }
   .table-wrap {
