@@ -2,8 +2,8 @@
 // (in memory, its demo data) at /api — shared by the size report (`npm run size`: what each page downloads) and
 // `npm run bench:first-load` (how long until a page's widgets are interactive). Run under tsx (the server is TS).
 //
-// The files are sent gzip-compressed, as a CDN or a portal's web server sends them, and so are the API's JSON
-// answers (a compression middleware in front, as nginx would be).
+// The files are sent gzip-compressed, as a CDN or a portal's web server sends them, and so are the pages, the
+// stylesheets and the API's JSON answers (a compression middleware in front, as nginx would be).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -96,7 +96,7 @@ export async function startPageServer({ compareDir, http2 = false } = {}) {
   const api = await createDemoServer({ dataDir: 'memory', altchaComplexity: 'test' });
   const pages = new Map();
   const front = new Hono();
-  front.use('/api/*', compress());
+  front.use(compress()); // pages, stylesheets, the API's JSON (the CDN files are sent compressed already)
   front.all('/api/*', (c) => api.app.fetch(c.req.raw));
   if (compareDir) served.set('/cdn-compare/', compareDir);
   for (const [prefix, dir] of served) {
