@@ -32,7 +32,7 @@ export const CITIZEN_ELEMENTS = {
 
 /**
  * The size report's pages (size-budgets.json `pages`): each element's page with its data shown, and all six.
- * `tags` are the elements that must be interactive (see INTERACTIVE) before the page counts as loaded.
+ * `tags` are the elements that must be interactive (see interactive()) before the page counts as loaded.
  */
 export const PAGES = {
   contactCard: { title: 'one contact card', tags: ['zwgk-contact-card'] },
