@@ -88,11 +88,11 @@ function preloadChunks(): Plugin {
 /** Shared by the citizen's forms (the application form, the status look-up, the mailbox) and the office's. */
 const FORMS = [
   /\/src\/components\/base\/(fields|fields\.styles|form\.styles)\.ts$/,
-  /\/src\/components\/base\/controllers\/(focus|submission|draft|form-feedback|server-errors)\.ts$/,
+  /\/src\/components\/base\/controllers\/(focus|submission|draft|server-errors)\.ts$/,
   /\/src\/core\/(draft|calendar|application)\//,
   /\/src\/core\/validate\/(?!feedback)/,
   /\/src\/api\/upload\.ts$/,
-  /\/src\/api\/types\/(application|staff)\.ts$/,
+  /\/src\/api\/types\/application\.ts$/,
   /\/node_modules\/lit-html\/(directive-helpers|directives\/(live|if-defined))\.js$/,
 ];
 /** Small pieces most elements but the contact card use, in one chunk rather than one request each. */

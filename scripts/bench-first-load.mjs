@@ -11,9 +11,11 @@
 //   - one file:   the same page loading cdn/zwgk-kit.js (every citizen element up front) — the baseline;
 //   - one card:   a page with the contact card alone under the autoloader, for scale.
 // with the ratio to the baseline, and the gzip bytes of script each page downloaded.
+// With `--http2` the files come over HTTP/2 (TLS, one connection), as CDNs serve them, instead of HTTP/1.1
+// (six connections, one request at a time each).
 // With `--compare <dir>` (another build's packages/zwgk-kit/dist/cdn, e.g. the main branch's), that build's
 // autoloader and one-file pages run in the same alternation.
-// Run: npm run bench:first-load [-- rounds] [--compare dir]   (after npm run build; 5–10 s a run)
+// Run: npm run bench:first-load [-- rounds] [--http2] [--compare dir]   (after npm run build; 5–10 s a run)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -25,7 +27,8 @@ import { CITIZEN_ELEMENTS, interactive, loadPage, pageHtml, startPageServer } fr
 const args = process.argv.slice(2);
 const compareAt = args.indexOf('--compare');
 const compareDir = compareAt >= 0 ? pathToFileURL(`${resolve(args.splice(compareAt, 2)[1])}/`) : undefined;
-const rounds = Number(args[0] ?? 5);
+const http2 = args.includes('--http2');
+const rounds = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 5);
 const THROTTLE = { cpu: 4, kbps: 400, rttMs: 400 };
 const TARGET_MS = 2000;
 
@@ -39,8 +42,8 @@ function demoPage(script) {
   return html;
 }
 
-const server = await startPageServer({ compareDir });
-const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
+const server = await startPageServer({ compareDir, http2 });
+const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs(), acceptInsecureCerts: http2 });
 const six = Object.keys(CITIZEN_ELEMENTS);
 const variants = [
   { name: 'autoloader', url: server.page('/demo-autoloader', demoPage('/cdn/autoloader.js')), tags: six },
@@ -82,7 +85,7 @@ const median = (values) => {
 };
 const baseline = median(results.get('one file (baseline)').ms);
 console.log(
-  `first load, ${THROTTLE.cpu}× CPU, ${THROTTLE.kbps} kbps, ${THROTTLE.rttMs} ms RTT, ${rounds} alternating rounds; ` +
+  `first load over HTTP/${http2 ? '2' : '1.1'}, ${THROTTLE.cpu}× CPU, ${THROTTLE.kbps} kbps, ${THROTTLE.rttMs} ms RTT, ${rounds} alternating rounds; ` +
     `load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${loadavg()
       .map((n) => n.toFixed(2))
       .join(' ')} after`,

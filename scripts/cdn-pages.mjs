@@ -2,10 +2,14 @@
 // (in memory, its demo data) at /api — shared by the size report (`npm run size`: what each page downloads) and
 // `npm run bench:first-load` (how long until a page's widgets are interactive). Run under tsx (the server is TS).
 //
-// The files are sent gzip-compressed, as a CDN or a portal's web server sends them, and so are the API's JSON
-// answers (a compression middleware in front, as nginx would be).
-import { existsSync, readFileSync } from 'node:fs';
+// The files are sent gzip-compressed, as a CDN or a portal's web server sends them, and so are the pages, the
+// stylesheets and the API's JSON answers (a compression middleware in front, as nginx would be).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -28,7 +32,7 @@ export const CITIZEN_ELEMENTS = {
 
 /**
  * The size report's pages (size-budgets.json `pages`): each element's page with its data shown, and all six.
- * `tags` are the elements that must be interactive (see INTERACTIVE) before the page counts as loaded.
+ * `tags` are the elements that must be interactive (see interactive()) before the page counts as loaded.
  */
 export const PAGES = {
   contactCard: { title: 'one contact card', tags: ['zwgk-contact-card'] },
@@ -84,13 +88,15 @@ const served = new Map([['/cdn/', CDN_DIR]]);
 /**
  * Starts the reference server (memory) and a front server for pages, CDN files and /api; `close()` stops both.
  * `compareDir`: another CDN build (e.g. the main branch's) served under /cdn-compare/, to compare in one run.
+ * `http2`: serve over HTTP/2 with TLS, as CDNs do (a throwaway self-signed certificate made with the openssl
+ * command; the browser must be launched with `acceptInsecureCerts`), instead of HTTP/1.1.
  */
-export async function startPageServer({ compareDir } = {}) {
+export async function startPageServer({ compareDir, http2 = false } = {}) {
   if (!existsSync(new URL('autoloader.js', CDN_DIR))) throw new Error('packages/zwgk-kit/dist/cdn is not built: run npm run build first.');
   const api = await createDemoServer({ dataDir: 'memory', altchaComplexity: 'test' });
   const pages = new Map();
   const front = new Hono();
-  front.use('/api/*', compress());
+  front.use(compress()); // pages, stylesheets, the API's JSON (the CDN files are sent compressed already)
   front.all('/api/*', (c) => api.app.fetch(c.req.raw));
   if (compareDir) served.set('/cdn-compare/', compareDir);
   for (const [prefix, dir] of served) {
@@ -107,9 +113,10 @@ export async function startPageServer({ compareDir } = {}) {
     const page = pages.get(c.req.path);
     return page ? c.html(page) : c.notFound();
   });
-  const server = createServer(getRequestListener(front.fetch));
+  const listener = getRequestListener(front.fetch);
+  const server = http2 ? createSecureServer({ ...selfSignedCertificate(), allowHTTP1: true }, listener) : createServer(listener);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = `${http2 ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
   return {
     origin,
     /** Serves `html` at `path`; returns its URL. */
@@ -122,6 +129,24 @@ export async function startPageServer({ compareDir } = {}) {
       await api.close();
     },
   };
+}
+
+/** A key and certificate for 127.0.0.1, valid for a day, made with the openssl command. */
+function selfSignedCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'zwgk-cert-'));
+  try {
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -18,9 +18,9 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
 
 /**
  * The chunks each element's chunk imports (`tags`: indexes into `chunks`, the files in chunks/ without their
- * `.js`), written in by the CDN build (vite.cdn.config.ts): they are
- * fetched beside the element's chunk (`<link rel="modulepreload">`) instead of one round trip after it — on a
- * slow link each round trip is a visible wait. Empty in other builds, where a bundler has already joined them.
+ * `.js`), written in by the CDN build (vite.cdn.config.ts). They are fetched beside the element's chunk
+ * (`<link rel="modulepreload">`) instead of one round trip after it: on a slow link each round trip is a
+ * visible wait. Empty in other builds, where a bundler has already joined the chunks.
  */
 const PRELOAD: { chunks: string[]; tags: Record<string, number[]> } = JSON.parse('{"chunks":[],"tags":{}}');
 
