@@ -9,13 +9,13 @@
  * the same load with SMTP not configured (mails only recorded, none sent): the ratio says what sending costs the
  * requests. Stops by itself (at most BENCH_TIMEOUT_S, default 600 s).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMailSink } from '../src/server/notify/mail-sink.js';
 import { sampleApplication } from '../src/server/testing.js';
+import { load, startServerProcess, type ServerProcess } from './bench-process.js';
 
 const total = Number(process.env.BENCH_REQUESTS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -29,76 +29,33 @@ const deadline = setTimeout(() => {
   process.exit(2);
 }, timeoutSeconds * 1000);
 
-async function startServer(dataDir: string, smtpUrl: string): Promise<{ child: ChildProcess; api: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: new URL('..', import.meta.url),
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      ZWGK_DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl ?? '',
-      ZWGK_RATE_LIMIT: '0',
-      ZWGK_QUIET: '1',
-      ZWGK_ADMIN_TOKEN: TOKEN,
-      ZWGK_SMTP_URL: smtpUrl,
-      ZWGK_NOTIFY_POLL_MS: '100',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function startServer(dataDir: string, smtpUrl: string): Promise<{ server: ServerProcess; api: string }> {
+  const server = await startServerProcess('src/server/main.ts', {
+    ZWGK_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl ?? '',
+    ZWGK_RATE_LIMIT: '0',
+    ZWGK_QUIET: '1',
+    ZWGK_ADMIN_TOKEN: TOKEN,
+    ZWGK_SMTP_URL: smtpUrl,
+    ZWGK_NOTIFY_POLL_MS: '100',
   });
-  const api = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const look = (chunk: Buffer) => {
-      output += chunk;
-      const match = /listening on (http:\/\/[^\s/]+)\/api/.exec(output);
-      if (match) {
-        resolve(`${match[1]}/api`);
-      }
-    };
-    child.stdout!.on('data', look);
-    child.once('exit', () => reject(new Error(`server exited:\n${output}`)));
-  });
-  return { child, api };
+  return { server, api: `${server.origin}/api` };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
-}
-
-async function pool(count: number, limit: number, task: (i: number) => Promise<number>): Promise<{ results: number[]; seconds: number }> {
-  const results: number[] = new Array(count);
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(limit, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await task(i);
-      }
-    }),
-  );
-  return { results, seconds: (performance.now() - start) / 1000 };
-}
-
-/** Sends the applications; the statuses, and the time it took. */
-async function load(api: string, run: string): Promise<{ results: number[]; seconds: number }> {
-  return pool(total, concurrency, async (i) => {
+/** Sends the applications, each with its own address: how many were acknowledged, and the time it took. */
+async function send(origin: string, run: string): Promise<{ acknowledged: number; seconds: number }> {
+  const figures = await load(origin, { connections: concurrency, count: total, expect: 201 }, (i) => {
     const applicant = { ...sampleApplication().applicant, email: `bench-${run}-${i}@example.com` } as ReturnType<
       typeof sampleApplication
     >['applicant'];
-    try {
-      const response = await fetch(`${api}/applications`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-notify-${run}-${i}` },
-        body: JSON.stringify(sampleApplication({ applicant })),
-      });
-      await response.arrayBuffer();
-      return response.status;
-    } catch {
-      return 0;
-    }
+    return {
+      method: 'POST',
+      path: '/api/applications',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-notify-${run}-${i}` },
+      body: JSON.stringify(sampleApplication({ applicant })),
+    };
   });
+  return { acknowledged: figures.requests - figures.errors, seconds: figures.requests / figures.perSecond };
 }
 
 let exitCode = 1;
@@ -108,17 +65,17 @@ try {
   // Baseline: the same load, mails recorded in the outbox but not sent (no SMTP).
   dirs.push(await mkdtemp(join(tmpdir(), 'zwgk-bench-notify-')));
   const baselineServer = await startServer(dirs[0]!, '');
-  const baseline = await load(baselineServer.api, randomUUID());
-  await stopServer(baselineServer.child);
+  const baseline = await send(baselineServer.server.origin, randomUUID());
+  await baselineServer.server.stop();
   const baselineRate = total / baseline.seconds;
 
   dirs.push(await mkdtemp(join(tmpdir(), 'zwgk-bench-notify-')));
-  const { child, api } = await startServer(dirs[1]!, `${sink.url}?pool=true&maxConnections=5`);
+  const { server, api } = await startServer(dirs[1]!, `${sink.url}?pool=true&maxConnections=5`);
   console.log(`storage ${databaseUrl ? 'PostgreSQL' : 'PGlite'}; ${total} applications, concurrency ${concurrency}; SMTP sink ${sink.url}`);
   const run = randomUUID();
   const started = performance.now();
-  const loaded = await load(api, run);
-  const acknowledged = loaded.results.filter((s) => s === 201).length;
+  const loaded = await send(server.origin, run);
+  const acknowledged = loaded.acknowledged;
   const rate = total / loaded.seconds;
   await sink.waitFor(acknowledged, (timeoutSeconds - 60) * 1000).catch((error: Error) => console.error(error.message));
   const lastMail = (performance.now() - started) / 1000;
@@ -130,7 +87,7 @@ try {
   const counts = (await (await fetch(`${api}/admin/deliveries?state=dead`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()) as {
     counts: Record<string, number>;
   };
-  await stopServer(child);
+  await server.stop();
 
   console.log(`baseline (no SMTP)   POST /applications  ${baselineRate.toFixed(0).padStart(5)} req/s  (${baseline.seconds.toFixed(1)} s)`);
   console.log(

@@ -17,9 +17,13 @@ export interface ServerProcess {
 
 const LISTENING = /listening on (http:\/\/[^\s/]+)\/api(?: \(storage: (\w+)\))?/;
 
-/** Starts `script` (a TypeScript file, run through tsx) with `env` and resolves once it listens. */
+/**
+ * Starts `script` (a TypeScript file, run through tsx) with `env` and resolves once it listens. BENCH_NODE_ARGS
+ * are given to its node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a server spends its time).
+ */
 export async function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: new URL('..', import.meta.url),
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -191,7 +191,14 @@ export function createApp(options: AppOptions): Hono {
   });
 
   const onTooLarge = (c: Context) => problemResponse(c, new ProblemError('payload-too-large', 'The request body is too large.'));
-  const smallBody = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: onTooLarge });
+  const streamedSmallBody = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: onTooLarge });
+  // With a Content-Length the header says it all (as bodyLimit itself decides), and the body stays unread here, so
+  // the Node adapter reads it straight off the socket later; hono's bodyLimit would wrap it in a Request and stream.
+  const smallBody: MiddlewareHandler = (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamedSmallBody(c, next);
+    return parseInt(length, 10) > MAX_JSON_BYTES ? Promise.resolve(onTooLarge(c)) : next();
+  };
   const uploadBody = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: onTooLarge });
   const releasedBody = bodyLimit({ maxSize: MAX_RELEASED_UPLOAD_BYTES, onError: onTooLarge });
   // Only where a body is read: on a GET the limit would only make the adapter build a Request and its body stream.

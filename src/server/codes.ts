@@ -7,9 +7,21 @@ import { randomBytes } from 'node:crypto';
 /** 32 symbols, so one random byte's low five bits pick one without bias. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
+// Random bytes drawn 4 KiB at a time (as node:crypto's randomUUID does): one call per few hundred codes, not one each.
+const POOL_BYTES = 4096;
+let pool = randomBytes(POOL_BYTES);
+let used = 0;
+
 export function randomCode(length: number): string {
+  if (used + length > POOL_BYTES) {
+    pool = randomBytes(POOL_BYTES);
+    used = 0;
+  }
   let code = '';
-  for (const byte of randomBytes(length)) code += CODE_ALPHABET[byte & 31];
+  for (let i = used; i < used + length; i++) code += CODE_ALPHABET[pool[i]! & 31];
+  // Each byte is used once: zeroed so nothing of a code stays behind in the pool.
+  pool.fill(0, used, used + length);
+  used += length;
   return code;
 }
 

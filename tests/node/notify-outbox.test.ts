@@ -1,7 +1,6 @@
 // The transactional outbox: every stored change writes its event in the same transaction; a refused or
 // rolled-back change writes none. On PGlite always, on PostgreSQL when TEST_DATABASE_URL is set.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { applyPatch } from '../../src/server/routes/applications.js';
 import { applyAdminPatch, applyRating } from '../../src/server/routes/feedback.js';
@@ -13,60 +12,30 @@ import { createSqlStorage } from '../../src/server/storage/storage.js';
 import type { ApplicationRecord, FeedbackRecord, Storage } from '../../src/server/storage/types.js';
 import { sampleApplication } from '../../src/server/testing.js';
 import { backends } from './staff-harness.js';
+import { sampleLetterRecord, sampleProof, sampleRecord, unique } from './storage-backends.js';
 
 const storageBackends = backends();
 
-let seq = 0;
-const unique = (prefix: string) => `${prefix}-${++seq}-${randomBytes(4).toString('hex')}`;
 const idem = () => ({ scope: 'applications' as const, key: unique('key'), hash: 'h' });
 
-function application(): ApplicationRecord {
-  return {
-    trackingCode: unique('YS'),
-    phoneDigits: '13912345678',
-    agency: '福建省商务厅',
-    applicantColumn: 0,
+// Mails go to the applicant's address, in English; the letter is new, not yet replied to.
+const application = (): ApplicationRecord =>
+  sampleRecord({
     body: sampleApplication({
       applicant: { ...sampleApplication().applicant, email: 'zhang@example.com' } as ApplicationRecord['body']['applicant'],
     }),
-    status: 'submitted',
-    receivedAt: '2025-03-10T02:00:00.000Z',
-    receivedOn: '2025-03-10',
-    clockStart: '2025-03-10',
-    extended: false,
-    dueDate: '2025-04-08',
-    outcome: null,
-    resolvedOn: null,
-    timeline: [{ status: 'submitted', at: '2025-03-10T02:00:00.000Z' }],
     language: 'en',
-  };
-}
-
-function letter(): FeedbackRecord {
-  return {
-    queryCode: unique('Q'),
-    publicId: unique('pub'),
-    category: 'consult',
-    subject: '咨询',
-    message: '正文',
-    name: '陈明',
+  });
+const letter = (): FeedbackRecord =>
+  sampleLetterRecord({
     phone: '13700001111',
-    phoneDigits: '13700001111',
     email: 'chenming@example.com',
-    publish: true,
-    withheld: false,
     status: 'received',
-    receivedAt: '2025-03-10T02:00:00.000Z',
-    receivedOn: '2025-03-10',
     reply: null,
     replyDepartment: null,
     repliedOn: null,
-    rating: null,
-    ratedAt: null,
-  };
-}
-
-const proof = () => ({ id: unique('proof'), expiresAt: new Date(Date.now() + 60_000) });
+  });
+const proof = sampleProof;
 
 for (const backend of storageBackends) {
   describe(`outbox on ${backend.name}`, () => {

@@ -547,36 +547,13 @@ describe('OpenAPI document', () => {
     );
     await call('POST', '/applications/{trackingCode}/lookup', `/api/applications/${created.trackingCode}/lookup`, jsonInit({ phone: '1' }));
     const admin = { Authorization: `Bearer ${ADMIN}` };
-    await call(
-      'PATCH',
-      '/admin/applications/{trackingCode}',
-      `/api/admin/applications/${created.trackingCode}`,
-      jsonInit({ status: 'supplement-requested' }, admin),
-    );
-    await call(
-      'PATCH',
-      '/admin/applications/{trackingCode}',
-      `/api/admin/applications/${created.trackingCode}`,
-      jsonInit({ status: 'accepted' }, admin),
-    );
-    await call(
-      'PATCH',
-      '/admin/applications/{trackingCode}',
-      `/api/admin/applications/${created.trackingCode}`,
-      jsonInit({ status: 'answered', outcome: '3.1', note: '予以公开' }, admin),
-    );
-    await call(
-      'PATCH',
-      '/admin/applications/{trackingCode}',
-      `/api/admin/applications/${created.trackingCode}`,
-      jsonInit({ status: 'accepted' }, admin),
-    );
-    await call(
-      'PATCH',
-      '/admin/applications/{trackingCode}',
-      `/api/admin/applications/${created.trackingCode}`,
-      jsonInit({ status: 'closed' }),
-    );
+    const adminPatch = (patch: object, headers: Record<string, string> = admin) =>
+      call('PATCH', '/admin/applications/{trackingCode}', `/api/admin/applications/${created.trackingCode}`, jsonInit(patch, headers));
+    await adminPatch({ status: 'supplement-requested' });
+    await adminPatch({ status: 'accepted' });
+    await adminPatch({ status: 'answered', outcome: '3.1', note: '予以公开' });
+    await adminPatch({ status: 'accepted' });
+    await adminPatch({ status: 'closed' }, {});
     await call('GET', '/applications/stats', '/api/applications/stats?year=2025');
     await call('GET', '/applications/stats', '/api/applications/stats?year=2020');
     await call('GET', '/applications/stats', '/api/applications/stats');

@@ -1,70 +1,23 @@
 // The storage suite: runs on embedded PGlite always, and on PostgreSQL when
 // TEST_DATABASE_URL is set (each run in a fresh schema, dropped afterwards).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { storageBackends } from './storage-backends.js';
+import { sampleLetterRecord, sampleProof, sampleRecord, storageBackends, unique } from './storage-backends.js';
 import { migrate, MIGRATIONS, openStorage } from '../../src/server/storage/index.js';
 import { openDatabase } from '../../src/server/storage/index.js';
 import { createSqlStorage } from '../../src/server/storage/storage.js';
-import type { ApplicationRecord, FeedbackRecord, IdempotencyRequest, Storage } from '../../src/server/storage/types.js';
+import type { ApplicationRecord, IdempotencyRequest, Storage } from '../../src/server/storage/types.js';
 import { sampleApplication } from '../../src/server/testing.js';
 
 const backends = storageBackends('zwgk_test');
 
-let seq = 0;
-const unique = (prefix: string) => `${prefix}-${++seq}-${randomBytes(4).toString('hex')}`;
 const key = (hash = 'h1'): IdempotencyRequest => ({ scope: 'applications', key: unique('key'), hash });
-
-function application(overrides: Partial<ApplicationRecord> = {}): ApplicationRecord {
-  return {
-    trackingCode: unique('YS'),
-    phoneDigits: '13912345678',
-    agency: '福建省商务厅',
-    applicantColumn: 0,
-    body: sampleApplication(),
-    status: 'submitted',
-    receivedAt: '2025-03-10T02:00:00.000Z',
-    receivedOn: '2025-03-10',
-    clockStart: '2025-03-10',
-    extended: false,
-    dueDate: '2025-04-08',
-    outcome: null,
-    resolvedOn: null,
-    timeline: [{ status: 'submitted', at: '2025-03-10T02:00:00.000Z' }],
-    ...overrides,
-  };
-}
-
-function letter(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
-  return {
-    queryCode: unique('Q'),
-    publicId: unique('pub'),
-    category: 'consult',
-    subject: '咨询',
-    message: '正文',
-    name: '陈明',
-    phone: '137-0000-1111',
-    phoneDigits: '13700001111',
-    email: 'ChenMing@example.com',
-    publish: true,
-    withheld: false,
-    status: 'replied',
-    receivedAt: '2025-03-10T02:00:00.000Z',
-    receivedOn: '2025-03-10',
-    reply: '答复',
-    replyDepartment: '福建省商务厅',
-    repliedOn: '2025-03-12',
-    rating: null,
-    ratedAt: null,
-    ...overrides,
-  };
-}
-
-const proof = () => ({ id: unique('proof'), expiresAt: new Date(Date.now() + 60_000) });
+const application = sampleRecord;
+const letter = sampleLetterRecord;
+const proof = sampleProof;
 
 for (const backend of backends) {
   describe(`storage on ${backend.name}`, () => {

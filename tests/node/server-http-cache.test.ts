@@ -1,0 +1,174 @@
+// Over real HTTP (the Node adapter, as `npm run serve` runs it): directory answers a portal's cache can keep
+// (ETag, Cache-Control, 304 on If-None-Match), body limits that still refuse an oversize POST however it is sent
+// and leave reads alone, the request log written in batches, and the reply deadline memoised per receipt day
+// but recomputed once the office enters a year.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { ApplicationReceipt } from '../../src/api/types/application.js';
+import { provisionalReplyDueDate } from '../../src/core/calendar/index.js';
+import { queryDirectory } from '../../src/core/directory/query.js';
+import { createDirectoryIndex } from '../../src/core/directory/search-index.js';
+import { parseDirectoryQuery } from '../../src/core/directory/url-state.js';
+import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
+import { bufferedSink } from '../../src/server/log.js';
+import { startServer, type RunningServer } from '../../src/server/node.js';
+import { demoDirectoryItems } from '../../src/server/seed.js';
+import { createOfficeCalendar } from '../../src/server/staff/office-calendar.js';
+import { sampleApplication } from '../../src/server/testing.js';
+
+const PORTAL = 'https://portal.example.gov.cn';
+let demo: DemoServer;
+let running: RunningServer;
+let api: string;
+
+before(async () => {
+  demo = await createDemoServer({ dataDir: 'memory', corsOrigins: [PORTAL], rateLimit: false });
+  running = await startServer({ app: demo.app, port: 0, host: '127.0.0.1' });
+  api = `${running.origin}/api`;
+});
+after(async () => {
+  await running.close();
+  await demo.close();
+});
+
+/** A raw request: Node's client sends no Content-Length for a body written in chunks. */
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  chunks: string[],
+): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(`${api}${path}`, { method, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+    });
+    sent.on('error', reject);
+    for (const chunk of chunks) sent.write(chunk);
+    sent.end();
+  });
+}
+
+describe('directory answers caches can keep', () => {
+  const search = '/disclosures?q=%E5%A4%96%E8%B4%B8';
+
+  test('a search carries a strong ETag and Cache-Control, and its bytes are the directory core’s JSON', async () => {
+    const response = await fetch(`${api}${search}`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('etag') ?? '', /^"[\w-]+"$/);
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=60');
+    assert.equal(response.headers.get('content-type'), 'application/json');
+    const expected = JSON.stringify(queryDirectory(createDirectoryIndex(demoDirectoryItems()), parseDirectoryQuery({ q: '外贸' })));
+    assert.equal(await response.text(), expected);
+  });
+
+  test('a repeat with If-None-Match is a 304 without a body, still with its validators and CORS', async () => {
+    const first = await fetch(`${api}${search}`, { headers: { Origin: PORTAL } });
+    const etag = first.headers.get('etag')!;
+    await first.arrayBuffer();
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const again = await fetch(`${api}${search}`, { headers: { 'If-None-Match': ifNoneMatch, Origin: PORTAL } });
+      assert.equal(again.status, 304, ifNoneMatch);
+      assert.equal(await again.text(), '');
+      assert.equal(again.headers.get('etag'), etag);
+      assert.equal(again.headers.get('cache-control'), 'public, max-age=60');
+      assert.equal(again.headers.get('access-control-allow-origin'), PORTAL);
+      assert.match(again.headers.get('vary') ?? '', /Origin/);
+    }
+    const stale = await fetch(`${api}${search}`, { headers: { 'If-None-Match': '"not-this-one"' } });
+    assert.equal(stale.status, 200);
+    assert.ok((await stale.text()).startsWith('{"items":['));
+  });
+
+  test('another query has another ETag; one document is cacheable too; HEAD gives the validators alone', async () => {
+    const one = await fetch(`${api}${search}`);
+    const page2 = await fetch(`${api}${search}&page=2`);
+    assert.notEqual(one.headers.get('etag'), page2.headers.get('etag'));
+    const id = demoDirectoryItems()[0]!.id;
+    const item = await fetch(`${api}/disclosures/${encodeURIComponent(id)}`);
+    assert.equal(item.status, 200);
+    assert.equal(((await item.json()) as { id: string }).id, id);
+    const itemAgain = await fetch(`${api}/disclosures/${encodeURIComponent(id)}`, {
+      headers: { 'If-None-Match': item.headers.get('etag')! },
+    });
+    assert.equal(itemAgain.status, 304);
+    const head = await fetch(`${api}${search}`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('etag'), one.headers.get('etag'));
+    assert.equal(await head.text(), '');
+    assert.equal((await fetch(`${api}/disclosures/no-such-id`)).status, 404);
+  });
+});
+
+describe('body limits over HTTP', () => {
+  const huge = JSON.stringify(sampleApplication({ request: { description: '很'.repeat(30_000) } }));
+  const post = { 'Content-Type': 'application/json', 'Idempotency-Key': 'limit-1' };
+
+  test('an oversize JSON POST with a Content-Length is refused with a 413 problem', async () => {
+    assert.ok(Buffer.byteLength(huge) > 64 * 1024);
+    const answer = await raw('POST', '/applications', { ...post, 'Content-Length': String(Buffer.byteLength(huge)) }, [huge]);
+    assert.equal(answer.status, 413);
+    assert.match(answer.type, /^application\/problem\+json/);
+  });
+
+  test('an oversize JSON POST sent in chunks without a length is refused with a 413 problem too', async () => {
+    const chunks = huge.match(/[\s\S]{1,8192}/g)!;
+    const answer = await raw('POST', '/applications', post, chunks);
+    assert.equal(answer.status, 413);
+    assert.match(answer.type, /^application\/problem\+json/);
+  });
+
+  test('a JSON POST within the limit is read and stored, with or without a length', async () => {
+    const body = JSON.stringify(sampleApplication());
+    const sized = await raw(
+      'POST',
+      '/applications',
+      { ...post, 'Idempotency-Key': 'limit-2', 'Content-Length': String(Buffer.byteLength(body)) },
+      [body],
+    );
+    assert.equal(sized.status, 201, sized.body);
+    const chunked = await raw('POST', '/applications', { ...post, 'Idempotency-Key': 'limit-3' }, [body.slice(0, 100), body.slice(100)]);
+    assert.equal(chunked.status, 201, chunked.body);
+    const codes = [sized, chunked].map((a) => (JSON.parse(a.body) as ApplicationReceipt).trackingCode);
+    assert.notEqual(codes[0], codes[1]);
+  });
+
+  test('a read is never limited: a GET that carries a body is answered as the GET it is', async () => {
+    const answer = await raw('GET', '/disclosures?q=%E5%A4%96%E8%B4%B8', { 'Content-Length': String(Buffer.byteLength(huge)) }, [huge]);
+    assert.equal(answer.status, 200);
+    assert.ok(answer.body.startsWith('{"items":['));
+  });
+});
+
+describe('request log and deadlines', () => {
+  test('the request log writes its lines in batches, and everything on flush', async () => {
+    const writes: string[] = [];
+    const log = bufferedSink((text) => writes.push(text), { flushMs: 20, maxBytes: 100 });
+    log.sink('{"a":1}');
+    log.sink('{"b":2}');
+    assert.deepEqual(writes, [], 'nothing is written per line');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.deepEqual(writes, ['{"a":1}\n{"b":2}\n'], 'one write for both lines');
+    log.sink('x'.repeat(120));
+    assert.equal(writes.length, 2, 'a full buffer is written at once');
+    log.sink('{"c":3}');
+    log.flush();
+    assert.deepEqual(writes.slice(2), ['{"c":3}\n']);
+  });
+
+  test('the reply deadline is memoised per receipt day and recomputed once the office enters the next year', async () => {
+    const calendar = createOfficeCalendar(demo.storage);
+    await calendar.ready();
+    // 20 working days from 21 December 2026 run into 2027, not yet published: a flagged estimate, weekdays only.
+    const before = calendar.replyDueDate('2026-12-21');
+    assert.deepEqual(before, { value: '2027-01-18', provisional: true });
+    assert.equal(calendar.replyDueDate('2026-12-21'), before, 'the same answer object: computed once');
+    await calendar.put({ year: 2027, holidays: ['2027-01-01'], workdays: [], notice: '国办发明电〔2026〕1号', source: 'office' });
+    const after = calendar.replyDueDate('2026-12-21');
+    assert.deepEqual(after, { value: '2027-01-19', provisional: false });
+    assert.deepEqual(after, provisionalReplyDueDate('2026-12-21'));
+  });
+});
