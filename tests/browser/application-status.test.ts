@@ -5,10 +5,7 @@ import type { ZwgkApplicationStatus } from '../../src/components/application-sta
 import type { ApplicationStatusView } from '../../src/api/types/application.js';
 import { formatFieldMessage, formatMessage } from '../../src/core/validate/messages.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
-import { pdfFile, submitApplication } from './harness.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
+import { $, $$, fill, pdfFile, submitApplication } from './harness.js';
 
 const realFetch = window.fetch.bind(window);
 
@@ -33,15 +30,6 @@ async function statusElement(lang = 'zh-CN', theme = ''): Promise<ZwgkApplicatio
   const el = wrapper.querySelector('zwgk-application-status')!;
   await waitForShadow(el, 'form');
   return el;
-}
-
-async function fill(el: ZwgkApplicationStatus, id: string, value: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, `#${id}`)!;
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.blur();
-  await el.updateComplete;
 }
 
 /** Looks up `code` with `phone` and waits for an answer of any kind. */

@@ -120,6 +120,21 @@ describe('<zwgk-request-desk> sign-in', () => {
     expect(textOf($(el, '.who'))).to.equal('head（负责人）');
   });
 
+  it('a session that cannot be checked says so in words, and Retry checks again', async () => {
+    const realFetch = window.fetch;
+    // Stub: the network fails for the session check (the one failure the reference server cannot cause).
+    window.fetch = async () => {
+      window.fetch = realFetch;
+      throw new TypeError('Failed to fetch');
+    };
+    const el = await fixture<ZwgkRequestDesk>(html`<zwgk-request-desk api-base="/api"></zwgk-request-desk>`);
+    await waitForShadow(el, '[part="error"]');
+    expect(textOf($(el, '[part="error"] .title'))).to.equal('无法连接到服务器');
+    expect($(el, '[part="sign-in"]'), 'no sign-in form that could not work').to.equal(null);
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await waitForShadow(el, '[part="sign-in"]');
+  });
+
   it('speaks English', async () => {
     const el = await desk('en');
     await waitUntil(() => textOf($(el, 'h2')) === 'Staff sign-in', 'no English', { timeout: 5000 });

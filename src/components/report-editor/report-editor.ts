@@ -8,7 +8,10 @@ import { FORMATS, type ColumnKind } from '../../core/report/formats.js';
 import { checkReport } from '../../core/report/rules.js';
 import type { ZwgkReportSavedDetail } from '../../events/zwgk-report-saved.js';
 import type { ZwgkReportStatusDetail } from '../../events/zwgk-report-status.js';
+import { ApiError } from '../../api/client.js';
 import { draftStore } from '../base/controllers/draft.js';
+import { toLoadError, type LoadError } from '../base/controllers/request.js';
+import { StaffSessionController } from '../base/controllers/staff-session.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
@@ -32,7 +35,6 @@ import { cellId, label, proactiveGrid, requestsGrid, reviewsGrid, type GridConte
 import { NarrativeEditorsController } from './narrative-editors.js';
 import { reportEditorStyles } from './report-editor.styles.js';
 import { ReportYearController, type YearAction } from './report-year.js';
-import { StaffSessionController } from './session.js';
 
 export { OVERVIEW_GUIDANCE } from './editor-view.js';
 
@@ -96,13 +98,14 @@ export class ZwgkReportEditor extends ZwgkElement {
   /** Typed text that is not a number, by cell key: shown as typed, never saved as a number. */
   @state() private unreadable = new Map<string, string>();
   @state() private cmsFailed = false;
+  /** Why the last sign-in failed: the credentials, too many tries, or the server (shown as an error with Retry). */
+  @state() private signInFailure?: 'credentials' | 'locked' | LoadError;
 
-  private readonly session = new StaffSessionController(this, () => this.apiBase);
+  private readonly session = new StaffSessionController(this, { apiBase: () => this.apiBase, locale: () => this.locale });
   private readonly report = new ReportYearController(this, {
     apiBase: () => this.apiBase,
     year: () => this.year,
-    writeHeaders: () => this.session.writeHeaders(),
-    onSignedOut: () => this.session.expired(),
+    session: this.session,
     onSaved: (v) => this.emit<ZwgkReportSavedDetail>('zwgk-report-saved', { year: v.year, version: v.version, revision: v.revision }),
     onStatus: (v) =>
       this.emit<ZwgkReportStatusDetail>('zwgk-report-status', {
@@ -130,13 +133,32 @@ export class ZwgkReportEditor extends ZwgkElement {
     if (this.session.state.status === 'signed-in') void this.report.load();
   }
 
+  private async signIn(name: string, password: string): Promise<void> {
+    this.signInFailure = undefined;
+    try {
+      await this.session.signIn(name, password);
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : undefined;
+      this.signInFailure = status === 401 || status === 422 ? 'credentials' : status === 429 ? 'locked' : toLoadError(error);
+    }
+  }
+
+  private recheck(): void {
+    this.signInFailure = undefined;
+    void this.session.check(true);
+  }
+
   // ---- Rendering ----
 
   protected renderContent(): unknown {
     const session = this.session.state;
     if (session.status === 'checking') return renderSkeleton(6);
-    if (session.status === 'error') return renderLoadError(session.error, () => void this.session.check(true));
-    if (session.status === 'signed-out') return renderSignIn(session.failed, (name, password) => void this.session.signIn(name, password));
+    if (session.status === 'error') return renderLoadError(session.error, () => this.recheck());
+    if (session.status === 'signed-out') {
+      const failure = this.signInFailure;
+      if (typeof failure === 'object') return renderLoadError(failure, () => this.recheck());
+      return renderSignIn(failure, (name, password) => void this.signIn(name, password));
+    }
     const year = this.report.state;
     if (year.status !== 'ready' && year.status !== 'error') return renderSkeleton(10);
     if (year.status === 'error') return renderLoadError(year.error, () => void this.report.load(true));

@@ -6,12 +6,13 @@
  * a copy in localStorage, and says so.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError, apiUrl, requestJson } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import type { ReportVersion, StaffReportYear } from '../../api/types/report-draft.js';
 import type { AnnualReport, ReportSections, ReportTable } from '../../api/types/report.js';
 import { clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '../../core/draft/index.js';
 import { isReadableReport } from '../../core/report/schema.js';
 import { RequestController, type DataState } from '../base/controllers/request.js';
+import type { StaffSessionController } from '../base/controllers/staff-session.js';
 
 /** A staff report year as the server sent it, checked enough to be worked on. */
 function parseYear(raw: unknown): { value: StaffReportYear } | { problems: string[] } {
@@ -29,9 +30,8 @@ export type YearAction = 'create' | 'submit' | 'return' | 'publish' | 'correct';
 export interface ReportYearOptions {
   apiBase: () => string | undefined;
   year: () => number | undefined;
-  writeHeaders: () => Record<string, string>;
-  /** The session ended (a 401): the element asks to sign in again. */
-  onSignedOut: () => void;
+  /** Every request goes through the session: the CSRF token on writes, and a 401 signs out (the element asks to sign in again). */
+  session: StaffSessionController;
   onSaved?: (version: ReportVersion) => void;
   onStatus?: (version: ReportVersion) => void;
   /** Milliseconds between the last keystroke and the save */
@@ -103,8 +103,7 @@ export class ReportYearController implements ReactiveController {
     const key = `${base}|${year}`;
     if (!force && this.loadedFor === key) return;
     this.loadedFor = key;
-    const url = apiUrl(base, `staff/reports/${year}`);
-    const result = await this.request.run((signal) => requestJson(url, { signal }));
+    const result = await this.request.run((signal) => this.options.session.request(`reports/${year}`, { signal }));
     if (result?.status === 'ready') {
       this.accept(result.value);
       this.host.requestUpdate();
@@ -112,7 +111,6 @@ export class ReportYearController implements ReactiveController {
     if (result?.status === 'error' && result.error.status === 401) {
       // Signed out meanwhile: load again once signed back in.
       this.loadedFor = undefined;
-      this.options.onSignedOut();
     }
   }
 
@@ -207,10 +205,10 @@ export class ReportYearController implements ReactiveController {
     this.host.requestUpdate();
     this.saving = (async () => {
       try {
-        const saved = await requestJson<ReportVersion>(apiUrl(base, `staff/reports/${version.year}/versions/${version.version}`), {
+        const saved = await this.options.session.request<ReportVersion>(`reports/${version.year}/versions/${version.version}`, {
           method: 'PUT',
           body: { document: sent },
-          headers: { 'If-Match': etagOf(version), ...this.options.writeHeaders() },
+          headers: { 'If-Match': etagOf(version) },
         });
         this.current = saved;
         this.replaceInList(saved);
@@ -230,7 +228,6 @@ export class ReportYearController implements ReactiveController {
         const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
         this.saveError = apiError;
         this.saveState = apiError.status === 412 ? 'conflict' : 'failed';
-        if (apiError.status === 401) this.options.onSignedOut();
       }
     })();
     await this.saving;
@@ -263,16 +260,13 @@ export class ReportYearController implements ReactiveController {
     try {
       const path =
         action === 'create'
-          ? `staff/reports/${year}/draft`
+          ? `reports/${year}/draft`
           : action === 'correct'
-            ? `staff/reports/${year}/corrections`
-            : `staff/reports/${year}/versions/${version!.version}/${action}`;
-      const headers = {
-        ...this.options.writeHeaders(),
-        ...(version && action !== 'create' && action !== 'correct' ? { 'If-Match': etagOf(version) } : {}),
-      };
+            ? `reports/${year}/corrections`
+            : `reports/${year}/versions/${version!.version}/${action}`;
+      const headers: Record<string, string> = version && action !== 'create' && action !== 'correct' ? { 'If-Match': etagOf(version) } : {};
       const body = action === 'return' || action === 'correct' ? { note } : action === 'create' ? {} : undefined;
-      const answer = await requestJson<ReportVersion>(apiUrl(base, path), { method: 'POST', headers, ...(body ? { body } : {}) });
+      const answer = await this.options.session.request<ReportVersion>(path, { method: 'POST', headers, ...(body ? { body } : {}) });
       this.replaceInList(answer);
       this.current = answer;
       this.doc = copyOf(answer.document);
@@ -283,7 +277,6 @@ export class ReportYearController implements ReactiveController {
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
       this.actionError = { action, error: apiError };
-      if (apiError.status === 401) this.options.onSignedOut();
       return false;
     } finally {
       this.busy = undefined;

@@ -5,7 +5,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { CalendarNotice, CalendarOverview, CalendarYear, CalendarYearBody } from '../../api/types/staff.js';
 import { RequestController, type DataState, type Parse } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
-import type { SessionController } from './session.js';
+import type { StaffSessionController } from '../base/controllers/staff-session.js';
 
 const DAY_MS = 86_400_000;
 
@@ -63,7 +63,7 @@ export class CalendarController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly session: SessionController,
+    private readonly session: StaffSessionController,
   ) {
     this.request = new RequestController(host, { parse: parseCalendar, label: () => 'zwgk-request-desk (calendar)' });
   }

@@ -17,10 +17,10 @@ import { emptyAnswer, type ActionHandlers, type ActionUi } from './actions.js';
 import type { CaseController } from './case.js';
 import { labels } from './labels.js';
 import { printLetter } from './letter.js';
-import type { SessionController } from './session.js';
+import type { StaffSessionController } from '../base/controllers/staff-session.js';
 
 export interface CaseStepsOptions {
-  session: SessionController;
+  session: StaffSessionController;
   case: CaseController;
   locale: () => Locale;
   /** Runs `fn` in the element's locale (for messages built outside render) */

@@ -3,7 +3,7 @@ import { APPLICATION_STATUSES } from '../../api/types/application.js';
 import { STAFF_ACTIONS, type StaffAction, type StaffCase } from '../../api/types/staff.js';
 import { RequestController, type DataState, type Parse } from '../base/controllers/request.js';
 import { SubmissionController, type SubmissionState } from '../base/controllers/submission.js';
-import type { SessionController } from './session.js';
+import type { StaffSessionController } from '../base/controllers/staff-session.js';
 
 const parseCase: Parse<StaffCase> = (raw) => {
   const c = (raw ?? {}) as Partial<StaffCase>;
@@ -39,7 +39,7 @@ export class CaseController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly session: SessionController,
+    private readonly session: StaffSessionController,
   ) {
     this.request = new RequestController(host, { parse: parseCase, label: () => 'zwgk-request-desk (case)' });
     this.steps = new SubmissionController(host, {

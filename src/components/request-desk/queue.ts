@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { RequestController, type DataState, type Parse } from '../base/controllers/request.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { day, daysLeftText } from './format.js';
-import type { SessionController } from './session.js';
+import type { StaffSessionController } from '../base/controllers/staff-session.js';
 import { labels } from './labels.js';
 
 /** The filters as the desk holds them (strings as typed, so a half-typed number is not lost). */
@@ -41,7 +41,7 @@ export class QueueController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly session: SessionController,
+    private readonly session: StaffSessionController,
   ) {
     this.request = new RequestController(host, {
       parse: parseQueue,

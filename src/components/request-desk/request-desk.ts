@@ -9,6 +9,7 @@ import type { ZwgkSignedOutDetail } from '../../events/zwgk-signed-out.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
 import { FocusController } from '../base/controllers/focus.js';
+import { StaffSessionController, type StaffSessionState } from '../base/controllers/staff-session.js';
 import { toLoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -20,7 +21,6 @@ import { CaseStepsController } from './case-steps.js';
 import { renderClock, renderFiles, renderRequest, renderTimeline } from './case-view.js';
 import { DEFAULT_FILTERS, QueueController, renderQueue } from './queue.js';
 import { requestDeskStyles } from './request-desk.styles.js';
-import { SessionController, type SessionState } from './session.js';
 import { describeSignInFailure, renderBar, renderSignIn, type DeskView } from './sign-in.js';
 import { labels, labelsLoaded, loadLabels } from './labels.js';
 
@@ -103,7 +103,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
   @state() private signedOut = false;
   @state() private calendarUi: CalendarUi = { errors: new Map(), busy: false };
 
-  private readonly session = new SessionController(this, {
+  private readonly session = new StaffSessionController(this, {
     apiBase: () => this.apiBase,
     locale: () => this.locale,
     onChange: (next, previous) => this.onSession(next, previous),
@@ -129,7 +129,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
 
   // ── Session ──────────────────────────────────────────────────────────
 
-  private onSession(next: SessionState, previous: SessionState): void {
+  private onSession(next: StaffSessionState, previous: StaffSessionState): void {
     if (next.status === 'signed-in') {
       this.emit<ZwgkSignedInDetail>('zwgk-signed-in', { name: next.user.name, role: next.user.role });
       this.view = 'queue';
@@ -268,6 +268,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
   protected renderContent(): unknown {
     const session = this.session.state;
     if (session.status === 'checking') return renderSkeleton(3);
+    if (session.status === 'error') return renderLoadError(session.error, () => void this.session.check(true));
     if (session.status === 'signed-out') {
       return renderSignIn(
         { ...this.signIn, errors: this.signIn.errors, expired: !!session.expired, signedOut: this.signedOut },

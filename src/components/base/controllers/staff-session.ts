@@ -1,0 +1,127 @@
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { ApiError, apiUrl, requestJson, type RequestOptions } from '../../../api/client.js';
+import { STAFF_ROLES, type StaffSession, type StaffUser } from '../../../api/types/staff.js';
+import { toLoadError, type LoadError } from './request.js';
+
+export type StaffSessionState =
+  | { status: 'checking' }
+  /** `expired`: the session ended on the server (a 401 while signed in), not by signing out here */
+  | { status: 'signed-out'; expired?: boolean }
+  | { status: 'signed-in'; user: StaffUser; csrfToken: string }
+  /** The session could not be checked (server unreachable, a malformed answer): Retry is `check(true)`. */
+  | { status: 'error'; error: LoadError };
+
+export interface StaffSessionOptions {
+  /** The backend root (the element's `api-base`); the staff API is `{api-base}/staff/…`. Nothing is asked while undefined. */
+  apiBase: () => string | undefined;
+  /** Sent as `Accept-Language`, so the server's problems come in the element's language. */
+  locale: () => string;
+  /** Called after every change of state, e.g. to emit zwgk-signed-in / zwgk-signed-out. */
+  onChange?: (state: StaffSessionState, previous: StaffSessionState) => void;
+}
+
+/** A query string's values, as `apiUrl` takes them. */
+export type StaffQuery = Record<string, string | number | undefined>;
+
+type SessionAnswer = Pick<StaffSession, 'user' | 'csrfToken'>;
+
+function readSession(raw: unknown): SessionAnswer | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const { user, csrfToken } = raw as Partial<StaffSession>;
+  if (!user || typeof user.name !== 'string' || !STAFF_ROLES.includes(user.role) || typeof csrfToken !== 'string') return undefined;
+  return { user: { id: String(user.id ?? ''), name: user.name, role: user.role }, csrfToken };
+}
+
+/**
+ * The staff session the office's elements work in (`GET/POST/DELETE {api-base}/staff/session`):
+ * an HttpOnly cookie the page never sees, the signed-in user and role, and the CSRF token the
+ * server hands out with it, sent on every staff write. Any 401 from a staff endpoint means the
+ * session ended on the server (expired, or signed out elsewhere): the state becomes
+ * `signed-out` with `expired`, and the element asks to sign in again.
+ *
+ * Nothing is asked on the server (SSR): the state stays `checking`, the browser asks once connected.
+ */
+export class StaffSessionController implements ReactiveController {
+  state: StaffSessionState = { status: 'checking' };
+  private checkedFor?: string;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: StaffSessionOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!isServer) void this.check();
+  }
+
+  get user(): StaffUser | undefined {
+    return this.state.status === 'signed-in' ? this.state.user : undefined;
+  }
+
+  /** Is there a session already (a reload of the page keeps it)? Asks once per api-base; again with `force` (Retry). */
+  async check(force = false): Promise<void> {
+    const base = this.options.apiBase();
+    if (base === undefined || (!force && this.checkedFor === base)) return;
+    this.checkedFor = base;
+    if (this.state.status !== 'checking') this.set({ status: 'checking' });
+    try {
+      const answer = readSession(await requestJson(this.url('session'), this.headers()));
+      this.set(
+        answer ? { status: 'signed-in', ...answer } : { status: 'error', error: { kind: 'invalid', detail: 'no user or CSRF token' } },
+      );
+    } catch (error) {
+      this.set(
+        error instanceof ApiError && error.status === 401 ? { status: 'signed-out' } : { status: 'error', error: toLoadError(error) },
+      );
+    }
+  }
+
+  /** Signs in; rejects with the server's ApiError (wrong password, locked out, unreachable) for the element to explain. */
+  async signIn(name: string, password: string): Promise<void> {
+    const raw = await requestJson(this.url('session'), { ...this.headers(), method: 'POST', body: { name, password } });
+    const answer = readSession(raw);
+    if (!answer) throw new ApiError('malformed', 'The sign-in answer has no user or CSRF token.');
+    this.set({ status: 'signed-in', ...answer });
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await this.request('session', { method: 'DELETE' });
+    } catch {
+      // Signed out here whatever the server says: the cookie expires on its own.
+    }
+    if (this.state.status === 'signed-in') this.set({ status: 'signed-out' });
+  }
+
+  /** A staff request (`path` under `{api-base}/staff/`) with the CSRF token on writes; a 401 ends the session here too. */
+  async request<T = unknown>(path: string, options: RequestOptions & { query?: StaffQuery } = {}): Promise<T> {
+    const { query, ...rest } = options;
+    const headers: Record<string, string> = { ...this.headers().headers, ...rest.headers };
+    if (rest.method && rest.method !== 'GET' && this.state.status === 'signed-in') headers['X-CSRF-Token'] = this.state.csrfToken;
+    try {
+      return await requestJson<T>(this.url(path, query), { ...rest, headers });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401 && this.state.status === 'signed-in')
+        this.set({ status: 'signed-out', expired: true });
+      throw error;
+    }
+  }
+
+  /** The URL of a staff endpoint, e.g. for a download link. */
+  url(path: string, query?: StaffQuery): string {
+    return apiUrl(this.options.apiBase() ?? '', `staff/${path}`, query);
+  }
+
+  private headers(): { headers: Record<string, string> } {
+    return { headers: { 'Accept-Language': this.options.locale() } };
+  }
+
+  private set(next: StaffSessionState): void {
+    const previous = this.state;
+    this.state = next;
+    this.host.requestUpdate();
+    this.options.onChange?.(next, previous);
+  }
+}
