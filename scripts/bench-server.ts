@@ -113,7 +113,7 @@ try {
   });
 
   // Warm-up (JIT, connection pools, the directory's first queries) before each kind of request, for both servers.
-  // The kit needs the longer one: its start-up work (the directory's postings, built in slices) runs meanwhile.
+  // The kit warms up longer: its CPU per request was measured still falling 4 s after it started listening.
   const warmUp = async (request: (i: number) => LoadRequest, expect: number) => {
     for (const server of [kit, bare]) await load(server.origin, { connections, seconds: server === kit ? 6 : 3, expect }, request);
   };
