@@ -66,15 +66,11 @@ describe('staff elements on the server', () => {
     });
   }
 
-  test(
-    'server rendering: an element with its own lang="en" says so on its root',
-    { todo: 'needs the ZwgkElement fix in the report: on the server the base resolves lang only when theme is set' },
-    () => {
-      for (const name of names.filter((n) => english(n) && !AROUND[n])) {
-        assert.match(renderToString(STAFF[name]), /class="zwgk-root"[^>]*lang="en"/, name);
-      }
-    },
-  );
+  test('server rendering: an element with its own lang="en" says so on its root', () => {
+    for (const name of names.filter((n) => english(n) && !AROUND[n])) {
+      assert.match(renderToString(STAFF[name]), /class="zwgk-root"[^>]*lang="en"/, name);
+    }
+  });
 });
 
 describe('staff elements hydrate', () => {
@@ -224,17 +220,13 @@ describe('staff elements hydrate', () => {
     });
   });
 
-  test(
-    'signed out: after hydration the root says the language and theme the element shows, also those of the page around it',
-    { todo: 'needs the ZwgkElement fix in the report: hydration keeps the server’s lang="zh-CN" and data-theme on the root' },
-    () => {
-      assert.equal(signedOut.length, names.length, 'the signed-out page was read');
-      signedOut.forEach((element, i) => {
-        assert.equal(element.lang, english(names[i]) ? 'en' : 'zh-CN', names[i]);
-        assert.equal(element.theme, elder(names[i]) ? 'elder' : 'default', names[i]);
-      });
-    },
-  );
+  test('signed out: after hydration the root says the language and theme the element shows, also those of the page around it', () => {
+    assert.equal(signedOut.length, names.length, 'the signed-out page was read');
+    signedOut.forEach((element, i) => {
+      assert.equal(element.lang, english(names[i]) ? 'en' : 'zh-CN', names[i]);
+      assert.equal(element.theme, elder(names[i]) ? 'elder' : 'default', names[i]);
+    });
+  });
 
   test('signed in: the desk shows its queue, the editor the report with a ProseMirror editor in each narrative', async () => {
     const { problems, seen } = await hydrate('/signed-in', '[part="bar"], [part="header"]');

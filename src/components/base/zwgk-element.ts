@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { closestAttribute, observeContext } from './context.js';
 import { isLocaleReady, loadLocale, toSupportedLocale, withLocale, type Locale } from '../../i18n/locale.js';
@@ -37,13 +37,25 @@ export abstract class ZwgkElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('theme')) this.resolveContext();
+    // On the server connectedCallback never runs: read the context once before the first render.
+    if (changed.has('theme') || (isServer && !this.hasUpdated)) this.resolveContext();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    const hydrating = !this.hasUpdated && !isServer;
+    super.update(changed);
+    // Hydration keeps the server's attribute values when they differ from the client's: set them here.
+    if (!hydrating) return;
+    const root = this.renderRoot.querySelector('.zwgk-root');
+    if (!root) return;
+    if (root.getAttribute('lang') !== this.locale) root.setAttribute('lang', this.locale);
+    if (root.getAttribute('data-theme') !== this.resolvedTheme) root.setAttribute('data-theme', this.resolvedTheme);
   }
 
   private resolveContext(): void {
     this.locale = toSupportedLocale(closestAttribute(this, 'lang'));
     this.resolvedTheme = closestAttribute(this, 'theme') === 'elder' ? 'elder' : 'default';
-    if (!isLocaleReady(this.locale)) loadLocale(this.locale).then(() => this.requestUpdate());
+    if (!isServer && !isLocaleReady(this.locale)) loadLocale(this.locale).then(() => this.requestUpdate());
   }
 
   /** Runs `fn` with this element's locale active for msg(), e.g. to build a live-region message in a handler. */
