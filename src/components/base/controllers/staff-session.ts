@@ -62,7 +62,7 @@ export class StaffSessionController implements ReactiveController {
     this.checkedFor = base;
     if (this.state.status !== 'checking') this.set({ status: 'checking' });
     try {
-      this.set(signedIn(await requestJson(this.url('session'), this.headers())));
+      this.set(signedIn(await this.request('session')));
     } catch (error) {
       this.set(
         error instanceof ApiError && error.status === 401 ? { status: 'signed-out' } : { status: 'error', error: toLoadError(error) },
@@ -72,7 +72,7 @@ export class StaffSessionController implements ReactiveController {
 
   /** Signs in; rejects with the server's ApiError (wrong password, locked out, unreachable) for the element to explain. */
   async signIn(name: string, password: string): Promise<void> {
-    this.set(signedIn(await requestJson(this.url('session'), { ...this.headers(), method: 'POST', body: { name, password } })));
+    this.set(signedIn(await this.request('session', { method: 'POST', body: { name, password } })));
   }
 
   async signOut(): Promise<void> {
@@ -87,7 +87,7 @@ export class StaffSessionController implements ReactiveController {
   /** A staff request (`path` under `{api-base}/staff/`) with the CSRF token on writes; a 401 ends the session here too. */
   async request<T = unknown>(path: string, options: RequestOptions & { query?: StaffQuery } = {}): Promise<T> {
     const { query, ...rest } = options;
-    const headers: Record<string, string> = { ...this.headers().headers, ...rest.headers };
+    const headers: Record<string, string> = { 'Accept-Language': this.options.locale(), ...rest.headers };
     if (rest.method && rest.method !== 'GET' && this.state.status === 'signed-in') headers['X-CSRF-Token'] = this.state.csrfToken;
     try {
       return await requestJson<T>(this.url(path, query), { ...rest, headers });
@@ -101,10 +101,6 @@ export class StaffSessionController implements ReactiveController {
   /** The URL of a staff endpoint, e.g. for a download link. */
   url(path: string, query?: StaffQuery): string {
     return apiUrl(this.options.apiBase() ?? '', `staff/${path}`, query);
-  }
-
-  private headers(): { headers: Record<string, string> } {
-    return { headers: { 'Accept-Language': this.options.locale() } };
   }
 
   private set(next: StaffSessionState): void {
