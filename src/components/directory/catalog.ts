@@ -59,10 +59,8 @@ function newestByDate(list: readonly unknown[], count: number): { publishedAt: s
 export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
+    // Once answered, nothing refers to the channel: it is collected, no need to close it.
+    channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
 }

@@ -15,7 +15,7 @@ export const FACET_NAMES: readonly FacetName[] = ['category', 'publisher', 'year
 
 /**
  * Everything a query needs, computed once from the items. Treat as opaque:
- * build with `createDirectoryIndex`, read with `queryDirectory`.
+ * build with `createDirectoryIndex` (search-index.ts) or `directoryIndexSteps`, read with `queryDirectory`.
  */
 export interface DirectoryIndex {
   readonly items: readonly DisclosureItem[];
@@ -133,7 +133,7 @@ const ITEMS_PER_STEP = 1000;
  * The searchable index as steps: it pauses (yields) every thousand items, so
  * a page can build it in short tasks (see `runInSlices`) and never freeze
  * while 100,000 items are indexed. Search works as soon as it is done; the
- * postings (`postingsSteps`) then make it faster.
+ * postings (`postingsSteps`, idle-steps.ts) then make it faster.
  */
 export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generator<void, DirectoryIndex, void> {
   const n = items.length;
