@@ -4,7 +4,10 @@
  * keep-alive sockets (lighter than fetch, so on a 2-core machine the client takes less CPU from the server).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 
 export interface ServerProcess {
@@ -19,38 +22,47 @@ export interface ServerProcess {
 const LISTENING = /listening on (http:\/\/[^\s/]+)\/api(?: \(storage: (\w+)\))?/;
 
 /**
- * Starts `script` (a TypeScript file, run through tsx) with `env` and resolves once it listens. BENCH_NODE_ARGS
- * are given to its node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a server spends its time).
+ * Starts `script` (a TypeScript file, run through tsx) with `env` and resolves once it listens. Its output goes
+ * to a file, as a deployed server's log would: through a pipe, a write blocks (Node writes pipes synchronously)
+ * whenever the reader — here the busy load generator — falls behind. BENCH_NODE_ARGS are given to its node
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a server spends its time).
  */
 export async function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const logDir = await mkdtemp(join(tmpdir(), 'zwgk-bench-log-'));
+  const logFile = join(logDir, 'stdout.log');
+  const out = openSync(logFile, 'w');
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: new URL('..', import.meta.url),
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', out, 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const [origin, storage] = await new Promise<[string, string]>((resolve, reject) => {
-    let output = '';
-    const look = (chunk: Buffer) => {
-      output += chunk;
-      const match = LISTENING.exec(output);
-      if (match) {
-        child.stdout!.off('data', look);
-        child.stdout!.resume();
-        resolve([match[1]!, match[2] ?? '']);
-      }
-    };
-    child.stdout!.on('data', look);
-    void exited.then(() => reject(new Error(`${script} exited:\n${output}`)));
-  });
+  closeSync(out);
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  let match: RegExpExecArray | null = null;
+  while (!match) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const output = readFileSync(logFile, 'utf8');
+    match = LISTENING.exec(output);
+    if (!match && exited) {
+      await rm(logDir, { recursive: true, force: true });
+      throw new Error(`${script} exited:\n${output}`);
+    }
+  }
   return {
     child,
-    origin,
-    storage,
+    origin: match[1]!,
+    storage: match[2] ?? '',
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      await exit;
+      await rm(logDir, { recursive: true, force: true });
     },
   };
 }

@@ -51,10 +51,11 @@ function findHostile(value: unknown, at: string, problems: FieldProblem[]): void
     value.forEach((item, index) => findHostile(item, `${at}/${index}`, problems));
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const field = `${at}/${escapePointer(key)}`;
-      if (PROTOTYPE_KEYS.has(key)) problems.push({ field, code: 'field.unknown' });
+      // The pointer is written only where it is needed: below this key, or for a problem (most values are fine).
+      if (PROTOTYPE_KEYS.has(key)) problems.push({ field: `${at}/${escapePointer(key)}`, code: 'field.unknown' });
       else if (UNSTORABLE.test(key)) problems.push({ field: at, code: 'field.unknown' });
-      else findHostile(item, field, problems);
+      else if (typeof item === 'string' ? UNSTORABLE.test(item) : item !== null && typeof item === 'object')
+        findHostile(item, `${at}/${escapePointer(key)}`, problems);
     }
   }
 }

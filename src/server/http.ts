@@ -26,10 +26,18 @@ export function idempotencyKey(c: Context): string {
 
 /** JSON with object keys sorted, so two bodies that differ only in key order hash alike. */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonical(value[i]);
+    return `${text}]`;
+  }
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    const object = value as Record<string, unknown>;
+    // sort() compares UTF-16 code units, as `<` does.
+    const keys = Object.keys(object).sort();
+    let text = '{';
+    for (let i = 0; i < keys.length; i++) text += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${canonical(object[keys[i]!])}`;
+    return `${text}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

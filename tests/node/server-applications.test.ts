@@ -153,6 +153,16 @@ describe('POST /applications', () => {
     assert.equal(other.type, 'urn:zwgk:problem:idempotency-conflict');
   });
 
+  test('a used key answers as before even when the body it comes with would be refused now', async () => {
+    const first = await submit(sampleApplication(), 'used-key');
+    assert.equal(first.status, 201);
+    const invalid = { ...sampleApplication(), agency: '' };
+    const conflict = await problemOf(await submit(invalid, 'used-key'), 409);
+    assert.equal(conflict.type, 'urn:zwgk:problem:idempotency-conflict');
+    // Under a new key the same body is refused for what it is.
+    await problemOf(await submit(invalid, 'fresh-key'), 422);
+  });
+
   test('concurrent submissions with one key make one application', async () => {
     setDay('2025-06-16');
     const before = await stats(2025);

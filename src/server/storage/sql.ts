@@ -48,7 +48,7 @@ const MAX_PREPARED = 500;
  * A query with parameters as a named prepared statement, so PostgreSQL parses and plans it once per connection
  * rather than at every call. Statements without parameters (migrations, DDL) stay unnamed.
  */
-export function preparedQuery(text: string, values: unknown[]): { text: string; values: unknown[]; name?: string } {
+function preparedQuery(text: string, values: unknown[]): { text: string; values: unknown[]; name?: string } {
   if (values.length === 0) return { text, values };
   let name = statementNames.get(text);
   if (!name) {

@@ -232,7 +232,7 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
         ...outboxRow(applicationCreated(record)),
       ]);
       if (row?.created) return { kind: 'created', response: receipt };
-      // The key was taken (by this request's twin, which blocked us until it committed): its stored answer.
+      // The key was taken, earlier or by a twin this statement waited for until it committed: its stored answer.
       const replay = await readReplay(db, idem);
       if (!replay) throw new Error('Idempotency key vanished between claim and read');
       return replay;
