@@ -213,11 +213,20 @@ describe('POST /attachments', () => {
 
 describe('temporary file store', () => {
   test('an in-memory database keeps its files in a temporary directory, removed on close', async () => {
-    const before = new Set((await readdir(tmpdir())).filter((n) => n.startsWith('zwgk-files-')));
-    const storage = await openStorage({ memory: true });
-    const created = (await readdir(tmpdir())).filter((n) => n.startsWith('zwgk-files-') && !before.has(n));
-    assert.equal(created.length, 1);
-    await storage.close();
-    assert.ok(!existsSync(join(tmpdir(), created[0]!)));
+    // A private TMPDIR: other test files running at the same time make zwgk-files-* folders of their own.
+    const privateTmp = await mkdtemp(join(tmpdir(), 'zwgk-uploads-test-'));
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = privateTmp;
+    try {
+      const storage = await openStorage({ memory: true });
+      const created = (await readdir(privateTmp)).filter((n) => n.startsWith('zwgk-files-'));
+      assert.equal(created.length, 1);
+      await storage.close();
+      assert.ok(!existsSync(join(privateTmp, created[0]!)));
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      await rm(privateTmp, { recursive: true, force: true });
+    }
   });
 });
