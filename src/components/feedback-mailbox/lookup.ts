@@ -22,7 +22,7 @@ import {
 import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
-import { formatMessage } from '../../core/validate/messages.js';
+import { COMMON_MESSAGES, formatIn } from '../../core/validate/messages-common.js';
 import { FormFeedbackController, validateOnOf } from '../base/controllers/form-feedback.js';
 import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
@@ -226,7 +226,7 @@ export class LookupView {
           : msg('答复后20个工作日内可以评价。'),
         choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.options.locale()] })),
         selected: [this.rating.choice],
-        error: this.rating.invalid ? formatMessage(this.options.locale(), 'choice.invalid') : undefined,
+        error: this.rating.invalid ? formatIn(COMMON_MESSAGES, this.options.locale(), 'choice.invalid') : undefined,
         inline: true,
       })}
       ${

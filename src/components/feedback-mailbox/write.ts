@@ -27,7 +27,7 @@ import {
   type FeedbackFormValues,
 } from '../../core/feedback/form.js';
 import { FEEDBACK_LIMITS } from '../../core/validate/feedback.js';
-import { formatFieldMessage } from '../../core/validate/messages.js';
+import { COMMON_MESSAGES, formatFieldIn } from '../../core/validate/messages-common.js';
 import { writeClipboard } from '../base/clipboard.js';
 import { countText, errorSummary, focusControl } from '../base/fields.js';
 import { mailboxHeading, type MailboxViewOptions } from './parts.js';
@@ -96,7 +96,7 @@ export class WriteView implements ReactiveController {
       // A question answered by choosing is chosen, not filled in: 请选择来信类别.
       word: (issue, field) =>
         issue.code === 'required' && (field === 'category' || field === 'publish')
-          ? formatFieldMessage(options.locale(), 'choice.required', letterLabel(field), issue.params)
+          ? formatFieldIn(COMMON_MESSAGES, options.locale(), 'choice.required', letterLabel(field), issue.params)
           : undefined,
     });
     this.proofs = new ProofKeeper(

@@ -1,11 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  formatFieldMessage,
-  formatMessage,
-  type MessageKey,
-  type MessageLocale,
-  type MessageParams,
-} from '../../../core/validate/messages.js';
+import type { MessageKey, MessageParams } from '../../../core/validate/messages.js';
+import { COMMON_MESSAGES, formatFieldIn, formatIn, type MessageLocale, type MessageTable } from '../../../core/validate/messages-common.js';
 
 /**
  * When a field's problem shows (lion's `feedbackCondition`, gcds' `validateOn`):
@@ -57,6 +52,11 @@ export interface FormFeedbackOptions<V, F extends string> {
   /** Where the element renders the summary (default `in-form`): `summaryAt()` answers for that place only. */
   summaryPlacement?: () => SummaryPlacement;
   locale: () => MessageLocale;
+  /**
+   * The messages its issues are worded from (default: the shared ones, COMMON_MESSAGES); the application
+   * form gives the whole table (validationMessages), with its identity-number and delivery messages.
+   */
+  messages?: MessageTable;
   /** A field left blank on blur shows nothing until submit (default: '' or an empty list). */
   isBlank?: (field: F, values: V) => boolean;
   /**
@@ -282,6 +282,9 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     if (own !== undefined) return own;
     if (!issue.code) return issue.text ?? '';
     const label = field && o.label?.(field);
-    return label ? formatFieldMessage(o.locale(), issue.code, label, issue.params) : formatMessage(o.locale(), issue.code, issue.params);
+    const table = o.messages ?? COMMON_MESSAGES;
+    return label
+      ? formatFieldIn(table, o.locale(), issue.code, label, issue.params)
+      : formatIn(table, o.locale(), issue.code, issue.params);
   }
 }
