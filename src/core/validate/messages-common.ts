@@ -1,7 +1,7 @@
 /**
- * The validation messages every form shares (required, text, choices, contact details, the letter's contact),
- * and the functions that word them. The application form's own messages (identity numbers, credit codes,
- * attachments, delivery) are in messages.ts, with the whole table: an element that never asks for those
+ * The validation messages every form shares (required, text, choices, phone and e-mail, the letter's contact),
+ * and the functions that word them. The application form's own messages (lists, postcodes, identity numbers,
+ * credit codes, attachments, delivery) are in messages.ts, with the whole table: an element that never asks for those
  * (the mailbox, the status look-up) ships only these.
  */
 import type { MessageKey, MessageParams } from './messages.js';
@@ -10,7 +10,13 @@ export type MessageLocale = 'zh-CN' | 'en';
 
 /** The keys only the application form's questions give (see messages.ts). */
 export type ApplicationMessageKey =
-  `idNumber.${string}` | `creditCode.${string}` | `delivery.${string}` | 'attachment.invalid' | 'request.missing';
+  | 'list.tooMany'
+  | 'postcode.format'
+  | `idNumber.${string}`
+  | `creditCode.${string}`
+  | `delivery.${string}`
+  | 'attachment.invalid'
+  | 'request.missing';
 
 export type CommonMessageKey = Exclude<MessageKey, ApplicationMessageKey>;
 
@@ -25,14 +31,12 @@ export const COMMON_MESSAGES: Record<MessageLocale, Record<CommonMessageKey, str
     'field.unknown': '提交的内容中有无法识别的项目，请刷新页面后重新填写',
     'choice.invalid': '请从给出的选项中选择',
     'choice.required': '请至少选择一项',
-    'list.tooMany': '最多只能提交{max}项，请删去多余的',
     'text.tooLong': '内容太长了，最多{max}个字，请删减后再提交',
     'text.forbiddenCharacters': '此项含有无法显示的控制字符，请删除后重新输入（可直接重新输入，不要粘贴）',
     'text.invisible': '此项只有空白或看不见的字符，请填写实际内容',
     'mobile.format': '手机号码应为以1开头的11位数字，请核对后重新输入',
     'landline.format': '固定电话请按“区号-号码”填写，例如0591-87270308，有分机号可加在后面，例如0591-87270308-123',
     'phone.format': '请填写11位手机号码，或按“区号-号码”填写固定电话，例如0591-87270308',
-    'postcode.format': '邮政编码应为6位数字，请核对后重新输入',
     'email.format': '电子邮箱格式不对，应类似 name@example.com，请核对后重新输入',
     'feedback.contactRequired': '请至少填写联系电话或电子邮箱中的一项，以便我们答复您',
   },
@@ -43,7 +47,6 @@ export const COMMON_MESSAGES: Record<MessageLocale, Record<CommonMessageKey, str
     'field.unknown': 'The form contains something we do not recognise. Please reload the page and fill it in again.',
     'choice.invalid': 'Please choose one of the options given.',
     'choice.required': 'Please choose at least one option.',
-    'list.tooMany': 'You can submit at most {max}. Please remove the extra ones.',
     'text.tooLong': 'This is too long: at most {max} characters. Please shorten it.',
     'text.forbiddenCharacters': 'This contains hidden control characters. Please type it again rather than pasting it.',
     'text.invisible': 'This holds only spaces or invisible characters. Please write what you mean.',
@@ -51,7 +54,6 @@ export const COMMON_MESSAGES: Record<MessageLocale, Record<CommonMessageKey, str
     'landline.format':
       'Please write a landline as area code, hyphen, number, e.g. 0591-87270308, with any extension after another hyphen, e.g. 0591-87270308-123.',
     'phone.format': 'Please enter an 11-digit mobile number, or a landline as area code and number, e.g. 0591-87270308.',
-    'postcode.format': 'A postcode has 6 digits. Please check it.',
     'email.format': 'This e-mail address does not look right; it should look like name@example.com. Please check it.',
     'feedback.contactRequired': 'Please give a phone number or an e-mail address so that we can reply.',
   },

@@ -50,6 +50,8 @@ export type MessageKey = (typeof MESSAGE_KEYS)[number];
 /** The application form's own messages (its questions alone give these keys). */
 const APPLICATION_MESSAGES: Record<MessageLocale, Record<Extract<MessageKey, ApplicationMessageKey>, string>> = {
   'zh-CN': {
+    'list.tooMany': '最多只能提交{max}项，请删去多余的',
+    'postcode.format': '邮政编码应为6位数字，请核对后重新输入',
     'idNumber.oldFormat': '这是15位的旧身份证号码，请填写现在使用的18位身份证号码',
     'idNumber.format': '身份证号码应为18位：前17位是数字，最后一位是数字或字母X，请核对后重新输入',
     'idNumber.birthDate': '身份证号码中的出生日期（第7至14位）不是有效日期，请核对后重新输入',
@@ -68,6 +70,8 @@ const APPLICATION_MESSAGES: Record<MessageLocale, Record<Extract<MessageKey, App
     'delivery.postcodeRequired': '您选择了邮寄，请填写邮政编码',
   },
   en: {
+    'list.tooMany': 'You can submit at most {max}. Please remove the extra ones.',
+    'postcode.format': 'A postcode has 6 digits. Please check it.',
     'idNumber.oldFormat': 'This is an old 15-digit ID number. Please enter the 18-digit number you use now.',
     'idNumber.format': 'An ID card number has 18 characters: 17 digits, then a digit or the letter X. Please check it.',
     'idNumber.birthDate': 'The date of birth in the ID number (characters 7 to 14) is not a real date. Please check it.',
