@@ -57,7 +57,6 @@ export class ApplicationFeedback extends FormFeedbackController<ApplicationFormV
       validate: (values) => this.checks(values).errors,
       warn: (values) => this.checks(values).warnings,
       validateOn: () => validateOnOf(deps.validateOn(), 'blur'),
-      summaryPlacement: () => 'in-form',
       locale: deps.locale,
       messages: validationMessages,
       label: (field) => fieldLabel(field, this.values),

@@ -26,8 +26,8 @@ import { COMMON_MESSAGES, formatIn } from '../../core/validate/messages-common.j
 import { FormFeedbackController, validateOnOf } from '../base/controllers/form-feedback.js';
 import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
-import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
-import { dateRow, mailboxHeading, textBlock, type MailboxViewOptions } from './parts.js';
+import { choiceGroup, textField } from '../base/fields.js';
+import { dateRow, mailboxHeading, mailboxSummary, textBlock, type MailboxViewOptions } from './parts.js';
 
 export type { ZwgkRatedDetail as FeedbackRatedDetail } from '../../events/zwgk-rated.js';
 
@@ -85,17 +85,8 @@ export class LookupView {
   }
 
   render(): TemplateResult {
-    const level = this.options.headingLevel();
-    const summary = this.form.summaryAt('before-form');
     const { values } = this.form;
-    return html`${
-        summary.length
-          ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
-              id: 'lookup-errors',
-              title: (id, text) => mailboxHeading(level, id, text, 'error-summary-title'),
-            })
-          : nothing
-      }
+    return html`${mailboxSummary(this.form.summaryAt('before-form'), 'lookup-errors', this.options)}
       <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @focusout=${this.onFocusOut} @submit=${this.onSubmit}>
         ${textField({
           name: 'lookup-code',

@@ -29,8 +29,8 @@ import {
 import { FEEDBACK_LIMITS } from '../../core/validate/feedback.js';
 import { COMMON_MESSAGES, formatFieldIn } from '../../core/validate/messages-common.js';
 import { writeClipboard } from '../base/clipboard.js';
-import { countText, errorSummary, focusControl } from '../base/fields.js';
-import { mailboxHeading, type MailboxViewOptions } from './parts.js';
+import { countText } from '../base/fields.js';
+import { mailboxSummary, type MailboxViewOptions } from './parts.js';
 import { ProofKeeper, ProofUnavailable, type ProofState } from './proof-keeper.js';
 import { LetterSender, type Letter } from './letter-sender.js';
 import {
@@ -131,16 +131,8 @@ export class WriteView implements ReactiveController {
         newLetter: () => this.newLetter(),
       });
     }
-    const summary = this.form.summaryAt('before-form');
     const sending = this.phase === 'sending';
-    return html`${
-        summary.length
-          ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
-              id: 'write-errors',
-              title: (id, text) => mailboxHeading(this.options.headingLevel(), id, text, 'error-summary-title'),
-            })
-          : nothing
-      }
+    return html`${mailboxSummary(this.form.summaryAt('before-form'), 'write-errors', this.options)}
       ${this.restoredAt ? restoredNotice(() => this.discardDraft()) : nothing}
       <form
         class="letter-form"

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { MessageKey, MessageParams } from '../../../core/validate/messages.js';
 import { COMMON_MESSAGES, formatFieldIn, formatIn, type MessageLocale, type MessageTable } from '../../../core/validate/messages-common.js';
 
@@ -99,7 +99,7 @@ interface Shown {
  * While the citizen types, a problem that shows keeps its words until the field is checked again (on
  * leaving it, or on submit), so nothing new appears under their fingers — except with `validate-on="input"`.
  */
-export class FormFeedbackController<V extends object, F extends string> implements ReactiveController {
+export class FormFeedbackController<V extends object, F extends string> {
   values: V;
   /** fields checked at least once — left (in `blur` mode), typed in (`input` mode) or submitted: their warnings show */
   readonly touched = new Set<F>();
@@ -114,10 +114,7 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     private readonly o: FormFeedbackOptions<V, F>,
   ) {
     this.values = o.initial();
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   private get mode(): ValidateOn {
     return this.o.validateOn?.() ?? 'blur';
