@@ -23,7 +23,7 @@ import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
 import { COMMON_MESSAGES, formatIn } from '../../core/validate/messages-common.js';
-import { FormFeedbackController, validateOnOf } from '../base/controllers/form-feedback.js';
+import { FormFeedback, validateOnOf } from '../base/controllers/form-feedback.js';
 import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { choiceGroup, textField } from '../base/fields.js';
@@ -47,7 +47,7 @@ type LookupValues = Record<LookupField, string>;
 
 /**
  * The look-up view: its request is a RequestController of the element, so leaving the page aborts it; what
- * shows when in its form is FormFeedbackController's (`validate-on`, default `submit`).
+ * shows when in its form is FormFeedback's (`validate-on`, default `submit`).
  */
 export class LookupView {
   /** the contact that found the letter: the rating proves the writer with it, whatever the field holds later */
@@ -59,14 +59,14 @@ export class LookupView {
   private answers = 0;
   private rating: RatingState = { choice: '', phase: 'idle', invalid: false };
   private readonly request: RequestController<FeedbackLetterView>;
-  private readonly form: FormFeedbackController<LookupValues, LookupField>;
+  private readonly form: FormFeedback<LookupValues, LookupField>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: MailboxViewOptions,
   ) {
     this.request = new RequestController(host, { parse: parseFeedbackLetter, label: () => 'zwgk-feedback-mailbox (lookup)' });
-    this.form = new FormFeedbackController<LookupValues, LookupField>(host, {
+    this.form = new FormFeedback<LookupValues, LookupField>(host, {
       initial: () => ({ 'lookup-code': '', 'lookup-contact': '' }),
       fields: ['lookup-code', 'lookup-contact'],
       validate: (values) => ({

@@ -1,12 +1,12 @@
 /**
  * 写信: the letter form, its draft, the spam-protection proof in the
  * background, an idempotent and safely retried submission (LetterSender), and the
- * confirmation with the query code. What shows when is FormFeedbackController's.
+ * confirmation with the query code. What shows when is FormFeedback's.
  */
 import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import { DraftController } from '../base/controllers/draft.js';
-import { FormFeedbackController, validateOnOf, type Issues } from '../base/controllers/form-feedback.js';
+import { FormFeedback, validateOnOf, type Issues } from '../base/controllers/form-feedback.js';
 import { mapServerErrors } from '../base/controllers/server-errors.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -71,7 +71,7 @@ export class WriteView implements ReactiveController {
   private readonly proofs: ProofKeeper;
   private readonly sender: LetterSender;
   private readonly draft: DraftController<FeedbackFormValues>;
-  private readonly form: FormFeedbackController<FeedbackFormValues, FeedbackField>;
+  private readonly form: FormFeedback<FeedbackFormValues, FeedbackField>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -85,7 +85,7 @@ export class WriteView implements ReactiveController {
       parse: parseFeedbackDraft,
       isEmpty: (letter) => !hasAnyFeedbackValue(letter),
     });
-    this.form = new FormFeedbackController(host, {
+    this.form = new FormFeedback(host, {
       initial: emptyFeedbackValues,
       fields: FEEDBACK_FIELDS,
       validate: (values) => letterIssues(values, options.limits()),
