@@ -91,10 +91,10 @@ interface Shown {
 }
 
 /**
- * One form-feedback policy for every form (FormFeedbackController below adds a longer form's extras): the values, which fields were
- * touched, which problems show (per `validate-on`), warnings, the error
- * summary's items and place, and server field errors mapped onto the fields with their
- * parameters filled in. The element renders; this decides what it shows.
+ * One form-feedback policy for every form: the values, which fields were touched, which problems
+ * show (per `validate-on`), the error summary's items and place, and server field errors mapped onto
+ * the fields with their parameters filled in. The element renders; this decides what it shows.
+ * FormFeedbackController (below) adds what a longer form also does: its own flags, warnings.
  *
  * While the citizen types, a problem that shows keeps its words until the field is checked again (on
  * leaving it, or on submit), so nothing new appears under their fingers — except with `validate-on="input"`.
