@@ -22,6 +22,7 @@ import {
   type FormField,
   type FormIssue,
 } from '../../core/application/form.js';
+import { validationMessages } from '../../core/validate/messages.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { AttachmentQueue } from './attachment-queue.js';
 import { fieldLabel } from './labels.js';
@@ -56,8 +57,8 @@ export class ApplicationFeedback extends FormFeedbackController<ApplicationFormV
       validate: (values) => this.checks(values).errors,
       warn: (values) => this.checks(values).warnings,
       validateOn: () => validateOnOf(deps.validateOn(), 'blur'),
-      summaryPlacement: () => 'in-form',
       locale: deps.locale,
+      messages: validationMessages,
       label: (field) => fieldLabel(field, this.values),
       word: (issue, field) => {
         if (!issue.code) return undefined;
@@ -118,6 +119,7 @@ export class ApplicationFeedback extends FormFeedbackController<ApplicationFormV
   showServerFieldErrors(fieldErrors: readonly ProblemFieldError[]): void {
     const values = this.values;
     const mapped = mapServerErrors<FormField>(fieldErrors, {
+      messages: validationMessages,
       fieldOfPointer: (pointer) => {
         const field = fieldOfPointer(pointer, values.applicantType);
         return field && field !== 'agency' && fieldsOfStep(FIELD_STEP[field], values).includes(field) ? field : undefined;

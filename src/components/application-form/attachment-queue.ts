@@ -1,9 +1,10 @@
 /**
  * The identity-proof files of the application form: each checked before it goes anywhere (type by its
- * first bytes, size), uploaded with progress under its own Idempotency-Key, retried or removed. A Lit
- * reactive controller of the form; the form decides what the queue's state means for sending.
+ * first bytes, size), uploaded with progress under its own Idempotency-Key, retried or removed. Held by
+ * the form, which it asks to re-render (it has no lifecycle of its own); the form decides what the
+ * queue's state means for sending.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ApiError, newIdempotencyKey } from '../../api/client.js';
 import { uploadAttachment } from '../../api/upload.js';
@@ -24,7 +25,7 @@ export interface AttachmentQueueOptions {
   changed: (how: 'uploaded' | 'removed') => void;
 }
 
-export class AttachmentQueue implements ReactiveController {
+export class AttachmentQueue {
   attachments: Attachment[] = [];
   /** names of files from a restored draft, to be added again (their contents were not kept) */
   reattach: string[] = [];
@@ -35,11 +36,7 @@ export class AttachmentQueue implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: AttachmentQueueOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** The server's ids of the files uploaded, to send with the application. */
   uploadedIds(): string[] {

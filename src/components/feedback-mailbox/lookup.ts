@@ -22,12 +22,12 @@ import {
 import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
-import { formatMessage } from '../../core/validate/messages.js';
-import { FormFeedbackController, validateOnOf } from '../base/controllers/form-feedback.js';
+import { COMMON_MESSAGES, formatIn } from '../../core/validate/messages-common.js';
+import { FormFeedback, validateOnOf } from '../base/controllers/form-feedback.js';
 import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
-import { choiceGroup, errorSummary, focusControl, textField } from '../base/fields.js';
-import { dateRow, mailboxHeading, textBlock, type MailboxViewOptions } from './parts.js';
+import { choiceGroup, textField } from '../base/fields.js';
+import { dateRow, mailboxHeading, mailboxSummary, textBlock, type MailboxViewOptions } from './parts.js';
 
 export type { ZwgkRatedDetail as FeedbackRatedDetail } from '../../events/zwgk-rated.js';
 
@@ -47,7 +47,7 @@ type LookupValues = Record<LookupField, string>;
 
 /**
  * The look-up view: its request is a RequestController of the element, so leaving the page aborts it; what
- * shows when in its form is FormFeedbackController's (`validate-on`, default `submit`).
+ * shows when in its form is FormFeedback's (`validate-on`, default `submit`).
  */
 export class LookupView {
   /** the contact that found the letter: the rating proves the writer with it, whatever the field holds later */
@@ -59,14 +59,14 @@ export class LookupView {
   private answers = 0;
   private rating: RatingState = { choice: '', phase: 'idle', invalid: false };
   private readonly request: RequestController<FeedbackLetterView>;
-  private readonly form: FormFeedbackController<LookupValues, LookupField>;
+  private readonly form: FormFeedback<LookupValues, LookupField>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: MailboxViewOptions,
   ) {
     this.request = new RequestController(host, { parse: parseFeedbackLetter, label: () => 'zwgk-feedback-mailbox (lookup)' });
-    this.form = new FormFeedbackController<LookupValues, LookupField>(host, {
+    this.form = new FormFeedback<LookupValues, LookupField>(host, {
       initial: () => ({ 'lookup-code': '', 'lookup-contact': '' }),
       fields: ['lookup-code', 'lookup-contact'],
       validate: (values) => ({
@@ -85,17 +85,8 @@ export class LookupView {
   }
 
   render(): TemplateResult {
-    const level = this.options.headingLevel();
-    const summary = this.form.summaryAt('before-form');
     const { values } = this.form;
-    return html`${
-        summary.length
-          ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
-              id: 'lookup-errors',
-              title: (id, text) => mailboxHeading(level, id, text, 'error-summary-title'),
-            })
-          : nothing
-      }
+    return html`${mailboxSummary(this.form.summaryAt('before-form'), 'lookup-errors', this.options)}
       <form class="lookup-form" part="lookup-form" novalidate @input=${this.onInput} @focusout=${this.onFocusOut} @submit=${this.onSubmit}>
         ${textField({
           name: 'lookup-code',
@@ -226,7 +217,7 @@ export class LookupView {
           : msg('答复后20个工作日内可以评价。'),
         choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.options.locale()] })),
         selected: [this.rating.choice],
-        error: this.rating.invalid ? formatMessage(this.options.locale(), 'choice.invalid') : undefined,
+        error: this.rating.invalid ? formatIn(COMMON_MESSAGES, this.options.locale(), 'choice.invalid') : undefined,
         inline: true,
       })}
       ${

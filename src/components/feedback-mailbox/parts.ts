@@ -1,8 +1,9 @@
 /** Small pieces the mailbox's three views share: what they read from the element, headings. */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../i18n/locale.js';
 import { formatDate } from '../../i18n/format.js';
 import { heading } from '../base/heading.js';
+import { errorSummary, focusControl, type SummaryItem } from '../base/fields.js';
 import type { DraftPolicy } from '../base/controllers/draft.js';
 import type { FeedbackFormLimits } from '../../core/feedback/form.js';
 
@@ -30,6 +31,16 @@ export interface MailboxViewOptions {
 /** A heading at the host page's level, so the mailbox fits the page's outline. */
 export function mailboxHeading(level: number, id: string, content: unknown, className = '', focusable = false): TemplateResult {
   return heading({ level, fallback: 2, id, className, focusable }, content);
+}
+
+/** A form's error summary (`id`: where a failed submit moves focus), above the form; nothing when there is no problem. */
+export function mailboxSummary(items: SummaryItem[], id: string, options: MailboxViewOptions): TemplateResult | typeof nothing {
+  return items.length
+    ? errorSummary(items, (target) => focusControl(options.root(), target), {
+        id,
+        title: (titleId, text) => mailboxHeading(options.headingLevel(), titleId, text, 'error-summary-title'),
+      })
+    : nothing;
 }
 
 /** A date in a letter's list of facts (受理日期, 答复日期): the label, and the date as a machine-readable <time>. */

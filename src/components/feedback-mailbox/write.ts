@@ -1,12 +1,12 @@
 /**
  * 写信: the letter form, its draft, the spam-protection proof in the
  * background, an idempotent and safely retried submission (LetterSender), and the
- * confirmation with the query code. What shows when is FormFeedbackController's.
+ * confirmation with the query code. What shows when is FormFeedback's.
  */
 import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import { DraftController } from '../base/controllers/draft.js';
-import { FormFeedbackController, validateOnOf, type Issues } from '../base/controllers/form-feedback.js';
+import { FormFeedback, validateOnOf, type Issues } from '../base/controllers/form-feedback.js';
 import { mapServerErrors } from '../base/controllers/server-errors.js';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -27,10 +27,10 @@ import {
   type FeedbackFormValues,
 } from '../../core/feedback/form.js';
 import { FEEDBACK_LIMITS } from '../../core/validate/feedback.js';
-import { formatFieldMessage } from '../../core/validate/messages.js';
+import { COMMON_MESSAGES, formatFieldIn } from '../../core/validate/messages-common.js';
 import { writeClipboard } from '../base/clipboard.js';
-import { countText, errorSummary, focusControl } from '../base/fields.js';
-import { mailboxHeading, type MailboxViewOptions } from './parts.js';
+import { countText } from '../base/fields.js';
+import { mailboxSummary, type MailboxViewOptions } from './parts.js';
 import { ProofKeeper, ProofUnavailable, type ProofState } from './proof-keeper.js';
 import { LetterSender, type Letter } from './letter-sender.js';
 import {
@@ -71,7 +71,7 @@ export class WriteView implements ReactiveController {
   private readonly proofs: ProofKeeper;
   private readonly sender: LetterSender;
   private readonly draft: DraftController<FeedbackFormValues>;
-  private readonly form: FormFeedbackController<FeedbackFormValues, FeedbackField>;
+  private readonly form: FormFeedback<FeedbackFormValues, FeedbackField>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -85,7 +85,7 @@ export class WriteView implements ReactiveController {
       parse: parseFeedbackDraft,
       isEmpty: (letter) => !hasAnyFeedbackValue(letter),
     });
-    this.form = new FormFeedbackController(host, {
+    this.form = new FormFeedback(host, {
       initial: emptyFeedbackValues,
       fields: FEEDBACK_FIELDS,
       validate: (values) => letterIssues(values, options.limits()),
@@ -96,7 +96,7 @@ export class WriteView implements ReactiveController {
       // A question answered by choosing is chosen, not filled in: 请选择来信类别.
       word: (issue, field) =>
         issue.code === 'required' && (field === 'category' || field === 'publish')
-          ? formatFieldMessage(options.locale(), 'choice.required', letterLabel(field), issue.params)
+          ? formatFieldIn(COMMON_MESSAGES, options.locale(), 'choice.required', letterLabel(field), issue.params)
           : undefined,
     });
     this.proofs = new ProofKeeper(
@@ -131,16 +131,8 @@ export class WriteView implements ReactiveController {
         newLetter: () => this.newLetter(),
       });
     }
-    const summary = this.form.summaryAt('before-form');
     const sending = this.phase === 'sending';
-    return html`${
-        summary.length
-          ? errorSummary(summary, (id) => focusControl(this.options.root(), id), {
-              id: 'write-errors',
-              title: (id, text) => mailboxHeading(this.options.headingLevel(), id, text, 'error-summary-title'),
-            })
-          : nothing
-      }
+    return html`${mailboxSummary(this.form.summaryAt('before-form'), 'write-errors', this.options)}
       ${this.restoredAt ? restoredNotice(() => this.discardDraft()) : nothing}
       <form
         class="letter-form"

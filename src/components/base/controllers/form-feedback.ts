@@ -1,11 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  formatFieldMessage,
-  formatMessage,
-  type MessageKey,
-  type MessageLocale,
-  type MessageParams,
-} from '../../../core/validate/messages.js';
+import type { ReactiveControllerHost } from 'lit';
+import type { MessageKey, MessageParams } from '../../../core/validate/messages.js';
+import { COMMON_MESSAGES, formatFieldIn, formatIn, type MessageLocale, type MessageTable } from '../../../core/validate/messages-common.js';
 
 /**
  * When a field's problem shows (lion's `feedbackCondition`, gcds' `validateOn`):
@@ -57,6 +52,11 @@ export interface FormFeedbackOptions<V, F extends string> {
   /** Where the element renders the summary (default `in-form`): `summaryAt()` answers for that place only. */
   summaryPlacement?: () => SummaryPlacement;
   locale: () => MessageLocale;
+  /**
+   * The messages its issues are worded from (default: the shared ones, COMMON_MESSAGES); the application
+   * form gives the whole table (validationMessages), with its identity-number and delivery messages.
+   */
+  messages?: MessageTable;
   /** A field left blank on blur shows nothing until submit (default: '' or an empty list). */
   isBlank?: (field: F, values: V) => boolean;
   /**
@@ -78,8 +78,8 @@ export interface FormFeedbackOptions<V, F extends string> {
 const blank = (value: unknown): boolean =>
   value == null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 
-const same = (a: Issue, b: Issue): boolean =>
-  a.code === b.code && a.text === b.text && JSON.stringify(a.params) === JSON.stringify(b.params);
+/** Issues are built code first, then params (or text alone), so their JSON compares them. */
+const same = (a: Issue, b: Issue): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** A problem that shows at a field. */
 interface Shown {
@@ -91,33 +91,30 @@ interface Shown {
 }
 
 /**
- * One form-feedback policy for every form: the values, which fields were
- * touched, which problems show (per `validate-on`), warnings, the error
- * summary's items and place, and server field errors mapped onto the fields with their
- * parameters filled in. The element renders; this decides what it shows.
+ * One form-feedback policy for every form: the values, which fields were touched, which problems
+ * show (per `validate-on`), the error summary's items and place, and server field errors mapped onto
+ * the fields with their parameters filled in. The element renders; this decides what it shows.
+ * FormFeedbackController (below) adds what a longer form also does: its own flags, warnings.
  *
  * While the citizen types, a problem that shows keeps its words until the field is checked again (on
  * leaving it, or on submit), so nothing new appears under their fingers — except with `validate-on="input"`.
  */
-export class FormFeedbackController<V extends object, F extends string> implements ReactiveController {
+export class FormFeedback<V extends object, F extends string> {
   values: V;
   /** fields checked at least once — left (in `blur` mode), typed in (`input` mode) or submitted: their warnings show */
   readonly touched = new Set<F>();
   /** whether the summary is up (after a submit with problems, or server errors) */
   summaryShown = false;
-  private shown = new Map<F, Shown>();
+  protected shown = new Map<F, Shown>();
   /** problems no field can fix (a server error with no field this form has) */
   private formIssues: Issue[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly o: FormFeedbackOptions<V, F>,
+    protected readonly o: FormFeedbackOptions<V, F>,
   ) {
     this.values = o.initial();
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   private get mode(): ValidateOn {
     return this.o.validateOn?.() ?? 'blur';
@@ -138,7 +135,7 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     return checks[field] ?? (shown?.about === this.about(field) ? shown.issue : undefined);
   }
 
-  private update(): void {
+  protected update(): void {
     this.host.requestUpdate();
   }
 
@@ -214,17 +211,6 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     this.update();
   }
 
-  /** Shows a problem only the element knows (a file refused before upload); it stays until clear() or a new check. */
-  flag(field: F, issue: Issue): void {
-    this.shown.set(field, { issue, flag: true });
-    this.update();
-  }
-
-  /** Takes the problem at `field` away (a choice was made, the file that failed was removed). */
-  clear(field: F): void {
-    if (this.shown.delete(field)) this.update();
-  }
-
   /** Back to the initial values with nothing shown (a new letter, a discarded draft). */
   reset(values: V = this.o.initial()): void {
     this.values = values;
@@ -232,27 +218,10 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     this.showServerErrors([]);
   }
 
-  hideSummary(): void {
-    this.summaryShown = false;
-    this.update();
-  }
-
-  /** Whether `field` shows a problem. */
-  hasError(field: F): boolean {
-    return this.shown.has(field);
-  }
-
   /** The words of the problem `field` shows, if any. */
   errorFor(field: F): string | undefined {
     const shown = this.shown.get(field);
     return shown && this.wordOf(shown.issue, field);
-  }
-
-  /** The words of a doubt about `field` that does not block, once it was checked, if it shows no error. */
-  warningFor(field: F): string | undefined {
-    if (this.shown.has(field) || (!this.touched.has(field) && !this.summaryShown)) return undefined;
-    const issue = this.o.warn?.(this.values)[field];
-    return issue && this.wordOf(issue, field);
   }
 
   /**
@@ -282,6 +251,44 @@ export class FormFeedbackController<V extends object, F extends string> implemen
     if (own !== undefined) return own;
     if (!issue.code) return issue.text ?? '';
     const label = field && o.label?.(field);
-    return label ? formatFieldMessage(o.locale(), issue.code, label, issue.params) : formatMessage(o.locale(), issue.code, issue.params);
+    const table = o.messages ?? COMMON_MESSAGES;
+    return label
+      ? formatFieldIn(table, o.locale(), issue.code, label, issue.params)
+      : formatIn(table, o.locale(), issue.code, issue.params);
+  }
+}
+
+/**
+ * FormFeedback with what a longer form also does: a problem only the element knows (a refused file),
+ * taken away by hand, the summary hidden on moving on, and warnings that do not block. The mailbox's
+ * short forms use FormFeedback alone, so they do not ship these.
+ */
+export class FormFeedbackController<V extends object, F extends string> extends FormFeedback<V, F> {
+  /** Shows a problem only the element knows (a file refused before upload); it stays until clear() or a new check. */
+  flag(field: F, issue: Issue): void {
+    this.shown.set(field, { issue, flag: true });
+    this.update();
+  }
+
+  /** Takes the problem at `field` away (a choice was made, the file that failed was removed). */
+  clear(field: F): void {
+    if (this.shown.delete(field)) this.update();
+  }
+
+  hideSummary(): void {
+    this.summaryShown = false;
+    this.update();
+  }
+
+  /** Whether `field` shows a problem. */
+  hasError(field: F): boolean {
+    return this.shown.has(field);
+  }
+
+  /** The words of a doubt about `field` that does not block, once it was checked, if it shows no error. */
+  warningFor(field: F): string | undefined {
+    if (this.shown.has(field) || (!this.touched.has(field) && !this.summaryShown)) return undefined;
+    const issue = this.o.warn?.(this.values)[field];
+    return issue && this.wordOf(issue, field);
   }
 }
