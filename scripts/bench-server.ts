@@ -4,8 +4,8 @@
  * Starts `src/server/main.ts` (the kit, with its request log on) and `scripts/bench-bare-server.ts` (bare Hono on
  * the same @hono/node-server: one INSERT per POST, no validation; a GET handler sending the kit's own JSON) as
  * their own processes — PGlite in temporary data directories, or PostgreSQL when BENCH_DATABASE_URL is set (each
- * in a schema of its own, dropped afterwards). Then, BENCH_ROUNDS times (default 3), alternating which goes first:
- * `POST /applications` and `GET /disclosures?q=…` for BENCH_SECONDS (default 4) each, BENCH_CONNECTIONS (default
+ * in a schema of its own, dropped afterwards). Then, BENCH_ROUNDS times (default 5), alternating which goes first:
+ * `GET /disclosures?q=…`, then (all rounds) `POST /applications`, for BENCH_SECONDS (default 3) each, BENCH_CONNECTIONS (default
  * 20) in flight. Prints each run, the medians, the ratio kit ÷ bare and the targets of issue 17; then checks that
  * both send the same bytes for every query, that a repeat with If-None-Match is a 304, that replays answer with
  * the first code, and reads every acknowledged application back: "lost writes: 0".
@@ -18,10 +18,19 @@ import { join } from 'node:path';
 import { Agent } from 'node:http';
 import pg from 'pg';
 import { sampleApplication } from '../src/server/testing.js';
-import { load, median, send, startServerProcess, type LoadFigures, type LoadRequest, type ServerProcess } from './bench-process.js';
+import {
+  cpuSeconds,
+  load,
+  median,
+  send,
+  startServerProcess,
+  type LoadFigures,
+  type LoadRequest,
+  type ServerProcess,
+} from './bench-process.js';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_S ?? 300);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -103,37 +112,48 @@ try {
     path: `/api/disclosures?q=${encodeURIComponent(TERMS[i % TERMS.length]!)}`,
   });
 
-  // Warm-up: JIT, connection pools, the directory's first queries.
-  for (const server of [kit, bare]) {
-    await load(server.origin, { connections, seconds: 3, expect: 201 }, post(`warm-${run}-${server.child.pid}`));
-    await load(server.origin, { connections, seconds: 2, expect: 200 }, search);
-  }
-
-  const figures = {
-    kit: { post: [] as LoadFigures[], get: [] as LoadFigures[] },
-    bare: { post: [] as LoadFigures[], get: [] as LoadFigures[] },
+  // Warm-up (JIT, connection pools, the directory's first queries) before each kind of request, for both servers.
+  // The kit warms up longer: its CPU per request was measured still falling 4 s after it started listening.
+  const warmUp = async (request: (i: number) => LoadRequest, expect: number) => {
+    for (const server of [kit, bare]) await load(server.origin, { connections, seconds: server === kit ? 6 : 3, expect }, request);
   };
+
+  // CPU per request, read off each server process: steadier than throughput when other work shares the cores.
+  type Run = LoadFigures & { cpuMs: number };
+  const measure = async (
+    server: ServerProcess,
+    options: Parameters<typeof load>[1],
+    requestFor: (i: number) => LoadRequest,
+  ): Promise<Run> => {
+    const before = cpuSeconds(server.child.pid!);
+    const figures = await load(server.origin, options, requestFor);
+    return { ...figures, cpuMs: ((cpuSeconds(server.child.pid!) - before) * 1000) / figures.requests };
+  };
+  const figures = { kit: { post: [] as Run[], get: [] as Run[] }, bare: { post: [] as Run[], get: [] as Run[] } };
   const acknowledged: { key: string; code: string }[] = [];
-  const line = (label: string, f: LoadFigures) =>
+  const line = (label: string, f: Run) =>
     console.log(
-      `  ${label.padEnd(30)} ${f.perSecond.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  (${f.requests} requests, ${f.errors} errors)`,
+      `  ${label.padEnd(30)} ${f.perSecond.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  CPU ${f.cpuMs.toFixed(3)} ms/request  (${f.requests} requests, ${f.errors} errors)`,
     );
-  // Searches first: the notification worker then has no backlog of the POSTs' events to work through meanwhile.
+  // Searches first: the notification worker then has no backlog of the POSTs' events to work through meanwhile
+  // (on PGlite its queries run on the server's one thread).
   const order = (round: number) => (round % 2 === 0 ? (['kit', 'bare'] as const) : (['bare', 'kit'] as const));
+  await warmUp(search, 200);
   for (let round = 0; round < rounds; round++) {
     console.log(`round ${round + 1}: GET`);
     for (const name of order(round)) {
-      const searched = await load((name === 'kit' ? kit : bare).origin, { connections, seconds, expect: 200 }, search);
+      const searched = await measure(name === 'kit' ? kit : bare, { connections, seconds, expect: 200 }, search);
       figures[name].get.push(searched);
       line(`${name} GET /disclosures?q=…`, searched);
     }
   }
+  await warmUp(post(`warm-${run}`), 201);
   for (let round = 0; round < rounds; round++) {
     console.log(`round ${round + 1}: POST`);
     for (const name of order(round)) {
       const server = name === 'kit' ? kit : bare;
       const prefix = `bench-${run}-${name}-${round}`;
-      const posted = await load(server.origin, { connections, seconds, expect: 201, keep: name === 'kit' }, post(prefix));
+      const posted = await measure(server, { connections, seconds, expect: 201, keep: name === 'kit' }, post(prefix));
       figures[name].post.push(posted);
       line(`${name} POST /applications`, posted);
       if (name === 'kit') {
@@ -148,15 +168,26 @@ try {
 
   const rate = (list: LoadFigures[]) => median(list.map((f) => f.perSecond));
   const p99 = (list: LoadFigures[]) => median(list.map((f) => f.p99));
-  const postRatio = rate(figures.kit.post) / rate(figures.bare.post);
-  const getRatio = rate(figures.kit.get) / rate(figures.bare.get);
+  // Each round's kit and bare ran back to back, so their ratio shares that moment's load; the median of those.
+  const ratioOf = (kit: Run[], bare: Run[]) => median(kit.map((f, i) => f.perSecond / bare[i]!.perSecond));
+  const cpu = (list: Run[]) => median(list.map((f) => f.cpuMs));
+  const postRatio = ratioOf(figures.kit.post, figures.bare.post);
+  const getRatio = ratioOf(figures.kit.get, figures.bare.get);
   console.log(`medians over ${rounds} rounds (load average now ${loadavg()[0]!.toFixed(2)}):`);
-  console.log(
-    `  POST /applications     kit ${rate(figures.kit.post).toFixed(0)} req/s, p99 ${p99(figures.kit.post).toFixed(1)} ms; bare ${rate(figures.bare.post).toFixed(0)} req/s, p99 ${p99(figures.bare.post).toFixed(1)} ms; kit ÷ bare ${postRatio.toFixed(2)}`,
-  );
-  console.log(
-    `  GET /disclosures?q=…   kit ${rate(figures.kit.get).toFixed(0)} req/s, p99 ${p99(figures.kit.get).toFixed(1)} ms; bare ${rate(figures.bare.get).toFixed(0)} req/s, p99 ${p99(figures.bare.get).toFixed(1)} ms; kit ÷ bare ${getRatio.toFixed(2)}`,
-  );
+  for (const [label, kind] of [
+    ['POST /applications  ', 'post'],
+    ['GET /disclosures?q=…', 'get'],
+  ] as const) {
+    const [ours, theirs] = [figures.kit[kind], figures.bare[kind]];
+    console.log(
+      `  ${label}  kit ${rate(ours).toFixed(0)} req/s, p99 ${p99(ours).toFixed(1)} ms, CPU ${cpu(ours).toFixed(3)} ms/request; ` +
+        `bare ${rate(theirs).toFixed(0)} req/s, p99 ${p99(theirs).toFixed(1)} ms, CPU ${cpu(theirs).toFixed(3)} ms/request`,
+    );
+    console.log(
+      `  ${' '.repeat(label.length)}  kit ÷ bare: throughput ${ratioOf(ours, theirs).toFixed(2)} (median of the rounds' ratios), ` +
+        `bare CPU ÷ kit CPU per request ${(cpu(theirs) / cpu(ours)).toFixed(2)}`,
+    );
+  }
   const targets =
     kit.storage === 'postgres'
       ? [

@@ -226,3 +226,30 @@ export async function submitApplication(
   expect(response.status).to.equal(201);
   return { code: ((await response.json()) as { trackingCode: string }).trackingCode, phone };
 }
+
+/** The demo's fixed staff accounts in memory, by role (src/server/staff/demo-staff.ts; server code cannot load in the browser). */
+export const STAFF_PASSWORDS = { clerk: 'demo-clerk-password', head: 'demo-head-password', admin: 'demo-admin-password' } as const;
+
+/** The browser's staff session on the reference server, or undefined when signed out. */
+export async function staffSession(): Promise<{ csrfToken: string } | undefined> {
+  const response = await pageFetch('/api/staff/session');
+  return response.ok ? ((await response.json()) as { csrfToken: string }) : undefined;
+}
+
+/** Ends the browser's staff session on the server, if there is one: as signing out in another tab, or a timeout, does. */
+export async function signOutStaff(): Promise<void> {
+  const current = await staffSession();
+  if (current) await pageFetch('/api/staff/session', { method: 'DELETE', headers: { 'X-CSRF-Token': current.csrfToken } });
+}
+
+/** Signs the browser in as the demo account of `role` (signed out first); returns the session's CSRF token. */
+export async function signInStaff(role: keyof typeof STAFF_PASSWORDS): Promise<string> {
+  await signOutStaff();
+  const response = await pageFetch('/api/staff/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: role, password: STAFF_PASSWORDS[role] }),
+  });
+  expect(response.status).to.equal(200);
+  return ((await response.json()) as { csrfToken: string }).csrfToken;
+}

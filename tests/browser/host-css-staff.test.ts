@@ -11,31 +11,14 @@ import type { TemplateResult } from 'lit';
 import '../../src/request-desk.js';
 import '../../src/report-editor.js';
 import '../../src/application-status.js';
-import { $, describeHostCss, shadow, submitApplication } from './harness.js';
+import { $, describeHostCss, shadow, signInStaff, signOutStaff, submitApplication } from './harness.js';
 
 /** A report year no other browser test writes. */
 const YEAR = 2022;
-/** The demo's fixed clerk account in memory (src/server/staff/demo-staff.ts). */
-const CLERK = { name: 'clerk', password: 'demo-clerk-password' };
-
-async function signOut(): Promise<void> {
-  const session = await fetch('/api/staff/session');
-  if (session.status !== 200) return;
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  await fetch('/api/staff/session', { method: 'DELETE', headers: { 'X-CSRF-Token': csrfToken } });
-}
-
 /** Signs in as the clerk with an application in the queue, and starts the year's report unless it is there. */
 async function signInWithReport(): Promise<void> {
   await submitApplication();
-  await signOut();
-  const session = await fetch('/api/staff/session', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(CLERK),
-  });
-  expect(session.status).to.equal(200);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const csrfToken = await signInStaff('clerk');
   const year = (await (await fetch(`/api/staff/reports/${YEAR}`)).json()) as { versions: unknown[] };
   if (year.versions.length === 0) {
     const started = await fetch(`/api/staff/reports/${YEAR}/draft`, {
@@ -133,13 +116,13 @@ const FOUND: Case[] = [
 ];
 
 describe('staff elements signed out', () => {
-  before(signOut);
+  before(signOutStaff);
   underHostCss(SIGNED_OUT);
 });
 
 describe('staff elements signed in', () => {
   before(signInWithReport);
-  after(signOut);
+  after(signOutStaff);
   underHostCss(SIGNED_IN);
 });
 

@@ -6,37 +6,16 @@ import type { ZwgkReportEditor } from '../../src/components/report-editor/report
 import type { PublishedVersion, StaffReportYear } from '../../src/api/types/report-draft.js';
 import { importReportInBrowser } from '../../src/core/report/import/browser.js';
 import { pwned, shadow, textOf, waitForShadow } from './helpers.js';
+import { STAFF_PASSWORDS, signInStaff, signOutStaff, staffSession } from './harness.js';
 
 // Year 2025 of the reference server's demo agency: nothing else in the test run writes its report.
 const YEAR = 2025;
-// The demo's fixed accounts in memory (src/server/staff/demo-staff.ts; server code cannot load in the browser).
-const ACCOUNTS = { clerk: { name: 'clerk', password: 'demo-clerk-password' }, head: { name: 'head', password: 'demo-head-password' } };
-const password = (role: 'clerk' | 'head') => ACCOUNTS[role].password;
-const nameOf = (role: 'clerk' | 'head') => ACCOUNTS[role].name;
+const password = (role: 'clerk' | 'head') => STAFF_PASSWORDS[role];
+/** The demo accounts are named after their roles. */
+const nameOf = (role: 'clerk' | 'head') => role;
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector)!;
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-
-async function session(): Promise<{ csrfToken: string } | undefined> {
-  const response = await fetch('/api/staff/session');
-  return response.ok ? ((await response.json()) as { csrfToken: string }) : undefined;
-}
-
-async function signOut(): Promise<void> {
-  const current = await session();
-  if (current) await fetch('/api/staff/session', { method: 'DELETE', headers: { 'X-CSRF-Token': current.csrfToken } });
-}
-
-async function signInAs(role: 'clerk' | 'head'): Promise<string> {
-  await signOut();
-  const response = await fetch('/api/staff/session', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: nameOf(role), password: password(role) }),
-  });
-  expect(response.status).to.equal(200);
-  return ((await response.json()) as { csrfToken: string }).csrfToken;
-}
 
 async function editor(): Promise<ZwgkReportEditor> {
   const el = await fixture<ZwgkReportEditor>(html`<zwgk-report-editor api-base="/api" year=${YEAR}></zwgk-report-editor>`);
@@ -77,10 +56,10 @@ async function stored(): Promise<StaffReportYear> {
 
 describe('<zwgk-report-editor>', () => {
   before(async () => {
-    await signOut();
+    await signOutStaff();
   });
   after(async () => {
-    await signOut();
+    await signOutStaff();
   });
 
   it('asks staff to sign in, and says so when the password is wrong', async () => {
@@ -210,7 +189,7 @@ describe('<zwgk-report-editor>', () => {
     const year = await stored();
     const current = year.versions[0]!;
     // Another tab saves first.
-    const csrf = (await session())!.csrfToken;
+    const csrf = (await staffSession())!.csrfToken;
     const other = await fetch(`/api/staff/reports/${YEAR}/versions/${current.version}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', 'If-Match': `"${current.version}.${current.revision}"`, 'X-CSRF-Token': csrf },
@@ -234,7 +213,7 @@ describe('<zwgk-report-editor>', () => {
 
   it('never loses what was typed when the session ends before it is saved', async () => {
     const el = await editor();
-    await signOut(); // as if the session timed out, or someone signed out in another tab
+    await signOutStaff(); // as if the session timed out, or someone signed out in another tab
     const penalties = cell(el, 'cell-2-penalties-0');
     await typeInto(penalties, '5');
     await waitForShadow(el, '[part="sign-in"]', 'the editor never asked to sign in again');
@@ -267,7 +246,7 @@ describe('<zwgk-report-editor>', () => {
       'a clerk cannot publish',
     );
 
-    await signInAs('head');
+    await signInStaff('head');
     el = await editor();
     expect(textOf($(el, '[part="header"]'))).to.include('负责人');
     const publish = $$<HTMLButtonElement>(el, '[part="actions"] button').find((b) => textOf(b) === '审核通过并发布')!;

@@ -5,20 +5,7 @@ import '../../src/application-status.js';
 import { defineElement } from '../../src/components/base/zwgk-element.js';
 import type { ZwgkRequestDesk } from '../../src/components/request-desk/request-desk.js';
 import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
-import { pdfFile, submitApplication } from './harness.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-
-/** The demo server's fixed passwords in memory (src/server/staff/demo-staff.ts). */
-const PASSWORDS = { clerk: 'demo-clerk-password', head: 'demo-head-password', admin: 'demo-admin-password' };
-
-async function signOutEverywhere(): Promise<void> {
-  const session = await fetch('/api/staff/session');
-  if (session.status !== 200) return;
-  const { csrfToken } = await session.json();
-  await fetch('/api/staff/session', { method: 'DELETE', headers: { 'X-CSRF-Token': csrfToken } });
-}
+import { $, $$, STAFF_PASSWORDS, pdfFile, signInStaff, signOutStaff, submitApplication } from './harness.js';
 
 async function desk(lang = 'zh-CN'): Promise<ZwgkRequestDesk> {
   const wrapper = await fixture(html`<div lang=${lang}><zwgk-request-desk api-base="/api"></zwgk-request-desk></div>`);
@@ -60,8 +47,8 @@ async function signIn(el: ZwgkRequestDesk, name: string, password: string): Prom
 }
 
 describe('<zwgk-request-desk> sign-in', () => {
-  beforeEach(signOutEverywhere);
-  after(signOutEverywhere);
+  beforeEach(signOutStaff);
+  after(signOutStaff);
 
   it('says in words what is missing, and a wrong password without saying which part was wrong', async () => {
     const el = await desk();
@@ -84,7 +71,7 @@ describe('<zwgk-request-desk> sign-in', () => {
     const el = await desk();
     el.addEventListener('zwgk-signed-in', (e) => events.push(`in:${e.detail.role}`));
     el.addEventListener('zwgk-signed-out', (e) => events.push(`out:${e.detail.reason}`));
-    await signIn(el, 'clerk', PASSWORDS.clerk);
+    await signIn(el, 'clerk', STAFF_PASSWORDS.clerk);
     await waitForShadow(el, '[part="bar"]');
     await waitUntil(() => active(el)?.id === 'queue-title', 'focus moves to the queue');
     expect(textOf($(el, '.who'))).to.equal('clerk（经办人）');
@@ -95,10 +82,10 @@ describe('<zwgk-request-desk> sign-in', () => {
     expect(textOf($(el, '[part="sign-in"] .notice'))).to.equal('已退出登录。');
     expect((await fetch('/api/staff/session')).status, 'the server ended the session').to.equal(401);
 
-    await signIn(el, 'clerk', PASSWORDS.clerk);
+    await signIn(el, 'clerk', STAFF_PASSWORDS.clerk);
     await waitForShadow(el, '[part="bar"]');
     // The session ends on the server (signed out in another tab): the next request brings sign-in back.
-    await signOutEverywhere();
+    await signOutStaff();
     await tabTo(el, '[part="status-counts"] button');
     await press('Enter');
     await waitForShadow(el, '[part="session-expired"]');
@@ -109,12 +96,7 @@ describe('<zwgk-request-desk> sign-in', () => {
   });
 
   it('finds a session that is already there', async () => {
-    const signedIn = await fetch('/api/staff/session', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'head', password: PASSWORDS.head }),
-    });
-    expect(signedIn.status).to.equal(200);
+    await signInStaff('head');
     const el = await desk();
     await waitForShadow(el, '[part="bar"]');
     expect(textOf($(el, '.who'))).to.equal('head（负责人）');
@@ -203,10 +185,10 @@ async function step(el: ZwgkRequestDesk, action: string, fill: () => Promise<voi
 
 const offered = (el: Element) => $$(el, '[part="case-actions"] button[data-action]').map((b) => b.dataset.action);
 
-async function signInAs(role: keyof typeof PASSWORDS): Promise<ZwgkRequestDesk> {
-  await signOutEverywhere();
+async function signInAs(role: keyof typeof STAFF_PASSWORDS): Promise<ZwgkRequestDesk> {
+  await signOutStaff();
   const el = await desk();
-  await signIn(el, role, PASSWORDS[role]);
+  await signIn(el, role, STAFF_PASSWORDS[role]);
   await waitForShadow(el, '[part="queue-table"], [part="empty"]');
   return el;
 }
@@ -230,7 +212,7 @@ async function lookUp(el: HTMLElement, code: string, phone: string): Promise<voi
 describe('<zwgk-request-desk> handles a request to its answer', function () {
   // Keyboard only: every character is a key press, and a whole case takes a minute.
   this.timeout(90_000);
-  after(signOutEverywhere);
+  after(signOutStaff);
 
   it('a clerk finds a new request in the queue and accepts it: receipt recorded, the clock runs', async () => {
     const { code } = await submitRequest();
@@ -415,7 +397,7 @@ describe('<zwgk-request-desk> handles a request to its answer', function () {
 describe('<zwgk-request-desk> around the cases', function () {
   // Keyboard only: every character is a key press, and a whole case takes a minute.
   this.timeout(90_000);
-  after(signOutEverywhere);
+  after(signOutStaff);
 
   it('shows hostile strings from an applicant as text', async () => {
     const hostile = `${HOSTILE.markup}${HOSTILE.script}`;
@@ -496,10 +478,10 @@ describe('<zwgk-request-desk> around the cases', function () {
 
   it('speaks English in the queue and the case', async () => {
     const { code } = await submitRequest();
-    await signOutEverywhere();
+    await signOutStaff();
     const el = await desk('en');
     await waitUntil(() => textOf($(el, 'h2')) === 'Staff sign-in', 'no English', { timeout: 5000 });
-    await signIn(el, 'clerk', PASSWORDS.clerk);
+    await signIn(el, 'clerk', STAFF_PASSWORDS.clerk);
     await waitForShadow(el, '[part="queue-table"]');
     expect(textOf($(el, '#queue-title'))).to.equal('Queue');
     expect($$(el, '[part="queue-table"] thead th').map(textOf)).to.deep.equal([

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { browserArgs, findBrowser } from '../../scripts/browser-path.mjs';
-import { CASES, items, office, renderToString, report } from './render.ts';
+import { CASES, cmsReport, items, office, renderToString, report } from './render.ts';
 
 /** The cases that need no backend, the `data` each gets in the browser too (as a framework sets it), and what it then shows. */
 const HYDRATED: Record<string, { data?: unknown; shows: RegExp }> = {
@@ -24,6 +24,8 @@ const HYDRATED: Record<string, { data?: unknown; shows: RegExp }> = {
   'application status': { shows: /查询申请进度/ },
   // The server's report, its narratives as the server sanitised them (no DOMPurify needed to hydrate).
   'report viewer from data': { data: report, shows: /平潭综合实验区2024年度政府信息公开工作年度报告[\s\S]*全年办理政府信息公开申请218件/ },
+  // What the server sanitised stays as it is on hydration, though a browser would parse the markup otherwise.
+  'report viewer, CMS narrative': { data: cmsReport, shows: /收费[\s\S]*未闭合的段落[\s\S]*第二段 & 结束/ },
   'feedback mailbox': { shows: /来信类别/ },
 };
 const names = Object.keys(HYDRATED);

@@ -12,6 +12,15 @@ import { pingtan2024 } from '../../src/core/report/fixtures/index.ts';
 
 export const report = pingtan2024;
 
+/** A narrative as CMS editors write it: a table without <tbody>, unclosed paragraphs, an entity — which htmlparser2 and a browser parse apart. */
+export const cmsReport = {
+  ...pingtan2024,
+  sections: {
+    ...pingtan2024.sections,
+    other: '<table><tr><td>收费</td><td>0&nbsp;元</td></tr></table><p>未闭合的段落<p>第二段 &amp; 结束',
+  },
+};
+
 export { items, office };
 
 /** Every element in the ways a page embeds it: attributes, `data`, inline JSON, the elder theme. */
@@ -53,6 +62,10 @@ export const CASES: Record<string, { template: TemplateResult; shows: RegExp }> 
   'report viewer from data': {
     template: html`<zwgk-report-viewer .data=${report}></zwgk-report-viewer>`,
     shows: /part="report"[\s\S]*平潭综合实验区2024年度政府信息公开工作年度报告[\s\S]*part="narrative"[\s\S]*<p>/,
+  },
+  'report viewer, CMS narrative': {
+    template: html`<zwgk-report-viewer .data=${cmsReport}></zwgk-report-viewer>`,
+    shows: /<table><tr><td>收费<\/td><td>0\u00a0元<\/td><\/tr><\/table><p>未闭合的段落<\/p><p>第二段 &amp; 结束<\/p>/,
   },
   'report viewer from src': { template: html`<zwgk-report-viewer src="/api/reports/2024"></zwgk-report-viewer>`, shows: /part="loading"/ },
   'application form': {

@@ -251,9 +251,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.focusAfterRender('#step-title');
   }
 
-  private showSummary(): void {
-    this.focusAfterRender('.error-summary');
-  }
+  private showSummary = () => this.focusAfterRender('.error-summary');
 
   private onSubmit(event: Event): void {
     event.preventDefault();
@@ -276,8 +274,6 @@ export class ZwgkApplicationForm extends ZwgkElement {
     const index = APPLICATION_STEPS.indexOf(this.step);
     if (index > 0) this.goTo(APPLICATION_STEPS[index - 1]!);
   }
-
-  // ── Input ────────────────────────────────────────────────────────────
 
   private onInput(event: Event): void {
     if (this.form.take(event.target as HTMLInputElement)) this.saveDraftNow();

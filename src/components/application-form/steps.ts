@@ -2,7 +2,7 @@
  * The four steps of the application form. Each renders its fields from the
  * values and the problems the element found; the element owns state, events
  * and focus. Code-list labels (证件类型, 组织类别, 载体形式, 获取方式) come
- * from the contract's data in both languages, field labels from msg().
+ * from the contract's data in both languages, field labels from labels.ts (the words their errors name).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -23,6 +23,7 @@ import { validateIdNumber, validateOtherIdNumber } from '../../core/validate/id-
 import { validatePhone, validatePostcode } from '../../core/validate/contact.js';
 import type { Validation } from '../../core/validate/result.js';
 import type { ApplicationFormValues, ApplicationStep, FieldName, FormField } from '../../core/application/form.js';
+import { fieldLabel } from './labels.js';
 import type { Locale } from '../../i18n/locale.js';
 import { choiceGroup, selectField, textField, type Choice, type FieldText, type TextFieldOptions } from '../base/fields.js';
 
@@ -37,8 +38,9 @@ function choices<K extends string>(codes: readonly K[], labels: Labels<K>, local
   return codes.map((code) => ({ value: code, label: labels[code][locale] }));
 }
 
-function text(ctx: StepContext, name: FieldName, options: Omit<TextFieldOptions, 'name' | 'value'>): TemplateResult {
-  return textField({ ...options, ...ctx.problem(name), name, value: String(ctx.values[name]) });
+/** A text field, labelled as its question (labels.ts), which its errors name too. */
+function text(ctx: StepContext, name: FieldName, options: Omit<TextFieldOptions, 'name' | 'value' | 'label'> = {}): TemplateResult {
+  return textField({ ...options, ...ctx.problem(name), name, label: fieldLabel(name, ctx.values), value: String(ctx.values[name]) });
 }
 
 export function stepTitle(step: ApplicationStep): string {
@@ -61,7 +63,7 @@ export function applicantStep(ctx: StepContext, attachments: TemplateResult): Te
     ...ctx.problem('applicantType'),
     name: 'applicantType',
     type: 'radio',
-    label: msg('申请人类型'),
+    label: fieldLabel('applicantType', ctx.values),
     choices: [
       { value: 'person', label: msg('公民') },
       { value: 'organization', label: msg('法人或其他组织') },
@@ -77,29 +79,27 @@ function applicantDetails(ctx: StepContext, attachments: TemplateResult): Templa
   const org = ctx.values.applicantType === 'organization';
   return html`${org ? organizationFields(ctx) : personFields(ctx)}
   ${text(ctx, 'phone', {
-    label: org ? msg('联系人电话') : msg('联系电话'),
     hint: msg('手机号码，或按“区号-号码”填写固定电话，例如0591-87270308'),
     type: 'tel',
     inputmode: 'tel',
     autocomplete: 'tel',
   })}
-  ${text(ctx, 'email', { label: msg('电子邮箱'), optional: true, hint: msg('例如 name@example.com'), type: 'email', autocomplete: 'email' })}
-  ${text(ctx, 'address', { label: msg('通信地址'), optional: true, autocomplete: 'street-address' })}
-  ${text(ctx, 'postcode', { label: msg('邮政编码'), optional: true, hint: msg('6位数字'), inputmode: 'numeric', autocomplete: 'postal-code', width: 'short' })}
+  ${text(ctx, 'email', { optional: true, hint: msg('例如 name@example.com'), type: 'email', autocomplete: 'email' })}
+  ${text(ctx, 'address', { optional: true, autocomplete: 'street-address' })}
+  ${text(ctx, 'postcode', { optional: true, hint: msg('6位数字'), inputmode: 'numeric', autocomplete: 'postal-code', width: 'short' })}
   ${attachments}`;
 }
 
 function personFields(ctx: StepContext): TemplateResult {
   const residentId = ctx.values.idType === 'resident-id';
-  return html`${text(ctx, 'name', { label: msg('姓名'), autocomplete: 'name' })}
-  ${selectField({ ...ctx.problem('idType'), name: 'idType', label: msg('证件类型'), value: ctx.values.idType, choices: choices(ID_TYPES, ID_TYPE_LABELS, ctx.locale) })}
+  return html`${text(ctx, 'name', { autocomplete: 'name' })}
+  ${selectField({ ...ctx.problem('idType'), name: 'idType', label: fieldLabel('idType', ctx.values), value: ctx.values.idType, choices: choices(ID_TYPES, ID_TYPE_LABELS, ctx.locale) })}
   ${text(ctx, 'idNumber', {
-    label: msg('证件号码'),
     hint: residentId ? msg('18位，最后一位可能是字母X') : msg('证件上的号码，字母和数字'),
     autocapitalize: 'characters',
     width: 'medium',
   })}
-  ${text(ctx, 'workUnit', { label: msg('工作单位'), optional: true, autocomplete: 'organization' })}`;
+  ${text(ctx, 'workUnit', { optional: true, autocomplete: 'organization' })}`;
 }
 
 function organizationFields(ctx: StepContext): TemplateResult {
@@ -107,33 +107,25 @@ function organizationFields(ctx: StepContext): TemplateResult {
     ...ctx.problem('orgType'),
     name: 'orgType',
     type: 'radio',
-    label: msg('组织类别'),
+    label: fieldLabel('orgType', ctx.values),
     hint: msg('用于政府信息公开工作年度报告的统计'),
     choices: choices(ORG_TYPES, ORG_TYPE_LABELS, ctx.locale),
     selected: [ctx.values.orgType],
   })}
-  ${text(ctx, 'orgName', { label: msg('名称'), autocomplete: 'organization' })}
-  ${text(ctx, 'creditCode', {
-    label: msg('统一社会信用代码'),
-    hint: msg('18位，见营业执照或登记证书'),
-    autocapitalize: 'characters',
-    width: 'medium',
-  })}
-  ${text(ctx, 'legalRepresentative', { label: msg('法定代表人（负责人）') })}
-  ${text(ctx, 'contactName', { label: msg('联系人'), autocomplete: 'name' })}`;
+  ${text(ctx, 'orgName', { autocomplete: 'organization' })}
+  ${text(ctx, 'creditCode', { hint: msg('18位，见营业执照或登记证书'), autocapitalize: 'characters', width: 'medium' })}
+  ${text(ctx, 'legalRepresentative')} ${text(ctx, 'contactName', { autocomplete: 'name' })}`;
 }
 
 /** Step 2: what is wanted (条例 art. 29(二): 名称、文号或者其他特征性描述). */
 export function requestStep(ctx: StepContext): TemplateResult {
   return html`<p class="intro">${msg('请至少填写名称、文号、内容描述中的一项，以便行政机关查找。')}</p>
-    ${text(ctx, 'title', { label: msg('政府信息名称'), hint: msg('例如：关于印发某某办法的通知') })}
-    ${text(ctx, 'docNo', { label: msg('文号或索引号'), hint: msg('例如：国办函〔2020〕109号') })}
+    ${text(ctx, 'title', { hint: msg('例如：关于印发某某办法的通知') })} ${text(ctx, 'docNo', { hint: msg('例如：国办函〔2020〕109号') })}
     ${text(ctx, 'description', {
-      label: msg('内容描述'),
       hint: msg(str`请具体写明所需信息的内容、涉及的时间或地点等；一份申请最好只申请一项信息。最多${APPLICATION_LIMITS.description}字。`),
       rows: 6,
     })}
-    ${text(ctx, 'purpose', { label: msg('用途'), optional: true, hint: msg('不说明用途也可以申请。'), rows: 3 })}`;
+    ${text(ctx, 'purpose', { optional: true, hint: msg('不说明用途也可以申请。'), rows: 3 })}`;
 }
 
 /** Step 3: in what form and how (条例 art. 29(三)); the address fields appear under the method that needs them. */
@@ -141,13 +133,13 @@ export function deliveryStep(ctx: StepContext): TemplateResult {
   const v = ctx.values;
   const methods = choices(DELIVERY_METHODS, DELIVERY_METHOD_LABELS, ctx.locale).map((choice) => {
     if (choice.value === 'email') {
-      return { ...choice, reveal: text(ctx, 'deliveryEmail', { label: msg('接收信息的电子邮箱'), type: 'email', autocomplete: 'email' }) };
+      return { ...choice, reveal: text(ctx, 'deliveryEmail', { type: 'email', autocomplete: 'email' }) };
     }
     if (choice.value === 'post') {
       return {
         ...choice,
-        reveal: html`${text(ctx, 'deliveryAddress', { label: msg('邮寄地址'), autocomplete: 'street-address' })}
-        ${text(ctx, 'deliveryPostcode', { label: msg('邮政编码'), hint: msg('6位数字'), inputmode: 'numeric', autocomplete: 'postal-code', width: 'short' })}`,
+        reveal: html`${text(ctx, 'deliveryAddress', { autocomplete: 'street-address' })}
+        ${text(ctx, 'deliveryPostcode', { hint: msg('6位数字'), inputmode: 'numeric', autocomplete: 'postal-code', width: 'short' })}`,
       };
     }
     return choice;
@@ -156,12 +148,12 @@ export function deliveryStep(ctx: StepContext): TemplateResult {
     ...ctx.problem('formats'),
     name: 'formats',
     type: 'checkbox',
-    label: msg('信息的载体形式'),
+    label: fieldLabel('formats', ctx.values),
     hint: msg('可以选择多项'),
     choices: choices(DELIVERY_FORMATS, DELIVERY_FORMAT_LABELS, ctx.locale),
     selected: v.formats,
   })}
-  ${choiceGroup({ ...ctx.problem('methods'), name: 'methods', type: 'checkbox', label: msg('获取信息的方式'), hint: msg('可以选择多项'), choices: methods, selected: v.methods })}`;
+  ${choiceGroup({ ...ctx.problem('methods'), name: 'methods', type: 'checkbox', label: fieldLabel('methods', ctx.values), hint: msg('可以选择多项'), choices: methods, selected: v.methods })}`;
 }
 
 /** What the server will record: the normalised value (upper-case X, no spaces) once it checks out, else as typed. */
@@ -169,20 +161,18 @@ function sent(check: Validation, typed: string): string {
   return check.ok ? check.value : typed;
 }
 
-interface Row {
-  label: string;
-  value: string;
-}
+/** A row of the review: the field (labelled as its question) and the value to show. */
+type Row = [field: FormField, value: string];
 
-function rows(items: (Row | false)[]): TemplateResult {
+function rows(values: ApplicationFormValues, items: (Row | false)[]): TemplateResult {
   return html`<dl class="review-list">
     ${items
-      .filter((item): item is Row => item !== false && item.value.trim() !== '')
+      .filter((item): item is Row => item !== false && item[1].trim() !== '')
       .map(
-        (item) =>
+        ([field, value]) =>
           html`<div class="review-row">
-            <dt>${item.label}</dt>
-            <dd class="typed">${item.value}</dd>
+            <dt>${fieldLabel(field, values)}</dt>
+            <dd class="typed">${value}</dd>
           </div>`,
       )}
   </dl>`;
@@ -218,54 +208,51 @@ export function reviewStep(
       ${body}
     </section>`;
 
-  return html`${details.agency ? rows([{ label: msg('受理机关'), value: details.agency }]) : nothing}
+  return html`${details.agency ? rows(v, [['agency', details.agency]]) : nothing}
   ${section(
     'applicant',
-    rows([
-      { label: msg('申请人类型'), value: org ? msg('法人或其他组织') : msg('公民') },
-      !org && { label: msg('姓名'), value: v.name },
-      !org && { label: msg('证件类型'), value: ID_TYPE_LABELS[v.idType][loc] },
-      !org && {
-        label: msg('证件号码'),
-        value: sent(v.idType === 'resident-id' ? validateIdNumber(v.idNumber) : validateOtherIdNumber(v.idNumber), v.idNumber),
-      },
-      !org && { label: msg('工作单位'), value: v.workUnit },
-      org && { label: msg('组织类别'), value: v.orgType ? ORG_TYPE_LABELS[v.orgType][loc] : '' },
-      org && { label: msg('名称'), value: v.orgName },
-      org && { label: msg('统一社会信用代码'), value: sent(validateCreditCode(v.creditCode), v.creditCode) },
-      org && { label: msg('法定代表人（负责人）'), value: v.legalRepresentative },
-      org && { label: msg('联系人'), value: v.contactName },
-      { label: org ? msg('联系人电话') : msg('联系电话'), value: sent(validatePhone(v.phone), v.phone) },
-      { label: msg('电子邮箱'), value: v.email },
-      { label: msg('通信地址'), value: v.address },
-      { label: msg('邮政编码'), value: v.postcode.trim() ? sent(validatePostcode(v.postcode), v.postcode) : '' },
-      { label: msg('身份证明材料'), value: details.attachmentNames.join(msg('、')) },
+    rows(v, [
+      ['applicantType', org ? msg('法人或其他组织') : msg('公民')],
+      !org && ['name', v.name],
+      !org && ['idType', ID_TYPE_LABELS[v.idType][loc]],
+      !org && ['idNumber', sent(v.idType === 'resident-id' ? validateIdNumber(v.idNumber) : validateOtherIdNumber(v.idNumber), v.idNumber)],
+      !org && ['workUnit', v.workUnit],
+      org && ['orgType', v.orgType ? ORG_TYPE_LABELS[v.orgType][loc] : ''],
+      org && ['orgName', v.orgName],
+      org && ['creditCode', sent(validateCreditCode(v.creditCode), v.creditCode)],
+      org && ['legalRepresentative', v.legalRepresentative],
+      org && ['contactName', v.contactName],
+      ['phone', sent(validatePhone(v.phone), v.phone)],
+      ['email', v.email],
+      ['address', v.address],
+      ['postcode', v.postcode.trim() ? sent(validatePostcode(v.postcode), v.postcode) : ''],
+      ['attachments', details.attachmentNames.join(msg('、'))],
     ]),
   )}
   ${section(
     'request',
-    rows([
-      { label: msg('政府信息名称'), value: v.title },
-      { label: msg('文号或索引号'), value: v.docNo },
-      { label: msg('内容描述'), value: v.description },
-      { label: msg('用途'), value: v.purpose },
+    rows(v, [
+      ['title', v.title],
+      ['docNo', v.docNo],
+      ['description', v.description],
+      ['purpose', v.purpose],
     ]),
   )}
   ${section(
     'delivery',
-    rows([
-      { label: msg('信息的载体形式'), value: list(v.formats, DELIVERY_FORMAT_LABELS) },
-      { label: msg('获取信息的方式'), value: list(v.methods, DELIVERY_METHOD_LABELS) },
-      v.methods.includes('email') && { label: msg('接收信息的电子邮箱'), value: v.deliveryEmail },
-      v.methods.includes('post') && { label: msg('邮寄地址'), value: v.deliveryAddress },
-      v.methods.includes('post') && { label: msg('邮政编码'), value: v.deliveryPostcode },
+    rows(v, [
+      ['formats', list(v.formats, DELIVERY_FORMAT_LABELS)],
+      ['methods', list(v.methods, DELIVERY_METHOD_LABELS)],
+      v.methods.includes('email') && ['deliveryEmail', v.deliveryEmail],
+      v.methods.includes('post') && ['deliveryAddress', v.deliveryAddress],
+      v.methods.includes('post') && ['deliveryPostcode', v.deliveryPostcode],
     ]),
   )}
   ${choiceGroup({
     ...ctx.problem('declaration'),
     name: 'declaration',
     type: 'checkbox',
-    label: msg('承诺'),
+    label: fieldLabel('declaration', ctx.values),
     choices: [{ value: 'yes', label: msg('我承诺以上填写的内容真实、准确，提交的材料真实、有效。') }],
     selected: v.declaration ? ['yes'] : [],
   })}

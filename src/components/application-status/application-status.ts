@@ -17,10 +17,11 @@ import type { SupplementAnswer, WithdrawalRequest } from '../../api/types/staff.
 import { SubmissionController, type SubmitFailure } from '../base/controllers/submission.js';
 import { describeLoadError } from '../base/states.js';
 import { saveFile } from '../base/download.js';
+import { lazyModule } from '../base/lazy-module.js';
 import type { ZwgkSupplementedDetail } from '../../events/zwgk-supplemented.js';
 import type { ZwgkWithdrawnDetail } from '../../events/zwgk-withdrawn.js';
 import { parseCaseView, type SupplementUi, type WithdrawUi } from './case-actions.js';
-import { renderStatusView, type Labels } from './status-view.js';
+import { renderStatusView } from './status-view.js';
 import { validatePhone } from '../../core/validate/contact.js';
 import { errorSummary, textField } from '../base/fields.js';
 
@@ -33,10 +34,7 @@ interface LookupValues {
 const emptySupplement = (): SupplementUi => ({ text: '', files: [], uploading: 0, sending: false });
 
 /** Status and outcome labels: loaded with the first answer, since the outcome rows come with the annual-report format data. */
-let labels: Labels | undefined;
-async function loadLabels(): Promise<Labels> {
-  return (labels ??= await import('../../core/lifecycle/index.js'));
-}
+const lifecycle = lazyModule(() => import('../../core/lifecycle/index.js'));
 
 /**
  * 申请进度查询 — a citizen follows a 政府信息公开申请 with the tracking code
@@ -168,7 +166,7 @@ export class ZwgkApplicationStatus extends ZwgkElement {
         signal,
         headers: { 'Accept-Language': this.locale },
       });
-      await loadLabels();
+      await lifecycle.load();
       return answer;
     });
     if (state) this.focusMover.after(state.status === 'ready' ? '#result-title' : '.lookup-message');
@@ -327,11 +325,11 @@ export class ZwgkApplicationStatus extends ZwgkElement {
         return html`<div class="lookup lookup-message" tabindex="-1">${renderLoadError(lookup.error, () => void this.find())}</div>`;
       case 'ready':
       case 'empty':
-        return labels
+        return lifecycle.value
           ? renderStatusView(
               lookup.value,
               {
-                labels,
+                labels: lifecycle.value,
                 locale: this.locale,
                 result: this.result,
                 supplement: this.supplementUi,

@@ -7,19 +7,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AnnualReport, ReportSections } from '../../api/types/report.js';
+import { lazyModule } from '../base/lazy-module.js';
 import type { RichText, RichTextCommand } from './rich-text.js';
 
 type RichTextModule = typeof import('./rich-text.js');
 
 // ProseMirror loads with the first editor on the page, never with the kit.
-let richTextModule: Promise<RichTextModule> | undefined;
-function loadRichText(): Promise<RichTextModule> {
-  richTextModule ??= import('./rich-text.js').catch((error: unknown) => {
-    richTextModule = undefined;
-    throw error;
-  });
-  return richTextModule;
-}
+const richText = lazyModule(() => import('./rich-text.js'));
 
 export const NARRATIVES: (keyof ReportSections)[] = ['overview', 'problems', 'other'];
 
@@ -63,7 +57,7 @@ export class NarrativeEditorsController implements ReactiveController {
 
   load(): void {
     this.failed = false;
-    loadRichText().then(
+    richText.load().then(
       (module) => {
         this.module = module;
         this.host.requestUpdate();

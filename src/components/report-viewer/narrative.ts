@@ -4,9 +4,10 @@
  * loads only when a narrative holds markup. Plain text needs neither and is rendered as text.
  */
 import { html, noChange, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, type PartInfo } from 'lit/directive.js';
+import { AsyncDirective } from 'lit/async-directive.js';
+import { directive } from 'lit/directive.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { loadedSanitizer } from './view-loader.js';
+import { loadSanitizer, loadedSanitizer } from './view-loader.js';
 
 type Sanitize = (html: string) => string;
 
@@ -24,12 +25,8 @@ export function setServerSanitizer(sanitize: Sanitize): void {
  * render keeps the server's (already sanitised) HTML as it is — the browser's sanitiser may write the same
  * markup differently, which Lit would take for a mismatch — and DOMPurify is needed only once the text changes.
  */
-class NarrativeDirective extends Directive {
+class NarrativeDirective extends AsyncDirective {
   private shown?: string;
-
-  constructor(part: PartInfo) {
-    super(part);
-  }
 
   render(text: string, _hydrating: boolean): unknown {
     return serverSanitize ? unsafeHTML(serverSanitize(text)) : nothing;
@@ -39,9 +36,15 @@ class NarrativeDirective extends Directive {
     if (text === this.shown) return noChange;
     this.shown = text;
     if (hydrating) return noChange;
-    // The element waits for DOMPurify before it renders a report with markup (report-viewer.ts).
+    // The element waits for DOMPurify before it renders a report with markup (report-viewer.ts); a narrative
+    // that first appears after hydration fetches it here.
     const sanitize = loadedSanitizer();
-    return sanitize ? unsafeHTML(sanitize(text)) : nothing;
+    if (sanitize) return unsafeHTML(sanitize(text));
+    void loadSanitizer().then(
+      (loaded) => this.shown === text && this.setValue(unsafeHTML(loaded(text))),
+      () => undefined,
+    );
+    return nothing;
   }
 }
 const sanitizedHtml = directive(NarrativeDirective);

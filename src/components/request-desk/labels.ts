@@ -5,18 +5,19 @@
  * them before the status lookup needs them. The desk renders nothing that
  * uses them until loadLabels() has resolved.
  */
+import { lazyModule } from '../base/lazy-module.js';
+
 type Lifecycle = typeof import('../../core/lifecycle/index.js');
 
-let loaded: Lifecycle | undefined;
+const lifecycle = lazyModule(() => import('../../core/lifecycle/index.js'));
 
-export async function loadLabels(): Promise<Lifecycle> {
-  return (loaded ??= await import('../../core/lifecycle/index.js'));
-}
+export const loadLabels = (): Promise<Lifecycle> => lifecycle.load();
 
 /** The labels; only called while rendering after loadLabels() resolved. */
 export function labels(): Lifecycle {
+  const loaded = lifecycle.value;
   if (!loaded) throw new Error('zwgk-request-desk rendered before its labels loaded');
   return loaded;
 }
 
-export const labelsLoaded = (): boolean => loaded !== undefined;
+export const labelsLoaded = (): boolean => lifecycle.value !== undefined;

@@ -23,7 +23,7 @@ export function validateOnOf(value: unknown, fallback: ValidateOn): ValidateOn {
 }
 
 /**
- * Where the error summary stands: `before-form` — above the form, outside it (the mailbox, beside its tabs);
+ * Where the error summary stands: `before-form` — above the form, outside it (the mailbox's letter and look-up);
  * `in-form` — the first thing inside the form (the application form, above the step's fieldset).
  */
 export type SummaryPlacement = 'before-form' | 'in-form';

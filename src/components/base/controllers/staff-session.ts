@@ -23,13 +23,12 @@ export interface StaffSessionOptions {
 /** A query string's values, as `apiUrl` takes them. */
 export type StaffQuery = Record<string, string | number | undefined>;
 
-type SessionAnswer = Pick<StaffSession, 'user' | 'csrfToken'>;
-
-function readSession(raw: unknown): SessionAnswer | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const { user, csrfToken } = raw as Partial<StaffSession>;
-  if (!user || typeof user.name !== 'string' || !STAFF_ROLES.includes(user.role) || typeof csrfToken !== 'string') return undefined;
-  return { user: { id: String(user.id ?? ''), name: user.name, role: user.role }, csrfToken };
+/** The session the server answered with, as the signed-in state; throws (malformed) without a user, a role or a CSRF token. */
+function signedIn(raw: unknown): StaffSessionState {
+  const { user, csrfToken } = (raw ?? {}) as Partial<StaffSession>;
+  if (!user || typeof user.name !== 'string' || !STAFF_ROLES.includes(user.role) || typeof csrfToken !== 'string')
+    throw new ApiError('malformed', 'Not a staff session.');
+  return { status: 'signed-in', user: { id: String(user.id ?? ''), name: user.name, role: user.role }, csrfToken };
 }
 
 /**
@@ -56,10 +55,6 @@ export class StaffSessionController implements ReactiveController {
     if (!isServer) void this.check();
   }
 
-  get user(): StaffUser | undefined {
-    return this.state.status === 'signed-in' ? this.state.user : undefined;
-  }
-
   /** Is there a session already (a reload of the page keeps it)? Asks once per api-base; again with `force` (Retry). */
   async check(force = false): Promise<void> {
     const base = this.options.apiBase();
@@ -67,10 +62,7 @@ export class StaffSessionController implements ReactiveController {
     this.checkedFor = base;
     if (this.state.status !== 'checking') this.set({ status: 'checking' });
     try {
-      const answer = readSession(await requestJson(this.url('session'), this.headers()));
-      this.set(
-        answer ? { status: 'signed-in', ...answer } : { status: 'error', error: { kind: 'invalid', detail: 'no user or CSRF token' } },
-      );
+      this.set(signedIn(await this.request('session')));
     } catch (error) {
       this.set(
         error instanceof ApiError && error.status === 401 ? { status: 'signed-out' } : { status: 'error', error: toLoadError(error) },
@@ -80,10 +72,7 @@ export class StaffSessionController implements ReactiveController {
 
   /** Signs in; rejects with the server's ApiError (wrong password, locked out, unreachable) for the element to explain. */
   async signIn(name: string, password: string): Promise<void> {
-    const raw = await requestJson(this.url('session'), { ...this.headers(), method: 'POST', body: { name, password } });
-    const answer = readSession(raw);
-    if (!answer) throw new ApiError('malformed', 'The sign-in answer has no user or CSRF token.');
-    this.set({ status: 'signed-in', ...answer });
+    this.set(signedIn(await this.request('session', { method: 'POST', body: { name, password } })));
   }
 
   async signOut(): Promise<void> {
@@ -98,7 +87,7 @@ export class StaffSessionController implements ReactiveController {
   /** A staff request (`path` under `{api-base}/staff/`) with the CSRF token on writes; a 401 ends the session here too. */
   async request<T = unknown>(path: string, options: RequestOptions & { query?: StaffQuery } = {}): Promise<T> {
     const { query, ...rest } = options;
-    const headers: Record<string, string> = { ...this.headers().headers, ...rest.headers };
+    const headers: Record<string, string> = { 'Accept-Language': this.options.locale(), ...rest.headers };
     if (rest.method && rest.method !== 'GET' && this.state.status === 'signed-in') headers['X-CSRF-Token'] = this.state.csrfToken;
     try {
       return await requestJson<T>(this.url(path, query), { ...rest, headers });
@@ -112,10 +101,6 @@ export class StaffSessionController implements ReactiveController {
   /** The URL of a staff endpoint, e.g. for a download link. */
   url(path: string, query?: StaffQuery): string {
     return apiUrl(this.options.apiBase() ?? '', `staff/${path}`, query);
-  }
-
-  private headers(): { headers: Record<string, string> } {
-    return { headers: { 'Accept-Language': this.options.locale() } };
   }
 
   private set(next: StaffSessionState): void {
