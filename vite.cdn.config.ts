@@ -93,14 +93,15 @@ const FORMS = [
   /\/src\/core\/validate\/(?!feedback)/,
   /\/src\/api\/upload\.ts$/,
   /\/src\/api\/types\/application\.ts$/,
-  /\/node_modules\/lit-html\/(directive-helpers|directives\/(live|if-defined))\.js$/,
+  /\/node_modules\/lit-html\/directives\/(live|if-defined)\.js$/,
 ];
 /** Small pieces most elements but the contact card use, in one chunk rather than one request each. */
 const COMMON = [
   /\/src\/i18n\/format\.ts$/,
   /\/src\/events\//,
   /\/src\/components\/base\/controllers\/url-state\.ts$/,
-  /\/node_modules\/lit-html\/directive\.js$/,
+  // (directive-helpers: the forms' directives and the report viewer's async narrative directive both use it.)
+  /\/node_modules\/lit-html\/(directive|directive-helpers)\.js$/,
 ];
 const group = (name: string, patterns: RegExp[], priority: number) => ({
   name,
