@@ -185,6 +185,7 @@ if (existsSync(new URL('zwgk-kit.js', cdnDir))) {
 } else rows.push(['cdn/zwgk-kit.js', 'not built', budgets.cdn, 'run npm run build first']);
 
 // Pages: measured from a real page load, as tests/integration/autoloader.test.ts does.
+const FORM_TAGS = ['zwgk-application-form', 'zwgk-application-status', 'zwgk-feedback-mailbox'];
 const TARGETS = {
   contactCard: 14 * 1024,
   directory: 20 * 1024,
@@ -211,6 +212,12 @@ if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no
       // A Chinese page never fetches the English messages, nor the proof solver before anyone types.
       const early = scripts.filter((path) => /^chunks\/(en|solver)-[\w-]+\.js$/.test(path));
       if (early.length) (rows.push([`page: ${page.title}`, 'loads', '—', `${early.join(', ')} it does not need`]), (failed = true));
+      // Only a page with a form loads the forms' shared code (a Lit helper grouped with it once pulled all of
+      // it into the report viewer's page).
+      const forms = FORM_TAGS.some((tag) => page.tags.includes(tag))
+        ? []
+        : scripts.filter((path) => /^chunks\/forms-[\w-]+\.js$/.test(path));
+      if (forms.length) (rows.push([`page: ${page.title}`, 'loads', '—', `${forms.join(', ')}: no form on it`]), (failed = true));
     }
     // The same card on an English page: the English messages come as one chunk more.
     const english = server.page('/contactCardEnglish', pageHtml(['zwgk-contact-card'], '/cdn/autoloader.js', 'en'));
