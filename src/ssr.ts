@@ -5,8 +5,13 @@
  * no DOM (htmlparser2 and the same allowlist DOMPurify uses in the browser). With it, a viewer given
  * `data` renders the whole report on the server and hydrates in the browser without DOMPurify.
  * Not for the browser: it carries htmlparser2.
+ *
+ * On the server an element sees only its own attributes, not the page around it: `setServerContext` tells it
+ * the page's language and theme (what `<html lang>` and a `theme` ancestor tell it in the browser).
  */
 import * as reportView from './components/report-viewer/view.js';
+import { setServerContext as setContext, type ServerContext } from './components/base/context.js';
+import { loadLocale, toSupportedLocale } from './i18n/locale.js';
 import { provideView } from './components/report-viewer/view-loader.js';
 import { setServerSanitizer } from './components/report-viewer/narrative.js';
 import { parseWithHtmlparser2 } from './core/report/import/parse-htmlparser2.js';
@@ -14,3 +19,15 @@ import { sanitizedNarrative } from './core/report/import/html-tree.js';
 
 provideView(reportView);
 setServerSanitizer((html) => sanitizedNarrative(parseWithHtmlparser2(html)));
+
+export type { ServerContext };
+
+/**
+ * The page's `lang` and `theme` for the renders that follow (an element's own attributes still win); resolves
+ * once the language's messages are loaded. Call it before each page's render: it applies to the whole process,
+ * so pages rendered at the same time in different languages set `lang` on the elements instead.
+ */
+export async function setServerContext(context: ServerContext): Promise<void> {
+  setContext(context);
+  await loadLocale(toSupportedLocale(context.lang));
+}

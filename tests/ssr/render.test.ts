@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { html } from 'lit';
 import { CASES, renderToString, report } from './render.ts';
+import { setServerContext } from '../../src/ssr.ts';
 
 const BROWSER_GLOBALS = [
   'window',
@@ -64,4 +65,18 @@ test('server rendering: the report viewer shows its tables, findings and charts,
   assert.doesNotMatch(narrative, /<(script|style|svg|form|input|button|h1)\b|\s(on\w+|style|class|id)=|__pwned|display: none/i);
   // Plain text is text: escaped, with no sanitiser involved.
   assert.match(out, /没有其他需要报告的事项 &amp; 说明/);
+});
+
+test("server rendering: the page's language and theme reach the elements through setServerContext; their own attributes win", async () => {
+  await setServerContext({ lang: 'en-GB', theme: 'elder' });
+  try {
+    const page = renderToString(html`<zwgk-contact-card agency="福建省商务厅" phone="0591-87270308"></zwgk-contact-card>`);
+    assert.match(page, /class="zwgk-root" data-theme="elder" lang="en"/);
+    assert.match(page, />\s*Phone\s*</, 'English labels');
+    const own = renderToString(html`<zwgk-contact-card lang="zh-CN" theme="default" agency="福建省商务厅" phone="1"></zwgk-contact-card>`);
+    assert.match(own, /class="zwgk-root" data-theme="default" lang="zh-CN"/);
+  } finally {
+    await setServerContext({});
+  }
+  assert.match(renderToString(html`<zwgk-contact-card agency="x"></zwgk-contact-card>`), /data-theme="default" lang="zh-CN"/);
 });
