@@ -6,9 +6,10 @@
 import type { Cell, ReportTable, RequestRowId } from '../../../api/types/report.js';
 import { requestRowFullLabel, type ColumnKind } from '../formats.js';
 import { type Grid, type GridCell, columnCells, rowCells } from './grid.js';
-import { type Candidate, assignLabels, bestMatch, containsLabel, labelKey, similarity } from './labels.js';
+import { type Candidate, type LabelMatch, assignLabels, bestMatch, containsLabel, labelKey, similarity } from './labels.js';
 import { type PageTable, type ReadContext, TABLE_WORDS, at, placeWords, recordMatch } from './context.js';
 import { readValue } from './values.js';
+import type { PageLocation } from './types.js';
 
 type Value = Cell | string;
 
@@ -65,6 +66,35 @@ function valueAt(ctx: ReadContext, table: PageTable, reportTable: ReportTable, c
     });
   }
   return reading.value;
+}
+
+/**
+ * Records a published row matched to the template's (`match`), or, with no match, reports its cells as
+ * unplaced. Says whether the row was placed.
+ */
+function placeRow<T extends string>(
+  ctx: ReadContext,
+  table: PageTable,
+  reportTable: ReportTable,
+  match: LabelMatch<T> | undefined,
+  published: string,
+  location: PageLocation,
+  cells: GridCell[],
+): match is LabelMatch<T> {
+  if (!match) {
+    cells.forEach((cell) => unplaced(ctx, table, reportTable, cell));
+    return false;
+  }
+  recordMatch(ctx, {
+    table: reportTable,
+    kind: 'row',
+    key: match.value,
+    published,
+    template: match.label,
+    confidence: match.confidence,
+    location,
+  });
+  return true;
 }
 
 function unplaced(ctx: ReadContext, table: PageTable, reportTable: ReportTable, cell: GridCell): void {
@@ -162,19 +192,7 @@ export function readRequests(ctx: ReadContext, table: PageTable): Partial<Record
   rowMatches.forEach((match, i) => {
     const r = bodyRows[i]!;
     const cells = rowCells(grid, r).filter((cell) => cell.column + cell.colspan > firstDataColumn);
-    if (!match) {
-      cells.forEach((cell) => unplaced(ctx, table, '三', cell));
-      return;
-    }
-    recordMatch(ctx, {
-      table: '三',
-      kind: 'row',
-      key: match.value,
-      published: labels[i]!,
-      template: match.label,
-      confidence: match.confidence,
-      location: { table: table.index, row: r + 1, column: 1 },
-    });
+    if (!placeRow(ctx, table, '三', match, labels[i]!, { table: table.index, row: r + 1, column: 1 }, cells)) return;
     const used = new Set<GridCell>();
     requests[match.value] = gridColumnOf.map((c) => {
       const cell = c === undefined ? undefined : grid.slots[r]?.[c];
@@ -279,20 +297,10 @@ export function readProactive(ctx: ReadContext, tables: PageTable[]): Record<str
         header = undefined;
         return;
       }
-      const row = bestMatch(first.text, rowCandidates, 0.7);
-      if (!row || proactive[row.value]) {
-        rest.forEach((cell) => unplaced(ctx, table, '二', cell));
-        return;
-      }
-      recordMatch(ctx, {
-        table: '二',
-        kind: 'row',
-        key: row.value,
-        published: first.text,
-        template: row.label,
-        confidence: row.confidence,
-        location: at(table, first),
-      });
+      const matched = bestMatch(first.text, rowCandidates, 0.7);
+      // A row already filled is not filled twice: its cells stay unplaced.
+      const row = matched && !proactive[matched.value] ? matched : undefined;
+      if (!placeRow(ctx, table, '二', row, first.text, at(table, first), rest)) return;
       const sub = ctx.format.proactive.subTables.find((s) => s.rows.some((x) => x.key === row.value))!;
       const values = new Array<Value>(sub.columns.length).fill(null);
       // Which header label is over each value: by order when the counts agree (cells often span other
