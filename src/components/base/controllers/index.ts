@@ -7,3 +7,4 @@ export * from './draft.js';
 export * from './submission.js';
 export * from './url-state.js';
 export * from './focus.js';
+export * from './staff-session.js';
