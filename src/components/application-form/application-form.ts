@@ -296,12 +296,12 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.failure = undefined;
     this.announce(this.localize(() => msg('正在提交申请，请稍候…')));
     // Loaded while the request is on its way; a chunk that fails to load leaves the plain explanation (and is asked again next time).
-    this.breakdown ??= import('../../core/application/deadline.js').then(
+    const explaining = (this.breakdown ??= import('../../core/application/deadline.js').then(
       (module) => module.replyPeriodBreakdown,
       () => (this.breakdown = undefined),
-    );
+    ));
     const sent = await this.submitter.submit(request);
-    if (sent.status === 'sent') this.succeed(sent.receipt, await this.breakdown);
+    if (sent.status === 'sent') this.succeed(sent.receipt, await explaining);
     else if (sent.status === 'failed') this.fail(sent.failure);
   }
 
