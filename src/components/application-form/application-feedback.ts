@@ -9,7 +9,7 @@ import { FormFeedbackController, validateOnOf, type Issue, type Issues } from '.
 import { mapServerErrors } from '../base/controllers/server-errors.js';
 import type { ApplicationRequest } from '../../api/types/application.js';
 import type { ProblemFieldError } from '../../api/types/problem.js';
-import { todayInChina } from '../../core/calendar/index.js';
+import { todayInChina } from '../../core/calendar/today.js';
 import {
   APPLICATION_STEPS,
   FIELD_STEP,

@@ -30,7 +30,7 @@ import { draftKey } from '../../core/draft/store.js';
 import { parseReceipt } from '../../core/application/answers.js';
 import { attachmentsField, draftNotice, draftPrompt } from './parts.js';
 import { stepFields, stepTitle, type StepExtras } from './steps.js';
-import { renderConfirmation } from './confirmation.js';
+import { renderConfirmation, type Breakdown } from './confirmation.js';
 import { AttachmentQueue } from './attachment-queue.js';
 import { ApplicationFeedback } from './application-feedback.js';
 import { stepForm } from './step-form.js';
@@ -135,6 +135,9 @@ export class ZwgkApplicationForm extends ZwgkElement {
   @state() private confirmingClear = false;
   @state() private failure?: LoadError;
   @state() private receipt?: ApplicationReceipt;
+  /** How the receipt explains its deadline: with the holiday calendar, loaded only when the form is sent. */
+  private breakdown?: Promise<Breakdown | undefined>;
+  private explain?: Breakdown;
 
   private readonly drafts = new DraftController<ApplicationDraft>(this, {
     policy: () => this.draft,
@@ -292,14 +295,20 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.phase = 'submitting';
     this.failure = undefined;
     this.announce(this.localize(() => msg('正在提交申请，请稍候…')));
+    // Loaded while the request is on its way; a chunk that fails to load leaves the plain explanation (and is asked again next time).
+    const explaining = (this.breakdown ??= import('../../core/application/deadline.js').then(
+      (module) => module.replyPeriodBreakdown,
+      () => (this.breakdown = undefined),
+    ));
     const sent = await this.submitter.submit(request);
-    if (sent.status === 'sent') this.succeed(sent.receipt);
+    if (sent.status === 'sent') this.succeed(sent.receipt, await explaining);
     else if (sent.status === 'failed') this.fail(sent.failure);
   }
 
-  private succeed(receipt: ApplicationReceipt): void {
+  private succeed(receipt: ApplicationReceipt, breakdown: Breakdown | undefined): void {
     // Only now, with the server's word, is the draft let go.
     this.drafts.clear();
+    this.explain = breakdown;
     this.receipt = receipt;
     this.phase = 'done';
     this.draftSaved = false;
@@ -351,7 +360,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
       });
     }
     if (this.phase === 'done' && this.receipt) {
-      return renderConfirmation(this.receipt, this.locale, { copy: () => void this.copyCode(), print: () => window.print() });
+      return renderConfirmation(this.receipt, this.explain, this.locale, { copy: () => void this.copyCode(), print: () => window.print() });
     }
     const busy = this.phase === 'submitting';
     const notice = draftNotice(this.draft, this.confirmingClear, {

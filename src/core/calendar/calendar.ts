@@ -5,6 +5,8 @@
  */
 import { HOLIDAY_ARRANGEMENTS, type YearArrangement } from './holidays.js';
 
+export { todayInChina } from './today.js';
+
 /** Thrown when a date falls in a year whose holidays are not known: never guess. */
 export class CalendarRangeError extends Error {
   constructor(readonly date: string) {
@@ -183,14 +185,6 @@ export function dayType(date: string): { type: DayType; working: boolean; provis
 /** The years whose holidays are known, ascending. */
 export function calendarYears(): number[] {
   return [...knownYears].sort((a, b) => a - b);
-}
-
-/**
- * Today's date in China (Asia/Shanghai). China has kept UTC+8 without
- * daylight saving since 1991, so a fixed offset is exact.
- */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function load(year: number, arrangement: YearArrangement): void {

@@ -1,4 +1,4 @@
-import { todayInChina } from '../calendar/calendar.js';
+import { todayInChina } from '../calendar/today.js';
 import { foldWidth } from './normalize.js';
 import type { Validation } from './result.js';
 
