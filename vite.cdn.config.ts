@@ -89,7 +89,8 @@ function preloadChunks(): Plugin {
 const FORMS = [
   /\/src\/components\/base\/(fields|fields\.styles|form\.styles)\.ts$/,
   /\/src\/components\/base\/controllers\/(focus|submission|draft|server-errors)\.ts$/,
-  /\/src\/core\/(draft|calendar|application)\//,
+  // (not the holiday calendar: only the application form's receipt and the mailbox's rating load it, lazily)
+  /\/src\/core\/(draft\/|calendar\/today|application\/(?!deadline))/,
   /\/src\/core\/validate\/(?!feedback)/,
   /\/src\/api\/upload\.ts$/,
   /\/src\/api\/types\/application\.ts$/,

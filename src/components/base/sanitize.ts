@@ -1,6 +1,6 @@
 import createDOMPurify from 'dompurify';
 import { safeHref } from '../../core/url.js';
-import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, NARRATIVE_ATTRIBUTES, NARRATIVE_TAGS } from '../../core/report/import/html-tree.js';
+import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, NARRATIVE_ATTRIBUTES, NARRATIVE_TAGS } from '../../core/report/narrative-policy.js';
 
 /**
  * Sanitises the HTML of a report's narrative parts (一、五、六) before it is rendered.

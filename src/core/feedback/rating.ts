@@ -30,4 +30,4 @@ export function ratingWindow(letter: Pick<FeedbackLetterView, 'status' | 'reply'
 }
 
 /** Today in China, for `ratingWindow` (re-exported so the element loads the calendar only with this file). */
-export { todayInChina } from '../calendar/index.js';
+export { todayInChina } from '../calendar/today.js';

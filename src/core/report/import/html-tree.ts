@@ -4,6 +4,17 @@
  * so everything after parsing is the same pure code on both sides.
  */
 import { safeHref } from '../../url.js';
+import {
+  HEADINGS,
+  IMAGE_PROTOCOLS,
+  LINK_PROTOCOLS,
+  NARRATIVE_ATTRIBUTES,
+  NARRATIVE_TAGS,
+  TABLE_TAGS,
+  TEXT_TAGS,
+} from '../narrative-policy.js';
+
+export { IMAGE_PROTOCOLS, LINK_PROTOCOLS, NARRATIVE_ATTRIBUTES, NARRATIVE_TAGS };
 
 export interface HtmlElement {
   tag: string;
@@ -61,39 +72,7 @@ export function pathTo(root: HtmlElement, target: HtmlElement): HtmlElement[] | 
 
 // ---- Sanitised serialisation ----
 
-const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const HEADING_TAGS = new Set(HEADINGS);
-
-/** The tags both narrative policies keep: paragraphs, emphasis, lists, links and tables. */
-const TEXT_TAGS = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote', 'ul', 'ol', 'li', 'a'];
-const TABLE_TAGS = ['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'];
-
-/**
- * What the report viewer keeps of a narrative part (一、五、六) as a CMS editor wrote it — the one list
- * both of its sanitisers use: DOMPurify in the browser (components/base/sanitize.ts) and
- * `sanitizedNarrative` below on the server. Headings are kept here only to become bold paragraphs.
- */
-export const NARRATIVE_TAGS: readonly string[] = [
-  ...TEXT_TAGS,
-  ...['span', 'div', 'pre', 'dl', 'dt', 'dd', 'img', 'colgroup', 'col'],
-  ...TABLE_TAGS,
-  ...HEADINGS,
-];
-export const NARRATIVE_ATTRIBUTES: readonly string[] = [
-  'href',
-  'title',
-  'alt',
-  'src',
-  'colspan',
-  'rowspan',
-  'scope',
-  'lang',
-  'dir',
-  'start',
-];
-/** Where a narrative's links and images may point. */
-export const LINK_PROTOCOLS: readonly string[] = ['http:', 'https:', 'mailto:', 'tel:'];
-export const IMAGE_PROTOCOLS: readonly string[] = ['http:', 'https:'];
 
 /**
  * Content dropped with everything inside it, beyond what is never the report's text. Not <svg> or <math>:
