@@ -10,7 +10,7 @@ import type { DisclosureItem } from '../../src/api/types/directory.js';
 import { FUJIAN_COMMERCE_2020_DOCUMENTS } from '../../src/core/directory/fixtures.js';
 import { generateDisclosureItems } from '../../src/core/directory/generate.js';
 import { createDirectoryIndex, queryDirectory, validateDisclosureItems } from '../../src/core/directory/index.js';
-import { HOSTILE, pwned, shadow, textOf, waitForShadow } from './helpers.js';
+import { HOSTILE, chooseOption, pwned, shadow, textOf, waitForShadow } from './harness.js';
 
 const START_URL = location.href;
 const DOCUMENTS = [...FUJIAN_COMMERCE_2020_DOCUMENTS];
@@ -83,11 +83,6 @@ function typeText(el: Element, text: string): void {
     box.value += character;
     box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: character, inputType: 'insertText' }));
   }
-}
-function choose(el: Element, id: string, value: string): void {
-  const box = select(el, id);
-  box.value = value;
-  box.dispatchEvent(new Event('change', { bubbles: true }));
 }
 /** Waits until results (or "nothing found") are shown and no search is under way. */
 async function ready(el: ZwgkDirectory): Promise<void> {
@@ -203,12 +198,10 @@ describe('<zwgk-directory>', () => {
       for (const id of ['filter-category', 'filter-publisher', 'filter-year', 'filter-validity', 'sort']) {
         expect(textOf(root(el).querySelector(`label[for="${id}"]`)), `${id} has a visible label`).not.to.equal('');
       }
-      choose(el, 'filter-publisher', '福建省商务厅');
-      await el.updateComplete;
+      await chooseOption(el, 'filter-publisher', '福建省商务厅');
       expect(titles(el)).to.deep.equal([CONVENIENCE, '关于促进夜间经济发展的通知']);
       expect(options('filter-validity')).to.deep.equal(['全部', '废止（1）', '有效（1）']);
-      choose(el, 'filter-validity', '废止');
-      await el.updateComplete;
+      await chooseOption(el, 'filter-validity', '废止');
       expect(titles(el)).to.deep.equal(['关于促进夜间经济发展的通知']);
       expect(params().get('publisher')).to.equal('福建省商务厅');
       expect(params().get('validity')).to.equal('废止');
@@ -217,11 +210,9 @@ describe('<zwgk-directory>', () => {
     it('sorts oldest first and by title', async () => {
       const el = await fixture<ZwgkDirectory>(html`<zwgk-directory .data=${SMALL}></zwgk-directory>`);
       expect(select(el, 'sort').value).to.equal('newest');
-      choose(el, 'sort', 'oldest');
-      await el.updateComplete;
+      await chooseOption(el, 'sort', 'oldest');
       expect(titles(el)[0]).to.equal('福州市商务局关于开展2018年外贸企业统计的通知');
-      choose(el, 'sort', 'title');
-      await el.updateComplete;
+      await chooseOption(el, 'sort', 'title');
       // Pinyin order: 福(fu) before 关(guan).
       expect(titles(el).map((t) => t[0])).to.deep.equal(['福', '福', '关']);
     });
@@ -352,8 +343,7 @@ describe('<zwgk-directory>', () => {
       await waitForShadow(el, '[part="metadata"]');
 
       // Pages: reset the filter, then Enter on 下一页.
-      choose(el, 'filter-category', '');
-      await el.updateComplete;
+      await chooseOption(el, 'filter-category', '');
       pageButtons(el).at(-1)!.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => count(el).includes('第 2/'), 'Enter on 下一页 did nothing');
@@ -381,8 +371,7 @@ describe('<zwgk-directory>', () => {
       await waitUntil(() => params().get('dir-q') === '通知', 'the URL never followed the search');
       expect(history.length, 'one entry for the whole typing burst').to.equal(length + 1);
       await oneEvent(el, 'zwgk-search');
-      choose(el, 'filter-validity', '废止');
-      await el.updateComplete;
+      await chooseOption(el, 'filter-validity', '废止');
       expect(params().get('dir-validity')).to.equal('废止');
       expect(params().get('validity'), 'unprefixed names are left alone').to.equal(null);
       expect(history.length).to.equal(length + 2);
@@ -417,7 +406,7 @@ describe('<zwgk-directory>', () => {
       const before = location.href;
       const length = history.length;
       typeText(el, '通知');
-      choose(el, 'sort', 'oldest');
+      await chooseOption(el, 'sort', 'oldest');
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(location.href).to.equal(before);
       expect(history.length).to.equal(length);
@@ -697,8 +686,7 @@ describe('<zwgk-directory>', () => {
         await el.updateComplete;
         expect(toggle.getAttribute('aria-expanded')).to.equal('true');
         expect(select(el, 'filter-category').getBoundingClientRect().height).to.be.at.least(48);
-        choose(el, 'filter-validity', '有效');
-        await el.updateComplete;
+        await chooseOption(el, 'filter-validity', '有效');
         expect(textOf(toggle)).to.contain('已选 1 项');
 
         window.scrollTo(0, 0);

@@ -253,3 +253,12 @@ export async function signInStaff(role: keyof typeof STAFF_PASSWORDS): Promise<s
   expect(response.status).to.equal(200);
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
+
+/** Picks the option with `value` in the `<select>` with `id` (a change event, as a citizen's pick fires). */
+export async function chooseOption(el: Element, id: string, value: string): Promise<void> {
+  const select = $<HTMLSelectElement>(el, `#${CSS.escape(id)}`);
+  expect(select, `#${id}`).to.exist;
+  select!.value = value;
+  select!.dispatchEvent(new Event('change', { bubbles: true }));
+  await settled(el);
+}

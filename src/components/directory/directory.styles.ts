@@ -127,6 +127,11 @@ export const directoryStyles = css`
   .item {
     padding: var(--_space-3) 0;
     border-block-end: 1px solid var(--zwgk-directory-item-border, var(--_color-border));
+    /* a result below the fold is laid out and painted only when scrolled near (Chrome 85; older browsers ignore it) */
+    content-visibility: auto;
+    contain-intrinsic-size: calc(12 * var(--_rem));
+    /* once laid out, its last size (Chrome 95) */
+    contain-intrinsic-size: auto calc(12 * var(--_rem));
   }
   .item:first-child {
     border-block-start: 1px solid var(--zwgk-directory-item-border, var(--_color-border));

@@ -219,10 +219,13 @@ export class DirectoryLoader implements ReactiveController {
     if (!validated || generation !== this.generation) return;
     const slices = { pause: yieldToBrowser, signal: abort.signal };
     const index = await runInSlices(directoryIndexSteps(validated.items), slices);
+    // The first results (facet counts over every item, then their render) in a task of their own.
+    if (index) await yieldToBrowser();
     if (!index || generation !== this.generation) return;
     this.ready(validated.items, validated.problems, list.length, index);
     // What only makes search faster (without it the same results come by scanning and sorting) is loaded now.
     const { postingsSteps, titleOrderSteps } = await import('../../core/directory/idle-steps.js');
+    await yieldToBrowser();
     await runInSlices(postingsSteps(index), slices);
     await runInSlices(titleOrderSteps(index), slices);
   }

@@ -13,14 +13,19 @@ const KEYS_PER_STEP = 1 << 18;
 /** Keys in more than this share of the items have no list: it would cost memory and never be a term's rarest key. */
 const COMMON_SHARE = 0.5;
 const ITEMS_PER_STEP = 4000;
+/** Keys are kept in blocks of 2^20: more keys add a block, never copy the ones taken (a copy of millions was one long task). */
+const BLOCK_BITS = 20;
+const BLOCK = 1 << BLOCK_BITS;
 
 /**
  * Collects each item's keys while the index writes the item's text, then lays
  * them out by key (a counting sort: two passes, no per-key arrays).
  */
 export class PostingsBuilder {
-  private keys = new Int32Array(1 << 20);
-  private offsets = new Uint8Array(1 << 20);
+  private keys = new Int32Array(BLOCK);
+  private offsets = new Uint8Array(BLOCK);
+  private readonly keyBlocks = [this.keys];
+  private readonly offsetBlocks = [this.offsets];
   private length = 0;
   /** Per item, where its keys end in `keys`. */
   private readonly itemEnd: Int32Array;
@@ -53,17 +58,21 @@ export class PostingsBuilder {
   private take(key: number, item: number, offset: number): void {
     if (this.lastItem[key] === item) return;
     this.lastItem[key] = item;
-    if (this.length === this.keys.length) this.grow();
-    this.keys[this.length] = key;
-    this.offsets[this.length++] = offset < FAR_OFFSET ? offset : FAR_OFFSET;
+    const at = this.length++ & (BLOCK - 1);
+    if (at === 0 && this.length > 1) {
+      this.keyBlocks.push((this.keys = new Int32Array(BLOCK)));
+      this.offsetBlocks.push((this.offsets = new Uint8Array(BLOCK)));
+    }
+    this.keys[at] = key;
+    this.offsets[at] = offset < FAR_OFFSET ? offset : FAR_OFFSET;
   }
 
   /** Lays the postings out, pausing (yielding) every few hundred thousand keys. */
   *buildSteps(): Generator<void, Postings, void> {
     const start = new Int32Array(KEY_COUNT + 1);
-    const keys = this.keys;
+    const { keyBlocks, offsetBlocks } = this;
     for (let k = 0; k < this.length; k++) {
-      start[keys[k]! + 1]!++;
+      start[keyBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]! + 1]!++;
       if (k % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
     }
     // A key in most items never narrows a search down: leave its list out (a term of such keys alone is scanned for).
@@ -81,24 +90,15 @@ export class PostingsBuilder {
     let k = 0;
     for (let item = 0; item < this.itemEnd.length; item++) {
       for (const end = this.itemEnd[item]!; k < end; k++) {
-        const key = keys[k]!;
+        const key = keyBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]!;
         if (this.common[key]) continue;
         const slot = cursor[key]!++;
         items[slot] = item;
-        offsets[slot] = this.offsets[k]!;
+        offsets[slot] = offsetBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]!;
       }
       if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
     return { start, items, offsets, common: this.common };
-  }
-
-  private grow(): void {
-    const keys = new Int32Array(this.keys.length * 2);
-    keys.set(this.keys);
-    this.keys = keys;
-    const offsets = new Uint8Array(this.offsets.length * 2);
-    offsets.set(this.offsets);
-    this.offsets = offsets;
   }
 }
 

@@ -189,7 +189,8 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
   }
   if (text.length > 0) flush();
   itemStart[n] = base;
-
+  // The sort below is the longest step (some 10 ms per 100,000 items on a laptop): not after a step's worth of items.
+  yield;
   const newestFirst = orderByKey(n, (i) => 99_999_999 - dates[i]!);
   const newestRank = new Int32Array(n);
   for (let k = 0; k < n; k++) newestRank[newestFirst[k]!] = k;
