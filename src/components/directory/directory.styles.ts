@@ -121,8 +121,11 @@ export const directoryStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* Results being replaced keep their full contrast (dimmed text would fall below 4.5:1, WCAG 1.4.3):
+     a bar above the list and the cursor say the list is working. */
   .results[aria-busy='true'] {
-    opacity: 0.6;
+    cursor: progress;
+    box-shadow: inset 0 3px 0 var(--_color-primary);
   }
   .item {
     padding: var(--_space-3) 0;
