@@ -16,25 +16,24 @@ import {
   type StaffAction,
 } from '../api/types/staff.js';
 import { ACTION_ROLES } from '../api/types/staff.js';
+import {
+  bool,
+  date,
+  instant,
+  int,
+  json,
+  list,
+  nullable,
+  object,
+  ok,
+  pathParam,
+  problemsOf,
+  queryParam,
+  ref,
+  str,
+  type Schema,
+} from './openapi-schema.js';
 
-type Schema = Record<string, unknown>;
-
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const str = (extra: Schema = {}): Schema => ({ type: 'string', ...extra });
-const date: Schema = str({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const instant: Schema = str({ format: 'date-time' });
-const int: Schema = { type: 'integer' };
-const bool: Schema = { type: 'boolean' };
-const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
-const list = (items: Schema, extra: Schema = {}): Schema => ({ type: 'array', items, ...extra });
-const object = (properties: Record<string, Schema>, required: string[] = Object.keys(properties), extra: Schema = {}): Schema => ({
-  type: 'object',
-  properties,
-  required,
-  additionalProperties: false,
-  ...extra,
-});
-const json = (schema: Schema) => ({ 'application/json': { schema } });
 const reason = str({ maxLength: 2000, description: 'note for the audit trail (staff only, never shown to the applicant)' });
 
 const STATUS_TEXT: Record<number, string> = {
@@ -50,13 +49,8 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'The holiday calendar does not cover the dates needed',
 };
 
-function problems(...statuses: number[]): Record<string, unknown> {
-  return Object.fromEntries(
-    statuses.map((s) => [String(s), { description: STATUS_TEXT[s], content: { 'application/problem+json': { schema: ref('Problem') } } }]),
-  );
-}
+const problems = problemsOf(STATUS_TEXT);
 
-const ok = (schema: Schema, description: string) => ({ '200': { description, content: json(schema) } });
 const download = (type: string, description: string) => ({
   '200': {
     description: `${description}; Content-Disposition: attachment, X-Content-Type-Options: nosniff`,
@@ -78,14 +72,6 @@ const csrf = {
   description: 'the csrfToken of the session (every staff write)',
   schema: str(),
 };
-const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: str() });
-const queryParam = (name: string, schema: Schema, description: string, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  description,
-  schema,
-});
 const code = pathParam('trackingCode', '申请编号, e.g. YS-7K3M9QX2PA');
 const session = [{ staffSession: [] }];
 const body = (schema: Schema) => ({ required: true, content: json(schema) });
@@ -409,7 +395,7 @@ export const staffPaths: Record<string, unknown> = {
       security: session,
       parameters: [csrf],
       requestBody: body(ref('NewStaffAccount')),
-      responses: { '201': { description: 'Created', content: json(ref('StaffAccountAnswer')) }, ...problems(401, 403, 409, 415, 422) },
+      responses: { ...ok(ref('StaffAccountAnswer'), 'Created', '201'), ...problems(401, 403, 409, 415, 422) },
     },
   },
   '/staff/users/{id}': {
@@ -426,7 +412,7 @@ export const staffPaths: Record<string, unknown> = {
       summary: 'Bootstrap: create a staff account with the shared admin token',
       security: [{ adminToken: [] }],
       requestBody: body(ref('NewStaffAccount')),
-      responses: { '201': { description: 'Created', content: json(ref('StaffAccountAnswer')) }, ...problems(401, 409, 415, 422) },
+      responses: { ...ok(ref('StaffAccountAnswer'), 'Created', '201'), ...problems(401, 409, 415, 422) },
     },
   },
   '/staff/applications': {
@@ -483,7 +469,7 @@ export const staffPaths: Record<string, unknown> = {
       security: session,
       parameters: [code, idempotencyKey, csrf],
       requestBody: body(ref('AppealBody')),
-      responses: { '201': { description: 'Recorded', content: json(ref('Appeal')) }, ...problems(400, 401, 403, 404, 409, 415, 422) },
+      responses: { ...ok(ref('Appeal'), 'Recorded', '201'), ...problems(400, 401, 403, 404, 409, 415, 422) },
     },
   },
   '/staff/applications/{trackingCode}/appeals/{id}': {
@@ -515,7 +501,7 @@ export const staffPaths: Record<string, unknown> = {
         },
       },
       responses: {
-        '201': { description: 'Stored; name its id in the answer', content: json(ref('FileReceipt')) },
+        ...ok(ref('FileReceipt'), 'Stored; name its id in the answer', '201'),
         ...problems(400, 401, 403, 409, 413, 415),
       },
     },

@@ -10,22 +10,8 @@ import { EVENT_TYPES } from './notify/events.js';
 import { APPLICATION_LIMITS } from '../core/validate/application.js';
 import { FEEDBACK_LIMITS } from '../core/validate/feedback.js';
 import { staffPaths, staffSchemas, staffSecuritySchemes } from './openapi-staff.js';
-
-type Schema = Record<string, unknown>;
-
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const str = (extra: Schema = {}): Schema => ({ type: 'string', ...extra });
-const date: Schema = str({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const instant: Schema = str({ format: 'date-time' });
-const int: Schema = { type: 'integer' };
-const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
-
-/** A closed object: every property listed, the required ones named. */
-function object(properties: Record<string, Schema>, required: string[] = Object.keys(properties), extra: Schema = {}): Schema {
-  return { type: 'object', properties, required, additionalProperties: false, ...extra };
-}
-
-const json = (schema: Schema) => ({ 'application/json': { schema } });
+import type { Schema } from './openapi-schema.js';
+import { date, instant, int, json, nullable, object, ok, pathParam, problemsOf, queryParam, ref, str } from './openapi-schema.js';
 
 const PROBLEM_STATUSES: Record<number, string> = {
   400: 'Malformed request, or a required header or query parameter is missing',
@@ -42,14 +28,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   503: 'The holiday calendar does not cover the dates needed, or the server holds as many pending uploads as it may',
 };
 
-function problems(...statuses: number[]): Record<string, unknown> {
-  return Object.fromEntries(
-    statuses.map((status) => [
-      String(status),
-      { description: PROBLEM_STATUSES[status], content: { 'application/problem+json': { schema: ref('Problem') } } },
-    ]),
-  );
-}
+const problems = problemsOf(PROBLEM_STATUSES);
 
 const idempotencyKey = {
   name: 'Idempotency-Key',
@@ -68,15 +47,6 @@ const created = (schema: string, description: string) => ({
     },
   },
   content: json(ref(schema)),
-});
-
-const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: str() });
-const queryParam = (name: string, schema: Schema, description: string, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  description,
-  schema,
 });
 
 const requestRow: Schema = {
@@ -425,7 +395,7 @@ const reportAuthoringPaths = {
       summary: 'Staff: every version of the year’s report, and last year’s published report (for R6)',
       description: staffSession,
       parameters: [yearParam],
-      responses: { '200': { description: 'The year', content: json(ref('StaffReportYear')) }, ...problems(401, 404) },
+      responses: { ...ok(ref('StaffReportYear'), 'The year'), ...problems(401, 404) },
     },
   },
   '/staff/reports/{year}/draft': {
@@ -487,7 +457,7 @@ const reportAuthoringPaths = {
       summary: 'The published versions of a year’s report, newest first, with each correction’s note',
       parameters: [yearParam],
       responses: {
-        '200': { description: 'The history', content: json({ type: 'array', items: ref('PublishedVersion') }) },
+        ...ok({ type: 'array', items: ref('PublishedVersion') }, 'The history'),
         ...problems(404),
       },
     },
@@ -497,7 +467,7 @@ const reportAuthoringPaths = {
       summary: 'One published version of a year’s report',
       parameters: [yearParam, versionParam],
       responses: {
-        '200': { description: 'The report as that version published it', content: json(ref('AnnualReport')) },
+        ...ok(ref('AnnualReport'), 'The report as that version published it'),
         ...problems(404),
       },
     },
@@ -537,7 +507,7 @@ const notificationPaths = {
         queryParam('case', str(), 'tracking code or query code'),
         queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only deliveries in this state (dead: the dead letters)'),
       ],
-      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+      responses: { ...ok(ref('DeliveriesPage'), 'Up to 200 deliveries'), ...problems(400, 401) },
     },
   },
   '/admin/deliveries/{id}/retry': {
@@ -545,7 +515,7 @@ const notificationPaths = {
       summary: 'Admin: send a dead letter again (its attempts counted afresh)',
       security: admin,
       parameters: [pathParam('id', 'delivery id')],
-      responses: { '200': { description: 'The delivery, pending again', content: json(ref('Delivery')) }, ...problems(401, 404, 409) },
+      responses: { ...ok(ref('Delivery'), 'The delivery, pending again'), ...problems(401, 404, 409) },
     },
   },
   '/staff/applications/{trackingCode}/deliveries': {
@@ -553,7 +523,7 @@ const notificationPaths = {
       summary: 'Staff (any role): the notification deliveries of a case, newest first',
       security: [{ staffSession: [] }],
       parameters: [codeParam, queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only deliveries in this state')],
-      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+      responses: { ...ok(ref('DeliveriesPage'), 'Up to 200 deliveries'), ...problems(400, 401) },
     },
   },
   '/staff/deliveries': {
@@ -564,7 +534,7 @@ const notificationPaths = {
         queryParam('case', str(), 'tracking code or query code'),
         queryParam('state', str({ enum: [...DELIVERY_STATES] }), 'only this state'),
       ],
-      responses: { '200': { description: 'Up to 200 deliveries', content: json(ref('DeliveriesPage')) }, ...problems(400, 401) },
+      responses: { ...ok(ref('DeliveriesPage'), 'Up to 200 deliveries'), ...problems(400, 401) },
     },
   },
   '/staff/deliveries/{id}/retry': {
@@ -572,7 +542,7 @@ const notificationPaths = {
       summary: 'Staff (admin role; X-CSRF-Token): send a dead letter again',
       security: [{ staffSession: [] }],
       parameters: [pathParam('id', 'delivery id')],
-      responses: { '200': { description: 'The delivery, pending again', content: json(ref('Delivery')) }, ...problems(401, 403, 404, 409) },
+      responses: { ...ok(ref('Delivery'), 'The delivery, pending again'), ...problems(401, 403, 404, 409) },
     },
   },
 };
@@ -600,14 +570,14 @@ export const openApiDocument = {
           queryParam('page', { type: 'integer', minimum: 1 }, '1-based page'),
           queryParam('pageSize', { type: 'integer', minimum: 1, maximum: 100 }, 'default 20'),
         ],
-        responses: { '200': { description: 'One page of results with facets', content: json(ref('DirectoryPage')) } },
+        responses: { ...ok(ref('DirectoryPage'), 'One page of results with facets') },
       },
     },
     '/disclosures/{id}': {
       get: {
         summary: 'One document of the directory',
         parameters: [pathParam('id', 'document id')],
-        responses: { '200': { description: 'The document', content: json(ref('DisclosureItem')) }, ...problems(404) },
+        responses: { ...ok(ref('DisclosureItem'), 'The document'), ...problems(404) },
       },
     },
     '/applications': {
@@ -625,7 +595,7 @@ export const openApiDocument = {
       get: {
         summary: 'Table 三 of the annual report, computed from the stored applications',
         parameters: [queryParam('year', { type: 'integer', minimum: 2008 }, 'report year', true)],
-        responses: { '200': { description: 'The `requests` table', content: json(ref('RequestsTable')) }, ...problems(400) },
+        responses: { ...ok(ref('RequestsTable'), 'The `requests` table'), ...problems(400) },
       },
     },
     '/applications/{trackingCode}/lookup': {
@@ -642,7 +612,7 @@ export const openApiDocument = {
           }),
         },
         responses: {
-          '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) },
+          ...ok(ref('ApplicationStatusView'), 'Status, timeline and deadline'),
           ...problems(400, 404, 415, 422, 429),
         },
       },
@@ -653,7 +623,7 @@ export const openApiDocument = {
         deprecated: true,
         parameters: [codeParam, queryParam('phone', str(), 'the applicant’s phone number', true)],
         responses: {
-          '200': { description: 'Status, timeline and deadline', content: json(ref('ApplicationStatusView')) },
+          ...ok(ref('ApplicationStatusView'), 'Status, timeline and deadline'),
           ...problems(400, 404, 429),
         },
       },
@@ -678,7 +648,7 @@ export const openApiDocument = {
       get: {
         summary: 'A proof-of-work challenge (ALTCHA) for the next letter',
         responses: {
-          '200': { description: 'Solve it in the browser and send the payload as `proof`', content: json(ref('AltchaChallenge')) },
+          ...ok(ref('AltchaChallenge'), 'Solve it in the browser and send the payload as `proof`'),
         },
       },
     },
@@ -689,7 +659,7 @@ export const openApiDocument = {
           queryParam('page', { type: 'integer', minimum: 1 }, '1-based page'),
           queryParam('pageSize', { type: 'integer', minimum: 1, maximum: 50 }, 'default 10'),
         ],
-        responses: { '200': { description: 'A page of letters and aggregate figures', content: json(ref('PublishedLettersPage')) } },
+        responses: { ...ok(ref('PublishedLettersPage'), 'A page of letters and aggregate figures') },
       },
       post: {
         summary: 'Send a letter to the 意见箱',
@@ -711,7 +681,7 @@ export const openApiDocument = {
             additionalProperties: false,
           }),
         },
-        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404, 415, 422, 429) },
+        responses: { ...ok(ref('FeedbackLetterView'), 'The letter'), ...problems(400, 404, 415, 422, 429) },
       },
     },
     '/feedback/{queryCode}': {
@@ -719,7 +689,7 @@ export const openApiDocument = {
         summary: 'The writer’s own letter (needs the phone or e-mail given). Deprecated: the contact lands in access logs; POST …/lookup',
         deprecated: true,
         parameters: [queryCodeParam, queryParam('contact', str(), 'the phone number or e-mail address of the letter', true)],
-        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(400, 404, 429) },
+        responses: { ...ok(ref('FeedbackLetterView'), 'The letter'), ...problems(400, 404, 429) },
       },
     },
     '/feedback/{queryCode}/rating': {
@@ -727,26 +697,26 @@ export const openApiDocument = {
         summary: 'Rate the reply, once, within 20 working days of it (the same rating again is accepted as a retry)',
         parameters: [queryCodeParam],
         requestBody: { required: true, content: json(ref('FeedbackRatingRequest')) },
-        responses: { '200': { description: 'Rated', content: json(ref('FeedbackRatingResult')) }, ...problems(404, 409, 415, 422, 429) },
+        responses: { ...ok(ref('FeedbackRatingResult'), 'Rated'), ...problems(404, 409, 415, 422, 429) },
       },
     },
     '/reports': {
       get: {
         summary: 'The annual reports available',
-        responses: { '200': { description: 'Newest first', content: json({ type: 'array', items: ref('ReportListItem') }) } },
+        responses: { ...ok({ type: 'array', items: ref('ReportListItem') }, 'Newest first') },
       },
     },
     '/reports/{year}': {
       get: {
         summary: 'One annual report document: the newest published version of the year',
         parameters: [pathParam('year', 'report year')],
-        responses: { '200': { description: 'The report', content: json(ref('AnnualReport')) }, ...problems(404) },
+        responses: { ...ok(ref('AnnualReport'), 'The report'), ...problems(404) },
       },
     },
     '/contact': {
       get: {
         summary: 'The contact card of the disclosure office (政府信息公开工作机构)',
-        responses: { '200': { description: 'Contact-card fields', content: json(ref('ContactInfo')) }, ...problems(404) },
+        responses: { ...ok(ref('ContactInfo'), 'Contact-card fields'), ...problems(404) },
       },
     },
     '/admin/applications/{trackingCode}': {
@@ -756,7 +726,7 @@ export const openApiDocument = {
         parameters: [codeParam],
         requestBody: { required: true, content: json(ref('AdminApplicationPatch')) },
         responses: {
-          '200': { description: 'The new status', content: json(ref('ApplicationStatusView')) },
+          ...ok(ref('ApplicationStatusView'), 'The new status'),
           ...problems(401, 404, 409, 415, 422, 503),
         },
       },
@@ -767,7 +737,7 @@ export const openApiDocument = {
         security: admin,
         parameters: [queryCodeParam],
         requestBody: { required: true, content: json(ref('AdminFeedbackPatch')) },
-        responses: { '200': { description: 'The letter', content: json(ref('FeedbackLetterView')) }, ...problems(401, 404, 409, 415, 422) },
+        responses: { ...ok(ref('FeedbackLetterView'), 'The letter'), ...problems(401, 404, 409, 415, 422) },
       },
     },
     // Staff desk and the applicant's side of a case (desk-server): src/server/openapi-staff.ts

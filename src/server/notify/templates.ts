@@ -128,134 +128,95 @@ function applicationMessage(kind: MailKind, event: NotifyEvent & { application: 
   const lookup = ctx.portalUrl ? [{ kind: 'link' as const, label: t('查询办理进度', 'Track your request'), url: ctx.portalUrl }] : [];
   const change = event.type === 'application.status-changed' ? event.change : null;
   const note = change?.note ?? null;
+  /** `【agency】您的政府信息公开申请<zh>（code）` in Chinese. */
+  const subject = (zh: string, english: string) => t(`【${a.agency}】您的政府信息公开申请${zh}（${a.trackingCode}）`, english);
+  const noted = note ? [field(t('说明', 'Note'), note)] : [];
+  /** Every application mail: the subject, what happened, the code and the request, what follows, the look-up link. */
+  const mail = (title: string, lead: Block, ...rest: Block[]): Message => ({
+    subject: title,
+    blocks: [lead, code, requested, ...rest, ...lookup, automatic(a.language)],
+  });
   switch (kind) {
     case 'application-received':
-      return {
-        subject: t(
+      return mail(
+        t(
           `【${a.agency}】已收到您的政府信息公开申请（${a.trackingCode}）`,
           `${a.agency} has received your information request ${a.trackingCode}`,
         ),
-        blocks: [
-          p(
-            t(
-              `${a.agency}已于${date(a.receivedOn)}收到您的政府信息公开申请。`,
-              `${a.agency} received your request for government information on ${date(a.receivedOn)}.`,
-            ),
+        p(
+          t(
+            `${a.agency}已于${date(a.receivedOn)}收到您的政府信息公开申请。`,
+            `${a.agency} received your request for government information on ${date(a.receivedOn)}.`,
           ),
-          code,
-          requested,
-          ...due,
-          p(
-            t('请凭查询码和申请时填写的联系电话查询办理进度。', 'Track its progress with the tracking code and the phone number you gave.'),
-          ),
-          ...lookup,
-          automatic(a.language),
-        ],
-      };
-    case 'application-accepted':
-      return {
-        subject: t(
-          `【${a.agency}】您的政府信息公开申请已受理（${a.trackingCode}）`,
-          `Your information request ${a.trackingCode} has been accepted`,
         ),
-        blocks: [
-          p(
-            change?.from === 'supplement-requested'
-              ? t(
-                  '我们已收到您补正的材料，您的申请已受理。答复期限自收到补正之日起重新计算。',
-                  'We have received the information you supplied and accepted your request. The reply period starts again from the day it arrived.',
-                )
-              : t('您的政府信息公开申请已受理。', 'Your request for government information has been accepted.'),
-          ),
-          code,
-          requested,
-          ...due,
-          ...(note ? [field(t('说明', 'Note'), note)] : []),
-          ...lookup,
-          automatic(a.language),
-        ],
-      };
+        ...due,
+        p(t('请凭查询码和申请时填写的联系电话查询办理进度。', 'Track its progress with the tracking code and the phone number you gave.')),
+      );
+    case 'application-accepted':
+      return mail(
+        subject('已受理', `Your information request ${a.trackingCode} has been accepted`),
+        p(
+          change?.from === 'supplement-requested'
+            ? t(
+                '我们已收到您补正的材料，您的申请已受理。答复期限自收到补正之日起重新计算。',
+                'We have received the information you supplied and accepted your request. The reply period starts again from the day it arrived.',
+              )
+            : t('您的政府信息公开申请已受理。', 'Your request for government information has been accepted.'),
+        ),
+        ...due,
+        ...noted,
+      );
     case 'application-supplement': {
       const by = change?.supplementDueDate;
-      return {
-        subject: t(
-          `【${a.agency}】您的政府信息公开申请需要补正（${a.trackingCode}）`,
-          `Your information request ${a.trackingCode} needs more information`,
+      return mail(
+        subject('需要补正', `Your information request ${a.trackingCode} needs more information`),
+        p(t('经审查，您的申请需要补正后才能继续办理。', 'Before we can handle your request we need more information from you.')),
+        field(t('需要补正的内容', 'What we need'), note ?? t('请查询办理进度了解详情。', 'See your request’s progress page for details.')),
+        field(
+          t('补正期限', 'Send it by'),
+          by
+            ? t(`${date(by)}前（${SUPPLEMENT_WORKING_DAYS}个工作日内）`, `${date(by)} (within ${SUPPLEMENT_WORKING_DAYS} working days)`)
+            : t(`自本通知之日起${SUPPLEMENT_WORKING_DAYS}个工作日内`, `within ${SUPPLEMENT_WORKING_DAYS} working days of this notice`),
         ),
-        blocks: [
-          p(t('经审查，您的申请需要补正后才能继续办理。', 'Before we can handle your request we need more information from you.')),
-          code,
-          requested,
-          field(
-            t('需要补正的内容', 'What we need'),
-            note ?? t('请查询办理进度了解详情。', 'See your request’s progress page for details.'),
+        p(
+          t(
+            '补正期间答复期限暂停计算，自收到补正之日起重新计算。无正当理由逾期不补正的，视为放弃申请（《中华人民共和国政府信息公开条例》第三十条）。',
+            'The reply period is paused until your information arrives and then starts again. If nothing arrives in time without good reason, the request is treated as abandoned (Regulations on Open Government Information, art. 30).',
           ),
-          field(
-            t('补正期限', 'Send it by'),
-            by
-              ? t(`${date(by)}前（${SUPPLEMENT_WORKING_DAYS}个工作日内）`, `${date(by)} (within ${SUPPLEMENT_WORKING_DAYS} working days)`)
-              : t(`自本通知之日起${SUPPLEMENT_WORKING_DAYS}个工作日内`, `within ${SUPPLEMENT_WORKING_DAYS} working days of this notice`),
+        ),
+        p(
+          t(
+            '请凭查询码和申请时填写的联系电话在线补正，或与我们联系。',
+            'Send it online with the tracking code and the phone number you gave, or contact us.',
           ),
-          p(
-            t(
-              '补正期间答复期限暂停计算，自收到补正之日起重新计算。无正当理由逾期不补正的，视为放弃申请（《中华人民共和国政府信息公开条例》第三十条）。',
-              'The reply period is paused until your information arrives and then starts again. If nothing arrives in time without good reason, the request is treated as abandoned (Regulations on Open Government Information, art. 30).',
-            ),
-          ),
-          p(
-            t(
-              '请凭查询码和申请时填写的联系电话在线补正，或与我们联系。',
-              'Send it online with the tracking code and the phone number you gave, or contact us.',
-            ),
-          ),
-          ...lookup,
-          automatic(a.language),
-        ],
-      };
+        ),
+      );
     }
     case 'application-extended':
-      return {
-        subject: t(
-          `【${a.agency}】您的政府信息公开申请答复期限延长（${a.trackingCode}）`,
-          `The reply period of your information request ${a.trackingCode} is extended`,
-        ),
-        blocks: [
-          p(
-            t(
-              '经政府信息公开工作机构负责人同意，您的申请答复期限延长20个工作日（《中华人民共和国政府信息公开条例》第三十三条）。',
-              'With the approval of the head of the disclosure office, the reply period of your request is extended by 20 working days (Regulations on Open Government Information, art. 33).',
-            ),
+      return mail(
+        subject('答复期限延长', `The reply period of your information request ${a.trackingCode} is extended`),
+        p(
+          t(
+            '经政府信息公开工作机构负责人同意，您的申请答复期限延长20个工作日（《中华人民共和国政府信息公开条例》第三十三条）。',
+            'With the approval of the head of the disclosure office, the reply period of your request is extended by 20 working days (Regulations on Open Government Information, art. 33).',
           ),
-          code,
-          requested,
-          ...(a.dueDate ? [field(t('新的答复期限', 'New reply date'), date(a.dueDate))] : []),
-          field(t('延期理由', 'Reason'), note ?? t('未说明', 'not given')),
-          ...lookup,
-          automatic(a.language),
-        ],
-      };
+        ),
+        ...(a.dueDate ? [field(t('新的答复期限', 'New reply date'), date(a.dueDate))] : []),
+        field(t('延期理由', 'Reason'), note ?? t('未说明', 'not given')),
+      );
     case 'application-answered':
-      return {
-        subject: t(
-          `【${a.agency}】您的政府信息公开申请已答复（${a.trackingCode}）`,
-          `Your information request ${a.trackingCode} has been answered`,
-        ),
-        blocks: [
-          p(t('您的政府信息公开申请已答复。', 'Your request for government information has been answered.')),
-          code,
-          requested,
-          ...(a.outcome ? [field(t('办理结果', 'Outcome'), outcomeShortLabel(a.outcome, a.language))] : []),
-          ...(note ? [field(t('说明', 'Note'), note)] : []),
-          p(
-            t(
-              '请凭查询码和申请时填写的联系电话查询办理进度，在办理进度页面下载《政府信息公开申请答复书》及公开的政府信息。',
-              'Look your request up with the tracking code and the phone number you gave: the answer letter and the released information can be downloaded there.',
-            ),
+      return mail(
+        subject('已答复', `Your information request ${a.trackingCode} has been answered`),
+        p(t('您的政府信息公开申请已答复。', 'Your request for government information has been answered.')),
+        ...(a.outcome ? [field(t('办理结果', 'Outcome'), outcomeShortLabel(a.outcome, a.language))] : []),
+        ...noted,
+        p(
+          t(
+            '请凭查询码和申请时填写的联系电话查询办理进度，在办理进度页面下载《政府信息公开申请答复书》及公开的政府信息。',
+            'Look your request up with the tracking code and the phone number you gave: the answer letter and the released information can be downloaded there.',
           ),
-          ...lookup,
-          automatic(a.language),
-        ],
-      };
+        ),
+      );
     default:
       throw new Error(`${kind} is not an application mail`);
   }

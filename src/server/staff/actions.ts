@@ -199,6 +199,9 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
   const data = current.caseData;
   const submitted = todayInChina(new Date(current.receivedAt));
   const staffName = context.actor.kind === 'staff' ? context.actor.name : context.actor.kind;
+  /** A step that keeps the status and tells the applicant nothing: new case data, and perhaps a clock event. */
+  const quietly = (changed: Partial<CaseData>, event?: ClockEvent) =>
+    withEvents(current, current.status, event ? [...events, event] : events, { ...data, ...changed }, today, audit, null);
 
   switch (action) {
     case 'accept': {
@@ -256,15 +259,7 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
       failIf(problems);
       const consultation = { party: party!, startedOn: on, dueOn: addWorking(on, 15).date, endedOn: null, reply: null };
       const consultations = [...(data.consultations ?? []), consultation];
-      return withEvents(
-        current,
-        current.status,
-        [...events, { kind: 'consultation-started', on }],
-        { ...data, consultations },
-        today,
-        audit,
-        null,
-      );
+      return quietly({ consultations }, { kind: 'consultation-started', on });
     }
     case 'record-consultation-reply': {
       const reply = checkText(json, 'reply', MAX_NOTE, problems, true);
@@ -274,15 +269,7 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
       const consultations = (data.consultations ?? []).map((c) =>
         c === open || (c.endedOn === null && c.startedOn === open.startedOn) ? { ...c, endedOn: on, reply: reply! } : c,
       );
-      return withEvents(
-        current,
-        current.status,
-        [...events, { kind: 'consultation-ended', on }],
-        { ...data, consultations },
-        today,
-        audit,
-        null,
-      );
+      return quietly({ consultations }, { kind: 'consultation-ended', on });
     }
     case 'request-extension': {
       const days = json.days;
@@ -298,7 +285,7 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
         decidedOn: null,
         decidedBy: null,
       };
-      return withEvents(current, current.status, events, { ...data, extension }, today, audit, null);
+      return quietly({ extension });
     }
     case 'decide-extension': {
       if (typeof json.approve !== 'boolean')
@@ -311,7 +298,7 @@ export function decideAction(action: StaffAction, body: unknown, current: CaseRe
         decidedOn: today,
         decidedBy: staffName,
       };
-      if (!json.approve) return withEvents(current, current.status, events, { ...data, extension }, today, audit, null);
+      if (!json.approve) return quietly({ extension });
       if (!canTransition(current.status, 'extended')) throw new ProblemError('illegal-transition', 'This request cannot be extended.');
       // Art. 33: the applicant is told of the extension and why.
       const entry = { status: 'extended' as const, at, note: pending.reason };

@@ -61,15 +61,8 @@ async function loadCase(sql: SqlClient, row: Row): Promise<CaseRecord> {
      WHERE l.tracking_code = $1 ORDER BY a.created_at, a.id`,
     [code],
   );
-  const audit = await sql.query<{
-    id: string;
-    at: string;
-    actor: Actor;
-    action: AuditAction;
-    reason: string | null;
-    before: CaseState | null;
-    after: CaseState;
-  }>(
+  // the id comes back as text (bigint)
+  const audit = await sql.query<Omit<AuditEntry, 'id'> & { id: string }>(
     `SELECT id::text AS id, to_json(at) #>> '{}' AS at, actor, action, reason, before, after FROM audit_log WHERE tracking_code = $1 ORDER BY audit_log.id`,
     [code],
   );
