@@ -10,21 +10,7 @@ import '../../src/index.js';
 import { pingtan2024 } from '../../src/core/report/fixtures/index.js';
 import { items } from '../fixtures/embedding.js';
 import { shadow } from './helpers.js';
-
-const STYLESHEETS: Record<string, string> = {
-  'html { font-size: 62.5% }': 'html { font-size: 62.5%; } body { font-size: 1.4rem; }',
-  '* { font-size: 12px }': '* { font-size: 12px; }',
-  'a jQuery-era stylesheet': `* { font-style: italic; font-weight: bold; letter-spacing: 2px; word-spacing: 6px; text-indent: 2em;
-    white-space: nowrap; text-transform: uppercase; line-height: 1; text-align: center; cursor: crosshair;
-    font-family: SimSun, serif; color: #999; direction: rtl; font-variant: small-caps; }`,
-  'an old portal stylesheet': `html { font-size: 62.5%; }
-    body { font: 12px/1.5 "宋体", SimSun, Arial; color: #333; text-align: center; background: #f0f0f0; }
-    body, div, ul, li, p, h1, h2, h3, h4, table, td, th, form, input, button { margin: 0; padding: 0; }
-    div { font-size: 1.2rem; letter-spacing: 1px; text-indent: 2em; }
-    td, th { white-space: nowrap; } a { color: #333; text-decoration: none; } ul, li { list-style: none; }
-    .main { width: 1000px; margin: 0 auto; text-align: left; font-weight: bold; font-style: oblique; }
-    input, button { font-size: 12px; height: 22px; line-height: 22px; }`,
-};
+import { HOSTILE_STYLESHEETS, describeHostCss } from './harness.js';
 
 /** Each element as a page would embed it, and the part that shows it is ready. */
 const ELEMENTS: [string, () => TemplateResult, string][] = [
@@ -44,44 +30,6 @@ const ELEMENTS: [string, () => TemplateResult, string][] = [
   ],
 ];
 
-const PROPERTIES = [
-  'fontSize',
-  'fontStyle',
-  'fontWeight',
-  'fontFamily',
-  'fontVariant',
-  'letterSpacing',
-  'wordSpacing',
-  'textIndent',
-  'textTransform',
-  'whiteSpace',
-  'lineHeight',
-  'textAlign',
-  'direction',
-  'visibility',
-  'cursor',
-  'color',
-  'minHeight',
-  'paddingTop',
-  'paddingInlineStart',
-  'boxSizing',
-] as const;
-
-/** The computed styles of every element in the shadow tree, as `tag.class: property=value` lines. */
-function styles(el: Element): string[] {
-  const root = shadow(el).querySelector('.zwgk-root')!;
-  return [root, ...root.querySelectorAll('*')].flatMap((node) => {
-    const computed = getComputedStyle(node);
-    const name = `${node.localName}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''}`;
-    return PROPERTIES.map((property) => `${name}: ${property}=${computed[property]}`);
-  });
-}
-
-/** The buttons a visitor can see (the directory's 筛选和排序 toggle is shown on narrow screens only). */
-function shownButtons(element: Element): HTMLButtonElement[] {
-  return [...shadow(element).querySelectorAll<HTMLButtonElement>('button.button')].filter((button) => button.getClientRects().length > 0);
-}
-
 async function render(template: () => TemplateResult, ready: string, width?: number): Promise<Element> {
   const el = await fixture(html`<div class="main"><div style=${width ? `width: ${width}px` : ''}>${template()}</div></div>`);
   const element = el.firstElementChild!.firstElementChild!;
@@ -90,57 +38,7 @@ async function render(template: () => TemplateResult, ready: string, width?: num
   return element;
 }
 
-for (const [tag, template, ready] of ELEMENTS) {
-  describe(`<${tag}> under host CSS`, () => {
-    let clean: string[];
-    before(async () => {
-      clean = styles(await render(template, ready));
-    });
-
-    it('has 16px text and targets of at least 44px on a clean page', async () => {
-      const element = await render(template, ready);
-      const root = shadow(element).querySelector('.zwgk-root')!;
-      expect(getComputedStyle(root).fontSize).to.equal('16px');
-      for (const button of shownButtons(element)) {
-        expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);
-      }
-    });
-
-    it("still grows with a larger default font size (the citizen's browser setting)", async () => {
-      const style = document.createElement('style');
-      style.textContent = 'html { font-size: 20px; }';
-      document.head.append(style);
-      try {
-        const element = await render(template, ready);
-        expect(getComputedStyle(shadow(element).querySelector('.zwgk-root')!).fontSize).to.equal('20px');
-      } finally {
-        style.remove();
-      }
-    });
-
-    for (const [name, stylesheet] of Object.entries(STYLESHEETS)) {
-      it(`looks the same under ${name}`, async () => {
-        const style = document.createElement('style');
-        style.textContent = stylesheet;
-        document.head.append(style);
-        try {
-          const element = await render(template, ready);
-          const hostile = styles(element);
-          expect(hostile.length).to.equal(clean.length);
-          const changed = hostile.flatMap((line, i) =>
-            line === clean[i] ? [] : [`${clean[i]} → ${line.slice(line.lastIndexOf('=') + 1)}`],
-          );
-          expect(changed, changed.slice(0, 8).join('\n')).to.deep.equal([]);
-          for (const button of shownButtons(element)) {
-            expect(button.getBoundingClientRect().height, button.textContent ?? '').to.be.at.least(44);
-          }
-        } finally {
-          style.remove();
-        }
-      });
-    }
-  });
-}
+for (const [tag, template, ready] of ELEMENTS) describeHostCss(`<${tag}>`, () => render(template, ready));
 
 /** What a shrunken rem would move if widths, borders or breakpoints followed it. */
 const LAYOUT = ['display', 'flexDirection', 'flexWrap', 'gridTemplateColumns', 'width', 'maxWidth', 'minWidth', 'borderTopWidth'] as const;
@@ -163,7 +61,7 @@ for (const [tag, template, ready] of ELEMENTS) {
         const clean = layout(await render(template, ready, width));
         for (const name of SHRUNKEN_REM) {
           const style = document.createElement('style');
-          style.textContent = STYLESHEETS[name]!;
+          style.textContent = HOSTILE_STYLESHEETS[name]!;
           document.head.append(style);
           try {
             const hostile = layout(await render(template, ready, width));
