@@ -4,6 +4,8 @@ export interface LazyModule<M> {
   load(): Promise<M>;
   /** The module once a load has resolved, for a render that must not wait. */
   readonly value: M | undefined;
+  /** Gives the module without importing it (server rendering imports it statically, and cannot wait). */
+  provide(module: M): void;
 }
 
 /**
@@ -27,6 +29,10 @@ export function lazyModule<M>(importModule: () => Promise<M>): LazyModule<M> {
     },
     get value() {
       return value;
+    },
+    provide(module) {
+      value = module;
+      loading = Promise.resolve(module);
     },
   };
 }

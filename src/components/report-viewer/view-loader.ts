@@ -4,45 +4,23 @@
  * rendering cannot wait for a dynamic import: `zwgk-kit/ssr` provides the view up front (and a
  * sanitiser of its own), and the element renders the report on the server.
  */
+import { lazyModule } from '../base/lazy-module.js';
+
 type View = typeof import('./view.js');
+type Sanitize = (html: string) => string;
 
-let loaded: View | undefined;
-let loading: Promise<View> | undefined;
+const view = lazyModule(() => import('./view.js'));
+/** DOMPurify with the narrative policy (components/base/sanitize.ts). */
+const sanitizer = lazyModule(() => import('../base/sanitize.js'));
 
-export function loadView(): Promise<View> {
-  loading ??= import('./view.js').then(
-    (view) => (loaded = view),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadView = (): Promise<View> => view.load();
 
 /** The module, when it has arrived or was provided. */
-export const loadedView = (): View | undefined => loaded;
+export const loadedView = (): View | undefined => view.value;
 
 /** For server rendering (src/ssr.ts): the module imported statically, so the first render can use it. */
-export function provideView(view: View): void {
-  loaded = view;
-  loading = Promise.resolve(view);
-}
+export const provideView = (module: View): void => view.provide(module);
 
-type Sanitize = (html: string) => string;
-let sanitizer: Sanitize | undefined;
-let loadingSanitizer: Promise<Sanitize> | undefined;
+export const loadSanitizer = (): Promise<Sanitize> => sanitizer.load().then((module) => module.sanitizeNarrative);
 
-/** DOMPurify with the narrative policy (components/base/sanitize.ts). */
-export function loadSanitizer(): Promise<Sanitize> {
-  loadingSanitizer ??= import('../base/sanitize.js').then(
-    (module) => (sanitizer = module.sanitizeNarrative),
-    (error: unknown) => {
-      loadingSanitizer = undefined;
-      throw error;
-    },
-  );
-  return loadingSanitizer;
-}
-
-export const loadedSanitizer = (): Sanitize | undefined => sanitizer;
+export const loadedSanitizer = (): Sanitize | undefined => sanitizer.value?.sanitizeNarrative;
