@@ -116,7 +116,7 @@ runElementContract({
   tag: 'zwgk-report-editor',
   ready: {
     template: () => html`<zwgk-report-editor api-base="/api" year="2026"></zwgk-report-editor>`,
-    settle: shows('#sign-in-heading'),
+    settle: shows('#sign-in-title'),
     zh: '工作人员登录',
     en: 'Staff sign-in',
   },

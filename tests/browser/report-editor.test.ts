@@ -67,13 +67,13 @@ describe('<zwgk-report-editor>', () => {
     const form = $<HTMLFormElement>(el, '[part="sign-in"]');
     expect(textOf(form)).to.include('工作人员登录');
     await expect(el).to.be.accessible();
-    cell(el, 'sign-in-name').value = nameOf('clerk');
-    cell(el, 'sign-in-password').value = 'wrong-password';
+    cell(el, 'name').value = nameOf('clerk');
+    cell(el, 'password').value = 'wrong-password';
     $<HTMLButtonElement>(el, '[part="sign-in"] button[type="submit"]').click();
     await waitForShadow(el, '[part="sign-in"] [role="alert"]');
     expect(textOf($(el, '[role="alert"]'))).to.include('用户名或密码不正确');
 
-    cell(el, 'sign-in-password').value = password('clerk');
+    cell(el, 'password').value = password('clerk');
     $<HTMLButtonElement>(el, '[part="sign-in"] button[type="submit"]').click();
     await waitForShadow(el, '[part="empty"]');
     expect(textOf($(el, '[part="empty"]'))).to.include(`${YEAR}年度报告尚未开始编制`);
@@ -219,8 +219,8 @@ describe('<zwgk-report-editor>', () => {
     await waitForShadow(el, '[part="sign-in"]', 'the editor never asked to sign in again');
     const copies = Object.keys(localStorage).filter((key) => key.includes('report-editor'));
     expect(copies.length, 'a copy of the unsaved edits in this browser').to.equal(1);
-    cell(el, 'sign-in-name').value = nameOf('clerk');
-    cell(el, 'sign-in-password').value = password('clerk');
+    cell(el, 'name').value = nameOf('clerk');
+    cell(el, 'password').value = password('clerk');
     $<HTMLButtonElement>(el, '[part="sign-in"] button[type="submit"]').click();
     await waitForShadow(el, '[part="header"]');
     expect(cell(el, 'cell-2-penalties-0').value).to.equal('5');

@@ -1,5 +1,5 @@
 /**
- * The report editor's pieces other than the grids: the sign-in, the not-started state, the
+ * The report editor's pieces other than the grids and the sign-in (base/staff-sign-in.ts): the not-started state, the
  * header (save state, workflow buttons, exports), the findings, a narrative part's frame and
  * the version history. Pure: each takes plain data and the handlers it calls.
  */
@@ -46,38 +46,6 @@ export type ActionFailure = { action: YearAction; error: ApiError } | undefined;
 export function renderActionError(failed: ActionFailure, action: YearAction): TemplateResult | typeof nothing {
   if (!failed || failed.action !== action) return nothing;
   return html`<p class="message error" role="alert">${describeFailure(failed.error)}</p>`;
-}
-
-export function renderSignIn(
-  failed: 'credentials' | 'locked' | undefined,
-  onSignIn: (name: string, password: string) => void,
-): TemplateResult {
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    onSignIn(String(data.get('name') ?? ''), String(data.get('password') ?? ''));
-  };
-  return html`<form class="sign-in" part="sign-in" @submit=${submit} aria-labelledby="sign-in-heading">
-    <h2 id="sign-in-heading">${msg('工作人员登录')}</h2>
-    <p>${msg('编制年度报告需要登录。')}</p>
-    ${
-      failed
-        ? html`<p class="message error" role="alert">
-            ${failed === 'locked' ? msg('登录尝试次数过多，请稍后再试。') : msg('用户名或密码不正确。')}
-          </p>`
-        : nothing
-    }
-    <p class="field">
-      <label for="sign-in-name">${msg('用户名')}</label>
-      <input id="sign-in-name" name="name" autocomplete="username" required />
-    </p>
-    <p class="field">
-      <label for="sign-in-password">${msg('密码')}</label>
-      <input id="sign-in-password" name="password" type="password" autocomplete="current-password" required />
-    </p>
-    <button class="button" type="submit">${msg('登录')}</button>
-  </form>`;
 }
 
 export function renderNotStarted(
@@ -207,14 +175,14 @@ export interface ExportHandlers {
   onCmsHtml: () => void;
 }
 
-export function renderExports(cmsFailed: boolean, on: ExportHandlers): TemplateResult {
+export function renderExports(failed: boolean, on: ExportHandlers): TemplateResult {
   return html`<div class="exports" part="exports">
     <button class="button secondary" type="button" @click=${on.onJson}>${msg('下载 JSON')}</button>
     ${(['二', '三', '四'] as ReportTable[]).map(
       (table) => html`<button class="button secondary" type="button" @click=${() => on.onCsv(table)}>${msg(str`表${table} CSV`)}</button>`,
     )}
     <button class="button secondary" type="button" @click=${on.onCmsHtml}>${msg('CMS 年报栏目 HTML')}</button>
-    ${cmsFailed ? html`<p class="message error" role="alert">${msg('无法生成 HTML，请检查网络后重试。')}</p>` : nothing}
+    ${failed ? html`<p class="message error" role="alert">${msg('无法生成下载文件，请检查网络后重试。')}</p>` : nothing}
   </div>`;
 }
 

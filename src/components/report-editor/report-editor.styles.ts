@@ -57,21 +57,13 @@ export const reportEditorStyles = css`
     flex-basis: 100%;
     font-weight: 600;
   }
-  textarea,
-  .sign-in input {
+  textarea {
     font: inherit;
     min-height: var(--_target-size);
     padding: var(--_space-1) var(--_space-2);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     min-width: min(100%, calc(24 * var(--_rem)));
-  }
-  .sign-in {
-    max-width: calc(28 * var(--_rem));
-  }
-  .field label {
-    display: block;
-    font-weight: 600;
   }
   .scroll {
     overflow-x: auto;

@@ -5,13 +5,13 @@ import type { ReportVersion } from '../../api/types/report-draft.js';
 import type { AnnualReport, ReportFinding, ReportSections, ReportTable } from '../../api/types/report.js';
 import { readCellInput } from '../../core/report/cell-input.js';
 import { FORMATS, type ColumnKind } from '../../core/report/formats.js';
-import { checkReport } from '../../core/report/rules.js';
 import type { ZwgkReportSavedDetail } from '../../events/zwgk-report-saved.js';
 import type { ZwgkReportStatusDetail } from '../../events/zwgk-report-status.js';
-import { ApiError } from '../../api/client.js';
 import { draftStore } from '../base/controllers/draft.js';
-import { toLoadError, type LoadError } from '../base/controllers/request.js';
-import { StaffSessionController } from '../base/controllers/staff-session.js';
+import { StaffSessionController, StaffSignInController } from '../base/controllers/staff-session.js';
+import { renderStaffSignIn } from '../base/staff-sign-in.js';
+import { fieldStyles } from '../base/fields.styles.js';
+import { staffSignInStyles } from '../base/staff-sign-in.styles.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
@@ -24,7 +24,6 @@ import {
   renderNarrative,
   renderNotStarted,
   renderSaveState,
-  renderSignIn,
   renderTableFindings,
   renderVersions,
   roleName,
@@ -34,7 +33,7 @@ import { downloadCmsHtml, downloadCsv, downloadJson } from './exports.js';
 import { cellId, label, proactiveGrid, requestsGrid, reviewsGrid, type GridContext, type NumberedFinding } from './grid.js';
 import { NarrativeEditorsController } from './narrative-editors.js';
 import { reportEditorStyles } from './report-editor.styles.js';
-import { ReportYearController, type YearAction } from './report-year.js';
+import { ReportYearController, reportRules, type YearAction } from './report-year.js';
 
 export { OVERVIEW_GUIDANCE } from './editor-view.js';
 
@@ -88,7 +87,7 @@ export { OVERVIEW_GUIDANCE } from './editor-view.js';
  * @cssprop [--zwgk-color-warning=#7a4d00] - Warnings (shared token).
  */
 export class ZwgkReportEditor extends ZwgkElement {
-  static override styles = [tokens, buttons, states, reportEditorStyles];
+  static override styles = [tokens, buttons, states, fieldStyles, staffSignInStyles, reportEditorStyles];
 
   /** Base URL of the backend (`…/api`); the staff endpoints are under `{api-base}/staff`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -97,11 +96,11 @@ export class ZwgkReportEditor extends ZwgkElement {
 
   /** Typed text that is not a number, by cell key: shown as typed, never saved as a number. */
   @state() private unreadable = new Map<string, string>();
-  @state() private cmsFailed = false;
-  /** Why the last sign-in failed: the credentials, too many tries, or the server (shown as an error with Retry). */
-  @state() private signInFailure?: 'credentials' | 'locked' | LoadError;
+  /** A CSV or HTML export whose code could not be loaded */
+  @state() private exportFailed = false;
 
   private readonly session = new StaffSessionController(this, { apiBase: () => this.apiBase, locale: () => this.locale });
+  private readonly signIn = new StaffSignInController(this, this.session, () => this.renderRoot);
   private readonly report = new ReportYearController(this, {
     apiBase: () => this.apiBase,
     year: () => this.year,
@@ -133,31 +132,15 @@ export class ZwgkReportEditor extends ZwgkElement {
     if (this.session.state.status === 'signed-in') void this.report.load();
   }
 
-  private async signIn(name: string, password: string): Promise<void> {
-    this.signInFailure = undefined;
-    try {
-      await this.session.signIn(name, password);
-    } catch (error) {
-      const status = error instanceof ApiError ? error.status : undefined;
-      this.signInFailure = status === 401 || status === 422 ? 'credentials' : status === 429 ? 'locked' : toLoadError(error);
-    }
-  }
-
-  private recheck(): void {
-    this.signInFailure = undefined;
-    void this.session.check(true);
-  }
-
   // ---- Rendering ----
 
   protected renderContent(): unknown {
     const session = this.session.state;
     if (session.status === 'checking') return renderSkeleton(6);
-    if (session.status === 'error') return renderLoadError(session.error, () => this.recheck());
+    if (session.status === 'error') return renderLoadError(session.error, () => void this.session.check(true));
     if (session.status === 'signed-out') {
-      const failure = this.signInFailure;
-      if (typeof failure === 'object') return renderLoadError(failure, () => this.recheck());
-      return renderSignIn(failure, (name, password) => void this.signIn(name, password));
+      const words = { intro: msg('编制年度报告需要登录。'), expiredNote: msg('您的修改仍保留在本浏览器中，登录后可以继续保存。') };
+      return renderStaffSignIn(this.signIn.view(words), this.signIn.handlers);
     }
     const year = this.report.state;
     if (year.status !== 'ready' && year.status !== 'error') return renderSkeleton(10);
@@ -175,7 +158,8 @@ export class ZwgkReportEditor extends ZwgkElement {
 
   private findings(doc: AnnualReport): NumberedFinding[] {
     const previous = this.report.data?.previous ?? undefined;
-    const all = checkReport(doc, previous ? { previous } : {});
+    // Loaded with the year: the year is ready only once its checks are.
+    const all = reportRules.value!.checkReport(doc, previous ? { previous } : {});
     const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity !== 'error')];
     return ordered.map((finding, index) => ({ number: index + 1, finding }));
   }
@@ -245,10 +229,10 @@ export class ZwgkReportEditor extends ZwgkElement {
           },
           (action, note) => void this.act(action, note),
         )}
-        ${renderExports(this.cmsFailed, {
+        ${renderExports(this.exportFailed, {
           onJson: () => this.downloadJson(),
-          onCsv: (table) => downloadCsv(doc, table, locale),
-          onCmsHtml: () => void downloadCmsHtml(doc).then((ok) => (this.cmsFailed = !ok)),
+          onCsv: (table) => void downloadCsv(doc, table, locale).then((ok) => (this.exportFailed = !ok)),
+          onCmsHtml: () => void downloadCmsHtml(doc).then((ok) => (this.exportFailed = !ok)),
         })}
       </header>
       ${renderFindingsSummary(errors, warnings)} ${narrative('overview')}

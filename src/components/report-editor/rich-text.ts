@@ -12,7 +12,14 @@ import { DOMParser, DOMSerializer, Schema, type MarkType, type NodeType } from '
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import { EditorState, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { sanitizeNarrative } from '../base/sanitize.js';
+import { sanitizedNarrative } from '../../core/report/import/html-tree.js';
+import { parseWithDomParser } from '../../core/report/import/parse-dom.js';
+
+/**
+ * The narrative policy's sanitiser (the server's, which the CMS export and the importer use here already),
+ * fed by the browser's DOMParser: the same allowlist as the viewer's DOMPurify, without loading DOMPurify.
+ */
+const sanitizeNarrative = (html: string) => sanitizedNarrative(parseWithDomParser(html));
 
 const schema = new Schema({
   nodes: {

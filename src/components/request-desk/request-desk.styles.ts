@@ -80,25 +80,6 @@ export const requestDeskStyles = css`
     cursor: pointer;
     min-height: calc(1.5 * var(--_rem));
   }
-  .notice {
-    margin: 0 0 var(--_space-4);
-    padding: var(--_space-3) var(--_space-4);
-    border: 1px solid var(--_color-warning);
-    border-inline-start: 6px solid var(--_color-warning);
-    border-radius: var(--_radius);
-  }
-  .notice.error {
-    border-color: var(--_color-error);
-  }
-  .notice.success {
-    border-color: var(--_color-success);
-  }
-  .notice p {
-    margin: 0;
-  }
-  .sign-in {
-    max-width: calc(28 * var(--_rem));
-  }
   .filters {
     display: flex;
     flex-wrap: wrap;

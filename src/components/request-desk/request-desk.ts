@@ -9,7 +9,9 @@ import type { ZwgkSignedOutDetail } from '../../events/zwgk-signed-out.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
 import { FocusController } from '../base/controllers/focus.js';
-import { StaffSessionController, type StaffSessionState } from '../base/controllers/staff-session.js';
+import { StaffSessionController, StaffSignInController, type StaffSessionState } from '../base/controllers/staff-session.js';
+import { renderStaffSignIn } from '../base/staff-sign-in.js';
+import { staffSignInStyles } from '../base/staff-sign-in.styles.js';
 import { toLoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -21,7 +23,7 @@ import { CaseStepsController } from './case-steps.js';
 import { renderClock, renderFiles, renderRequest, renderTimeline } from './case-view.js';
 import { DEFAULT_FILTERS, QueueController, renderQueue } from './queue.js';
 import { requestDeskStyles } from './request-desk.styles.js';
-import { describeSignInFailure, renderBar, renderSignIn, type DeskView } from './sign-in.js';
+import { renderBar, type DeskView } from './bar.js';
 import { labels, labelsLoaded, loadLabels } from './labels.js';
 
 /**
@@ -87,20 +89,12 @@ import { labels, labelsLoaded, loadLabels } from './labels.js';
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkRequestDesk extends ZwgkElement {
-  static override styles = [tokens, buttons, states, fieldStyles, requestDeskStyles];
+  static override styles = [tokens, buttons, states, fieldStyles, staffSignInStyles, requestDeskStyles];
 
   /** The backend root: the staff API is `{api-base}/staff/…`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
 
   @state() private view: DeskView = 'queue';
-  @state() private signIn = {
-    name: '',
-    password: '',
-    busy: false,
-    errors: {} as Partial<Record<'name' | 'password', string>>,
-    failure: '',
-  };
-  @state() private signedOut = false;
   @state() private calendarUi: CalendarUi = { errors: new Map(), busy: false };
 
   private readonly session = new StaffSessionController(this, {
@@ -108,6 +102,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
     locale: () => this.locale,
     onChange: (next, previous) => this.onSession(next, previous),
   });
+  private readonly signIn = new StaffSignInController(this, this.session, () => this.renderRoot);
   private readonly queue = new QueueController(this, this.session);
   private readonly case = new CaseController(this, this.session);
   private readonly calendar = new CalendarController(this, this.session);
@@ -138,38 +133,8 @@ export class ZwgkRequestDesk extends ZwgkElement {
       if (previous.status === 'signed-out') this.focusLater('#queue-title');
     } else if (next.status === 'signed-out' && previous.status === 'signed-in') {
       this.emit<ZwgkSignedOutDetail>('zwgk-signed-out', { reason: next.expired ? 'expired' : 'signed-out' });
-      this.signedOut = !next.expired;
       this.case.close();
       this.steps.reset();
-      this.signIn = { ...this.signIn, password: '', busy: false, failure: '', errors: {} };
-      this.focusLater('#sign-in-title');
-    }
-  }
-
-  private onSignInInput(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    if (input.name === 'name' || input.name === 'password') this.signIn = { ...this.signIn, [input.name]: input.value };
-  }
-
-  private async onSignIn(event: Event): Promise<void> {
-    event.preventDefault();
-    const { name, password } = this.signIn;
-    const errors: Partial<Record<'name' | 'password', string>> = {};
-    if (!name.trim()) errors.name = this.localize(() => msg('请输入用户名'));
-    if (!password) errors.password = this.localize(() => msg('请输入密码'));
-    if (Object.keys(errors).length) {
-      this.signIn = { ...this.signIn, errors, failure: '' };
-      this.focusLater('#sign-in-summary');
-      return;
-    }
-    this.signIn = { ...this.signIn, errors: {}, failure: '', busy: true };
-    this.signedOut = false;
-    try {
-      await this.session.signIn(name.trim(), password);
-      this.signIn = { name: '', password: '', busy: false, errors: {}, failure: '' };
-    } catch (error) {
-      this.signIn = { ...this.signIn, password: '', busy: false, failure: this.localize(() => describeSignInFailure(error)) };
-      this.focusLater('.sign-in-failure');
     }
   }
 
@@ -270,14 +235,7 @@ export class ZwgkRequestDesk extends ZwgkElement {
     if (session.status === 'checking') return renderSkeleton(3);
     if (session.status === 'error') return renderLoadError(session.error, () => void this.session.check(true));
     if (session.status === 'signed-out') {
-      return renderSignIn(
-        { ...this.signIn, errors: this.signIn.errors, expired: !!session.expired, signedOut: this.signedOut },
-        {
-          onSubmit: (e) => void this.onSignIn(e),
-          onInput: (e) => this.onSignInInput(e),
-          focusField: (id) => this.focuser.control(id),
-        },
-      );
+      return renderStaffSignIn(this.signIn.view({ expiredNote: msg('未提交的内容没有保存。') }), this.signIn.handlers);
     }
     const user = session.user;
     if (!labelsLoaded()) return renderSkeleton(3);

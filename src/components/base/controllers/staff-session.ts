@@ -1,6 +1,8 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ApiError, apiUrl, requestJson, type RequestOptions } from '../../../api/client.js';
 import { STAFF_ROLES, type StaffSession, type StaffUser } from '../../../api/types/staff.js';
+import { signInFailure, type SignInFailure, type SignInField, type StaffSignInHandlers, type StaffSignInView } from '../staff-sign-in.js';
+import { FocusController } from './focus.js';
 import { toLoadError, type LoadError } from './request.js';
 
 export type StaffSessionState =
@@ -108,5 +110,87 @@ export class StaffSessionController implements ReactiveController {
     this.state = next;
     this.host.requestUpdate();
     this.options.onChange?.(next, previous);
+  }
+}
+
+/** What the sign-in form holds between renders. */
+export interface StaffSignInForm {
+  name: string;
+  password: string;
+  busy: boolean;
+  missing: SignInField[];
+  failure?: SignInFailure;
+}
+
+const EMPTY_FORM: StaffSignInForm = { name: '', password: '', busy: false, missing: [] };
+
+/**
+ * The sign-in form of an element that works in a StaffSessionController (base/staff-sign-in.ts renders it):
+ * what was typed, the blank fields, why the server refused, the busy button; a notice when the session ended
+ * (expired on the server, or signed out here). Focus goes to what a failure shows — the error summary, the
+ * server's refusal — and to the heading when the session ends under the user.
+ */
+export class StaffSignInController implements ReactiveController {
+  form: StaffSignInForm = EMPTY_FORM;
+  readonly handlers: StaffSignInHandlers = {
+    onSubmit: (event) => void this.submit(event),
+    focusField: (id) => this.focus.control(id),
+  };
+  private readonly focus: FocusController;
+  private signedOutHere = false;
+  private seen?: StaffSessionState['status'];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly session: StaffSessionController,
+    root: () => ParentNode | null,
+  ) {
+    host.addController(this);
+    this.focus = new FocusController(host, { root });
+  }
+
+  hostUpdate(): void {
+    const state = this.session.state;
+    if (this.seen === 'signed-in' && state.status === 'signed-out') {
+      this.form = EMPTY_FORM;
+      this.signedOutHere = !state.expired;
+      this.focus.after('#sign-in-title');
+    }
+    this.seen = state.status;
+  }
+
+  /** The form's plain data, with the element's intro line and what became of unsaved work when a session expires. */
+  view(words: { intro?: string; expiredNote: string }): StaffSignInView {
+    const state = this.session.state;
+    const notice = state.status !== 'signed-out' ? undefined : state.expired ? 'expired' : this.signedOutHere ? 'signed-out' : undefined;
+    return { ...this.form, ...words, notice };
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    // Read now: once the event has been dispatched its target is retargeted to the host.
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const name = String(data.get('name') ?? '');
+    const password = String(data.get('password') ?? '');
+    const missing = (['name', 'password'] as const).filter((field) => !(field === 'name' ? name.trim() : password));
+    this.signedOutHere = false;
+    if (missing.length) {
+      this.set({ name, password, busy: false, missing });
+      this.focus.after('#sign-in-summary');
+      return;
+    }
+    this.set({ name, password, busy: true, missing: [] });
+    try {
+      await this.session.signIn(name.trim(), password);
+      this.set(EMPTY_FORM);
+    } catch (error) {
+      this.set({ name, password: '', busy: false, missing: [], failure: signInFailure(error) });
+      this.focus.after('.sign-in-failure');
+    }
+  }
+
+  private set(form: StaffSignInForm): void {
+    this.form = form;
+    this.host.requestUpdate();
   }
 }
