@@ -262,3 +262,21 @@ export async function chooseOption(el: Element, id: string, value: string): Prom
   select!.dispatchEvent(new Event('change', { bubbles: true }));
   await settled(el);
 }
+
+/**
+ * Fails to sign in as `name` until the reference server locks the account (429), as repeated wrong passwords
+ * do; use a name of no real account, so no other test is locked out. (Each failure also counts against this
+ * browser's address, which locks at 20 within 15 minutes: lock one name per test file at most.)
+ */
+export async function lockStaffAccount(name: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const response = await pageFetch('/api/staff/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, password: 'not-the-password' }),
+    });
+    if (response.status === 429) return;
+    expect(response.status).to.equal(401);
+  }
+  throw new Error(`${name} was never locked`);
+}

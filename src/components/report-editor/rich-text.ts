@@ -2,7 +2,7 @@
  * The narrative editor (一、五、六) on ProseMirror, loaded only when the report editor
  * opens. Its schema holds only what the report viewer renders and a CMS keeps: paragraphs,
  * bold, italic, links, bulleted and numbered lists, line breaks. Pasted HTML (from Word or
- * a web page) first goes through the viewer's own sanitiser, then through the schema, so
+ * a web page) first goes through the narrative policy's sanitiser, then through the schema, so
  * classes, styles, fonts, `<o:p>` and scripts never reach the document.
  */
 import { baseKeymap, toggleMark } from 'prosemirror-commands';
