@@ -218,7 +218,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     const report = this.current();
     // The view module is loading, or last year's report is on its way.
     if (!this.view || !report) return renderSkeleton(8);
-    const note = state.value instanceof ImportedPage ? this.view.renderImportedNote(state.value, this.locale) : nothing;
+    const note = state.value instanceof ImportedPage ? state.value.note(this.locale) : nothing;
     if (!report.doc) return [note, this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined)];
     const versions = this.versionsSource.state.status === 'ready' ? this.versionsSource.state.value : [];
     const history = renderVersions({ versions, opened: this.openedVersion, onOpen: (v) => (this.openedVersion = v) });

@@ -18,8 +18,6 @@ import { describeLoadError } from '../base/states.js';
 import type { LoadError } from '../base/controllers/request.js';
 import { renderNarrativeText } from './narrative.js';
 
-// The note above a report read from a published page, which needs the view anyway.
-export { renderImportedNote } from './imported-note.js';
 import { proactiveTables, requestsTable, reviewsTable, type TableContext } from './tables.js';
 import { barChart, comparisonTable } from './charts.js';
 import {
