@@ -2,8 +2,8 @@
  * `zwgk-kit/ssr`: import once in server code that renders the elements with @lit-labs/ssr (Next.js,
  * Nuxt, Astro, a plain Node server), before rendering. It gives server rendering what the browser loads
  * on demand: the report viewer's tables and checker, and a sanitiser for its narrative parts that needs
- * no DOM (htmlparser2 and the same allowlist DOMPurify uses in the browser). With it, a viewer given
- * `data` renders the whole report on the server and hydrates in the browser without DOMPurify.
+ * no DOM (htmlparser2 and the narrative policy the browser's DOM sanitiser applies). With it, a viewer given
+ * `data` renders the whole report on the server and hydrates in the browser without sanitising it again.
  * Not for the browser: it carries htmlparser2.
  *
  * On the server an element sees only its own attributes, not the page around it: `setServerContext` tells it

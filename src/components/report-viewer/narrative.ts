@@ -1,13 +1,13 @@
 /**
  * The narrative parts (一、五、六) as HTML, sanitised where they are rendered: on the server by a
- * sanitiser that needs no DOM (registered by `zwgk-kit/ssr`), in the browser by DOMPurify, which
- * loads only when a narrative holds markup. Plain text needs neither and is rendered as text.
+ * sanitiser that needs no DOM (registered by `zwgk-kit/ssr`), in the browser by the DOM one
+ * (components/base/sanitize.ts), whose fresh nodes are rendered as they are. Plain text needs neither
+ * and is rendered as text.
  */
 import { html, noChange, nothing, type TemplateResult } from 'lit';
-import { AsyncDirective } from 'lit/async-directive.js';
-import { directive } from 'lit/directive.js';
+import { Directive, directive } from 'lit/directive.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { loadSanitizer, loadedSanitizer } from './view-loader.js';
+import { sanitizedFragment } from '../base/sanitize.js';
 
 type Sanitize = (html: string) => string;
 
@@ -21,11 +21,12 @@ export function setServerSanitizer(sanitize: Sanitize): void {
 }
 
 /**
- * `unsafeHTML` of the sanitised text. When the element hydrates a server-rendered report, its first
- * render keeps the server's (already sanitised) HTML as it is — the browser's sanitiser may write the same
- * markup differently, which Lit would take for a mismatch — and DOMPurify is needed only once the text changes.
+ * The sanitised text: on the server `unsafeHTML` of its sanitiser's string, in the browser the sanitiser's
+ * nodes (never a string parsed again). When the element hydrates a server-rendered report, its first
+ * render keeps the server's (already sanitised) HTML as it is — the browser's sanitiser may build the same
+ * markup differently, which Lit would take for a mismatch — and the text is sanitised only once it changes.
  */
-class NarrativeDirective extends AsyncDirective {
+class NarrativeDirective extends Directive {
   private shown?: string;
 
   render(text: string, _hydrating: boolean): unknown {
@@ -35,16 +36,7 @@ class NarrativeDirective extends AsyncDirective {
   override update(_part: unknown, [text, hydrating]: [string, boolean]): unknown {
     if (text === this.shown) return noChange;
     this.shown = text;
-    if (hydrating) return noChange;
-    // The element waits for DOMPurify before it renders a report with markup (report-viewer.ts); a narrative
-    // that first appears after hydration fetches it here.
-    const sanitize = loadedSanitizer();
-    if (sanitize) return unsafeHTML(sanitize(text));
-    void loadSanitizer().then(
-      (loaded) => this.shown === text && this.setValue(unsafeHTML(loaded(text))),
-      () => undefined,
-    );
-    return nothing;
+    return hydrating ? noChange : sanitizedFragment(text);
   }
 }
 const sanitizedHtml = directive(NarrativeDirective);

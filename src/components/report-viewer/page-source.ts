@@ -1,5 +1,5 @@
 import { ApiError } from '../../api/client.js';
-import type { AnnualReport } from '../../api/types/report.js';
+import type { AnnualReport, ReportLocale } from '../../api/types/report.js';
 import type { ImportProblem } from '../../core/report/import/types.js';
 
 const TIMEOUT_MS = 20_000;
@@ -10,13 +10,19 @@ export class ImportedPage {
     readonly report: AnnualReport,
     /** What could not be read, and what is worth a look. */
     readonly problems: readonly ImportProblem[],
+    private readonly renderNote: (page: ImportedPage, locale: ReportLocale) => unknown,
   ) {}
+
+  /** The note above the report (imported-note.ts), which loads with the importer. */
+  note(locale: ReportLocale): unknown {
+    return this.renderNote(this, locale);
+  }
 }
 
 /**
  * Fetches the viewer's `src`: the report document as JSON, or a published report page
  * (content type text/html, or a body that starts with `<`) which is imported here with the
- * browser's own parser. The importer loads only when a page arrives.
+ * browser's own parser. The importer (and the note about it) loads only when a page arrives.
  */
 export async function fetchReportSource(src: string, init: { signal: AbortSignal; headers?: Record<string, string> }): Promise<unknown> {
   const timeout = new AbortController();
@@ -43,9 +49,9 @@ export async function fetchReportSource(src: string, init: { signal: AbortSignal
   if (!response.ok) throw new ApiError('http', `HTTP ${response.status}`, response.status);
   const isPage = /text\/html|application\/xhtml/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(text);
   if (isPage) {
-    const { importReportInBrowser } = await import('../../core/report/import/browser.js');
+    const { importReportInBrowser, renderImportedNote } = await import('./imported-page.js');
     const { report, problems } = importReportInBrowser(text);
-    return new ImportedPage(report, problems);
+    return new ImportedPage(report, problems, renderImportedNote);
   }
   try {
     return JSON.parse(text) as unknown;

@@ -12,7 +12,7 @@ import type { ZwgkCheckedDetail } from '../../events/zwgk-checked.js';
 import type { CompareStatus, PreparedReport } from './view.js';
 import { ImportedPage, fetchReportSource } from './page-source.js';
 import { parseVersions, renderVersions, versionsStyles } from './versions.js';
-import { loadSanitizer, loadView, loadedSanitizer, loadedView } from './view-loader.js';
+import { loadView, loadedView } from './view-loader.js';
 import { awaitsHydration } from '../base/hydration.js';
 import type { PublishedVersion } from '../../api/types/report-draft.js';
 
@@ -141,10 +141,8 @@ export class ZwgkReportViewer extends ZwgkElement {
   });
   // On the server, provided by zwgk-kit/ssr; in the browser, loaded after connecting (the first render shows loading).
   private view?: View = isServer ? loadedView() : undefined;
-  /** The view or the sanitiser could not be loaded. */
+  /** The view could not be loaded. */
   private viewFailed = false;
-  /** The document whose report the first render hydrated (its narratives are the server's HTML). */
-  private hydratedRaw?: unknown;
   private prepared?: PreparedReport;
   private preparedPrevious?: unknown;
   private announced?: PreparedReport;
@@ -159,10 +157,10 @@ export class ZwgkReportViewer extends ZwgkElement {
     this.fetchView();
   }
 
-  /** Loads the view (or, with `sanitizer`, DOMPurify), then renders again; a failure shows the error state with Retry. */
-  private fetchView(sanitizer?: boolean): void {
+  /** Loads the view, then renders again; a failure shows the error state with Retry. */
+  private fetchView(): void {
     this.viewFailed = false;
-    (sanitizer ? loadSanitizer() : loadView()).then(
+    loadView().then(
       () => {
         this.view = loadedView();
         this.requestUpdate();
@@ -203,12 +201,6 @@ export class ZwgkReportViewer extends ZwgkElement {
       prepared = this.prepared = this.view.prepareReport(raw, previous);
       this.preparedPrevious = previous;
     }
-    if (this.hydrating()) this.hydratedRaw = raw;
-    // Narratives with markup wait for the sanitiser, unless they are the server's, already sanitised.
-    if (prepared.hasMarkup && !isServer && !loadedSanitizer() && this.hydratedRaw !== raw) {
-      this.fetchView(true);
-      return undefined;
-    }
     return prepared;
   }
 
@@ -226,7 +218,7 @@ export class ZwgkReportViewer extends ZwgkElement {
     const report = this.current();
     // The view module is loading, or last year's report is on its way.
     if (!this.view || !report) return renderSkeleton(8);
-    const note = state.value instanceof ImportedPage ? this.view.renderImportedNote(state.value, this.locale) : nothing;
+    const note = state.value instanceof ImportedPage ? state.value.note(this.locale) : nothing;
     if (!report.doc) return [note, this.view.renderUnreadable(report, this.locale, this.src ? () => this.source.retry() : undefined)];
     const versions = this.versionsSource.state.status === 'ready' ? this.versionsSource.state.value : [];
     const history = renderVersions({ versions, opened: this.openedVersion, onOpen: (v) => (this.openedVersion = v) });

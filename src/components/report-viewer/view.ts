@@ -2,7 +2,7 @@
  * The report itself: checked, then rendered with its table of contents, findings, the six
  * parts, charts and the comparison with last year. Loaded on demand by <zwgk-report-viewer>
  * (it carries the two formats and the checker), so the element's own entry stays small and a page
- * pays for this only when a report is shown. DOMPurify loads apart, only for narratives with markup.
+ * pays for this only when a report is shown. Its narratives are sanitised by components/base/sanitize.ts.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -16,10 +16,8 @@ import type { Locale } from '../../i18n/locale.js';
 import { formatDate, plural } from '../../i18n/format.js';
 import { describeLoadError } from '../base/states.js';
 import type { LoadError } from '../base/controllers/request.js';
-import { isMarkup, renderNarrativeText } from './narrative.js';
+import { renderNarrativeText } from './narrative.js';
 
-// The note above a report read from a published page, which needs the view anyway.
-export { renderImportedNote } from './imported-note.js';
 import { proactiveTables, requestsTable, reviewsTable, type TableContext } from './tables.js';
 import { barChart, comparisonTable } from './charts.js';
 import {
@@ -57,8 +55,6 @@ export interface PreparedReport {
   marks: Map<string, NumberedFinding[]>;
   /** The narrative parts as the document gives them (HTML or text), sanitised when rendered (narrative.ts). */
   narratives: Partial<Record<NarrativeKey, string>>;
-  /** A narrative holds markup: showing it needs the sanitiser. */
-  hasMarkup: boolean;
 }
 
 /** Checks `raw` (against `previousRaw` for R6/R7 when given) and picks out its narrative parts. */
@@ -95,7 +91,6 @@ export function prepareReport(raw: unknown, previousRaw?: unknown): PreparedRepo
     numbered,
     marks,
     narratives,
-    hasMarkup: Object.values(narratives).some(isMarkup),
   };
 }
 

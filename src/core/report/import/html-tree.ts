@@ -3,15 +3,19 @@
  * text as strings. Both parsers (htmlparser2 in Node, DOMParser in the browser) build it,
  * so everything after parsing is the same pure code on both sides.
  */
-import { safeHref } from '../../url.js';
 import {
+  DROPPED_TAGS,
   HEADINGS,
   IMAGE_PROTOCOLS,
   LINK_PROTOCOLS,
   NARRATIVE_ATTRIBUTES,
   NARRATIVE_TAGS,
+  SKIPPED_TAGS,
   TABLE_TAGS,
   TEXT_TAGS,
+  VOID_TAGS,
+  cellSpans,
+  narrativeAttributes,
 } from '../narrative-policy.js';
 
 export { IMAGE_PROTOCOLS, LINK_PROTOCOLS, NARRATIVE_ATTRIBUTES, NARRATIVE_TAGS };
@@ -27,7 +31,7 @@ export type HtmlNode = HtmlElement | string;
 export const isElement = (node: HtmlNode): node is HtmlElement => typeof node !== 'string';
 
 /** Content that is never part of the report's text. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'head', 'select', 'button', 'textarea']);
+const SKIPPED = new Set(SKIPPED_TAGS);
 
 const BLOCK_BREAK = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -74,14 +78,9 @@ export function pathTo(root: HtmlElement, target: HtmlElement): HtmlElement[] | 
 
 const HEADING_TAGS = new Set(HEADINGS);
 
-/**
- * Content dropped with everything inside it, beyond what is never the report's text. Not <svg> or <math>:
- * htmlparser2 does not end them at a paragraph as browsers do, and an unclosed one would take the rest
- * of the text with it; unwrapped, only their text stays.
- */
-const DROPPED = new Set([...SKIPPED, 'object', 'embed', 'title', 'noembed', 'noframes', 'xmp', 'plaintext']);
-const VOID = new Set(['br', 'img', 'col']);
-const SPAN = /^\d{1,3}$/;
+/** Content dropped with everything inside it, beyond what is never the report's text (see DROPPED_TAGS). */
+const DROPPED = new Set(DROPPED_TAGS);
+const VOID = new Set(VOID_TAGS);
 
 export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -114,13 +113,7 @@ function serialise(node: HtmlNode, policy: Policy): string {
   return VOID.has(node.tag) ? open : `${open}${inner}</${node.tag}>`;
 }
 
-const spans = (el: HtmlElement): [string, string][] =>
-  el.tag === 'td' || el.tag === 'th'
-    ? (['colspan', 'rowspan'] as const).flatMap((name): [string, string][] => {
-        const value = el.attrs[name]?.trim();
-        return value && SPAN.test(value) ? [[name, value]] : [];
-      })
-    : [];
+const spans = (el: HtmlElement): [string, string][] => cellSpans(el.tag, el.attrs);
 
 const SAFE_LINK = /^(https?:|mailto:|tel:)/i;
 const IMPORTED: Policy = {
@@ -145,30 +138,15 @@ export function sanitizedHtml(node: HtmlNode): string {
 /**
  * The viewer's policy, rebuilt from a tree as above: NARRATIVE_TAGS and NARRATIVE_ATTRIBUTES, links
  * only to LINK_PROTOCOLS (with rel="noopener noreferrer"), images only from IMAGE_PROTOCOLS and never
- * without a text alternative. What DOMPurify does in the browser, for server rendering, where there is no DOM.
+ * without a text alternative (narrativeAttributes). What components/base/sanitize.ts does in the browser, for server
+ * rendering, where there is no DOM.
  */
 export function sanitizedNarrative(root: HtmlElement): string {
-  const kept = new Set(NARRATIVE_ATTRIBUTES);
   const policy: Policy = {
     tags: new Set(NARRATIVE_TAGS),
     dropped: DROPPED,
     divsToParagraphs: false,
-    attributes: (el) => {
-      const out: [string, string][] = spans(el);
-      for (const [name, value] of Object.entries(el.attrs)) {
-        if (!kept.has(name) || name === 'colspan' || name === 'rowspan' || name === 'href' || name === 'src') continue;
-        out.push([name, value]);
-      }
-      const href = el.tag === 'a' ? safeHref(el.attrs['href'], LINK_PROTOCOLS) : undefined;
-      if (href) out.push(['href', href], ['rel', 'noopener noreferrer']);
-      if (el.tag === 'img') {
-        const src = safeHref(el.attrs['src'], IMAGE_PROTOCOLS);
-        if (src) out.push(['src', src]);
-        // No alternative given: decorative (the narrative's text carries the content), never unlabelled.
-        if (el.attrs['alt'] === undefined) out.push(['alt', '']);
-      }
-      return out;
-    },
+    attributes: (el) => narrativeAttributes(el.tag, el.attrs),
   };
   return root.children.map((child) => serialise(child, policy)).join('');
 }
