@@ -11,6 +11,8 @@
 // - page: what a real page downloads under cdn/autoloader.js (scripts/cdn-pages.mjs), in Chromium, with the
 //   reference server's demo data: every script it requested, Lit included, until its elements are interactive
 //   (and half a second after, for what loads late), against its target and its budget.
+// `--explain`: also each page's scripts with their gzip bytes, and what the contact card's page is made of, module
+// by module (scripts/size-explain.mjs); `--explain=runtime,forms` (or `all`): the CDN files so named instead.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -81,6 +83,9 @@ async function gzipOf(options) {
   return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
 }
 const src = (file) => new URL(`src/${file}`, root).pathname;
+
+const explainArgument = process.argv.find((arg) => arg === '--explain' || arg.startsWith('--explain='));
+const explained = [];
 
 const rows = [];
 let failed = false;
@@ -208,6 +213,7 @@ if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no
       if (errors.length) (rows.push([`page: ${page.title}`, 'errors', '—', errors.join('; ')]), (failed = true));
       const target = TARGETS[name];
       report(`page: ${page.title} (${scripts.length} scripts; target ${target})`, bytes, budgets.pages?.[name]);
+      if (explainArgument) explained.push([name, page.title, scripts]);
       rows.at(-1)[3] += bytes > target ? `, ${((bytes / target - 1) * 100).toFixed(0)}% over target` : ', within target';
       // A Chinese page never fetches the English messages, nor the proof solver before anyone types.
       const early = scripts.filter((path) => /^chunks\/(en|solver)-[\w-]+\.js$/.test(path));
@@ -240,6 +246,16 @@ const width = Math.max(...rows.map((r) => String(r[0]).length));
 console.log(`${'what'.padEnd(width)}  gzip bytes  budget  status`);
 for (const [name, bytes, budget, status] of rows) {
   console.log(`${String(name).padEnd(width)}  ${String(bytes).padStart(10)}  ${String(budget).padStart(6)}  ${status}`);
+}
+if (explainArgument) {
+  const { cdnFiles, printExplanation } = await import('./size-explain.mjs');
+  for (const [, title, scripts] of explained) {
+    console.log(`\npage: ${title}`);
+    for (const script of scripts) console.log(`  ${String(gzipFiles(cdnDir, [script])).padStart(6)}  ${script}`);
+  }
+  const names = explainArgument.split('=')[1];
+  const cardPage = explained.find(([name]) => name === 'contactCard')?.[2] ?? [];
+  printExplanation(cdnDir, names ? cdnFiles(cdnDir, names.split(',')) : cardPage);
 }
 if (failed) {
   console.error('\nA size budget is exceeded (size-budgets.json).');
