@@ -134,7 +134,8 @@ const FORMS = [
   /\/src\/components\/base\/controllers\/(focus|submission|draft|server-errors)\.ts$/,
   // (not the holiday calendar: only the application form's receipt and the mailbox's rating load it, lazily)
   /\/src\/core\/(draft\/|calendar\/today|application\/(?!deadline))/,
-  /\/src\/core\/validate\/(?!feedback)/,
+  // (not the English validation messages: English pages only, in a lazy chunk of their own)
+  /\/src\/core\/validate\/(?!feedback|messages-en)/,
   /\/src\/api\/upload\.ts$/,
   /\/src\/api\/types\/application\.ts$/,
   /\/node_modules\/lit-html\/directives\/(live|if-defined)\.js$/,
@@ -160,7 +161,7 @@ const group = (name: string, patterns: RegExp[], priority: number) => ({
 // No eval and no inline styles: it works under script-src 'self'; style-src 'self'. The source maps are written
 // beside each file without the sourceMappingURL comment (35 bytes gzip a file, ~0.8 KB on a page of six elements):
 // devtools find them when a developer adds them, citizens do not download the comments.
-// Licence comments (Lit's, DOMPurify's) are kept.
+// Licence comments (Lit's) are kept.
 export default defineConfig({
   publicDir: false,
   plugins: [importsPastBarrels(), minifyLitLiterals(), preloadChunks()],

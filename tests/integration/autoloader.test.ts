@@ -88,7 +88,9 @@ test('a page with one contact card loads the contact card and nothing else', asy
     `page with one <zwgk-contact-card> (autoloader): ${scripts.length} scripts, ${bytes} bytes gzip, budget ${budgets.pages.contactCard}`,
   );
   assert.deepEqual(errors, []);
-  const others = scripts.filter((path) => /directory|application|feedback|report|view|solver|lookup|\/en-|\/forms-|\/common-/.test(path));
+  const others = scripts.filter((path) =>
+    /directory|application|feedback|report|view|solver|lookup|\/en-|messages-en|\/forms-|\/common-/.test(path),
+  );
   assert.deepEqual(others, [], "no other element, no English, no report tables, none of the forms' or the other elements' shared code");
   assert.ok(bytes <= budgets.pages.contactCard, `${bytes} bytes within the page budget ${budgets.pages.contactCard}`);
   // The chunks the card's chunk imports are fetched beside it (one round trip), not after it.
