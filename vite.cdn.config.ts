@@ -26,10 +26,17 @@ const RUNTIME = [
 ];
 
 /**
+ * What an element import()s as soon as it shows its data, which the autoloader preloads with the element's chunk
+ * when the element has a URL to fetch (src/autoloader.ts): the report viewer's tables and charts, one round trip
+ * earlier. Not what waits for the citizen (the card's vCard writer, the mailbox's views, the proof solver).
+ */
+const WHEN_SHOWN: Record<string, RegExp> = { 'zwgk-report-viewer': /\/src\/components\/report-viewer\/view\.ts$/ };
+
+/**
  * Saves round trips on a slow link: a chunk's static imports are only discovered once the chunk has arrived,
  * so each level of imports costs one more round trip. This writes
  * - into autoloader.js the chunks each element's chunk imports (src/autoloader.ts `PRELOAD`), which the
- *   autoloader preloads beside the element's chunk;
+ *   autoloader preloads beside the element's chunk, and those WHEN_SHOWN names;
  * - before every other `import()` (the report viewer's tables, the mailbox's views …) a `modulepreload` of the
  *   chunks the loaded one imports and its importer does not already have.
  * (Vite does the second itself outside library mode.) The source maps are not shifted for the inserted text.
@@ -52,7 +59,12 @@ function preloadChunks(): Plugin {
       const loader = chunks.get('autoloader.js');
       if (!loader) return this.error('no autoloader.js in the CDN build');
       const files: string[] = [];
+      const indexOf = (dependency: string) => {
+        const chunk = dependency.replace(/^chunks\/(.*)\.js$/, '$1');
+        return files.includes(chunk) ? files.indexOf(chunk) : files.push(chunk) - 1;
+      };
       const tags: Record<string, number[]> = {};
+      const shown: Record<string, number[]> = {};
       for (const file of loader.dynamicImports) {
         // The element's entry module (src/contact-card.ts …) is in the chunk, whether or not it is its facade.
         const name = chunks
@@ -60,14 +72,19 @@ function preloadChunks(): Plugin {
           ?.moduleIds.map((id) => id.match(/\/src\/([\w-]+)\.ts$/)?.[1])
           .find(Boolean);
         if (!name) continue;
-        tags[`zwgk-${name}`] = [...staticImports(file)].map((dependency) => {
-          const chunk = dependency.replace(/^chunks\/(.*)\.js$/, '$1');
-          return files.includes(chunk) ? files.indexOf(chunk) : files.push(chunk) - 1;
-        });
+        const tag = `zwgk-${name}`;
+        const upFront = staticImports(file);
+        tags[tag] = [...upFront].map(indexOf);
+        const module = WHEN_SHOWN[tag];
+        if (!module) continue;
+        const lazy = [file, ...upFront].flatMap((chunk) => chunks.get(chunk)?.dynamicImports ?? []);
+        const target = lazy.find((chunk) => chunks.get(chunk)?.moduleIds.some((id) => module.test(id)));
+        if (!target) return this.error(`${tag}: no chunk it import()s holds ${module} (WHEN_SHOWN, vite.cdn.config.ts)`);
+        shown[tag] = [target, ...staticImports(target)].filter((chunk) => chunk !== file && !upFront.has(chunk)).map(indexOf);
       }
-      const placeholder = /(["'`])\{"chunks":\[\],"tags":\{\}\}\1/;
+      const placeholder = /(["'`])\{"chunks":\[\],"tags":\{\},"shown":\{\}\}\1/;
       if (!placeholder.test(loader.code)) return this.error('autoloader.js lost its PRELOAD placeholder');
-      loader.code = loader.code.replace(placeholder, `'${JSON.stringify({ chunks: files, tags })}'`);
+      loader.code = loader.code.replace(placeholder, `'${JSON.stringify({ chunks: files, tags, shown })}'`);
 
       for (const [file, chunk] of chunks) {
         if (chunk === loader || !file.startsWith('chunks/')) continue;
