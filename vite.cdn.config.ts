@@ -10,12 +10,13 @@ import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
  * a contact card page does not pay for the forms.
  */
 const RUNTIME = [
-  /\/node_modules\/lit\/(index|decorators)\.js$/,
+  /\/node_modules\/lit\/index\.js$/,
   /\/node_modules\/lit-html\/(lit-html|is-server)\.js$/,
   /\/node_modules\/lit-element\/lit-element\.js$/,
   /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/(property|state))\.js$/,
   /\/node_modules\/@lit\/localize\//,
-  /@oxc-project\+runtime/,
+  // TypeScript's decorators' helper (oxc's other helpers serve altcha-lib's classes: they go with the proof solver)
+  /@oxc-project\+runtime@[\d.]+\/helpers\/esm\/decorate\.js$/,
   /\/src\/components\/base\/(zwgk-element|context|states|heading|hydration|clipboard|download)\.ts$/,
   /\/src\/components\/base\/controllers\/(request|data-source)\.ts$/,
   /\/src\/styles\/(tokens|host-reset)\.ts$/,
@@ -25,10 +26,17 @@ const RUNTIME = [
 ];
 
 /**
+ * What an element import()s as soon as it shows its data, which the autoloader preloads with the element's chunk
+ * when the element has a URL to fetch (src/autoloader.ts): the report viewer's tables and charts, one round trip
+ * earlier. Not what waits for the citizen (the card's vCard writer, the mailbox's views, the proof solver).
+ */
+const WHEN_SHOWN: Record<string, RegExp> = { 'zwgk-report-viewer': /\/src\/components\/report-viewer\/view\.ts$/ };
+
+/**
  * Saves round trips on a slow link: a chunk's static imports are only discovered once the chunk has arrived,
  * so each level of imports costs one more round trip. This writes
  * - into autoloader.js the chunks each element's chunk imports (src/autoloader.ts `PRELOAD`), which the
- *   autoloader preloads beside the element's chunk;
+ *   autoloader preloads beside the element's chunk, and those WHEN_SHOWN names;
  * - before every other `import()` (the report viewer's tables, the mailbox's views …) a `modulepreload` of the
  *   chunks the loaded one imports and its importer does not already have.
  * (Vite does the second itself outside library mode.) The source maps are not shifted for the inserted text.
@@ -51,7 +59,12 @@ function preloadChunks(): Plugin {
       const loader = chunks.get('autoloader.js');
       if (!loader) return this.error('no autoloader.js in the CDN build');
       const files: string[] = [];
+      const indexOf = (dependency: string) => {
+        const chunk = dependency.replace(/^chunks\/(.*)\.js$/, '$1');
+        return files.includes(chunk) ? files.indexOf(chunk) : files.push(chunk) - 1;
+      };
       const tags: Record<string, number[]> = {};
+      const shown: Record<string, number[]> = {};
       for (const file of loader.dynamicImports) {
         // The element's entry module (src/contact-card.ts …) is in the chunk, whether or not it is its facade.
         const name = chunks
@@ -59,14 +72,19 @@ function preloadChunks(): Plugin {
           ?.moduleIds.map((id) => id.match(/\/src\/([\w-]+)\.ts$/)?.[1])
           .find(Boolean);
         if (!name) continue;
-        tags[`zwgk-${name}`] = [...staticImports(file)].map((dependency) => {
-          const chunk = dependency.replace(/^chunks\/(.*)\.js$/, '$1');
-          return files.includes(chunk) ? files.indexOf(chunk) : files.push(chunk) - 1;
-        });
+        const tag = `zwgk-${name}`;
+        const upFront = staticImports(file);
+        tags[tag] = [...upFront].map(indexOf);
+        const module = WHEN_SHOWN[tag];
+        if (!module) continue;
+        const lazy = [file, ...upFront].flatMap((chunk) => chunks.get(chunk)?.dynamicImports ?? []);
+        const target = lazy.find((chunk) => chunks.get(chunk)?.moduleIds.some((id) => module.test(id)));
+        if (!target) return this.error(`${tag}: no chunk it import()s holds ${module} (WHEN_SHOWN, vite.cdn.config.ts)`);
+        shown[tag] = [target, ...staticImports(target)].filter((chunk) => chunk !== file && !upFront.has(chunk)).map(indexOf);
       }
-      const placeholder = /(["'`])\{"chunks":\[\],"tags":\{\}\}\1/;
+      const placeholder = /(["'`])\{"chunks":\[\],"tags":\{\},"shown":\{\}\}\1/;
       if (!placeholder.test(loader.code)) return this.error('autoloader.js lost its PRELOAD placeholder');
-      loader.code = loader.code.replace(placeholder, `'${JSON.stringify({ chunks: files, tags })}'`);
+      loader.code = loader.code.replace(placeholder, `'${JSON.stringify({ chunks: files, tags, shown })}'`);
 
       for (const [file, chunk] of chunks) {
         if (chunk === loader || !file.startsWith('chunks/')) continue;
@@ -85,13 +103,56 @@ function preloadChunks(): Plugin {
   };
 }
 
+/** The module of each name that the kit imports through a barrel (`lit/decorators.js`, `@lit/localize`). */
+const BARREL_MODULES: Record<string, Record<string, string>> = {
+  'lit/decorators.js': { property: 'lit/decorators/property.js', state: 'lit/decorators/state.js', query: 'lit/decorators/query.js' },
+  '@lit/localize': { msg: '@lit/localize/init/install.js', str: '@lit/localize/internal/str-tag.js' },
+};
+/**
+ * Imports each name from its own module instead of a barrel:
+ * - a chunk group takes in what its modules import: through `lit/decorators.js` the runtime chunk (the base
+ *   element's @property and @state) took in @query too, which only the directory uses — and left alone, the
+ *   barrel became an empty chunk, one more request for every element;
+ * - `@lit/localize` does not declare itself free of side effects, so its barrel kept runtime mode's module
+ *   (configureLocalization and its Deferred, ~200 B gzip) though the kit configures the reentrant mode.
+ * A name missing from BARREL_MODULES fails the build.
+ */
+function importsPastBarrels(): Plugin {
+  return {
+    name: 'zwgk-imports-past-barrels',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      let changed = false;
+      const result = code.replace(
+        /import \{([^}]*)\} from '(lit\/decorators\.js|@lit\/localize)';/g,
+        (_, names: string, barrel: string) => {
+          changed = true;
+          return names
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+            .map((name) => {
+              const module = BARREL_MODULES[barrel]![name.split(/\s+as\s+/)[0]!];
+              if (!module) this.error(`${id}: add ${name} of ${barrel} to BARREL_MODULES (vite.cdn.config.ts)`);
+              return `import { ${name} } from '${module}';`;
+            })
+            .join('');
+        },
+      );
+      return changed ? { code: result, map: null } : null;
+    },
+  };
+}
+
 /** Shared by the citizen's forms (the application form, the status look-up, the mailbox) and the office's. */
 const FORMS = [
   /\/src\/components\/base\/(fields|fields\.styles|form\.styles)\.ts$/,
   /\/src\/components\/base\/controllers\/(focus|submission|draft|server-errors)\.ts$/,
   // (not the holiday calendar: only the application form's receipt and the mailbox's rating load it, lazily)
   /\/src\/core\/(draft\/|calendar\/today|application\/(?!deadline))/,
-  /\/src\/core\/validate\/(?!feedback)/,
+  // (not the English validation messages: English pages only, in a lazy chunk of their own)
+  /\/src\/core\/validate\/(?!feedback|messages-en)/,
   /\/src\/api\/upload\.ts$/,
   /\/src\/api\/types\/application\.ts$/,
   /\/node_modules\/lit-html\/directives\/(live|if-defined)\.js$/,
@@ -117,10 +178,10 @@ const group = (name: string, patterns: RegExp[], priority: number) => ({
 // No eval and no inline styles: it works under script-src 'self'; style-src 'self'. The source maps are written
 // beside each file without the sourceMappingURL comment (35 bytes gzip a file, ~0.8 KB on a page of six elements):
 // devtools find them when a developer adds them, citizens do not download the comments.
-// Licence comments (Lit's, DOMPurify's) are kept.
+// Licence comments (Lit's) are kept.
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitLiterals(), preloadChunks()],
+  plugins: [importsPastBarrels(), minifyLitLiterals(), preloadChunks()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: BROWSER_FLOOR,

@@ -10,11 +10,13 @@
 //   - autoloader: the page loading cdn/autoloader.js (each element's chunks when it appears);
 //   - one file:   the same page loading cdn/zwgk-kit.js (every citizen element up front) — the baseline;
 //   - one card:   a page with the contact card alone under the autoloader, for scale.
-// with the ratio to the baseline, and the gzip bytes of script each page downloaded.
+// with the ratio to the baseline, the gzip bytes of script each page downloaded, everything it put on the wire
+// until interactive (page, stylesheets, scripts, the API's answers: compressed bytes and headers), and how long
+// those bytes alone take at the emulated bandwidth — the floor no ordering of requests can beat.
 // With `--http2` the files come over HTTP/2 (TLS, one connection), as CDNs serve them, instead of HTTP/1.1
 // (six connections, one request at a time each).
 // With `--compare <dir>` (another build's packages/zwgk-kit/dist/cdn, e.g. the main branch's), that build's
-// autoloader and one-file pages run in the same alternation.
+// autoloader, one-file and one-card pages run in the same alternation.
 // Run: npm run bench:first-load [-- rounds] [--http2] [--compare dir]   (after npm run build; 5–10 s a run)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -54,9 +56,14 @@ if (compareDir) {
   variants.push(
     { name: 'compared: autoloader', url: server.page('/compared-autoloader', demoPage('/cdn-compare/autoloader.js')), tags: six },
     { name: 'compared: one file', url: server.page('/compared-one-file', demoPage('/cdn-compare/zwgk-kit.js')), tags: six },
+    {
+      name: 'compared: one card',
+      url: server.page('/compared-one-card', pageHtml(['zwgk-contact-card'], '/cdn-compare/autoloader.js')),
+      tags: ['zwgk-contact-card'],
+    },
   );
 }
-const results = new Map(variants.map((variant) => [variant.name, { ms: [], bytes: 0, scripts: 0 }]));
+const results = new Map(variants.map((variant) => [variant.name, { ms: [], bytes: 0, scripts: 0, wire: [] }]));
 const problems = [];
 const loadBefore = loadavg();
 try {
@@ -69,6 +76,7 @@ try {
       result.ms.push(run.ms);
       result.bytes = run.bytes;
       result.scripts = run.scripts.length;
+      result.wire.push(run.wireBytes);
       problems.push(...run.errors.map((error) => `${variant.name}: ${error}`));
       process.stderr.write(`round ${round + 1}/${rounds} ${variant.name}: ${Math.round(run.ms)} ms\n`);
     }
@@ -90,11 +98,13 @@ console.log(
       .map((n) => n.toFixed(2))
       .join(' ')} after`,
 );
-console.log('page                   | interactive, median | min–max        | ÷ one file | script gzip');
-for (const [name, { ms, bytes, scripts }] of results) {
+console.log('page                   | interactive, median | min–max        | ÷ one file | script gzip          | on the wire | wire alone');
+for (const [name, { ms, bytes, scripts, wire }] of results) {
   const m = median(ms);
+  const wireBytes = median(wire);
+  const wireMs = (wireBytes * 8) / THROTTLE.kbps; // bits ÷ (kbit/s) = ms
   console.log(
-    `${name.padEnd(22)} | ${`${Math.round(m)} ms`.padStart(19)} | ${`${Math.round(Math.min(...ms))}–${Math.round(Math.max(...ms))} ms`.padEnd(14)} | ${(m / baseline).toFixed(2).padStart(10)} | ${(bytes / 1024).toFixed(1)} KB in ${scripts} files`,
+    `${name.padEnd(22)} | ${`${Math.round(m)} ms`.padStart(19)} | ${`${Math.round(Math.min(...ms))}–${Math.round(Math.max(...ms))} ms`.padEnd(14)} | ${(m / baseline).toFixed(2).padStart(10)} | ${`${(bytes / 1024).toFixed(1)} KB in ${scripts} files`.padEnd(20)} | ${`${(wireBytes / 1024).toFixed(1)} KB`.padStart(11)} | ${Math.round(wireMs)} ms`,
   );
 }
 const sixMs = median(results.get('autoloader').ms);

@@ -152,7 +152,8 @@ function selfSignedCertificate() {
 /**
  * Opens `url` in a fresh browser context (nothing cached), waits until `until` holds, and returns the scripts
  * the page requested (paths under /cdn/; a compared build's with their /cdn-compare/ prefix) with their gzip
- * bytes, the time from navigation start to `until` (ms), and page errors. `throttle`: `{ cpu, kbps, rttMs }`
+ * bytes, the time from navigation start to `until` (ms), page errors, and, throttled, `wireBytes`: what every
+ * response (page, stylesheets, scripts, the API's answers) put on the wire until then. `throttle`: `{ cpu, kbps, rttMs }`
  * applied through the DevTools protocol first. `settleMs`: how long to go on recording requests afterwards
  * (what loads late).
  */
@@ -161,6 +162,7 @@ export async function loadPage(browser, url, until, { throttle, timeout = 60_000
   const tab = await context.newPage();
   const scripts = [];
   const errors = [];
+  let wireBytes = 0; // every response's bytes on the wire (headers and compressed body), throttled runs only
   tab.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     const prefix = [...served.keys()].find((p) => path.startsWith(p));
@@ -171,6 +173,7 @@ export async function loadPage(browser, url, until, { throttle, timeout = 60_000
     if (throttle) {
       const cdp = await tab.createCDPSession();
       await cdp.send('Network.enable');
+      cdp.on('Network.loadingFinished', (event) => (wireBytes += event.encodedDataLength));
       await cdp.send('Network.emulateNetworkConditions', {
         offline: false,
         latency: throttle.rttMs,
@@ -190,13 +193,14 @@ export async function loadPage(browser, url, until, { throttle, timeout = 60_000
         throw new Error(`${url} never became interactive (${error.message}); page errors: ${errors.join('; ') || 'none'}`);
       });
     const ms = await tab.evaluate(() => window.__zwgkInteractiveAt);
+    const wireBytesUntilInteractive = wireBytes;
     if (settleMs) await new Promise((resolve) => setTimeout(resolve, settleMs));
     const unique = [...new Set(scripts)];
     const bytes = unique.reduce((sum, path) => {
       const prefix = [...served.keys()].find((p) => path.startsWith(p));
       return sum + gzipOfCdnFile(path.slice(prefix.length), served.get(prefix)).length;
     }, 0);
-    return { ms, scripts: unique.map((path) => path.replace(/^\/cdn\//, '')), bytes, errors };
+    return { ms, scripts: unique.map((path) => path.replace(/^\/cdn\//, '')), bytes, wireBytes: wireBytesUntilInteractive, errors };
   } finally {
     await context.close();
   }

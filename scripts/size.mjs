@@ -4,13 +4,15 @@
 // - <entry>: the entry beyond Lit (runtime dependencies are left to the web team's bundler), and the
 //   element's own code beyond Lit and the kit runtime; both up front, without what it loads on first use.
 // - <entry> when used: the entry with every lazy chunk it loads once used (a report shown, the mailbox's
-//   lookup and proof solver …) and its runtime dependencies (DOMPurify, altcha-lib) — Lit and English aside.
+//   lookup and proof solver …) and its runtime dependency altcha-lib — Lit and English aside.
 // - English messages: loaded only by pages in English.
 // - cdn/zwgk-kit.js: everything, Lit inside (run `npm run build` first): the file and the chunks it imports
 //   up front, then with every lazy chunk too (English aside).
 // - page: what a real page downloads under cdn/autoloader.js (scripts/cdn-pages.mjs), in Chromium, with the
 //   reference server's demo data: every script it requested, Lit included, until its elements are interactive
 //   (and half a second after, for what loads late), against its target and its budget.
+// `--explain`: also each page's scripts with their gzip bytes, and what the contact card's page is made of, module
+// by module (scripts/size-explain.mjs); `--explain=runtime,forms` (or `all`): the CDN files so named instead.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -21,7 +23,10 @@ const root = new URL('../', import.meta.url);
 const budgets = JSON.parse(readFileSync(new URL('size-budgets.json', root), 'utf8'));
 const pkg = JSON.parse(readFileSync(new URL('packages/zwgk-kit/package.json', root), 'utf8'));
 const dependencies = [...Object.keys(pkg.dependencies), 'lit-html', 'lit-element', '@lit/reactive-element'].flatMap((n) => [n, `${n}/*`]);
-const ENGLISH = 'i18n/locales/en';
+// What only English pages load: the message table, and the forms' English validation messages.
+const ENGLISH = ['i18n/locales/en', 'core/validate/messages-en'];
+/** A CDN chunk of English pages only (the messages' chunk, and the validation messages' one). */
+const ENGLISH_CHUNK = /^chunks\/(messages-)?en-[\w-]+\.js$/;
 // What every element shares; shared parts only some elements use (form fields) count as their code.
 const RUNTIME = [
   'components/base/zwgk-element',
@@ -82,6 +87,9 @@ async function gzipOf(options) {
 }
 const src = (file) => new URL(`src/${file}`, root).pathname;
 
+const explainArgument = process.argv.find((arg) => arg === '--explain' || arg.startsWith('--explain='));
+const explained = [];
+
 const rows = [];
 let failed = false;
 function report(name, bytes, budget) {
@@ -99,7 +107,7 @@ report(
   'kit runtime (shared by every element)',
   await gzipOf({
     stdin: { contents: RUNTIME.map((file) => `export * from './src/${file}.ts';`).join('\n'), resolveDir: root.pathname },
-    plugins: [leaveOut([ENGLISH])],
+    plugins: [leaveOut(ENGLISH)],
   }),
   budgets.runtime,
 );
@@ -112,22 +120,22 @@ const entries = readdirSync(new URL('src/', root))
   .sort();
 for (const entry of entries) {
   const budget = budgets.entries[entry] ?? {};
-  report(`${entry}.js beyond Lit`, await gzipOf({ entryPoints: [src(`${entry}.ts`)], plugins: [leaveOut([ENGLISH])] }), budget.beyondLit);
+  report(`${entry}.js beyond Lit`, await gzipOf({ entryPoints: [src(`${entry}.ts`)], plugins: [leaveOut(ENGLISH)] }), budget.beyondLit);
   if (entry !== 'index') {
     report(
       `${entry}.js own code (beyond Lit and kit runtime)`,
-      await gzipOf({ entryPoints: [src(`${entry}.ts`)], plugins: [leaveOut([ENGLISH, ...RUNTIME])] }),
+      await gzipOf({ entryPoints: [src(`${entry}.ts`)], plugins: [leaveOut([...ENGLISH, ...RUNTIME])] }),
       budget.own,
     );
     // esbuild without code splitting inlines what import() loads, so this is everything the element ever fetches
     // (the autoloader's import()s are every element: its pages are measured in tests/integration/autoloader.test.ts).
-    const lazyDependencies = ['dompurify', 'altcha-lib'];
+    const lazyDependencies = ['altcha-lib'];
     if (entry !== 'autoloader')
       report(
-        `${entry}.js when used (lazy chunks, DOMPurify, altcha-lib; not Lit)`,
+        `${entry}.js when used (lazy chunks, altcha-lib; not Lit)`,
         await gzipOf({
           entryPoints: [src(`${entry}.ts`)],
-          plugins: [leaveOut([ENGLISH], { lazy: true })],
+          plugins: [leaveOut(ENGLISH, { lazy: true })],
           external: dependencies.filter((name) => !lazyDependencies.some((dep) => name === dep || name === `${dep}/*`)),
         }),
         budget.used,
@@ -153,7 +161,7 @@ function cdnChunks(dir, file) {
   };
   visit(file, upFront);
   for (const name of lazy) if (upFront.has(name)) lazy.delete(name);
-  const english = [...lazy].filter((name) => /^chunks\/en-[\w-]+\.js$/.test(name));
+  const english = [...lazy].filter((name) => ENGLISH_CHUNK.test(name));
   english.forEach((name) => lazy.delete(name));
   return { upFront: [...upFront], lazy: [...lazy], english };
 }
@@ -179,9 +187,10 @@ if (existsSync(new URL('zwgk-kit.js', cdnDir))) {
     if (file) report(`cdn chunk ${name} (${what})`, gzipFiles(cdnDir, [`chunks/${file}`]), budgets.cdnChunks?.[name]);
     else (rows.push([`cdn chunk ${name}`, 'missing', '—', 'vite.cdn.config.ts no longer makes it']), (failed = true));
   }
-  if (english.length !== 1)
+  const messages = english.filter((name) => /^chunks\/en-/.test(name));
+  if (messages.length !== 1)
     (rows.push(['cdn English messages chunk', 'missing', '—', 'English is not a chunk of its own']), (failed = true));
-  else report('cdn English messages chunk (English pages only)', gzipFiles(cdnDir, english), budgets.english);
+  else report('cdn English messages chunk (English pages only)', gzipFiles(cdnDir, messages), budgets.english);
 } else rows.push(['cdn/zwgk-kit.js', 'not built', budgets.cdn, 'run npm run build first']);
 
 // Pages: measured from a real page load, as tests/integration/autoloader.test.ts does.
@@ -208,9 +217,10 @@ if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no
       if (errors.length) (rows.push([`page: ${page.title}`, 'errors', '—', errors.join('; ')]), (failed = true));
       const target = TARGETS[name];
       report(`page: ${page.title} (${scripts.length} scripts; target ${target})`, bytes, budgets.pages?.[name]);
+      if (explainArgument) explained.push([name, page.title, scripts]);
       rows.at(-1)[3] += bytes > target ? `, ${((bytes / target - 1) * 100).toFixed(0)}% over target` : ', within target';
       // A Chinese page never fetches the English messages, nor the proof solver before anyone types.
-      const early = scripts.filter((path) => /^chunks\/(en|solver)-[\w-]+\.js$/.test(path));
+      const early = scripts.filter((path) => ENGLISH_CHUNK.test(path) || /^chunks\/solver-[\w-]+\.js$/.test(path));
       if (early.length) (rows.push([`page: ${page.title}`, 'loads', '—', `${early.join(', ')} it does not need`]), (failed = true));
       // Only a page with a form loads the forms' shared code (a Lit helper grouped with it once pulled all of
       // it into the report viewer's page).
@@ -240,6 +250,16 @@ const width = Math.max(...rows.map((r) => String(r[0]).length));
 console.log(`${'what'.padEnd(width)}  gzip bytes  budget  status`);
 for (const [name, bytes, budget, status] of rows) {
   console.log(`${String(name).padEnd(width)}  ${String(bytes).padStart(10)}  ${String(budget).padStart(6)}  ${status}`);
+}
+if (explainArgument) {
+  const { cdnFiles, printExplanation } = await import('./size-explain.mjs');
+  for (const [, title, scripts] of explained) {
+    console.log(`\npage: ${title}`);
+    for (const script of scripts) console.log(`  ${String(gzipFiles(cdnDir, [script])).padStart(6)}  ${script}`);
+  }
+  const names = explainArgument.split('=')[1];
+  const cardPage = explained.find(([name]) => name === 'contactCard')?.[2] ?? [];
+  printExplanation(cdnDir, names ? cdnFiles(cdnDir, names.split(',')) : cardPage);
 }
 if (failed) {
   console.error('\nA size budget is exceeded (size-budgets.json).');

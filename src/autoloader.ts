@@ -18,32 +18,51 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
 
 /**
  * The chunks each element's chunk imports (`tags`: indexes into `chunks`, the files in chunks/ without their
- * `.js`), written in by the CDN build (vite.cdn.config.ts). They are fetched beside the element's chunk
- * (`<link rel="modulepreload">`) instead of one round trip after it: on a slow link each round trip is a
- * visible wait. Empty in other builds, where a bundler has already joined the chunks.
+ * `.js`), and those it import()s as soon as it shows its data (`shown`), written in by the CDN build
+ * (vite.cdn.config.ts). They are fetched beside the element's chunk (`<link rel="modulepreload">`) instead of
+ * one round trip after it — `shown` only when the element has a URL to fetch: on a slow link each round trip
+ * is a visible wait. Empty in other builds, where a bundler has already joined the chunks.
  */
-const PRELOAD: { chunks: string[]; tags: Record<string, number[]> } = JSON.parse('{"chunks":[],"tags":{}}');
+const PRELOAD: { chunks: string[]; tags: Record<string, number[]>; shown: Record<string, number[]> } = JSON.parse(
+  '{"chunks":[],"tags":{},"shown":{}}',
+);
+
+/**
+ * The attributes holding a URL that an element fetches as it is, as soon as it is defined. The autoloader
+ * fetches them beside the element's code (`<link rel="preload" as="fetch">`, which the element's own fetch then
+ * takes over), so the data does not wait for the code. (Not the directory's `src`: it asks for pages of it.)
+ */
+const FETCHED: Record<string, string[]> = {
+  'zwgk-contact-card': ['src'],
+  'zwgk-report-viewer': ['src', 'versions-src'],
+};
 
 // (Through a constant: Vite rewrites a literal `new URL(…, import.meta.url)` as an asset to bundle.)
 const HERE = import.meta.url;
 const requested = new Set<string>();
-const preloaded = new Set<number>();
+const preloaded = new Set<string>();
 
-function preload(tag: string): void {
-  for (const index of PRELOAD.tags[tag] ?? []) {
-    if (preloaded.has(index)) continue;
-    preloaded.add(index);
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.href = new URL(`./chunks/${PRELOAD.chunks[index]}.js`, HERE).href;
-    document.head.append(link);
-  }
+function preload(rel: 'modulepreload' | 'preload', href: string): void {
+  if (preloaded.has(href)) return;
+  preloaded.add(href);
+  const link = document.createElement('link');
+  link.rel = rel;
+  link.href = href;
+  // What the element's fetch() asks for (a CORS request, credentials for the same origin only), or the
+  // browser would not hand the preloaded answer to it.
+  if (rel === 'preload') Object.assign(link, { as: 'fetch', crossOrigin: 'anonymous' });
+  document.head.append(link);
 }
 
-function load(tag: string): void {
-  if (requested.has(tag) || customElements.get(tag)) return;
+function load(element: Element): void {
+  const tag = element.localName;
+  if (customElements.get(tag)) return;
+  const urls = (FETCHED[tag] ?? []).map((name) => element.getAttribute(name)).filter(Boolean) as string[];
+  for (const url of urls) preload('preload', new URL(url, document.baseURI).href);
+  const chunks = [...(PRELOAD.tags[tag] ?? []), ...(urls.length ? (PRELOAD.shown[tag] ?? []) : [])];
+  for (const index of chunks) preload('modulepreload', new URL(`./chunks/${PRELOAD.chunks[index]}.js`, HERE).href);
+  if (requested.has(tag)) return;
   requested.add(tag);
-  preload(tag);
   ELEMENTS[tag]().catch((error: unknown) => {
     requested.delete(tag); // a later appearance tries again (the network may be back)
     console.error(`[zwgk-kit autoloader] could not load <${tag}>:`, error);
@@ -52,8 +71,8 @@ function load(tag: string): void {
 
 /** Loads every zwgk element in `root` (and `root` itself) that is not defined yet. */
 function discover(root: Element | Document): void {
-  if (root instanceof Element && root.localName in ELEMENTS) load(root.localName);
-  for (const element of root.querySelectorAll(':not(:defined)')) if (element.localName in ELEMENTS) load(element.localName);
+  if (root instanceof Element && root.localName in ELEMENTS) load(root);
+  for (const element of root.querySelectorAll(':not(:defined)')) if (element.localName in ELEMENTS) load(element);
 }
 
 discover(document);

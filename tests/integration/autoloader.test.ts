@@ -24,12 +24,19 @@ let browser: Browser;
 let server: Server;
 let origin: string;
 const pages = new Map<string, string>();
+/** JSON the test server answers with, and how many times each was asked for. */
+const answers = new Map<string, { body: unknown; requests: number }>();
 
 before(async () => {
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const page = pages.get(path);
     if (page) return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+    const answer = answers.get(path);
+    if (answer) {
+      answer.requests++;
+      return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
+    }
     const file = join(CDN, path);
     if (path.endsWith('.js') && file.startsWith(CDN) && existsSync(file)) {
       return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(file));
@@ -88,7 +95,9 @@ test('a page with one contact card loads the contact card and nothing else', asy
     `page with one <zwgk-contact-card> (autoloader): ${scripts.length} scripts, ${bytes} bytes gzip, budget ${budgets.pages.contactCard}`,
   );
   assert.deepEqual(errors, []);
-  const others = scripts.filter((path) => /directory|application|feedback|report|view|solver|lookup|\/en-|\/forms-|\/common-/.test(path));
+  const others = scripts.filter((path) =>
+    /directory|application|feedback|report|view|solver|lookup|\/en-|messages-en|\/forms-|\/common-/.test(path),
+  );
   assert.deepEqual(others, [], "no other element, no English, no report tables, none of the forms' or the other elements' shared code");
   assert.ok(bytes <= budgets.pages.contactCard, `${bytes} bytes within the page budget ${budgets.pages.contactCard}`);
   // The chunks the card's chunk imports are fetched beside it (one round trip), not after it.
@@ -101,6 +110,30 @@ test('a page with one contact card loads the contact card and nothing else', asy
     [],
     'nothing is preloaded that the page does not use',
   );
+});
+
+test("the card's data is fetched beside its code, once", async () => {
+  answers.set('/contact.json', { body: { agency: '福建省商务厅', phone: '0591-87270308' }, requests: 0 });
+  const tab = await browser.newPage();
+  try {
+    pages.set(
+      '/card-with-src',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>card</title>
+<script type="module" src="/autoloader.js"></script></head><body><zwgk-contact-card src="/contact.json"></zwgk-contact-card></body></html>`,
+    );
+    await tab.goto(`${origin}/card-with-src`, { waitUntil: 'networkidle0' });
+    await tab.waitForFunction("document.querySelector('zwgk-contact-card').shadowRoot?.textContent.includes('0591-87270308')", {
+      timeout: 10_000,
+    });
+    const preloads = await tab.$$eval('link[rel="preload"]', (links) =>
+      links.map((link) => `${(link as HTMLLinkElement).as} ${new URL((link as HTMLLinkElement).href).pathname}`),
+    );
+    assert.deepEqual(preloads, ['fetch /contact.json'], 'the autoloader preloads the URL the card fetches');
+    // The card's own fetch takes the preloaded answer: one request, not two.
+    assert.equal(answers.get('/contact.json')!.requests, 1);
+  } finally {
+    await tab.close();
+  }
 });
 
 test('an element added later is defined when it appears', async () => {
