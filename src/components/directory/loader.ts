@@ -2,13 +2,16 @@ import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { awaitsHydration } from '../base/hydration.js';
 import { RequestController, type LoadError } from '../base/controllers/request.js';
 import { requestJson } from '../../api/client.js';
-import type { DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
+import type { DirectoryPage, DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
+import { queryDirectory } from '../../core/directory/query.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
 import { runInSlices } from '../../core/directory/slices.js';
 import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
 import { VALIDATE_AT_ONCE, newestValidItems, validateInSlices, yieldToBrowser } from './catalog.js';
 import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
+import { SearchWorker } from './worker-client.js';
+import { checkList, type ListCheck } from './worker-protocol.js';
 
 /** Milliseconds of quiet after typing before a remote search is sent. */
 const REMOTE_DEBOUNCE_MS = 250;
@@ -41,10 +44,12 @@ export interface DirectoryLoaderOptions {
 /**
  * Where the directory is in loading its items, and the index it searches:
  * src → data → inline JSON → `<table>` child, in that order; in remote mode,
- * the pages of results (one request at a time). A long client-mode
- * list shows its newest page first, then is validated and indexed in short
- * tasks; what only makes search faster (the postings, the title order) is
- * prepared after that, in short tasks too.
+ * the pages of results (one request at a time). A `src` in client mode is
+ * fetched, validated, indexed and searched in a worker (worker-client.ts),
+ * which sends only the page shown; elsewhere, or where no worker starts, a
+ * long list shows its newest page first, then is validated and indexed in
+ * short tasks on the page; what only makes search faster (the postings, the
+ * title order) is prepared after that, in short tasks too.
  */
 export class DirectoryLoader implements ReactiveController {
   phase: Phase = 'idle';
@@ -56,6 +61,9 @@ export class DirectoryLoader implements ReactiveController {
   generation = 0;
 
   private loadedFrom?: DirectorySource;
+  /** The worker searching a `src`, once it has indexed the list. */
+  private worker?: SearchWorker;
+  private workerReady = false;
   private validationAbort?: AbortController;
   private readonly listRequest: RequestController<unknown>;
   private readonly pageRequest: RequestController<ResultPage>;
@@ -74,6 +82,32 @@ export class DirectoryLoader implements ReactiveController {
   /** Whether anything was loaded from the current source (false again after leaving the page mid-load). */
   get started(): boolean {
     return this.loadedFrom !== undefined;
+  }
+
+  /** Whether queries can be answered (by the index here, or by the worker). */
+  get searchable(): boolean {
+    return this.index !== undefined || this.workerReady;
+  }
+
+  /** Whether the worker has a query to answer. */
+  get searching(): boolean {
+    return this.worker?.pending ?? false;
+  }
+
+  /** Client mode: the results of `query`, given to `show` at once (the index here) or when the worker answers. */
+  search(query: DirectoryQuery, show: (page: DirectoryPage) => void): void {
+    if (this.index) {
+      show(queryDirectory(this.index, query));
+      return;
+    }
+    this.worker?.search(query, (page) => {
+      // The list's newest page stays until the first answer replaces it.
+      if (this.phase !== 'ready') {
+        this.preview = undefined;
+        this.setPhase('ready');
+      }
+      show(page);
+    });
   }
 
   /** Whether the source changed since the last load. */
@@ -98,6 +132,9 @@ export class DirectoryLoader implements ReactiveController {
     this.listRequest.abort();
     this.validationAbort?.abort();
     this.abortSearch();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.workerReady = false;
   }
 
   /** Remote mode: drops the search under way or waiting. */
@@ -148,7 +185,7 @@ export class DirectoryLoader implements ReactiveController {
       if (source.src && !isServer) this.options.onRemote();
     } else if (source.src) {
       this.setPhase('loading');
-      if (!isServer) void this.fetchList(source.src, generation);
+      if (!isServer && !this.inWorker(source.src, generation)) void this.fetchList(source.src, generation);
     } else if (source.data !== undefined && source.data !== null) {
       void this.accept(source.data, generation);
     } else if (inline && awaitsHydration(host)) {
@@ -192,6 +229,37 @@ export class DirectoryLoader implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Has a worker fetch, index and search `src`; false when none starts (later, `unavailable` falls back to the page). */
+  private inWorker(src: string, generation: number): boolean {
+    const current = (): boolean => generation === this.generation;
+    this.worker = SearchWorker.start(
+      { url: new URL(src, location.href).href, previewSize: this.options.previewSize() },
+      {
+        preview: (items) => {
+          if (!current()) return;
+          this.preview = items;
+          this.setPhase('preparing');
+        },
+        ready: (check) => {
+          if (!current() || !this.accepted(check)) return;
+          this.workerReady = true;
+          this.options.onReady();
+        },
+        failed: (error) => {
+          if (current()) this.fail(error);
+        },
+        unavailable: () => {
+          if (!current()) return;
+          this.worker = undefined;
+          this.workerReady = false;
+          console.warn('[zwgk-directory] the search worker did not start or stopped; the page searches itself.');
+          void this.fetchList(src, generation);
+        },
+      },
+    );
+    return this.worker !== undefined;
+  }
+
   private async fetchList(src: string, generation: number): Promise<void> {
     const state = await this.listRequest.run((signal) => requestJson(src, { signal }));
     if (!state || generation !== this.generation) return;
@@ -232,20 +300,23 @@ export class DirectoryLoader implements ReactiveController {
 
   /** Indexes the valid items and has the current query's results shown. */
   private ready(items: DisclosureItem[], problems: DirectoryDataProblem[], received: number, index?: DirectoryIndex): void {
-    if (problems.length) {
-      console.warn(
-        `[zwgk-directory] ${problems.length} problem(s) in the data; affected items or fields are left out:`,
-        problems.slice(0, 20).map((p) => p.message),
-      );
-    }
-    if (items.length === 0 && received > 0) {
-      this.fail({ kind: 'invalid', detail: `None of the ${received} items could be read.` });
-      return;
-    }
+    if (!this.accepted(checkList(items.length, problems, received))) return;
     // A short list is searched by scanning its text: postings would save a fraction of a millisecond.
     this.index = index ?? runToEnd(directoryIndexSteps(items));
     this.preview = undefined;
     this.setPhase('ready');
     this.options.onReady();
+  }
+
+  /** Says in the console what was wrong in the list; false (and the error shown) when nothing in it can be shown. */
+  private accepted(check: ListCheck): boolean {
+    if (check.problemCount) {
+      console.warn(
+        `[zwgk-directory] ${check.problemCount} problem(s) in the data; affected items or fields are left out:`,
+        check.firstProblems,
+      );
+    }
+    if (check.error) this.fail(check.error);
+    return !check.error;
   }
 }
