@@ -59,7 +59,7 @@ try {
   tab.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     // The directory falls back to searching on the page when its worker is refused: under this CSP it must not be.
-    if (message.text().includes('search worker did not start')) problems.push(`the directory's worker: ${message.text()}`);
+    if (message.text().includes('no search worker')) problems.push(`the directory's worker: ${message.text()}`);
   });
   const workers = [];
   tab.on('workercreated', (worker) => workers.push(new URL(worker.url()).pathname));

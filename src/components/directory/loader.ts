@@ -10,8 +10,7 @@ import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from 
 import { VALIDATE_AT_ONCE, newestValidItems, validateInSlices, yieldToBrowser } from './catalog.js';
 import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
-import { SearchWorker } from './worker-client.js';
-import { checkList, type ListCheck } from './worker-protocol.js';
+import { checkList, workerUrl, type FromWorker, type ListCheck, type ToWorker } from './worker-protocol.js';
 
 /** Milliseconds of quiet after typing before a remote search is sent. */
 const REMOTE_DEBOUNCE_MS = 250;
@@ -61,9 +60,13 @@ export class DirectoryLoader implements ReactiveController {
   generation = 0;
 
   private loadedFrom?: DirectorySource;
-  /** The worker searching a `src`, once it has indexed the list. */
-  private worker?: SearchWorker;
+  /** The worker searching a `src` (search-worker.ts): it sends only the page asked for. */
+  private worker?: Worker;
   private workerReady = false;
+  /** The number of the last query sent to the worker… */
+  private asked = 0;
+  /** …and who gets its answer, until it comes. */
+  private answer?: (page: DirectoryPage) => void;
   private validationAbort?: AbortController;
   private readonly listRequest: RequestController<unknown>;
   private readonly pageRequest: RequestController<ResultPage>;
@@ -91,7 +94,7 @@ export class DirectoryLoader implements ReactiveController {
 
   /** Whether the worker has a query to answer. */
   get searching(): boolean {
-    return this.worker?.pending ?? false;
+    return this.answer !== undefined;
   }
 
   /** Client mode: the results of `query`, given to `show` at once (the index here) or when the worker answers. */
@@ -100,14 +103,8 @@ export class DirectoryLoader implements ReactiveController {
       show(queryDirectory(this.index, query));
       return;
     }
-    this.worker?.search(query, (page) => {
-      // The list's newest page stays until the first answer replaces it.
-      if (this.phase !== 'ready') {
-        this.preview = undefined;
-        this.setPhase('ready');
-      }
-      show(page);
-    });
+    this.answer = show;
+    this.worker!.postMessage({ type: 'query', id: ++this.asked, query } satisfies ToWorker);
   }
 
   /** Whether the source changed since the last load. */
@@ -132,8 +129,12 @@ export class DirectoryLoader implements ReactiveController {
     this.listRequest.abort();
     this.validationAbort?.abort();
     this.abortSearch();
+    this.dropWorker();
+  }
+
+  private dropWorker(): void {
     this.worker?.terminate();
-    this.worker = undefined;
+    this.worker = this.answer = undefined;
     this.workerReady = false;
   }
 
@@ -185,7 +186,7 @@ export class DirectoryLoader implements ReactiveController {
       if (source.src && !isServer) this.options.onRemote();
     } else if (source.src) {
       this.setPhase('loading');
-      if (!isServer && !this.inWorker(source.src, generation)) void this.fetchList(source.src, generation);
+      if (!isServer) this.inWorker(source.src, generation);
     } else if (source.data !== undefined && source.data !== null) {
       void this.accept(source.data, generation);
     } else if (inline && awaitsHydration(host)) {
@@ -229,35 +230,50 @@ export class DirectoryLoader implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Has a worker fetch, index and search `src`; false when none starts (later, `unavailable` falls back to the page). */
-  private inWorker(src: string, generation: number): boolean {
-    const current = (): boolean => generation === this.generation;
-    this.worker = SearchWorker.start(
-      { url: new URL(src, location.href).href, previewSize: this.options.previewSize() },
-      {
-        preview: (items) => {
-          if (!current()) return;
-          this.preview = items;
-          this.setPhase('preparing');
-        },
-        ready: (check) => {
-          if (!current() || !this.accepted(check)) return;
-          this.workerReady = true;
-          this.options.onReady();
-        },
-        failed: (error) => {
-          if (current()) this.fail(error);
-        },
-        unavailable: () => {
-          if (!current()) return;
-          this.worker = undefined;
-          this.workerReady = false;
-          console.warn('[zwgk-directory] the search worker did not start or stopped; the page searches itself.');
-          void this.fetchList(src, generation);
-        },
-      },
-    );
-    return this.worker !== undefined;
+  /**
+   * Has a worker fetch, index and search `src`. Where none starts or it breaks (no module workers, a CSP without
+   * `worker-src 'self'`, the file not deployed), the page does it.
+   */
+  private inWorker(src: string, generation: number): void {
+    try {
+      this.worker = new Worker(workerUrl(), { type: 'module', name: 'zwgk-directory' });
+    } catch {
+      void this.fetchList(src, generation);
+      return;
+    }
+    this.worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+      if (generation === this.generation) this.fromWorker(data);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      if (generation !== this.generation) return;
+      console.warn('[zwgk-directory] no search worker: searching on the page.');
+      this.dropWorker();
+      void this.fetchList(src, generation);
+    };
+    const load: ToWorker = { type: 'load', url: new URL(src, location.href).href, previewSize: this.options.previewSize() };
+    this.worker.postMessage(load);
+  }
+
+  private fromWorker(data: FromWorker): void {
+    if (data.type === 'page') {
+      if (data.id !== this.asked) return;
+      const show = this.answer!;
+      this.answer = undefined;
+      // The list's newest page stays until the first answer replaces it.
+      if (this.phase !== 'ready') {
+        this.preview = undefined;
+        this.setPhase('ready');
+      }
+      show(data.page);
+    } else if (data.type === 'preview') {
+      this.preview = data.items;
+      this.setPhase('preparing');
+    } else if (data.type === 'failed') this.fail(data.error);
+    else if (this.accepted(data.check)) {
+      this.workerReady = true;
+      this.options.onReady();
+    }
   }
 
   private async fetchList(src: string, generation: number): Promise<void> {

@@ -5,7 +5,7 @@
  * of results it shows and the facet counts. A same-origin module file (the
  * builds ship it beside the bundle as `zwgk-directory-worker.js`), so
  * `worker-src 'self'` allows it. The element falls back to doing the same on
- * the main thread, in short tasks, where no worker starts (worker-client.ts).
+ * the main thread, in short tasks, where no worker starts (loader.ts).
  *
  * Messages in and out: see worker-protocol.ts.
  */
@@ -52,6 +52,6 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
   scope.postMessage({ type: 'ready', check });
   if (!index) return;
   // What only makes search faster, in slices: queries that come meanwhile are answered between them (by scanning).
-  await runInSlices(postingsSteps(index), { pause: yieldToBrowser, sliceMs: 20 });
-  await runInSlices(titleOrderSteps(index), { pause: yieldToBrowser, sliceMs: 20 });
+  await runInSlices(postingsSteps(index), { pause: yieldToBrowser, sliceMs: 4 });
+  await runInSlices(titleOrderSteps(index), { pause: yieldToBrowser, sliceMs: 4 });
 }

@@ -1,6 +1,9 @@
 /**
- * What the page and the search worker (search-worker.ts) say to each other,
- * and the check of a validated list both make before indexing it. No DOM here.
+ * What the page (loader.ts) and the search worker (search-worker.ts) say to
+ * each other, where the worker is, and the check of a validated list both
+ * make before indexing it. The worker is a same-origin file: in the dev
+ * servers the TypeScript source, in the builds `zwgk-directory-worker.js`
+ * beside the bundle. No DOM here.
  */
 import type { DirectoryPage, DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
 import type { DirectoryDataProblem } from '../../core/directory/validate.js';
@@ -22,6 +25,11 @@ export interface ListCheck {
   /** The first 20 problems' messages. */
   firstProblems: string[];
   error?: LoadError;
+}
+
+/** The worker's URL: the source file under a dev server (a module ending in .ts), the shipped file in a build. */
+export function workerUrl(moduleUrl: string = import.meta.url): URL {
+  return new URL(/\.ts(\?|$)/.test(moduleUrl) ? './search-worker.ts' : './zwgk-directory-worker.js', moduleUrl);
 }
 
 /** The check of a list of `received` items of which `valid` passed validation with `problems`. */
