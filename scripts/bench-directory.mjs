@@ -17,10 +17,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser-path.mjs';
 import { buildWorker, WORKERS } from './build-proof-worker.mjs';
+import { DIRECTORY_ITEMS, bundleForPage } from './bench-bundle.mjs';
 
 const args = process.argv.slice(2);
 const againstAt = args.indexOf('--against');
@@ -33,12 +33,11 @@ const root = new URL('../', import.meta.url);
 // The element as a page gets it (production Lit), plus the generator, which the page
 // runs once and round-trips through JSON, as if the items had come over the network.
 async function bundle(dir) {
-  const result = await build({
+  return bundleForPage({
     stdin: {
       contents: `
         import './src/directory.ts';
-        import { generateDisclosureItems } from './src/core/directory/generate.ts';
-        import { FUJIAN_COMMERCE_2020_DOCUMENTS } from './src/core/directory/fixtures.ts';
+        ${DIRECTORY_ITEMS}
         // A worker's answer comes after the update a change makes: wait for it, a task at a time (main has no worker).
         const tick = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(null); });
         window.resultsShown = async (el) => {
@@ -46,21 +45,13 @@ async function bundle(dir) {
           while (el.loader?.searching) await tick();
           await el.updateComplete;
         };
-        window.makeItems = (n) => JSON.parse(JSON.stringify([...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(n - FUJIAN_COMMERCE_2020_DOCUMENTS.length, 2020)]));
       `,
       resolveDir: dir,
       loader: 'ts',
     },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
     nodePaths: [new URL('node_modules', root).pathname],
     tsconfig: join(dir, 'tsconfig.json'),
   });
-  return result.outputFiles[0].contents;
 }
 const scripts = { kit: await bundle(root.pathname) };
 if (against) {
@@ -73,23 +64,16 @@ if (against) {
   rmSync(dir, { recursive: true, force: true });
 }
 // The items as a portal serves them (the same generator, run here once), and the kit's worker as the builds ship it.
-const generator = await build({
+const generator = await bundleForPage({
   stdin: {
-    contents: `
-      import { generateDisclosureItems } from './src/core/directory/generate.ts';
-      import { FUJIAN_COMMERCE_2020_DOCUMENTS } from './src/core/directory/fixtures.ts';
-      export const makeItems = (n) => [...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(n - FUJIAN_COMMERCE_2020_DOCUMENTS.length, 2020)];
-    `,
+    contents: `const window = {}; ${DIRECTORY_ITEMS} export const { makeItems } = window;`,
     resolveDir: root.pathname,
     loader: 'ts',
   },
-  bundle: true,
-  format: 'esm',
   platform: 'node',
-  write: false,
-  logLevel: 'silent',
+  minify: false,
 });
-const { makeItems } = await import(`data:text/javascript;base64,${Buffer.from(generator.outputFiles[0].contents).toString('base64')}`);
+const { makeItems } = await import(`data:text/javascript;base64,${Buffer.from(generator).toString('base64')}`);
 const itemsJson = JSON.stringify({ items: makeItems(count) });
 const worker = await buildWorker(...WORKERS['zwgk-directory-worker.js']);
 const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>directory bench</title>
