@@ -7,26 +7,17 @@
 // Run: npm run bench:cls (CLS_DEBUG=1 lists each shift with the nodes it moved, and each element's height).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { bundleForPage } from './bench-bundle.mjs';
 import puppeteer from 'puppeteer-core';
 import { createDemoServer } from '../src/server/demo.ts';
 import { browserArgs, findBrowser } from './browser-path.mjs';
 
 const root = new URL('../', import.meta.url);
-const bundle = await build({
-  entryPoints: [new URL('demo/main.ts', root).pathname],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  logLevel: 'silent',
-  define: { 'process.env.NODE_ENV': '"production"' },
-});
+const bundle = await bundleForPage({ entryPoints: [new URL('demo/main.ts', root).pathname] });
 const demo = await createDemoServer({ dataDir: 'memory', adminToken: 'bench-cls-admin', altchaComplexity: 'test' });
 const html = readFileSync(new URL('demo/index.html', root), 'utf8').replace('src="./main.ts"', 'src="./main.js"');
 const files = {
-  '/main.js': ['text/javascript', bundle.outputFiles[0].contents],
+  '/main.js': ['text/javascript', bundle],
   '/portal.css': ['text/css', readFileSync(new URL('demo/portal.css', root))],
   '/src/styles/reserve.css': ['text/css', readFileSync(new URL('src/styles/reserve.css', root))],
 };

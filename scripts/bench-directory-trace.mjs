@@ -5,30 +5,16 @@
 // Run: node scripts/bench-directory-trace.mjs [rate] [warm] — with `warm`, a 3,000-item directory is shown and removed
 // first, so the page's fonts and glyphs are warm (a portal page has laid out Chinese text before).
 import { createServer } from 'node:http';
-import { build } from 'esbuild';
+import { DIRECTORY_ITEMS, bundleForPage } from './bench-bundle.mjs';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser-path.mjs';
 const root = new URL('../', import.meta.url);
 const rate = Number(process.argv[2] ?? 4);
-const result = await build({
-  stdin: {
-    contents: `import './src/directory.ts';
-    import { generateDisclosureItems } from './src/core/directory/generate.ts';
-    import { FUJIAN_COMMERCE_2020_DOCUMENTS } from './src/core/directory/fixtures.ts';
-    window.makeItems = (n) => JSON.parse(JSON.stringify([...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(n - FUJIAN_COMMERCE_2020_DOCUMENTS.length, 2020)]));`,
-    resolveDir: root.pathname,
-    loader: 'ts',
-  },
-  bundle: true,
+const js = await bundleForPage({
+  stdin: { contents: `import './src/directory.ts';${DIRECTORY_ITEMS}`, resolveDir: root.pathname, loader: 'ts' },
   minify: false,
   keepNames: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  logLevel: 'silent',
-  define: { 'process.env.NODE_ENV': '"production"' },
 });
-const js = result.outputFiles[0].contents;
 const server = createServer((req, res) =>
   req.url.endsWith('.js')
     ? res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(js)

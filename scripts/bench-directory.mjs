@@ -1,11 +1,15 @@
 // <zwgk-directory> benchmark in the machine's Chromium (not a test): 100,000 generated
-// items in client mode. Prints the first render (items handed to the element → first
-// page in the DOM), the time until search and filters are ready (validation in slices,
-// index in idle time) with the longest task meanwhile, keystroke → results in the DOM
-// (median, p95) while typing real queries, DOM size and JS heap.
+// items in client mode, from a `src` (served as JSON by this script; the element fetches,
+// indexes and searches them in its worker) or, with --data, handed over as the `data` property
+// (validated and indexed on the page in slices). Prints the first render (src or data set →
+// first page in the DOM), the time until search and filters are ready with the longest task
+// on the page meanwhile, keystroke → results painted (median, p95) while typing real queries,
+// DOM size and the page's JS heap.
 // Each figure twice: at full speed, and with the CPU slowed 4× through the DevTools protocol (as on a
-// mid-range phone). Keystrokes are timed to the next painted frame, not to DOM insertion.
-// Run: npm run bench:directory [-- count] [--against REV]. With --against, the element as it is at REV (a commit,
+// mid-range phone). Keystrokes are timed to the next painted frame, not to DOM insertion. The
+// worker is slowed too: its DevTools session (auto-attached by puppeteer) gets the same rate; the
+// output says whether Chromium accepted it.
+// Run: npm run bench:directory [-- count] [--data] [--against REV]. With --against, the element as it is at REV (a commit,
 // e.g. main) is measured too, pages of the two alternating, and each figure is printed with its ratio to REV's.
 // Figures vary with the machine's load: run it twice.
 import { execFileSync } from 'node:child_process';
@@ -13,40 +17,41 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser-path.mjs';
+import { buildWorker, WORKERS } from './build-proof-worker.mjs';
+import { DIRECTORY_ITEMS, bundleForPage } from './bench-bundle.mjs';
 
 const args = process.argv.slice(2);
 const againstAt = args.indexOf('--against');
 const against = againstAt === -1 ? undefined : args.splice(againstAt, 2)[1];
+const dataAt = args.indexOf('--data');
+const source = dataAt === -1 ? 'src' : (args.splice(dataAt, 1), 'data');
 const count = Number(args[0] ?? 100_000);
 const root = new URL('../', import.meta.url);
 
 // The element as a page gets it (production Lit), plus the generator, which the page
 // runs once and round-trips through JSON, as if the items had come over the network.
 async function bundle(dir) {
-  const result = await build({
+  return bundleForPage({
     stdin: {
       contents: `
         import './src/directory.ts';
-        import { generateDisclosureItems } from './src/core/directory/generate.ts';
-        import { FUJIAN_COMMERCE_2020_DOCUMENTS } from './src/core/directory/fixtures.ts';
-        window.makeItems = (n) => JSON.parse(JSON.stringify([...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(n - FUJIAN_COMMERCE_2020_DOCUMENTS.length, 2020)]));
+        ${DIRECTORY_ITEMS}
+        // A worker's answer comes after the update a change makes: wait for it, a task at a time (main has no worker).
+        const tick = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(null); });
+        window.resultsShown = async (el) => {
+          await el.updateComplete;
+          while (el.loader?.searching) await tick();
+          await el.updateComplete;
+        };
       `,
       resolveDir: dir,
       loader: 'ts',
     },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
     nodePaths: [new URL('node_modules', root).pathname],
     tsconfig: join(dir, 'tsconfig.json'),
   });
-  return result.outputFiles[0].contents;
 }
 const scripts = { kit: await bundle(root.pathname) };
 if (against) {
@@ -58,13 +63,29 @@ if (against) {
   scripts[against] = await bundle(dir);
   rmSync(dir, { recursive: true, force: true });
 }
+// The items as a portal serves them (the same generator, run here once), and the kit's worker as the builds ship it.
+const generator = await bundleForPage({
+  stdin: {
+    contents: `const window = {}; ${DIRECTORY_ITEMS} export const { makeItems } = window;`,
+    resolveDir: root.pathname,
+    loader: 'ts',
+  },
+  platform: 'node',
+  minify: false,
+});
+const { makeItems } = await import(`data:text/javascript;base64,${Buffer.from(generator).toString('base64')}`);
+const itemsJson = JSON.stringify({ items: makeItems(count) });
+const worker = await buildWorker(...WORKERS['zwgk-directory-worker.js']);
 const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>directory bench</title>
 <script type="module" src="/bench.js"></script></head><body><main id="main"></main></body></html>`;
 const builds = Object.keys(scripts);
 
 // /0 is the page with this checkout's element, /1 with REV's; /0.js and /1.js their scripts.
 const server = createServer((req, res) => {
-  const match = /^\/(\d+)(\.js)?$/.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path === '/items.json') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(itemsJson);
+  if (path === '/zwgk-directory-worker.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(worker);
+  const match = /^\/(\d+)(\.js)?$/.exec(path);
   const which = match && builds[Number(match[1])];
   if (!which) res.writeHead(404).end();
   else if (match[2]) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(scripts[which]);
@@ -75,37 +96,50 @@ const { port } = server.address();
 
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
 const problems = [];
+/** Per CPU rate, what Chromium said to slowing each worker down: 'accepted' or its error. */
+const workerThrottling = {};
 
 /** A fresh page with the CPU slowed `rate` times, the items made, and its DevTools session. */
 async function freshPage(rate, build = 0) {
   const tab = await browser.newPage();
   await tab.setViewport({ width: 1280, height: 900 });
   tab.on('pageerror', (error) => problems.push(error.message));
+  tab.on('workercreated', (worker) => {
+    const said = (workerThrottling[rate] ??= new Set());
+    worker.client.send('Emulation.setCPUThrottlingRate', { rate }).then(
+      () => said.add('accepted'),
+      (error) => said.add(`refused (${error.message})`),
+    );
+  });
   await tab.goto(`http://127.0.0.1:${port}/${build}`, { waitUntil: 'load' });
   await tab.waitForFunction(() => customElements.get('zwgk-directory') && window.makeItems);
   const cdp = await tab.createCDPSession();
-  await tab.evaluate((n) => {
-    window.items = window.makeItems(n);
-  }, count);
+  if (source === 'data')
+    await tab.evaluate((n) => {
+      window.items = window.makeItems(n);
+    }, count);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return { tab, cdp };
 }
 
-/** Data → first page, → first painted frame, → searchable (the count shown), with the long tasks meanwhile. */
+/** Data (or src) → first page, → first painted frame, → searchable (the count shown), with the long tasks meanwhile. */
 function start(tab) {
-  return tab.evaluate(async () => {
+  return tab.evaluate(async (source) => {
     const longTasks = [];
     new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
     const el = document.createElement('zwgk-directory');
     const t0 = performance.now();
-    const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)));
-    el.data = { items: window.items };
+    const itemsShown = () => el.shadowRoot?.querySelectorAll('[part="item"]').length ?? 0;
+    if (source === 'data') el.data = { items: window.items };
+    else el.src = '/items.json';
     document.getElementById('main').append(el);
     await el.updateComplete;
+    // From a src the first page comes later: look for it after every task.
+    while (!itemsShown()) await new Promise((resolve) => setTimeout(resolve, 0));
     const firstRender = performance.now() - t0;
-    const firstPageItems = el.shadowRoot.querySelectorAll('[part="item"]').length;
-    const firstFrame = await painted;
+    const firstPageItems = itemsShown();
+    const firstFrame = await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)));
     const count = () => el.shadowRoot.querySelector('[part="count"]')?.textContent.trim() ?? '';
     while (!count().startsWith('共')) await new Promise((resolve) => setTimeout(resolve, 5));
     const ready = performance.now() - t0;
@@ -120,7 +154,7 @@ function start(tab) {
       longestTask: Math.max(0, ...longTasks),
       longTasks: longTasks.filter((d) => d > 50).length,
     };
-  });
+  }, source);
 }
 
 /**
@@ -151,7 +185,7 @@ function typing(tab) {
           box.value = query.slice(0, k);
           const t0 = performance.now();
           box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: query[k - 1] }));
-          await el.updateComplete;
+          await window.resultsShown(el);
           // The frame after the update is the one that paints it: time to just after it.
           await painted();
           samples[way].push(performance.now() - t0);
@@ -159,7 +193,7 @@ function typing(tab) {
         totals.push(el.total);
         box.value = '';
         box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
-        await el.updateComplete;
+        await window.resultsShown(el);
         await painted();
       }
     }
@@ -176,7 +210,7 @@ function others(tab) {
     const time = async (action) => {
       const t0 = performance.now();
       action();
-      await el.updateComplete;
+      await window.resultsShown(el);
       await settle();
       return performance.now() - t0;
     };
@@ -218,7 +252,7 @@ const verdict = (ok, target) => (ok ? `meets ${target}` : `MISSES ${target}`);
 
 try {
   console.log(
-    `<zwgk-directory> in ${await browser.version()}, ${count.toLocaleString('en')} items, load average ${loadavg()
+    `<zwgk-directory> in ${await browser.version()}, ${count.toLocaleString('en')} items from ${source === 'src' ? 'a src (served as JSON)' : 'the data property'}, load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
@@ -273,6 +307,10 @@ try {
       base ? `${ms(value)} (÷ ${against}: ${(value / get(base)).toFixed(2)}, ${against} ${ms(get(base))})` : ms(value);
     const target = TARGETS[rate];
     console.log(`\n— CPU ${rate === 1 ? 'at full speed' : `slowed ${rate}×`} —`);
+    if (rate !== 1) {
+      const said = [...(workerThrottling[rate] ?? [])];
+      console.log(`the workers' CPU slowed ${rate}× too: ${said.length ? said.join('; ') : 'no worker started'}`);
+    }
     console.log(
       `first render (data → first page in the DOM), median of ${RUNS} pages: ${vs(kit.firstRender, (s) => s.firstRender)}, ${kit.firstPageItems} items; ` +
         `first painted frame ${vs(kit.firstFrame, (s) => s.firstFrame)}`,

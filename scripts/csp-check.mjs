@@ -2,7 +2,8 @@
 // (script-src 'self'; style-src 'self'), twice (two copies of the kit on one page),
 // with every element talking to the reference server (in memory) at /api, in the
 // machine's Chromium. Checks that each element renders, that English and the elder
-// theme apply, that the mailbox's spam protection runs, and that the browser
+// theme apply, that the mailbox's spam protection runs, that the directory's search worker
+// starts (a client-mode directory with a src), and that the browser
 // reports no CSP violation and no error. Run after `npm run build` (npm run test:csp).
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
@@ -23,6 +24,7 @@ const ELEMENTS = {
     '<div lang="en" theme="elder"><zwgk-contact-card id="contact-card-en" agency="Department of Commerce of Fujian" phone="0591-87270308"></zwgk-contact-card></div>',
   'report-viewer': '<zwgk-report-viewer id="report-viewer" src="/api/reports/2024" compare-src="/api/reports/2023"></zwgk-report-viewer>',
   directory: '<zwgk-directory id="directory" src="/api/disclosures" mode="remote"></zwgk-directory>',
+  'directory-client': '<zwgk-directory id="directory-client" src="/api/disclosures?pageSize=100" url-param-prefix="c-"></zwgk-directory>',
   'application-form': '<zwgk-application-form id="application-form" api-base="/api" agency="福建省商务厅"></zwgk-application-form>',
   'application-status': '<zwgk-application-status id="application-status" api-base="/api"></zwgk-application-status>',
   'feedback-mailbox': '<zwgk-feedback-mailbox id="feedback-mailbox" api-base="/api"></zwgk-feedback-mailbox>',
@@ -56,7 +58,11 @@ try {
   tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   tab.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    // The directory falls back to searching on the page when its worker is refused: under this CSP it must not be.
+    if (message.text().includes('no search worker')) problems.push(`the directory's worker: ${message.text()}`);
   });
+  const workers = [];
+  tab.on('workercreated', (worker) => workers.push(new URL(worker.url()).pathname));
   await tab.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (event) =>
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
@@ -96,6 +102,8 @@ try {
     () => getComputedStyle(document.getElementById('contact-card-en').shadowRoot.querySelector('.zwgk-root')).fontSize,
   );
   if (parseFloat(elderSize) < 18) problems.push(`the elder theme did not apply (${elderSize})`);
+  if (!workers.some((path) => path.endsWith('/zwgk-directory-worker.js')))
+    problems.push(`the directory's search worker did not start (workers: ${workers.join(', ')})`);
 } finally {
   await browser.close();
   server.close();

@@ -9,7 +9,7 @@ import { directoryStyles } from './directory.styles.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import type { ZwgkSearchDetail } from '../../events/zwgk-search.js';
 import type { DirectoryQuery, DirectorySort } from '../../api/types/directory.js';
-import { DEFAULT_PAGE_SIZE, clampPageSize, queryDirectory } from '../../core/directory/query.js';
+import { DEFAULT_PAGE_SIZE, clampPageSize } from '../../core/directory/query.js';
 import { DirectoryLoader } from './loader.js';
 import type { ResultPage } from './remote.js';
 import { SettleController, type SettleWork } from './settle.js';
@@ -223,10 +223,9 @@ export class ZwgkDirectory extends ZwgkElement {
       }
       return;
     }
-    const { index } = this.loader;
-    if (index) {
+    if (this.loader.searchable) {
       const query = this.effectiveQuery();
-      this.show({ ...queryDirectory(index, query), query });
+      this.loader.search(query, (page) => this.show({ ...page, query }));
     } else if (this.loader.phase === 'preparing') {
       // Shown when the index is ready, in a moment.
       this.busy = true;
@@ -276,7 +275,7 @@ export class ZwgkDirectory extends ZwgkElement {
   /** Once the citizen pauses: announce the count (or focus it) and fire `zwgk-search`. */
   private settle(work: SettleWork): boolean {
     const shown = this.shown;
-    if (!shown || this.busy || this.loader.phase !== 'ready') return false;
+    if (!shown || this.busy || this.loader.searching || this.loader.phase !== 'ready') return false;
     void this.reportSettled(work, shown);
     return true;
   }

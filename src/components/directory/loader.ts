@@ -2,13 +2,15 @@ import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { awaitsHydration } from '../base/hydration.js';
 import { RequestController, type LoadError } from '../base/controllers/request.js';
 import { requestJson } from '../../api/client.js';
-import type { DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
+import type { DirectoryPage, DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
+import { queryDirectory } from '../../core/directory/query.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
 import { runInSlices } from '../../core/directory/slices.js';
 import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
 import { VALIDATE_AT_ONCE, newestValidItems, validateInSlices, yieldToBrowser } from './catalog.js';
 import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
+import { checkList, workerUrl, type FromWorker, type ListCheck, type ToWorker } from './worker-protocol.js';
 
 /** Milliseconds of quiet after typing before a remote search is sent. */
 const REMOTE_DEBOUNCE_MS = 250;
@@ -41,10 +43,12 @@ export interface DirectoryLoaderOptions {
 /**
  * Where the directory is in loading its items, and the index it searches:
  * src → data → inline JSON → `<table>` child, in that order; in remote mode,
- * the pages of results (one request at a time). A long client-mode
- * list shows its newest page first, then is validated and indexed in short
- * tasks; what only makes search faster (the postings, the title order) is
- * prepared after that, in short tasks too.
+ * the pages of results (one request at a time). A `src` in client mode is
+ * fetched, validated, indexed and searched in a worker (worker-client.ts),
+ * which sends only the page shown; elsewhere, or where no worker starts, a
+ * long list shows its newest page first, then is validated and indexed in
+ * short tasks on the page; what only makes search faster (the postings, the
+ * title order) is prepared after that, in short tasks too.
  */
 export class DirectoryLoader implements ReactiveController {
   phase: Phase = 'idle';
@@ -56,6 +60,13 @@ export class DirectoryLoader implements ReactiveController {
   generation = 0;
 
   private loadedFrom?: DirectorySource;
+  /** The worker searching a `src` (search-worker.ts): it sends only the page asked for. */
+  private worker?: Worker;
+  private workerReady = false;
+  /** The number of the last query sent to the worker… */
+  private asked = 0;
+  /** …and who gets its answer, until it comes. */
+  private answer?: (page: DirectoryPage) => void;
   private validationAbort?: AbortController;
   private readonly listRequest: RequestController<unknown>;
   private readonly pageRequest: RequestController<ResultPage>;
@@ -74,6 +85,26 @@ export class DirectoryLoader implements ReactiveController {
   /** Whether anything was loaded from the current source (false again after leaving the page mid-load). */
   get started(): boolean {
     return this.loadedFrom !== undefined;
+  }
+
+  /** Whether queries can be answered (by the index here, or by the worker). */
+  get searchable(): boolean {
+    return this.index !== undefined || this.workerReady;
+  }
+
+  /** Whether the worker has a query to answer. */
+  get searching(): boolean {
+    return this.answer !== undefined;
+  }
+
+  /** Client mode: the results of `query`, given to `show` at once (the index here) or when the worker answers. */
+  search(query: DirectoryQuery, show: (page: DirectoryPage) => void): void {
+    if (this.index) {
+      show(queryDirectory(this.index, query));
+      return;
+    }
+    this.answer = show;
+    this.worker!.postMessage({ type: 'query', id: ++this.asked, query } satisfies ToWorker);
   }
 
   /** Whether the source changed since the last load. */
@@ -98,6 +129,13 @@ export class DirectoryLoader implements ReactiveController {
     this.listRequest.abort();
     this.validationAbort?.abort();
     this.abortSearch();
+    this.dropWorker();
+  }
+
+  private dropWorker(): void {
+    this.worker?.terminate();
+    this.worker = this.answer = undefined;
+    this.workerReady = false;
   }
 
   /** Remote mode: drops the search under way or waiting. */
@@ -148,7 +186,7 @@ export class DirectoryLoader implements ReactiveController {
       if (source.src && !isServer) this.options.onRemote();
     } else if (source.src) {
       this.setPhase('loading');
-      if (!isServer) void this.fetchList(source.src, generation);
+      if (!isServer) this.inWorker(source.src, generation);
     } else if (source.data !== undefined && source.data !== null) {
       void this.accept(source.data, generation);
     } else if (inline && awaitsHydration(host)) {
@@ -192,6 +230,52 @@ export class DirectoryLoader implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Has a worker fetch, index and search `src`. Where none starts or it breaks (no module workers, a CSP without
+   * `worker-src 'self'`, the file not deployed), the page does it.
+   */
+  private inWorker(src: string, generation: number): void {
+    try {
+      this.worker = new Worker(workerUrl(), { type: 'module', name: 'zwgk-directory' });
+    } catch {
+      void this.fetchList(src, generation);
+      return;
+    }
+    this.worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+      if (generation === this.generation) this.fromWorker(data);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      if (generation !== this.generation) return;
+      console.warn('[zwgk-directory] no search worker: searching on the page.');
+      this.dropWorker();
+      void this.fetchList(src, generation);
+    };
+    const load: ToWorker = { type: 'load', url: new URL(src, location.href).href, previewSize: this.options.previewSize() };
+    this.worker.postMessage(load);
+  }
+
+  private fromWorker(data: FromWorker): void {
+    if (data.type === 'page') {
+      if (data.id !== this.asked) return;
+      const show = this.answer!;
+      this.answer = undefined;
+      // The list's newest page stays until the first answer replaces it.
+      if (this.phase !== 'ready') {
+        this.preview = undefined;
+        this.setPhase('ready');
+      }
+      show(data.page);
+    } else if (data.type === 'preview') {
+      this.preview = data.items;
+      this.setPhase('preparing');
+    } else if (data.type === 'failed') this.fail(data.error);
+    else if (this.accepted(data.check)) {
+      this.workerReady = true;
+      this.options.onReady();
+    }
+  }
+
   private async fetchList(src: string, generation: number): Promise<void> {
     const state = await this.listRequest.run((signal) => requestJson(src, { signal }));
     if (!state || generation !== this.generation) return;
@@ -232,20 +316,23 @@ export class DirectoryLoader implements ReactiveController {
 
   /** Indexes the valid items and has the current query's results shown. */
   private ready(items: DisclosureItem[], problems: DirectoryDataProblem[], received: number, index?: DirectoryIndex): void {
-    if (problems.length) {
-      console.warn(
-        `[zwgk-directory] ${problems.length} problem(s) in the data; affected items or fields are left out:`,
-        problems.slice(0, 20).map((p) => p.message),
-      );
-    }
-    if (items.length === 0 && received > 0) {
-      this.fail({ kind: 'invalid', detail: `None of the ${received} items could be read.` });
-      return;
-    }
+    if (!this.accepted(checkList(items.length, problems, received))) return;
     // A short list is searched by scanning its text: postings would save a fraction of a millisecond.
     this.index = index ?? runToEnd(directoryIndexSteps(items));
     this.preview = undefined;
     this.setPhase('ready');
     this.options.onReady();
+  }
+
+  /** Says in the console what was wrong in the list; false (and the error shown) when nothing in it can be shown. */
+  private accepted(check: ListCheck): boolean {
+    if (check.problemCount) {
+      console.warn(
+        `[zwgk-directory] ${check.problemCount} problem(s) in the data; affected items or fields are left out:`,
+        check.firstProblems,
+      );
+    }
+    if (check.error) this.fail(check.error);
+    return !check.error;
   }
 }

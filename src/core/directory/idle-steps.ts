@@ -8,8 +8,6 @@ import { ASCII_PAIRS, FAR_OFFSET, KEY_COUNT, type Postings } from './postings.js
 import { compareTitles } from './query.js';
 import type { DirectoryIndex } from './text-index.js';
 
-/** How much of the layout runs between two pauses: a few milliseconds on a slow phone. */
-const KEYS_PER_STEP = 1 << 18;
 /** Keys in more than this share of the items have no list: it would cost memory and never be a term's rarest key. */
 const COMMON_SHARE = 0.5;
 const ITEMS_PER_STEP = 4000;
@@ -31,6 +29,8 @@ export class PostingsBuilder {
   private readonly itemEnd: Int32Array;
   /** The last item each key was taken for: only an item's first occurrence of a key is kept. */
   private readonly lastItem = new Int32Array(KEY_COUNT).fill(-1);
+  /** At key + 1, how many items hold the key: counted as keys come, so laying out needs no pass of its own to count. */
+  private readonly counts = new Int32Array(KEY_COUNT + 1);
   private item = 0;
   /** Keys left out for being in more than COMMON_SHARE of the items. */
   private readonly common = new Uint8Array(KEY_COUNT);
@@ -58,6 +58,7 @@ export class PostingsBuilder {
   private take(key: number, item: number, offset: number): void {
     if (this.lastItem[key] === item) return;
     this.lastItem[key] = item;
+    this.counts[key + 1]!++;
     const at = this.length++ & (BLOCK - 1);
     if (at === 0 && this.length > 1) {
       this.keyBlocks.push((this.keys = new Int32Array(BLOCK)));
@@ -67,14 +68,10 @@ export class PostingsBuilder {
     this.offsets[at] = offset < FAR_OFFSET ? offset : FAR_OFFSET;
   }
 
-  /** Lays the postings out, pausing (yielding) every few hundred thousand keys. */
+  /** Lays the postings out (a counting sort), pausing (yielding) every few thousand items. */
   *buildSteps(): Generator<void, Postings, void> {
-    const start = new Int32Array(KEY_COUNT + 1);
+    const start = this.counts;
     const { keyBlocks, offsetBlocks } = this;
-    for (let k = 0; k < this.length; k++) {
-      start[keyBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]! + 1]!++;
-      if (k % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
-    }
     // A key in most items never narrows a search down: leave its list out (a term of such keys alone is scanned for).
     const common = this.itemEnd.length * COMMON_SHARE;
     for (let key = 0; key < KEY_COUNT; key++) {

@@ -1,0 +1,57 @@
+/**
+ * The directory's search as a dedicated worker: for a `src` in client mode it
+ * fetches the list, parses, validates and indexes it, and answers queries, so
+ * the page's main thread never holds 100,000 items and only receives the page
+ * of results it shows and the facet counts. A same-origin module file (the
+ * builds ship it beside the bundle as `zwgk-directory-worker.js`), so
+ * `worker-src 'self'` allows it. The element falls back to doing the same on
+ * the main thread, in short tasks, where no worker starts (loader.ts).
+ *
+ * Messages in and out: see worker-protocol.ts.
+ */
+import { requestJson } from '../../api/client.js';
+import { toLoadError } from '../base/controllers/request.js';
+import { postingsSteps, titleOrderSteps } from '../../core/directory/idle-steps.js';
+import { queryDirectory } from '../../core/directory/query.js';
+import { runInSlices } from '../../core/directory/slices.js';
+import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
+import { payloadList, validateDisclosureItems } from '../../core/directory/validate.js';
+import { newestValidItems, yieldToBrowser } from './catalog.js';
+import { checkList, type FromWorker, type ToWorker } from './worker-protocol.js';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage: (message: FromWorker) => void;
+};
+
+let index: DirectoryIndex | undefined;
+
+scope.onmessage = ({ data }) => {
+  if (data.type === 'load') void load(data.url, data.previewSize);
+  else if (index) scope.postMessage({ type: 'page', id: data.id, page: queryDirectory(index, data.query) });
+};
+
+async function load(url: string, previewSize: number | undefined): Promise<void> {
+  let raw: unknown;
+  try {
+    raw = await requestJson(url);
+  } catch (error) {
+    scope.postMessage({ type: 'failed', error: toLoadError(error) });
+    return;
+  }
+  const list = payloadList(raw);
+  if (!list) {
+    scope.postMessage({ type: 'failed', error: { kind: 'invalid', detail: 'Expected { "items": [...] } or an array of items.' } });
+    return;
+  }
+  // The newest page first (when the query asks for it): the page shows it while the rest is validated and indexed.
+  scope.postMessage({ type: 'preview', items: previewSize === undefined ? [] : newestValidItems(list, previewSize) });
+  const { items, problems } = validateDisclosureItems(list);
+  const check = checkList(items.length, problems, list.length);
+  if (!check.error) index = runToEnd(directoryIndexSteps(items));
+  scope.postMessage({ type: 'ready', check });
+  if (!index) return;
+  // What only makes search faster, in slices: queries that come meanwhile are answered between them (by scanning).
+  await runInSlices(postingsSteps(index), { pause: yieldToBrowser, sliceMs: 4 });
+  await runInSlices(titleOrderSteps(index), { pause: yieldToBrowser, sliceMs: 4 });
+}

@@ -1,0 +1,98 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/directory.js';
+import type { ZwgkDirectory } from '../../src/components/directory/directory.js';
+import type { DirectoryQuery } from '../../src/api/types/directory.js';
+import { FUJIAN_COMMERCE_2020_DOCUMENTS } from '../../src/core/directory/fixtures.js';
+import { generateDisclosureItems } from '../../src/core/directory/generate.js';
+import { shadow, textOf } from './harness.js';
+
+/** A list with one item the validation leaves out, as a same-origin URL (what `src` fetches). */
+const LIST: unknown[] = [...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(3000, 17), { id: 'broken' }];
+const LIST_URL = URL.createObjectURL(new Blob([JSON.stringify({ items: LIST })], { type: 'application/json' }));
+const RealWorker = window.Worker;
+
+/** Everything the citizen sees of the results: the count, the titles, each filter's options. */
+function shown(el: Element): string[] {
+  const root = shadow(el);
+  return [
+    textOf(root.querySelector('[part="count"]')),
+    ...[...root.querySelectorAll('[part="item-title"]')].map((h) => textOf(h)),
+    ...[...root.querySelectorAll('select')].map((s) => [...s.options].map((o) => `${o.value}=${textOf(o)}`).join('|')),
+  ];
+}
+
+async function searchable(el: ZwgkDirectory): Promise<void> {
+  await waitUntil(() => textOf(shadow(el).querySelector('[part="count"]')).startsWith('共'), 'never searchable', { timeout: 10000 });
+}
+
+async function settle(el: ZwgkDirectory, query: DirectoryQuery): Promise<void> {
+  const settled = oneEvent(el, 'zwgk-search');
+  el.search(query);
+  await settled;
+}
+
+/** Puts `replacement` in place of `window.Worker` while `body` runs, counting the workers the page starts. */
+async function withWorker(replacement: typeof Worker | undefined, body: () => Promise<void>): Promise<void> {
+  Object.defineProperty(window, 'Worker', { value: replacement, configurable: true, writable: true });
+  try {
+    await body();
+  } finally {
+    Object.defineProperty(window, 'Worker', { value: RealWorker, configurable: true, writable: true });
+  }
+}
+
+describe('<zwgk-directory> searching a src in a worker', () => {
+  it('shows the same results, order, facets and pages as searching on the page', async () => {
+    let started = 0;
+    class CountedWorker extends RealWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (options?.name === 'zwgk-directory') started++;
+      }
+    }
+    await withWorker(CountedWorker, async () => {
+      const inWorker = await fixture<ZwgkDirectory>(html`<zwgk-directory url-state="off" src=${LIST_URL}></zwgk-directory>`);
+      const onPage = await fixture<ZwgkDirectory>(html`<zwgk-directory url-state="off" .data=${{ items: LIST }}></zwgk-directory>`);
+      await searchable(inWorker);
+      await searchable(onPage);
+      expect(started).to.equal(1);
+      const queries: DirectoryQuery[] = [
+        {},
+        { q: '便利店' },
+        { q: '闽商务2020 76号' },
+        { q: '外贸', sort: 'title' },
+        { q: 'fj', page: 3 },
+        { category: FUJIAN_COMMERCE_2020_DOCUMENTS[0]!.category, sort: 'oldest', page: 2 },
+        { year: 2020, validity: '有效', publisher: FUJIAN_COMMERCE_2020_DOCUMENTS[0]!.publisher },
+        { q: '没有这样的文件' },
+      ];
+      for (const query of queries) {
+        await settle(inWorker, query);
+        await settle(onPage, query);
+        expect(shown(inWorker), JSON.stringify(query)).to.deep.equal(shown(onPage));
+        expect(inWorker.total).to.equal(onPage.total);
+      }
+    });
+  });
+
+  it('searches on the page when no worker can start, or the worker fails to load', async () => {
+    class MissingFile extends RealWorker {
+      constructor(_url: string | URL, options?: WorkerOptions) {
+        super('/no-such-directory-worker.js', options);
+      }
+    }
+    class Refused {
+      constructor() {
+        throw new DOMException('refused by the page’s CSP', 'SecurityError');
+      }
+    }
+    for (const replacement of [undefined, MissingFile, Refused as unknown as typeof Worker]) {
+      await withWorker(replacement, async () => {
+        const el = await fixture<ZwgkDirectory>(html`<zwgk-directory url-state="off" src=${LIST_URL}></zwgk-directory>`);
+        await searchable(el);
+        await settle(el, { q: '便利店' });
+        expect(el.total, String(replacement?.name)).to.be.greaterThan(0);
+      });
+    }
+  });
+});
