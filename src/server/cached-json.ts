@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
+import { respond } from './planned-headers.js';
 
 /** Public, fresh for a minute; after that a cache revalidates (a 304 costs the server almost nothing). */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
@@ -41,8 +42,8 @@ export function createJsonCache(maxEntries = 500): JsonCache {
       }
       entries.set(key, entry);
       const headers = { ETag: entry.etag, 'Cache-Control': PUBLIC_CACHE_CONTROL };
-      if (matchesEtag(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
-      return c.body(entry.body, 200, { 'Content-Type': 'application/json', ...headers });
+      if (matchesEtag(c.req.header('if-none-match'), entry.etag)) return respond(c, null, 304, headers);
+      return respond(c, entry.body, 200, { 'Content-Type': 'application/json', ...headers });
     },
   };
 }

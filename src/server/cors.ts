@@ -6,6 +6,7 @@
  * handler made, after it made it.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { hasPlannedHeaders, planHeaders } from './planned-headers.js';
 
 export interface CorsOptions {
   /** The Access-Control-Allow-Origin to send for this request's Origin (maybe empty), or null for none. */
@@ -26,6 +27,19 @@ export function corsHeaders(options: CorsOptions): MiddlewareHandler {
     'Access-Control-Allow-Methods': options.allowMethods.join(','),
     'Access-Control-Allow-Headers': options.allowHeaders.join(','),
   };
+  // What a response gets, by the Allow-Origin it sends (a few values: '*', none, or one of the portals).
+  const planned = new Map<string, Readonly<Record<string, string>>>();
+  const plannedFor = (allowOrigin: string | null) => {
+    let headers = planned.get(allowOrigin ?? '');
+    if (!headers) {
+      headers = Object.freeze({
+        ...(allowOrigin ? { 'access-control-allow-origin': allowOrigin } : {}),
+        'access-control-expose-headers': expose,
+      });
+      planned.set(allowOrigin ?? '', headers);
+    }
+    return headers;
+  };
   return async (c, next) => {
     const allowOrigin = options.origin(c.req.header('origin') ?? '', c);
     if (c.req.method === 'OPTIONS') {
@@ -34,7 +48,9 @@ export function corsHeaders(options: CorsOptions): MiddlewareHandler {
         headers: allowOrigin ? { 'Access-Control-Allow-Origin': allowOrigin, ...preflight } : preflight,
       });
     }
+    planHeaders(c, plannedFor(allowOrigin), 'Origin');
     await next();
+    if (hasPlannedHeaders(c.res)) return;
     const headers = c.res.headers;
     if (allowOrigin) headers.set('Access-Control-Allow-Origin', allowOrigin);
     headers.set('Access-Control-Expose-Headers', expose);

@@ -4,6 +4,7 @@
  * HTTPS — on plain http (loopback, `npm start`) it would be ignored at best.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { hasPlannedHeaders, planHeaders } from './planned-headers.js';
 
 /** The headers every response of a kind carries (what hono/secure-headers sent with the options this file used to pass it). */
 const COMMON: ReadonlyArray<readonly [string, string]> = [
@@ -58,14 +59,25 @@ export function isHttps(c: Context, trustProxy: number): boolean {
   return proto === 'https';
 }
 
-/** Sets the precomputed set on the handler's response, overwriting what the handler set (as hono/secure-headers did). */
+/** The same set as one object with lower-case names, for `planHeaders()`. */
+const lowerCased = (set: ReadonlyArray<readonly [string, string]>): Readonly<Record<string, string>> =>
+  Object.freeze(Object.fromEntries(set.map(([name, value]) => [name.toLowerCase(), value])));
+
+/**
+ * Sets the precomputed set on the handler's response, overwriting what the handler set (as hono/secure-headers did);
+ * a response made by `respond()` already has them.
+ */
 export function securityHeaders(kind: 'api' | 'page', trustProxy = 0): MiddlewareHandler {
   const plain = securityHeaderSet(kind, false);
   const https = securityHeaderSet(kind, true);
+  const planned = { plain: lowerCased(plain), https: lowerCased(https) };
   return async (c, next) => {
+    const overHttps = isHttps(c, trustProxy);
+    planHeaders(c, overHttps ? planned.https : planned.plain);
     await next();
+    if (hasPlannedHeaders(c.res)) return;
     const headers = c.res.headers;
-    for (const [name, value] of isHttps(c, trustProxy) ? https : plain) headers.set(name, value);
+    for (const [name, value] of overHttps ? https : plain) headers.set(name, value);
     headers.delete('X-Powered-By');
   };
 }

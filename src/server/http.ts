@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { guardedBody, isJsonType, parseJsonBody } from './guard.js';
+import { respond } from './planned-headers.js';
 import { ProblemError } from './problem.js';
 import type { CreateOutcome, Replay } from './storage/types.js';
 
@@ -59,8 +60,9 @@ export function answerCreate<T>(c: Context, outcome: CreateOutcome<T> | Replay):
   if (outcome.kind === 'conflict') {
     throw new ProblemError('idempotency-conflict', 'Use a new Idempotency-Key for a different submission.');
   }
-  if (outcome.kind === 'replay') c.header('Idempotent-Replayed', 'true');
-  return c.json(outcome.response.body as object, outcome.response.status as 201);
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (outcome.kind === 'replay') headers['Idempotent-Replayed'] = 'true';
+  return respond(c, JSON.stringify(outcome.response.body), outcome.response.status as 201, headers);
 }
 
 /**
