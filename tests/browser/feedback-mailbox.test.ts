@@ -166,6 +166,36 @@ describe('<zwgk-feedback-mailbox>', () => {
     expect(part(el, 'rating-form')).to.equal(null);
   });
 
+  it("answers a rating sent without a choice at the choices and in a summary that takes focus, as the mailbox's other forms; it goes once one is chosen", async () => {
+    const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off"></zwgk-feedback-mailbox>`);
+    await writeLetter(el, { subject: unique('评价来信'), phone: '13700003333' });
+    const code = await send(el);
+    await reply(code, '已按您的意见改进。');
+    part<HTMLButtonElement>(el, 'lookup-button')!.click();
+    await waitUntil(() => focused(el)?.id === 'letter-heading', 'the letter found did not take focus');
+    const form = await waitForShadow(el, '[part="rating-form"]', 'no rating form for a replied letter');
+
+    part<HTMLButtonElement>(el, 'rating-submit-button')!.click();
+    await waitUntil(() => focused(el)?.id === 'rating-errors', 'the summary did not take focus');
+    const summary = part(el, 'error-summary')!;
+    expect(textOf(summary.querySelector('h2'))).to.equal('有1处需要修改');
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((a) => [a.getAttribute('href'), textOf(a)])).to.deep.equal([['#rating', '请从给出的选项中选择']]);
+    expect(textOf(form.querySelector('[part="field-error"]'))).to.contain('请从给出的选项中选择');
+    expect(byId(el, 'rating').getAttribute('aria-invalid')).to.equal('true');
+    links[0]!.click();
+    expect(focused(el)?.id).to.equal('rating');
+    await expect(el).to.be.accessible();
+
+    byId<HTMLInputElement>(el, 'rating').click();
+    await el.updateComplete;
+    expect(part(el, 'error-summary')).to.equal(null);
+    expect(form.querySelector('[part="field-error"]')).to.equal(null);
+    const rated = oneEvent(el, 'zwgk-rated');
+    part<HTMLButtonElement>(el, 'rating-submit-button')!.click();
+    expect(((await rated) as CustomEvent<FeedbackRatedDetail>).detail).to.deep.equal({ queryCode: code, rating: 'satisfied' });
+  });
+
   it('switches views as ARIA tabs: arrow keys, Home and End, each tab controlling its panel', async () => {
     const el = await fixture<ZwgkFeedbackMailbox>(html`<zwgk-feedback-mailbox url-state="off"></zwgk-feedback-mailbox>`);
     const tabs = [...shadow(el).querySelectorAll('[role="tab"]')];

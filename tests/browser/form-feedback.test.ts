@@ -1,6 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { FormFeedbackController, validateOnOf, type ValidateOn } from '../../src/components/base/controllers/form-feedback.js';
+import {
+  FormFeedback,
+  FormFeedbackController,
+  validateOnOf,
+  type ValidateOn,
+} from '../../src/components/base/controllers/form-feedback.js';
+import { hasEnglishMessages } from '../../src/core/validate/messages-common.js';
 import { mapServerErrors } from '../../src/components/base/controllers/server-errors.js';
 import { validatePhone } from '../../src/core/validate/contact.js';
 
@@ -37,9 +43,48 @@ class FeedbackProbe extends LitElement {
 }
 customElements.define('feedback-probe', FeedbackProbe);
 
-const probe = () => fixture<FeedbackProbe>(html`<feedback-probe></feedback-probe>`);
+/** The English form, once it has loaded the English messages itself (as on a page in English, before anyone types). */
+async function probe(): Promise<FeedbackProbe> {
+  const el = await fixture<FeedbackProbe>(html`<feedback-probe></feedback-probe>`);
+  await waitUntil(hasEnglishMessages, 'the English form did not load the English messages');
+  await el.updateComplete;
+  return el;
+}
+
+/** A Chinese form: it words its problems without the English messages, and never loads them. */
+class ChineseProbe extends LitElement {
+  readonly form = new FormFeedback<{ name: string }, 'name'>(this, {
+    initial: () => ({ name: '' }),
+    fields: ['name'],
+    validate: (v) => (v.name.trim() ? {} : { name: { code: 'required' } }),
+    locale: () => 'zh-CN',
+  });
+  protected override render() {
+    return html`<p>${this.form.errorFor('name') ?? ''}</p>`;
+  }
+}
+customElements.define('chinese-feedback-probe', ChineseProbe);
+
+const englishRequests = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('messages-en'));
 
 describe('FormFeedbackController', () => {
+  // First: the English messages are not loaded yet in this file.
+  it('a Chinese form never downloads the English messages; an English one loads them itself and speaks English', async () => {
+    const chinese = await fixture<ChineseProbe>(html`<chinese-feedback-probe></chinese-feedback-probe>`);
+    chinese.form.submit();
+    await chinese.updateComplete;
+    expect(chinese.shadowRoot!.querySelector('p')!.textContent).to.equal('此项必须填写，请填写后再提交');
+    expect(hasEnglishMessages()).to.equal(false);
+    expect(englishRequests()).to.have.length(0);
+
+    const english = await fixture<FeedbackProbe>(html`<feedback-probe></feedback-probe>`);
+    await waitUntil(hasEnglishMessages, 'the English form did not load the English messages');
+    expect(englishRequests()).to.have.length(1);
+    english.form.submit();
+    await english.updateComplete;
+    expect(english.shadowRoot!.querySelector('p')!.textContent).to.equal('This field is required. Please fill it in.');
+  });
+
   it('validate-on blur keeps the words of a problem while the citizen types, and checks again on leaving', async () => {
     const { form } = await probe();
     form.set({ phone: '' });

@@ -17,6 +17,7 @@ import {
   type ApplicationFormValues,
 } from '../../src/core/application/index.js';
 import { creditCodeCheckChar } from '../../src/core/validate/index.js';
+import { isWorkingDay, replyDueDate } from '../../src/core/calendar/index.js';
 
 /** A Map-backed stand-in for localStorage. */
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
@@ -283,6 +284,37 @@ test('the reply period across 国庆 2025: 34 days, 14 of them off, two 调休 S
   assert.equal(replyPeriodBreakdown('2031-01-02', '2031-02-03'), undefined, 'no calendar for 2031: no explanation rather than a wrong one');
   assert.equal(replyPeriodBreakdown('2025-10-30', '2025-09-26'), undefined);
   assert.equal(replyPeriodBreakdown('soon', '2025-09-26'), undefined);
+});
+
+test('the reply period explained from the 调休 days alone agrees with the whole calendar for every receipt day it knows', () => {
+  let checked = 0;
+  for (let t = Date.UTC(2019, 0, 1); t <= Date.UTC(2026, 11, 31); t += 86_400_000) {
+    const receivedOn = new Date(t).toISOString().slice(0, 10);
+    let dueDate: string;
+    try {
+      dueDate = replyDueDate(receivedOn);
+    } catch {
+      continue; // past 2026: the server gives a provisional date, and the receipt explains it in general words
+    }
+    const days: string[] = [];
+    for (let d = t + 86_400_000; d <= Date.parse(`${dueDate}T00:00:00Z`); d += 86_400_000)
+      days.push(new Date(d).toISOString().slice(0, 10));
+    const weekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+    const working = days.filter(isWorkingDay);
+    assert.deepEqual(
+      replyPeriodBreakdown(receivedOn, dueDate),
+      {
+        firstDay: days[0],
+        calendarDays: days.length,
+        workingDays: working.length,
+        daysOff: days.length - working.length,
+        makeUpWorkdays: working.filter(weekend).length,
+      },
+      receivedOn,
+    );
+    checked++;
+  }
+  assert.ok(checked > 2800, `${checked} receipt days checked`);
 });
 
 test('the receipt and the status view are checked before they are shown', () => {

@@ -22,7 +22,7 @@ import {
   type FormField,
   type FormIssue,
 } from '../../core/application/form.js';
-import { validationMessages } from '../../core/validate/messages.js';
+import { validationMessages } from '../../core/validate/messages-application.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { AttachmentQueue } from './attachment-queue.js';
 import { fieldLabel } from './labels.js';

@@ -12,7 +12,7 @@ import { DraftController } from '../base/controllers/draft.js';
 import { FocusController } from '../base/controllers/focus.js';
 import type { ValidateOn } from '../base/controllers/form-feedback.js';
 import { SubmissionController, type SubmitFailure } from '../base/controllers/submission.js';
-import type { LoadError } from '../base/controllers/request.js';
+import { toLoadError, type LoadError } from '../base/controllers/request.js';
 import type { ApplicationReceipt, ApplicationRequest } from '../../api/types/application.js';
 import type { ProblemFieldError } from '../../api/types/problem.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
@@ -30,7 +30,6 @@ import { draftKey } from '../../core/draft/store.js';
 import { parseReceipt } from '../../core/application/answers.js';
 import { attachmentsField, draftNotice, draftPrompt } from './parts.js';
 import { stepFields, stepTitle, type StepExtras } from './steps.js';
-import { renderConfirmation, type Breakdown } from './confirmation.js';
 import { AttachmentQueue } from './attachment-queue.js';
 import { ApplicationFeedback } from './application-feedback.js';
 import { stepForm } from './step-form.js';
@@ -41,6 +40,8 @@ export type ApplicationSubmittedDetail = Extract<ZwgkSubmittedDetail, { form: 'a
 export type { ZwgkErrorDetail as ApplicationErrorDetail } from '../../events/zwgk-error.js';
 
 type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
+/** The receipt's view, with how its deadline was counted (confirmation.ts): loaded from the review step on. */
+type ReceiptView = typeof import('./confirmation.js');
 
 /**
  * 政府信息公开申请 — the citizen's request for disclosure (依申请公开, 条例
@@ -135,9 +136,9 @@ export class ZwgkApplicationForm extends ZwgkElement {
   @state() private confirmingClear = false;
   @state() private failure?: LoadError;
   @state() private receipt?: ApplicationReceipt;
-  /** How the receipt explains its deadline: with the holiday calendar, loaded only when the form is sent. */
-  private breakdown?: Promise<Breakdown | undefined>;
-  private explain?: Breakdown;
+  /** The receipt's view: asked for on reaching the review, and there before anything is sent. */
+  private receiptLoad?: Promise<ReceiptView>;
+  private receiptView?: ReceiptView;
 
   private readonly drafts = new DraftController<ApplicationDraft>(this, {
     policy: () => this.draft,
@@ -247,7 +248,10 @@ export class ZwgkApplicationForm extends ZwgkElement {
 
   private goTo(step: ApplicationStep): void {
     this.step = step;
-    if (step === 'review') this.returnToReview = false;
+    if (step === 'review') {
+      this.returnToReview = false;
+      this.loadReceiptView().catch(() => undefined); // asked for again when sending
+    }
     this.form.hideSummary();
     this.confirmingClear = false;
     this.saveDraftNow();
@@ -295,20 +299,31 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.phase = 'submitting';
     this.failure = undefined;
     this.announce(this.localize(() => msg('正在提交申请，请稍候…')));
-    // Loaded while the request is on its way; a chunk that fails to load leaves the plain explanation (and is asked again next time).
-    const explaining = (this.breakdown ??= import('../../core/application/deadline.js').then(
-      (module) => module.replyPeriodBreakdown,
-      () => (this.breakdown = undefined),
-    ));
+    try {
+      // The receipt must show once the server answers: without its view nothing is sent (Retry asks for it again).
+      await this.loadReceiptView();
+    } catch (error) {
+      return this.fail({ error: toLoadError(error), fieldErrors: [] });
+    }
     const sent = await this.submitter.submit(request);
-    if (sent.status === 'sent') this.succeed(sent.receipt, await explaining);
+    if (sent.status === 'sent') this.succeed(sent.receipt);
     else if (sent.status === 'failed') this.fail(sent.failure);
   }
 
-  private succeed(receipt: ApplicationReceipt, breakdown: Breakdown | undefined): void {
+  /** Loads the receipt's view once; a load that failed (a dropped connection) is tried again on the next call. */
+  private loadReceiptView(): Promise<ReceiptView> {
+    return (this.receiptLoad ??= import('./confirmation.js').then(
+      (view) => (this.receiptView = view),
+      (error: unknown) => {
+        this.receiptLoad = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  private succeed(receipt: ApplicationReceipt): void {
     // Only now, with the server's word, is the draft let go.
     this.drafts.clear();
-    this.explain = breakdown;
     this.receipt = receipt;
     this.phase = 'done';
     this.draftSaved = false;
@@ -317,7 +332,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.emit<ZwgkSubmittedDetail>('zwgk-submitted', { form: 'application', ...receipt });
   }
 
-  private fail({ error, fieldErrors }: SubmitFailure): void {
+  private fail({ error, fieldErrors }: Pick<SubmitFailure, 'error' | 'fieldErrors'>): void {
     this.emit<ZwgkErrorDetail>('zwgk-error', errorDetail('submit', error));
     // Focus moves to what went wrong, which reads it; the "submitting…" status must not linger.
     void this.announce('');
@@ -359,8 +374,11 @@ export class ZwgkApplicationForm extends ZwgkElement {
         startAfresh: () => this.startAfresh(),
       });
     }
-    if (this.phase === 'done' && this.receipt) {
-      return renderConfirmation(this.receipt, this.explain, this.locale, { copy: () => void this.copyCode(), print: () => window.print() });
+    if (this.phase === 'done' && this.receipt && this.receiptView) {
+      return this.receiptView.renderConfirmation(this.receipt, this.locale, {
+        copy: () => void this.copyCode(),
+        print: () => window.print(),
+      });
     }
     const busy = this.phase === 'submitting';
     const notice = draftNotice(this.draft, this.confirmingClear, {

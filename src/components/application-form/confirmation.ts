@@ -1,27 +1,23 @@
 /**
  * The receipt after a successful submission: the tracking code to keep (copy,
  * print), the date received, the legal reply deadline with how it was
- * counted, and what happens next.
+ * counted, and what happens next. Loaded from the review step on (see application-form.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ApplicationReceipt } from '../../api/types/application.js';
 import { todayInChina } from '../../core/calendar/today.js';
-import type { replyPeriodBreakdown } from '../../core/application/deadline.js';
+import { replyPeriodBreakdown } from '../../core/application/deadline.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatDate } from '../../i18n/format.js';
 
-/** How the deadline was counted: loaded with the holiday calendar once the form is sent (see application-form.ts). */
-export type Breakdown = typeof replyPeriodBreakdown;
-
 export function renderConfirmation(
   receipt: ApplicationReceipt,
-  breakdown: Breakdown | undefined,
   locale: Locale,
   actions: { copy: () => void; print: () => void },
 ): TemplateResult {
   const receivedOn = todayInChina(new Date(receipt.receivedAt));
-  const period = breakdown?.(receivedOn, receipt.dueDate);
+  const period = replyPeriodBreakdown(receivedOn, receipt.dueDate);
   return html`<section class="receipt" part="confirmation" aria-labelledby="receipt-title">
     <h2 class="receipt-title" id="receipt-title" tabindex="-1">${msg('申请已提交')}</h2>
     <div class="tracking" part="tracking">

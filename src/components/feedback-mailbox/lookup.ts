@@ -22,7 +22,6 @@ import {
 import { parseFeedbackLetter } from '../../core/feedback/answers.js';
 import { normalizeQueryCode } from '../../core/feedback/form.js';
 import type { RatingWindow } from '../../core/feedback/rating.js';
-import { COMMON_MESSAGES, formatIn } from '../../core/validate/messages-common.js';
 import { FormFeedback, validateOnOf } from '../base/controllers/form-feedback.js';
 import { RequestController, toLoadError, type LoadError } from '../base/controllers/request.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
@@ -34,16 +33,14 @@ export type { ZwgkRatedDetail as FeedbackRatedDetail } from '../../events/zwgk-r
 type LookupField = 'lookup-code' | 'lookup-contact';
 
 interface RatingState {
-  choice: '' | FeedbackRating;
   phase: 'idle' | 'sending' | 'error' | 'closed';
-  /** no choice was made when sending */
-  invalid: boolean;
   /** loaded with the calendar, once a replied letter is shown */
   window?: RatingWindow;
   error?: LoadError;
 }
 
 type LookupValues = Record<LookupField, string>;
+type RatingValues = { rating: '' | FeedbackRating };
 
 /**
  * The look-up view: its request is a RequestController of the element, so leaving the page aborts it; what
@@ -57,9 +54,11 @@ export class LookupView {
   private error?: LoadError;
   /** counts answers, so the same alert shown twice is spoken twice */
   private answers = 0;
-  private rating: RatingState = { choice: '', phase: 'idle', invalid: false };
+  private rating: RatingState = { phase: 'idle' };
   private readonly request: RequestController<FeedbackLetterView>;
   private readonly form: FormFeedback<LookupValues, LookupField>;
+  /** the rating's one question: its error at the choices and in a summary above its form, as the mailbox's other forms */
+  private readonly ratingForm: FormFeedback<RatingValues, 'rating'>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -77,6 +76,13 @@ export class LookupView {
       summaryPlacement: () => 'before-form',
       locale: options.locale,
       label: (field) => this.label(field),
+    });
+    this.ratingForm = new FormFeedback<RatingValues, 'rating'>(host, {
+      initial: () => ({ rating: '' }),
+      fields: ['rating'],
+      validate: ({ rating }) => (rating ? {} : { rating: { code: 'choice.invalid' } }),
+      summaryPlacement: () => 'before-form',
+      locale: options.locale,
     });
   }
 
@@ -207,33 +213,34 @@ export class LookupView {
       </p>`;
     }
     const sending = this.rating.phase === 'sending';
-    return html`<form class="rating-form" part="rating-form" novalidate @change=${this.onRatingChange} @submit=${this.onRate}>
-      ${choiceGroup({
-        name: 'rating',
-        type: 'radio',
-        label: msg('您对答复满意吗？'),
-        hint: period.lastDay
-          ? msg(str`请在${formatDate(period.lastDay, this.options.locale())}前评价（答复后20个工作日内）。`)
-          : msg('答复后20个工作日内可以评价。'),
-        choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.options.locale()] })),
-        selected: [this.rating.choice],
-        error: this.rating.invalid ? formatIn(COMMON_MESSAGES, this.options.locale(), 'choice.invalid') : undefined,
-        inline: true,
-      })}
-      ${
-        this.rating.phase === 'error'
-          ? keyed(
-              this.answers,
-              renderLoadError(this.rating.error!, () => void this.rate()),
-            )
-          : nothing
-      }
-      <div class="actions">
-        <button type="submit" class="button" part="rating-submit-button" aria-disabled=${sending ? 'true' : 'false'}>
-          ${sending ? msg('正在提交…') : msg('提交评价')}
-        </button>
-      </div>
-    </form>`;
+    return html`${mailboxSummary(this.ratingForm.summaryAt('before-form'), 'rating-errors', this.options)}
+      <form class="rating-form" part="rating-form" novalidate @change=${this.onRatingChange} @submit=${this.onRate}>
+        ${choiceGroup({
+          name: 'rating',
+          type: 'radio',
+          label: msg('您对答复满意吗？'),
+          hint: period.lastDay
+            ? msg(str`请在${formatDate(period.lastDay, this.options.locale())}前评价（答复后20个工作日内）。`)
+            : msg('答复后20个工作日内可以评价。'),
+          choices: FEEDBACK_RATINGS.map((value) => ({ value, label: FEEDBACK_RATING_LABELS[value][this.options.locale()] })),
+          selected: [this.ratingForm.values.rating],
+          error: this.ratingForm.errorFor('rating'),
+          inline: true,
+        })}
+        ${
+          this.rating.phase === 'error'
+            ? keyed(
+                this.answers,
+                renderLoadError(this.rating.error!, () => void this.rate()),
+              )
+            : nothing
+        }
+        <div class="actions">
+          <button type="submit" class="button" part="rating-submit-button" aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? msg('正在提交…') : msg('提交评价')}
+          </button>
+        </div>
+      </form>`;
   }
 
   private readonly onInput = (event: Event): void => {
@@ -258,7 +265,8 @@ export class LookupView {
     const contact = this.form.values['lookup-contact'].trim();
     this.phase = 'loading';
     this.letter = undefined;
-    this.rating = { choice: '', phase: 'idle', invalid: false };
+    this.rating = { phase: 'idle' };
+    this.ratingForm.reset();
     // The contact goes in a POST body, never in the URL, which servers and proxies write to their logs.
     const url = apiUrl(this.options.apiBase(), `feedback/${encodeURIComponent(code)}/lookup`);
     const state = await this.request.run((signal) => requestJson(url, { method: 'POST', body: { contact }, signal }));
@@ -296,9 +304,7 @@ export class LookupView {
 
   private readonly onRatingChange = (event: Event): void => {
     const target = event.target as HTMLInputElement;
-    if (target.name === 'rating' && target.checked)
-      this.rating = { ...this.rating, choice: target.value as FeedbackRating, invalid: false };
-    this.host.requestUpdate();
+    if (target.name === 'rating' && target.checked) this.ratingForm.set({ rating: target.value as FeedbackRating });
   };
 
   private readonly onRate = (event: Event): void => {
@@ -309,13 +315,9 @@ export class LookupView {
   private async rate(): Promise<void> {
     const letter = this.letter;
     if (!letter || this.rating.phase === 'sending') return;
-    const choice = this.rating.choice;
-    if (!choice) {
-      this.rating = { ...this.rating, invalid: true };
-      this.host.requestUpdate();
-      return this.options.focus('rating');
-    }
-    this.rating = { ...this.rating, phase: 'sending', invalid: false };
+    if (!this.ratingForm.submit()) return this.options.focus('rating-errors');
+    const choice = this.ratingForm.values.rating as FeedbackRating;
+    this.rating = { ...this.rating, phase: 'sending' };
     this.host.requestUpdate();
     try {
       // The same rating sent twice is a harmless retry on the server, so no idempotency key is needed.

@@ -5,7 +5,8 @@
  * 调休 weekend days worked. The deadline itself is the server's; this only
  * explains it.
  */
-import { isWorkingDay } from '../calendar/index.js';
+import { MAKE_UP_WORKDAYS } from '../calendar/holidays.js';
+import { REPLY_WORKING_DAYS } from '../calendar/periods.js';
 
 export interface ReplyPeriodBreakdown {
   /** the first day counted: the day after receipt */
@@ -26,24 +27,24 @@ const date = (t: number) => new Date(t).toISOString().slice(0, 10);
 /**
  * The breakdown of the period from `receivedOn` to `dueDate`, or undefined
  * when it cannot be given honestly (a year without a published holiday
- * calendar, or dates that make no sense).
+ * calendar, or dates that make no sense). The due date is the server's: the
+ * 20th working day from the day after receipt, so every other day of the
+ * period is a day off, and only the 调休 working weekends need the calendar
+ * (the holidays themselves are not loaded).
  */
 export function replyPeriodBreakdown(receivedOn: string, dueDate: string): ReplyPeriodBreakdown | undefined {
   const start = time(receivedOn) + DAY_MS;
   const end = time(dueDate);
   if (Number.isNaN(start) || Number.isNaN(end) || end < start || end - start > 400 * DAY_MS) return undefined;
-  let workingDays = 0;
-  let makeUpWorkdays = 0;
-  try {
-    for (let t = start; t <= end; t += DAY_MS) {
-      if (!isWorkingDay(date(t))) continue;
-      workingDays++;
-      const weekday = new Date(t).getUTCDay();
-      if (weekday === 0 || weekday === 6) makeUpWorkdays++;
-    }
-  } catch {
-    return undefined; // CalendarRangeError: the holidays of that year are not known
-  }
   const calendarDays = Math.round((end - start) / DAY_MS) + 1;
-  return { firstDay: date(start), calendarDays, workingDays, daysOff: calendarDays - workingDays, makeUpWorkdays };
+  const [firstDay, lastDay] = [date(start), date(end)];
+  let makeUpWorkdays = 0;
+  for (let year = +firstDay.slice(0, 4); year <= +lastDay.slice(0, 4); year++) {
+    const workdays = MAKE_UP_WORKDAYS[year];
+    if (!workdays) return undefined; // the holidays of that year are not known
+    makeUpWorkdays += workdays.filter((day) => `${year}-${day}` >= firstDay && `${year}-${day}` <= lastDay).length;
+  }
+  if (calendarDays < REPLY_WORKING_DAYS) return undefined;
+  const workingDays = REPLY_WORKING_DAYS;
+  return { firstDay, calendarDays, workingDays, daysOff: calendarDays - workingDays, makeUpWorkdays };
 }

@@ -1,8 +1,9 @@
 /**
  * The validation messages every form shares (required, text, choices, phone and e-mail, the letter's contact),
  * and the functions that word them. The application form's own messages (lists, postcodes, identity numbers,
- * credit codes, attachments, delivery) are in messages.ts, with the whole table: an element that never asks for those
- * (the mailbox, the status look-up) ships only these.
+ * credit codes, attachments, delivery) are in messages-application.ts: an element that never asks for those (the
+ * mailbox, the status look-up) ships only these. Both are here in Chinese; English (messages-en.ts) is added when
+ * needed — by messages.ts in Node and on the server, by loadEnglishMessages() when a browser's form speaks English.
  */
 import type { MessageKey, MessageParams } from './messages.js';
 
@@ -23,7 +24,30 @@ export type CommonMessageKey = Exclude<MessageKey, ApplicationMessageKey>;
 /** Messages by language and key: the whole table (messages.ts) or the shared part alone. */
 export type MessageTable = Record<MessageLocale, Partial<Record<MessageKey, string>>>;
 
-export const COMMON_MESSAGES: Record<MessageLocale, Record<CommonMessageKey, string>> = {
+/** English, empty until added: every table's `en` (a message not there yet reads in Chinese rather than not at all). */
+const english: Partial<Record<MessageKey, string>> = {};
+const englishNamed: Partial<Record<MessageKey, string>> = {};
+
+/** Adds the English messages (messages-en.ts) to every table. */
+export function addEnglishMessages(module: typeof import('./messages-en.js')): void {
+  Object.assign(english, module.ENGLISH_MESSAGES);
+  Object.assign(englishNamed, module.ENGLISH_NAMED);
+}
+
+let englishLoading: Promise<void> | undefined;
+
+/** Loads the English messages once (a load that failed is tried again on the next call). */
+export function loadEnglishMessages(): Promise<void> {
+  return (englishLoading ??= import('./messages-en.js').then(addEnglishMessages, (error: unknown) => {
+    englishLoading = undefined;
+    throw error;
+  }));
+}
+
+/** Whether the English messages are there. */
+export const hasEnglishMessages = (): boolean => english.required !== undefined;
+
+export const COMMON_MESSAGES: { 'zh-CN': Record<CommonMessageKey, string>; en: Partial<Record<MessageKey, string>> } = {
   'zh-CN': {
     required: '此项必须填写，请填写后再提交',
     'type.invalid': '此项内容的格式不对，请重新填写',
@@ -40,23 +64,7 @@ export const COMMON_MESSAGES: Record<MessageLocale, Record<CommonMessageKey, str
     'email.format': '电子邮箱格式不对，应类似 name@example.com，请核对后重新输入',
     'feedback.contactRequired': '请至少填写联系电话或电子邮箱中的一项，以便我们答复您',
   },
-  en: {
-    required: 'This field is required. Please fill it in.',
-    'type.invalid': 'This value is not in the right format. Please enter it again.',
-    'body.invalid': 'The form could not be read. Please reload the page and fill it in again.',
-    'field.unknown': 'The form contains something we do not recognise. Please reload the page and fill it in again.',
-    'choice.invalid': 'Please choose one of the options given.',
-    'choice.required': 'Please choose at least one option.',
-    'text.tooLong': 'This is too long: at most {max} characters. Please shorten it.',
-    'text.forbiddenCharacters': 'This contains hidden control characters. Please type it again rather than pasting it.',
-    'text.invisible': 'This holds only spaces or invisible characters. Please write what you mean.',
-    'mobile.format': 'A mobile number has 11 digits and starts with 1. Please check it.',
-    'landline.format':
-      'Please write a landline as area code, hyphen, number, e.g. 0591-87270308, with any extension after another hyphen, e.g. 0591-87270308-123.',
-    'phone.format': 'Please enter an 11-digit mobile number, or a landline as area code and number, e.g. 0591-87270308.',
-    'email.format': 'This e-mail address does not look right; it should look like name@example.com. Please check it.',
-    'feedback.contactRequired': 'Please give a phone number or an e-mail address so that we can reply.',
-  },
+  en: english,
 };
 
 /** Whether `table` words `code` (a server's code the element knows gets the element's words). */
@@ -66,7 +74,7 @@ export function knowsMessage(table: MessageTable, code: string | undefined): cod
 
 /** The message for `key` in `locale` from `table`, with each `{name}` that `params` gives filled in. */
 export function formatIn(table: MessageTable, locale: MessageLocale, key: MessageKey, params?: MessageParams): string {
-  return fill(table[locale][key] ?? '', params);
+  return fill(table[locale][key] ?? table['zh-CN'][key] ?? '', params);
 }
 
 function fill(text: string, params?: MessageParams): string {
@@ -89,13 +97,7 @@ const NAMED: Record<MessageLocale, Partial<Record<MessageKey, string>>> = {
     'text.invisible': '{field}只有空白或看不见的字符，请填写实际内容',
     'text.tooLong': '{field}太长了，最多{max}个字，请删减后再提交',
   },
-  en: {
-    required: 'Enter {field}.',
-    'choice.required': 'Choose {field}.',
-    'choice.invalid': 'Choose one of the options given for {field}.',
-    'text.invisible': '{field} holds only spaces or invisible characters. Please write what you mean.',
-    'text.tooLong': '{field} is too long: at most {max} characters. Please shorten it.',
-  },
+  en: englishNamed,
 };
 
 /** The label as it reads inside an English sentence: "Enter your name", "Choose the category" read better lower-cased. */

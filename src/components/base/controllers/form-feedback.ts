@@ -1,6 +1,14 @@
-import type { ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { MessageKey, MessageParams } from '../../../core/validate/messages.js';
-import { COMMON_MESSAGES, formatFieldIn, formatIn, type MessageLocale, type MessageTable } from '../../../core/validate/messages-common.js';
+import {
+  COMMON_MESSAGES,
+  formatFieldIn,
+  formatIn,
+  hasEnglishMessages,
+  loadEnglishMessages,
+  type MessageLocale,
+  type MessageTable,
+} from '../../../core/validate/messages-common.js';
 
 /**
  * When a field's problem shows (lion's `feedbackCondition`, gcds' `validateOn`):
@@ -99,7 +107,7 @@ interface Shown {
  * While the citizen types, a problem that shows keeps its words until the field is checked again (on
  * leaving it, or on submit), so nothing new appears under their fingers — except with `validate-on="input"`.
  */
-export class FormFeedback<V extends object, F extends string> {
+export class FormFeedback<V extends object, F extends string> implements ReactiveController {
   values: V;
   /** fields checked at least once — left (in `blur` mode), typed in (`input` mode) or submitted: their warnings show */
   readonly touched = new Set<F>();
@@ -114,6 +122,16 @@ export class FormFeedback<V extends object, F extends string> {
     protected readonly o: FormFeedbackOptions<V, F>,
   ) {
     this.values = o.initial();
+    host.addController(this);
+  }
+
+  /** A form that speaks English loads the English messages before any problem is worded (a Chinese page never does). */
+  hostUpdate(): void {
+    if (isServer || hasEnglishMessages() || this.o.locale() !== 'en') return;
+    loadEnglishMessages().then(
+      () => this.update(),
+      () => undefined, // tried again on the next update; meanwhile the Chinese words show
+    );
   }
 
   private get mode(): ValidateOn {

@@ -38,5 +38,5 @@ export function serverIssue(
   const params = { ...paramsFor(code), ...error.params };
   const issue: Issue = Object.keys(params).length ? { code, params } : { code };
   // A message whose parameter neither side knows would show a literal `{max}`: the server's own words are better.
-  return /\{\w+\}/.test(formatIn(messages, 'en', code, issue.params)) ? { text: error.message } : issue;
+  return /\{\w+\}/.test(formatIn(messages, 'zh-CN', code, issue.params)) ? { text: error.message } : issue;
 }
