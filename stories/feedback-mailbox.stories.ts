@@ -333,6 +333,16 @@ export const LookupReplied: Story = {
   play: async ({ canvasElement }) => lookUp(await mailbox(canvasElement)),
 };
 
+/** The rating sent without a choice: the error at the choices, and in a summary above the rating form that takes focus. */
+export const LookupRatingWithErrors: Story = {
+  args: { view: 'lookup' },
+  play: async ({ canvasElement }) => {
+    const el = await mailbox(canvasElement);
+    await lookUp(el);
+    await press(el, 'rating-submit-button');
+  },
+};
+
 /** A letter received but not yet answered. */
 export const LookupWaiting: Story = {
   args: {

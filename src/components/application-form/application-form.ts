@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { writeClipboard } from '../base/clipboard.js';
+import { lazyModule } from '../base/lazy-module.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
 import { applicationFormStyles } from './application-form.styles.js';
@@ -40,8 +41,6 @@ export type ApplicationSubmittedDetail = Extract<ZwgkSubmittedDetail, { form: 'a
 export type { ZwgkErrorDetail as ApplicationErrorDetail } from '../../events/zwgk-error.js';
 
 type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
-/** The receipt's view, with how its deadline was counted (confirmation.ts): loaded from the review step on. */
-type ReceiptView = typeof import('./confirmation.js');
 
 /**
  * 政府信息公开申请 — the citizen's request for disclosure (依申请公开, 条例
@@ -136,9 +135,8 @@ export class ZwgkApplicationForm extends ZwgkElement {
   @state() private confirmingClear = false;
   @state() private failure?: LoadError;
   @state() private receipt?: ApplicationReceipt;
-  /** The receipt's view: asked for on reaching the review, and there before anything is sent. */
-  private receiptLoad?: Promise<ReceiptView>;
-  private receiptView?: ReceiptView;
+  /** The receipt's view, with how its deadline was counted: asked for on reaching the review, there before anything is sent. */
+  private readonly receiptView = lazyModule(() => import('./confirmation.js'));
 
   private readonly drafts = new DraftController<ApplicationDraft>(this, {
     policy: () => this.draft,
@@ -250,7 +248,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.step = step;
     if (step === 'review') {
       this.returnToReview = false;
-      this.loadReceiptView().catch(() => undefined); // asked for again when sending
+      this.receiptView.load().catch(() => undefined); // asked for again when sending
     }
     this.form.hideSummary();
     this.confirmingClear = false;
@@ -301,24 +299,13 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.announce(this.localize(() => msg('正在提交申请，请稍候…')));
     try {
       // The receipt must show once the server answers: without its view nothing is sent (Retry asks for it again).
-      await this.loadReceiptView();
+      await this.receiptView.load();
     } catch (error) {
       return this.fail({ error: toLoadError(error), fieldErrors: [] });
     }
     const sent = await this.submitter.submit(request);
     if (sent.status === 'sent') this.succeed(sent.receipt);
     else if (sent.status === 'failed') this.fail(sent.failure);
-  }
-
-  /** Loads the receipt's view once; a load that failed (a dropped connection) is tried again on the next call. */
-  private loadReceiptView(): Promise<ReceiptView> {
-    return (this.receiptLoad ??= import('./confirmation.js').then(
-      (view) => (this.receiptView = view),
-      (error: unknown) => {
-        this.receiptLoad = undefined;
-        throw error;
-      },
-    ));
   }
 
   private succeed(receipt: ApplicationReceipt): void {
@@ -374,8 +361,9 @@ export class ZwgkApplicationForm extends ZwgkElement {
         startAfresh: () => this.startAfresh(),
       });
     }
-    if (this.phase === 'done' && this.receipt && this.receiptView) {
-      return this.receiptView.renderConfirmation(this.receipt, this.locale, {
+    const receiptView = this.receiptView.value;
+    if (this.phase === 'done' && this.receipt && receiptView) {
+      return receiptView.renderConfirmation(this.receipt, this.locale, {
         copy: () => void this.copyCode(),
         print: () => window.print(),
       });

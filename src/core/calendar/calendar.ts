@@ -4,8 +4,11 @@
  * UTC midnights so no host time zone can shift a day.
  */
 import { HOLIDAYS, MAKE_UP_WORKDAYS } from './holidays.js';
+import { REPLY_WORKING_DAYS, EXTENSION_WORKING_DAYS } from './periods.js';
 
 export { todayInChina } from './today.js';
+/** 答复期限 in working days (periods.ts). */
+export { REPLY_WORKING_DAYS, EXTENSION_WORKING_DAYS };
 
 /** Thrown when a date falls in a year whose holidays are not known: never guess. */
 export class CalendarRangeError extends Error {
@@ -93,10 +96,6 @@ function countBetween(from: string, to: string, unknownYears: UnknownYears): num
   for (let t = low + DAY_MS; t <= high; t += DAY_MS) if (isWorkingTime(t, unknownYears)) count++;
   return sign * count;
 }
-
-import { EXTENSION_WORKING_DAYS, REPLY_WORKING_DAYS } from './periods.js';
-
-export { EXTENSION_WORKING_DAYS, REPLY_WORKING_DAYS };
 
 /**
  * The last day to answer an application received on `receivedOn` (条例 arts. 31, 33):
