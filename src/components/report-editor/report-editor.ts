@@ -68,6 +68,9 @@ const editorBody = lazyModule(() => import('./editor-body.js'));
  * @csspart cell-mark - The number of a finding at a cell.
  * @csspart versions - The version history.
  * @csspart sign-in - The staff sign-in form.
+ * @csspart sign-in-button - 登录.
+ * @csspart sign-in-error - Why signing in failed, in words.
+ * @csspart session-expired - Said when the session ended on the server.
  * @csspart loading - The skeleton shown while loading.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's Retry button.
@@ -116,6 +119,24 @@ export class ZwgkReportEditor extends ZwgkElement {
     editable: () => this.report.editable,
     onChange: (key, value) => this.report.setSection(key, value),
   });
+
+  /** What the open year's view calls. */
+  private readonly handlers: EditorBodyHandlers = {
+    onCell: (table, row, column, kind, typed) => this.typeCell(table, row, column, kind, typed),
+    onAction: (action, note) => void this.act(action, note),
+    onFocusCell: (id) => this.focusCell(id),
+    onCommand: (key, command) => this.narratives.run(key, command),
+    onSave: () => void this.report.save(),
+    onDownloadJson: () => this.downloadJson(),
+    onReload: () => void this.report.load(true),
+    onJson: () => this.downloadJson(),
+    onCsv: (table) => {
+      if (this.report.doc) downloadCsv(this.report.doc, table, this.locale);
+    },
+    onCmsHtml: () => {
+      if (this.report.doc) void downloadCmsHtml(this.report.doc).then((ok) => (this.cmsFailed = !ok));
+    },
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -181,23 +202,6 @@ export class ZwgkReportEditor extends ZwgkElement {
       this.handlers,
     );
   }
-
-  private readonly handlers: EditorBodyHandlers = {
-    onCell: (table, row, column, kind, typed) => this.typeCell(table, row, column, kind, typed),
-    onAction: (action, note) => void this.act(action, note),
-    onFocusCell: (id) => this.focusCell(id),
-    onCommand: (key, command) => this.narratives.run(key, command),
-    onSave: () => void this.report.save(),
-    onDownloadJson: () => this.downloadJson(),
-    onReload: () => void this.report.load(true),
-    onJson: () => this.downloadJson(),
-    onCsv: (table) => {
-      if (this.report.doc) downloadCsv(this.report.doc, table, this.locale);
-    },
-    onCmsHtml: () => {
-      if (this.report.doc) void downloadCmsHtml(this.report.doc).then((ok) => (this.cmsFailed = !ok));
-    },
-  };
 
   private findings(doc: AnnualReport): NumberedFinding[] {
     const previous = this.report.data?.previous ?? undefined;
