@@ -7,6 +7,7 @@ import type { StaffRole } from '../src/api/types/staff.js';
 import { pingtan2024 } from '../src/core/report/fixtures/index.js';
 import { prefillReport } from '../src/core/report/prefill.js';
 import { stubUrl, type StubbedResponse } from './support/fetch-stub.js';
+import { submitSignIn } from './support/staff-sign-in.js';
 
 interface Args {
   apiBase: string;
@@ -104,10 +105,17 @@ function onStub(name: string, stubs: { session: StubbedResponse; year?: StubbedR
   return { args: { apiBase: `/stub/${base}`, ...args } };
 }
 
+const SIGNED_OUT: StubbedResponse = { status: 401, body: { type: 'urn:zwgk:problem:session-required', title: '请先登录', status: 401 } };
+const root = (canvas: HTMLElement) => canvas.querySelector('zwgk-report-editor')!.shadowRoot!;
+
 /** Sign-in: the editor works in a staff session. */
-export const SignIn: Story = onStub('sign-in', {
-  session: { status: 401, body: { type: 'urn:zwgk:problem:session-required', title: '请先登录', status: 401 } },
-});
+export const SignIn: Story = onStub('sign-in', { session: SIGNED_OUT });
+
+/** A wrong user name or password: the same form and words as the request desk's (base/staff-sign-in.ts). */
+export const SignInRefused: Story = {
+  ...onStub('refused', { session: SIGNED_OUT }),
+  play: ({ canvasElement }) => submitSignIn(root(canvasElement), 'clerk', 'not-the-password'),
+};
 
 export const Loading: Story = onStub('loading', { session: session('clerk'), year: { delayMs: Infinity } });
 

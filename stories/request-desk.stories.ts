@@ -14,6 +14,7 @@ import type {
   StaffRole,
   StaffSession,
 } from '../src/api/types/staff.js';
+import { submitSignIn, until } from './support/staff-sign-in.js';
 import { stubUrl, type StubbedResponse } from './support/fetch-stub.js';
 
 interface Args {
@@ -189,14 +190,6 @@ function desk(name: string, stubs: Record<string, StubbedResponse>, play?: Story
 }
 
 const root = (canvas: HTMLElement) => canvas.querySelector('zwgk-request-desk')!.shadowRoot!;
-const until = async <T>(find: () => T | null | undefined): Promise<T> => {
-  for (let i = 0; i < 100; i++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('never appeared');
-};
 
 /** Opens the case from the queue, as a clerk would. */
 const openCase: Story['play'] = async ({ canvasElement }) => {
@@ -215,18 +208,9 @@ const SIGNED_OUT: StubbedResponse = { status: 401, body: { type: 'urn:zwgk:probl
 export const SignIn: Story = desk('sign-in', { session: SIGNED_OUT });
 
 /** A wrong user name or password, said in words. */
-export const SignInRefused: Story = desk('refused', { session: SIGNED_OUT }, async ({ canvasElement }) => {
-  const form = await until(() => root(canvasElement).querySelector<HTMLFormElement>('form'));
-  for (const [id, value] of [
-    ['name', 'clerk'],
-    ['password', 'not-the-password'],
-  ]) {
-    const input = form.querySelector<HTMLInputElement>(`#${id}`)!;
-    input.value = value!;
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  }
-  form.requestSubmit();
-});
+export const SignInRefused: Story = desk('refused', { session: SIGNED_OUT }, ({ canvasElement }) =>
+  submitSignIn(root(canvasElement), 'clerk', 'not-the-password'),
+);
 
 /** Too many failed attempts: locked for a while. */
 export const SignInLocked: Story = desk(

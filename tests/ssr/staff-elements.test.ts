@@ -83,12 +83,12 @@ describe('staff elements hydrate', () => {
     const root = new URL('../../', import.meta.url).pathname;
     const [bundle, server] = await Promise.all([
       build({
-        stdin: {
-          contents:
-            "import '@lit-labs/ssr-client/lit-element-hydrate-support.js';\nimport './src/request-desk.ts';\nimport './src/report-editor.ts';",
-          resolveDir: root,
-          loader: 'ts',
-        },
+        // Hydration support is its own entry, loaded first: it must run before Lit's element class is defined,
+        // and with splitting Lit sits in a chunk shared with the elements' lazy parts, which the elements' entry
+        // would evaluate before its own first line.
+        entryPoints: { hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js' },
+        absWorkingDir: root,
+        stdin: { contents: "import './src/request-desk.ts';\nimport './src/report-editor.ts';", resolveDir: root, loader: 'ts' },
         bundle: true,
         splitting: true,
         outdir: '/kit',
@@ -106,6 +106,7 @@ describe('staff elements hydrate', () => {
 <body>${body}
 <script type="module">
   ${signIn ? 'await window.signIn();' : ''}
+  await import('/kit/hydrate.js');
   await import('/kit/stdin.js');
   window.kitLoaded = true;
 </script>

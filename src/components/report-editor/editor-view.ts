@@ -14,8 +14,7 @@ import { findingId, label, originLetter, originName, type NumberedFinding } from
 import type { SaveState, YearAction } from './report-year.js';
 import type { RichTextCommand } from './rich-text.js';
 
-/** 2021 guidance for 一、总体情况: 篇幅原则上不超过一千字. */
-export const OVERVIEW_GUIDANCE = 1000;
+import { OVERVIEW_GUIDANCE } from './narrative-editors.js';
 
 /** Characters of text in a narrative (whitespace not counted), read without running anything in it. */
 export function narrativeLength(htmlText: string): number {
@@ -175,14 +174,14 @@ export interface ExportHandlers {
   onCmsHtml: () => void;
 }
 
-export function renderExports(failed: boolean, on: ExportHandlers): TemplateResult {
+export function renderExports(cmsFailed: boolean, on: ExportHandlers): TemplateResult {
   return html`<div class="exports" part="exports">
     <button class="button secondary" type="button" @click=${on.onJson}>${msg('下载 JSON')}</button>
     ${(['二', '三', '四'] as ReportTable[]).map(
       (table) => html`<button class="button secondary" type="button" @click=${() => on.onCsv(table)}>${msg(str`表${table} CSV`)}</button>`,
     )}
     <button class="button secondary" type="button" @click=${on.onCmsHtml}>${msg('CMS 年报栏目 HTML')}</button>
-    ${failed ? html`<p class="message error" role="alert">${msg('无法生成下载文件，请检查网络后重试。')}</p>` : nothing}
+    ${cmsFailed ? html`<p class="message error" role="alert">${msg('无法生成 HTML，请检查网络后重试。')}</p>` : nothing}
   </div>`;
 }
 

@@ -15,6 +15,9 @@ type RichTextModule = typeof import('./rich-text.js');
 // ProseMirror loads with the first editor on the page, never with the kit.
 const richText = lazyModule(() => import('./rich-text.js'));
 
+/** 2021 guidance for 一、总体情况: 篇幅原则上不超过一千字. */
+export const OVERVIEW_GUIDANCE = 1000;
+
 export const NARRATIVES: (keyof ReportSections)[] = ['overview', 'problems', 'other'];
 
 export interface NarrativeEditorsOptions {

@@ -1,10 +1,10 @@
-import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import type { ReportVersion } from '../../api/types/report-draft.js';
-import type { AnnualReport, ReportFinding, ReportSections, ReportTable } from '../../api/types/report.js';
+import type { AnnualReport, ReportTable } from '../../api/types/report.js';
 import { readCellInput } from '../../core/report/cell-input.js';
-import { FORMATS, type ColumnKind } from '../../core/report/formats.js';
+import type { ColumnKind } from '../../core/report/formats.js';
+import { checkReport } from '../../core/report/rules.js';
 import type { ZwgkReportSavedDetail } from '../../events/zwgk-report-saved.js';
 import type { ZwgkReportStatusDetail } from '../../events/zwgk-report-status.js';
 import { draftStore } from '../base/controllers/draft.js';
@@ -12,30 +12,21 @@ import { StaffSessionController, StaffSignInController } from '../base/controlle
 import { renderStaffSignIn } from '../base/staff-sign-in.js';
 import { fieldStyles } from '../base/fields.styles.js';
 import { staffSignInStyles } from '../base/staff-sign-in.styles.js';
+import { lazyModule } from '../base/lazy-module.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
-import {
-  narrativeLength,
-  renderActions,
-  renderExports,
-  renderFindingsSummary,
-  renderLegend,
-  renderNarrative,
-  renderNotStarted,
-  renderSaveState,
-  renderTableFindings,
-  renderVersions,
-  roleName,
-  statusName,
-} from './editor-view.js';
 import { downloadCmsHtml, downloadCsv, downloadJson } from './exports.js';
-import { cellId, label, proactiveGrid, requestsGrid, reviewsGrid, type GridContext, type NumberedFinding } from './grid.js';
+import type { NumberedFinding } from './grid.js';
+import type { EditorBodyHandlers } from './editor-body.js';
 import { NarrativeEditorsController } from './narrative-editors.js';
 import { reportEditorStyles } from './report-editor.styles.js';
-import { ReportYearController, reportRules, type YearAction } from './report-year.js';
+import { ReportYearController, type YearAction } from './report-year.js';
 
-export { OVERVIEW_GUIDANCE } from './editor-view.js';
+export { OVERVIEW_GUIDANCE } from './narrative-editors.js';
+
+// What shows an open year (the tables, the findings, the workflow) loads with the first year, not with the sign-in.
+const editorBody = lazyModule(() => import('./editor-body.js'));
 
 /**
  * 年度报告编制 — the annual report on government information disclosure, written from the
@@ -77,6 +68,9 @@ export { OVERVIEW_GUIDANCE } from './editor-view.js';
  * @csspart cell-mark - The number of a finding at a cell.
  * @csspart versions - The version history.
  * @csspart sign-in - The staff sign-in form.
+ * @csspart sign-in-button - 登录.
+ * @csspart sign-in-error - Why signing in failed, in words.
+ * @csspart session-expired - Said when the session ended on the server.
  * @csspart loading - The skeleton shown while loading.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's Retry button.
@@ -96,8 +90,10 @@ export class ZwgkReportEditor extends ZwgkElement {
 
   /** Typed text that is not a number, by cell key: shown as typed, never saved as a number. */
   @state() private unreadable = new Map<string, string>();
-  /** A CSV or HTML export whose code could not be loaded */
-  @state() private exportFailed = false;
+  @state() private cmsFailed = false;
+  /** The code that shows an open year could not be loaded (Retry loads it again). */
+  @state() private bodyFailed = false;
+  private bodyAsked = false;
 
   private readonly session = new StaffSessionController(this, { apiBase: () => this.apiBase, locale: () => this.locale });
   private readonly signIn = new StaffSignInController(this, this.session, () => this.renderRoot);
@@ -124,12 +120,42 @@ export class ZwgkReportEditor extends ZwgkElement {
     onChange: (key, value) => this.report.setSection(key, value),
   });
 
+  /** What the open year's view calls. */
+  private readonly handlers: EditorBodyHandlers = {
+    onCell: (table, row, column, kind, typed) => this.typeCell(table, row, column, kind, typed),
+    onAction: (action, note) => void this.act(action, note),
+    onFocusCell: (id) => this.focusCell(id),
+    onCommand: (key, command) => this.narratives.run(key, command),
+    onSave: () => void this.report.save(),
+    onDownloadJson: () => this.downloadJson(),
+    onReload: () => void this.report.load(true),
+    onJson: () => this.downloadJson(),
+    onCsv: (table) => {
+      if (this.report.doc) downloadCsv(this.report.doc, table, this.locale);
+    },
+    onCmsHtml: () => {
+      if (this.report.doc) void downloadCmsHtml(this.report.doc).then((ok) => (this.cmsFailed = !ok));
+    },
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // On the server (SSR) the session is unknown: render the skeleton, ask nothing; the browser asks once hydrated.
     if (isServer) return;
     if (changed.has('apiBase')) void this.session.check();
-    if (this.session.state.status === 'signed-in') void this.report.load();
+    if (this.session.state.status === 'signed-in') {
+      void this.report.load();
+      if (!this.bodyAsked) this.loadBody();
+    }
+  }
+
+  private loadBody(): void {
+    this.bodyAsked = true;
+    this.bodyFailed = false;
+    editorBody.load().then(
+      () => this.requestUpdate(),
+      () => (this.bodyFailed = true),
+    );
   }
 
   // ---- Rendering ----
@@ -146,111 +172,42 @@ export class ZwgkReportEditor extends ZwgkElement {
     if (year.status !== 'ready' && year.status !== 'error') return renderSkeleton(10);
     if (year.status === 'error') return renderLoadError(year.error, () => void this.report.load(true));
     if (this.narratives.failed) return renderLoadError({ kind: 'network' }, () => this.narratives.load());
+    const body = editorBody.value;
+    if (!body) return this.bodyFailed ? renderLoadError({ kind: 'network' }, () => this.loadBody()) : renderSkeleton(10);
     const current = this.report.current;
-    if (!current || !this.report.doc) {
-      return renderNotStarted(
+    const doc = this.report.doc;
+    if (!current || !doc) {
+      return body.renderNotStarted(
         { year: this.year ?? 0, role: session.user.role, busy: !!this.report.busy, failed: this.report.actionError },
         () => void this.act('create'),
       );
     }
-    return this.renderEditor(current, this.report.doc, session.user);
+    return body.renderEditorBody(
+      {
+        current,
+        doc,
+        user: session.user,
+        locale: this.locale,
+        numbered: this.findings(doc),
+        editable: this.report.editable,
+        unreadable: this.unreadable,
+        saveState: this.report.saveState,
+        restored: this.report.restored,
+        busy: !!this.report.busy,
+        failed: this.report.actionError,
+        versions: this.report.data?.versions ?? [],
+        cmsFailed: this.cmsFailed,
+        active: (key) => this.narratives.activeIn(key),
+      },
+      this.handlers,
+    );
   }
 
   private findings(doc: AnnualReport): NumberedFinding[] {
     const previous = this.report.data?.previous ?? undefined;
-    // Loaded with the year: the year is ready only once its checks are.
-    const all = reportRules.value!.checkReport(doc, previous ? { previous } : {});
+    const all = checkReport(doc, previous ? { previous } : {});
     const ordered = [...all.filter((f) => f.severity === 'error'), ...all.filter((f) => f.severity !== 'error')];
     return ordered.map((finding, index) => ({ number: index + 1, finding }));
-  }
-
-  private renderEditor(current: ReportVersion, doc: AnnualReport, user: { name: string; role: string }): TemplateResult {
-    const format = FORMATS[doc.format];
-    const locale = this.locale;
-    const numbered = this.findings(doc);
-    const marks = new Map<string, NumberedFinding[]>();
-    for (const item of numbered) {
-      for (const ref of item.finding.cells) {
-        const key = `${ref.table}|${ref.row}|${ref.column}`;
-        marks.set(key, [...(marks.get(key) ?? []), item]);
-      }
-    }
-    const ctx: GridContext = {
-      doc,
-      format,
-      locale,
-      editable: this.report.editable,
-      sources: current.sources,
-      marks,
-      unreadable: this.unreadable,
-      onCell: (table, row, column, kind, typed) => this.typeCell(table, row, column, kind, typed),
-    };
-    const title = doc.title ?? msg(str`${doc.agency}${doc.year}年度政府信息公开工作年度报告`);
-    const errors = numbered.filter((n) => n.finding.severity === 'error').length + this.unreadable.size;
-    const warnings = numbered.length - (errors - this.unreadable.size);
-    const headings = new Map(format.sections.map((s) => [s.key, s.heading]));
-    const findingsAt = (items: NumberedFinding[]) => renderTableFindings(items, locale, (finding) => this.focusCell(finding));
-    const byTable = (table: ReportTable) => findingsAt(numbered.filter((n) => n.finding.cells.some((c) => c.table === table)));
-    const narrative = (key: keyof ReportSections) =>
-      renderNarrative(
-        {
-          key,
-          heading: headings.get(key)!,
-          locale,
-          editable: this.report.editable,
-          active: this.narratives.activeIn(key),
-          ...(key === 'overview' && doc.format === '2021' ? { count: narrativeLength(doc.sections.overview ?? '') } : {}),
-        },
-        (command) => this.narratives.run(key, command),
-      );
-    return html`<article class="editor" aria-labelledby="editor-title">
-      <header part="header">
-        <h2 id="editor-title">${title}</h2>
-        <p class="meta">
-          ${label(format.formatTitle, locale)} · ${msg(str`第 ${current.version} 版`)} ·
-          <strong>${statusName(current.status)}</strong> · ${msg(str`登录身份：${user.name}（${roleName(user.role)}）`)}
-        </p>
-        ${current.note ? html`<p class="note">${msg(str`更正说明：${current.note}`)}</p>` : nothing}
-        ${current.returnNote && current.status === 'draft' ? html`<p class="note warning">${msg(str`退回意见：${current.returnNote}`)}</p>` : nothing}
-        ${renderSaveState(current, this.report.saveState, {
-          onSave: () => void this.report.save(),
-          onDownloadJson: () => this.downloadJson(),
-          onReload: () => void this.report.load(true),
-        })}
-        ${this.report.restored ? html`<p class="note">${msg('已恢复本浏览器中上次未保存的修改。')}</p>` : nothing}
-        ${renderActions(
-          {
-            current,
-            latest: this.report.data?.versions[0],
-            role: user.role,
-            errors,
-            busy: !!this.report.busy,
-            failed: this.report.actionError,
-          },
-          (action, note) => void this.act(action, note),
-        )}
-        ${renderExports(this.exportFailed, {
-          onJson: () => this.downloadJson(),
-          onCsv: (table) => void downloadCsv(doc, table, locale).then((ok) => (this.exportFailed = !ok)),
-          onCmsHtml: () => void downloadCmsHtml(doc).then((ok) => (this.exportFailed = !ok)),
-        })}
-      </header>
-      ${renderFindingsSummary(errors, warnings)} ${narrative('overview')}
-      <section part="section" aria-labelledby="heading-proactive">
-        <h3 id="heading-proactive">${label(headings.get('proactive')!, locale)}</h3>
-        ${renderLegend()} ${proactiveGrid(ctx)} ${byTable('二')}
-      </section>
-      <section part="section" aria-labelledby="heading-requests">
-        <h3 id="heading-requests">${label(headings.get('requests')!, locale)}</h3>
-        ${requestsGrid(ctx)} ${byTable('三')}
-      </section>
-      <section part="section" aria-labelledby="heading-reviews">
-        <h3 id="heading-reviews">${label(headings.get('reviews')!, locale)}</h3>
-        ${reviewsGrid(ctx)} ${byTable('四')}
-      </section>
-      ${narrative('problems')} ${narrative('other')} ${findingsAt(numbered.filter((n) => n.finding.cells.length === 0))}
-      ${renderVersions(this.report.data?.versions ?? [])}
-    </article>`;
   }
 
   // ---- Behaviour ----
@@ -286,10 +243,8 @@ export class ZwgkReportEditor extends ZwgkElement {
     );
   }
 
-  private focusCell(finding: ReportFinding): void {
-    const ref = finding.cells[0];
-    if (!ref) return;
-    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(cellId(ref.table, ref.row, ref.column))}`);
+  private focusCell(id: string): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(id)}`);
     input?.scrollIntoView({ block: 'center', inline: 'nearest' });
     input?.focus();
   }

@@ -12,7 +12,6 @@ import type { AnnualReport, ReportSections, ReportTable } from '../../api/types/
 import { clearDraft, draftKey, loadDraft, saveDraft, type KeyValueStore } from '../../core/draft/index.js';
 import { isReadableReport } from '../../core/report/schema.js';
 import { RequestController, type DataState } from '../base/controllers/request.js';
-import { lazyModule } from '../base/lazy-module.js';
 import type { StaffSessionController } from '../base/controllers/staff-session.js';
 
 /** A staff report year as the server sent it, checked enough to be worked on. */
@@ -22,9 +21,6 @@ function parseYear(raw: unknown): { value: StaffReportYear } | { problems: strin
   const unreadable = data.versions.filter((v) => !v || !isReadableReport(v.document));
   return unreadable.length > 0 ? { problems: ['a version without a readable document'] } : { value: data as StaffReportYear };
 }
-
-/** The report's checks (R1–R9), loaded with the first year: the sign-in and the skeleton do not carry them. */
-export const reportRules = lazyModule(() => import('../../core/report/rules.js'));
 
 /** saved: the server has what is shown; unsaved: a save is due; failed: the last save failed (Retry); conflict: someone else saved. */
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed' | 'conflict';
@@ -107,10 +103,7 @@ export class ReportYearController implements ReactiveController {
     const key = `${base}|${year}`;
     if (!force && this.loadedFor === key) return;
     this.loadedFor = key;
-    const result = await this.request.run(async (signal) => {
-      const [raw] = await Promise.all([this.options.session.request(`reports/${year}`, { signal }), reportRules.load()]);
-      return raw;
-    });
+    const result = await this.request.run((signal) => this.options.session.request(`reports/${year}`, { signal }));
     if (result?.status === 'ready') {
       this.accept(result.value);
       this.host.requestUpdate();

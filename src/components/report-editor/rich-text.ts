@@ -2,7 +2,7 @@
  * The narrative editor (一、五、六) on ProseMirror, loaded only when the report editor
  * opens. Its schema holds only what the report viewer renders and a CMS keeps: paragraphs,
  * bold, italic, links, bulleted and numbered lists, line breaks. Pasted HTML (from Word or
- * a web page) first goes through the narrative policy's sanitiser, then through the schema, so
+ * a web page) first goes through the importer's sanitiser, then through the schema, so
  * classes, styles, fonts, `<o:p>` and scripts never reach the document.
  */
 import { baseKeymap, toggleMark } from 'prosemirror-commands';
@@ -12,14 +12,15 @@ import { DOMParser, DOMSerializer, Schema, type MarkType, type NodeType } from '
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import { EditorState, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { sanitizedNarrative } from '../../core/report/import/html-tree.js';
+import { sanitizedHtml } from '../../core/report/import/html-tree.js';
 import { parseWithDomParser } from '../../core/report/import/parse-dom.js';
 
 /**
- * The narrative policy's sanitiser (the server's, which the CMS export and the importer use here already),
- * fed by the browser's DOMParser: the same allowlist as the viewer's DOMPurify, without loading DOMPurify.
+ * Pasted or loaded HTML as the importer and the CMS export keep a narrative (core/report/import/html-tree.ts):
+ * rebuilt from the browser's DOMParser tree with an allowlist (no script, style, class, event handler or
+ * non-http link), without loading DOMPurify for the editor.
  */
-const sanitizeNarrative = (html: string) => sanitizedNarrative(parseWithDomParser(html));
+const sanitizeNarrative = (html: string) => parseWithDomParser(html).children.map(sanitizedHtml).join('');
 
 const schema = new Schema({
   nodes: {
