@@ -2,7 +2,7 @@
  * The narrative editor (一、五、六) on ProseMirror, loaded only when the report editor
  * opens. Its schema holds only what the report viewer renders and a CMS keeps: paragraphs,
  * bold, italic, links, bulleted and numbered lists, line breaks. Pasted HTML (from Word or
- * a web page) first goes through the importer's sanitiser, then through the schema, so
+ * a web page) first goes through the viewer's sanitiser (base/sanitize.ts), then through the schema, so
  * classes, styles, fonts, `<o:p>` and scripts never reach the document.
  */
 import { baseKeymap, toggleMark } from 'prosemirror-commands';
@@ -12,15 +12,7 @@ import { DOMParser, DOMSerializer, Schema, type MarkType, type NodeType } from '
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import { EditorState, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { sanitizedHtml } from '../../core/report/import/html-tree.js';
-import { parseWithDomParser } from '../../core/report/import/parse-dom.js';
-
-/**
- * Pasted or loaded HTML as the importer and the CMS export keep a narrative (core/report/import/html-tree.ts):
- * rebuilt from the browser's DOMParser tree with an allowlist (no script, style, class, event handler or
- * non-http link), without loading DOMPurify for the editor.
- */
-const sanitizeNarrative = (html: string) => parseWithDomParser(html).children.map(sanitizedHtml).join('');
+import { sanitizeNarrative, sanitizedFragment } from '../base/sanitize.js';
 
 const schema = new Schema({
   nodes: {
@@ -69,11 +61,9 @@ export interface RichText {
   destroy(): void;
 }
 
-/** Sanitised first, then parsed from an inert <template>, so nothing in the text loads or runs. */
+/** The viewer's sanitiser first (fresh nodes of an inert document, so nothing in the text loads or runs), then the schema. */
 function parse(html: string) {
-  const box = document.createElement('template');
-  box.innerHTML = sanitizeNarrative(html);
-  return DOMParser.fromSchema(schema).parse(box.content);
+  return DOMParser.fromSchema(schema).parse(sanitizedFragment(html));
 }
 
 function serialize(state: EditorState): string {
