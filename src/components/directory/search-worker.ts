@@ -28,7 +28,14 @@ const scope = self as unknown as {
 let index: DirectoryIndex | undefined;
 
 scope.onmessage = ({ data }) => {
-  if (data.type === 'load') void load(data.url, data.previewSize);
+  // Anything unforeseen is thrown where the page's `error` event sees it (a rejected promise would not be): the page
+  // then does the work itself rather than wait.
+  if (data.type === 'load')
+    load(data.url, data.previewSize).catch((error: unknown) =>
+      setTimeout(() => {
+        throw error;
+      }),
+    );
   else if (index) scope.postMessage({ type: 'page', id: data.id, page: queryDirectory(index, data.query) });
 };
 
