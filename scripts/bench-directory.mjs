@@ -42,7 +42,7 @@ async function bundle(dir) {
         const tick = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(null); });
         window.resultsShown = async (el) => {
           await el.updateComplete;
-          while (el.loader?.searching) await tick();
+          while (el.loader?.answer) await tick();
           await el.updateComplete;
         };
       `,

@@ -8,6 +8,18 @@ import { generateDisclosureItems } from '../src/core/directory/generate.js';
 import { createDirectoryIndex, parseDirectoryQuery, queryDirectory } from '../src/core/directory/index.js';
 import { stubUrl } from './support/fetch-stub.js';
 
+/*
+ * Storybook only: a `src` list is fetched by the directory's search worker, whose requests the stubbed fetch of these
+ * stories cannot answer; here the worker is refused, so the element does the same on the page (its fallback).
+ */
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    if (options?.name === 'zwgk-directory') throw new DOMException('stories search on the page', 'NotSupportedError');
+    super(url, options);
+  }
+};
+
 /** The documents 福建省商务厅's 2020 annual report names, among generated ones (as on the demo page). */
 const ITEMS: DisclosureItem[] = [...FUJIAN_COMMERCE_2020_DOCUMENTS, ...generateDisclosureItems(300, 2020)];
 

@@ -75,10 +75,16 @@ describe('<zwgk-directory> searching a src in a worker', () => {
     });
   });
 
-  it('searches on the page when no worker can start, or the worker fails to load', async () => {
+  it('searches on the page when no worker can start, the worker fails to load, or it breaks', async () => {
     class MissingFile extends RealWorker {
       constructor(_url: string | URL, options?: WorkerOptions) {
         super('/no-such-directory-worker.js', options);
+      }
+    }
+    const breaking = URL.createObjectURL(new Blob(['self.onmessage = () => { throw new Error("broken"); };'], { type: 'text/javascript' }));
+    class Breaks extends RealWorker {
+      constructor(_url: string | URL, options?: WorkerOptions) {
+        super(breaking, options);
       }
     }
     class Refused {
@@ -86,7 +92,7 @@ describe('<zwgk-directory> searching a src in a worker', () => {
         throw new DOMException('refused by the page’s CSP', 'SecurityError');
       }
     }
-    for (const replacement of [undefined, MissingFile, Refused as unknown as typeof Worker]) {
+    for (const replacement of [undefined, MissingFile, Breaks, Refused as unknown as typeof Worker]) {
       await withWorker(replacement, async () => {
         const el = await fixture<ZwgkDirectory>(html`<zwgk-directory url-state="off" src=${LIST_URL}></zwgk-directory>`);
         await searchable(el);

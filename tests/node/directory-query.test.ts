@@ -13,6 +13,7 @@ import {
   titleOrderSteps,
 } from '../../src/core/directory/index.js';
 import { generateDisclosureItems } from '../../src/core/directory/generate.js';
+import { titleOrderByKeys } from '../../src/core/directory/title-order.js';
 
 let serial = 0;
 function item(fields: Partial<DisclosureItem>): DisclosureItem {
@@ -405,4 +406,24 @@ test('building in slices stops when aborted', async () => {
     signal: abort.signal,
   });
   assert.equal(result, undefined);
+});
+
+test('the title order from collation keys is exactly the collator’s, numbers, widths, case and equal titles included', async () => {
+  const generated = generateDisclosureItems(3000, 2022);
+  const tricky = ['等5部门', '等13部门', '等０５部门', '等005部门', 'ABC通知', 'abc通知', 'Ａｂｃ通知', '第2号', '第10号', '第2号', ''].map(
+    (suffix, k) =>
+      item({ title: `福建省商务厅${suffix}关于${k % 2 ? '便利店' : '夜间经济'}的通知`, publishedAt: `2021-0${(k % 9) + 1}-01` }),
+  );
+  const items = [...tricky, ...generated, ...tricky.map((entry) => ({ ...entry, id: `${entry.id}-again` }))];
+  const index = createDirectoryIndex(items);
+  const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+  const expected = Array.from(index.newestFirst).sort(
+    (a, b) => collator.compare(items[a]!.title, items[b]!.title) || index.newestRank[a]! - index.newestRank[b]!,
+  );
+  let pauses = 0;
+  let clock = 0;
+  const order = await runInSlices(titleOrderByKeys(index), { pause: async () => void pauses++, sliceMs: 1, now: () => clock++ });
+  assert.deepEqual(Array.from(order!), expected);
+  assert.ok(pauses > 0, 'it pauses');
+  assert.equal(index.lazy.byTitle, order);
 });

@@ -1,17 +1,13 @@
 /**
  * Client mode without blocking the page: the first page of a large list is
- * shown before the list is validated or indexed, then the list is validated in
- * short tasks (yielding between them) and indexed once, in idle time. No DOM here.
+ * shown before the list is validated or indexed (then long-list.ts validates
+ * and indexes it in short tasks), and the way to give the browser a turn. No DOM here.
  */
 import type { DisclosureItem } from '../../api/types/directory.js';
-import { validateDisclosureItems, validateRange, type ValidatedItems } from '../../core/directory/validate.js';
+import { validateDisclosureItems } from '../../core/directory/validate.js';
 
 /** Lists up to this long are validated at once (a few ms); longer ones in short tasks. */
 export const VALIDATE_AT_ONCE = 2000;
-/** Items per `validateDisclosureItems` call while validating in tasks. */
-const SLICE = 250;
-/** Milliseconds of validation per task before the browser gets a turn: typing and painting go on. */
-const TASK_BUDGET_MS = 10;
 
 /**
  * The newest `count` items of a raw list that pass validation, newest
@@ -63,31 +59,4 @@ export function yieldToBrowser(): Promise<void> {
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
-}
-
-/**
- * `validateDisclosureItems` over a long list, slice by slice, pausing whenever
- * a task has used its time budget (so a busy machine gets shorter slices of
- * work, not longer tasks). The result is the same as validating the whole list
- * at once: problem positions refer to the whole list, and an id repeated across
- * slices keeps only its first item. Resolves with null when `signal` aborts.
- */
-export async function validateInSlices(
-  list: readonly unknown[],
-  options: { signal?: AbortSignal; slice?: number; budgetMs?: number; pause?: () => Promise<void> } = {},
-): Promise<ValidatedItems | null> {
-  const { signal, slice = SLICE, budgetMs = TASK_BUDGET_MS, pause = yieldToBrowser } = options;
-  const result: ValidatedItems = { items: [], problems: [] };
-  const seen = new Set<string>();
-  let taskStart = -Infinity;
-  for (let start = 0; start < list.length; start += slice) {
-    // A pause before the first slice too: the caller's render comes first.
-    if (performance.now() - taskStart >= budgetMs) {
-      await pause();
-      if (signal?.aborted) return null;
-      taskStart = performance.now();
-    }
-    validateRange(list, start, Math.min(start + slice, list.length), result, seen);
-  }
-  return signal?.aborted ? null : result;
 }

@@ -44,7 +44,12 @@ export type { ZwgkErrorDetail as DirectoryErrorDetail } from '../../events/zwgk-
  * - `src` returning `{ "items": [...] }`, the `data` property, or an inline
  *   `<script type="application/json">` child (client mode: the element searches,
  *   and stays responsive with 100,000 items: the newest page shows at once, the
- *   search index is built in idle time).
+ *   search index is built in idle time). A `src` list is fetched, indexed and
+ *   searched in a Web Worker, so the page holds only the results it shows: the
+ *   same-origin file `zwgk-directory-worker.js` that ships beside the bundle
+ *   (`dist/cdn/`, `dist/cdn/chunks/`, `dist/chunks/`; CSP `worker-src 'self'`
+ *   allows it). A bundler that moves the kit's chunks must copy that file beside
+ *   them; where no worker starts, the page does the work itself, in short tasks.
  * - a `<table>` child whose header cells carry `data-field` (`title`, `url`, `indexNo`,
  *   `docNo`, `publisher`, `category`, `publishedAt`, `writtenAt`, `keywords`, `validity`,
  *   `summary`, `id`): readable without JavaScript, hidden (`hidden`) once the element has
@@ -223,10 +228,9 @@ export class ZwgkDirectory extends ZwgkElement {
       }
       return;
     }
-    if (this.loader.searchable) {
-      const query = this.effectiveQuery();
-      this.loader.search(query, (page) => this.show({ ...page, query }));
-    } else if (this.loader.phase === 'preparing') {
+    const query = this.effectiveQuery();
+    if (this.loader.search(query, (page) => this.show({ ...page, query }))) return;
+    if (this.loader.phase === 'preparing') {
       // Shown when the index is ready, in a moment.
       this.busy = true;
     }
@@ -275,7 +279,7 @@ export class ZwgkDirectory extends ZwgkElement {
   /** Once the citizen pauses: announce the count (or focus it) and fire `zwgk-search`. */
   private settle(work: SettleWork): boolean {
     const shown = this.shown;
-    if (!shown || this.busy || this.loader.searching || this.loader.phase !== 'ready') return false;
+    if (!shown || this.busy || this.loader.answer || this.loader.phase !== 'ready') return false;
     void this.reportSettled(work, shown);
     return true;
   }

@@ -5,9 +5,8 @@ import { requestJson } from '../../api/client.js';
 import type { DirectoryPage, DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
 import { queryDirectory } from '../../core/directory/query.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
-import { runInSlices } from '../../core/directory/slices.js';
 import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
-import { VALIDATE_AT_ONCE, newestValidItems, validateInSlices, yieldToBrowser } from './catalog.js';
+import { VALIDATE_AT_ONCE, newestValidItems } from './catalog.js';
 import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
 import { checkList, workerUrl, type FromWorker, type ListCheck, type ToWorker } from './worker-protocol.js';
@@ -44,7 +43,7 @@ export interface DirectoryLoaderOptions {
  * Where the directory is in loading its items, and the index it searches:
  * src → data → inline JSON → `<table>` child, in that order; in remote mode,
  * the pages of results (one request at a time). A `src` in client mode is
- * fetched, validated, indexed and searched in a worker (worker-client.ts),
+ * fetched, validated, indexed and searched in a worker (search-worker.ts),
  * which sends only the page shown; elsewhere, or where no worker starts, a
  * long list shows its newest page first, then is validated and indexed in
  * short tasks on the page; what only makes search faster (the postings, the
@@ -65,8 +64,8 @@ export class DirectoryLoader implements ReactiveController {
   private workerReady = false;
   /** The number of the last query sent to the worker… */
   private asked = 0;
-  /** …and who gets its answer, until it comes. */
-  private answer?: (page: DirectoryPage) => void;
+  /** …and who gets its answer, until it comes (set: the worker is searching). */
+  answer?: (page: DirectoryPage) => void;
   private validationAbort?: AbortController;
   private readonly listRequest: RequestController<unknown>;
   private readonly pageRequest: RequestController<ResultPage>;
@@ -87,24 +86,17 @@ export class DirectoryLoader implements ReactiveController {
     return this.loadedFrom !== undefined;
   }
 
-  /** Whether queries can be answered (by the index here, or by the worker). */
-  get searchable(): boolean {
-    return this.index !== undefined || this.workerReady;
-  }
-
-  /** Whether the worker has a query to answer. */
-  get searching(): boolean {
-    return this.answer !== undefined;
-  }
-
-  /** Client mode: the results of `query`, given to `show` at once (the index here) or when the worker answers. */
-  search(query: DirectoryQuery, show: (page: DirectoryPage) => void): void {
-    if (this.index) {
-      show(queryDirectory(this.index, query));
-      return;
+  /**
+   * Client mode: the results of `query`, given to `show` at once (the index here) or when the worker answers
+   * (`answer` is set until then); false when neither is ready yet.
+   */
+  search(query: DirectoryQuery, show: (page: DirectoryPage) => void): boolean {
+    if (this.index) show(queryDirectory(this.index, query));
+    else if (this.workerReady) {
+      this.answer = show;
+      this.worker!.postMessage({ type: 'query', id: ++this.asked, query } satisfies ToWorker);
     }
-    this.answer = show;
-    this.worker!.postMessage({ type: 'query', id: ++this.asked, query } satisfies ToWorker);
+    return this.index !== undefined || this.workerReady;
   }
 
   /** Whether the source changed since the last load. */
@@ -299,19 +291,18 @@ export class DirectoryLoader implements ReactiveController {
     const previewSize = this.options.previewSize();
     if (previewSize !== undefined) this.preview = newestValidItems(list, previewSize);
     const abort = (this.validationAbort = new AbortController());
-    const validated = await validateInSlices(list, { signal: abort.signal });
-    if (!validated || generation !== this.generation) return;
-    const slices = { pause: yieldToBrowser, signal: abort.signal };
-    const index = await runInSlices(directoryIndexSteps(validated.items), slices);
-    // The first results (facet counts over every item, then their render) in a task of their own.
-    if (index) await yieldToBrowser();
-    if (!index || generation !== this.generation) return;
+    let longList: typeof import('./long-list.js');
+    try {
+      longList = await import('./long-list.js');
+    } catch (error) {
+      if (generation === this.generation) this.fail({ kind: 'network', detail: `The kit's code could not be loaded: ${String(error)}` });
+      return;
+    }
+    const prepared = await longList.indexInSlices(list, abort.signal);
+    if (!prepared || generation !== this.generation) return;
+    const { validated, index } = prepared;
     this.ready(validated.items, validated.problems, list.length, index);
-    // What only makes search faster (without it the same results come by scanning and sorting) is loaded now.
-    const { postingsSteps, titleOrderSteps } = await import('../../core/directory/idle-steps.js');
-    await yieldToBrowser();
-    await runInSlices(postingsSteps(index), slices);
-    await runInSlices(titleOrderSteps(index), slices);
+    await longList.speedUpInSlices(index, abort.signal);
   }
 
   /** Indexes the valid items and has the current query's results shown. */

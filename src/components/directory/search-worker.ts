@@ -11,7 +11,8 @@
  */
 import { requestJson } from '../../api/client.js';
 import { toLoadError } from '../base/controllers/request.js';
-import { postingsSteps, titleOrderSteps } from '../../core/directory/idle-steps.js';
+import { postingsSteps } from '../../core/directory/idle-steps.js';
+import { titleOrderByKeys } from '../../core/directory/title-order.js';
 import { queryDirectory } from '../../core/directory/query.js';
 import { runInSlices } from '../../core/directory/slices.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
@@ -27,7 +28,14 @@ const scope = self as unknown as {
 let index: DirectoryIndex | undefined;
 
 scope.onmessage = ({ data }) => {
-  if (data.type === 'load') void load(data.url, data.previewSize);
+  // Anything unforeseen is thrown where the page's `error` event sees it (a rejected promise would not be): the page
+  // then does the work itself rather than wait.
+  if (data.type === 'load')
+    load(data.url, data.previewSize).catch((error: unknown) =>
+      setTimeout(() => {
+        throw error;
+      }),
+    );
   else if (index) scope.postMessage({ type: 'page', id: data.id, page: queryDirectory(index, data.query) });
 };
 
@@ -53,5 +61,6 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
   if (!index) return;
   // What only makes search faster, in slices: queries that come meanwhile are answered between them (by scanning).
   await runInSlices(postingsSteps(index), { pause: yieldToBrowser, sliceMs: 4 });
-  await runInSlices(titleOrderSteps(index), { pause: yieldToBrowser, sliceMs: 4 });
+  // The title order from collation keys: some 2× sooner than by merging (the page's way), one longer step (a native sort).
+  await runInSlices(titleOrderByKeys(index), { pause: yieldToBrowser, sliceMs: 4 });
 }
