@@ -102,7 +102,7 @@ export async function startPageServer({ compareDir, http2 = false } = {}) {
   for (const [prefix, dir] of served) {
     front.get(`${prefix}*`, (c) => {
       const path = c.req.path.slice(prefix.length);
-      if (!/^(chunks\/)?[\w.-]+\.js$/.test(path) || !existsSync(new URL(path, dir))) return c.notFound();
+      if (!/^([\w-]+\/)?[\w.-]+\.js$/.test(path) || !existsSync(new URL(path, dir))) return c.notFound();
       const headers = { 'Content-Type': 'text/javascript', 'Content-Encoding': 'gzip', 'Cache-Control': 'no-store' };
       return c.body(gzipOfCdnFile(path, dir), 200, headers);
     });
@@ -166,7 +166,8 @@ export async function loadPage(browser, url, until, { throttle, timeout = 60_000
   tab.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     const prefix = [...served.keys()].find((p) => path.startsWith(p));
-    if (request.resourceType() === 'script' && prefix) scripts.push(path);
+    // Every script file of the kit, whatever asks for it: modules, modulepreloads, workers.
+    if (prefix && path.endsWith('.js')) scripts.push(path);
   });
   tab.on('pageerror', (error) => errors.push(String(error)));
   try {

@@ -68,7 +68,9 @@ async function load(
   const errors: string[] = [];
   let preloaded: string[] = [];
   tab.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    // Every script file, whatever asks for it: modules, modulepreloads, workers.
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.js')) scripts.push(path);
   });
   tab.on('pageerror', (error) => errors.push(String(error)));
   try {
