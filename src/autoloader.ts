@@ -30,7 +30,8 @@ const PRELOAD: { chunks: string[]; tags: Record<string, number[]>; shown: Record
 /**
  * The attributes holding a URL that an element fetches as it is, as soon as it is defined. The autoloader
  * fetches them beside the element's code (`<link rel="preload" as="fetch">`, which the element's own fetch then
- * takes over), so the data does not wait for the code. (Not the directory's `src`: it asks for pages of it.)
+ * takes over), so the data does not wait for the code. (Not the directory's `src`: in remote mode it asks for
+ * pages of it, by other URLs.)
  */
 const FETCHED: Record<string, string[]> = {
   'zwgk-contact-card': ['src'],
