@@ -37,17 +37,26 @@ export const CITIZEN_ELEMENTS = {
 export const PAGES = {
   contactCard: { title: 'one contact card', tags: ['zwgk-contact-card'] },
   directory: { title: 'the directory, results shown', tags: ['zwgk-directory'] },
+  // Client mode: every item fetched once and searched in the page (in the directory's worker, where it has one).
+  directoryClient: {
+    title: 'the directory in client mode, results shown',
+    tags: ['zwgk-directory'],
+    body: '<zwgk-directory src="/api/disclosures?pageSize=100"></zwgk-directory>',
+  },
   applicationForm: { title: 'the application form', tags: ['zwgk-application-form'] },
   reportViewerShown: { title: 'the report viewer, a report shown', tags: ['zwgk-report-viewer'] },
   everyElement: { title: 'all six citizen elements', tags: Object.keys(CITIZEN_ELEMENTS) },
 };
 
-/** The HTML of a page in `lang` with `tags`, loading the kit with `script` (`/cdn/autoloader.js` or `/cdn/zwgk-kit.js`). */
-export function pageHtml(tags, script = '/cdn/autoloader.js', lang = 'zh-CN') {
+/**
+ * The HTML of a page in `lang` with `tags` (or `body` instead, when given), loading the kit with `script`
+ * (`/cdn/autoloader.js` or `/cdn/zwgk-kit.js`).
+ */
+export function pageHtml(tags, script = '/cdn/autoloader.js', lang = 'zh-CN', body = tags.map((tag) => CITIZEN_ELEMENTS[tag]).join('\n')) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>zwgk-kit page</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/reserve.css">
 <script type="module" src="${script}"></script></head><body><main>
-${tags.map((tag) => CITIZEN_ELEMENTS[tag]).join('\n')}
+${body}
 </main></body></html>`;
 }
 
