@@ -138,6 +138,15 @@ test("the card's data is fetched beside its code, once", async () => {
   }
 });
 
+test('an element whose src is not a URL is still loaded, and says so', async () => {
+  const { errors } = await load(
+    'card-bad-src',
+    '<zwgk-contact-card src="http://[not-a-host"></zwgk-contact-card>',
+    "customElements.get('zwgk-contact-card') && document.querySelector('zwgk-contact-card').shadowRoot?.querySelector('[part~=\"error\"]')",
+  );
+  assert.deepEqual(errors, []);
+});
+
 test('an element added later is defined when it appears', async () => {
   const { errors } = await load(
     'added-later',
