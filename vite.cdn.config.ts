@@ -27,10 +27,13 @@ const RUNTIME = [
 
 /**
  * What an element import()s as soon as it shows its data, which the autoloader preloads with the element's chunk
- * when the element has a URL to fetch (src/autoloader.ts): the report viewer's tables and charts, one round trip
- * earlier. Not what waits for the citizen (the card's vCard writer, the mailbox's views, the proof solver).
+ * when the element has a URL to fetch (src/autoloader.ts), one round trip earlier: the report viewer's tables
+ * and charts, and the narratives' sanitiser (which the viewer asks for with its view once DOMPurify is gone).
+ * Not what waits for the citizen (the card's vCard writer, the mailbox's views, the proof solver).
  */
-const WHEN_SHOWN: Record<string, RegExp> = { 'zwgk-report-viewer': /\/src\/components\/report-viewer\/view\.ts$/ };
+const WHEN_SHOWN: Record<string, RegExp[]> = {
+  'zwgk-report-viewer': [/\/src\/components\/report-viewer\/view\.ts$/, /\/src\/components\/base\/sanitize\.ts$/],
+};
 
 /**
  * Saves round trips on a slow link: a chunk's static imports are only discovered once the chunk has arrived,
@@ -75,12 +78,14 @@ function preloadChunks(): Plugin {
         const tag = `zwgk-${name}`;
         const upFront = staticImports(file);
         tags[tag] = [...upFront].map(indexOf);
-        const module = WHEN_SHOWN[tag];
-        if (!module) continue;
-        const lazy = [file, ...upFront].flatMap((chunk) => chunks.get(chunk)?.dynamicImports ?? []);
-        const target = lazy.find((chunk) => chunks.get(chunk)?.moduleIds.some((id) => module.test(id)));
-        if (!target) return this.error(`${tag}: no chunk it import()s holds ${module} (WHEN_SHOWN, vite.cdn.config.ts)`);
-        shown[tag] = [target, ...staticImports(target)].filter((chunk) => chunk !== file && !upFront.has(chunk)).map(indexOf);
+        const whenShown = new Set<string>();
+        for (const module of WHEN_SHOWN[tag] ?? []) {
+          const lazy = [file, ...upFront].flatMap((chunk) => chunks.get(chunk)?.dynamicImports ?? []);
+          const target = lazy.find((chunk) => chunks.get(chunk)?.moduleIds.some((id) => module.test(id)));
+          if (!target) return this.error(`${tag}: no chunk it import()s holds ${module} (WHEN_SHOWN, vite.cdn.config.ts)`);
+          for (const chunk of [target, ...staticImports(target)]) if (chunk !== file && !upFront.has(chunk)) whenShown.add(chunk);
+        }
+        if (whenShown.size) shown[tag] = [...whenShown].map(indexOf);
       }
       const placeholder = /(["'`])\{"chunks":\[\],"tags":\{\},"shown":\{\}\}\1/;
       if (!placeholder.test(loader.code)) return this.error('autoloader.js lost its PRELOAD placeholder');

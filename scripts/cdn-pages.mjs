@@ -37,17 +37,26 @@ export const CITIZEN_ELEMENTS = {
 export const PAGES = {
   contactCard: { title: 'one contact card', tags: ['zwgk-contact-card'] },
   directory: { title: 'the directory, results shown', tags: ['zwgk-directory'] },
+  // Client mode: every item fetched once and searched in the page (in the directory's worker, where it has one).
+  directoryClient: {
+    title: 'the directory in client mode, results shown',
+    tags: ['zwgk-directory'],
+    body: '<zwgk-directory src="/api/disclosures?pageSize=100"></zwgk-directory>',
+  },
   applicationForm: { title: 'the application form', tags: ['zwgk-application-form'] },
   reportViewerShown: { title: 'the report viewer, a report shown', tags: ['zwgk-report-viewer'] },
   everyElement: { title: 'all six citizen elements', tags: Object.keys(CITIZEN_ELEMENTS) },
 };
 
-/** The HTML of a page in `lang` with `tags`, loading the kit with `script` (`/cdn/autoloader.js` or `/cdn/zwgk-kit.js`). */
-export function pageHtml(tags, script = '/cdn/autoloader.js', lang = 'zh-CN') {
+/**
+ * The HTML of a page in `lang` with `tags` (or `body` instead, when given), loading the kit with `script`
+ * (`/cdn/autoloader.js` or `/cdn/zwgk-kit.js`).
+ */
+export function pageHtml(tags, script = '/cdn/autoloader.js', lang = 'zh-CN', body = tags.map((tag) => CITIZEN_ELEMENTS[tag]).join('\n')) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>zwgk-kit page</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/reserve.css">
 <script type="module" src="${script}"></script></head><body><main>
-${tags.map((tag) => CITIZEN_ELEMENTS[tag]).join('\n')}
+${body}
 </main></body></html>`;
 }
 
@@ -102,7 +111,7 @@ export async function startPageServer({ compareDir, http2 = false } = {}) {
   for (const [prefix, dir] of served) {
     front.get(`${prefix}*`, (c) => {
       const path = c.req.path.slice(prefix.length);
-      if (!/^(chunks\/)?[\w.-]+\.js$/.test(path) || !existsSync(new URL(path, dir))) return c.notFound();
+      if (!/^([\w-]+\/)?[\w.-]+\.js$/.test(path) || !existsSync(new URL(path, dir))) return c.notFound();
       const headers = { 'Content-Type': 'text/javascript', 'Content-Encoding': 'gzip', 'Cache-Control': 'no-store' };
       return c.body(gzipOfCdnFile(path, dir), 200, headers);
     });
@@ -166,7 +175,8 @@ export async function loadPage(browser, url, until, { throttle, timeout = 60_000
   tab.on('request', (request) => {
     const path = new URL(request.url()).pathname;
     const prefix = [...served.keys()].find((p) => path.startsWith(p));
-    if (request.resourceType() === 'script' && prefix) scripts.push(path);
+    // Every script file of the kit, whatever asks for it: modules, modulepreloads, workers.
+    if (prefix && path.endsWith('.js')) scripts.push(path);
   });
   tab.on('pageerror', (error) => errors.push(String(error)));
   try {

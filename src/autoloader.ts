@@ -30,7 +30,8 @@ const PRELOAD: { chunks: string[]; tags: Record<string, number[]>; shown: Record
 /**
  * The attributes holding a URL that an element fetches as it is, as soon as it is defined. The autoloader
  * fetches them beside the element's code (`<link rel="preload" as="fetch">`, which the element's own fetch then
- * takes over), so the data does not wait for the code. (Not the directory's `src`: it asks for pages of it.)
+ * takes over), so the data does not wait for the code. (Not the directory's `src`: in remote mode it asks for
+ * pages of it, by other URLs.)
  */
 const FETCHED: Record<string, string[]> = {
   'zwgk-contact-card': ['src'],
@@ -54,11 +55,24 @@ function preload(rel: 'modulepreload' | 'preload', href: string): void {
   document.head.append(link);
 }
 
+/** `url` made absolute against the page, or undefined when it is not a URL. */
+function absolute(url: string): string | undefined {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return undefined;
+  }
+}
+
 function load(element: Element): void {
   const tag = element.localName;
   if (customElements.get(tag)) return;
   const urls = (FETCHED[tag] ?? []).map((name) => element.getAttribute(name)).filter(Boolean) as string[];
-  for (const url of urls) preload('preload', new URL(url, document.baseURI).href);
+  for (const url of urls) {
+    const href = absolute(url);
+    // An unreadable URL is the element's to report (its error state), not a reason not to load it.
+    if (href) preload('preload', href);
+  }
   const chunks = [...(PRELOAD.tags[tag] ?? []), ...(urls.length ? (PRELOAD.shown[tag] ?? []) : [])];
   for (const index of chunks) preload('modulepreload', new URL(`./chunks/${PRELOAD.chunks[index]}.js`, HERE).href);
   if (requested.has(tag)) return;

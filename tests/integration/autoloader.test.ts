@@ -68,7 +68,9 @@ async function load(
   const errors: string[] = [];
   let preloaded: string[] = [];
   tab.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    // Every script file, whatever asks for it: modules, modulepreloads, workers.
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.js')) scripts.push(path);
   });
   tab.on('pageerror', (error) => errors.push(String(error)));
   try {
@@ -134,6 +136,15 @@ test("the card's data is fetched beside its code, once", async () => {
   } finally {
     await tab.close();
   }
+});
+
+test('an element whose src is not a URL is still loaded, and says so', async () => {
+  const { errors } = await load(
+    'card-bad-src',
+    '<zwgk-contact-card src="http://[not-a-host"></zwgk-contact-card>',
+    "customElements.get('zwgk-contact-card') && document.querySelector('zwgk-contact-card').shadowRoot?.querySelector('[part~=\"error\"]')",
+  );
+  assert.deepEqual(errors, []);
 });
 
 test('an element added later is defined when it appears', async () => {
