@@ -9,7 +9,7 @@ import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from 
 import { VALIDATE_AT_ONCE, newestValidItems } from './catalog.js';
 import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
 import { readDirectoryTable } from './table-source.js';
-import { checkList, workerUrl, type FromWorker, type ListCheck, type ToWorker } from './worker-protocol.js';
+import { NOT_A_LIST, checkList, workerUrl, type FromWorker, type ListCheck, type ToWorker } from './worker-protocol.js';
 
 /** Milliseconds of quiet after typing before a remote search is sent. */
 const REMOTE_DEBOUNCE_MS = 250;
@@ -67,8 +67,8 @@ export class DirectoryLoader implements ReactiveController {
   /** …and who gets its answer, until it comes (set: the worker is searching). */
   answer?: (page: DirectoryPage) => void;
   private validationAbort?: AbortController;
-  private readonly listRequest: RequestController<unknown>;
-  private readonly pageRequest: RequestController<ResultPage>;
+  /** The list (client mode, where no worker fetches it) or a page of results (remote mode). */
+  private readonly request: RequestController<unknown>;
   private searchTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -76,9 +76,7 @@ export class DirectoryLoader implements ReactiveController {
     private readonly options: DirectoryLoaderOptions,
   ) {
     host.addController(this);
-    const label = (): string => host.localName;
-    this.listRequest = new RequestController<unknown>(host, { parse: (raw) => ({ value: raw }), label });
-    this.pageRequest = new RequestController<ResultPage>(host, { parse: () => ({ problems: ['no query'] }), label });
+    this.request = new RequestController<unknown>(host, { parse: (raw) => ({ value: raw }), label: () => host.localName });
   }
 
   /** Whether anything was loaded from the current source (false again after leaving the page mid-load). */
@@ -118,21 +116,24 @@ export class DirectoryLoader implements ReactiveController {
   /** Stops whatever the last load still does. */
   cancel(): void {
     this.generation++;
-    this.listRequest.abort();
     this.validationAbort?.abort();
     this.abortSearch();
     this.dropWorker();
   }
 
   private dropWorker(): void {
-    this.worker?.terminate();
+    const worker = this.worker;
+    if (worker) {
+      worker.onmessage = worker.onerror = null;
+      worker.terminate();
+    }
     this.worker = this.answer = undefined;
     this.workerReady = false;
   }
 
-  /** Remote mode: drops the search under way or waiting. */
+  /** Drops the request under way (in remote mode, the search) and the search waiting. */
   abortSearch(): void {
-    this.pageRequest.abort();
+    this.request.abort();
     clearTimeout(this.searchTimer);
   }
 
@@ -147,7 +148,7 @@ export class DirectoryLoader implements ReactiveController {
     clearTimeout(this.searchTimer);
     const generation = this.generation;
     const url = remoteUrl(this.options.source().src!, query, location.href);
-    const state = await this.pageRequest.run(
+    const state = await this.request.run(
       (signal) => requestJson(url, { signal }),
       (raw) => parseResultPage(raw, query),
     );
@@ -155,7 +156,7 @@ export class DirectoryLoader implements ReactiveController {
     if (state.status === 'error') this.fail(state.error);
     else if (state.status === 'ready') {
       this.setPhase('ready');
-      this.options.onPage(state.value, query);
+      this.options.onPage(state.value as ResultPage, query);
     }
   }
 
@@ -227,24 +228,24 @@ export class DirectoryLoader implements ReactiveController {
    * `worker-src 'self'`, the file not deployed), the page does it.
    */
   private inWorker(src: string, generation: number): void {
-    try {
-      this.worker = new Worker(workerUrl(), { type: 'module', name: 'zwgk-directory' });
-    } catch {
-      void this.fetchList(src, generation);
-      return;
-    }
-    this.worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
-      if (generation === this.generation) this.fromWorker(data);
-    };
-    this.worker.onerror = (event) => {
-      event.preventDefault();
-      if (generation !== this.generation) return;
-      console.warn('[zwgk-directory] no search worker: searching on the page.');
+    const onPage = (): void => {
       this.dropWorker();
       void this.fetchList(src, generation);
     };
-    const load: ToWorker = { type: 'load', url: new URL(src, location.href).href, previewSize: this.options.previewSize() };
-    this.worker.postMessage(load);
+    let worker: Worker;
+    try {
+      worker = this.worker = new Worker(workerUrl(), { type: 'module', name: 'zwgk-directory' });
+    } catch {
+      return onPage();
+    }
+    // Once dropped (dropWorker), nothing it still says is read.
+    worker.onmessage = ({ data }: MessageEvent<FromWorker>) => this.fromWorker(data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      console.warn('[zwgk-directory] no search worker: searching on the page.');
+      onPage();
+    };
+    worker.postMessage({ type: 'load', url: new URL(src, location.href).href, previewSize: this.options.previewSize() } satisfies ToWorker);
   }
 
   private fromWorker(data: FromWorker): void {
@@ -261,15 +262,14 @@ export class DirectoryLoader implements ReactiveController {
     } else if (data.type === 'preview') {
       this.preview = data.items;
       this.setPhase('preparing');
-    } else if (data.type === 'failed') this.fail(data.error);
-    else if (this.accepted(data.check)) {
+    } else if (this.accepted(data.check)) {
       this.workerReady = true;
       this.options.onReady();
     }
   }
 
   private async fetchList(src: string, generation: number): Promise<void> {
-    const state = await this.listRequest.run((signal) => requestJson(src, { signal }));
+    const state = await this.request.run((signal) => requestJson(src, { signal }));
     if (!state || generation !== this.generation) return;
     if (state.status === 'error') this.fail(state.error);
     else if (state.status === 'ready') await this.accept(state.value, generation);
@@ -279,7 +279,7 @@ export class DirectoryLoader implements ReactiveController {
   private async accept(data: unknown, generation: number): Promise<void> {
     const list = payloadList(data);
     if (!list) {
-      this.fail({ kind: 'invalid', detail: 'Expected { "items": [...] } or an array of items.' });
+      this.fail(NOT_A_LIST);
       return;
     }
     if (list.length <= VALIDATE_AT_ONCE) {

@@ -18,7 +18,7 @@ import { runInSlices } from '../../core/directory/slices.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
 import { payloadList, validateDisclosureItems } from '../../core/directory/validate.js';
 import { newestValidItems, yieldToBrowser } from './catalog.js';
-import { checkList, type FromWorker, type ToWorker } from './worker-protocol.js';
+import { NOT_A_LIST, checkList, failed, type FromWorker, type ToWorker } from './worker-protocol.js';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -44,12 +44,12 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
   try {
     raw = await requestJson(url);
   } catch (error) {
-    scope.postMessage({ type: 'failed', error: toLoadError(error) });
+    scope.postMessage({ type: 'checked', check: failed(toLoadError(error)) });
     return;
   }
   const list = payloadList(raw);
   if (!list) {
-    scope.postMessage({ type: 'failed', error: { kind: 'invalid', detail: 'Expected { "items": [...] } or an array of items.' } });
+    scope.postMessage({ type: 'checked', check: failed(NOT_A_LIST) });
     return;
   }
   // The newest page first (when the query asks for it): the page shows it while the rest is validated and indexed.
@@ -57,7 +57,7 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
   const { items, problems } = validateDisclosureItems(list);
   const check = checkList(items.length, problems, list.length);
   if (!check.error) index = runToEnd(directoryIndexSteps(items));
-  scope.postMessage({ type: 'ready', check });
+  scope.postMessage({ type: 'checked', check });
   if (!index) return;
   // What only makes search faster, in slices: queries that come meanwhile are answered between them (by scanning).
   await runInSlices(postingsSteps(index), { pause: yieldToBrowser, sliceMs: 4 });

@@ -12,12 +12,9 @@ import type { LoadError } from '../base/controllers/request.js';
 /** Page → worker: load and index the list at `url` (and send its newest page first), or answer a query. */
 export type ToWorker = { type: 'load'; url: string; previewSize?: number } | { type: 'query'; id: number; query: DirectoryQuery };
 
-/** Worker → page. */
+/** Worker → page: the newest page, then the list's check (its `error`: nothing to search, or it could not be loaded). */
 export type FromWorker =
-  | { type: 'preview'; items: DisclosureItem[] }
-  | { type: 'failed'; error: LoadError }
-  | { type: 'ready'; check: ListCheck }
-  | { type: 'page'; id: number; page: DirectoryPage };
+  { type: 'preview'; items: DisclosureItem[] } | { type: 'checked'; check: ListCheck } | { type: 'page'; id: number; page: DirectoryPage };
 
 /** What was wrong in a list, for the console; `error` when nothing in it can be shown. */
 export interface ListCheck {
@@ -31,6 +28,12 @@ export interface ListCheck {
 export function workerUrl(moduleUrl: string = import.meta.url): URL {
   return new URL(/\.ts(\?|$)/.test(moduleUrl) ? './search-worker.ts' : './zwgk-directory-worker.js', moduleUrl);
 }
+
+/** What a client-mode payload that holds no list of items is. */
+export const NOT_A_LIST: LoadError = { kind: 'invalid', detail: 'Expected { "items": [...] } or an array of items.' };
+
+/** The check of a list that could not be had at all. */
+export const failed = (error: LoadError): ListCheck => ({ problemCount: 0, firstProblems: [], error });
 
 /** The check of a list of `received` items of which `valid` passed validation with `problems`. */
 export function checkList(valid: number, problems: readonly DirectoryDataProblem[], received: number): ListCheck {
