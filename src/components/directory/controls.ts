@@ -1,14 +1,15 @@
 /** The directory's controls and lines around the list: pure templates over plain data and callbacks. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { DirectoryFacets, DirectoryQuery, DirectorySort, FacetCount } from '../../api/types/directory.js';
+import type { DirectoryFacets, DirectoryQuery, DirectorySort, DisclosureValidity, FacetCount } from '../../api/types/directory.js';
 import { effectiveSort } from '../../core/directory/query.js';
-import { SORTS } from '../../core/directory/url-state.js';
+import { SORTS, VALIDITIES } from '../../core/directory/url-state.js';
+import { FACET_NAMES, type FacetName } from '../../core/directory/text-index.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatNumber } from '../../i18n/format.js';
 import { pageWindow, validityLabel } from './view.js';
 
-export type FacetName = 'category' | 'publisher' | 'year' | 'validity';
+export type { FacetName } from '../../core/directory/text-index.js';
 
 export interface SearchBoxOptions {
   q: string;
@@ -67,7 +68,13 @@ export function filters(o: FiltersOptions): TemplateResult {
     title: msg('按标题'),
   };
   const facets = o.facets;
-  const chosen = (['category', 'publisher', 'year', 'validity'] as const).filter((name) => o.current[name] !== undefined).length;
+  const facetLabels: Record<FacetName, string> = {
+    category: msg('主题分类'),
+    publisher: msg('发布机构'),
+    year: msg('年份'),
+    validity: msg('有效性'),
+  };
+  const chosen = FACET_NAMES.filter((name) => o.current[name] !== undefined).length;
   return html`<button
       type="button"
       class="button secondary filters-toggle"
@@ -80,12 +87,7 @@ export function filters(o: FiltersOptions): TemplateResult {
     </button>
     <fieldset class="filters ${o.open ? 'open' : ''}" id="filters" part="filters">
       <legend>${msg('筛选和排序')}</legend>
-      ${
-        facets
-          ? html`${facet(o, 'category', msg('主题分类'), facets.category)} ${facet(o, 'publisher', msg('发布机构'), facets.publisher)}
-            ${facet(o, 'year', msg('年份'), facets.year)} ${facet(o, 'validity', msg('有效性'), facets.validity)}`
-          : nothing
-      }
+      ${facets ? FACET_NAMES.map((name) => facet(o, name, facetLabels[name], facets[name])) : nothing}
       <div class="filter" part="filter">
         <label for="sort">${msg('排序')}</label>
         <select
@@ -107,7 +109,8 @@ function facet(o: FiltersOptions, name: FacetName, label: string, counts: FacetC
     <select id=${id} part="filter-select" @change=${(event: Event) => o.onFilter(name, (event.target as HTMLSelectElement).value)}>
       <option value="" ?selected=${selected === ''}>${msg('全部')}</option>
       ${counts.map(({ value, count }) => {
-        const text = name === 'validity' && (value === '有效' || value === '失效' || value === '废止') ? validityLabel(value) : value;
+        const text =
+          name === 'validity' && VALIDITIES.includes(value as DisclosureValidity) ? validityLabel(value as DisclosureValidity) : value;
         const words = msg(str`${text}（${formatNumber(count, o.locale)}）`);
         // One line: an <option>'s text is its textContent, whitespace included.
         return html`<option value=${value} ?selected=${value === selected}>${words}</option>`;

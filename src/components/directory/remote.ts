@@ -4,6 +4,7 @@
  */
 import type { DirectoryFacets, DirectoryQuery, DisclosureItem, FacetCount } from '../../api/types/directory.js';
 import { clampPageSize } from '../../core/directory/query.js';
+import { FACET_NAMES } from '../../core/directory/text-index.js';
 import { DIRECTORY_QUERY_KEYS, serializeDirectoryQuery } from '../../core/directory/url-state.js';
 import { validateDisclosureItems } from '../../core/directory/validate.js';
 
@@ -26,8 +27,6 @@ export function remoteUrl(src: string, query: DirectoryQuery, base: string): str
   for (const [key, value] of serializeDirectoryQuery(query)) url.searchParams.set(key, value);
   return url.href;
 }
-
-const FACET_KEYS = ['category', 'publisher', 'year', 'validity'] as const;
 
 /**
  * Reads the server's answer, `{ items, total, page?, pageSize?, facets? }`.
@@ -63,7 +62,7 @@ function positive(value: unknown): number | undefined {
 function readFacets(raw: unknown): DirectoryFacets | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const facets = {} as DirectoryFacets;
-  for (const key of FACET_KEYS) {
+  for (const key of FACET_NAMES) {
     const list = (raw as Record<string, unknown>)[key];
     facets[key] = Array.isArray(list)
       ? list.filter(

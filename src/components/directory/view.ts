@@ -43,14 +43,7 @@ export function pageWindow(page: number, pages: number): (number | null)[] {
 
 /** 有效性 in the element's language. */
 export function validityLabel(validity: DisclosureValidity): string {
-  switch (validity) {
-    case '有效':
-      return msg('有效');
-    case '失效':
-      return msg('失效');
-    case '废止':
-      return msg('废止');
-  }
+  return { 有效: msg('有效'), 失效: msg('失效'), 废止: msg('废止') }[validity];
 }
 
 const VALIDITY_CLASS: Record<DisclosureValidity, string> = { 有效: 'valid', 失效: 'expired', 废止: 'repealed' };
