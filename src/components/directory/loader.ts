@@ -1,6 +1,6 @@
 import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { awaitsHydration } from '../base/hydration.js';
-import { RequestController, type LoadError } from '../base/controllers/request.js';
+import { RequestController, type LoadError, type Parse } from '../base/controllers/request.js';
 import { requestJson } from '../../api/client.js';
 import type { DirectoryPage, DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
 import { queryDirectory } from '../../core/directory/query.js';
@@ -144,20 +144,25 @@ export class DirectoryLoader implements ReactiveController {
   }
 
   /** Remote mode: asks `src` for the page of results of `query`. */
-  async fetchPage(query: DirectoryQuery): Promise<void> {
+  fetchPage(query: DirectoryQuery): Promise<void> {
     clearTimeout(this.searchTimer);
-    const generation = this.generation;
-    const url = remoteUrl(this.options.source().src!, query, location.href);
-    const state = await this.request.run(
-      (signal) => requestJson(url, { signal }),
+    return this.fetch(
+      remoteUrl(this.options.source().src!, query, location.href),
+      (page) => {
+        this.setPhase('ready');
+        this.options.onPage(page as ResultPage, query);
+      },
       (raw) => parseResultPage(raw, query),
     );
+  }
+
+  /** Fetches `url` (read by `parse`) and gives what came to `then`, unless a newer load started meanwhile. */
+  private async fetch(url: string, then: (value: unknown) => unknown, parse?: Parse<unknown>): Promise<void> {
+    const generation = this.generation;
+    const state = await this.request.run((signal) => requestJson(url, { signal }), parse);
     if (!state || generation !== this.generation) return;
     if (state.status === 'error') this.fail(state.error);
-    else if (state.status === 'ready') {
-      this.setPhase('ready');
-      this.options.onPage(state.value as ResultPage, query);
-    }
+    else if (state.status === 'ready') await then(state.value);
   }
 
   load(): void {
@@ -268,11 +273,8 @@ export class DirectoryLoader implements ReactiveController {
     }
   }
 
-  private async fetchList(src: string, generation: number): Promise<void> {
-    const state = await this.request.run((signal) => requestJson(src, { signal }));
-    if (!state || generation !== this.generation) return;
-    if (state.status === 'error') this.fail(state.error);
-    else if (state.status === 'ready') await this.accept(state.value, generation);
+  private fetchList(src: string, generation: number): Promise<void> {
+    return this.fetch(src, (list) => this.accept(list, generation));
   }
 
   /** A client-mode payload: a short list is validated and indexed at once, a long one in short tasks. */

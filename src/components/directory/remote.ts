@@ -6,7 +6,7 @@ import type { DirectoryFacets, DirectoryQuery, DisclosureItem, FacetCount } from
 import { clampPageSize } from '../../core/directory/query.js';
 import { FACET_NAMES } from '../../core/directory/text-index.js';
 import { DIRECTORY_QUERY_KEYS, serializeDirectoryQuery } from '../../core/directory/url-state.js';
-import { validateDisclosureItems } from '../../core/directory/validate.js';
+import { isRecord, validateDisclosureItems } from '../../core/directory/validate.js';
 
 /** A page of results as the element shows it; `facets` only when the server sends them. */
 export interface ResultPage {
@@ -33,9 +33,8 @@ export function remoteUrl(src: string, query: DirectoryQuery, base: string): str
  * Items are validated like client data (a bad item is left out, not shown);
  * a missing `items` array or `total` makes the whole answer unreadable.
  */
-export function parseResultPage(raw: unknown, query: DirectoryQuery): { value: ResultPage } | { problems: string[] } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problems: ['Expected an object { items, total }.'] };
-  const body = raw as Record<string, unknown>;
+export function parseResultPage(body: unknown, query: DirectoryQuery): { value: ResultPage } | { problems: string[] } {
+  if (!isRecord(body)) return { problems: ['Expected an object { items, total }.'] };
   if (!Array.isArray(body.items)) return { problems: ['items: expected an array.'] };
   if (typeof body.total !== 'number' || !Number.isInteger(body.total) || body.total < 0) {
     return { problems: ['total: expected a whole number of documents.'] };

@@ -28,7 +28,7 @@ export function isIsoDate(value: unknown): value is string {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The decimal number in `text[from, to)`, or -1 when a character there is not a digit 0–9. */
-function digits(text: string, from: number, to: number): number {
+export function digits(text: string, from: number, to: number): number {
   let value = 0;
   for (let i = from; i < to; i++) {
     const digit = text.charCodeAt(i) - 0x30;
@@ -109,7 +109,7 @@ function isWebUrl(url: string): boolean {
   return url.charCodeAt(0) === 0x2f || url.startsWith('https://') || safeHref(url, ['http:', 'https:']) !== undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
