@@ -161,7 +161,8 @@ export class DirectoryLoader implements ReactiveController {
     const generation = this.generation;
     const state = await this.request.run((signal) => requestJson(url, { signal }), parse);
     if (!state || generation !== this.generation) return;
-    if (state.status === 'error') this.fail(state.error);
+    // The request controller has said why in the console.
+    if (state.status === 'error') this.fail(state.error, true);
     else if (state.status === 'ready') await then(state.value);
   }
 
@@ -214,12 +215,12 @@ export class DirectoryLoader implements ReactiveController {
     }
   }
 
-  /** Shows an error state (also for a failed remote search). */
-  fail(error: LoadError): void {
+  /** Shows an error state (also for a failed remote search); `warned`: the console was told already. */
+  fail(error: LoadError, warned = false): void {
     this.error = error;
     this.preview = undefined;
     this.setPhase('error');
-    console.warn('[zwgk-directory] could not show the directory:', error.detail ?? error.kind);
+    if (!warned) console.warn('[zwgk-directory] could not show the directory:', error.detail ?? error.kind);
     this.options.onFail(error);
   }
 
