@@ -27,12 +27,12 @@ const RUNTIME = [
 
 /**
  * What an element import()s as soon as it shows its data, which the autoloader preloads with the element's chunk
- * when the element has a URL to fetch (src/autoloader.ts), one round trip earlier: the report viewer's tables
- * and charts, and the narratives' sanitiser (which the viewer asks for with its view once DOMPurify is gone).
+ * when the element has a URL to fetch (src/autoloader.ts), one round trip earlier: the report viewer's view with
+ * its tables, charts and the narratives' sanitiser (static imports of the view, so they come with it).
  * Not what waits for the citizen (the card's vCard writer, the mailbox's views, the proof solver).
  */
 const WHEN_SHOWN: Record<string, RegExp[]> = {
-  'zwgk-report-viewer': [/\/src\/components\/report-viewer\/view\.ts$/, /\/src\/components\/base\/sanitize\.ts$/],
+  'zwgk-report-viewer': [/\/src\/components\/report-viewer\/view\.ts$/],
 };
 
 /**

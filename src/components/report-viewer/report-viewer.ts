@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { DataSourceController, inlineJson } from '../base/controllers/data-source.js';
-import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
+import { describeLoadError, renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { saveFile } from '../base/download.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { reportViewerStyles } from './report-viewer.styles.js';
@@ -283,7 +283,11 @@ export class ZwgkReportViewer extends ZwgkElement {
     const view = this.view;
     if (!doc || !view) return;
     const file = this.localize(() => view.csvFile(doc, table, this.locale));
-    saveFile(file.name, file.text, 'text/csv;charset=utf-8');
+    file.text.then(
+      (text) => saveFile(file.name, text, 'text/csv;charset=utf-8'),
+      // The CSV writer's chunk did not arrive: say so; the button tries again.
+      () => void this.announce(this.localize(() => describeLoadError({ kind: 'network' }).title)),
+    );
   }
 
   /** Downloads the document as received, as JSON. */

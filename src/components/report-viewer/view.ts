@@ -10,7 +10,6 @@ import type { AnnualReport, ReportFinding, ReportTable } from '../../api/types/r
 import { FORMATS, cellLabel, type Label, type SectionDef } from '../../core/report/formats.js';
 import { readReportDocument } from '../../core/report/document.js';
 import { applicantsByType, outcomeTotals, yearOverYear } from '../../core/report/summary.js';
-import { CSV_BOM, tableToCsv } from '../../core/report/csv.js';
 import { normaliseEmail } from '../../core/contact/text.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatDate, plural } from '../../i18n/format.js';
@@ -109,10 +108,14 @@ function fileStem(doc: AnnualReport): string {
   return `${doc.agency}-${doc.year}`.replace(/[\\/:*?"<>|\s]+/g, '_');
 }
 
-/** One table as a CSV file (UTF-8 with BOM, so Excel shows the Chinese), labels in `locale`. */
-export function csvFile(doc: AnnualReport, table: ReportTable, locale: Locale): { name: string; text: string } {
+/**
+ * One table as a CSV file (UTF-8 with BOM, so Excel shows the Chinese), labels in `locale`. The CSV writer is
+ * loaded on the first download: showing a report never runs it.
+ */
+export function csvFile(doc: AnnualReport, table: ReportTable, locale: Locale): { name: string; text: Promise<string> } {
   const name = locale === 'zh-CN' ? tableName(table) : `table-${table === '二' ? 2 : table === '三' ? 3 : 4}`;
-  return { name: `${fileStem(doc)}-${name}.csv`, text: CSV_BOM + tableToCsv(doc, table, locale) };
+  const text = import('../../core/report/csv.js').then((csv) => csv.CSV_BOM + csv.tableToCsv(doc, table, locale));
+  return { name: `${fileStem(doc)}-${name}.csv`, text };
 }
 
 export function jsonFile(doc: AnnualReport, raw: unknown): { name: string; text: string } {
