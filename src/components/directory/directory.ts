@@ -1,5 +1,5 @@
 import { html, isServer, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query as shadowQuery, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
@@ -136,8 +136,13 @@ export class ZwgkDirectory extends ZwgkElement {
   /** whether the filters are unfolded on a narrow screen */
   @state() private filtersOpen = false;
 
-  @shadowQuery('#q') private input?: HTMLInputElement;
-  @shadowQuery('#count') private countLine?: HTMLElement;
+  // Getters rather than @query: the decorator and its base cost the directory's chunk ~350 B gzip for two lookups.
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('#q');
+  }
+  private get countLine(): HTMLElement | null {
+    return this.renderRoot.querySelector('#count');
+  }
 
   private readonly loader = new DirectoryLoader(this, {
     source: () => ({ mode: this.mode, src: this.src, data: this.data }),
