@@ -3,7 +3,7 @@
  * and the functions that word them. The application form's own messages (lists, postcodes, identity numbers,
  * credit codes, attachments, delivery) are in messages-application.ts: an element that never asks for those (the
  * mailbox, the status look-up) ships only these. Both are here in Chinese; English (messages-en.ts) is added when
- * needed — by messages.ts in Node and on the server, by loadEnglishMessages() when a browser's form speaks English.
+ * needed — by messages.ts in Node and on the server, by the form-feedback controller when a browser's form speaks English.
  */
 import type { MessageKey, MessageParams } from './messages.js';
 
@@ -32,16 +32,6 @@ const englishNamed: Partial<Record<MessageKey, string>> = {};
 export function addEnglishMessages(module: typeof import('./messages-en.js')): void {
   Object.assign(english, module.ENGLISH_MESSAGES);
   Object.assign(englishNamed, module.ENGLISH_NAMED);
-}
-
-let englishLoading: Promise<void> | undefined;
-
-/** Loads the English messages once (a load that failed is tried again on the next call). */
-export function loadEnglishMessages(): Promise<void> {
-  return (englishLoading ??= import('./messages-en.js').then(addEnglishMessages, (error: unknown) => {
-    englishLoading = undefined;
-    throw error;
-  }));
 }
 
 /** Whether the English messages are there. */

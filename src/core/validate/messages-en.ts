@@ -1,7 +1,7 @@
 /**
  * The validation messages in English (messages-common.ts and messages.ts have them in Chinese). Node and the
  * server import messages.ts, which adds them at once; in a browser they are loaded with import() only when a
- * form speaks English (loadEnglishMessages), so a Chinese page never downloads them.
+ * form speaks English (components/base/controllers/form-feedback.ts), so a Chinese page never downloads them.
  */
 import type { MessageKey } from './messages.js';
 

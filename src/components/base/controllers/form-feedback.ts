@@ -2,13 +2,17 @@ import { isServer, type ReactiveController, type ReactiveControllerHost } from '
 import type { MessageKey, MessageParams } from '../../../core/validate/messages.js';
 import {
   COMMON_MESSAGES,
+  addEnglishMessages,
   formatFieldIn,
   formatIn,
   hasEnglishMessages,
-  loadEnglishMessages,
   type MessageLocale,
   type MessageTable,
 } from '../../../core/validate/messages-common.js';
+import { lazyModule } from '../lazy-module.js';
+
+/** English validation messages: loaded once per page by the first form that speaks English. */
+const englishMessages = lazyModule(() => import('../../../core/validate/messages-en.js'));
 
 /**
  * When a field's problem shows (lion's `feedbackCondition`, gcds' `validateOn`):
@@ -128,8 +132,11 @@ export class FormFeedback<V extends object, F extends string> implements Reactiv
   /** A form that speaks English loads the English messages before any problem is worded (a Chinese page never does). */
   hostUpdate(): void {
     if (isServer || hasEnglishMessages() || this.o.locale() !== 'en') return;
-    loadEnglishMessages().then(
-      () => this.update(),
+    englishMessages.load().then(
+      (module) => {
+        addEnglishMessages(module);
+        this.update();
+      },
       () => undefined, // tried again on the next update; meanwhile the Chinese words show
     );
   }
