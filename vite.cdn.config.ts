@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { BROWSER_FLOOR } from './scripts/browser-floor.mjs';
+import { litDecoratorsToStatic } from './scripts/lit-decorators.mjs';
 import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 
 /**
@@ -13,10 +14,9 @@ const RUNTIME = [
   /\/node_modules\/lit\/index\.js$/,
   /\/node_modules\/lit-html\/(lit-html|is-server)\.js$/,
   /\/node_modules\/lit-element\/lit-element\.js$/,
-  /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/(property|state))\.js$/,
+  // (no decorators: the build compiles them to `static properties`, scripts/lit-decorators.mjs)
+  /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag)\.js$/,
   /\/node_modules\/@lit\/localize\//,
-  // TypeScript's decorators' helper (oxc's other helpers serve altcha-lib's classes: they go with the proof solver)
-  /@oxc-project\+runtime@[\d.]+\/helpers\/esm\/decorate\.js$/,
   /\/src\/components\/base\/(zwgk-element|context|states|heading|hydration|clipboard|download)\.ts$/,
   /\/src\/components\/base\/controllers\/(request|data-source)\.ts$/,
   /\/src\/styles\/(tokens|host-reset)\.ts$/,
@@ -108,18 +108,14 @@ function preloadChunks(): Plugin {
   };
 }
 
-/** The module of each name that the kit imports through a barrel (`lit/decorators.js`, `@lit/localize`). */
+/** The module of each name that the kit imports through a barrel (`@lit/localize`). */
 const BARREL_MODULES: Record<string, Record<string, string>> = {
-  'lit/decorators.js': { property: 'lit/decorators/property.js', state: 'lit/decorators/state.js', query: 'lit/decorators/query.js' },
   '@lit/localize': { msg: '@lit/localize/init/install.js', str: '@lit/localize/internal/str-tag.js' },
 };
 /**
- * Imports each name from its own module instead of a barrel:
- * - a chunk group takes in what its modules import: through `lit/decorators.js` the runtime chunk (the base
- *   element's @property and @state) took in @query too, which only the directory uses — and left alone, the
- *   barrel became an empty chunk, one more request for every element;
- * - `@lit/localize` does not declare itself free of side effects, so its barrel kept runtime mode's module
- *   (configureLocalization and its Deferred, ~200 B gzip) though the kit configures the reentrant mode.
+ * Imports each name from its own module instead of a barrel: `@lit/localize` does not declare itself free of side
+ * effects, so its barrel kept runtime mode's module (configureLocalization and its Deferred, ~200 B gzip) though the
+ * kit configures the reentrant mode. (`lit/decorators.js` is gone before this runs: scripts/lit-decorators.mjs.)
  * A name missing from BARREL_MODULES fails the build.
  */
 function importsPastBarrels(): Plugin {
@@ -129,22 +125,19 @@ function importsPastBarrels(): Plugin {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id)) return null;
       let changed = false;
-      const result = code.replace(
-        /import \{([^}]*)\} from '(lit\/decorators\.js|@lit\/localize)';/g,
-        (_, names: string, barrel: string) => {
-          changed = true;
-          return names
-            .split(',')
-            .map((name) => name.trim())
-            .filter(Boolean)
-            .map((name) => {
-              const module = BARREL_MODULES[barrel]![name.split(/\s+as\s+/)[0]!];
-              if (!module) this.error(`${id}: add ${name} of ${barrel} to BARREL_MODULES (vite.cdn.config.ts)`);
-              return `import { ${name} } from '${module}';`;
-            })
-            .join('');
-        },
-      );
+      const result = code.replace(/import \{([^}]*)\} from '(@lit\/localize)';/g, (_, names: string, barrel: string) => {
+        changed = true;
+        return names
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+          .map((name) => {
+            const module = BARREL_MODULES[barrel]![name.split(/\s+as\s+/)[0]!];
+            if (!module) this.error(`${id}: add ${name} of ${barrel} to BARREL_MODULES (vite.cdn.config.ts)`);
+            return `import { ${name} } from '${module}';`;
+          })
+          .join('');
+      });
       return changed ? { code: result, map: null } : null;
     },
   };
@@ -186,7 +179,7 @@ const group = (name: string, patterns: RegExp[], priority: number) => ({
 // Licence comments (Lit's) are kept.
 export default defineConfig({
   publicDir: false,
-  plugins: [importsPastBarrels(), minifyLitLiterals(), preloadChunks()],
+  plugins: [litDecoratorsToStatic(), importsPastBarrels(), minifyLitLiterals(), preloadChunks()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: BROWSER_FLOOR,

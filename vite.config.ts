@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { BROWSER_FLOOR } from './scripts/browser-floor.mjs';
+import { litDecoratorsToStatic } from './scripts/lit-decorators.mjs';
 import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 
 // The npm build of the browser package (packages/zwgk-kit): one ES module per element plus index.js, with
@@ -20,7 +21,7 @@ export const entries = Object.fromEntries(
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitLiterals()],
+  plugins: [litDecoratorsToStatic(), minifyLitLiterals()],
   build: {
     target: BROWSER_FLOOR,
     outDir: 'packages/zwgk-kit/dist',

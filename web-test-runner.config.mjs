@@ -2,6 +2,7 @@
 // reference server mounted at /api so interactive elements talk to the real thing.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { litDecoratorsToStaticInTests } from './scripts/lit-decorators.mjs';
 import { referenceApi } from './scripts/wtr-api.mjs';
 import { failureStubs } from './scripts/wtr-stubs.mjs';
 import { browserArgs, findBrowser } from './scripts/browser-path.mjs';
@@ -18,7 +19,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 15000 } },
   middleware: [api.middleware, failureStubs()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), api.plugin],
+  // The elements as they ship: Lit's decorators compiled away as in the builds (scripts/lit-decorators.mjs).
+  plugins: [litDecoratorsToStaticInTests(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), api.plugin],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args },

@@ -18,6 +18,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { BROWSER_FLOOR, ESBUILD_SUPPORTED } from './browser-floor.mjs';
+import { withoutLitDecorators } from './lit-decorators.mjs';
 
 const root = new URL('../', import.meta.url);
 const budgets = JSON.parse(readFileSync(new URL('size-budgets.json', root), 'utf8'));
@@ -43,12 +44,14 @@ const RUNTIME = [
   'api/client',
 ];
 
-// The same literal minification as the Vite builds (scripts/minify-literals-plugin.mjs).
+// The same source transforms as the Vite builds: Lit's decorators compiled away (scripts/lit-decorators.mjs), then
+// the literals minified (scripts/minify-literals-plugin.mjs).
 const minifyLiterals = {
   name: 'minify-literals',
   setup(builder) {
     builder.onLoad({ filter: /\/src\/.*\.ts$/ }, async ({ path }) => {
-      const source = readFileSync(path, 'utf8');
+      const original = readFileSync(path, 'utf8');
+      const source = withoutLitDecorators(original, path)?.code ?? original;
       const result = await minifyHTMLLiterals(source, { fileName: path });
       return { contents: result?.code ?? source, loader: 'ts' };
     });
