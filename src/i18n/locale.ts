@@ -3,8 +3,6 @@ import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js'
 export type Locale = 'zh-CN' | 'en';
 export const SOURCE_LOCALE: Locale = 'zh-CN';
 
-type Templates = (typeof import('./locales/en.js'))['templates'];
-
 /** Maps any BCP 47 tag to a locale we ship: Chinese → zh-CN, anything else → en. */
 export function toSupportedLocale(lang: string | null | undefined): Locale {
   if (!lang) return SOURCE_LOCALE;
@@ -18,33 +16,62 @@ export function toSupportedLocale(lang: string | null | undefined): Locale {
  * that is rendering right now (render is synchronous).
  */
 let rendering: Locale = SOURCE_LOCALE;
-// English is loaded on first use, so pages in Chinese never download it.
-let english: Templates | undefined;
-let englishLoading: Promise<void> | undefined;
+// English is loaded on first use, element by element (scripts/split-english.mjs): pages in Chinese never download
+// it, and a page in English only the messages its elements use and those every element shares.
+type EnglishTemplates = Record<string, unknown>;
+/** Loads one part of the English messages (src/i18n/locales/en-*.ts). */
+export type EnglishLoader = () => Promise<{ templates: EnglishTemplates }>;
+const english: EnglishTemplates = {};
+const sharedEnglish: EnglishLoader = () => import('./locales/en-shared.js');
+/** Each part of the English messages asked for: `true` once loaded, its promise while it loads. */
+const englishParts = new Map<EnglishLoader, true | Promise<void>>();
 
 try {
   configureReentrantLocalization({
     sourceLocale: SOURCE_LOCALE,
     targetLocales: ['en'],
     getLocale: () => rendering,
-    loadLocaleSync: (locale) => (locale === 'en' && english ? { templates: english } : undefined),
+    loadLocaleSync: (locale) => (locale === 'en' ? { templates: english as never } : undefined),
   });
 } catch {
   // Another copy of Lit Localize on the page was configured first; messages then follow its setting.
 }
 
-/** Whether msg() can speak `locale` right now. */
-export function isLocaleReady(locale: Locale): boolean {
-  return locale === SOURCE_LOCALE || english !== undefined;
+/** Whether msg() can speak `locale` right now for an element whose own messages `own` loads. */
+export function isLocaleReady(locale: Locale, own = sharedEnglish): boolean {
+  return locale === SOURCE_LOCALE || (englishParts.get(sharedEnglish) === true && englishParts.get(own) === true);
 }
 
-/** Loads the messages of `locale` (once); resolves when msg() can speak it. */
-export function loadLocale(locale: Locale): Promise<void> {
-  if (isLocaleReady(locale)) return Promise.resolve();
-  englishLoading ??= import('./locales/en.js').then((module) => {
-    english = module.templates;
-  });
-  return englishLoading;
+/** Loads the messages of `locale` that every element shares and those `own` loads; each part once. */
+export async function loadLocale(locale: Locale, own = sharedEnglish): Promise<void> {
+  if (locale !== SOURCE_LOCALE) await Promise.all([loadEnglish(sharedEnglish), loadEnglish(own)]);
+}
+
+function loadEnglish(part: EnglishLoader): true | Promise<void> {
+  let loaded = englishParts.get(part);
+  if (!loaded) {
+    loaded = part().then(
+      (module) => {
+        Object.assign(english, module.templates);
+        englishParts.set(part, true);
+      },
+      (error: unknown) => {
+        englishParts.delete(part); // offline: the next element to ask tries again
+        throw error;
+      },
+    );
+    englishParts.set(part, loaded);
+  }
+  return loaded;
+}
+
+/**
+ * Every English message at once (src/i18n/locales/en.ts), as the part every element shares: for the server, where
+ * one render may use any element's messages (elements there do not ask for their own part).
+ */
+export function addEveryEnglishMessage(templates: EnglishTemplates): void {
+  Object.assign(english, templates);
+  englishParts.set(sharedEnglish, true);
 }
 
 /** The language msg() speaks right now: the rendering element's (for plural() inside a template helper). */

@@ -108,6 +108,7 @@ type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkApplicationForm extends ZwgkElement {
+  protected static override english = () => import('../../i18n/locales/en-application-form.js');
   static override styles = [tokens, buttons, states, fieldStyles, formStyles, applicationFormStyles];
 
   /** The backend root: the form posts to `{api-base}/applications` and `{api-base}/attachments`. */

@@ -89,6 +89,7 @@ const lifecycle = lazyModule(() => import('../../core/lifecycle/index.js'));
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkApplicationStatus extends ZwgkElement {
+  protected static override english = () => import('../../i18n/locales/en-application-status.js');
   static override styles = [tokens, buttons, states, fieldStyles, formStyles, applicationStatusStyles];
 
   /** The backend root: looks up `POST {api-base}/applications/{code}/lookup` with `{ phone }`. */

@@ -1,7 +1,7 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { closestAttribute, observeContext } from './context.js';
-import { isLocaleReady, loadLocale, toSupportedLocale, withLocale, type Locale } from '../../i18n/locale.js';
+import { isLocaleReady, loadLocale, toSupportedLocale, withLocale, type EnglishLoader, type Locale } from '../../i18n/locale.js';
 import { tokens } from '../../styles/tokens.js';
 
 export type Theme = 'default' | 'elder';
@@ -13,6 +13,8 @@ export type Theme = 'default' | 'elder';
  */
 export abstract class ZwgkElement extends LitElement {
   static override styles = [tokens];
+  /** Loads the element's own English messages (src/i18n/locales/en-<its folder>.ts, written by npm run localize). */
+  protected static english?: EnglishLoader;
 
   /** `elder` switches to the elder-friendly (适老化) theme; also read from the closest ancestor with `theme`. */
   @property({ reflect: false }) theme?: Theme;
@@ -24,6 +26,8 @@ export abstract class ZwgkElement extends LitElement {
   @state() private announcement = '';
 
   private stopObserving?: () => void;
+  // (On the server every message is there at once: src/ssr.ts.)
+  private readonly ownEnglish = isServer ? undefined : (this.constructor as typeof ZwgkElement).english;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -55,7 +59,8 @@ export abstract class ZwgkElement extends LitElement {
   private resolveContext(): void {
     this.locale = toSupportedLocale(closestAttribute(this, 'lang'));
     this.resolvedTheme = closestAttribute(this, 'theme') === 'elder' ? 'elder' : 'default';
-    if (!isServer && !isLocaleReady(this.locale)) loadLocale(this.locale).then(() => this.requestUpdate());
+    if (!isServer && !isLocaleReady(this.locale, this.ownEnglish))
+      loadLocale(this.locale, this.ownEnglish).then(() => this.requestUpdate());
   }
 
   /** Runs `fn` with this element's locale active for msg(), e.g. to build a live-region message in a handler. */
@@ -65,7 +70,7 @@ export abstract class ZwgkElement extends LitElement {
 
   protected override render(): TemplateResult {
     // Until the locale's messages arrive (a moment, once per page) show nothing rather than the wrong language.
-    const content = isLocaleReady(this.locale) ? this.localize(() => this.renderContent()) : nothing;
+    const content = isLocaleReady(this.locale, this.ownEnglish) ? this.localize(() => this.renderContent()) : nothing;
     return html`<div class="zwgk-root" data-theme=${this.resolvedTheme} lang=${this.locale}>
       ${content}
       <div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.announcement}</div>

@@ -64,6 +64,7 @@ export type { ZwgkCopiedDetail as ContactCopiedDetail } from '../../events/zwgk-
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkContactCard extends ZwgkElement {
+  protected static override english = () => import('../../i18n/locales/en-contact-card.js');
   static override styles = [tokens, buttons, states, contactCardStyles];
 
   /** 机构名称 — the agency. */

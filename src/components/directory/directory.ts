@@ -109,6 +109,7 @@ export type { ZwgkErrorDetail as DirectoryErrorDetail } from '../../events/zwgk-
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkDirectory extends ZwgkElement {
+  protected static override english = () => import('../../i18n/locales/en-directory.js');
   static override styles = [tokens, buttons, states, directoryStyles];
 
   /** A URL: returning `{ "items": [...] }` (client mode), or the search endpoint with `mode="remote"`. */

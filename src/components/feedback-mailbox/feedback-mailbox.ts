@@ -113,6 +113,7 @@ export type { ZwgkErrorDetail as MailboxErrorDetail, ZwgkOperation as MailboxOpe
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkFeedbackMailbox extends ZwgkElement {
+  protected static override english = () => import('../../i18n/locales/en-feedback-mailbox.js');
   static override styles = [tokens, buttons, states, fieldStyles, feedbackMailboxStyles];
 
   /** The backend root (the reference server serves it at `/api`). */

@@ -81,6 +81,7 @@ const editorBody = lazyModule(() => import('./editor-body.js'));
  * @cssprop [--zwgk-color-warning=#7a4d00] - Warnings (shared token).
  */
 export class ZwgkReportEditor extends ZwgkElement {
+  protected static override english = () => import('../../i18n/locales/en-report-editor.js');
   static override styles = [tokens, buttons, states, fieldStyles, staffSignInStyles, reportEditorStyles];
 
   /** Base URL of the backend (`…/api`); the staff endpoints are under `{api-base}/staff`. */

@@ -97,6 +97,7 @@ const accept = (raw: unknown) => ({ value: raw });
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkReportViewer extends ZwgkElement {
+  protected static override english = () => import('../../i18n/locales/en-report-viewer.js');
   static override styles = [tokens, buttons, states, reportViewerStyles, versionsStyles];
 
   /** A URL returning the annual report document as JSON, or a published report page (HTML). */

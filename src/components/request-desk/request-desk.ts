@@ -89,6 +89,7 @@ import { labels, labelsLoaded, loadLabels } from './labels.js';
  * @cssprop [--zwgk-focus-ring=0.1875rem solid #0b57a4] - Focus outline (shared token).
  */
 export class ZwgkRequestDesk extends ZwgkElement {
+  protected static override english = () => import('../../i18n/locales/en-request-desk.js');
   static override styles = [tokens, buttons, states, fieldStyles, staffSignInStyles, requestDeskStyles];
 
   /** The backend root: the staff API is `{api-base}/staff/…`. */
