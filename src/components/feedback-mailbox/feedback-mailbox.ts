@@ -8,13 +8,11 @@ import { MAILBOX_VIEWS, hrefWithMailboxState, readMailboxState, type MailboxView
 import { fieldStyles } from '../base/fields.styles.js';
 import { feedbackMailboxStyles } from './feedback-mailbox.styles.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
-import { LazyView } from './lazy-view.js';
-import type { LookupView } from './lookup.js';
+import { lazyModule, type LazyModule } from '../base/lazy-module.js';
 import type { MailboxViewOptions } from './parts.js';
 import { FocusController } from '../base/controllers/focus.js';
 import type { ValidateOn } from '../base/controllers/form-feedback.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
-import type { PublishedView } from './published.js';
 import { WriteView } from './write.js';
 
 export type { MailboxView } from '../../core/feedback/url-state.js';
@@ -163,23 +161,20 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
   });
   private readonly writer = new WriteView(this, this.viewOptions, (code, contact) => this.openLookup(code, contact));
   // The look-up and the published letters load when first shown: most visitors only write, or only read.
-  private readonly lookup = new LazyView<LookupView>(
-    () => import('./lookup.js').then(({ LookupView }) => new LookupView(this, this.viewOptions)),
-    () => this.requestUpdate(),
+  private readonly lookup = lazyModule(() => import('./lookup.js').then(({ LookupView }) => new LookupView(this, this.viewOptions)));
+  private readonly published = lazyModule(() =>
+    import('./published.js').then(
+      ({ PublishedView }) =>
+        new PublishedView(
+          this,
+          this.viewOptions,
+          () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)),
+          (page) => this.showPage(page),
+        ),
+    ),
   );
-  private readonly published = new LazyView<PublishedView>(
-    () =>
-      import('./published.js').then(
-        ({ PublishedView }) =>
-          new PublishedView(
-            this,
-            this.viewOptions,
-            () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)),
-            (page) => this.showPage(page),
-          ),
-      ),
-    () => this.requestUpdate(),
-  );
+  /** The views whose code could not be loaded (offline): shown as a failed load with Retry, not asked for again until then. */
+  private readonly unloaded = new Set<LazyModule<unknown>>();
   private page = 1;
   private urlRead = false;
 
@@ -195,10 +190,10 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
       }
       if (!isServer) this.writer.restoreDraft();
     }
-    if (this.view === 'lookup') this.lookup.load();
+    if (this.view === 'lookup') this.askFor(this.lookup);
     if (this.view === 'published') {
       if (this.published.value) this.published.value.show(this.page);
-      else this.published.load();
+      else this.askFor(this.published);
     }
   }
 
@@ -248,7 +243,7 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
     if (view === 'write') return this.writer.render();
     const lazy = view === 'lookup' ? this.lookup : this.published;
     if (lazy.value) return lazy.value.render();
-    if (lazy.failed) return renderLoadError({ kind: 'network' }, () => lazy.load());
+    if (this.unloaded.has(lazy)) return renderLoadError({ kind: 'network' }, () => this.loadView<unknown>(lazy).catch(() => undefined));
     return renderSkeleton(4);
   }
 
@@ -293,13 +288,33 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
 
   private openLookup(code: string, contact: string): void {
     this.selectView('lookup');
-    void this.lookup
-      .get()
+    void this.loadView(this.lookup)
       .then((lookup) => {
         lookup.prefill(code, contact);
         return lookup.lookUp();
       })
       .catch(() => undefined); // shown as a failed load with Retry
+  }
+
+  /** Asks for a view's code when it is shown, unless it is there or failed to load (then only Retry asks again). */
+  private askFor(view: LazyModule<unknown>): void {
+    if (!view.value && !this.unloaded.has(view)) this.loadView(view).catch(() => undefined); // a failure shows Retry
+  }
+
+  /** Loads a view's code (once per page) and renders it. */
+  private loadView<V>(view: LazyModule<V>): Promise<V> {
+    this.unloaded.delete(view);
+    return view.load().then(
+      (loaded) => {
+        this.requestUpdate();
+        return loaded;
+      },
+      (error: unknown) => {
+        this.unloaded.add(view);
+        this.requestUpdate();
+        throw error;
+      },
+    );
   }
 
   /** The view the page shows without URL parameters: the `view` attribute, else 写信. */
