@@ -5,7 +5,6 @@ import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
 import { renderEmpty, renderLoadError, renderSkeleton } from '../base/states.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
-import { directoryStyles } from './directory.styles.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import type { ZwgkSearchDetail } from '../../events/zwgk-search.js';
 import type { DirectoryQuery } from '../../api/types/directory.js';
@@ -15,6 +14,8 @@ import { SettleController, type SettleWork } from './settle.js';
 import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
 import { describeCount, type QueryChange } from './controls.js';
 import { directoryView } from './layout.js';
+// The stylesheet after the templates whose class names it repeats: the bundle compresses some 80 B better.
+import { directoryStyles } from './directory.styles.js';
 
 /** Milliseconds of quiet after typing before the URL follows: history calls cost a few ms, too much per keystroke. */
 const URL_TYPING_DELAY_MS = 250;
@@ -122,7 +123,6 @@ export class ZwgkDirectory extends ZwgkElement {
 
   /** What the controls show: the citizen's latest query. */
   @state() private current: DirectoryQuery = {};
-  @state() private openItems: ReadonlySet<string> = new Set();
   /** whether the filters are unfolded on a narrow screen */
   @state() private filtersOpen = false;
 
@@ -149,6 +149,8 @@ export class ZwgkDirectory extends ZwgkElement {
     typingDelayMs: URL_TYPING_DELAY_MS,
   });
   private urlRead = false;
+  /** The documents whose 详细信息 is open: their metadata tables are rendered. */
+  private readonly openItems = new Set<string>();
 
   /** The query whose results are shown. */
   get query(): DirectoryQuery {
@@ -225,9 +227,8 @@ export class ZwgkDirectory extends ZwgkElement {
 
   /** Once the citizen pauses: announce the count (or focus it) and fire `zwgk-search`. */
   private settle(work: SettleWork): boolean {
-    const shown = this.loader.shown;
-    if (!shown || !this.loader.settled) return false;
-    void this.reportSettled(work, shown);
+    if (!this.loader.settled) return false;
+    void this.reportSettled(work, this.loader.shown!);
     return true;
   }
 
@@ -247,13 +248,12 @@ export class ZwgkDirectory extends ZwgkElement {
   }
 
   private onToggle(event: Event): void {
-    const details = event.target as HTMLDetailsElement;
-    const id = details.dataset.id!;
-    if (details.open === this.openItems.has(id)) return;
-    const next = new Set(this.openItems);
-    if (details.open) next.add(id);
-    else next.delete(id);
-    this.openItems = next;
+    const { open, dataset } = event.target as HTMLDetailsElement;
+    const id = dataset.id!;
+    if (open === this.openItems.has(id)) return;
+    if (open) this.openItems.add(id);
+    else this.openItems.delete(id);
+    this.requestUpdate();
   }
 
   // ——— Rendering ———

@@ -1,13 +1,14 @@
 import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { awaitsHydration } from '../base/hydration.js';
-import { RequestController, type LoadError, type Parse } from '../base/controllers/request.js';
+import { RequestController, toLoadError, type LoadError, type Parse } from '../base/controllers/request.js';
 import { requestJson } from '../../api/client.js';
 import type { DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
 import { queryDirectory } from '../../core/directory/query.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
 import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
 import { VALIDATE_AT_ONCE, newestValidItems } from './catalog.js';
-import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
+import { parseResultPage, type ResultPage } from './remote.js';
+import { hrefWithQuery } from './url-sync.js';
 import { readDirectoryTable } from './table-source.js';
 import { NOT_A_LIST, checkList, workerUrl, type FromWorker, type ListCheck, type ToWorker } from './worker-protocol.js';
 
@@ -182,7 +183,7 @@ export class DirectoryLoader implements ReactiveController {
     const query = this.options.query();
     if (this.shown) this.busy = true;
     void this.fetch(
-      remoteUrl(this.options.source().src!, query, location.href),
+      hrefWithQuery(this.options.source().src!, query, '', location.href),
       (page) => {
         this.setPhase('ready');
         this.show(page as ResultPage, query);
@@ -273,7 +274,7 @@ export class DirectoryLoader implements ReactiveController {
   private inWorker(src: string, generation: number): void {
     const onPage = (): void => {
       this.dropWorker();
-      void this.fetchList(src, generation);
+      void this.fetch(src, (list) => this.accept(list, generation));
     };
     let worker: Worker;
     try {
@@ -311,10 +312,6 @@ export class DirectoryLoader implements ReactiveController {
     }
   }
 
-  private fetchList(src: string, generation: number): Promise<void> {
-    return this.fetch(src, (list) => this.accept(list, generation));
-  }
-
   /** A client-mode payload: a short list is validated and indexed at once, a long one in short tasks. */
   private async accept(data: unknown, generation: number): Promise<void> {
     const list = payloadList(data);
@@ -335,7 +332,8 @@ export class DirectoryLoader implements ReactiveController {
     try {
       longList = await import('./long-list.js');
     } catch (error) {
-      if (generation === this.generation) this.fail({ kind: 'network', detail: `The kit's code could not be loaded: ${String(error)}` });
+      // The kit's code could not be loaded (offline): Retry loads it again.
+      if (generation === this.generation) this.fail(toLoadError(error));
       return;
     }
     const prepared = await longList.indexInSlices(list, abort.signal);
