@@ -1,8 +1,7 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
-import { writeClipboard } from '../base/clipboard.js';
 import { lazyModule } from '../base/lazy-module.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
@@ -32,7 +31,7 @@ export type { ZwgkSubmitDetail as ApplicationSubmitDetail } from '../../events/z
 export type ApplicationSubmittedDetail = Extract<ZwgkSubmittedDetail, { form: 'application' }>;
 export type { ZwgkErrorDetail as ApplicationErrorDetail } from '../../events/zwgk-error.js';
 
-type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
+type Phase = 'form' | 'submitting' | 'failed' | 'done';
 
 /**
  * 政府信息公开申请 — the citizen's request for disclosure (依申请公开, 条例
@@ -169,11 +168,6 @@ export class ZwgkApplicationForm extends ZwgkElement {
     { form: this.form, files: this.files, submitter: this.submitter },
   );
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (!this.hasUpdated && this.drafts.offer()) this.phase = 'prompt';
-  }
-
   private focusAfterRender(selector: string): void {
     this.focusMover.after(selector, { block: 'start' });
   }
@@ -184,12 +178,11 @@ export class ZwgkApplicationForm extends ZwgkElement {
   private answerDraftPrompt(resume: boolean): void {
     if (resume) this.step = this.drafts.resume() ?? this.step;
     else this.drafts.clear();
-    this.phase = 'form';
     this.focusAfterRender('#step-title');
   }
 
   private saveDraftNow(): void {
-    if (this.draft !== 'off' && this.phase !== 'prompt' && this.phase !== 'done') this.drafts.keep(this.step);
+    if (this.draft !== 'off' && !this.drafts.offered && this.phase !== 'done') this.drafts.keep(this.step);
   }
 
   /** 清除: deletes the saved draft and everything typed (asked twice: it cannot be undone). */
@@ -302,18 +295,11 @@ export class ZwgkApplicationForm extends ZwgkElement {
     if (this.phase === 'failed') this.trySend();
   }
 
-  private async copyCode(): Promise<void> {
-    if (!this.receipt) return;
-    const copied = await writeClipboard(this.receipt.trackingCode, this.renderRoot as ShadowRoot);
-    const code = this.receipt.trackingCode;
-    this.announce(this.localize(() => (copied ? msg(str`已复制申请编号：${code}`) : msg('无法自动复制，请手动记下申请编号。'))));
-  }
-
   // ── Rendering ────────────────────────────────────────────────────────
 
   protected renderContent(): unknown {
     const offered = this.drafts.offered;
-    if (this.phase === 'prompt' && offered) {
+    if (offered) {
       return draftPrompt(offered, this.locale, {
         resume: () => this.answerDraftPrompt(true),
         startAfresh: () => this.answerDraftPrompt(false),
@@ -321,9 +307,7 @@ export class ZwgkApplicationForm extends ZwgkElement {
     }
     const receiptView = this.receiptView.value;
     if (this.phase === 'done' && this.receipt && receiptView) {
-      return receiptView.renderConfirmation(this.receipt, this.locale, {
-        copy: () => void this.copyCode(),
-      });
+      return receiptView.renderConfirmation(this.receipt, this.locale, (words) => void this.announce(this.localize(words)));
     }
     const busy = this.phase === 'submitting';
     const notice = draftNotice(this.draft, this.confirmingClear, {

@@ -9,9 +9,16 @@ import type { ApplicationReceipt } from '../../api/types/application.js';
 import { todayInChina } from '../../core/calendar/today.js';
 import { replyPeriodBreakdown } from '../../core/application/deadline.js';
 import type { Locale } from '../../i18n/locale.js';
+import { writeClipboard } from '../base/clipboard.js';
 import { formatDate } from '../../i18n/format.js';
 
-export function renderConfirmation(receipt: ApplicationReceipt, locale: Locale, actions: { copy: () => void }): TemplateResult {
+/** The receipt; `say` announces words (worded in the element's language) politely. */
+export function renderConfirmation(receipt: ApplicationReceipt, locale: Locale, say: (words: () => string) => void): TemplateResult {
+  const code = receipt.trackingCode;
+  const copy = async (event: Event): Promise<void> => {
+    const copied = await writeClipboard(code, (event.target as Element).getRootNode() as ShadowRoot);
+    say(() => (copied ? msg(str`已复制申请编号：${code}`) : msg('无法自动复制，请手动记下申请编号。')));
+  };
   const receivedOn = todayInChina(new Date(receipt.receivedAt));
   const period = replyPeriodBreakdown(receivedOn, receipt.dueDate);
   return html`<section class="receipt" part="confirmation" aria-labelledby="receipt-title">
@@ -24,7 +31,7 @@ export function renderConfirmation(receipt: ApplicationReceipt, locale: Locale, 
       <p class="visually-hidden">${spokenCode(receipt.trackingCode)}</p>
       <p class="tracking-hint">${msg('请记下或打印申请编号，查询办理进度时需要用到。')}</p>
       <div class="actions receipt-actions">
-        <button type="button" class="button secondary" part="copy-button" @click=${actions.copy}>${msg('复制申请编号')}</button>
+        <button type="button" class="button secondary" part="copy-button" @click=${copy}>${msg('复制申请编号')}</button>
         <button type="button" class="button secondary" part="print-button" @click=${() => window.print()}>${msg('打印回执')}</button>
       </div>
     </div>

@@ -20,8 +20,6 @@ export interface DraftParts {
 }
 
 export class DraftKeeper extends DraftController<ApplicationDraft> {
-  /** The draft found on arrival, offered back until the citizen answers. */
-  offered?: { draft: ApplicationDraft; savedAt: string };
   /** Whether what was typed is kept in the browser (the notice says where). */
   kept = false;
 
@@ -33,42 +31,43 @@ export class DraftKeeper extends DraftController<ApplicationDraft> {
     super(host, { ...options, parse: parseApplicationDraft });
   }
 
-  /** Looks for a saved draft to offer back: true when there is one. */
-  offer(): boolean {
-    const read = this.read();
-    if (read.status === 'found') this.offered = { draft: read.data, savedAt: read.savedAt };
-    return this.offered !== undefined;
+  /** The draft found on arrival (read before the first render), offered back until the citizen answers. */
+  get offered(): { data: ApplicationDraft; savedAt: string } | undefined {
+    return this.found.status === 'found' ? this.found : undefined;
   }
 
-  /** Puts the offered draft back into the form (values, files to add again, a submission under way); its step. */
+  /** 继续: puts the offered draft back into the form (values, files to add again, a submission under way); its step. */
   resume(): ApplicationStep | undefined {
-    const draft = this.offered?.draft;
-    if (!draft) return undefined;
-    this.parts.form.reset(draft.values);
-    this.parts.files.reset(draft.attachmentNames);
-    const pending = draft.submission;
-    if (pending) this.parts.submitter.resume({ key: pending.key, body: JSON.parse(pending.body) as ApplicationRequest });
-    this.offered = undefined;
+    const offered = this.offered;
+    if (!offered) return undefined;
+    const { data } = offered;
+    const { form, files, submitter } = this.parts;
+    form.reset(data.values);
+    files.reset(data.attachmentNames);
+    const pending = data.submission;
+    if (pending) submitter.resume({ key: pending.key, body: JSON.parse(pending.body) as ApplicationRequest });
+    this.found = { status: 'none' };
     this.kept = true;
-    return draft.step;
+    return data.step;
   }
 
   /** Keeps what the form holds, at `step`; nothing before anything was typed, chosen or added. */
   keep(step: ApplicationStep): void {
-    const values = this.parts.form.values;
-    const files = this.parts.files;
+    const { form, files, submitter } = this.parts;
+    const values = form.values;
     if (!hasAnyValue(values) && files.attachments.length === 0) return;
     const draft: ApplicationDraft = { values, step, attachmentNames: [...files.uploadedNames(), ...files.reattach] };
-    const pending = this.parts.submitter.pending;
+    const pending = submitter.pending;
     if (pending) draft.submission = { key: pending.key, body: JSON.stringify(pending.body) };
     this.kept = this.save(draft);
     this.host.requestUpdate();
   }
 
-  /** Deletes the saved draft (the server has the application, or the citizen said so). */
+  /** Deletes the saved draft (重新开始 or 清除, or the server has the application). */
   override clear(): void {
     super.clear();
-    this.offered = undefined;
+    this.found = { status: 'none' };
     this.kept = false;
+    this.host.requestUpdate();
   }
 }
