@@ -173,8 +173,8 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
         ),
     ),
   );
-  /** The views whose code could not be loaded (offline): shown as a failed load with Retry, not asked for again until then. */
-  private readonly unloaded = new Set<LazyModule<unknown>>();
+  /** The view whose code could not be loaded (offline): shown as a failed load with Retry, not asked for by every update. */
+  private unloaded?: LazyModule<unknown>;
   private page = 1;
   private urlRead = false;
 
@@ -243,7 +243,7 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
     if (view === 'write') return this.writer.render();
     const lazy = view === 'lookup' ? this.lookup : this.published;
     if (lazy.value) return lazy.value.render();
-    if (this.unloaded.has(lazy)) return renderLoadError({ kind: 'network' }, () => this.loadView<unknown>(lazy).catch(() => undefined));
+    if (this.unloaded === lazy) return renderLoadError({ kind: 'network' }, () => void this.loadView<unknown>(lazy));
     return renderSkeleton(4);
   }
 
@@ -296,25 +296,24 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
       .catch(() => undefined); // shown as a failed load with Retry
   }
 
-  /** Asks for a view's code when it is shown, unless it is there or failed to load (then only Retry asks again). */
+  /** Asks for a view's code when it is shown, unless it is there or just failed to load (then Retry asks again). */
   private askFor(view: LazyModule<unknown>): void {
-    if (!view.value && !this.unloaded.has(view)) this.loadView(view).catch(() => undefined); // a failure shows Retry
+    if (!view.value && this.unloaded !== view) void this.loadView(view);
   }
 
-  /** Loads a view's code (once per page) and renders it. */
+  /** Loads a view's code (once per page) and renders it, or the failed load with Retry. */
   private loadView<V>(view: LazyModule<V>): Promise<V> {
-    this.unloaded.delete(view);
-    return view.load().then(
-      (loaded) => {
+    this.unloaded = undefined;
+    const loading = view.load();
+    // This handles a failure: callers may leave the promise alone.
+    loading.then(
+      () => this.requestUpdate(),
+      () => {
+        this.unloaded = view;
         this.requestUpdate();
-        return loaded;
-      },
-      (error: unknown) => {
-        this.unloaded.add(view);
-        this.requestUpdate();
-        throw error;
       },
     );
+    return loading;
   }
 
   /** The view the page shows without URL parameters: the `view` attribute, else 写信. */
