@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
+import { writeClipboard } from '../base/clipboard.js';
 import { lazyModule } from '../base/lazy-module.js';
 import { buttons, states, tokens } from '../../styles/tokens.js';
 import { fieldStyles } from '../base/fields.styles.js';
@@ -182,7 +183,8 @@ export class ZwgkApplicationForm extends ZwgkElement {
   }
 
   private saveDraftNow(): void {
-    if (this.draft !== 'off' && !this.drafts.offered && this.phase !== 'done') this.drafts.keep(this.step);
+    // (With `draft="off"` nothing is stored, and no notice shows.)
+    if (!this.drafts.offered && this.phase !== 'done') this.drafts.keep(this.step);
   }
 
   /** 清除: deletes the saved draft and everything typed (asked twice: it cannot be undone). */
@@ -307,7 +309,11 @@ export class ZwgkApplicationForm extends ZwgkElement {
     }
     const receiptView = this.receiptView.value;
     if (this.phase === 'done' && this.receipt && receiptView) {
-      return receiptView.renderConfirmation(this.receipt, this.locale, (words) => void this.announce(this.localize(words)));
+      const code = this.receipt.trackingCode;
+      return receiptView.renderConfirmation(this.receipt, this.locale, async () => {
+        const copied = await writeClipboard(code, this.renderRoot as ShadowRoot);
+        this.announce(this.localize(() => receiptView.copiedWords(copied, code)));
+      });
     }
     const busy = this.phase === 'submitting';
     const notice = draftNotice(this.draft, this.confirmingClear, {

@@ -9,16 +9,13 @@ import type { ApplicationReceipt } from '../../api/types/application.js';
 import { todayInChina } from '../../core/calendar/today.js';
 import { replyPeriodBreakdown } from '../../core/application/deadline.js';
 import type { Locale } from '../../i18n/locale.js';
-import { writeClipboard } from '../base/clipboard.js';
 import { formatDate } from '../../i18n/format.js';
 
-/** The receipt; `say` announces words (worded in the element's language) politely. */
-export function renderConfirmation(receipt: ApplicationReceipt, locale: Locale, say: (words: () => string) => void): TemplateResult {
-  const code = receipt.trackingCode;
-  const copy = async (event: Event): Promise<void> => {
-    const copied = await writeClipboard(code, (event.target as Element).getRootNode() as ShadowRoot);
-    say(() => (copied ? msg(str`已复制申请编号：${code}`) : msg('无法自动复制，请手动记下申请编号。')));
-  };
+/** What 复制申请编号 says once it tried. */
+export const copiedWords = (copied: boolean, code: string): string =>
+  copied ? msg(str`已复制申请编号：${code}`) : msg('无法自动复制，请手动记下申请编号。');
+
+export function renderConfirmation(receipt: ApplicationReceipt, locale: Locale, copy: () => void): TemplateResult {
   const receivedOn = todayInChina(new Date(receipt.receivedAt));
   const period = replyPeriodBreakdown(receivedOn, receipt.dueDate);
   return html`<section class="receipt" part="confirmation" aria-labelledby="receipt-title">

@@ -24,7 +24,7 @@ export class DraftKeeper extends DraftController<ApplicationDraft> {
   kept = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     options: Omit<DraftOptions<ApplicationDraft>, 'parse' | 'isEmpty'>,
     private readonly parts: DraftParts,
   ) {
@@ -51,7 +51,10 @@ export class DraftKeeper extends DraftController<ApplicationDraft> {
     return data.step;
   }
 
-  /** Keeps what the form holds, at `step`; nothing before anything was typed, chosen or added. */
+  /**
+   * Keeps what the form holds, at `step`; nothing before anything was typed, chosen or added. Called as the form
+   * changes (a value, a file, the step), which renders it anew: `kept` is shown then.
+   */
   keep(step: ApplicationStep): void {
     const { form, files, submitter } = this.parts;
     const values = form.values;
@@ -60,14 +63,12 @@ export class DraftKeeper extends DraftController<ApplicationDraft> {
     const pending = submitter.pending;
     if (pending) draft.submission = { key: pending.key, body: JSON.stringify(pending.body) };
     this.kept = this.save(draft);
-    this.host.requestUpdate();
   }
 
-  /** Deletes the saved draft (重新开始 or 清除, or the server has the application). */
+  /** Deletes the saved draft (重新开始 or 清除, or the server has the application); the element then renders anew. */
   override clear(): void {
     super.clear();
     this.found = { status: 'none' };
     this.kept = false;
-    this.host.requestUpdate();
   }
 }
