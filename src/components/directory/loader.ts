@@ -42,9 +42,10 @@ export interface DirectoryLoaderOptions {
 }
 
 /**
- * Where the directory is in loading its items, and the index it searches:
- * src → data → inline JSON → `<table>` child, in that order; in remote mode,
- * the pages of results (one request at a time). A `src` in client mode is
+ * Where the directory is in loading its items, the index it searches, and the
+ * results it shows (`refresh()` shows the element's query; `busy` while a search
+ * is under way): src → data → inline JSON → `<table>` child, in that order; in
+ * remote mode, the pages of results (one request at a time). A `src` in client mode is
  * fetched, validated, indexed and searched in a worker (search-worker.ts),
  * which sends only the page shown; elsewhere, or where no worker starts, a
  * long list shows its newest page first, then is validated and indexed in
