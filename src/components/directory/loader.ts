@@ -71,8 +71,8 @@ export class DirectoryLoader implements ReactiveController {
   private workerReady = false;
   /** The number of the last query sent to the worker… */
   private asked = 0;
-  /** …and that query, until its answer comes (set: the worker is searching). */
-  private answering?: DirectoryQuery;
+  /** …and that query, until its answer comes (set: the worker is searching; bench:directory waits on it). */
+  answer?: DirectoryQuery;
   private validationAbort?: AbortController;
   /** The list (client mode, where no worker fetches it) or a page of results (remote mode). */
   private readonly request: RequestController<unknown>;
@@ -93,7 +93,7 @@ export class DirectoryLoader implements ReactiveController {
 
   /** Whether the results shown are the last asked for: nothing is searched or prepared any more. */
   get settled(): boolean {
-    return this.shown !== undefined && !this.busy && !this.answering && this.phase === 'ready';
+    return this.shown !== undefined && !this.busy && !this.answer && this.phase === 'ready';
   }
 
   /**
@@ -111,7 +111,7 @@ export class DirectoryLoader implements ReactiveController {
       this.searchTimer = setTimeout(() => this.fetchPage(), REMOTE_DEBOUNCE_MS);
     } else if (this.index) this.show(queryDirectory(this.index, query), query);
     else if (this.workerReady) {
-      this.answering = query;
+      this.answer = query;
       this.worker!.postMessage({ type: 'query', id: ++this.asked, query } satisfies ToWorker);
     } else if (this.phase === 'preparing') {
       // Shown when the index is ready, in a moment.
@@ -157,7 +157,7 @@ export class DirectoryLoader implements ReactiveController {
       worker.onmessage = worker.onerror = null;
       worker.terminate();
     }
-    this.worker = this.answering = undefined;
+    this.worker = this.answer = undefined;
     this.workerReady = false;
   }
 
@@ -296,8 +296,8 @@ export class DirectoryLoader implements ReactiveController {
   private fromWorker(data: FromWorker): void {
     if (data.type === 'page') {
       if (data.id !== this.asked) return;
-      const query = this.answering!;
-      this.answering = undefined;
+      const query = this.answer!;
+      this.answer = undefined;
       // The list's newest page stays until the first answer replaces it.
       if (this.phase !== 'ready') {
         this.preview = undefined;
