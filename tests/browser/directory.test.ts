@@ -787,5 +787,11 @@ describe('<zwgk-directory>', () => {
         'https://a.gov.cn/zwgk/?tab=2&dir-q=%E9%80%9A%E7%9F%A5&dir-page=3#list',
       );
     });
+
+    it("asks a remote src with the query's parameters, keeping its own (an agency code) and dropping stale ones", () => {
+      expect(hrefWithQuery('/api/disclosures?agency=FJ0035&page=9', { q: '外贸', year: 2020 }, '', 'https://a.gov.cn/zwgk/?q=x')).to.equal(
+        'https://a.gov.cn/api/disclosures?agency=FJ0035&q=%E5%A4%96%E8%B4%B8&year=2020',
+      );
+    });
   });
 });

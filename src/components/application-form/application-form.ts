@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ZwgkElement, defineElement } from '../base/zwgk-element.js';
@@ -9,38 +9,30 @@ import { fieldStyles } from '../base/fields.styles.js';
 import { applicationFormStyles } from './application-form.styles.js';
 import { formStyles } from '../base/form.styles.js';
 import { apiUrl, requestJson } from '../../api/client.js';
-import { DraftController } from '../base/controllers/draft.js';
 import { FocusController } from '../base/controllers/focus.js';
 import type { ValidateOn } from '../base/controllers/form-feedback.js';
 import { SubmissionController, type SubmitFailure } from '../base/controllers/submission.js';
 import { toLoadError, type LoadError } from '../base/controllers/request.js';
 import type { ApplicationReceipt, ApplicationRequest } from '../../api/types/application.js';
-import type { ProblemFieldError } from '../../api/types/problem.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import type { ZwgkSubmitDetail } from '../../events/zwgk-submit.js';
 import type { ZwgkSubmittedDetail } from '../../events/zwgk-submitted.js';
-import {
-  APPLICATION_STEPS,
-  fieldsOfStep,
-  hasAnyValue,
-  parseApplicationDraft,
-  type ApplicationDraft,
-  type ApplicationStep,
-} from '../../core/application/form.js';
+import { APPLICATION_STEPS, fieldsOfStep, type ApplicationStep } from '../../core/application/form.js';
 import { draftKey } from '../../core/draft/store.js';
 import { parseReceipt } from '../../core/application/answers.js';
 import { attachmentsField, draftNotice, draftPrompt } from './parts.js';
-import { stepFields, stepTitle, type StepExtras } from './steps.js';
+import type { StepExtras } from './steps.js';
 import { AttachmentQueue } from './attachment-queue.js';
 import { ApplicationFeedback } from './application-feedback.js';
 import { stepForm } from './step-form.js';
+import { DraftKeeper } from './draft-keeper.js';
 
 export type { ZwgkSubmitDetail as ApplicationSubmitDetail } from '../../events/zwgk-submit.js';
 /** Detail of `zwgk-submitted` from this form: the server's receipt, with `form: 'application'`. */
 export type ApplicationSubmittedDetail = Extract<ZwgkSubmittedDetail, { form: 'application' }>;
 export type { ZwgkErrorDetail as ApplicationErrorDetail } from '../../events/zwgk-error.js';
 
-type Phase = 'prompt' | 'form' | 'submitting' | 'failed' | 'done';
+type Phase = 'form' | 'submitting' | 'failed' | 'done';
 
 /**
  * 政府信息公开申请 — the citizen's request for disclosure (依申请公开, 条例
@@ -131,19 +123,12 @@ export class ZwgkApplicationForm extends ZwgkElement {
   /** 修改 on the review was pressed: the step's 下一步 returns to the review (GOV.UK "check answers"). */
   @state() private returnToReview = false;
   @state() private phase: Phase = 'form';
-  @state() private savedDraft?: { draft: ApplicationDraft; savedAt: string };
-  @state() private draftSaved = false;
   @state() private confirmingClear = false;
   @state() private failure?: LoadError;
   @state() private receipt?: ApplicationReceipt;
   /** The receipt's view, with how its deadline was counted: asked for on reaching the review, there before anything is sent. */
   private readonly receiptView = lazyModule(() => import('./confirmation.js'));
 
-  private readonly drafts = new DraftController<ApplicationDraft>(this, {
-    policy: () => this.draft,
-    key: () => draftKey('application-form', this.apiBase, this.agency),
-    parse: parseApplicationDraft,
-  });
   /** One Idempotency-Key per body, kept with the draft, so a retry or a reload never makes a second application. */
   private readonly submitter = new SubmissionController<ApplicationRequest, ApplicationReceipt>(this, {
     send: (body, idempotencyKey, signal) =>
@@ -178,10 +163,12 @@ export class ZwgkApplicationForm extends ZwgkElement {
     localize: (fn) => this.localize(fn),
   });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (!this.hasUpdated) this.offerSavedDraft();
-  }
+  /** The draft: what was typed, kept in the browser under the `draft` policy, offered back after a reload. */
+  private readonly drafts = new DraftKeeper(
+    this,
+    { policy: () => this.draft, key: () => draftKey('application-form', this.apiBase, this.agency) },
+    { form: this.form, files: this.files, submitter: this.submitter },
+  );
 
   private focusAfterRender(selector: string): void {
     this.focusMover.after(selector, { block: 'start' });
@@ -189,43 +176,16 @@ export class ZwgkApplicationForm extends ZwgkElement {
 
   // ── Draft ────────────────────────────────────────────────────────────
 
-  private offerSavedDraft(): void {
-    const read = this.drafts.read();
-    if (read.status !== 'found') return;
-    this.savedDraft = { draft: read.data, savedAt: read.savedAt };
-    this.phase = 'prompt';
-  }
-
-  private resumeDraft(): void {
-    const saved = this.savedDraft;
-    if (!saved) return;
-    this.form.reset(saved.draft.values);
-    this.step = saved.draft.step;
-    this.files.reset(saved.draft.attachmentNames);
-    const pending = saved.draft.submission;
-    if (pending) this.submitter.resume({ key: pending.key, body: JSON.parse(pending.body) as ApplicationRequest });
-    this.savedDraft = undefined;
-    this.draftSaved = true;
-    this.phase = 'form';
-    this.focusAfterRender('#step-title');
-  }
-
-  private startAfresh(): void {
-    this.drafts.clear();
-    this.savedDraft = undefined;
-    this.phase = 'form';
+  /** 继续 (the draft's step, with what it held) or 重新开始 (the draft deleted). */
+  private answerDraftPrompt(resume: boolean): void {
+    if (resume) this.step = this.drafts.resume() ?? this.step;
+    else this.drafts.clear();
     this.focusAfterRender('#step-title');
   }
 
   private saveDraftNow(): void {
-    if (this.draft === 'off' || this.phase === 'prompt' || this.phase === 'done') return;
-    const values = this.form.values;
-    if (!hasAnyValue(values) && this.files.attachments.length === 0) return;
-    const attachmentNames = [...this.files.uploadedNames(), ...this.files.reattach];
-    const draft: ApplicationDraft = { values, step: this.step, attachmentNames };
-    const pending = this.submitter.pending;
-    if (pending) draft.submission = { key: pending.key, body: JSON.stringify(pending.body) };
-    this.draftSaved = this.drafts.save(draft);
+    // (With `draft="off"` nothing is stored, and no notice shows.)
+    if (!this.drafts.offered && this.phase !== 'done') this.drafts.keep(this.step);
   }
 
   /** 清除: deletes the saved draft and everything typed (asked twice: it cannot be undone). */
@@ -237,7 +197,6 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.failure = undefined;
     this.phase = 'form';
     this.step = 'applicant';
-    this.draftSaved = false;
     this.confirmingClear = false;
     this.announce(this.localize(() => msg('草稿已清除，已填写的内容已删除。')));
     this.focusAfterRender('#step-title');
@@ -314,7 +273,6 @@ export class ZwgkApplicationForm extends ZwgkElement {
     this.drafts.clear();
     this.receipt = receipt;
     this.phase = 'done';
-    this.draftSaved = false;
     this.announce(this.localize(() => msg(str`申请已提交，申请编号：${receipt.trackingCode}`)));
     this.focusAfterRender('#receipt-title');
     this.emit<ZwgkSubmittedDetail>('zwgk-submitted', { form: 'application', ...receipt });
@@ -325,48 +283,37 @@ export class ZwgkApplicationForm extends ZwgkElement {
     // Focus moves to what went wrong, which reads it; the "submitting…" status must not linger.
     void this.announce('');
     if (error.kind === 'http' && fieldErrors.length > 0) {
+      // The server's field errors, on their fields; the first step with one is shown with its summary.
       this.phase = 'form';
-      this.showServerErrors(fieldErrors);
-      return;
+      this.form.showServerFieldErrors(fieldErrors);
+      this.step = this.form.firstStepWithError();
+      return this.showSummary();
     }
     this.failure = error;
     this.phase = 'failed';
     this.focusAfterRender('.failure');
   }
 
-  /** The server's field errors, on their fields; the first step with one is shown with its summary. */
-  private showServerErrors(fieldErrors: readonly ProblemFieldError[]): void {
-    this.form.showServerFieldErrors(fieldErrors);
-    this.step = this.form.firstStepWithError();
-    this.showSummary();
-  }
-
   private retry(): void {
     if (this.phase === 'failed') this.trySend();
-  }
-
-  private async copyCode(): Promise<void> {
-    if (!this.receipt) return;
-    const copied = await writeClipboard(this.receipt.trackingCode, this.renderRoot as ShadowRoot);
-    const code = this.receipt.trackingCode;
-    this.announce(this.localize(() => (copied ? msg(str`已复制申请编号：${code}`) : msg('无法自动复制，请手动记下申请编号。'))));
   }
 
   // ── Rendering ────────────────────────────────────────────────────────
 
   protected renderContent(): unknown {
-    if (this.phase === 'prompt' && this.savedDraft) {
-      const { savedAt, draft } = this.savedDraft;
-      return draftPrompt({ savedAt, attachmentNames: draft.attachmentNames }, this.locale, {
-        resume: () => this.resumeDraft(),
-        startAfresh: () => this.startAfresh(),
+    const offered = this.drafts.offered;
+    if (offered) {
+      return draftPrompt(offered, this.locale, {
+        resume: () => this.answerDraftPrompt(true),
+        startAfresh: () => this.answerDraftPrompt(false),
       });
     }
     const receiptView = this.receiptView.value;
     if (this.phase === 'done' && this.receipt && receiptView) {
-      return receiptView.renderConfirmation(this.receipt, this.locale, {
-        copy: () => void this.copyCode(),
-        print: () => window.print(),
+      const code = this.receipt.trackingCode;
+      return receiptView.renderConfirmation(this.receipt, this.locale, async () => {
+        const copied = await writeClipboard(code, this.renderRoot as ShadowRoot);
+        this.announce(this.localize(() => receiptView.copiedWords(copied, code)));
       });
     }
     const busy = this.phase === 'submitting';
@@ -384,13 +331,12 @@ export class ZwgkApplicationForm extends ZwgkElement {
         this.goTo(step);
       },
     };
-    return html`${this.draftSaved && !busy ? notice : ''}
+    return html`${this.drafts.kept && !busy ? notice : ''}
     ${stepForm({
-      index: APPLICATION_STEPS.indexOf(this.step),
-      title: stepTitle(this.step),
-      body: stepFields(this.step, { values: this.form.values, locale: this.locale, problem: this.form.problemAt }, extras),
+      step: this.step,
+      ctx: { values: this.form.values, locale: this.locale, problem: this.form.problemAt },
+      extras,
       summary: this.form.summaryAt('in-form', fieldsOfStep(this.step, this.form.values)),
-      last: this.step === 'review',
       returnToReview: this.returnToReview,
       busy,
       ...(this.phase === 'failed' && this.failure ? { failure: this.failure } : {}),

@@ -11,11 +11,11 @@ import { replyPeriodBreakdown } from '../../core/application/deadline.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatDate } from '../../i18n/format.js';
 
-export function renderConfirmation(
-  receipt: ApplicationReceipt,
-  locale: Locale,
-  actions: { copy: () => void; print: () => void },
-): TemplateResult {
+/** What 复制申请编号 says once it tried. */
+export const copiedWords = (copied: boolean, code: string): string =>
+  copied ? msg(str`已复制申请编号：${code}`) : msg('无法自动复制，请手动记下申请编号。');
+
+export function renderConfirmation(receipt: ApplicationReceipt, locale: Locale, copy: () => void): TemplateResult {
   const receivedOn = todayInChina(new Date(receipt.receivedAt));
   const period = replyPeriodBreakdown(receivedOn, receipt.dueDate);
   return html`<section class="receipt" part="confirmation" aria-labelledby="receipt-title">
@@ -28,8 +28,8 @@ export function renderConfirmation(
       <p class="visually-hidden">${spokenCode(receipt.trackingCode)}</p>
       <p class="tracking-hint">${msg('请记下或打印申请编号，查询办理进度时需要用到。')}</p>
       <div class="actions receipt-actions">
-        <button type="button" class="button secondary" part="copy-button" @click=${actions.copy}>${msg('复制申请编号')}</button>
-        <button type="button" class="button secondary" part="print-button" @click=${actions.print}>${msg('打印回执')}</button>
+        <button type="button" class="button secondary" part="copy-button" @click=${copy}>${msg('复制申请编号')}</button>
+        <button type="button" class="button secondary" part="print-button" @click=${() => window.print()}>${msg('打印回执')}</button>
       </div>
     </div>
     <dl class="review-list receipt-list">

@@ -23,11 +23,11 @@ export interface Attachment {
 
 /** “Continue the draft from last time?” with the time it was saved and the files to add again. */
 export function draftPrompt(
-  saved: { savedAt: string; attachmentNames: readonly string[] },
+  saved: { savedAt: string; data: { attachmentNames: readonly string[] } },
   locale: Locale,
   on: { resume: () => void; startAfresh: () => void },
 ): TemplateResult {
-  const names = saved.attachmentNames;
+  const names = saved.data.attachmentNames;
   const list = names.join(msg('、'));
   return html`<section class="draft-prompt" part="draft-prompt" aria-labelledby="step-title">
     <h2 id="step-title" tabindex="-1">${msg('继续填写上次的草稿？')}</h2>

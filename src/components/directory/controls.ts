@@ -11,17 +11,33 @@ import { pageWindow, validityLabel } from './view.js';
 
 export type { FacetName } from '../../core/directory/text-index.js';
 
-export interface SearchBoxOptions {
-  q: string;
-  onInput: (event: InputEvent) => void;
-  /** the end of an IME composition (pinyin), with the text it produced */
-  onComposed: (value: string) => void;
-  onSubmit: (event: Event) => void;
-  onClear: () => void;
+/**
+ * How a change came: a keystroke (`typing`, settled after a pause), a page button (`focus` the count), 搜索
+ * (`reveal` the count), or a button that goes away with it (`box`: focus the search box).
+ */
+export interface QueryChange {
+  typing?: boolean;
+  focus?: boolean;
+  reveal?: boolean;
+  box?: boolean;
 }
 
-export function searchBox(o: SearchBoxOptions): TemplateResult {
-  return html`<form class="search" part="search" role="search" @submit=${o.onSubmit}>
+/** A control asks for the results of `next`. */
+export type Change = (next: DirectoryQuery, how?: QueryChange) => void;
+
+/** The query with the search text `text`, from its first page. */
+const withText = (current: DirectoryQuery, text: string): DirectoryQuery => ({ ...current, q: text || undefined, page: undefined });
+
+export function searchBox(current: DirectoryQuery, change: Change): TemplateResult {
+  const q = current.q ?? '';
+  const typed = (event: Event) => change(withText(current, (event.target as HTMLInputElement).value), { typing: true });
+  // Pressing 搜索 scrolls the count line to the top of the screen (on a phone the results may start below the fold)
+  // and announces it; focus stays in the box, so Escape still clears it and the next search is one edit away.
+  const submit = (event: Event) => {
+    event.preventDefault();
+    change(withText(current, (event.target as HTMLFormElement).querySelector('input')!.value), { reveal: true });
+  };
+  return html`<form class="search" part="search" role="search" @submit=${submit}>
     <label for="q" part="search-label">${msg('搜索目录')}</label>
     <div class="search-row">
       <input
@@ -31,13 +47,22 @@ export function searchBox(o: SearchBoxOptions): TemplateResult {
         autocomplete="off"
         enterkeyhint="search"
         aria-describedby="q-hint"
-        .value=${o.q}
-        @input=${o.onInput}
-        @compositionend=${(event: CompositionEvent) => o.onComposed((event.target as HTMLInputElement).value)}
+        .value=${q}
+        @input=${(event: InputEvent) => {
+          // Mid-composition (pinyin being typed) is not yet what the citizen means.
+          if (!event.isComposing) typed(event);
+        }}
+        @compositionend=${typed}
       />
       ${
-        o.q
-          ? html`<button type="button" class="button secondary" part="clear-button" aria-label=${msg('清除搜索内容')} @click=${o.onClear}>
+        q
+          ? html`<button
+              type="button"
+              class="button secondary"
+              part="clear-button"
+              aria-label=${msg('清除搜索内容')}
+              @click=${() => change(withText(current, ''), { box: true })}
+            >
               ${msg('清除')}
             </button>`
           : nothing
@@ -52,8 +77,7 @@ export interface FiltersOptions {
   facets?: DirectoryFacets;
   current: DirectoryQuery;
   locale: Locale;
-  onFilter: (name: FacetName, value: string) => void;
-  onSort: (value: DirectorySort) => void;
+  change: Change;
   /** whether the filters show on a narrow screen, where one button folds them away (always shown on wider ones) */
   open: boolean;
   onToggle: () => void;
@@ -93,7 +117,8 @@ export function filters(o: FiltersOptions): TemplateResult {
         <select
           id="sort"
           part="sort-select"
-          @change=${(event: Event) => o.onSort((event.target as HTMLSelectElement).value as DirectorySort)}
+          @change=${(event: Event) =>
+            o.change({ ...o.current, sort: (event.target as HTMLSelectElement).value as DirectorySort, page: undefined })}
         >
           ${SORTS.map((value) => html`<option value=${value} ?selected=${value === sort}>${sortLabels[value]}</option>`)}
         </select>
@@ -106,7 +131,11 @@ function facet(o: FiltersOptions, name: FacetName, label: string, counts: FacetC
   const id = `filter-${name}`;
   return html`<div class="filter" part="filter">
     <label for=${id}>${label}</label>
-    <select id=${id} part="filter-select" @change=${(event: Event) => o.onFilter(name, (event.target as HTMLSelectElement).value)}>
+    <select
+      id=${id}
+      part="filter-select"
+      @change=${(event: Event) => o.change(withFacet(o.current, name, (event.target as HTMLSelectElement).value))}
+    >
       <option value="" ?selected=${selected === ''}>${msg('全部')}</option>
       ${counts.map(({ value, count }) => {
         const text =
@@ -117,6 +146,15 @@ function facet(o: FiltersOptions, name: FacetName, label: string, counts: FacetC
       })}
     </select>
   </div>`;
+}
+
+/** The query with the filter `name` set to `value` (empty: any), from its first page. */
+function withFacet(current: DirectoryQuery, name: FacetName, value: string): DirectoryQuery {
+  const next: DirectoryQuery = { ...current, page: undefined };
+  if (name === 'year') next.year = value ? Number(value) : undefined;
+  else if (name === 'validity') next.validity = (value || undefined) as DirectoryQuery['validity'];
+  else next[name] = value || undefined;
+  return next;
 }
 
 /** The numbers of one page of results. */

@@ -1,13 +1,13 @@
 /** The directory once it has something to show: a pure template over plain data and callbacks. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { DirectoryQuery, DirectorySort, DisclosureItem } from '../../api/types/directory.js';
+import type { DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
 import type { Locale } from '../../i18n/locale.js';
 import { renderSkeleton } from '../base/states.js';
 import type { ResultPage } from './remote.js';
 import { sameQuery } from './url-sync.js';
 import { renderItem } from './view.js';
-import { describeCount, filters, noResults, pagination, searchBox, type FacetName } from './controls.js';
+import { describeCount, filters, noResults, pagination, searchBox, type Change } from './controls.js';
 
 export interface DirectoryView {
   /** What the controls show: the citizen's latest query. */
@@ -25,24 +25,18 @@ export interface DirectoryView {
   openItems: ReadonlySet<string>;
   filtersOpen: boolean;
   on: {
-    input: (event: InputEvent) => void;
-    composed: (value: string) => void;
-    submit: (event: Event) => void;
-    clear: () => void;
-    filter: (name: FacetName, value: string) => void;
-    sort: (value: DirectorySort) => void;
+    /** A control asks for another query. */
+    change: Change;
     toggleFilters: () => void;
     toggleItem: (event: Event) => void;
-    page: (page: number) => void;
-    reset: () => void;
   };
 }
 
 export function directoryView(v: DirectoryView): TemplateResult {
-  const { shown, on } = v;
+  const { shown, current, on } = v;
   const items = shown?.items ?? v.preview;
   const working = v.busy || v.preparing;
-  const narrowed = !sameQuery({ ...v.current, sort: undefined, pageSize: undefined }, {});
+  const narrowed = !sameQuery({ ...current, sort: undefined, pageSize: undefined }, {});
   const count = v.preparing
     ? msg('正在准备检索…')
     : v.busy
@@ -51,20 +45,8 @@ export function directoryView(v: DirectoryView): TemplateResult {
         ? describeCount(shown, false, v.locale)
         : '';
   return html`<div class="directory" part="directory">
-    ${searchBox({ q: v.current.q ?? '', onInput: on.input, onComposed: on.composed, onSubmit: on.submit, onClear: on.clear })}
-    ${
-      shown
-        ? filters({
-            facets: shown.facets,
-            current: v.current,
-            locale: v.locale,
-            onFilter: on.filter,
-            onSort: on.sort,
-            open: v.filtersOpen,
-            onToggle: on.toggleFilters,
-          })
-        : nothing
-    }
+    ${searchBox(current, on.change)}
+    ${shown ? filters({ facets: shown.facets, current, locale: v.locale, change: on.change, open: v.filtersOpen, onToggle: on.toggleFilters }) : nothing}
     <p class="count" id="count" part="count" tabindex="-1">${count}</p>
     ${
       items && items.length > 0
@@ -82,9 +64,13 @@ export function directoryView(v: DirectoryView): TemplateResult {
             )}
           </ol>`
         : shown
-          ? noResults({ emptyDirectory: shown.total === 0, narrowed, onReset: on.reset })
+          ? noResults({
+              emptyDirectory: shown.total === 0,
+              narrowed,
+              onReset: () => on.change({ pageSize: current.pageSize }, { box: true }),
+            })
           : renderSkeleton(6)
     }
-    ${shown ? pagination(shown, v.locale, on.page) : nothing}
+    ${shown ? pagination(shown, v.locale, (page) => on.change({ ...current, page: page > 1 ? page : undefined }, { focus: true })) : nothing}
   </div>`;
 }

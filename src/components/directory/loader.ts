@@ -1,13 +1,14 @@
 import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { awaitsHydration } from '../base/hydration.js';
-import { RequestController, type LoadError, type Parse } from '../base/controllers/request.js';
+import { RequestController, toLoadError, type LoadError, type Parse } from '../base/controllers/request.js';
 import { requestJson } from '../../api/client.js';
-import type { DirectoryPage, DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
+import type { DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
 import { queryDirectory } from '../../core/directory/query.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
 import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
 import { VALIDATE_AT_ONCE, newestValidItems } from './catalog.js';
-import { parseResultPage, remoteUrl, type ResultPage } from './remote.js';
+import { parseResultPage, type ResultPage } from './remote.js';
+import { hrefWithQuery } from './url-sync.js';
 import { readDirectoryTable } from './table-source.js';
 import { NOT_A_LIST, checkList, workerUrl, type FromWorker, type ListCheck, type ToWorker } from './worker-protocol.js';
 
@@ -23,26 +24,28 @@ export interface DirectorySource {
   data?: unknown;
 }
 
+/** The results on screen and the query they answer. */
+export interface Shown extends ResultPage {
+  query: DirectoryQuery;
+}
+
 export interface DirectoryLoaderOptions {
   source: () => DirectorySource;
+  /** The query whose results to show, its page size applied. */
+  query: () => DirectoryQuery;
   /** The page size of a preview, when the query asks for the newest page (undefined: no preview). */
   previewSize: () => number | undefined;
-  /** A load starts: whatever was shown belongs to the old source. */
-  onStart: () => void;
-  /** Remote mode with a `src`: the element asks for the first page. */
-  onRemote: () => void;
-  /** Remote mode: a page of results came. */
-  onPage: (page: ResultPage, query: DirectoryQuery) => void;
-  /** Client mode: the index is ready (or rebuilt), show the query's results. */
-  onReady: () => void;
-  /** The list (or a search, in remote mode) could not be loaded. */
-  onFail: (error: LoadError) => void;
+  /** Results are shown (`shown`). */
+  onShown: (shown: Shown) => void;
+  /** The list (`load`) or, once results were shown, a search (`search`) could not be loaded. */
+  onFail: (error: LoadError, operation: 'load' | 'search') => void;
 }
 
 /**
- * Where the directory is in loading its items, and the index it searches:
- * src → data → inline JSON → `<table>` child, in that order; in remote mode,
- * the pages of results (one request at a time). A `src` in client mode is
+ * Where the directory is in loading its items, the index it searches, and the
+ * results it shows (`refresh()` shows the element's query; `busy` while a search
+ * is under way): src → data → inline JSON → `<table>` child, in that order; in
+ * remote mode, the pages of results (one request at a time). A `src` in client mode is
  * fetched, validated, indexed and searched in a worker (search-worker.ts),
  * which sends only the page shown; elsewhere, or where no worker starts, a
  * long list shows its newest page first, then is validated and indexed in
@@ -55,6 +58,10 @@ export class DirectoryLoader implements ReactiveController {
   /** The newest page of a large list, shown while it is validated and indexed. */
   preview?: DisclosureItem[];
   error?: LoadError;
+  /** What the list shows (may lag behind the query while a search is under way). */
+  shown?: Shown;
+  /** A remote search is under way, or the index is not ready for the query typed. */
+  busy = false;
   /** Bumped by every load: work of an older one is dropped. */
   generation = 0;
 
@@ -64,8 +71,8 @@ export class DirectoryLoader implements ReactiveController {
   private workerReady = false;
   /** The number of the last query sent to the worker… */
   private asked = 0;
-  /** …and who gets its answer, until it comes (set: the worker is searching). */
-  answer?: (page: DirectoryPage) => void;
+  /** …and that query, until its answer comes (set: the worker is searching; bench:directory waits on it). */
+  answer?: DirectoryQuery;
   private validationAbort?: AbortController;
   /** The list (client mode, where no worker fetches it) or a page of results (remote mode). */
   private readonly request: RequestController<unknown>;
@@ -84,17 +91,40 @@ export class DirectoryLoader implements ReactiveController {
     return this.loadedFrom !== undefined;
   }
 
+  /** Whether the results shown are the last asked for: nothing is searched or prepared any more. */
+  get settled(): boolean {
+    return this.shown !== undefined && !this.busy && !this.answer && this.phase === 'ready';
+  }
+
   /**
-   * Client mode: the results of `query`, given to `show` at once (the index here) or when the worker answers
-   * (`answer` is set until then); false when neither is ready yet.
+   * Shows the results of the query: at once in client mode (or when the worker answers), after a request in
+   * remote mode (`typing`: once typing has paused); while the index is being prepared, once it is ready.
    */
-  search(query: DirectoryQuery, show: (page: DirectoryPage) => void): boolean {
-    if (this.index) show(queryDirectory(this.index, query));
+  refresh(typing = false): void {
+    const query = this.options.query();
+    const { mode, src } = this.options.source();
+    if (mode === 'remote') {
+      if (!src) return;
+      this.abortSearch();
+      if (!typing) return this.fetchPage();
+      this.setBusy(this.shown !== undefined);
+      this.searchTimer = setTimeout(() => this.fetchPage(), REMOTE_DEBOUNCE_MS);
+    } else if (this.index) this.show(queryDirectory(this.index, query), query);
     else if (this.workerReady) {
-      this.answer = show;
+      this.answer = query;
       this.worker!.postMessage({ type: 'query', id: ++this.asked, query } satisfies ToWorker);
+    } else if (this.phase === 'preparing') {
+      // Shown when the index is ready, in a moment.
+      this.setBusy(true);
     }
-    return this.index !== undefined || this.workerReady;
+  }
+
+  /** Retry of the error state: the search again in remote mode, else the whole load. */
+  retry(): void {
+    const { mode, src } = this.options.source();
+    if (mode !== 'remote' || !src) return this.load();
+    this.setPhase('loading');
+    this.fetchPage();
   }
 
   /** Whether the source changed since the last load. */
@@ -132,25 +162,32 @@ export class DirectoryLoader implements ReactiveController {
   }
 
   /** Drops the request under way (in remote mode, the search) and the search waiting. */
-  abortSearch(): void {
+  private abortSearch(): void {
     this.request.abort();
     clearTimeout(this.searchTimer);
   }
 
-  /** Remote mode: runs `send` once typing has paused. */
-  searchLater(send: () => void): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(send, REMOTE_DEBOUNCE_MS);
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.host.requestUpdate();
   }
 
-  /** Remote mode: asks `src` for the page of results of `query`. */
-  fetchPage(query: DirectoryQuery): Promise<void> {
+  private show(page: ResultPage, query: DirectoryQuery): void {
+    this.shown = { ...page, query };
+    this.setBusy(false);
+    this.options.onShown(this.shown);
+  }
+
+  /** Remote mode: asks `src` for the page of results of the query. */
+  private fetchPage(): void {
     clearTimeout(this.searchTimer);
-    return this.fetch(
-      remoteUrl(this.options.source().src!, query, location.href),
+    const query = this.options.query();
+    if (this.shown) this.busy = true;
+    void this.fetch(
+      hrefWithQuery(this.options.source().src!, query, '', location.href),
       (page) => {
         this.setPhase('ready');
-        this.options.onPage(page as ResultPage, query);
+        this.show(page as ResultPage, query);
       },
       (raw) => parseResultPage(raw, query),
     );
@@ -174,7 +211,8 @@ export class DirectoryLoader implements ReactiveController {
     this.index = undefined;
     this.preview = undefined;
     this.error = undefined;
-    this.options.onStart();
+    this.shown = undefined;
+    this.busy = false;
     const host = this.host;
     // Server rendering sees no children and fetches nothing: the browser reads and loads them.
     const inline = isServer ? null : host.querySelector(':scope > script[type="application/json"]');
@@ -182,7 +220,7 @@ export class DirectoryLoader implements ReactiveController {
 
     if (source.mode === 'remote') {
       this.setPhase(source.src ? 'loading' : 'idle');
-      if (source.src && !isServer) this.options.onRemote();
+      if (source.src && !isServer) this.fetchPage();
     } else if (source.src) {
       this.setPhase('loading');
       if (!isServer) this.inWorker(source.src, generation);
@@ -221,7 +259,8 @@ export class DirectoryLoader implements ReactiveController {
     this.preview = undefined;
     this.setPhase('error');
     if (!warned) console.warn('[zwgk-directory] could not show the directory:', error.detail ?? error.kind);
-    this.options.onFail(error);
+    this.busy = false;
+    this.options.onFail(error, this.shown ? 'search' : 'load');
   }
 
   setPhase(phase: Phase): void {
@@ -236,7 +275,7 @@ export class DirectoryLoader implements ReactiveController {
   private inWorker(src: string, generation: number): void {
     const onPage = (): void => {
       this.dropWorker();
-      void this.fetchList(src, generation);
+      void this.fetch(src, (list) => this.accept(list, generation));
     };
     let worker: Worker;
     try {
@@ -257,25 +296,21 @@ export class DirectoryLoader implements ReactiveController {
   private fromWorker(data: FromWorker): void {
     if (data.type === 'page') {
       if (data.id !== this.asked) return;
-      const show = this.answer!;
+      const query = this.answer!;
       this.answer = undefined;
       // The list's newest page stays until the first answer replaces it.
       if (this.phase !== 'ready') {
         this.preview = undefined;
         this.setPhase('ready');
       }
-      show(data.page);
+      this.show(data.page, query);
     } else if (data.type === 'preview') {
       this.preview = data.items;
       this.setPhase('preparing');
     } else if (this.accepted(data.check)) {
       this.workerReady = true;
-      this.options.onReady();
+      this.refresh();
     }
-  }
-
-  private fetchList(src: string, generation: number): Promise<void> {
-    return this.fetch(src, (list) => this.accept(list, generation));
   }
 
   /** A client-mode payload: a short list is validated and indexed at once, a long one in short tasks. */
@@ -298,7 +333,8 @@ export class DirectoryLoader implements ReactiveController {
     try {
       longList = await import('./long-list.js');
     } catch (error) {
-      if (generation === this.generation) this.fail({ kind: 'network', detail: `The kit's code could not be loaded: ${String(error)}` });
+      // The kit's code could not be loaded (offline): Retry loads it again.
+      if (generation === this.generation) this.fail(toLoadError(error));
       return;
     }
     const prepared = await longList.indexInSlices(list, abort.signal);
@@ -315,7 +351,7 @@ export class DirectoryLoader implements ReactiveController {
     this.index = index ?? runToEnd(directoryIndexSteps(items));
     this.preview = undefined;
     this.setPhase('ready');
-    this.options.onReady();
+    this.refresh();
   }
 
   /** Says in the console what was wrong in the list; false (and the error shown) when nothing in it can be shown. */

@@ -1,11 +1,10 @@
 /**
- * Remote mode: the query as parameters of `src` (`GET /disclosures?q=…&page=…`)
- * and the page of results read back. No DOM here.
+ * Remote mode: the page of results read back from `src` (`GET /disclosures?q=…&page=…`, the query's
+ * parameters written by url-sync.ts `hrefWithQuery`). No DOM here.
  */
 import type { DirectoryFacets, DirectoryQuery, DisclosureItem, FacetCount } from '../../api/types/directory.js';
 import { clampPageSize } from '../../core/directory/query.js';
 import { FACET_NAMES } from '../../core/directory/text-index.js';
-import { DIRECTORY_QUERY_KEYS, serializeDirectoryQuery } from '../../core/directory/url-state.js';
 import { isRecord, validateDisclosureItems } from '../../core/directory/validate.js';
 
 /** A page of results as the element shows it; `facets` only when the server sends them. */
@@ -15,17 +14,6 @@ export interface ResultPage {
   page: number;
   pageSize: number;
   facets?: DirectoryFacets;
-}
-
-/**
- * `src` with the query's parameters; parameters of `src` that are not query
- * keys (an agency code, a site id) are kept, and defaults are left out.
- */
-export function remoteUrl(src: string, query: DirectoryQuery, base: string): string {
-  const url = new URL(src, base);
-  for (const key of DIRECTORY_QUERY_KEYS) url.searchParams.delete(key);
-  for (const [key, value] of serializeDirectoryQuery(query)) url.searchParams.set(key, value);
-  return url.href;
 }
 
 /**

@@ -7,9 +7,12 @@ export function queryFromSearch(search: string, prefix: string): DirectoryQuery 
   return parseDirectoryQuery(new URLSearchParams(search), prefix);
 }
 
-/** `href` with this prefix's parameters replaced by the query's; other parameters and the hash stay. */
-export function hrefWithQuery(href: string, query: DirectoryQuery, prefix: string): string {
-  const url = new URL(href);
+/**
+ * `href` (relative to `base`) with this prefix's parameters replaced by the query's; other parameters and the
+ * hash stay. For the page URL, and for a remote `src`, whose own parameters (an agency code, a site id) are kept.
+ */
+export function hrefWithQuery(href: string, query: DirectoryQuery, prefix: string, base?: string): string {
+  const url = new URL(href, base);
   for (const key of DIRECTORY_QUERY_KEYS) url.searchParams.delete(prefix + key);
   for (const [key, value] of serializeDirectoryQuery(query, prefix)) url.searchParams.append(key, value);
   return url.href;

@@ -8,13 +8,11 @@ import { MAILBOX_VIEWS, hrefWithMailboxState, readMailboxState, type MailboxView
 import { fieldStyles } from '../base/fields.styles.js';
 import { feedbackMailboxStyles } from './feedback-mailbox.styles.js';
 import { renderLoadError, renderSkeleton } from '../base/states.js';
-import { LazyView } from './lazy-view.js';
-import type { LookupView } from './lookup.js';
+import { lazyModule, type LazyModule } from '../base/lazy-module.js';
 import type { MailboxViewOptions } from './parts.js';
 import { FocusController } from '../base/controllers/focus.js';
 import type { ValidateOn } from '../base/controllers/form-feedback.js';
 import { UrlStateController } from '../base/controllers/url-state.js';
-import type { PublishedView } from './published.js';
 import { WriteView } from './write.js';
 
 export type { MailboxView } from '../../core/feedback/url-state.js';
@@ -164,23 +162,20 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
   });
   private readonly writer = new WriteView(this, this.viewOptions, (code, contact) => this.openLookup(code, contact));
   // The look-up and the published letters load when first shown: most visitors only write, or only read.
-  private readonly lookup = new LazyView<LookupView>(
-    () => import('./lookup.js').then(({ LookupView }) => new LookupView(this, this.viewOptions)),
-    () => this.requestUpdate(),
+  private readonly lookup = lazyModule(() => import('./lookup.js').then(({ LookupView }) => new LookupView(this, this.viewOptions)));
+  private readonly published = lazyModule(() =>
+    import('./published.js').then(
+      ({ PublishedView }) =>
+        new PublishedView(
+          this,
+          this.viewOptions,
+          () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)),
+          (page) => this.showPage(page),
+        ),
+    ),
   );
-  private readonly published = new LazyView<PublishedView>(
-    () =>
-      import('./published.js').then(
-        ({ PublishedView }) =>
-          new PublishedView(
-            this,
-            this.viewOptions,
-            () => Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10)),
-            (page) => this.showPage(page),
-          ),
-      ),
-    () => this.requestUpdate(),
-  );
+  /** The view whose code could not be loaded (offline): shown as a failed load with Retry, not asked for by every update. */
+  private unloaded?: LazyModule<unknown>;
   private page = 1;
   private urlRead = false;
 
@@ -196,10 +191,10 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
       }
       if (!isServer) this.writer.restoreDraft();
     }
-    if (this.view === 'lookup') this.lookup.load();
+    if (this.view === 'lookup') this.askFor(this.lookup);
     if (this.view === 'published') {
       if (this.published.value) this.published.value.show(this.page);
-      else this.published.load();
+      else this.askFor(this.published);
     }
   }
 
@@ -249,7 +244,7 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
     if (view === 'write') return this.writer.render();
     const lazy = view === 'lookup' ? this.lookup : this.published;
     if (lazy.value) return lazy.value.render();
-    if (lazy.failed) return renderLoadError({ kind: 'network' }, () => lazy.load());
+    if (this.unloaded === lazy) return renderLoadError({ kind: 'network' }, () => void this.loadView<unknown>(lazy));
     return renderSkeleton(4);
   }
 
@@ -294,13 +289,32 @@ export class ZwgkFeedbackMailbox extends ZwgkElement {
 
   private openLookup(code: string, contact: string): void {
     this.selectView('lookup');
-    void this.lookup
-      .get()
+    void this.loadView(this.lookup)
       .then((lookup) => {
         lookup.prefill(code, contact);
         return lookup.lookUp();
       })
       .catch(() => undefined); // shown as a failed load with Retry
+  }
+
+  /** Asks for a view's code when it is shown, unless it is there or just failed to load (then Retry asks again). */
+  private askFor(view: LazyModule<unknown>): void {
+    if (!view.value && this.unloaded !== view) void this.loadView(view);
+  }
+
+  /** Loads a view's code (once per page) and renders it, or the failed load with Retry. */
+  private loadView<V>(view: LazyModule<V>): Promise<V> {
+    this.unloaded = undefined;
+    const loading = view.load();
+    // This handles a failure: callers may leave the promise alone.
+    loading.then(
+      () => this.requestUpdate(),
+      () => {
+        this.unloaded = view;
+        this.requestUpdate();
+      },
+    );
+    return loading;
   }
 
   /** The view the page shows without URL parameters: the `view` attribute, else 写信. */
