@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin, type Rollup } from 'vite';
-import { BROWSER_FLOOR } from './scripts/browser-floor.mjs';
+import { VITE_TARGET } from './scripts/browser-floor.mjs';
 import { litDecoratorsToStatic } from './scripts/lit-decorators.mjs';
 import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 
@@ -182,7 +182,7 @@ export default defineConfig({
   plugins: [litDecoratorsToStatic(), importsPastBarrels(), minifyLitLiterals(), preloadChunks()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
-    target: BROWSER_FLOOR,
+    target: VITE_TARGET,
     outDir: 'packages/zwgk-kit/dist/cdn',
     emptyOutDir: true,
     minify: true,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { BROWSER_FLOOR } from './scripts/browser-floor.mjs';
+import { VITE_TARGET } from './scripts/browser-floor.mjs';
 import { litDecoratorsToStatic } from './scripts/lit-decorators.mjs';
 import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 
@@ -23,7 +23,7 @@ export default defineConfig({
   publicDir: false,
   plugins: [litDecoratorsToStatic(), minifyLitLiterals()],
   build: {
-    target: BROWSER_FLOOR,
+    target: VITE_TARGET,
     outDir: 'packages/zwgk-kit/dist',
     emptyOutDir: true,
     minify: false,

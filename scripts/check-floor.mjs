@@ -27,6 +27,11 @@ const NEWER_APIS = [
   ['AbortSignal.timeout / AbortSignal.any (Chrome 103)', /\bAbortSignal\.(timeout|any)\(/],
   ['crypto.randomUUID (Chrome 92, Safari 15.4)', /\bcrypto\.randomUUID\(/, /typeof\s+crypto\.randomUUID/],
   ['Array.fromAsync (Chrome 121)', /\bArray\.fromAsync\(/],
+  // The Vite builds keep optional chaining for Chrome 87 (browser-floor.mjs VITE_TARGET) but for this one form.
+  [
+    'an optional call with a spread before its last argument (throws in Chrome 80–90, crbug.com/42201552)',
+    /\?\.(?:[\w$]+)?\([^()]*\.\.\.[^(),]+,/,
+  ],
   [
     'String.prototype.replaceAll is fine (Chrome 85); Intl.Segmenter is not (Safari 14.1)',
     /\bnew Intl\.Segmenter\(/,
