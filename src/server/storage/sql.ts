@@ -38,14 +38,46 @@ function concatBytes(parts: Uint8Array[]): Uint8Array {
 }
 
 /**
+ * What of PGlite the prepared statements below use, by name, when missing: two internals — the check `query()`
+ * makes first (`_checkReady`: refuses once closed) and its transaction lock (`_runExclusiveTransaction`) — beside
+ * the public `runExclusive()` (its query lock), `execProtocol()`, `syncToFs()`, the type (de)serialisers and the
+ * protocol module's message builders and parsers. The server package pins PGlite's exact version because of them, and
+ * `tests/node/server-storage.test.ts` fails loudly when an upgrade drops or renames one; without them every query
+ * takes the public `query()`, as before these statements existed.
+ */
+export function pgliteInternalsMissing(db: PGlite): string[] {
+  const functions: Record<string, unknown> = {
+    _checkReady: db._checkReady,
+    _runExclusiveTransaction: db._runExclusiveTransaction,
+    runExclusive: db.runExclusive,
+    execProtocol: db.execProtocol,
+    syncToFs: db.syncToFs,
+    'protocol.serialize.parse': protocol?.serialize?.parse,
+    'protocol.serialize.describe': protocol?.serialize?.describe,
+    'protocol.serialize.bind': protocol?.serialize?.bind,
+    'protocol.serialize.execute': protocol?.serialize?.execute,
+    'protocol.serialize.sync': protocol?.serialize?.sync,
+    'parse.parseDescribeStatementResults': parse?.parseDescribeStatementResults,
+    'parse.parseResults': parse?.parseResults,
+  };
+  const tables: Record<string, unknown> = { serializers: db.serializers, parsers: db.parsers };
+  return [
+    ...Object.keys(functions).filter((name) => typeof functions[name] !== 'function'),
+    ...Object.keys(tables).filter((name) => typeof tables[name] !== 'object' || tables[name] === null),
+  ];
+}
+
+/**
  * PGlite's `query()` parses, describes, binds and executes every call in six calls into the database, and
  * PostgreSQL parses and plans the text each time: for the seven-part insert of an application, two thirds or
- * more of its cost (measured 1.1–2.1 ms a call that way, 0.4–0.6 ms this way). Here a query with parameters is parsed once into a named prepared statement (its parameter types
- * described once), and each call is one Bind + Describe + Execute + Sync message — serialised and its rows parsed
- * by PGlite's own serializers and parsers, under its own locks, so it interleaves with `query()` and
- * `transaction()` as they do with each other.
+ * more of its cost (measured 1.1–2.1 ms a call that way, 0.4–0.6 ms this way). Here a query with parameters is
+ * parsed once into a named prepared statement (its parameter types described once), and each call is one
+ * Bind + Describe + Execute + Sync message — serialised and its rows parsed by PGlite's own serializers and
+ * parsers, under its own locks, so it interleaves with `query()` and `transaction()` as they do with each other.
+ * Null when this PGlite lacks a member it needs (see `pgliteInternalsMissing`).
  */
 function preparedPglite(db: PGlite) {
+  if (pgliteInternalsMissing(db).length > 0) return null;
   const statements = new Map<string, { name: string; types: number[] }>();
   const { serialize } = protocol;
   const run = async (text: string, params: unknown[]) => {
@@ -82,7 +114,7 @@ function preparedPglite(db: PGlite) {
     query: async (text: string, params: unknown[]) => {
       await db._checkReady(); // a closed database refuses, as `db.query()` does
       return db._runExclusiveTransaction(() =>
-        db._runExclusiveQuery(async () => {
+        db.runExclusive(async () => {
           const rows = await run(text, params);
           await db.syncToFs();
           return rows;
@@ -90,7 +122,7 @@ function preparedPglite(db: PGlite) {
       );
     },
     /** Inside `db.transaction()`, which holds the transaction lock: waits only for the query running now. */
-    queryInTransaction: (text: string, params: unknown[]) => db._runExclusiveQuery(() => run(text, params)),
+    queryInTransaction: (text: string, params: unknown[]) => db.runExclusive(() => run(text, params)),
   };
 }
 
@@ -99,7 +131,7 @@ export function pgliteDatabase(db: PGlite): SqlDatabase {
   return {
     kind: 'pglite',
     async query<Row>(text: string, params: unknown[] = []) {
-      if (prepared.takes(text, params)) return (await prepared.query(text, params)) as Row[];
+      if (prepared?.takes(text, params)) return (await prepared.query(text, params)) as Row[];
       return (await db.query<Row>(text, params)).rows;
     },
     // PGlite is one connection: its transactions are serialised by PGlite itself.
@@ -107,7 +139,7 @@ export function pgliteDatabase(db: PGlite): SqlDatabase {
       return db.transaction((tx) =>
         work({
           query: async <Row>(text: string, params: unknown[] = []) =>
-            prepared.takes(text, params)
+            prepared?.takes(text, params)
               ? ((await prepared.queryInTransaction(text, params)) as Row[])
               : (await tx.query<Row>(text, params)).rows,
         }),
