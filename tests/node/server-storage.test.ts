@@ -360,3 +360,26 @@ test('without those members PGlite is queried through its public query() and tra
     await sql.close();
   }
 });
+
+test(
+  'on PostgreSQL a query with parameters is a named statement, prepared once per connection',
+  { skip: !process.env.TEST_DATABASE_URL },
+  async () => {
+    const [backend] = storageBackends('zwgk_prepared').filter((b) => b.name === 'PostgreSQL');
+    const db = await openDatabase({ ...(backend!.config as { databaseUrl: string; schema: string }), maxConnections: 1 });
+    try {
+      const text = `SELECT $1::integer + 1 AS n`;
+      for (const n of [1, 2, 3]) assert.deepEqual(await db.query(text, [n]), [{ n: n + 1 }]);
+      await db.transaction(async (tx) => assert.deepEqual(await tx.query(text, [9]), [{ n: 10 }]));
+      // One connection, so this is the session the four calls ran in: one statement, executed four times.
+      const [prepared] = await db.query<{ name: string; runs: number }>(
+        `SELECT name, (generic_plans + custom_plans)::integer AS runs FROM pg_prepared_statements WHERE statement = '${text}'`,
+      );
+      assert.match(prepared?.name ?? '', /^zwgk_\d+$/);
+      assert.equal(prepared?.runs, 4);
+    } finally {
+      await db.close();
+      await backend!.cleanup?.();
+    }
+  },
+);
