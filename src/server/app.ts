@@ -19,8 +19,7 @@ import { inputGuard } from './guard.js';
 import { createLookupGuard, type LOOKUP_LIMITS } from './lookup-guard.js';
 import { securityHeaders } from './headers.js';
 import { logLine, rawPath, type LogSink } from './log.js';
-import type { NotifyEvent } from './notify/events.js';
-import type { PlannedDelivery } from './notify/store.js';
+import type { DeliveryPlan } from './notify/store.js';
 import { clientAddress } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './problem.js';
@@ -79,7 +78,7 @@ export interface AppOptions {
    * How the notification worker running beside this app plans an event (createDemoServer passes it when it starts
    * one): a new application's event that makes no delivery is then stored as planned, sparing the worker a round.
    */
-  planDeliveries?: (event: NotifyEvent) => readonly PlannedDelivery[];
+  planDeliveries?: DeliveryPlan;
 }
 
 function sameToken(given: string, expected: string): boolean {

@@ -4,8 +4,7 @@ import type { ReportVersion } from '../../api/types/report-draft.js';
 import type { CaseStorage } from './case-types.js';
 import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
-import type { NotifyEvent } from '../notify/events.js';
-import type { NotificationStore, PlannedDelivery } from '../notify/store.js';
+import type { DeliveryPlan, NotificationStore } from '../notify/store.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
 export type CreateScope =
@@ -143,7 +142,7 @@ export interface Storage extends StaffStorage, CaseStorage, ReportStorage {
     idem: IdempotencyRequest,
     record: ApplicationRecord,
     receipt: StoredResponse<R>,
-    plan?: (event: NotifyEvent) => readonly PlannedDelivery[],
+    plan?: DeliveryPlan,
   ): Promise<CreateOutcome<R>>;
   /** The application only when code and phone digits both match. */
   findApplication(trackingCode: string, phoneDigits: string): Promise<ApplicationRecord | null>;
