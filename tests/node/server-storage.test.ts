@@ -355,6 +355,8 @@ test('without those members PGlite is queried through its public query() and tra
       { id: 1, name: '甲' },
       { id: 2, name: '乙' },
     ]);
+    assert.equal(await sql.execute(`UPDATE t SET name = name WHERE id >= $1`, [2]), 1, 'the rows its command tag counts');
+    assert.equal(await sql.execute(`UPDATE t SET name = name WHERE id >= $1`, [3]), 0);
     assert.equal(protocolCalls, 0, 'no prepared statement was made');
   } finally {
     await sql.close();
@@ -377,9 +379,29 @@ test(
       );
       assert.match(prepared?.name ?? '', /^zwgk_\d+$/);
       assert.equal(prepared?.runs, 4);
+      // A statement run for its effect answers the count of its command tag, no rows.
+      await db.query(`CREATE TABLE t (id integer PRIMARY KEY)`);
+      const insert = `INSERT INTO t SELECT n FROM generate_series(1, $1::integer) AS n ON CONFLICT DO NOTHING`;
+      assert.equal(await db.execute(insert, [3]), 3);
+      assert.equal(await db.execute(insert, [4]), 1, 'only the new row');
+      assert.equal(await db.execute(`DELETE FROM t WHERE id > $1`, [10]), 0);
     } finally {
       await db.close();
       await backend!.cleanup?.();
     }
   },
 );
+
+test('on PGlite a prepared statement run for its effect answers the count of its command tag', async () => {
+  const sql = pgliteDatabase(await PGlite.create());
+  try {
+    await sql.query(`CREATE TABLE t (id integer PRIMARY KEY)`);
+    const insert = `INSERT INTO t SELECT n FROM generate_series(1, $1::integer) AS n ON CONFLICT DO NOTHING`;
+    assert.equal(await sql.execute(insert, [3]), 3);
+    assert.equal(await sql.execute(insert, [4]), 1, 'only the new row');
+    assert.equal(await sql.execute(`DELETE FROM t WHERE id > $1`, [10]), 0);
+    assert.deepEqual(await sql.query(`SELECT count(*)::integer AS n FROM t WHERE id > $1`, [0]), [{ n: 4 }]);
+  } finally {
+    await sql.close();
+  }
+});

@@ -12,6 +12,8 @@ export interface SqlClient {
 
 export interface SqlDatabase extends SqlClient {
   readonly kind: 'pglite' | 'postgres';
+  /** Runs a statement for its effect: the row count its command tag reports (an INSERT's rows), no rows sent back. */
+  execute(text: string, params?: unknown[]): Promise<number>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -105,7 +107,8 @@ function preparedPglite(db: PGlite) {
       ]),
       { syncToFs: false },
     );
-    return parse.parseResults(result.messages, db.parsers)[0]?.rows ?? [];
+    const [first] = parse.parseResults(result.messages, db.parsers);
+    return { rows: first?.rows ?? [], rowCount: first?.rowCount ?? 0 };
   };
   return {
     /** Whether `query` takes this text: parameters, and room in the cache (or already in it). */
@@ -115,14 +118,14 @@ function preparedPglite(db: PGlite) {
       await db._checkReady(); // a closed database refuses, as `db.query()` does
       return db._runExclusiveTransaction(() =>
         db.runExclusive(async () => {
-          const rows = await run(text, params);
+          const result = await run(text, params);
           await db.syncToFs();
-          return rows;
+          return result;
         }),
       );
     },
     /** Inside `db.transaction()`, which holds the transaction lock: waits only for the query running now. */
-    queryInTransaction: (text: string, params: unknown[]) => db.runExclusive(() => run(text, params)),
+    queryInTransaction: async (text: string, params: unknown[]) => (await db.runExclusive(() => run(text, params))).rows,
   };
 }
 
@@ -131,8 +134,12 @@ export function pgliteDatabase(db: PGlite): SqlDatabase {
   return {
     kind: 'pglite',
     async query<Row>(text: string, params: unknown[] = []) {
-      if (prepared?.takes(text, params)) return (await prepared.query(text, params)) as Row[];
+      if (prepared?.takes(text, params)) return (await prepared.query(text, params)).rows as Row[];
       return (await db.query<Row>(text, params)).rows;
+    },
+    async execute(text: string, params: unknown[] = []) {
+      if (prepared?.takes(text, params)) return (await prepared.query(text, params)).rowCount;
+      return (await db.query(text, params)).rowCount ?? 0;
     },
     // PGlite is one connection: its transactions are serialised by PGlite itself.
     transaction(work) {
@@ -183,6 +190,9 @@ export function postgresDatabase(pool: Pool): SqlDatabase {
     async query<Row>(text: string, params: unknown[] = []) {
       // pg-pool runs a `Query` as it runs text, releasing the client when it answers (its typings promise only text).
       return ((await pool.query(statement(text, params) as string)) as QueryResult).rows as Row[];
+    },
+    async execute(text: string, params: unknown[] = []) {
+      return ((await pool.query(statement(text, params) as string)) as QueryResult).rowCount ?? 0;
     },
     async transaction(work) {
       const client = await pool.connect();

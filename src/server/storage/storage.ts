@@ -118,11 +118,9 @@ function createApplicationStatement(withAttachments: boolean): string {
   ), audit AS (
     INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after)
     SELECT $12::timestamptz, tracking_code, '{"kind": "applicant"}'::jsonb, 'submit', NULL, NULL, $23::jsonb FROM application
-  ), event AS (
-    INSERT INTO outbox_events (event_id, type, case_id, payload, planned_at)
-    SELECT $24::text, $25::text, $26::text, $27::jsonb, CASE WHEN $28::boolean THEN now() END FROM application
   )
-  SELECT count(*)::integer AS created FROM claim`;
+  INSERT INTO outbox_events (event_id, type, case_id, payload, planned_at)
+  SELECT $24::text, $25::text, $26::text, $27::jsonb, CASE WHEN $28::boolean THEN now() END FROM application`;
 }
 const CREATE_APPLICATION = createApplicationStatement(true);
 const CREATE_APPLICATION_WITHOUT_ATTACHMENTS = createApplicationStatement(false);
@@ -245,10 +243,11 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
         // Nothing to deliver: the worker would only mark it planned, a round and a row update of its own.
         plan ? plan(event).length === 0 : false,
       ];
-      const [row] = await (attachments.length > 0
-        ? db.query<{ created: number }>(CREATE_APPLICATION, [...values, attachments])
-        : db.query<{ created: number }>(CREATE_APPLICATION_WITHOUT_ATTACHMENTS, values));
-      if (row?.created) return { kind: 'created', response: receipt };
+      // The event's row, the statement's last part, is written only when the key was claimed: its count says which.
+      const created = await (attachments.length > 0
+        ? db.execute(CREATE_APPLICATION, [...values, attachments])
+        : db.execute(CREATE_APPLICATION_WITHOUT_ATTACHMENTS, values));
+      if (created > 0) return { kind: 'created', response: receipt };
       // The key was taken, earlier or by a twin this statement waited for until it committed: its stored answer.
       const replay = await readReplay(db, idem);
       if (!replay) throw new Error('Idempotency key vanished between claim and read');
