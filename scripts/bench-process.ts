@@ -4,7 +4,7 @@
  * keep-alive sockets (lighter than fetch, so on a 2-core machine the client takes less CPU from the server).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,14 +162,45 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces, hence from the last ')'). */
+function statFields(pid: number | string): { command: string; fields: string[] } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return { command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') };
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
 export function cpuSeconds(pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces, hence from the last ')'): utime and stime are 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+    const { fields } = statFields(pid);
+    // utime and stime are fields 14 and 15 of the line; USER_HZ is 100 on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
   }
+}
+
+/**
+ * CPU seconds used so far by every `postgres` process on this machine — each connection's backend, the WAL writer,
+ * the checkpointer — and, through each postmaster's count of its ended children, by those that exited meanwhile.
+ * Other clients of the same server count too: read it as the database's share when nothing else uses it.
+ */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const { command, fields } = statFields(pid);
+        if (command !== 'postgres') continue;
+        ticks += Number(fields[11]) + Number(fields[12]);
+        // A postmaster (its parent is not a postgres process) also counts its children that ended: cutime, cstime.
+        if (statFields(fields[1]!).command !== 'postgres') ticks += Number(fields[13]) + Number(fields[14]);
+      } catch {
+        // a process that ended while being read
+      }
+    }
+  } catch {
+    return NaN;
+  }
+  return ticks / 100;
 }

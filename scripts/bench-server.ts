@@ -6,7 +6,8 @@
  * their own processes — PGlite in temporary data directories, or PostgreSQL when BENCH_DATABASE_URL is set (each
  * in a schema of its own, dropped afterwards). Then, BENCH_ROUNDS times (default 5), alternating which goes first:
  * `GET /disclosures?q=…`, then (all rounds) `POST /applications`, for BENCH_SECONDS (default 3) each, BENCH_CONNECTIONS (default
- * 20) in flight. Prints each run, the medians, the ratio kit ÷ bare and the targets of issue 17; then checks that
+ * 20) in flight. Prints each run (with the CPU per request of the server process and, on PostgreSQL, of the
+ * database's processes), the medians, the ratio kit ÷ bare and the targets of issue 17; then checks that
  * both send the same bytes for every query, that a repeat with If-None-Match is a 304, that replays answer with
  * the first code, and reads every acknowledged application back: "lost writes: 0".
  * Stops by itself (at most BENCH_TIMEOUT_S, default 300 s).
@@ -22,6 +23,7 @@ import {
   cpuSeconds,
   load,
   median,
+  postgresCpuSeconds,
   send,
   startServerProcess,
   type LoadFigures,
@@ -118,22 +120,30 @@ try {
     for (const server of [kit, bare]) await load(server.origin, { connections, seconds: server === kit ? 6 : 3, expect }, request);
   };
 
-  // CPU per request, read off each server process: steadier than throughput when other work shares the cores.
-  type Run = LoadFigures & { cpuMs: number };
+  // CPU per request, read off each server process: steadier than throughput when other work shares the cores. On
+  // PostgreSQL also the database's (every postgres process on the machine: its share when nothing else uses it).
+  type Run = LoadFigures & { cpuMs: number; dbMs: number };
+  const onPostgres = kit.storage === 'postgres';
   const measure = async (
     server: ServerProcess,
     options: Parameters<typeof load>[1],
     requestFor: (i: number) => LoadRequest,
   ): Promise<Run> => {
     const before = cpuSeconds(server.child.pid!);
+    const dbBefore = onPostgres ? postgresCpuSeconds() : NaN;
     const figures = await load(server.origin, options, requestFor);
-    return { ...figures, cpuMs: ((cpuSeconds(server.child.pid!) - before) * 1000) / figures.requests };
+    const perRequest = (seconds: number) => (seconds * 1000) / figures.requests;
+    return {
+      ...figures,
+      cpuMs: perRequest(cpuSeconds(server.child.pid!) - before),
+      dbMs: onPostgres ? perRequest(postgresCpuSeconds() - dbBefore) : NaN,
+    };
   };
   const figures = { kit: { post: [] as Run[], get: [] as Run[] }, bare: { post: [] as Run[], get: [] as Run[] } };
   const acknowledged: { key: string; code: string }[] = [];
   const line = (label: string, f: Run) =>
     console.log(
-      `  ${label.padEnd(30)} ${f.perSecond.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  CPU ${f.cpuMs.toFixed(3)} ms/request  (${f.requests} requests, ${f.errors} errors)`,
+      `  ${label.padEnd(30)} ${f.perSecond.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  CPU ${f.cpuMs.toFixed(3)} ms/request${onPostgres ? `, PostgreSQL ${f.dbMs.toFixed(3)}` : ''}  (${f.requests} requests, ${f.errors} errors)`,
     );
   // Searches first: the notification worker then has no backlog of the POSTs' events to work through meanwhile
   // (on PGlite its queries run on the server's one thread).
@@ -171,6 +181,7 @@ try {
   // Each round's kit and bare ran back to back, so their ratio shares that moment's load; the median of those.
   const ratioOf = (kit: Run[], bare: Run[]) => median(kit.map((f, i) => f.perSecond / bare[i]!.perSecond));
   const cpu = (list: Run[]) => median(list.map((f) => f.cpuMs));
+  const db = (list: Run[]) => (onPostgres ? `, PostgreSQL ${median(list.map((f) => f.dbMs)).toFixed(3)}` : '');
   const postRatio = ratioOf(figures.kit.post, figures.bare.post);
   const getRatio = ratioOf(figures.kit.get, figures.bare.get);
   console.log(`medians over ${rounds} rounds (load average now ${loadavg()[0]!.toFixed(2)}):`);
@@ -180,8 +191,8 @@ try {
   ] as const) {
     const [ours, theirs] = [figures.kit[kind], figures.bare[kind]];
     console.log(
-      `  ${label}  kit ${rate(ours).toFixed(0)} req/s, p99 ${p99(ours).toFixed(1)} ms, CPU ${cpu(ours).toFixed(3)} ms/request; ` +
-        `bare ${rate(theirs).toFixed(0)} req/s, p99 ${p99(theirs).toFixed(1)} ms, CPU ${cpu(theirs).toFixed(3)} ms/request`,
+      `  ${label}  kit ${rate(ours).toFixed(0)} req/s, p99 ${p99(ours).toFixed(1)} ms, CPU ${cpu(ours).toFixed(3)} ms/request${db(ours)}; ` +
+        `bare ${rate(theirs).toFixed(0)} req/s, p99 ${p99(theirs).toFixed(1)} ms, CPU ${cpu(theirs).toFixed(3)} ms/request${db(theirs)}`,
     );
     console.log(
       `  ${' '.repeat(label.length)}  kit ÷ bare: throughput ${ratioOf(ours, theirs).toFixed(2)} (median of the rounds' ratios), ` +

@@ -19,6 +19,7 @@ import { inputGuard } from './guard.js';
 import { createLookupGuard, type LOOKUP_LIMITS } from './lookup-guard.js';
 import { securityHeaders } from './headers.js';
 import { logLine, rawPath, type LogSink } from './log.js';
+import type { DeliveryPlan } from './notify/store.js';
 import { clientAddress } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { ProblemError, problemResponse } from './problem.js';
@@ -73,6 +74,11 @@ export interface AppOptions {
   altcha?: { hmacKey?: string; complexity?: AltchaComplexity };
   /** One JSON line per request: method, path without query (phone numbers travel there), status, time. No personal data. */
   log?: LogSink;
+  /**
+   * How the notification worker running beside this app plans an event (createDemoServer passes it when it starts
+   * one): a new application's event that makes no delivery is then stored as planned, sparing the worker a round.
+   */
+  planDeliveries?: DeliveryPlan;
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -126,6 +132,7 @@ export function createApp(options: AppOptions): Hono {
     addressOf,
     uploadLimits: { ...UPLOAD_LIMITS, ...options.uploadLimits },
     officeCalendar,
+    planDeliveries: options.planDeliveries,
   };
   const allowedOrigins = new Set(options.corsOrigins);
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? { max: 30, windowMs: 60_000 });

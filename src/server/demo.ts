@@ -10,6 +10,7 @@ import type { LOOKUP_LIMITS } from './lookup-guard.js';
 import type { UploadLimits } from './routes/attachments.js';
 import { createNodeHandler, type NodeHandler } from './node.js';
 import type { NotifyConfig } from './notify/config.js';
+import { planDeliveries } from './notify/plan.js';
 import { startNotifier, type Notifier, type NotifierOptions } from './notify/worker.js';
 import type { RateLimitOptions } from './rate-limit.js';
 import { DEMO_CONTACT, DEMO_REPORTS, demoDirectoryItems, seedDemoLetters } from './seed.js';
@@ -71,6 +72,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     throw error;
   }
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  const notifyConfig = options.notify?.config;
   const app = createApp({
     storage,
     adminToken,
@@ -85,6 +87,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     directoryItems: demoDirectoryItems(),
     altcha: { hmacKey: options.altchaHmacKey, complexity: options.altchaComplexity },
     log: options.log,
+    planDeliveries: notifyConfig && ((event) => planDeliveries(event, notifyConfig)),
   });
   if (options.reportDraft ?? dataDir !== 'memory') {
     try {

@@ -6,6 +6,7 @@ import type { AnnualReport } from '../api/types/report.js';
 import type { DirectoryIndex } from '../core/directory/search-index.js';
 import type { Altcha } from './altcha.js';
 import type { LookupGuard } from './lookup-guard.js';
+import type { DeliveryPlan } from './notify/store.js';
 import type { OfficeCalendar } from './staff/office-calendar.js';
 import type { UploadLimits } from './routes/attachments.js';
 import type { Storage } from './storage/types.js';
@@ -27,4 +28,6 @@ export interface ServerDeps {
   uploadLimits: UploadLimits;
   /** the working-day calendar with the office's own years, and the reply deadline per receipt day */
   officeCalendar: OfficeCalendar;
+  /** the deliveries the notification worker in this process would plan for an event (none runs: undefined) */
+  planDeliveries?: DeliveryPlan;
 }

@@ -1,5 +1,5 @@
 /** Request plumbing shared by the routes: JSON bodies, idempotency keys, client addresses. */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Context } from 'hono';
 import { guardedBody, isJsonType, parseJsonBody } from './guard.js';
 import { respond } from './planned-headers.js';
@@ -73,7 +73,8 @@ export function bodyHash(value: unknown): string {
     const copy = sortedCopy(value);
     text = digitKey ? canonical(value) : (JSON.stringify(copy) ?? 'null');
   }
-  return createHash('sha256').update(text).digest('hex');
+  // The one-shot digest: the same hex as createHash().update().digest(), without a Hash object per request.
+  return hash('sha256', text, 'hex');
 }
 
 export function bytesHash(parts: (string | Uint8Array)[]): string {

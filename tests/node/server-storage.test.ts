@@ -1,13 +1,15 @@
 // The storage suite: runs on embedded PGlite always, and on PostgreSQL when
 // TEST_DATABASE_URL is set (each run in a fresh schema, dropped afterwards).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
 import { sampleLetterRecord, sampleProof, sampleRecord, storageBackends, unique } from './storage-backends.js';
 import { migrate, MIGRATIONS, openStorage } from '../../src/server/storage/index.js';
 import { openDatabase } from '../../src/server/storage/index.js';
+import { pgliteDatabase, pgliteInternalsMissing } from '../../src/server/storage/sql.js';
 import { createSqlStorage } from '../../src/server/storage/storage.js';
 import type { ApplicationRecord, IdempotencyRequest, Storage } from '../../src/server/storage/types.js';
 import { sampleApplication } from '../../src/server/testing.js';
@@ -87,6 +89,28 @@ for (const backend of backends) {
         assert.notEqual(outcome.kind, 'conflict');
         if (outcome.kind !== 'conflict') assert.deepEqual(outcome.response.body, winner);
       }
+    });
+
+    test("a new application's event waits for the worker unless its plan makes no delivery", async () => {
+      await storage.notifications.planEvents(500, () => []); // what earlier tests left in the outbox
+      const nothing = application();
+      const something = application();
+      const unplanned = application();
+      const mail = {
+        channel: 'email',
+        recipient: 'a@example.com',
+        kind: 'application-received',
+        state: 'waiting-for-configuration',
+      } as const;
+      await storage.createApplication(key(), nothing, { status: 201, body: {} }, () => []);
+      await storage.createApplication(key(), something, { status: 201, body: {} }, () => [mail]);
+      await storage.createApplication(key(), unplanned, { status: 201, body: {} });
+      const seen: string[] = [];
+      await storage.notifications.planEvents(500, (event) => {
+        seen.push(event.caseId);
+        return [];
+      });
+      assert.deepEqual(seen.sort(), [something.trackingCode, unplanned.trackingCode].sort(), 'the worker plans only these two');
     });
 
     test('an update appends to the timeline; a refused one writes nothing', async () => {
@@ -282,5 +306,102 @@ test('PGlite keeps its data in the data directory across a restart', async () =>
     await second.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the server package pins the PGlite it was built against, and that PGlite has every member the prepared statements use', async () => {
+  const read = async (path: string) => JSON.parse(await readFile(new URL(path, import.meta.url), 'utf8')) as Record<string, never>;
+  const pinned = (await read('../../packages/zwgk-kit-server/package.json')).dependencies['@electric-sql/pglite'] as string;
+  const installed = (await read('../../node_modules/@electric-sql/pglite/package.json')).version as string;
+  assert.match(pinned, /^\d+\.\d+\.\d+$/, 'an exact version: a new PGlite is taken on purpose, with this test run against it');
+  assert.equal(installed, pinned);
+  const db = await PGlite.create();
+  try {
+    assert.deepEqual(pgliteInternalsMissing(db), [], `PGlite ${installed} renamed or dropped what src/server/storage/sql.ts uses`);
+  } finally {
+    await db.close();
+  }
+});
+
+test('without those members PGlite is queried through its public query() and transaction(), with the same answers', async () => {
+  const db = await PGlite.create();
+  // A stand-in for a PGlite release without the transaction lock: every other member is the real one, bound to it.
+  let protocolCalls = 0;
+  const withoutLock = new Proxy(db, {
+    get(target, name) {
+      if (name === '_runExclusiveTransaction') return undefined;
+      const value = Reflect.get(target, name) as unknown;
+      if (typeof value !== 'function') return value;
+      const member = (value as (...args: unknown[]) => unknown).bind(target);
+      return name === 'execProtocol' ? (...args: unknown[]) => (protocolCalls++, member(...args)) : member;
+    },
+  });
+  assert.deepEqual(pgliteInternalsMissing(withoutLock), ['_runExclusiveTransaction']);
+  const sql = pgliteDatabase(withoutLock);
+  try {
+    await sql.query(`CREATE TABLE t (id integer PRIMARY KEY, name text NOT NULL)`);
+    await sql.query(`INSERT INTO t VALUES ($1, $2)`, [1, '甲']);
+    await sql.transaction(async (tx) => {
+      await tx.query(`INSERT INTO t VALUES ($1, $2)`, [2, '乙']);
+    });
+    await assert.rejects(
+      sql.transaction(async (tx) => {
+        await tx.query(`INSERT INTO t VALUES ($1, $2)`, [3, '丙']);
+        throw new Error('refused');
+      }),
+      /refused/,
+    );
+    assert.deepEqual(await sql.query(`SELECT id, name FROM t WHERE id > $1 ORDER BY id`, [0]), [
+      { id: 1, name: '甲' },
+      { id: 2, name: '乙' },
+    ]);
+    assert.equal(await sql.execute(`UPDATE t SET name = name WHERE id >= $1`, [2]), 1, 'the rows its command tag counts');
+    assert.equal(await sql.execute(`UPDATE t SET name = name WHERE id >= $1`, [3]), 0);
+    assert.equal(protocolCalls, 0, 'no prepared statement was made');
+  } finally {
+    await sql.close();
+  }
+});
+
+test(
+  'on PostgreSQL a query with parameters is a named statement, prepared once per connection',
+  { skip: !process.env.TEST_DATABASE_URL },
+  async () => {
+    const [backend] = storageBackends('zwgk_prepared').filter((b) => b.name === 'PostgreSQL');
+    const db = await openDatabase({ ...(backend!.config as { databaseUrl: string; schema: string }), maxConnections: 1 });
+    try {
+      const text = `SELECT $1::integer + 1 AS n`;
+      for (const n of [1, 2, 3]) assert.deepEqual(await db.query(text, [n]), [{ n: n + 1 }]);
+      await db.transaction(async (tx) => assert.deepEqual(await tx.query(text, [9]), [{ n: 10 }]));
+      // One connection, so this is the session the four calls ran in: one statement, executed four times.
+      const [prepared] = await db.query<{ name: string; runs: number }>(
+        `SELECT name, (generic_plans + custom_plans)::integer AS runs FROM pg_prepared_statements WHERE statement = '${text}'`,
+      );
+      assert.match(prepared?.name ?? '', /^zwgk_\d+$/);
+      assert.equal(prepared?.runs, 4);
+      // A statement run for its effect answers the count of its command tag, no rows.
+      await db.query(`CREATE TABLE t (id integer PRIMARY KEY)`);
+      const insert = `INSERT INTO t SELECT n FROM generate_series(1, $1::integer) AS n ON CONFLICT DO NOTHING`;
+      assert.equal(await db.execute(insert, [3]), 3);
+      assert.equal(await db.execute(insert, [4]), 1, 'only the new row');
+      assert.equal(await db.execute(`DELETE FROM t WHERE id > $1`, [10]), 0);
+    } finally {
+      await db.close();
+      await backend!.cleanup?.();
+    }
+  },
+);
+
+test('on PGlite a prepared statement run for its effect answers the count of its command tag', async () => {
+  const sql = pgliteDatabase(await PGlite.create());
+  try {
+    await sql.query(`CREATE TABLE t (id integer PRIMARY KEY)`);
+    const insert = `INSERT INTO t SELECT n FROM generate_series(1, $1::integer) AS n ON CONFLICT DO NOTHING`;
+    assert.equal(await sql.execute(insert, [3]), 3);
+    assert.equal(await sql.execute(insert, [4]), 1, 'only the new row');
+    assert.equal(await sql.execute(`DELETE FROM t WHERE id > $1`, [10]), 0);
+    assert.deepEqual(await sql.query(`SELECT count(*)::integer AS n FROM t WHERE id > $1`, [0]), [{ n: 4 }]);
+  } finally {
+    await sql.close();
   }
 });

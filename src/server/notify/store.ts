@@ -29,6 +29,9 @@ export interface PlannedDelivery {
   state: 'pending' | 'waiting-for-configuration';
 }
 
+/** The deliveries an event makes, as a worker with its configuration plans them (plan.ts). */
+export type DeliveryPlan = (event: NotifyEvent) => readonly PlannedDelivery[];
+
 export interface StoredEvent {
   eventId: string;
   type: EventType;

@@ -5,6 +5,9 @@
  * exponential backoff and jitter, up to `maxAttempts`; then the delivery is
  * dead (visible in the staff view, retried by an admin). Everything lives in
  * the database, so a restart — or a SIGKILL — resumes where it stopped.
+ * (A new application whose event this worker's plan makes no delivery of is
+ * stored planned already — createDemoServer hands the plan to the app — so
+ * the worker never takes it: see Storage.createApplication.)
  */
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';

@@ -175,6 +175,7 @@ export function applicationRoutes(deps: ServerDeps): Hono {
         language: localeOf(c),
       },
       { status: 201, body: receipt },
+      deps.planDeliveries,
     );
     return answerCreate(c, outcome);
   });

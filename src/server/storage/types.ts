@@ -4,7 +4,7 @@ import type { ReportVersion } from '../../api/types/report-draft.js';
 import type { CaseStorage } from './case-types.js';
 import type { StaffStorage } from './staff-types.js';
 import type { FeedbackCategory, FeedbackRating, FeedbackStatus, PublishedLetter } from '../../api/types/feedback.js';
-import type { NotificationStore } from '../notify/store.js';
+import type { DeliveryPlan, NotificationStore } from '../notify/store.js';
 
 /** Endpoints whose POST creates something and therefore needs an Idempotency-Key. */
 export type CreateScope =
@@ -133,8 +133,17 @@ export interface Storage extends StaffStorage, CaseStorage, ReportStorage {
   /** The stored answer for a key already used (replay or conflict), or null for a fresh key. */
   findReplay(idem: IdempotencyRequest): Promise<Replay | null>;
 
-  /** Stores the application and `receipt` as the key's response, atomically; a key claimed meanwhile is a replay or conflict. */
-  createApplication<R>(idem: IdempotencyRequest, record: ApplicationRecord, receipt: StoredResponse<R>): Promise<CreateOutcome<R>>;
+  /**
+   * Stores the application and `receipt` as the key's response, atomically; a key claimed meanwhile is a replay or
+   * conflict. With `plan` (the notification worker's, when one runs in this process), an event it expands into no
+   * delivery is stored as planned already; every other event waits in the outbox for the worker, as before.
+   */
+  createApplication<R>(
+    idem: IdempotencyRequest,
+    record: ApplicationRecord,
+    receipt: StoredResponse<R>,
+    plan?: DeliveryPlan,
+  ): Promise<CreateOutcome<R>>;
   /** The application only when code and phone digits both match. */
   findApplication(trackingCode: string, phoneDigits: string): Promise<ApplicationRecord | null>;
   /**
