@@ -1,11 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { msg } from '@lit/localize';
 import type { DisclosureItem, DisclosureValidity } from '../../api/types/directory.js';
 import { matchRanges } from '../../core/directory/highlight.js';
 import { safeHref } from '../../core/url.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatDate } from '../../i18n/format.js';
-import { heading } from '../base/heading.js';
+import { clampHeadingLevel } from '../base/heading.js';
 
 /** `text` with the matches of `q` wrapped in `<mark>`: lit templates over slices, never an HTML string. */
 export function highlight(text: string, q: string | undefined): unknown {
@@ -71,17 +72,13 @@ export function renderItem(view: ItemView): TemplateResult {
   const href = safeHref(item.url, ['http:', 'https:']);
   const titleId = `item-${position}`;
   const lapsed = item.validity === '失效' || item.validity === '废止';
+  const tag = unsafeStatic(`h${clampHeadingLevel(view.headingLevel, 3)}`);
   const title = highlight(item.title, q);
   return html`<li class="item">
     <article part="item" aria-labelledby=${titleId}>
-      ${heading(
-        { level: view.headingLevel, fallback: 3, className: lapsed ? 'title lapsed' : 'title', id: titleId, part: 'item-title' },
-        html`${href ? html`<a class="name" part="item-link" href=${href}>${title}</a>` : html`<span class="name">${title}</span>`}${
-          item.validity
-            ? html` <span class="badge ${VALIDITY_CLASS[item.validity]}" part="badge">${validityLabel(item.validity)}</span>`
-            : nothing
-        }`,
-      )}
+      ${staticHtml`<${tag} class="title ${lapsed ? 'lapsed' : ''}" id=${titleId} part="item-title">${
+        href ? html`<a class="name" part="item-link" href=${href}>${title}</a>` : html`<span class="name">${title}</span>`
+      }${item.validity ? html` <span class="badge ${VALIDITY_CLASS[item.validity]}" part="badge">${validityLabel(item.validity)}</span>` : nothing}</${tag}>`}
       <dl class="meta" part="item-meta">
         ${
           item.docNo
