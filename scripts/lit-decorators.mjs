@@ -28,7 +28,7 @@ export function withoutLitDecorators(code, fileName) {
   host.getSourceFile = (name) => (name === fileName ? source : undefined);
   host.fileExists = (name) => name === fileName;
   const program = ts.createProgram([fileName], OPTIONS, host);
-  let output = { code: '', map: null };
+  const output = { code: '', map: null };
   const { emitSkipped } = program.emit(
     undefined,
     (name, text) => {
