@@ -130,6 +130,41 @@ describe('<zwgk-contact-card>', () => {
     await waitUntil(() => row(el, '电话'), 'did not switch back to Chinese');
   });
 
+  it('shows its Chinese with a notice when its English cannot be fetched, and switches once Try again gets it', async () => {
+    let offline = true;
+    class OfflineEnglishCard extends (customElements.get('zwgk-contact-card') as typeof ZwgkContactCard) {
+      // A stub for a failure the test cannot otherwise cause: the network dropping this element's part of the English.
+      static override english = () =>
+        offline ? Promise.reject(new TypeError('Failed to fetch (stub)')) : import('../../src/i18n/locales/en-contact-card.js');
+    }
+    customElements.define('offline-english-card', OfflineEnglishCard);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    try {
+      const wrapper = await fixture(
+        html`<div lang="en"><offline-english-card agency="福建省商务厅" phone="0591-87270308"></offline-english-card></div>`,
+      );
+      const el = wrapper.firstElementChild!;
+      await waitUntil(() => row(el, '电话'), 'the card stayed empty');
+      const notice = shadow(el).querySelector('[role="status"][lang="en"]')!;
+      expect(textOf(notice)).to.contain('could not be loaded');
+      expect(shadow(el).querySelector('.zwgk-root')!.getAttribute('lang')).to.equal('zh-CN');
+      await expect(wrapper).to.be.accessible();
+
+      offline = false;
+      notice.querySelector('button')!.click();
+      await (el as ZwgkContactCard).updateComplete;
+      expect(row(el, '电话') ?? row(el, 'Phone'), 'blank while the English loads').to.exist;
+      await waitUntil(() => row(el, 'Phone'), 'no English after Try again');
+      expect(shadow(el).querySelector('[role="status"][lang="en"]')).to.equal(null);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onUnhandled);
+    }
+  });
+
   it('shows the compact variant with the agency, phones and e-mail only', async () => {
     const el = await fixture<ZwgkContactCard>(FUJIAN);
     el.variant = 'compact';

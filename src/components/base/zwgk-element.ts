@@ -1,7 +1,15 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { closestAttribute, observeContext } from './context.js';
-import { isLocaleReady, loadLocale, toSupportedLocale, withLocale, type EnglishLoader, type Locale } from '../../i18n/locale.js';
+import {
+  SOURCE_LOCALE,
+  isLocaleReady,
+  loadLocale,
+  toSupportedLocale,
+  withLocale,
+  type EnglishLoader,
+  type Locale,
+} from '../../i18n/locale.js';
 import { tokens } from '../../styles/tokens.js';
 
 export type Theme = 'default' | 'elder';
@@ -24,6 +32,10 @@ export abstract class ZwgkElement extends LitElement {
   @state() protected resolvedTheme: Theme = 'default';
   /** What the polite live region says (see announce()). */
   @state() private announcement = '';
+  /** The language asked for whose messages could not be fetched (offline): the element speaks Chinese meanwhile. */
+  @state() private unavailableLocale?: Locale;
+  /** The language of the closest `lang`, which `locale` follows once its messages are here. */
+  private askedLocale: Locale = SOURCE_LOCALE;
 
   private stopObserving?: () => void;
   // (On the server every message is there at once: src/ssr.ts.)
@@ -57,10 +69,34 @@ export abstract class ZwgkElement extends LitElement {
   }
 
   private resolveContext(): void {
-    this.locale = toSupportedLocale(closestAttribute(this, 'lang'));
     this.resolvedTheme = closestAttribute(this, 'theme') === 'elder' ? 'elder' : 'default';
-    if (!isServer && !isLocaleReady(this.locale, this.ownEnglish))
-      loadLocale(this.locale, this.ownEnglish).then(() => this.requestUpdate());
+    this.speak(toSupportedLocale(closestAttribute(this, 'lang')));
+  }
+
+  /** Speaks `wanted` once its messages are here: until then nothing (a moment), or Chinese once they failed. */
+  private speak(wanted: Locale): void {
+    this.askedLocale = wanted;
+    const ready = isServer || isLocaleReady(wanted, this.ownEnglish);
+    // A second try keeps the Chinese on screen (and what was typed in it) until the English arrives.
+    if (ready || !this.unavailableLocale) this.locale = wanted;
+    if (ready) {
+      this.unavailableLocale = undefined;
+      return;
+    }
+    loadLocale(wanted, this.ownEnglish).then(
+      () => {
+        if (this.askedLocale !== wanted) return; // the language changed meanwhile
+        this.locale = wanted;
+        this.unavailableLocale = undefined;
+        this.requestUpdate();
+      },
+      () => {
+        // Offline: rather than an empty element, its content in the language the kit carries, and a way back.
+        if (this.askedLocale !== wanted) return;
+        this.locale = SOURCE_LOCALE;
+        this.unavailableLocale = wanted;
+      },
+    );
   }
 
   /** Runs `fn` with this element's locale active for msg(), e.g. to build a live-region message in a handler. */
@@ -72,8 +108,16 @@ export abstract class ZwgkElement extends LitElement {
     // Until the locale's messages arrive (a moment, once per page) show nothing rather than the wrong language.
     const content = isLocaleReady(this.locale, this.ownEnglish) ? this.localize(() => this.renderContent()) : nothing;
     return html`<div class="zwgk-root" data-theme=${this.resolvedTheme} lang=${this.locale}>
-      ${content}
+      ${this.unavailableLocale ? this.renderLocaleUnavailable(this.unavailableLocale) : nothing} ${content}
       <div class="visually-hidden" role="status" aria-live="polite" part="announcer">${this.announcement}</div>
+    </div>`;
+  }
+
+  // In the language that failed, so it cannot come from its messages: English is the only other language shipped.
+  private renderLocaleUnavailable(locale: Locale): TemplateResult {
+    return html`<div class="state" role="status" lang=${locale}>
+      <p>The English text could not be loaded, so this is shown in Chinese.</p>
+      <button type="button" class="button secondary" @click=${() => this.resolveContext()}>Try again</button>
     </div>`;
   }
 
