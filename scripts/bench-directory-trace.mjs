@@ -2,27 +2,37 @@
 // Chromium with the CPU slowed (4× unless told), a DevTools trace and a CPU profile from the data until 3 s after it is
 // searchable; for every task over 30 ms it prints its layout, style and GC events over 2 ms (a Layout's dirty and total
 // layout objects) and the functions the profile sampled in it (self, and inclusive). Unminified, so names are real.
-// Run: node scripts/bench-directory-trace.mjs [rate] [warm] — with `warm`, a 3,000-item directory is shown and removed
-// first, so the page's fonts and glyphs are warm (a portal page has laid out Chinese text before).
+// Run: node scripts/bench-directory-trace.mjs [rate] [warm] [src] — with `warm`, a 3,000-item directory is shown and
+// removed first, so the page's fonts and glyphs are warm (a portal page has laid out Chinese text before); with `src`,
+// the items come from a `src` (served as JSON) and are fetched, indexed and searched in the element's worker, as
+// bench:directory measures them (the trace then shows the page's side only).
 import { createServer } from 'node:http';
 import { DIRECTORY_ITEMS, bundleForPage } from './bench-bundle.mjs';
 import puppeteer from 'puppeteer-core';
-import { browserArgs, findBrowser } from './browser-path.mjs';
+import { browserArgs, chineseFont, findBrowser } from './browser-path.mjs';
+import { buildWorker, WORKERS } from './build-proof-worker.mjs';
 const root = new URL('../', import.meta.url);
 const rate = Number(process.argv[2] ?? 4);
+const [warm, fromSrc] = ['warm', 'src'].map((flag) => process.argv.slice(3).includes(flag));
 const js = await bundleForPage({
   stdin: { contents: `import './src/directory.ts';${DIRECTORY_ITEMS}`, resolveDir: root.pathname, loader: 'ts' },
   minify: false,
   keepNames: true,
 });
+const worker = fromSrc ? await buildWorker(...WORKERS['zwgk-directory-worker.js']) : '';
+let itemsJson = '';
 const server = createServer((req, res) =>
-  req.url.endsWith('.js')
-    ? res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(js)
-    : res
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end(
-          '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><script type="module" src="/b.js"></script></head><body><main id="main"></main></body></html>',
-        ),
+  req.url === '/items.json'
+    ? res.writeHead(200, { 'Content-Type': 'application/json' }).end(itemsJson)
+    : req.url === '/zwgk-directory-worker.js'
+      ? res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(worker)
+      : req.url.endsWith('.js')
+        ? res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(js)
+        : res
+            .writeHead(200, { 'Content-Type': 'text/html' })
+            .end(
+              '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><script type="module" src="/b.js"></script></head><body><main id="main"></main></body></html>',
+            ),
 );
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
@@ -33,6 +43,10 @@ await tab.waitForFunction(() => customElements.get('zwgk-directory') && window.m
 await tab.evaluate(() => {
   window.items = window.makeItems(100000);
 });
+if (fromSrc) {
+  itemsJson = await tab.evaluate(() => JSON.stringify({ items: window.items }));
+  await tab.evaluate(() => delete window.items);
+}
 const cdp = await tab.createCDPSession();
 await cdp.send('HeapProfiler.collectGarbage');
 await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -47,24 +61,25 @@ await tab.tracing.start({
   ],
 });
 await cdp.send('Profiler.start');
-if (process.argv[3] === 'warm')
+if (warm)
   await tab.evaluate(async () => {
     const el = document.createElement('zwgk-directory');
-    el.data = { items: window.items.slice(0, 3000) };
+    el.data = { items: window.makeItems(3000) };
     document.getElementById('main').append(el);
     await new Promise((r) => setTimeout(r, 1500));
     el.remove();
   });
-await tab.evaluate(async () => {
+await tab.evaluate(async (fromSrc) => {
   const el = document.createElement('zwgk-directory');
   performance.mark('data');
-  el.data = { items: window.items };
+  if (fromSrc) el.src = '/items.json';
+  else el.data = { items: window.items };
   document.getElementById('main').append(el);
   const count = () => el.shadowRoot.querySelector('[part="count"]')?.textContent.trim() ?? '';
   while (!count().startsWith('共')) await new Promise((r) => setTimeout(r, 5));
   performance.mark('searchable');
   await new Promise((r) => setTimeout(r, 3000));
-});
+}, fromSrc);
 const { profile } = await cdp.send('Profiler.stop');
 const trace = JSON.parse(new TextDecoder().decode(await tab.tracing.stop()));
 const ev = trace.traceEvents;
@@ -76,6 +91,7 @@ const main = ev.find(
 );
 const mine = ev.filter((e) => e.pid === main.pid && e.tid === main.tid);
 const marks = mine.filter((e) => e.cat.includes('user_timing'));
+console.log(chineseFont());
 console.log('marks', marks.map((m) => `${m.name}@${m.ts}`).join(' '));
 const t0 = marks.find((m) => m.name === 'data')?.ts ?? 0;
 const tasks = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > 30000 && e.ts >= t0 - 1000);

@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { browserArgs, findBrowser } from './browser-path.mjs';
+import { browserArgs, chineseFont, findBrowser } from './browser-path.mjs';
 import { alternating, CITIZEN_ELEMENTS, interactive, loadPage, median, pageHtml, startPageServer } from './cdn-pages.mjs';
 
 const args = process.argv.slice(2);
@@ -87,7 +87,7 @@ console.log(
   `first load over HTTP/${http2 ? '2' : '1.1'}, ${THROTTLE.cpu}× CPU, ${THROTTLE.kbps} kbps, ${THROTTLE.rttMs} ms RTT, ${rounds} alternating rounds; ` +
     `load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${loadavg()
       .map((n) => n.toFixed(2))
-      .join(' ')} after`,
+      .join(' ')} after; ${chineseFont()}`,
 );
 console.log('page                   | interactive, median | min–max        | ÷ one file | script gzip          | on the wire | wire alone');
 for (const [name, { ms, bytes, scripts, wire }] of results) {

@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { browserArgs, findBrowser } from './browser-path.mjs';
+import { browserArgs, chineseFont, findBrowser } from './browser-path.mjs';
 import { alternating, interactive, loadPage, median, pageHtml, startPageServer } from './cdn-pages.mjs';
 
 const args = process.argv.slice(2);
@@ -55,5 +55,5 @@ for (const [name, { ms, bytes, scripts }] of results) {
 console.log(
   `load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg()
     .map((l) => l.toFixed(1))
-    .join(' ')}`,
+    .join(' ')}; ${chineseFont()}`,
 );

@@ -1,4 +1,5 @@
 // The machine's own Chromium or Chrome: CHROME_PATH, else the usual install paths. Never a downloaded one.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export function findBrowser() {
@@ -27,4 +28,23 @@ export function browserArgs() {
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return args;
+}
+
+/**
+ * Which font the machine's Chromium lays Chinese text out in, for a benchmark's first line. Every visitor of a
+ * Chinese portal has one; a server image often has none, and then each Chinese character goes through font fallback
+ * and finds nothing, which makes layouts several times slower than on any real device (seen: 268 ms for 9 objects at
+ * 4×). Debian: apt-get install -y fonts-noto-cjk.
+ */
+export function chineseFont() {
+  try {
+    const [family, langs] = execFileSync('fc-match', ['-f', '%{family[0]}\\n%{lang}', 'sans-serif:lang=zh-cn'], { encoding: 'utf8' }).split(
+      '\n',
+    );
+    return langs.split('|').includes('zh-cn')
+      ? `Chinese in ${family}`
+      : "NO CHINESE FONT (apt-get install -y fonts-noto-cjk): layout figures are not a real device's";
+  } catch {
+    return 'Chinese font unknown (no fc-match)';
+  }
 }
