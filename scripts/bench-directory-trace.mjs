@@ -2,6 +2,8 @@
 // Chromium with the CPU slowed (4× unless told), a DevTools trace and a CPU profile from the data until 3 s after it is
 // searchable; for every task over 30 ms it prints its layout, style and GC events over 2 ms (a Layout's dirty and total
 // layout objects) and the functions the profile sampled in it (self, and inclusive). Unminified, so names are real.
+// Each task's thread time is printed beside its duration: on a loaded machine the thread waits for a core, and only
+// the thread time says what the task itself cost.
 // Run: node scripts/bench-directory-trace.mjs [rate] [warm] [src] — with `warm`, a 3,000-item directory is shown and
 // removed first, so the page's fonts and glyphs are warm (a portal page has laid out Chinese text before); with `src`,
 // the items come from a `src` (served as JSON) and are fetched, indexed and searched in the element's worker, as
@@ -103,7 +105,7 @@ let t = profile.startTime;
 const samples = profile.samples.map((id, i) => ({ id, t: (t += profile.timeDeltas[i]) }));
 for (const task of tasks) {
   const kids = mine.filter((e) => e.ph === 'X' && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e !== task && e.dur > 2000);
-  console.log(`\nTASK at +${((task.ts - t0) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(1)} ms`);
+  console.log(`\nTASK at +${((task.ts - t0) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(1)} ms (${((task.tdur ?? 0) / 1000).toFixed(1)} ms of thread time)`);
   for (const k of kids)
     console.log(
       `   ${k.name} ${(k.dur / 1000).toFixed(1)} ms ${k.args?.data?.functionName ?? ''} ${k.name === 'Layout' ? JSON.stringify({ d: k.args?.beginData?.dirtyObjects, t: k.args?.beginData?.totalObjects, p: k.args?.beginData?.partialLayout }) : ''} ${k.name === 'UpdateLayoutTree' ? JSON.stringify(k.args?.elementCount ?? k.args?.beginData) : ''} ${

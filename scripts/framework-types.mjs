@@ -8,7 +8,7 @@
 //                 referenced from every entry's types, unless src/events/ provides it
 //   vscode.html-custom-data.json and web-types.json — editor completion (VS Code, JetBrains)
 import { build } from 'esbuild';
-import { BROWSER_FLOOR } from './browser-floor.mjs';
+import { BROWSER_FLOOR, ESBUILD_SUPPORTED } from './browser-floor.mjs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
@@ -98,6 +98,7 @@ await build({
   bundle: true,
   format: 'esm',
   target: BROWSER_FLOOR,
+  supported: ESBUILD_SUPPORTED,
   outfile: new URL('react/lit-react.js', dist).pathname,
   legalComments: 'inline',
   logLevel: 'warning',
