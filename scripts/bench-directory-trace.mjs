@@ -105,7 +105,9 @@ let t = profile.startTime;
 const samples = profile.samples.map((id, i) => ({ id, t: (t += profile.timeDeltas[i]) }));
 for (const task of tasks) {
   const kids = mine.filter((e) => e.ph === 'X' && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e !== task && e.dur > 2000);
-  console.log(`\nTASK at +${((task.ts - t0) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(1)} ms (${((task.tdur ?? 0) / 1000).toFixed(1)} ms of thread time)`);
+  console.log(
+    `\nTASK at +${((task.ts - t0) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(1)} ms (${((task.tdur ?? 0) / 1000).toFixed(1)} ms of thread time)`,
+  );
   for (const k of kids)
     console.log(
       `   ${k.name} ${(k.dur / 1000).toFixed(1)} ms ${k.args?.data?.functionName ?? ''} ${k.name === 'Layout' ? JSON.stringify({ d: k.args?.beginData?.dirtyObjects, t: k.args?.beginData?.totalObjects, p: k.args?.beginData?.partialLayout }) : ''} ${k.name === 'UpdateLayoutTree' ? JSON.stringify(k.args?.elementCount ?? k.args?.beginData) : ''} ${
