@@ -31,7 +31,7 @@ export async function recordEvent(tx: SqlClient, event: NotifyEvent, options: Re
   const row = outboxRow(event);
   const rows = await tx.query(
     `INSERT INTO outbox_events (event_id, type, case_id, payload, dedupe_key) VALUES ($1, $2, $3, $4::jsonb, $5)
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING event_id`,
+     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING event_id`,
     [...row, options.dedupeKey ?? null],
   );
   return rows.length ? row[0] : null;

@@ -93,7 +93,7 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
  * (Tried: the values as one JSON parameter unpacked by `json_to_record`. Node's encoding got cheaper, but
  * PostgreSQL parsing the JSON cost it about 0.05 ms more per statement than binding 28 values: a net loss.)
  */
-function createApplicationStatement(withAttachments: boolean): string {
+function createApplicationStatement(withAttachments: boolean, oneEntry: boolean): string {
   const attachmentParts = `
   ), linked AS (
     INSERT INTO application_attachments (tracking_code, attachment_id)
@@ -113,8 +113,12 @@ function createApplicationStatement(withAttachments: boolean): string {
     FROM claim RETURNING tracking_code${withAttachments ? attachmentParts : ''}
   ), timeline AS (
     INSERT INTO application_events (tracking_code, status, at, note)
-    SELECT application.tracking_code, entry.status, entry.at, entry.note
-    FROM application, unnest($20::text[], $21::timestamptz[], $22::text[]) AS entry (status, at, note)
+    ${
+      oneEntry
+        ? `SELECT tracking_code, $20::text, $21::timestamptz, $22::text FROM application`
+        : `SELECT application.tracking_code, entry.status, entry.at, entry.note
+    FROM application, unnest($20::text[], $21::timestamptz[], $22::text[]) AS entry (status, at, note)`
+    }
   ), audit AS (
     INSERT INTO audit_log (at, tracking_code, actor, action, reason, before, after)
     SELECT $12::timestamptz, tracking_code, '{"kind": "applicant"}'::jsonb, 'submit', NULL, NULL, $23::jsonb FROM application
@@ -122,8 +126,11 @@ function createApplicationStatement(withAttachments: boolean): string {
   INSERT INTO outbox_events (event_id, type, case_id, payload, planned_at)
   SELECT $24::text, $25::text, $26::text, $27::jsonb, CASE WHEN $28::boolean THEN now() END FROM application`;
 }
-const CREATE_APPLICATION = createApplicationStatement(true);
-const CREATE_APPLICATION_WITHOUT_ATTACHMENTS = createApplicationStatement(false);
+/** By attachments (some or none), then by timeline (one entry, as every new application has, or another length). */
+const CREATE_APPLICATION = [
+  [createApplicationStatement(false, true), createApplicationStatement(false, false)],
+  [createApplicationStatement(true, true), createApplicationStatement(true, false)],
+] as const;
 
 async function timelineOf(sql: SqlClient, trackingCode: string): Promise<TimelineEntry[]> {
   const rows = await sql.query<{ status: ApplicationStatus; at: string; note: string | null }>(
@@ -215,6 +222,9 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
       const after = { status: record.status, receivedOn: null, dueDate: record.dueDate, outcome: null, extension: null, consulting: false };
       const event = applicationCreated(record);
       const { attachments } = record.body;
+      const { timeline } = record;
+      // One entry as scalars: PostgreSQL then parses no arrays and runs no unnest (about 1.5 % of the statement).
+      const oneEntry = timeline.length === 1;
       const values = [
         idem.scope,
         idem.key,
@@ -235,18 +245,17 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
         record.outcome,
         record.resolvedOn,
         record.language ?? 'zh-CN',
-        record.timeline.map((entry) => entry.status),
-        record.timeline.map((entry) => entry.at),
-        record.timeline.map((entry) => entry.note ?? null),
+        ...(oneEntry
+          ? [timeline[0]!.status, timeline[0]!.at, timeline[0]!.note ?? null]
+          : [timeline.map((entry) => entry.status), timeline.map((entry) => entry.at), timeline.map((entry) => entry.note ?? null)]),
         JSON.stringify(after),
         ...outboxRow(event),
         // Nothing to deliver: the worker would only mark it planned, a round and a row update of its own.
         plan ? plan(event).length === 0 : false,
       ];
       // The event's row, the statement's last part, is written only when the key was claimed: its count says which.
-      const created = await (attachments.length > 0
-        ? db.execute(CREATE_APPLICATION, [...values, attachments])
-        : db.execute(CREATE_APPLICATION_WITHOUT_ATTACHMENTS, values));
+      const statement = CREATE_APPLICATION[attachments.length > 0 ? 1 : 0][oneEntry ? 0 : 1];
+      const created = await db.execute(statement, attachments.length > 0 ? [...values, attachments] : values);
       if (created > 0) return { kind: 'created', response: receipt };
       // The key was taken, earlier or by a twin this statement waited for until it committed: its stored answer.
       const replay = await readReplay(db, idem);
