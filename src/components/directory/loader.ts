@@ -182,7 +182,7 @@ export class DirectoryLoader implements ReactiveController {
   private fetchPage(): void {
     clearTimeout(this.searchTimer);
     const query = this.options.query();
-    if (this.shown) this.busy = true;
+    if (this.shown) this.setBusy(true);
     void this.fetch(
       hrefWithQuery(this.options.source().src!, query, '', location.href),
       (page) => {
