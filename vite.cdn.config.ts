@@ -4,7 +4,7 @@ import { litDecoratorsToStatic } from './scripts/lit-decorators.mjs';
 import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 
 /**
- * The kit runtime: what every element needs at once — Lit's core, Lit Localize, the base element with its
+ * The kit runtime: what every element needs at once — Lit's core, Lit Localize (but for its lookup of translations), the base element with its
  * language and theme, the data-loading controllers and states, the tokens, the API client, and the small
  * helpers several elements share — in one chunk, so a page fetches it in one request and gzips it as one
  * stream. What only some elements use (form fields, drafts, upload, directives, formatters …) stays out of it:
@@ -16,7 +16,8 @@ const RUNTIME = [
   /\/node_modules\/lit-element\/lit-element\.js$/,
   // (no decorators: the build compiles them to `static properties`, scripts/lit-decorators.mjs)
   /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag)\.js$/,
-  /\/node_modules\/@lit\/localize\//,
+  // (not the lookup of translations, with its hashing: English pages only, with their shared messages)
+  /\/node_modules\/@lit\/localize\/(?!internal\/(runtime-msg|id-generation|fnv1a64)\.js$)/,
   /\/src\/components\/base\/(zwgk-element|context|states|heading|hydration|clipboard|download)\.ts$/,
   /\/src\/components\/base\/controllers\/(request|data-source)\.ts$/,
   /\/src\/styles\/(tokens|host-reset)\.ts$/,

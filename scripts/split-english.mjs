@@ -64,7 +64,10 @@ const names = [...parts.keys()].sort();
 for (const part of names) {
   const body = parts.get(part);
   const imports = /\bstr`/.test(body.join('\n')) ? header : header.replace(/\n\s*import \{str\} from '@lit\/localize';/, '');
-  writeFileSync(`${locales}en-${part}.ts`, `${imports}export const templates = {\n  ${body.join(',\n  ')},\n};\n`);
+  // The shared part also brings Lit Localize's lookup of a translation (src/i18n/locale.ts `translate`): it hashes
+  // each message for its id, which only English needs, so Chinese pages never download it.
+  const lookup = part === 'shared' ? `\nexport { runtimeMsg as translate } from '@lit/localize/internal/runtime-msg.js';\n` : '';
+  writeFileSync(`${locales}en-${part}.ts`, `${imports}export const templates = {\n  ${body.join(',\n  ')},\n};\n${lookup}`);
 }
 // Each element names its own part (`static override english = () => import('…/en-<folder>.js')`), so its chunk,
 // not the runtime, carries the loader; an element that forgets would speak Chinese on an English page.

@@ -13,6 +13,7 @@ import * as reportView from './components/report-viewer/view.js';
 import { setServerContext as setContext, type ServerContext } from './components/base/context.js';
 import { addEveryEnglishMessage, loadLocale, toSupportedLocale } from './i18n/locale.js';
 import { templates as everyEnglishMessage } from './i18n/locales/en.js';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import { provideView } from './components/report-viewer/view-loader.js';
 import { setServerSanitizer } from './components/report-viewer/narrative.js';
 import { parseWithHtmlparser2 } from './core/report/import/parse-htmlparser2.js';
@@ -20,7 +21,7 @@ import { sanitizedNarrative } from './core/report/import/html-tree.js';
 
 provideView(reportView);
 // A server render may use any element's messages: all of them, once (the browser loads them element by element).
-addEveryEnglishMessage(everyEnglishMessage);
+addEveryEnglishMessage(everyEnglishMessage, runtimeMsg);
 setServerSanitizer((html) => sanitizedNarrative(parseWithHtmlparser2(html)));
 
 export type { ServerContext };

@@ -1,4 +1,6 @@
-import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
+import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { defaultMsg } from '@lit/localize/internal/default-msg.js';
+import type { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 
 export type Locale = 'zh-CN' | 'en';
 export const SOURCE_LOCALE: Locale = 'zh-CN';
@@ -11,28 +13,33 @@ export function toSupportedLocale(lang: string | null | undefined): Locale {
 
 /*
  * Each element resolves its own locale from the closest [lang], so two widgets
- * on one page may speak different languages. Lit Localize's reentrant mode asks
- * getLocale() before every msg() call; we answer with the locale of the element
- * that is rendering right now (render is synchronous).
+ * on one page may speak different languages. msg() (Lit Localize's) asks which
+ * language to speak at every call; we answer with the locale of the element
+ * that is rendering right now (render is synchronous). This is Lit Localize's
+ * reentrant mode, installed by hand so that its lookup of a translation, which
+ * hashes each message for its id (~0.4 KB gzip), comes with the English messages:
+ * Chinese, the source language, needs no lookup.
  */
 let rendering: Locale = SOURCE_LOCALE;
 // English is loaded on first use, element by element (scripts/split-english.mjs): pages in Chinese never download
 // it, and a page in English only the messages its elements use and those every element shares.
 type EnglishTemplates = Record<string, unknown>;
-/** Loads one part of the English messages (src/i18n/locales/en-*.ts). */
-export type EnglishLoader = () => Promise<{ templates: EnglishTemplates }>;
+type Translate = typeof runtimeMsg;
+/** Loads one part of the English messages (src/i18n/locales/en-*.ts); the shared part also brings `translate`. */
+export type EnglishLoader = () => Promise<{ templates: EnglishTemplates; translate?: Translate }>;
 const english: EnglishTemplates = {};
+/** Lit Localize's lookup of a message in `english`, once the shared part has brought it. */
+let translate: Translate | undefined;
 const sharedEnglish: EnglishLoader = () => import('./locales/en-shared.js');
 /** Each part of the English messages asked for: `true` once loaded, its promise while it loads. */
 const englishParts = new Map<EnglishLoader, true | Promise<void>>();
 
+// The message as written (a string, or a str/html template with its values joined): Chinese. Through a plain
+// function type, because lit-localize's extraction takes any call of Lit Localize's msg for a message.
+const asWritten = defaultMsg as (template: Parameters<Translate>[1]) => ReturnType<Translate>;
 try {
-  configureReentrantLocalization({
-    sourceLocale: SOURCE_LOCALE,
-    targetLocales: ['en'],
-    getLocale: () => rendering,
-    loadLocaleSync: (locale) => (locale === 'en' ? { templates: english as never } : undefined),
-  });
+  _installMsgImplementation(((template, options) =>
+    rendering !== SOURCE_LOCALE && translate ? translate(english as never, template, options) : asWritten(template)) as typeof defaultMsg);
 } catch {
   // Another copy of Lit Localize on the page was configured first; messages then follow its setting.
 }
@@ -53,6 +60,7 @@ function loadEnglish(part: EnglishLoader): true | Promise<void> {
     loaded = part().then(
       (module) => {
         Object.assign(english, module.templates);
+        translate ??= module.translate;
         englishParts.set(part, true);
       },
       (error: unknown) => {
@@ -69,8 +77,9 @@ function loadEnglish(part: EnglishLoader): true | Promise<void> {
  * Every English message at once (src/i18n/locales/en.ts), as the part every element shares: for the server, where
  * one render may use any element's messages (elements there do not ask for their own part).
  */
-export function addEveryEnglishMessage(templates: EnglishTemplates): void {
+export function addEveryEnglishMessage(templates: EnglishTemplates, lookup: Translate): void {
   Object.assign(english, templates);
+  translate = lookup;
   englishParts.set(sharedEnglish, true);
 }
 

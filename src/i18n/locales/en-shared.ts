@@ -50,3 +50,5 @@
   'sf3eee7744661ef93': `The server took too long to answer`,
   'sfb96d9095ccbf1e1': `Error`,
 };
+
+export { runtimeMsg as translate } from '@lit/localize/internal/runtime-msg.js';
