@@ -5,9 +5,10 @@ import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
 
 /**
  * The kit runtime: what every element needs at once — Lit's core, Lit Localize (but for its lookup of
- * translations), the base element with its language and theme, the data-loading controllers and states, the tokens, the API client, and the small
- * helpers several elements share — in one chunk, so a page fetches it in one request and gzips it as one
- * stream. What only some elements use (form fields, drafts, upload, directives, formatters …) stays out of it:
+ * translations), the base element with its language and theme, the data-loading controllers and states, the
+ * tokens, the API client, and the small helpers several elements share — in one chunk, so a page fetches it in
+ * one request and gzips it as one stream. What only some elements use (form fields, drafts, upload, directives,
+ * formatters …) stays out of it:
  * a contact card page does not pay for the forms.
  */
 const RUNTIME = [
