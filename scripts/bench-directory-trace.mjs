@@ -1,7 +1,8 @@
 // Where <zwgk-directory>'s long tasks go (not a test): 100,000 generated items handed to the element in the machine's
 // Chromium with the CPU slowed (4× unless told), a DevTools trace and a CPU profile from the data until 3 s after it is
 // searchable; for every task over 30 ms it prints its layout, style and GC events over 2 ms (a Layout's dirty and total
-// layout objects) and the functions the profile sampled in it (self, and inclusive). Unminified, so names are real.
+// layout objects), what invalidated layout and style just before it, and the functions the profile sampled in it
+// (self, and inclusive). Unminified, so names are real.
 // Each task's thread time is printed beside its duration: on a loaded machine the thread waits for a core, and only
 // the thread time says what the task itself cost.
 // Run: node scripts/bench-directory-trace.mjs [rate] [warm] [src] — with `warm`, a 3,000-item directory is shown and
@@ -60,6 +61,8 @@ await tab.tracing.start({
     'disabled-by-default-devtools.timeline',
     'disabled-by-default-devtools.timeline.stack',
     'blink.user_timing',
+    // what made layout and style dirty, printed per task: a layout with nothing invalidated before it is not the DOM's
+    'disabled-by-default-devtools.timeline.invalidationTracking',
   ],
 });
 await cdp.send('Profiler.start');
@@ -103,6 +106,7 @@ const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 let t = profile.startTime;
 const samples = profile.samples.map((id, i) => ({ id, t: (t += profile.timeDeltas[i]) }));
+const invalidations = mine.filter((e) => e.name.endsWith('InvalidationTracking'));
 for (const task of tasks) {
   const kids = mine.filter((e) => e.ph === 'X' && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e !== task && e.dur > 2000);
   console.log(
@@ -120,6 +124,14 @@ for (const task of tasks) {
           : ''
       }`,
     );
+  // The invalidations since the previous frame (16 ms before the task) until the task's end, by reason and node.
+  const reasons = new Map();
+  for (const e of invalidations.filter((e) => e.ts > task.ts - 16_000 && e.ts < task.ts + task.dur)) {
+    const reason = `${e.name.replace('InvalidationTracking', '')}: ${e.args?.data?.reason ?? ''} ${e.args?.data?.nodeName ?? ''}`;
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const topReasons = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log(`   invalidated: ${topReasons.length ? topReasons.map(([reason, n]) => `${n}× ${reason}`).join('; ') : 'nothing'}`);
   const self = new Map();
   const incl = new Map();
   for (const s of samples)
