@@ -126,10 +126,10 @@ function createApplicationStatement(withAttachments: boolean, oneEntry: boolean)
   INSERT INTO outbox_events (event_id, type, case_id, payload, planned_at)
   SELECT $24::text, $25::text, $26::text, $27::jsonb, CASE WHEN $28::boolean THEN now() END FROM application`;
 }
-/** By attachments (some or none), then by timeline (one entry, as every new application has, or another length). */
+/** Indexed `[withAttachments][oneEntry]`, 0 for false (one timeline entry, as every new application has). */
 const CREATE_APPLICATION = [
-  [createApplicationStatement(false, true), createApplicationStatement(false, false)],
-  [createApplicationStatement(true, true), createApplicationStatement(true, false)],
+  [createApplicationStatement(false, false), createApplicationStatement(false, true)],
+  [createApplicationStatement(true, false), createApplicationStatement(true, true)],
 ] as const;
 
 async function timelineOf(sql: SqlClient, trackingCode: string): Promise<TimelineEntry[]> {
@@ -254,8 +254,9 @@ export function createSqlStorage(db: SqlDatabase, files: FileStore | null = null
         plan ? plan(event).length === 0 : false,
       ];
       // The event's row, the statement's last part, is written only when the key was claimed: its count says which.
-      const statement = CREATE_APPLICATION[attachments.length > 0 ? 1 : 0][oneEntry ? 0 : 1];
-      const created = await db.execute(statement, attachments.length > 0 ? [...values, attachments] : values);
+      const withAttachments = attachments.length > 0;
+      const statement = CREATE_APPLICATION[withAttachments ? 1 : 0][oneEntry ? 1 : 0];
+      const created = await db.execute(statement, withAttachments ? [...values, attachments] : values);
       if (created > 0) return { kind: 'created', response: receipt };
       // The key was taken, earlier or by a twin this statement waited for until it committed: its stored answer.
       const replay = await readReplay(db, idem);
