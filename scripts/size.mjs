@@ -67,7 +67,9 @@ const leaveOut = (parts, { lazy = false } = {}) => ({
       const full = new URL(path, `file://${resolveDir}/`).pathname;
       const matches = (part) =>
         part.endsWith('*') ? full.includes(`/src/${part.slice(0, -1)}`) : full.includes(`/src/${part}.`) || full.endsWith(`/src/${part}`);
-      return parts.some(matches) ? { path: full, external: true } : undefined;
+      // Named from the root, not the absolute path: the import's text is in the bundle, and a clone's folder must not
+      // change the figures.
+      return parts.some(matches) ? { path: `./${full.slice(root.pathname.length)}`, external: true } : undefined;
     });
   },
 });
