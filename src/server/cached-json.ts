@@ -1,10 +1,14 @@
 /**
  * Public answers that never change while the server runs (the directory is given at start): each is serialised
  * once, with a strong ETag of its bytes, and sent with Cache-Control so a portal's cache or a CDN can serve
- * repeats — and revalidate with If-None-Match for a 304 without a body.
+ * repeats — and revalidate with If-None-Match for a 304 without a body. To a browser, which takes gzip, an answer
+ * of 1 KB or more goes gzipped, compressed once when first asked for, with a strong ETag of its own (the same
+ * with `-gz`): the two are different bytes, and a cache keeps them apart by `Vary: Accept-Encoding`.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { acceptsGzip, GZIP_FROM_BYTES } from './compression.js';
 import { respond } from './planned-headers.js';
 
 /** Public, fresh for a minute; after that a cache revalidates (a 304 costs the server almost nothing). */
@@ -14,6 +18,8 @@ interface Entry {
   body: string;
   bytes: number;
   etag: string;
+  /** the body gzipped, made when a request that takes gzip first asks for it */
+  gzipped?: Uint8Array<ArrayBuffer>;
 }
 
 /** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 §13.1.2 asks). */
@@ -42,6 +48,14 @@ export function createJsonCache(maxEntries = 500): JsonCache {
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       }
       entries.set(key, entry);
+      if (entry.bytes >= GZIP_FROM_BYTES && acceptsGzip(c)) {
+        const etag = `${entry.etag.slice(0, -1)}-gz"`;
+        const headers = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept-Encoding' };
+        if (matchesEtag(c.req.header('if-none-match'), etag)) return respond(c, null, 304, headers);
+        entry.gzipped ??= new Uint8Array(gzipSync(entry.body));
+        const gzipped = { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', ...headers };
+        return respond(c, entry.gzipped, 200, gzipped, entry.gzipped.length);
+      }
       const headers = { ETag: entry.etag, 'Cache-Control': PUBLIC_CACHE_CONTROL };
       if (matchesEtag(c.req.header('if-none-match'), entry.etag)) return respond(c, null, 304, headers);
       return respond(c, entry.body, 200, { 'Content-Type': 'application/json', ...headers }, entry.bytes);

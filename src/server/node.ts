@@ -6,6 +6,7 @@ import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { API_BASE } from './app.js';
+import { gzipAnswers } from './compression.js';
 import { securityHeaders } from './headers.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -51,6 +52,8 @@ export async function startServer({ app, port, host, staticDir, trustProxy = 0 }
     root.route('/', app);
     // The demo pages get a page policy (the API's own answers already carry the API's).
     root.use('/*', securityHeaders('page', trustProxy));
+    // The pages, the kit's scripts and stylesheets gzipped for a browser, as a web server in front would send them.
+    root.use('/*', gzipAnswers());
     root.use('/*', serveStatic({ root: staticDir }));
   }
   const listener = getRequestListener(root.fetch);

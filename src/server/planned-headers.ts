@@ -71,7 +71,7 @@ function mergedPlan(plan: Plan): MergedPlan {
  */
 export function respond(
   c: Context,
-  body: string | null,
+  body: string | Uint8Array<ArrayBuffer> | null,
   status: StatusCode,
   headers: Record<string, string>,
   /** the body's length in bytes, when the caller keeps it */

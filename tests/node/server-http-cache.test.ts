@@ -1,9 +1,13 @@
 // Over real HTTP (the Node adapter, as `npm run serve` runs it): directory answers a portal's cache can keep
-// (ETag, Cache-Control, 304 on If-None-Match), body limits that still refuse an oversize POST however it is sent
+// (ETag, Cache-Control, 304 on If-None-Match), gzip for browsers, body limits that still refuse an oversize POST however it is sent
 // and leave reads alone, the request log written in batches, and the reply deadline memoised per receipt day
 // but recomputed once the office enters a year.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { ApplicationReceipt } from '../../src/api/types/application.js';
 import { provisionalReplyDueDate } from '../../src/core/calendar/index.js';
@@ -100,6 +104,108 @@ describe('directory answers caches can keep', () => {
     assert.equal(head.headers.get('etag'), one.headers.get('etag'));
     assert.equal(await head.text(), '');
     assert.equal((await fetch(`${api}/disclosures/no-such-id`)).status, 404);
+  });
+});
+
+/** A GET as sent, its body as the bytes that came (Node's client decompresses nothing). */
+function bytesOf(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+describe('gzip for browsers', () => {
+  const search = '/disclosures?q=%E5%A4%96%E8%B4%B8';
+  const json = () => JSON.stringify(queryDirectory(createDirectoryIndex(demoDirectoryItems()), parseDirectoryQuery({ q: '外贸' })));
+
+  test('a directory answer goes gzipped to a request that takes gzip, with an ETag of its own, and as it is to one that does not', async () => {
+    const plain = await bytesOf(`${api}${search}`);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.toString(), json());
+    assert.match(plain.headers.etag ?? '', /^"[\w-]+"$/);
+
+    const gzipped = await bytesOf(`${api}${search}`, { 'Accept-Encoding': 'gzip, deflate, br', Origin: PORTAL });
+    assert.equal(gzipped.status, 200);
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzipped.body).toString(), json());
+    assert.ok(gzipped.body.length < plain.body.length / 2, `${gzipped.body.length} of ${plain.body.length} bytes`);
+    assert.equal(Number(gzipped.headers['content-length']), gzipped.body.length);
+    assert.equal(gzipped.headers.etag, `${plain.headers.etag!.slice(0, -1)}-gz"`);
+    assert.match(String(gzipped.headers.vary), /Accept-Encoding/);
+    assert.match(String(gzipped.headers.vary), /Origin/);
+    assert.equal(gzipped.headers['cache-control'], 'public, max-age=60');
+    assert.equal(gzipped.headers['access-control-allow-origin'], PORTAL);
+  });
+
+  test('gzip refused (q=0) or not named gets the answer as it is; * takes it', async () => {
+    for (const refused of ['gzip;q=0', 'identity', 'br;q=1, gzip;q=0, *;q=0.5', 'deflate']) {
+      const answer = await bytesOf(`${api}${search}`, { 'Accept-Encoding': refused });
+      assert.equal(answer.headers['content-encoding'], undefined, refused);
+      assert.equal(answer.body.toString(), json(), refused);
+    }
+    const any = await bytesOf(`${api}${search}`, { 'Accept-Encoding': '*' });
+    assert.equal(any.headers['content-encoding'], 'gzip');
+  });
+
+  test('the gzipped answer revalidates by its own ETag: a 304 for it, the answer again for the other one', async () => {
+    const first = await bytesOf(`${api}${search}`, { 'Accept-Encoding': 'gzip' });
+    const again = await bytesOf(`${api}${search}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': first.headers.etag! });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+    assert.equal(again.headers.etag, first.headers.etag);
+    const plainEtag = (await bytesOf(`${api}${search}`)).headers.etag!;
+    const other = await bytesOf(`${api}${search}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': plainEtag });
+    assert.equal(other.status, 200);
+    assert.equal(gunzipSync(other.body).toString(), json());
+  });
+
+  test('an answer under 1 KB goes as it is; a report goes gzipped', async () => {
+    const id = demoDirectoryItems()[0]!.id;
+    const item = await bytesOf(`${api}/disclosures/${encodeURIComponent(id)}`, { 'Accept-Encoding': 'gzip' });
+    assert.ok(item.body.length < 1024, `${item.body.length} bytes`);
+    assert.equal(item.headers['content-encoding'], undefined);
+    assert.equal((JSON.parse(item.body.toString()) as { id: string }).id, id);
+
+    const { href } = (JSON.parse((await bytesOf(`${api}/reports`)).body.toString()) as { href: string }[])[0]!;
+    const plain = await bytesOf(`${running.origin}${href}`);
+    const report = await bytesOf(`${running.origin}${href}`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(report.headers['content-encoding'], 'gzip');
+    assert.match(String(report.headers.vary), /Accept-Encoding/);
+    assert.deepEqual(JSON.parse(gunzipSync(report.body).toString()), JSON.parse(plain.body.toString()));
+  });
+
+  test('a page and a script beside the API go gzipped to a browser (a built demo served by the reference server)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-static-'));
+    const script = `export const text = ${JSON.stringify('政务公开 '.repeat(400))};\n`;
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><title>政务公开</title>${'<p>信息公开</p>'.repeat(200)}`);
+    writeFileSync(join(dir, 'kit.js'), script);
+    const site = await startServer({ app: demo.app, port: 0, host: '127.0.0.1', staticDir: dir });
+    try {
+      const plain = await bytesOf(`${site.origin}/kit.js`);
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(plain.body.toString(), script);
+      const gzipped = await bytesOf(`${site.origin}/kit.js`, { 'Accept-Encoding': 'gzip, deflate' });
+      assert.equal(gzipped.headers['content-encoding'], 'gzip');
+      assert.equal(gunzipSync(gzipped.body).toString(), script);
+      const page = await bytesOf(`${site.origin}/`, { 'Accept-Encoding': 'gzip' });
+      assert.equal(page.headers['content-encoding'], 'gzip');
+      assert.match(gunzipSync(page.body).toString(), /^<!doctype html>/);
+      const search = await bytesOf(`${site.origin}/api/disclosures?q=%E5%A4%96%E8%B4%B8`, { 'Accept-Encoding': 'gzip' });
+      assert.equal(gunzipSync(search.body).toString(), json());
+    } finally {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,11 +1,14 @@
 /** Annual reports (政府信息公开工作年度报告) and the contact card (公开受理机构). */
 import { Hono } from 'hono';
+import { gzipAnswers } from '../compression.js';
 import type { ServerDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { newestPublished } from './staff-reports.js';
 
 export function reportRoutes(deps: ServerDeps): Hono {
   const routes = new Hono();
+  // A report is 5–16 KB of JSON, a third of it gzipped.
+  routes.use('/reports/*', gzipAnswers());
 
   routes.get('/reports', async (c) => {
     // Links are built on the path this request came in on, so they work wherever the API is mounted.
