@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isIsoDate, validateDisclosureItems } from '../../src/core/directory/validate.js';
-import { isItemAsIs } from '../../src/core/directory/item-as-is.js';
 import { createDirectoryIndex, queryDirectory } from '../../src/core/directory/index.js';
 
 const good = {
@@ -135,35 +134,6 @@ test('numeric ids become strings; a repeated id keeps the first item', () => {
   assert.deepEqual(
     result.problems.map((problem) => `${problem.index}.${problem.field}`),
     ['1.id', '2.id'],
-  );
-});
-
-test('a parsed list kept as is where it can be (isItemAsIs) gives the same items and problems, keeping only items that need no change', () => {
-  const { docNo: _docNo, summary: _summary, writtenAt: _writtenAt, keywords: _keywords, validity: _validity, ...bare } = good;
-  const payload = JSON.stringify([
-    good,
-    { ...bare, id: 'bare' },
-    { ...good, id: 'extra', content: '<p>正文</p>' },
-    { ...good, id: 'null-doc', docNo: null },
-    { ...good, id: 'empty-summary', summary: '' },
-    { ...good, id: 'bad-validity', validity: '作废' },
-    { ...good, id: 'no-keywords', keywords: [] },
-    { ...good, id: 'odd-keyword', keywords: ['政府网站', 3] },
-    { ...good, id: 'bad-date', writtenAt: '2017-02-30' },
-    { ...good, id: 8 },
-    { ...good, id: 'no-title', title: ' ' },
-    { ...good, id: 'a1', title: '重复' },
-  ]);
-  const copied = validateDisclosureItems(JSON.parse(payload));
-  const list = JSON.parse(payload) as Record<string, unknown>[];
-  const kept = validateDisclosureItems(list, { keepAsIs: isItemAsIs });
-  assert.deepEqual(kept, copied);
-  // The clean ones are the parsed objects themselves; anything the copy changes (a field left out, an id made text) is a copy.
-  const same = kept.items.filter((item) => list.includes(item as unknown as Record<string, unknown>)).map((item) => item.id);
-  assert.deepEqual(same, ['a1', 'bare']);
-  assert.equal(
-    kept.items.some((item) => 'content' in item),
-    false,
   );
 });
 

@@ -17,7 +17,6 @@ import { queryDirectory } from '../../core/directory/query.js';
 import { runInSlices } from '../../core/directory/slices.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
 import { payloadList, validateDisclosureItems } from '../../core/directory/validate.js';
-import { isItemAsIs } from '../../core/directory/item-as-is.js';
 import { newestValidItems, yieldToBrowser } from './catalog.js';
 import { NOT_A_LIST, checkList, failed, type FromWorker, type ToWorker } from './worker-protocol.js';
 
@@ -55,8 +54,7 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
   }
   // The newest page first (when the query asks for it): the page shows it while the rest is validated and indexed.
   scope.postMessage({ type: 'preview', items: previewSize === undefined ? [] : newestValidItems(list, previewSize) });
-  // The list was parsed here, and nothing else holds it: a clean item is kept, not copied.
-  const { items, problems } = validateDisclosureItems(list, { keepAsIs: isItemAsIs });
+  const { items, problems } = validateDisclosureItems(list);
   const check = checkList(items.length, problems, list.length);
   if (!check.error) index = runToEnd(directoryIndexSteps(items));
   scope.postMessage({ type: 'checked', check });

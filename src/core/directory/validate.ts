@@ -58,7 +58,7 @@ export function payloadList(data: unknown): unknown[] | null {
  * scheme other than http(s) (javascript:, data:…) counts as missing. Numeric
  * ids are accepted as strings; a repeated id keeps only its first item.
  */
-export function validateDisclosureItems(data: unknown, options: ValidationOptions = {}): ValidatedItems {
+export function validateDisclosureItems(data: unknown): ValidatedItems {
   const list = payloadList(data);
   if (list === null) {
     const got = data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data;
@@ -66,16 +66,8 @@ export function validateDisclosureItems(data: unknown, options: ValidationOption
     return { items: [], problems: [{ index: null, field: 'items', message }] };
   }
   const result: ValidatedItems = { items: [], problems: [] };
-  validateRange(list, 0, list.length, result, new Set(), options);
+  validateRange(list, 0, list.length, result, new Set());
   return result;
-}
-
-export interface ValidationOptions {
-  /**
-   * Whether a complete item (its required fields checked, its id text) may be kept as it is instead of copied:
-   * `isItemAsIs` (item-as-is.ts), for a list straight from the caller's own `JSON.parse`.
-   */
-  keepAsIs?: (raw: Record<string, unknown>) => boolean;
 }
 
 /**
@@ -83,20 +75,13 @@ export interface ValidationOptions {
  * list), `seen` holding the ids of the items before `from`: validating a long
  * list range by range gives the same result as validating it at once.
  */
-export function validateRange(
-  list: readonly unknown[],
-  from: number,
-  to: number,
-  into: ValidatedItems,
-  seen: Set<string>,
-  { keepAsIs }: ValidationOptions = {},
-): void {
+export function validateRange(list: readonly unknown[], from: number, to: number, into: ValidatedItems, seen: Set<string>): void {
   const { items, problems } = into;
   for (let index = from; index < to; index++) {
     const raw: unknown = list[index];
     if (raw === undefined && !(index in list)) continue; // a hole in a sparse array, as forEach skips it
     try {
-      const item = checkItem(raw, index, problems, keepAsIs);
+      const item = checkItem(raw, index, problems);
       if (!item) continue;
       if (seen.has(item.id)) {
         report(problems, index, 'id', `repeats id "${item.id}"; the item is left out.`);
@@ -116,7 +101,7 @@ function report(problems: DirectoryDataProblem[], index: number, field: string |
   problems.push({ index, field, message: `items[${index}]${field ? `.${field}` : ''}: ${text}` });
 }
 
-export const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 /** An http(s) or relative URL: the common cases without a RegExp, the rest through `safeHref`. */
@@ -135,12 +120,7 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
-function checkItem(
-  raw: unknown,
-  index: number,
-  problems: DirectoryDataProblem[],
-  keepAsIs: ValidationOptions['keepAsIs'],
-): DisclosureItem | null {
+function checkItem(raw: unknown, index: number, problems: DirectoryDataProblem[]): DisclosureItem | null {
   if (!isRecord(raw)) {
     report(problems, index, null, `is ${describe(raw)}, not an object; the item is left out.`);
     return null;
@@ -153,7 +133,6 @@ function checkItem(
   else if (!isWebUrl(url)) complete = missing(raw, 'url', 'an http(s) or relative URL', index, problems);
   if (!isIsoDate(publishedAt)) complete = missing(raw, 'publishedAt', 'a date YYYY-MM-DD', index, problems);
   if (!complete) return null;
-  if (keepAsIs && typeof raw.id === 'string' && keepAsIs(raw)) return raw as unknown as DisclosureItem;
   const item: DisclosureItem = { id: id as string, indexNo, title, url, publisher, category, publishedAt };
   const { docNo, summary, writtenAt, validity, keywords } = raw;
   if (!isAbsent(docNo)) {
