@@ -56,6 +56,8 @@ export function createJsonCache(maxEntries = 500): JsonCache {
         const gzipped = { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', ...headers };
         return respond(c, entry.gzipped, 200, gzipped, entry.gzipped.length);
       }
+      // (No Vary here: an answer as it is suits every client, and a cache that hands it to a browser costs it bytes, not
+      // the page.)
       const headers = { ETag: entry.etag, 'Cache-Control': PUBLIC_CACHE_CONTROL };
       if (matchesEtag(c.req.header('if-none-match'), entry.etag)) return respond(c, null, 304, headers);
       return respond(c, entry.body, 200, { 'Content-Type': 'application/json', ...headers }, entry.bytes);

@@ -179,6 +179,7 @@ describe('gzip for browsers', () => {
     const plain = await bytesOf(`${running.origin}${href}`);
     const report = await bytesOf(`${running.origin}${href}`, { 'Accept-Encoding': 'gzip' });
     assert.equal(plain.headers['content-encoding'], undefined);
+    assert.match(String(plain.headers.vary), /Accept-Encoding/);
     assert.equal(report.headers['content-encoding'], 'gzip');
     assert.match(String(report.headers.vary), /Accept-Encoding/);
     assert.deepEqual(JSON.parse(gunzipSync(report.body).toString()), JSON.parse(plain.body.toString()));
