@@ -36,24 +36,36 @@ after(async () => {
   await demo.close();
 });
 
-/** A raw request: Node's client sends no Content-Length for a body written in chunks. */
-function raw(
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  chunks: string[],
-): Promise<{ status: number; type: string; body: string }> {
+/**
+ * A request as sent, and its answer's bytes as they came: Node's client adds no Content-Length for a body written in
+ * chunks, and decompresses nothing.
+ */
+function exchange(
+  url: string,
+  headers: Record<string, string> = {},
+  { method = 'GET', chunks = [] }: { method?: string; chunks?: string[] } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const sent = request(`${api}${path}`, { method, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+    const sent = request(url, { method, headers }, (res) => {
+      const received: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => received.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(received) }));
     });
     sent.on('error', reject);
     for (const chunk of chunks) sent.write(chunk);
     sent.end();
   });
+}
+
+/** A request to the API with its body in `chunks`: the answer's status, type and text. */
+async function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  chunks: string[],
+): Promise<{ status: number; type: string; body: string }> {
+  const answer = await exchange(`${api}${path}`, headers, { method, chunks });
+  return { status: answer.status, type: String(answer.headers['content-type']), body: answer.body.toString() };
 }
 
 describe('directory answers caches can keep', () => {
@@ -107,33 +119,17 @@ describe('directory answers caches can keep', () => {
   });
 });
 
-/** A GET as sent, its body as the bytes that came (Node's client decompresses nothing). */
-function bytesOf(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const sent = request(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    sent.on('error', reject);
-    sent.end();
-  });
-}
-
 describe('gzip for browsers', () => {
   const search = '/disclosures?q=%E5%A4%96%E8%B4%B8';
   const json = () => JSON.stringify(queryDirectory(createDirectoryIndex(demoDirectoryItems()), parseDirectoryQuery({ q: '外贸' })));
 
   test('a directory answer goes gzipped to a request that takes gzip, with an ETag of its own, and as it is to one that does not', async () => {
-    const plain = await bytesOf(`${api}${search}`);
+    const plain = await exchange(`${api}${search}`);
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.body.toString(), json());
     assert.match(plain.headers.etag ?? '', /^"[\w-]+"$/);
 
-    const gzipped = await bytesOf(`${api}${search}`, { 'Accept-Encoding': 'gzip, deflate, br', Origin: PORTAL });
+    const gzipped = await exchange(`${api}${search}`, { 'Accept-Encoding': 'gzip, deflate, br', Origin: PORTAL });
     assert.equal(gzipped.status, 200);
     assert.equal(gzipped.headers['content-encoding'], 'gzip');
     assert.equal(gunzipSync(gzipped.body).toString(), json());
@@ -148,36 +144,36 @@ describe('gzip for browsers', () => {
 
   test('gzip refused (q=0) or not named gets the answer as it is; * takes it', async () => {
     for (const refused of ['gzip;q=0', 'identity', 'br;q=1, gzip;q=0, *;q=0.5', 'deflate']) {
-      const answer = await bytesOf(`${api}${search}`, { 'Accept-Encoding': refused });
+      const answer = await exchange(`${api}${search}`, { 'Accept-Encoding': refused });
       assert.equal(answer.headers['content-encoding'], undefined, refused);
       assert.equal(answer.body.toString(), json(), refused);
     }
-    const any = await bytesOf(`${api}${search}`, { 'Accept-Encoding': '*' });
+    const any = await exchange(`${api}${search}`, { 'Accept-Encoding': '*' });
     assert.equal(any.headers['content-encoding'], 'gzip');
   });
 
   test('the gzipped answer revalidates by its own ETag: a 304 for it, the answer again for the other one', async () => {
-    const first = await bytesOf(`${api}${search}`, { 'Accept-Encoding': 'gzip' });
-    const again = await bytesOf(`${api}${search}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': first.headers.etag! });
+    const first = await exchange(`${api}${search}`, { 'Accept-Encoding': 'gzip' });
+    const again = await exchange(`${api}${search}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': first.headers.etag! });
     assert.equal(again.status, 304);
     assert.equal(again.body.length, 0);
     assert.equal(again.headers.etag, first.headers.etag);
-    const plainEtag = (await bytesOf(`${api}${search}`)).headers.etag!;
-    const other = await bytesOf(`${api}${search}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': plainEtag });
+    const plainEtag = (await exchange(`${api}${search}`)).headers.etag!;
+    const other = await exchange(`${api}${search}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': plainEtag });
     assert.equal(other.status, 200);
     assert.equal(gunzipSync(other.body).toString(), json());
   });
 
   test('an answer under 1 KB goes as it is; a report goes gzipped', async () => {
     const id = demoDirectoryItems()[0]!.id;
-    const item = await bytesOf(`${api}/disclosures/${encodeURIComponent(id)}`, { 'Accept-Encoding': 'gzip' });
+    const item = await exchange(`${api}/disclosures/${encodeURIComponent(id)}`, { 'Accept-Encoding': 'gzip' });
     assert.ok(item.body.length < 1024, `${item.body.length} bytes`);
     assert.equal(item.headers['content-encoding'], undefined);
     assert.equal((JSON.parse(item.body.toString()) as { id: string }).id, id);
 
-    const { href } = (JSON.parse((await bytesOf(`${api}/reports`)).body.toString()) as { href: string }[])[0]!;
-    const plain = await bytesOf(`${running.origin}${href}`);
-    const report = await bytesOf(`${running.origin}${href}`, { 'Accept-Encoding': 'gzip' });
+    const { href } = (JSON.parse((await exchange(`${api}/reports`)).body.toString()) as { href: string }[])[0]!;
+    const plain = await exchange(`${running.origin}${href}`);
+    const report = await exchange(`${running.origin}${href}`, { 'Accept-Encoding': 'gzip' });
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.match(String(plain.headers.vary), /Accept-Encoding/);
     assert.equal(report.headers['content-encoding'], 'gzip');
@@ -192,16 +188,16 @@ describe('gzip for browsers', () => {
     writeFileSync(join(dir, 'kit.js'), script);
     const site = await startServer({ app: demo.app, port: 0, host: '127.0.0.1', staticDir: dir });
     try {
-      const plain = await bytesOf(`${site.origin}/kit.js`);
+      const plain = await exchange(`${site.origin}/kit.js`);
       assert.equal(plain.headers['content-encoding'], undefined);
       assert.equal(plain.body.toString(), script);
-      const gzipped = await bytesOf(`${site.origin}/kit.js`, { 'Accept-Encoding': 'gzip, deflate' });
+      const gzipped = await exchange(`${site.origin}/kit.js`, { 'Accept-Encoding': 'gzip, deflate' });
       assert.equal(gzipped.headers['content-encoding'], 'gzip');
       assert.equal(gunzipSync(gzipped.body).toString(), script);
-      const page = await bytesOf(`${site.origin}/`, { 'Accept-Encoding': 'gzip' });
+      const page = await exchange(`${site.origin}/`, { 'Accept-Encoding': 'gzip' });
       assert.equal(page.headers['content-encoding'], 'gzip');
       assert.match(gunzipSync(page.body).toString(), /^<!doctype html>/);
-      const search = await bytesOf(`${site.origin}/api/disclosures?q=%E5%A4%96%E8%B4%B8`, { 'Accept-Encoding': 'gzip' });
+      const search = await exchange(`${site.origin}/api/disclosures?q=%E5%A4%96%E8%B4%B8`, { 'Accept-Encoding': 'gzip' });
       assert.equal(gunzipSync(search.body).toString(), json());
     } finally {
       await site.close();
