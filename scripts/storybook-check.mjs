@@ -51,8 +51,9 @@ const outcomes = new Map();
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The story's serious and critical axe violations. */
+/** The story's serious and critical axe violations, axe put in the page first. */
 async function axeViolations(tab) {
+  await tab.evaluate(axeSource);
   for (let attempt = 0; ; attempt++) {
     try {
       return await tab.evaluate(async () => {
@@ -105,7 +106,6 @@ async function checkStories() {
     if (outcome !== 'rendered') problems.push(`story did not render (${outcome})`);
     // Let play functions and the elements' first requests finish.
     await pause(800);
-    await tab.evaluate(axeSource);
     problems.push(...(await axeViolations(tab).catch((error) => [`axe did not run: ${error.message}`])));
     outcomes.set(story, [...problems]); // a copy: what the next story's navigation reports is not this story's
   }
