@@ -8,8 +8,7 @@ import { minifyLitLiterals } from './scripts/minify-literals-plugin.mjs';
  * translations), the base element with its language and theme, the data-loading controllers and states, the
  * tokens, the API client, and the small helpers several elements share — in one chunk, so a page fetches it in
  * one request and gzips it as one stream. What only some elements use (form fields, drafts, upload, directives,
- * formatters …) stays out of it:
- * a contact card page does not pay for the forms.
+ * formatters …) stays out of it: a contact card page does not pay for the forms.
  */
 const RUNTIME = [
   /\/node_modules\/lit\/index\.js$/,
