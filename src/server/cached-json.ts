@@ -14,6 +14,15 @@ import { respond } from './planned-headers.js';
 /** Public, fresh for a minute; after that a cache revalidates (a 304 costs the server almost nothing). */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
 
+/**
+ * Public, but asked again every time: for answers that can change while the server runs (a report the office
+ * corrects), which a minute of freshness would show stale to the clerk who just published. A repeat still costs
+ * only a 304.
+ */
+export const REVALIDATE_CACHE_CONTROL = 'public, no-cache';
+
+const etagOf = (body: string): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
 interface Entry {
   body: string;
   bytes: number;
@@ -44,7 +53,7 @@ export function createJsonCache(maxEntries = 500): JsonCache {
         entries.delete(key);
       } else {
         const body = JSON.stringify(compute());
-        entry = { body, bytes: Buffer.byteLength(body), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+        entry = { body, bytes: Buffer.byteLength(body), etag: etagOf(body) };
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
       }
       entries.set(key, entry);
@@ -63,4 +72,21 @@ export function createJsonCache(maxEntries = 500): JsonCache {
       return respond(c, entry.body, 200, { 'Content-Type': 'application/json', ...headers }, entry.bytes);
     },
   };
+}
+
+/**
+ * An answer that may change between two requests, so it is serialised each time, with a strong ETag of its bytes:
+ * a 304 when the request already holds it. For routes behind `gzipAnswers()` (which compresses a 200 of 1 KB or
+ * more and weakens its ETag), the 304 names the ETag as that 200 would have.
+ */
+export function sendRevalidated(c: Context, value: unknown): Response {
+  const body = JSON.stringify(value);
+  const bytes = Buffer.byteLength(body);
+  const etag = etagOf(body);
+  const headers = { ETag: etag, 'Cache-Control': REVALIDATE_CACHE_CONTROL, Vary: 'Accept-Encoding' };
+  if (matchesEtag(c.req.header('if-none-match'), etag)) {
+    const sent = bytes >= GZIP_FROM_BYTES && acceptsGzip(c) ? `W/${etag}` : etag;
+    return respond(c, null, 304, { ...headers, ETag: sent });
+  }
+  return respond(c, body, 200, { 'Content-Type': 'application/json', ...headers }, bytes);
 }

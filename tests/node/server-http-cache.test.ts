@@ -1,5 +1,5 @@
-// Over real HTTP (the Node adapter, as `npm run serve` runs it): directory answers a portal's cache can keep
-// (ETag, Cache-Control, 304 on If-None-Match), gzip for browsers, body limits that still refuse an oversize POST however it is sent
+// Over real HTTP (the Node adapter, as `npm run serve` runs it): directory answers, reports and the contact card a
+// portal's cache can keep (ETag, Cache-Control, 304 on If-None-Match), gzip for browsers, body limits that still refuse an oversize POST however it is sent
 // and leave reads alone, the request log written in batches, and the reply deadline memoised per receipt day
 // but recomputed once the office enters a year.
 import assert from 'node:assert/strict';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import type { ApplicationReceipt } from '../../src/api/types/application.js';
+import type { AnnualReport } from '../../src/api/types/report.js';
 import { provisionalReplyDueDate } from '../../src/core/calendar/index.js';
 import { queryDirectory } from '../../src/core/directory/query.js';
 import { createDirectoryIndex } from '../../src/core/directory/search-index.js';
@@ -17,7 +18,7 @@ import { parseDirectoryQuery } from '../../src/core/directory/url-state.js';
 import { createDemoServer, type DemoServer } from '../../src/server/demo.js';
 import { bufferedSink } from '../../src/server/log.js';
 import { startServer, type RunningServer } from '../../src/server/node.js';
-import { demoDirectoryItems } from '../../src/server/seed.js';
+import { DEMO_CONTACT, demoDirectoryItems } from '../../src/server/seed.js';
 import { createOfficeCalendar } from '../../src/server/staff/office-calendar.js';
 import { sampleApplication } from '../../src/server/testing.js';
 
@@ -116,6 +117,77 @@ describe('directory answers caches can keep', () => {
     assert.equal(head.headers.get('etag'), one.headers.get('etag'));
     assert.equal(await head.text(), '');
     assert.equal((await fetch(`${api}/disclosures/no-such-id`)).status, 404);
+  });
+});
+
+describe('reports and the contact card caches can keep', () => {
+  test('the contact card, given at start, is kept as a directory answer is: strong ETag, a minute fresh, a 304 on a repeat', async () => {
+    const card = await exchange(`${api}/contact`);
+    assert.equal(card.status, 200);
+    assert.deepEqual(JSON.parse(card.body.toString()), DEMO_CONTACT);
+    assert.match(card.headers.etag ?? '', /^"[\w-]+"$/);
+    assert.equal(card.headers['cache-control'], 'public, max-age=60');
+    const again = await exchange(`${api}/contact`, { 'If-None-Match': card.headers.etag!, Origin: PORTAL });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+    assert.equal(again.headers.etag, card.headers.etag);
+    assert.equal(again.headers['access-control-allow-origin'], PORTAL);
+  });
+
+  test('a report and the list are asked again each time (no-cache) and a repeat is a 304, gzipped or not', async () => {
+    const list = await exchange(`${api}/reports`);
+    assert.equal(list.headers['cache-control'], 'public, no-cache');
+    assert.equal((await exchange(`${api}/reports`, { 'If-None-Match': list.headers.etag! })).status, 304);
+    const { href } = (JSON.parse(list.body.toString()) as { href: string }[])[0]!;
+
+    const plain = await exchange(`${running.origin}${href}`);
+    assert.equal(plain.status, 200);
+    assert.match(plain.headers.etag ?? '', /^"[\w-]+"$/);
+    assert.equal(plain.headers['cache-control'], 'public, no-cache');
+    const repeat = await exchange(`${running.origin}${href}`, { 'If-None-Match': plain.headers.etag! });
+    assert.equal(repeat.status, 304);
+    assert.equal(repeat.body.length, 0);
+    assert.equal(repeat.headers.etag, plain.headers.etag);
+
+    // gzipped, the 200's ETag is weak (hono's compress); the 304 to that request names it the same way
+    const gzipped = await exchange(`${running.origin}${href}`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    assert.equal(gzipped.headers.etag, `W/${plain.headers.etag}`);
+    const gzippedRepeat = await exchange(`${running.origin}${href}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': gzipped.headers.etag! });
+    assert.equal(gzippedRepeat.status, 304);
+    assert.equal(gzippedRepeat.headers.etag, gzipped.headers.etag);
+    assert.match(String(gzippedRepeat.headers.vary), /Accept-Encoding/);
+  });
+
+  test('a correction published while the server runs is served at once: the old ETag no longer gives a 304', async () => {
+    const { href, year } = (JSON.parse((await exchange(`${api}/reports`)).body.toString()) as { href: string; year: number }[])[0]!;
+    const before = await exchange(`${running.origin}${href}`);
+    const report = JSON.parse(before.body.toString()) as AnnualReport;
+    const versions = await demo.storage.listReportVersions(year);
+    const at = new Date().toISOString();
+    const staff = { id: 'test', name: '测试' };
+    await demo.storage.createReportVersion({
+      year,
+      version: versions.length + 1,
+      status: 'published',
+      revision: 1,
+      document: { ...report, agency: `${report.agency}（更正）` },
+      sources: {},
+      note: '更正',
+      returnNote: null,
+      createdAt: at,
+      createdBy: staff,
+      updatedAt: at,
+      updatedBy: staff,
+      submittedAt: null,
+      submittedBy: null,
+      publishedAt: at,
+      publishedBy: staff,
+    });
+    const after = await exchange(`${running.origin}${href}`, { 'If-None-Match': before.headers.etag! });
+    assert.equal(after.status, 200);
+    assert.notEqual(after.headers.etag, before.headers.etag);
+    assert.equal((JSON.parse(after.body.toString()) as AnnualReport).agency, `${report.agency}（更正）`);
   });
 });
 
