@@ -9,6 +9,7 @@ import { CHANNELS, DELIVERY_STATES } from './notify/store.js';
 import { EVENT_TYPES } from './notify/events.js';
 import { APPLICATION_LIMITS } from '../core/validate/application.js';
 import { FEEDBACK_LIMITS } from '../core/validate/feedback.js';
+import { PUBLIC_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from './cached-json.js';
 import { staffPaths, staffSchemas, staffSecuritySchemes } from './openapi-staff.js';
 import type { Schema } from './openapi-schema.js';
 import { date, instant, int, json, nullable, object, ok, pathParam, problemsOf, queryParam, ref, str } from './openapi-schema.js';
@@ -48,6 +49,22 @@ const created = (schema: string, description: string) => ({
   },
   content: json(ref(schema)),
 });
+
+/**
+ * A public answer a portal's cache or a CDN can keep: an ETag and Cache-Control on the 200, and a 304 without a body
+ * when If-None-Match names the answer's ETag.
+ */
+const cacheable = (schema: Schema, description: string, cacheControl: string) => {
+  const etag = { description: 'of the answer’s bytes (weak when the answer went gzipped through a middleware)', schema: str() };
+  return {
+    '200': {
+      description,
+      headers: { ETag: etag, 'Cache-Control': { description: `\`${cacheControl}\``, schema: str() } },
+      content: json(schema),
+    },
+    '304': { description: 'Not modified: If-None-Match names this answer’s ETag', headers: { ETag: etag } },
+  };
+};
 
 const requestRow: Schema = {
   type: 'array',
@@ -570,14 +587,14 @@ export const openApiDocument = {
           queryParam('page', { type: 'integer', minimum: 1 }, '1-based page'),
           queryParam('pageSize', { type: 'integer', minimum: 1, maximum: 100 }, 'default 20'),
         ],
-        responses: { ...ok(ref('DirectoryPage'), 'One page of results with facets') },
+        responses: { ...cacheable(ref('DirectoryPage'), 'One page of results with facets', PUBLIC_CACHE_CONTROL) },
       },
     },
     '/disclosures/{id}': {
       get: {
         summary: 'One document of the directory',
         parameters: [pathParam('id', 'document id')],
-        responses: { ...ok(ref('DisclosureItem'), 'The document'), ...problems(404) },
+        responses: { ...cacheable(ref('DisclosureItem'), 'The document', PUBLIC_CACHE_CONTROL), ...problems(404) },
       },
     },
     '/applications': {
@@ -703,20 +720,20 @@ export const openApiDocument = {
     '/reports': {
       get: {
         summary: 'The annual reports available',
-        responses: { ...ok({ type: 'array', items: ref('ReportListItem') }, 'Newest first') },
+        responses: { ...cacheable({ type: 'array', items: ref('ReportListItem') }, 'Newest first', REVALIDATE_CACHE_CONTROL) },
       },
     },
     '/reports/{year}': {
       get: {
         summary: 'One annual report document: the newest published version of the year',
         parameters: [pathParam('year', 'report year')],
-        responses: { ...ok(ref('AnnualReport'), 'The report'), ...problems(404) },
+        responses: { ...cacheable(ref('AnnualReport'), 'The report', REVALIDATE_CACHE_CONTROL), ...problems(404) },
       },
     },
     '/contact': {
       get: {
         summary: 'The contact card of the disclosure office (政府信息公开工作机构)',
-        responses: { ...ok(ref('ContactInfo'), 'Contact-card fields'), ...problems(404) },
+        responses: { ...cacheable(ref('ContactInfo'), 'Contact-card fields', PUBLIC_CACHE_CONTROL), ...problems(404) },
       },
     },
     '/admin/applications/{trackingCode}': {
