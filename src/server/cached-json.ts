@@ -4,6 +4,8 @@
  * repeats — and revalidate with If-None-Match for a 304 without a body. To a browser, which takes gzip, an answer
  * of 1 KB or more goes gzipped, compressed once when first asked for, with a strong ETag of its own (the same
  * with `-gz`): the two are different bytes, and a cache keeps them apart by `Vary: Accept-Encoding`.
+ * Answers that do change while it runs (the reports) get `sendRevalidated`: an ETag made per request, and a
+ * cache told to ask again at every use.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
