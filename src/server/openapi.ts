@@ -474,7 +474,7 @@ const reportAuthoringPaths = {
       summary: 'The published versions of a year’s report, newest first, with each correction’s note',
       parameters: [yearParam],
       responses: {
-        ...ok({ type: 'array', items: ref('PublishedVersion') }, 'The history'),
+        ...cacheable({ type: 'array', items: ref('PublishedVersion') }, 'The history', REVALIDATE_CACHE_CONTROL),
         ...problems(404),
       },
     },
@@ -484,7 +484,7 @@ const reportAuthoringPaths = {
       summary: 'One published version of a year’s report',
       parameters: [yearParam, versionParam],
       responses: {
-        ...ok(ref('AnnualReport'), 'The report as that version published it'),
+        ...cacheable(ref('AnnualReport'), 'The report as that version published it', REVALIDATE_CACHE_CONTROL),
         ...problems(404),
       },
     },

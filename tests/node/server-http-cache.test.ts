@@ -159,6 +159,23 @@ describe('reports and the contact card caches can keep', () => {
     assert.match(String(gzippedRepeat.headers.vary), /Accept-Encoding/);
   });
 
+  test('a report’s history and each published version revalidate the same way', async () => {
+    const { href } = (JSON.parse((await exchange(`${api}/reports`)).body.toString()) as { href: string }[])[0]!;
+    const history = await exchange(`${running.origin}${href}/versions`);
+    assert.equal(history.status, 200);
+    assert.equal(history.headers['cache-control'], 'public, no-cache');
+    assert.equal((await exchange(`${running.origin}${href}/versions`, { 'If-None-Match': history.headers.etag! })).status, 304);
+    const first = (JSON.parse(history.body.toString()) as { href: string }[]).at(-1)!.href;
+    const version = await exchange(`${running.origin}${first}`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(version.status, 200);
+    assert.equal(version.headers['content-encoding'], 'gzip');
+    assert.match(version.headers.etag ?? '', /^W\/"[\w-]+"$/);
+    assert.equal(version.headers['cache-control'], 'public, no-cache');
+    const again = await exchange(`${running.origin}${first}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': version.headers.etag! });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.etag, version.headers.etag);
+  });
+
   test('a correction published while the server runs is served at once: the old ETag no longer gives a 304', async () => {
     const { href, year } = (JSON.parse((await exchange(`${api}/reports`)).body.toString()) as { href: string; year: number }[])[0]!;
     const before = await exchange(`${running.origin}${href}`);

@@ -10,6 +10,8 @@ import type { AnnualReport, ReviewGroup } from '../../api/types/report.js';
 import { todayInChina } from '../../core/calendar/index.js';
 import { checkReport, checkSchema, isReadableReport } from '../../core/report/index.js';
 import { formatForYear, prefillReport } from '../../core/report/prefill.js';
+import { sendRevalidated } from '../cached-json.js';
+import { gzipAnswers } from '../compression.js';
 import { checkText, failIf, objectWithKeys } from '../check.js';
 import type { ServerDeps } from '../deps.js';
 import { readJson } from '../http.js';
@@ -311,6 +313,8 @@ export function staffReportRoutes(deps: ServerDeps, actorOf: ActorOf): Hono {
 /** The public history of a year's report: every published version, newest first, and each one's document. */
 export function reportVersionRoutes(deps: ServerDeps): Hono {
   const routes = new Hono();
+  // Public, as the newest version at /reports/{year} is: gzipped to a browser the same way.
+  routes.use('/reports/:year/versions/*', gzipAnswers());
   const publishedVersions = async (year: number) =>
     (await deps.storage.listReportVersions(year)).filter((v) => v.status === 'published').reverse();
 
@@ -334,7 +338,7 @@ export function reportVersionRoutes(deps: ServerDeps): Hono {
     const given = deps.reports.find((r) => r.year === year);
     if (list.length === 0 && given) list.push({ version: 1, publishedAt: given.publishedAt ?? null, note: null, href: `${base}/1` });
     if (list.length === 0) throw new ProblemError('not-found', 'No annual report for this year.');
-    return c.json(list);
+    return sendRevalidated(c, list);
   });
 
   routes.get('/reports/:year/versions/:version', async (c) => {
@@ -343,9 +347,9 @@ export function reportVersionRoutes(deps: ServerDeps): Hono {
     if (!/^[1-9]\d{0,5}$/.test(text)) throw new ProblemError('not-found', 'No such published version of this report.');
     const version = Number(text);
     const found = (await publishedVersions(year)).find((v) => v.version === version);
-    if (found) return c.json(found.document);
+    if (found) return sendRevalidated(c, found.document);
     const given = deps.reports.find((r) => r.year === year);
-    if (given && version === 1 && (await publishedVersions(year)).length === 0) return c.json(given);
+    if (given && version === 1 && (await publishedVersions(year)).length === 0) return sendRevalidated(c, given);
     throw new ProblemError('not-found', 'No such published version of this report.');
   });
 
