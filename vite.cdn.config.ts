@@ -28,12 +28,14 @@ const RUNTIME = [
 
 /**
  * What an element import()s as soon as it shows its data, which the autoloader preloads with the element's chunk
- * when the element has a URL to fetch (src/autoloader.ts), one round trip earlier: the report viewer's view with
- * its tables, charts and the narratives' sanitiser (static imports of the view, so they come with it).
- * Not what waits for the citizen (the card's vCard writer, the mailbox's views, the proof solver).
+ * when the element shows data at once (src/autoloader.ts), one round trip earlier: the report viewer's view with
+ * its tables, charts and the narratives' sanitiser (static imports of the view, so they come with it), when it
+ * has a URL to fetch; the directory's search of its own list, when it has none (a `<table>` child, inline JSON,
+ * `data`). Not what waits for the citizen (the card's vCard writer, the mailbox's views, the proof solver).
  */
 const WHEN_SHOWN: Record<string, RegExp[]> = {
   'zwgk-report-viewer': [/\/src\/components\/report-viewer\/view\.ts$/],
+  'zwgk-directory': [/\/src\/components\/directory\/local-search\.ts$/],
 };
 
 /**
@@ -161,6 +163,8 @@ const COMMON = [
   /\/src\/i18n\/format\.ts$/,
   /\/src\/events\//,
   /\/src\/components\/base\/controllers\/url-state\.ts$/,
+  // (what loads a module on first use: every element but the card has one)
+  /\/src\/components\/base\/lazy-module\.ts$/,
   // (directive-helpers: the forms' directives and the report viewer's async narrative directive both use it.)
   /\/node_modules\/lit-html\/(directive|directive-helpers)\.js$/,
 ];

@@ -241,6 +241,12 @@ if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no
         ? []
         : scripts.filter((path) => /^chunks\/forms-[\w-]+\.js$/.test(path));
       if (forms.length) (rows.push([`page: ${page.title}`, 'loads', '—', `${forms.join(', ')}: no form on it`]), (failed = true));
+      // A directory searched by its server (remote mode) or its worker (a client-mode src, as on every page
+      // here) does not load the search on the page.
+      const search = scripts.filter((path) => /^chunks\/local-search-[\w-]+\.js$/.test(path));
+      if (search.length)
+        (rows.push([`page: ${page.title}`, 'loads', '—', `${search.join(', ')}: its directory does not search on the page`]),
+          (failed = true));
     }
     // The same card on an English page: the messages every element shares and the card's own come as two chunks
     // more, and no other element's.

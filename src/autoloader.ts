@@ -20,8 +20,8 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
  * The chunks each element's chunk imports (`tags`: indexes into `chunks`, the files in chunks/ without their
  * `.js`), and those it import()s as soon as it shows its data (`shown`), written in by the CDN build
  * (vite.cdn.config.ts). They are fetched beside the element's chunk (`<link rel="modulepreload">`) instead of
- * one round trip after it — `shown` only when the element has a URL to fetch: on a slow link each round trip
- * is a visible wait. Empty in other builds, where a bundler has already joined the chunks.
+ * one round trip after it — `shown` only when the element shows data at once (showsAtOnce): on a slow link
+ * each round trip is a visible wait. Empty in other builds, where a bundler has already joined the chunks.
  */
 const PRELOAD: { chunks: string[]; tags: Record<string, number[]>; shown: Record<string, number[]> } = JSON.parse(
   '{"chunks":[],"tags":{},"shown":{}}',
@@ -73,7 +73,11 @@ function load(element: Element): void {
     // An unreadable URL is the element's to report (its error state), not a reason not to load it.
     if (href) preload('preload', href);
   }
-  const chunks = [...(PRELOAD.tags[tag] ?? []), ...(urls.length ? (PRELOAD.shown[tag] ?? []) : [])];
+  // The directory searches a list of its own at once when it has one (no `src`, and a <table> or inline JSON
+  // child, or `data` set already); the others show data at once when they have a URL to fetch.
+  const showsAtOnce =
+    tag === 'zwgk-directory' ? !element.hasAttribute('src') && (element.childElementCount > 0 || 'data' in element) : urls.length > 0;
+  const chunks = [...(PRELOAD.tags[tag] ?? []), ...(showsAtOnce ? (PRELOAD.shown[tag] ?? []) : [])];
   for (const index of chunks) preload('modulepreload', new URL(`./chunks/${PRELOAD.chunks[index]}.js`, HERE).href);
   if (requested.has(tag)) return;
   requested.add(tag);

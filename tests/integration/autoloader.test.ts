@@ -24,6 +24,8 @@ let browser: Browser;
 let server: Server;
 let origin: string;
 const pages = new Map<string, string>();
+/** Script files the test server answers with 404 while it has them here (a dropped connection). */
+const unreachable = new Set<RegExp>();
 /** JSON the test server answers with, and how many times each was asked for. */
 const answers = new Map<string, { body: unknown; requests: number }>();
 
@@ -37,6 +39,7 @@ before(async () => {
       answer.requests++;
       return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
     }
+    if ([...unreachable].some((pattern) => pattern.test(path))) return void res.writeHead(404).end();
     const file = join(CDN, path);
     if (path.endsWith('.js') && file.startsWith(CDN) && existsSync(file)) {
       return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(file));
@@ -129,6 +132,59 @@ test("the card's data is fetched beside its code, once", async () => {
   assert.deepEqual(fetchPreloads, ['fetch /contact.json'], 'the autoloader preloads the URL the card fetches');
   // The card's own fetch takes the preloaded answer: one request, not two.
   assert.equal(answers.get('/contact.json')!.requests, 1);
+});
+
+test('a directory that searches its own table gets the search beside its code; one whose server searches never loads it', async () => {
+  const table = await load(
+    'directory-table',
+    `<zwgk-directory url-state="off"><table><thead><tr><th data-field="title">标题</th><th data-field="publishedAt">发布日期</th></tr></thead>
+<tbody><tr><td><a href="/a.htm">关于道路建设项目的批复</a></td><td>2024-05-06</td></tr></tbody></table></zwgk-directory>`,
+    "document.querySelector('zwgk-directory').shadowRoot?.querySelector('[part~=\"item\"]')?.textContent.includes('道路建设项目')",
+  );
+  assert.deepEqual(table.errors, []);
+  const search = (paths: string[]) => paths.filter((path) => /^\/chunks\/local-search-[\w-]+\.js$/.test(path));
+  assert.equal(search(table.scripts).length, 1, `the search on the page is loaded (${table.scripts.join(', ')})`);
+  assert.equal(search(table.preloaded).length, 1, 'and preloaded with the directory, not a round trip after it');
+
+  answers.set('/disclosures', { body: { items: [], total: 0, page: 1, pageSize: 10 }, requests: 0 });
+  const remote = await load(
+    'directory-remote',
+    '<zwgk-directory src="/disclosures" mode="remote" url-state="off"></zwgk-directory>',
+    'document.querySelector(\'zwgk-directory\').shadowRoot?.querySelector(\'[part~="empty"], [part~="count"]\')',
+  );
+  assert.deepEqual(remote.errors, []);
+  assert.equal(answers.get('/disclosures')!.requests, 1);
+  assert.deepEqual(search(remote.scripts), [], 'remote mode: the server searches, the page does not load the search');
+});
+
+test('a directory whose search cannot be fetched says so, with Retry, and its table stays in view', async () => {
+  const search = /^\/chunks\/local-search-[\w-]+\.js$/;
+  unreachable.add(search);
+  pages.set(
+    '/directory-offline',
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>offline</title>
+<script type="module" src="/autoloader.js"></script></head><body><zwgk-directory url-state="off"><table>
+<thead><tr><th data-field="title">标题</th><th data-field="publishedAt">发布日期</th></tr></thead>
+<tbody><tr><td><a href="/a.htm">关于道路建设项目的批复</a></td><td>2024-05-06</td></tr></tbody></table></zwgk-directory></body></html>`,
+  );
+  const tab = await browser.newPage();
+  try {
+    await tab.goto(`${origin}/directory-offline`, { waitUntil: 'networkidle0' });
+    await tab.waitForFunction(() => document.querySelector('zwgk-directory')?.shadowRoot?.querySelector('[part~="error"] button'), {
+      timeout: 10_000,
+    });
+    const state = await tab.evaluate(() => {
+      const root = document.querySelector('zwgk-directory')!.shadowRoot!;
+      const link = document.querySelector('zwgk-directory table a') as HTMLElement;
+      return { error: root.querySelector('[part~="error"]')!.textContent!.replace(/\s+/g, ''), linkShown: link.checkVisibility() };
+    });
+    // (Chromium keeps a failed module fetch for the page's life: Retry tries again, a reload loads it.)
+    assert.match(state.error, /无法连接到服务器[\s\S]*重试/);
+    assert.ok(state.linkShown, "the server's table, and its link, still shown");
+  } finally {
+    unreachable.delete(search);
+    await tab.close();
+  }
 });
 
 test('an element whose src is not a URL is still loaded, and says so', async () => {

@@ -2,14 +2,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { DirectoryFacets, DirectoryQuery, DirectorySort, DisclosureValidity, FacetCount } from '../../api/types/directory.js';
-import { effectiveSort } from '../../core/directory/query.js';
 import { SORTS, VALIDITIES } from '../../core/directory/url-state.js';
-import { FACET_NAMES, type FacetName } from '../../core/directory/text-index.js';
+import { FACET_NAMES, effectiveSort, type FacetName } from '../../core/directory/query-options.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatNumber } from '../../i18n/format.js';
 import { pageWindow, validityLabel } from './view.js';
 
-export type { FacetName } from '../../core/directory/text-index.js';
+export type { FacetName } from '../../core/directory/query-options.js';
 
 /**
  * How a change came: a keystroke (`typing`, settled after a pause), a page button (`focus` the count), 搜索

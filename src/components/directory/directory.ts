@@ -8,8 +8,10 @@ import { buttons, states, tokens } from '../../styles/tokens.js';
 import { errorDetail, type ZwgkErrorDetail } from '../../events/zwgk-error.js';
 import type { ZwgkSearchDetail } from '../../events/zwgk-search.js';
 import type { DirectoryQuery } from '../../api/types/directory.js';
-import { DEFAULT_PAGE_SIZE, clampPageSize } from '../../core/directory/query.js';
+import { DEFAULT_PAGE_SIZE, clampPageSize } from '../../core/directory/query-options.js';
 import { DirectoryLoader, type Shown } from './loader.js';
+import { loadLocalSearch, loadedLocalSearch } from './local-search-loader.js';
+import { awaitsHydration } from '../base/hydration.js';
 import { SettleController, type SettleWork } from './settle.js';
 import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
 import { describeCount, type QueryChange } from './controls.js';
@@ -175,6 +177,29 @@ export class ZwgkDirectory extends ZwgkElement {
     else if (this.loader.busy) this.loader.refresh();
   }
 
+  /**
+   * The first render of a list the element searches itself (`data`, inline JSON, a `<table>` child) waits for
+   * the search, which the browser loads on demand: the results show in that render, and in hydration as server
+   * rendering (with `zwgk-kit/ssr`) showed them. (A failed load shows the error state with Retry.)
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || loadedLocalSearch() || !this.hasOwnList()) return super.scheduleUpdate();
+    return loadLocalSearch()
+      .catch(() => undefined)
+      .then(() => super.scheduleUpdate());
+  }
+
+  /**
+   * Before the first update: whether the element will search a list of its own. (`data` set before the element
+   * was defined, as frameworks do, reaches it only in that update: server-rendered, it is taken to have a list;
+   * otherwise its first render shows the loading state.)
+   */
+  private hasOwnList(): boolean {
+    if (this.src || this.mode === 'remote') return false;
+    const child = this.querySelector(':scope > table, :scope > script[type="application/json"]');
+    return this.data != null || child !== null || awaitsHydration(this);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!this.urlRead) {
@@ -269,7 +294,8 @@ export class ZwgkDirectory extends ZwgkElement {
       case 'loading':
         return renderSkeleton(6);
       case 'error':
-        return renderLoadError(error!, () => this.loader.retry());
+        // A <table> child not read yet (its search could not be loaded) stays in view under the error.
+        return html`${renderLoadError(error!, () => this.loader.retry())}<slot></slot>`;
       default:
         return this.renderDirectory();
     }

@@ -3,13 +3,12 @@ import { awaitsHydration } from '../base/hydration.js';
 import { RequestController, toLoadError, type LoadError, type Parse } from '../base/controllers/request.js';
 import { requestJson } from '../../api/client.js';
 import type { DirectoryQuery, DisclosureItem } from '../../api/types/directory.js';
-import { queryDirectory } from '../../core/directory/query.js';
-import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
+import type { DirectoryIndex } from '../../core/directory/text-index.js';
 import { payloadList, validateDisclosureItems, type DirectoryDataProblem } from '../../core/directory/validate.js';
-import { VALIDATE_AT_ONCE, newestValidItems } from './catalog.js';
+import { loadLocalSearch, loadedLocalSearch, type LocalSearch } from './local-search-loader.js';
+import type { LongList } from './local-search.js';
 import { parseResultPage, type ResultPage } from './remote.js';
 import { hrefWithQuery } from './url-sync.js';
-import { readDirectoryTable } from './table-source.js';
 import { NOT_A_LIST, checkList, workerUrl, type FromWorker, type ListCheck, type ToWorker } from './worker-protocol.js';
 
 /** Milliseconds of quiet after typing before a remote search is sent. */
@@ -47,14 +46,16 @@ export interface DirectoryLoaderOptions {
  * is under way): src → data → inline JSON → `<table>` child, in that order; in
  * remote mode, the pages of results (one request at a time). A `src` in client mode is
  * fetched, validated, indexed and searched in a worker (search-worker.ts),
- * which sends only the page shown; elsewhere, or where no worker starts, a
- * long list shows its newest page first, then is validated and indexed in
- * short tasks on the page; what only makes search faster (the postings, the
- * title order) is prepared after that, in short tasks too.
+ * which sends only the page shown; elsewhere, or where no worker starts, the
+ * page searches with local-search.ts, loaded then (at once in server rendering):
+ * a long list shows its newest page first, then is validated and indexed in
+ * short tasks; what only makes search faster (the postings, the title order)
+ * is prepared after that, in short tasks too.
  */
 export class DirectoryLoader implements ReactiveController {
   phase: Phase = 'idle';
-  index?: DirectoryIndex;
+  /** The list searched on the page, and the search that reads it. */
+  private local?: { index: DirectoryIndex; search: LocalSearch };
   /** The newest page of a large list, shown while it is validated and indexed. */
   preview?: DisclosureItem[];
   error?: LoadError;
@@ -109,7 +110,7 @@ export class DirectoryLoader implements ReactiveController {
       if (!typing) return this.fetchPage();
       this.setBusy(this.shown !== undefined);
       this.searchTimer = setTimeout(() => this.fetchPage(), REMOTE_DEBOUNCE_MS);
-    } else if (this.index) this.show(queryDirectory(this.index, query), query);
+    } else if (this.local) this.show(this.local.search.queryDirectory(this.local.index, query), query);
     else if (this.workerReady) {
       this.answer = query;
       this.worker!.postMessage({ type: 'query', id: ++this.asked, query } satisfies ToWorker);
@@ -208,7 +209,7 @@ export class DirectoryLoader implements ReactiveController {
     const generation = this.generation;
     const source = this.options.source();
     this.loadedFrom = { ...source };
-    this.index = undefined;
+    this.local = undefined;
     this.preview = undefined;
     this.error = undefined;
     this.shown = undefined;
@@ -225,7 +226,7 @@ export class DirectoryLoader implements ReactiveController {
       this.setPhase('loading');
       if (!isServer) this.inWorker(source.src, generation);
     } else if (source.data !== undefined && source.data !== null) {
-      void this.accept(source.data, generation);
+      this.withLocalSearch(generation, (search) => this.accept(search, source.data, generation));
     } else if (inline && awaitsHydration(host)) {
       // The server could not read the child: hydrate as it rendered (idle), then read it.
       this.setPhase('idle');
@@ -238,19 +239,38 @@ export class DirectoryLoader implements ReactiveController {
         this.fail({ kind: 'invalid', detail: `Inline JSON could not be read: ${String(error)}` });
         return;
       }
-      void this.accept(parsed, generation);
+      this.withLocalSearch(generation, (search) => this.accept(search, parsed, generation));
     } else if (table) {
-      const items = readDirectoryTable(table);
-      if (items === null) {
-        this.setPhase('unreadable-table');
-        console.warn('[zwgk-directory] the <table> child has no header cell with data-field="title"; it is shown as it is.');
-      } else {
-        table.hidden = true;
-        this.ready(items, [], items.length);
-      }
+      this.withLocalSearch(generation, (search) => {
+        const items = search.readDirectoryTable(table);
+        if (items === null) {
+          this.setPhase('unreadable-table');
+          console.warn('[zwgk-directory] the <table> child has no header cell with data-field="title"; it is shown as it is.');
+        } else {
+          table.hidden = true;
+          this.ready(search, items, [], items.length);
+        }
+      });
     } else {
       this.setPhase('idle');
     }
+  }
+
+  /**
+   * Runs `then` with the search on the page: at once when it is here (always in server rendering, src/ssr.ts),
+   * else once it has come, unless a newer load started meanwhile; the error state (Retry) when it cannot come.
+   */
+  private withLocalSearch(generation: number, then: (search: LocalSearch) => unknown): void {
+    const search = loadedLocalSearch();
+    if (search) {
+      then(search);
+      return;
+    }
+    this.setPhase('loading');
+    loadLocalSearch().then(
+      (loaded) => generation === this.generation && then(loaded),
+      (error: unknown) => generation === this.generation && this.fail(toLoadError(error)),
+    );
   }
 
   /** Shows an error state (also for a failed remote search); `warned`: the console was told already. */
@@ -275,7 +295,9 @@ export class DirectoryLoader implements ReactiveController {
   private inWorker(src: string, generation: number): void {
     const onPage = (): void => {
       this.dropWorker();
-      void this.fetch(src, (list) => this.accept(list, generation));
+      // The search comes while the list does.
+      loadLocalSearch().catch(() => undefined);
+      void this.fetch(src, (list) => this.withLocalSearch(generation, (search) => this.accept(search, list, generation)));
     };
     let worker: Worker;
     try {
@@ -314,24 +336,24 @@ export class DirectoryLoader implements ReactiveController {
   }
 
   /** A client-mode payload: a short list is validated and indexed at once, a long one in short tasks. */
-  private async accept(data: unknown, generation: number): Promise<void> {
+  private async accept(search: LocalSearch, data: unknown, generation: number): Promise<void> {
     const list = payloadList(data);
     if (!list) {
       this.fail(NOT_A_LIST);
       return;
     }
-    if (list.length <= VALIDATE_AT_ONCE) {
+    if (list.length <= search.VALIDATE_AT_ONCE) {
       const { items, problems } = validateDisclosureItems(list);
-      this.ready(items, problems, list.length);
+      this.ready(search, items, problems, list.length);
       return;
     }
     this.setPhase('preparing');
     const previewSize = this.options.previewSize();
-    if (previewSize !== undefined) this.preview = newestValidItems(list, previewSize);
+    if (previewSize !== undefined) this.preview = search.newestValidItems(list, previewSize);
     const abort = (this.validationAbort = new AbortController());
-    let longList: typeof import('./long-list.js');
+    let longList: LongList;
     try {
-      longList = await import('./long-list.js');
+      longList = await search.loadLongList();
     } catch (error) {
       // The kit's code could not be loaded (offline): Retry loads it again.
       if (generation === this.generation) this.fail(toLoadError(error));
@@ -340,15 +362,21 @@ export class DirectoryLoader implements ReactiveController {
     const prepared = await longList.indexInSlices(list, abort.signal);
     if (!prepared || generation !== this.generation) return;
     const { validated, index } = prepared;
-    this.ready(validated.items, validated.problems, list.length, index);
+    this.ready(search, validated.items, validated.problems, list.length, index);
     await longList.speedUpInSlices(index, abort.signal);
   }
 
   /** Indexes the valid items and has the current query's results shown. */
-  private ready(items: DisclosureItem[], problems: DirectoryDataProblem[], received: number, index?: DirectoryIndex): void {
+  private ready(
+    search: LocalSearch,
+    items: DisclosureItem[],
+    problems: DirectoryDataProblem[],
+    received: number,
+    index?: DirectoryIndex,
+  ): void {
     if (!this.accepted(checkList(items.length, problems, received))) return;
     // A short list is searched by scanning its text: postings would save a fraction of a millisecond.
-    this.index = index ?? runToEnd(directoryIndexSteps(items));
+    this.local = { index: index ?? search.runToEnd(search.directoryIndexSteps(items)), search };
     this.preview = undefined;
     this.setPhase('ready');
     this.refresh();

@@ -3,8 +3,7 @@
  * parameters written by url-sync.ts `hrefWithQuery`). No DOM here.
  */
 import type { DirectoryFacets, DirectoryQuery, DisclosureItem, FacetCount } from '../../api/types/directory.js';
-import { clampPageSize } from '../../core/directory/query.js';
-import { FACET_NAMES } from '../../core/directory/text-index.js';
+import { FACET_NAMES, clampPageSize } from '../../core/directory/query-options.js';
 import { isRecord, validateDisclosureItems } from '../../core/directory/validate.js';
 
 /** A page of results as the element shows it; `facets` only when the server sends them. */

@@ -1,21 +1,7 @@
 import type { DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySort, FacetCount } from '../../api/types/directory.js';
 import { searchTerms } from './normalize.js';
-import { FACET_NAMES, FIELD_WEIGHT, matchTerms, orderByKey, type DirectoryIndex, type FacetName } from './text-index.js';
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
-/** The order a query is shown in: the one asked for, else relevance when there is search text, else newest first. */
-export function effectiveSort(query: Pick<DirectoryQuery, 'q' | 'sort'>): DirectorySort {
-  if (query.sort) return query.sort;
-  return searchTerms(query.q).length > 0 ? 'relevance' : 'newest';
-}
-
-/** A page size within 1..100 (default 20 for anything unreadable). */
-export function clampPageSize(pageSize: number | undefined): number {
-  if (pageSize === undefined || !Number.isFinite(pageSize)) return DEFAULT_PAGE_SIZE;
-  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize)));
-}
+import { FACET_NAMES, clampPageSize, effectiveSort, type FacetName } from './query-options.js';
+import { FIELD_WEIGHT, matchTerms, orderByKey, type DirectoryIndex } from './text-index.js';
 
 // Chinese collation (pinyin order) for titles and facet values; numeric so 2 sorts before 10.
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });

@@ -2,6 +2,7 @@ import type { DisclosureItem } from '../../api/types/directory.js';
 import { SearchTextWriter } from './normalize.js';
 import { digits } from './validate.js';
 import { candidates, FAR_OFFSET, type Candidates, type Postings } from './postings.js';
+import type { FacetName } from './query-options.js';
 
 /** A filterable field: its distinct values and, per item, the number of its value. */
 export interface FacetDimension {
@@ -10,9 +11,6 @@ export interface FacetDimension {
   /** Per item, the index of its value in `values`. */
   readonly valueOf: Int32Array;
 }
-
-export type FacetName = 'category' | 'publisher' | 'year' | 'validity';
-export const FACET_NAMES: readonly FacetName[] = ['category', 'publisher', 'year', 'validity'];
 
 /**
  * Everything a query needs, computed once from the items. Treat as opaque:

@@ -1,5 +1,5 @@
 import type { DirectoryQuery, DirectorySort, DisclosureValidity } from '../../api/types/directory.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, effectiveSort } from './query.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, effectiveSort } from './query-options.js';
 
 /** The query parameter names, shared by the page URL (with a prefix) and `GET /disclosures` (without). */
 export const DIRECTORY_QUERY_KEYS = ['q', 'category', 'publisher', 'year', 'validity', 'sort', 'page', 'pageSize'] as const;
