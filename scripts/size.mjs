@@ -190,7 +190,7 @@ if (existsSync(new URL('zwgk-kit.js', cdnDir))) {
   const chunkFiles = readdirSync(new URL('chunks/', cdnDir));
   for (const [name, what] of [
     ['runtime', 'Lit and the kit runtime, every element'],
-    ['common', 'formatters, events, url-state: every element but the card'],
+    ['common', 'formatters, events, url-state, lazy loading: every element but the card'],
     ['forms', "the forms' shared code"],
   ]) {
     const file = chunkFiles.find((f) => new RegExp(`^${name}-[\\w-]+\\.js$`).test(f));
