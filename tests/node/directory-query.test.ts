@@ -275,6 +275,8 @@ test('text outside the common characters, and very long fields, are indexed too'
   assert.deepEqual(ids(queryDirectory(unusual, { q: '第1批' })), ['circled']);
   assert.deepEqual(ids(queryDirectory(unusual, { q: 'CAFÉ service' })), ['accented']);
   assert.deepEqual(ids(queryDirectory(unusual, { q: '末尾关键词' })), ['long']);
+  // One character first found far into its item (beyond where the postings store places exactly).
+  assert.deepEqual(ids(queryDirectory(unusual, { q: '末' })), ['long']);
   assert.deepEqual(ids(queryDirectory(unusual, { q: '闽商务(2022)1号' })), ['after-long']);
 });
 
@@ -358,6 +360,62 @@ test('the postings find exactly what a plain substring search finds, with the sa
       `only matches for ${q}`,
     );
     for (let i = 1; i < scores.length; i++) assert.ok(scores[i - 1]! >= scores[i]!, `relevance order for ${q}`);
+  }
+});
+
+test('a term whose characters are all in an item, but not together or not first together, is found only where it is', () => {
+  // The postings decide most candidates by where each of the term's characters first occurs in the item:
+  // these items hold every character of 外贸 or 电商, in every arrangement that could mislead that.
+  const shapes = [
+    '外资与贸易', // both, apart
+    '贸易外贸', // 贸 first before 外贸
+    '外资外贸', // 外 first before 外贸
+    '外贸', // together, first for both
+    '贸外', // reversed
+    `${'长'.repeat(300)}外贸`, // together, too far in for exact places
+    `外${'长'.repeat(300)}贸外贸`, // 外 near, 贸 far
+    '电子商务 电商', // 电 and 商 first apart
+    '电商', // together
+    `${'长'.repeat(254)}甲丙长乙`, // 甲 at the last exact place, 乙 beyond it: 甲乙 is not there
+    '乙一',
+    '乙二', // 乙 in more items than 甲, so 甲 is the key the candidates come from
+  ];
+  // Among enough others that the characters' lists are long (the rules for long lists apply).
+  const filler = generateDisclosureItems(1200, 2022).map((entry, k) => ({ ...entry, id: `filler-${k}` }));
+  const all = [
+    ...shapes.map((title, k) => item({ id: `shape-${k}`, title })),
+    // 甲 at the 文号's last exact place, and 务 (in most items: it has places per field, not a list) beyond it.
+    item({ id: 'shape-far-field', title: '长'.repeat(252), docNo: '甲乙乙乙乙乙乙务' }),
+    ...filler,
+  ];
+  const shapedIndex = createDirectoryIndex(all);
+  // 外贸 福建: 福 and 建 are in most items, so the few items holding 外贸 are read for 福建 one by one.
+  for (const q of [
+    '外贸',
+    '贸外',
+    '外资',
+    '电商',
+    '商务 电商',
+    '外贸 电商',
+    '长外贸',
+    '贸外贸',
+    '甲乙',
+    '甲丙',
+    '外贸 福建',
+    '甲务',
+    '乙务',
+  ]) {
+    const expected = plainSearch(all, q);
+    const page = queryDirectory(shapedIndex, { q, pageSize: 100 });
+    assert.equal(page.total, expected.size, `count for ${q}`);
+    assert.deepEqual(
+      page.items
+        .filter((entry) => entry.id.startsWith('shape-'))
+        .map((entry) => entry.id)
+        .sort(),
+      [...expected.keys()].filter((id) => id.startsWith('shape-')).sort(),
+      `which shapes hold ${q}`,
+    );
   }
 });
 

@@ -4,7 +4,7 @@
  * and the order by title. Until they exist a term is found by scanning and a
  * title sort sorts, with the same results.
  */
-import { ASCII_PAIRS, FAR_OFFSET, KEY_COUNT, type Postings } from './postings.js';
+import { ASCII_PAIRS, FAR_OFFSET, FIELD_FAR, FIELD_PLACE, FIELDS, KEY_COUNT, type Postings } from './postings.js';
 import { compareTitles } from './query.js';
 import type { DirectoryIndex } from './text-index.js';
 
@@ -95,7 +95,45 @@ export class PostingsBuilder {
       }
       if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
-    return { start, items, offsets, common: this.common };
+    return { start, items, offsets, common: this.common, commonSlot: new Int16Array(KEY_COUNT).fill(-1), firstInField: [] };
+  }
+}
+
+/**
+ * Fills `firstInField`: for the common keys, where each first occurs in each
+ * field of each item after its title (a table only for a field it is in).
+ */
+function* fieldPlacesSteps(index: DirectoryIndex, postings: Postings): Generator<void, void, void> {
+  const { chunks, chunkStart, itemStart, docNoStart, indexNoStart, keywordsStart } = index;
+  const { common, commonSlot, firstInField } = postings;
+  const n = index.items.length;
+  const tableOf = (key: number, field: number): Uint8Array => {
+    if (commonSlot[key] === -1) {
+      commonSlot[key] = firstInField.length / FIELDS;
+      firstInField.push(...Array<undefined>(FIELDS));
+    }
+    return (firstInField[FIELDS * commonSlot[key]! + field] ??= new Uint8Array(n));
+  };
+  let c = 0;
+  for (let item = 0; item < n; item++) {
+    const begin = itemStart[item]!;
+    while (chunkStart[c + 1]! <= begin) c++;
+    const text = chunks[c]!;
+    const base = chunkStart[c]!;
+    const fields = [docNoStart[item]!, indexNoStart[item]!, keywordsStart[item]!, itemStart[item + 1]!];
+    for (let field = 0; field < FIELDS; field++) {
+      const to = fields[field + 1]! - base;
+      for (let p = fields[field]! - base; p < to; p++) {
+        const code = text.charCodeAt(p);
+        const next = text.charCodeAt(p + 1);
+        const key = code >= 0x80 ? code : code > 0x20 && code < 0x7f && next > 0x20 && next < 0x7f ? ASCII_PAIRS + code * 128 + next : -1;
+        if (key === -1 || !common[key]) continue;
+        const table = tableOf(key, field);
+        const offset = base + p - begin;
+        if (table[item] === 0) table[item] = offset < FIELD_FAR - FIELD_PLACE ? FIELD_PLACE + offset : FIELD_FAR;
+      }
+    }
+    if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
   }
 }
 
@@ -117,7 +155,9 @@ export function* postingsSteps(index: DirectoryIndex): Generator<void, void, voi
     builder.add(chunks[c]!, itemStart[i]! - chunkStart[c]!, itemStart[i + 1]! - chunkStart[c]!);
     if (i % ITEMS_PER_PAUSE === ITEMS_PER_PAUSE - 1) yield;
   }
-  index.lazy.postings = yield* builder.buildSteps();
+  const postings = yield* builder.buildSteps();
+  yield* fieldPlacesSteps(index, postings);
+  index.lazy.postings = postings;
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * Postings for directory search: for each key, the items whose searchable
  * text contains it (ascending), with where in the item it first occurs. A
- * query term's candidates are the items holding all its keys; each is then
- * checked with one `startsWith` where the term must begin, so a keystroke
- * reads a few items' text instead of all of it.
+ * query term's candidates are the items holding its rarest key; the lists of
+ * its other keys then rule out, or confirm, most of them without reading
+ * their text (reading an item's text is a cache miss: at 100,000 items it
+ * costs more than the rest of a keystroke), and the rest are checked with one
+ * `startsWith` where the term must begin.
  *
  * A key is one non-ASCII UTF-16 unit (an ideograph is selective on its own:
  * 贸 is in a few per cent of titles), or a pair of adjacent printable ASCII
@@ -28,7 +30,28 @@ export interface Postings {
   readonly offsets: Uint8Array;
   /** Per key, 1 when it is in so many items that its list was left out. */
   readonly common: Uint8Array;
+  /** Per key, for a common one that is in some 文号, 索引号 or 主题词, its number in `firstInField` (else -1). */
+  readonly commonSlot: Int16Array;
+  /**
+   * Per common key's number k, at FIELDS × k + field (the FIELD_ numbers
+   * below), per item: where the key first occurs in that field of the item,
+   * as FIELD_PLACE + offset (FIELD_ABSENT: not in it, FIELD_FAR: too far in
+   * to say); no table: in that field of no item. A common key's first place
+   * in an item is seldom where a search for 闽商务 or FJ0035910/2020 finds it
+   * (商 and 20 come earlier, in the title and the 文号): in the fields after
+   * the title these say where, or that it is not there at all.
+   */
+  readonly firstInField: (Uint8Array | undefined)[];
 }
+
+export const FIELD_ABSENT = 0;
+export const FIELD_PLACE = 1;
+export const FIELD_FAR = 0xff;
+/** The fields `firstInField` covers, in the order of an item's text (the title, before them, has no tables). */
+export const DOC_NO_FIELD = 0;
+export const INDEX_NO_FIELD = 1;
+export const KEYWORDS_FIELD = 2;
+export const FIELDS = 3;
 
 /** Printable ASCII but the space: separators (control characters) and spaces are never keys. */
 const isPrintableAscii = (code: number): boolean => code > 0x20 && code < 0x7f;
@@ -50,36 +73,86 @@ export interface Candidates {
   readonly keyAt: number;
   /** The term is a key itself (one non-ASCII character, or two ASCII ones): every candidate holds it, first at `starts`. */
   readonly exact: boolean;
+  /**
+   * The term's other keys that have lists, rarest first, each with where it
+   * first occurs in the term: a candidate missing one of them cannot hold the
+   * term, and one holding each first where the term placed at its rarest
+   * key's first place puts it, holds the term there (when `covered`), so
+   * most candidates are decided by the postings without reading their text.
+   */
+  readonly others: readonly KeyList[];
+  /** The listed keys (the rarest and `others`) cover every unit of the term. */
+  readonly covered: boolean;
+  /**
+   * The term's common keys with where they first occur in each field of an
+   * item after its title (see `firstInField`): a candidate whose term would
+   * begin in one of those fields is ruled out when one of them is in neither
+   * that field nor a later one, and confirmed when each is where the term
+   * puts it and these and the listed keys together cover every unit
+   * (`coveredInFields`).
+   */
+  readonly fieldKeys: readonly FieldKey[];
+  readonly coveredInFields: boolean;
+}
+
+/** A common key's first places in each field of every item (by FIELD_ number), and where it first occurs in a term. */
+export interface FieldKey {
+  readonly places: readonly (Uint8Array | undefined)[];
+  readonly keyAt: number;
+}
+
+/** One key's postings, and where the key first occurs in a term. */
+export interface KeyList {
+  readonly items: Int32Array;
+  readonly offsets: Uint8Array;
+  readonly keyAt: number;
 }
 
 /**
  * The items holding the rarest key of `term` (and, when given, listed in
- * `within`, the items that matched the terms before it). Checking each with
- * one `startsWith` costs less than narrowing them down by the other keys,
- * whose lists are long. Null when the term has no key (it cannot: normalised
- * terms are printable), for the caller to scan.
+ * `within`, the items that matched the terms before it), with the lists of
+ * its other keys to decide them by. Null when no key of the term has a list
+ * (one ASCII character, or only keys in most items), for the caller to scan.
  */
 export function candidates(postings: Postings, term: string, within?: Int32Array): Candidates | null {
-  let rarest = -1;
-  let rarestAt = 0;
-  let rarestSize = Infinity;
+  const listed: { key: number; keyAt: number; size: number }[] = [];
+  const fieldKeys: FieldKey[] = [];
+  // Per unit of the term: 1 covered by a listed key, 2 by a common key with field places, 0 by neither.
+  const coveredUnits = new Uint8Array(term.length);
+  const cover = (at: number, key: number, by: number): void => {
+    for (let unit = at; unit <= (key >= ASCII_PAIRS ? at + 1 : at); unit++) if (coveredUnits[unit] !== 1) coveredUnits[unit] = by;
+  };
   for (let at = 0; at < term.length; at++) {
     const key = keyAt(term, at);
-    if (key === -1 || postings.common[key]) continue;
-    const size = postings.start[key + 1]! - postings.start[key]!;
     // Only a key's first place in the term counts: that is where its first place in an item says the term begins.
-    if (size < rarestSize && !keyEarlierIn(term, key, at)) {
-      rarest = key;
-      rarestAt = at;
-      rarestSize = size;
+    if (key === -1 || keyEarlierIn(term, key, at)) continue;
+    if (!postings.common[key]) {
+      listed.push({ key, keyAt: at, size: postings.start[key + 1]! - postings.start[key]! });
+      cover(at, key, 1);
+      continue;
     }
+    const slot = postings.commonSlot[key]!;
+    const places = slot === -1 ? [] : postings.firstInField.slice(FIELDS * slot, FIELDS * slot + FIELDS);
+    fieldKeys.push({ places, keyAt: at });
+    cover(at, key, 2);
   }
-  if (rarest === -1) return null;
+  if (listed.length === 0) return null;
+  // Stable: of keys in as many items, the first in the term is the rarest, as before the others were used.
+  listed.sort((a, b) => a.size - b.size);
+  const { key: rarest, keyAt: rarestAt } = listed[0]!;
   // One character, or two printable ASCII ones, is a key itself: holding the key is holding the term.
   const exact = (term.length === 1 && rarest < ASCII_PAIRS) || (term.length === 2 && rarest >= ASCII_PAIRS);
+  const listOf = ({ key, keyAt }: { key: number; keyAt: number }): KeyList => {
+    const from = postings.start[key]!;
+    const to = postings.start[key + 1]!;
+    return { items: postings.items.subarray(from, to), offsets: postings.offsets.subarray(from, to), keyAt };
+  };
+  const others = listed.slice(1).map(listOf);
+  const covered = coveredUnits.every((unit) => unit === 1);
+  const coveredInFields = coveredUnits.every((unit) => unit > 0);
   const from = postings.start[rarest]!;
   const to = postings.start[rarest + 1]!;
-  if (!within) return { items: postings.items.subarray(from, to), offsets: postings.offsets.subarray(from, to), keyAt: rarestAt, exact };
+  if (!within) return { ...listOf(listed[0]!), exact, others, covered, fieldKeys, coveredInFields };
   const items = new Int32Array(Math.min(within.length, to - from));
   const offsets = new Uint8Array(items.length);
   let count = 0;
@@ -92,7 +165,16 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
     items[count] = item;
     offsets[count++] = postings.offsets[d]!;
   }
-  return { items: items.subarray(0, count), offsets: offsets.subarray(0, count), keyAt: rarestAt, exact };
+  return {
+    items: items.subarray(0, count),
+    offsets: offsets.subarray(0, count),
+    keyAt: rarestAt,
+    exact,
+    others,
+    covered,
+    fieldKeys,
+    coveredInFields,
+  };
 }
 
 /** Whether `key` also occurs in `term` before `at`. */
@@ -103,7 +185,7 @@ function keyEarlierIn(term: string, key: number, at: number): boolean {
 }
 
 /** The first position from `from` where `list` (ascending) holds `value` or more. */
-function gallop(list: Int32Array, from: number, value: number): number {
+export function gallop(list: Int32Array, from: number, value: number): number {
   if (from >= list.length || list[from]! >= value) return from;
   let step = 1;
   let low = from;

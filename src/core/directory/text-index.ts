@@ -1,7 +1,21 @@
 import type { DisclosureItem } from '../../api/types/directory.js';
 import { SearchTextWriter } from './normalize.js';
 import { digits } from './validate.js';
-import { candidates, FAR_OFFSET, type Candidates, type Postings } from './postings.js';
+import {
+  candidates,
+  DOC_NO_FIELD,
+  FAR_OFFSET,
+  FIELD_ABSENT,
+  FIELD_FAR,
+  FIELD_PLACE,
+  FIELDS,
+  gallop,
+  INDEX_NO_FIELD,
+  KEYWORDS_FIELD,
+  type Candidates,
+  type FieldKey,
+  type Postings,
+} from './postings.js';
 import type { FacetName } from './query-options.js';
 
 /** A filterable field: its distinct values and, per item, the number of its value. */
@@ -32,6 +46,8 @@ export interface DirectoryIndex {
   readonly itemStart: Int32Array;
   /** Where item i's 文号 begins: matches before it are in the title. */
   readonly docNoStart: Int32Array;
+  /** Where item i's 索引号 begins (its 文号, with the bracketless copy, ends one unit before). */
+  readonly indexNoStart: Int32Array;
   /** Where item i's 主题词 begin: matches from here on are keyword matches. */
   readonly keywordsStart: Int32Array;
   /** Per item, 发布日期 as YYYYMMDD. */
@@ -134,6 +150,7 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
   if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
   const itemStart = new Int32Array(n + 1);
   const docNoStart = new Int32Array(n);
+  const indexNoStart = new Int32Array(n);
   const keywordsStart = new Int32Array(n);
   const dates = new Int32Array(n);
   const category = new DimensionBuilder(n);
@@ -160,6 +177,7 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
     docNoStart[i] = base + text.length;
     if (docNo) writeDocNo(text, docNo);
     text.writeUnit(FIELD_END);
+    indexNoStart[i] = base + text.length;
     text.write(indexNo);
     text.writeUnit(FIELD_END);
     keywordsStart[i] = base + text.length;
@@ -195,6 +213,7 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
     chunkStart: Int32Array.from(chunkStarts),
     itemStart,
     docNoStart,
+    indexNoStart,
     keywordsStart,
     dates,
     facets: { category, publisher, year, validity },
@@ -252,12 +271,25 @@ export function matchTerms(index: DirectoryIndex, terms: readonly string[]): Ter
   score.fill(0);
   let matched: Int32Array | undefined;
   for (const term of terms) {
-    const possible = index.lazy.postings ? candidates(index.lazy.postings, term, matched) : null;
+    const possible = (index.lazy.postings && candidates(index.lazy.postings, term, matched)) || fewToRead(index, matched);
     matched = possible ? findIn(index, term, possible, score) : scanAll(index, term, score, matched);
     if (matched.length === 0) break;
   }
   return { items: matched ?? new Int32Array(0), score };
 }
+
+/**
+ * Reading each of a few items (those that matched the terms before) costs
+ * less than scanning all text for a term the postings cannot narrow down —
+ * 福 in 跨境电商 福州 is in nearly every item.
+ */
+function fewToRead(index: DirectoryIndex, matched: Int32Array | undefined): Candidates | null {
+  if (!matched || matched.length * READ_EACH_BELOW > index.items.length) return null;
+  const unknown = new Uint8Array(matched.length).fill(FAR_OFFSET);
+  return { items: matched, offsets: unknown, keyAt: 0, exact: false, others: [], covered: false, fieldKeys: [], coveredInFields: false };
+}
+/** Up to one item in this many, earlier terms' matches are read one by one rather than by a scan of all text. */
+const READ_EACH_BELOW = 8;
 
 /** Where in the item a hit at `position` lies: fields are laid out best first, so an item's first hit is its best. */
 function weightAt(index: DirectoryIndex, item: number, position: number): number {
@@ -271,27 +303,55 @@ function weightAt(index: DirectoryIndex, item: number, position: number): number
 /**
  * The candidates whose text really holds `term`, each one's score raised by
  * the term's weight in it. The postings say where the term must begin if an
- * item holds it there, so most candidates cost one `startsWith`; the rest
- * (the key repeats in the item) are searched within the item alone.
+ * item holds it there; the term's other keys rule out the items missing one
+ * and confirm the items holding each where the term would put it, so only
+ * the rest are read: with one `startsWith`, or (the key repeats in the item)
+ * by a search within the item alone.
  */
 function findIn(index: DirectoryIndex, term: string, possible: Candidates, score: Uint16Array): Int32Array {
   const { chunks, chunkStart, itemStart } = index;
-  const { items, offsets, keyAt, exact } = possible;
+  const { items, offsets, keyAt, exact, covered, fieldKeys, coveredInFields } = possible;
+  let { others } = possible;
   const found = new Int32Array(items.length);
+  const cursors = new Int32Array(others.length);
+  let decided = 0; // candidates the other keys ruled out or confirmed
   let count = 0;
   let c = 0;
-  for (let k = 0; k < items.length; k++) {
+  candidate: for (let k = 0; k < items.length; k++) {
+    // The other keys' lists cost a step each per candidate: when they decide too few (the keys are in nearly every
+    // candidate, and some unit of the term is in no list), reading is cheaper without them.
+    if (k === TRIAL && decided * WORTH_IT < TRIAL) others = [];
     const item = items[k]!;
+    const offset = offsets[k]!;
+    const start = offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
+    let aligned = start >= 0 && others.length === possible.others.length;
+    for (let j = 0; j < others.length; j++) {
+      const other = others[j]!;
+      const at = (cursors[j] = gallop(other.items, cursors[j]!, item));
+      if (other.items[at] !== item) {
+        decided++;
+        continue candidate;
+      }
+      // An offset of FAR or more is not stored exactly: it confirms nothing.
+      const expected = start + other.keyAt;
+      if (expected >= FAR_OFFSET || other.offsets[at] !== expected) aligned = false;
+    }
     const begin = itemStart[item]!;
+    const inFields = fieldKeys.length > 0 && start >= 0 ? placesInFields(index, item, begin + start, start, fieldKeys) : EITHER;
+    if (inFields === ABSENT) {
+      decided++;
+      continue;
+    }
+    const confirmed = aligned && (covered || (coveredInFields && inFields === PLACED));
+    if (confirmed) decided++;
     while (chunkStart[c + 1]! <= begin) c++;
     const chunk = chunks[c]!;
     const base = chunkStart[c]!;
-    const offset = offsets[k]!;
-    const start = offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
     let position = -1;
-    if (start >= 0 && (exact || chunk.startsWith(term, begin + start - base))) {
+    if (start >= 0 && (exact || confirmed || chunk.startsWith(term, begin + start - base))) {
       position = begin + start;
-    } else if (!exact) {
+    } else {
+      // Also for a term that is a key: one first found too far into the item to say where is searched for.
       const from = begin + Math.max(start + 1, 0);
       const local = chunk.slice(from - base, itemStart[item + 1]! - base).indexOf(term);
       if (local !== -1) position = from + local;
@@ -303,6 +363,40 @@ function findIn(index: DirectoryIndex, term: string, possible: Candidates, score
   }
   return found.subarray(0, count);
 }
+
+/** What the common keys' field places say of a candidate: the term is where they put it, cannot be in it, or either. */
+const PLACED = 1;
+const ABSENT = -1;
+const EITHER = 0;
+
+/**
+ * Whether each common key of the term first occurs, in the field where the
+ * term would begin at `position` (offset `start` in the item), where the term
+ * puts it (PLACED), or one of them is in neither that field nor a later one
+ * (ABSENT); EITHER when the term would begin in the title, which has no places.
+ */
+function placesInFields(index: DirectoryIndex, item: number, position: number, start: number, fieldKeys: readonly FieldKey[]): number {
+  if (position < index.docNoStart[item]!) return EITHER;
+  const field =
+    position < index.indexNoStart[item]! ? DOC_NO_FIELD : position < index.keywordsStart[item]! ? INDEX_NO_FIELD : KEYWORDS_FIELD;
+  let verdict = PLACED;
+  for (let k = 0; k < fieldKeys.length; k++) {
+    const { places, keyAt } = fieldKeys[k]!;
+    const expected = FIELD_PLACE + start + keyAt;
+    const place = places[field]?.[item] ?? FIELD_ABSENT;
+    if (place === expected && expected < FIELD_FAR) continue;
+    let later = field;
+    while (place === FIELD_ABSENT && ++later < FIELDS && (places[later]?.[item] ?? FIELD_ABSENT) === FIELD_ABSENT);
+    if (later === FIELDS) return ABSENT;
+    verdict = EITHER;
+  }
+  return verdict;
+}
+
+/** Candidates tried with every other key's list before deciding whether the lists are worth their steps… */
+const TRIAL = 512;
+/** …which they are when they decide one candidate in this many without reading its text. */
+const WORTH_IT = 8;
 
 /** Every item (of `within`, when given) whose text holds `term`, for a term without keys. */
 function scanAll(index: DirectoryIndex, term: string, score: Uint16Array, within?: Int32Array): Int32Array {
