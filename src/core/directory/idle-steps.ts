@@ -4,7 +4,7 @@
  * and the order by title. Until they exist a term is found by scanning and a
  * title sort sorts, with the same results.
  */
-import { ASCII_PAIRS, FAR_OFFSET, FIELD_FAR, FIELD_PLACE, FIELDS, KEY_COUNT, type Postings } from './postings.js';
+import { ASCII_PAIRS, FAR_OFFSET, FIELD_FAR, FIELD_PLACE, FIELDS, KEY_COUNT, keyAt, type Postings } from './postings.js';
 import { compareTitles } from './query.js';
 import type { DirectoryIndex } from './text-index.js';
 
@@ -124,9 +124,8 @@ function* fieldPlacesSteps(index: DirectoryIndex, postings: Postings): Generator
     for (let field = 0; field < FIELDS; field++) {
       const to = fields[field + 1]! - base;
       for (let p = fields[field]! - base; p < to; p++) {
-        const code = text.charCodeAt(p);
-        const next = text.charCodeAt(p + 1);
-        const key = code >= 0x80 ? code : code > 0x20 && code < 0x7f && next > 0x20 && next < 0x7f ? ASCII_PAIRS + code * 128 + next : -1;
+        // A field ends with a separator, so no pair is taken across its end.
+        const key = keyAt(text, p);
         if (key === -1 || !common[key]) continue;
         const table = tableOf(key, field);
         const offset = base + p - begin;
