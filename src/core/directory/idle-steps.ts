@@ -69,7 +69,7 @@ export class PostingsBuilder {
   }
 
   /** Lays the postings out (a counting sort), pausing (yielding) every few thousand items. */
-  *buildSteps(): Generator<void, Postings, void> {
+  *buildSteps(): Generator<void, Omit<Postings, keyof FieldPlaces>, void> {
     const start = this.counts;
     const { keyBlocks, offsetBlocks } = this;
     // A key in most items never narrows a search down: leave its list out (a term of such keys alone is scanned for).
@@ -95,17 +95,22 @@ export class PostingsBuilder {
       }
       if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
-    return { start, items, offsets, common: this.common, commonSlot: new Int16Array(KEY_COUNT).fill(-1), firstInField: [] };
+    return { start, items, offsets, common: this.common };
   }
 }
+
+type FieldPlaces = Pick<Postings, 'commonSlot' | 'firstInField'>;
 
 /**
  * Fills `firstInField`: for the common keys, where each first occurs in each
  * field of each item after its title (a table only for a field it is in).
  */
-function* fieldPlacesSteps(index: DirectoryIndex, postings: Postings): Generator<void, void, void> {
-  const { chunks, chunkStart, itemStart, docNoStart, indexNoStart, keywordsStart } = index;
-  const { common, commonSlot, firstInField } = postings;
+function* fieldPlacesSteps(index: DirectoryIndex, common: Uint8Array): Generator<void, FieldPlaces, void> {
+  const { chunks, chunkStart, itemStart } = index;
+  // Where each field begins, in FIELD_ order; the last ends where the item does.
+  const fieldStart = [index.docNoStart, index.indexNoStart, index.keywordsStart];
+  const commonSlot = new Int16Array(KEY_COUNT).fill(-1);
+  const firstInField: (Uint8Array | undefined)[] = [];
   const n = index.items.length;
   const tableOf = (key: number, field: number): Uint8Array => {
     if (commonSlot[key] === -1) {
@@ -120,10 +125,9 @@ function* fieldPlacesSteps(index: DirectoryIndex, postings: Postings): Generator
     while (chunkStart[c + 1]! <= begin) c++;
     const text = chunks[c]!;
     const base = chunkStart[c]!;
-    const fields = [docNoStart[item]!, indexNoStart[item]!, keywordsStart[item]!, itemStart[item + 1]!];
     for (let field = 0; field < FIELDS; field++) {
-      const to = fields[field + 1]! - base;
-      for (let p = fields[field]! - base; p < to; p++) {
+      const to = (field + 1 < FIELDS ? fieldStart[field + 1]![item]! : itemStart[item + 1]!) - base;
+      for (let p = fieldStart[field]![item]! - base; p < to; p++) {
         // A field ends with a separator, so no pair is taken across its end.
         const key = keyAt(text, p);
         if (key === -1 || !common[key]) continue;
@@ -134,6 +138,7 @@ function* fieldPlacesSteps(index: DirectoryIndex, postings: Postings): Generator
     }
     if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
   }
+  return { commonSlot, firstInField };
 }
 
 /** Items whose keys are collected between two pauses of `postingsSteps`. */
@@ -154,9 +159,8 @@ export function* postingsSteps(index: DirectoryIndex): Generator<void, void, voi
     builder.add(chunks[c]!, itemStart[i]! - chunkStart[c]!, itemStart[i + 1]! - chunkStart[c]!);
     if (i % ITEMS_PER_PAUSE === ITEMS_PER_PAUSE - 1) yield;
   }
-  const postings = yield* builder.buildSteps();
-  yield* fieldPlacesSteps(index, postings);
-  index.lazy.postings = postings;
+  const lists = yield* builder.buildSteps();
+  index.lazy.postings = { ...lists, ...(yield* fieldPlacesSteps(index, lists.common)) };
 }
 
 /**

@@ -147,23 +147,22 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
     const to = postings.start[key + 1]!;
     return { items: postings.items.subarray(from, to), offsets: postings.offsets.subarray(from, to), keyAt };
   };
+  const rarestList = listOf(listed[0]!);
   const others = listed.slice(1).map(listOf);
   const covered = coveredUnits.every((unit) => unit === 1);
   const coveredInFields = coveredUnits.every((unit) => unit > 0);
-  const from = postings.start[rarest]!;
-  const to = postings.start[rarest + 1]!;
-  if (!within) return { ...listOf(listed[0]!), exact, others, covered, fieldKeys, coveredInFields };
-  const items = new Int32Array(Math.min(within.length, to - from));
+  if (!within) return { ...rarestList, exact, others, covered, fieldKeys, coveredInFields };
+  const items = new Int32Array(Math.min(within.length, rarestList.items.length));
   const offsets = new Uint8Array(items.length);
   let count = 0;
   let cursor = 0;
-  for (let d = from; d < to; d++) {
-    const item = postings.items[d]!;
+  for (let d = 0; d < rarestList.items.length; d++) {
+    const item = rarestList.items[d]!;
     cursor = gallop(within, cursor, item);
     if (cursor === within.length) break;
     if (within[cursor] !== item) continue;
     items[count] = item;
-    offsets[count++] = postings.offsets[d]!;
+    offsets[count++] = rarestList.offsets[d]!;
   }
   return {
     items: items.subarray(0, count),

@@ -310,21 +310,25 @@ function weightAt(index: DirectoryIndex, item: number, position: number): number
  */
 function findIn(index: DirectoryIndex, term: string, possible: Candidates, score: Uint16Array): Int32Array {
   const { chunks, chunkStart, itemStart } = index;
-  const { items, offsets, keyAt, exact, covered, fieldKeys, coveredInFields } = possible;
-  let { others } = possible;
+  const { items, offsets, keyAt, exact, covered, coveredInFields } = possible;
+  let { others, fieldKeys } = possible;
   const found = new Int32Array(items.length);
   const cursors = new Int32Array(others.length);
   let decided = 0; // candidates the other keys ruled out or confirmed
   let count = 0;
   let c = 0;
   candidate: for (let k = 0; k < items.length; k++) {
-    // The other keys' lists cost a step each per candidate: when they decide too few (the keys are in nearly every
-    // candidate, and some unit of the term is in no list), reading is cheaper without them.
-    if (k === TRIAL && decided * WORTH_IT < TRIAL) others = [];
+    // The other keys cost a step or two each per candidate: when they decide too few (the keys are in nearly every
+    // candidate, and some unit of the term is where none of them says), reading is cheaper without them.
+    if (k === TRIAL && decided * WORTH_IT < TRIAL) {
+      others = [];
+      fieldKeys = [];
+    }
     const item = items[k]!;
     const offset = offsets[k]!;
     const start = offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
-    let aligned = start >= 0 && others.length === possible.others.length;
+    // Without the other keys (left out above), a term of several keys is confirmed only by reading.
+    let aligned = start >= 0 && others.length === possible.others.length && fieldKeys.length === possible.fieldKeys.length;
     for (let j = 0; j < others.length; j++) {
       const other = others[j]!;
       const at = (cursors[j] = gallop(other.items, cursors[j]!, item));
