@@ -151,7 +151,10 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
   const others = listed.slice(1).map(listOf);
   const covered = coveredUnits.every((unit) => unit === 1);
   const coveredInFields = coveredUnits.every((unit) => unit > 0);
-  if (!within) return { ...rarestList, exact, others, covered, fieldKeys, coveredInFields };
+  if (!within) {
+    const { items, offsets } = rarestList;
+    return { items, offsets, keyAt: rarestAt, exact, others, covered, fieldKeys, coveredInFields };
+  }
   const items = new Int32Array(Math.min(within.length, rarestList.items.length));
   const offsets = new Uint8Array(items.length);
   let count = 0;
