@@ -4,7 +4,18 @@
  * and the order by title. Until they exist a term is found by scanning and a
  * title sort sorts, with the same results.
  */
-import { ASCII_PAIRS, FAR_OFFSET, FIELD_FAR, FIELD_PLACE, FIELDS, KEY_COUNT, keyAt, type Postings } from './postings.js';
+import {
+  ASCII_PAIRS,
+  DOC_NO_FIELD,
+  FAR_OFFSET,
+  FIELD_FAR,
+  FIELD_PLACE,
+  FIELDS,
+  INDEX_NO_FIELD,
+  KEY_COUNT,
+  KEYWORDS_FIELD,
+  type Postings,
+} from './postings.js';
 import { compareTitles } from './query.js';
 import type { DirectoryIndex } from './text-index.js';
 
@@ -14,10 +25,24 @@ const ITEMS_PER_STEP = 4000;
 /** Keys are kept in blocks of 2^20: more keys add a block, never copy the ones taken (a copy of millions was one long task). */
 const BLOCK_BITS = 20;
 const BLOCK = 1 << BLOCK_BITS;
+/**
+ * An item's parts: its title, then the fields `firstInField` covers (part =
+ * FIELD_ number + 1). A kept key is packed with the part it was found in, and
+ * a flag when that is its first place in the item (every key is below 2^17).
+ */
+const PARTS = 1 + FIELDS;
+const KEY_BITS = 17;
+const KEY_MASK = (1 << KEY_BITS) - 1;
+const PART_MASK = PARTS - 1;
+const FIRST_IN_ITEM = 1 << (KEY_BITS + 2);
 
 /**
  * Collects each item's keys while the index writes the item's text, then lays
- * them out by key (a counting sort: two passes, no per-key arrays).
+ * them out by key (a counting sort: two passes, no per-key arrays). A key is
+ * kept once per part of an item: its first place in the item is what its
+ * list holds, and if it turns out to be common (in most items), its first
+ * places in the later fields are what `firstInField` holds — so the text is
+ * read once, before anyone knows which keys are common.
  */
 export class PostingsBuilder {
   private keys = new Int32Array(BLOCK);
@@ -27,8 +52,8 @@ export class PostingsBuilder {
   private length = 0;
   /** Per item, where its keys end in `keys`. */
   private readonly itemEnd: Int32Array;
-  /** The last item each key was taken for: only an item's first occurrence of a key is kept. */
-  private readonly lastItem = new Int32Array(KEY_COUNT).fill(-1);
+  /** Per key, the item and part it was last kept for (item × PARTS + part): each is kept once per part. */
+  private readonly lastPart = new Int32Array(KEY_COUNT).fill(-1);
   /** At key + 1, how many items hold the key: counted as keys come, so laying out needs no pass of its own to count. */
   private readonly counts = new Int32Array(KEY_COUNT + 1);
   private item = 0;
@@ -39,41 +64,60 @@ export class PostingsBuilder {
     this.itemEnd = new Int32Array(itemCount);
   }
 
-  /** The keys of the next item's text, `text[from, to)`. Items are added in order. */
-  add(text: string, from: number, to: number): void {
-    // keyAt by hand, with the item's end: this runs for every unit of every item's text.
+  /**
+   * The keys of the next item's text, `text[from, to)`, whose 文号, 索引号 and
+   * 主题词 begin at the positions given. Items are added in order.
+   */
+  add(text: string, from: number, docNoFrom: number, indexNoFrom: number, keywordsFrom: number, to: number): void {
     const item = this.item++;
-    for (let p = from; p < to; p++) {
-      const code = text.charCodeAt(p);
-      if (code >= 0x80) {
-        this.take(code, item, p - from);
-      } else if (code > 0x20 && code < 0x7f) {
-        const next = p + 1 < to ? text.charCodeAt(p + 1) : 0;
-        if (next > 0x20 && next < 0x7f) this.take(ASCII_PAIRS + code * 128 + next, item, p - from);
-      }
-    }
+    this.addPart(text, from, docNoFrom, item * PARTS, from);
+    this.addPart(text, docNoFrom, indexNoFrom, item * PARTS + 1 + DOC_NO_FIELD, from);
+    this.addPart(text, indexNoFrom, keywordsFrom, item * PARTS + 1 + INDEX_NO_FIELD, from);
+    this.addPart(text, keywordsFrom, to, item * PARTS + 1 + KEYWORDS_FIELD, from);
     this.itemEnd[item] = this.length;
   }
 
-  private take(key: number, item: number, offset: number): void {
-    if (this.lastItem[key] === item) return;
-    this.lastItem[key] = item;
-    this.counts[key + 1]!++;
+  /** The keys of `text[from, to)`, part `part` (item × PARTS + part) of the item beginning at `itemFrom`. */
+  private addPart(text: string, from: number, to: number, part: number, itemFrom: number): void {
+    // keyAt by hand, with the part's end: this runs for every unit of every item's text.
+    // A part ends with a separator, so no pair is taken across its end either way.
+    for (let p = from; p < to; p++) {
+      const code = text.charCodeAt(p);
+      if (code >= 0x80) {
+        this.take(code, part, p - itemFrom);
+      } else if (code > 0x20 && code < 0x7f) {
+        const next = p + 1 < to ? text.charCodeAt(p + 1) : 0;
+        if (next > 0x20 && next < 0x7f) this.take(ASCII_PAIRS + code * 128 + next, part, p - itemFrom);
+      }
+    }
+  }
+
+  private take(key: number, part: number, offset: number): void {
+    const last = this.lastPart[key]!;
+    if (last === part) return;
+    this.lastPart[key] = part;
+    let entry = key | ((part & PART_MASK) << KEY_BITS);
+    // Parts come in order, so a key last kept for an earlier item is new to this one.
+    if (last < part - (part & PART_MASK)) {
+      this.counts[key + 1]!++;
+      entry |= FIRST_IN_ITEM;
+    }
     const at = this.length++ & (BLOCK - 1);
     if (at === 0 && this.length > 1) {
       this.keyBlocks.push((this.keys = new Int32Array(BLOCK)));
       this.offsetBlocks.push((this.offsets = new Uint8Array(BLOCK)));
     }
-    this.keys[at] = key;
+    this.keys[at] = entry;
     this.offsets[at] = offset < FAR_OFFSET ? offset : FAR_OFFSET;
   }
 
   /** Lays the postings out (a counting sort), pausing (yielding) every few thousand items. */
-  *buildSteps(): Generator<void, Omit<Postings, keyof FieldPlaces>, void> {
+  *buildSteps(): Generator<void, Postings, void> {
     const start = this.counts;
     const { keyBlocks, offsetBlocks } = this;
+    const n = this.itemEnd.length;
     // A key in most items never narrows a search down: leave its list out (a term of such keys alone is scanned for).
-    const common = this.itemEnd.length * COMMON_SHARE;
+    const common = n * COMMON_SHARE;
     for (let key = 0; key < KEY_COUNT; key++) {
       if (start[key + 1]! > common) {
         start[key + 1] = 0;
@@ -84,61 +128,36 @@ export class PostingsBuilder {
     const cursor = start.slice(0, KEY_COUNT);
     const items = new Int32Array(start[KEY_COUNT]!);
     const offsets = new Uint8Array(items.length);
+    // A common key's field places: a slot (three tables, one per field) once it is met in a field, a table once in that field.
+    const commonSlot = new Int16Array(KEY_COUNT).fill(-1);
+    const firstInField: (Uint8Array | undefined)[] = [];
     let k = 0;
-    for (let item = 0; item < this.itemEnd.length; item++) {
+    for (let item = 0; item < n; item++) {
       for (const end = this.itemEnd[item]!; k < end; k++) {
-        const key = keyBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]!;
-        if (this.common[key]) continue;
+        const entry = keyBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]!;
+        const key = entry & KEY_MASK;
+        const offset = offsetBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]!;
+        if (this.common[key]) {
+          const part = (entry >> KEY_BITS) & PART_MASK;
+          if (part === 0) continue; // the title has no places
+          let slot = commonSlot[key]!;
+          if (slot === -1) {
+            slot = commonSlot[key] = firstInField.length / FIELDS;
+            for (let field = 0; field < FIELDS; field++) firstInField.push(undefined);
+          }
+          const table = (firstInField[FIELDS * slot + part - 1] ??= new Uint8Array(n));
+          table[item] = offset < FIELD_FAR - FIELD_PLACE ? FIELD_PLACE + offset : FIELD_FAR;
+          continue;
+        }
+        if (!(entry & FIRST_IN_ITEM)) continue;
         const slot = cursor[key]!++;
         items[slot] = item;
-        offsets[slot] = offsetBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]!;
+        offsets[slot] = offset;
       }
       if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
-    return { start, items, offsets, common: this.common };
+    return { start, items, offsets, common: this.common, commonSlot, firstInField };
   }
-}
-
-type FieldPlaces = Pick<Postings, 'commonSlot' | 'firstInField'>;
-
-/**
- * Fills `firstInField`: for the common keys, where each first occurs in each
- * field of each item after its title (a table only for a field it is in).
- */
-function* fieldPlacesSteps(index: DirectoryIndex, common: Uint8Array): Generator<void, FieldPlaces, void> {
-  const { chunks, chunkStart, itemStart } = index;
-  // Where each field begins, in FIELD_ order; the last ends where the item does.
-  const fieldStart = [index.docNoStart, index.indexNoStart, index.keywordsStart];
-  const commonSlot = new Int16Array(KEY_COUNT).fill(-1);
-  const firstInField: (Uint8Array | undefined)[] = [];
-  const n = index.items.length;
-  const tableOf = (key: number, field: number): Uint8Array => {
-    if (commonSlot[key] === -1) {
-      commonSlot[key] = firstInField.length / FIELDS;
-      firstInField.push(...Array<undefined>(FIELDS));
-    }
-    return (firstInField[FIELDS * commonSlot[key]! + field] ??= new Uint8Array(n));
-  };
-  let c = 0;
-  for (let item = 0; item < n; item++) {
-    const begin = itemStart[item]!;
-    while (chunkStart[c + 1]! <= begin) c++;
-    const text = chunks[c]!;
-    const base = chunkStart[c]!;
-    for (let field = 0; field < FIELDS; field++) {
-      const to = (field + 1 < FIELDS ? fieldStart[field + 1]![item]! : itemStart[item + 1]!) - base;
-      for (let p = fieldStart[field]![item]! - base; p < to; p++) {
-        // A field ends with a separator, so no pair is taken across its end.
-        const key = keyAt(text, p);
-        if (key === -1 || !common[key]) continue;
-        const table = tableOf(key, field);
-        const offset = base + p - begin;
-        if (table[item] === 0) table[item] = offset < FIELD_FAR - FIELD_PLACE ? FIELD_PLACE + offset : FIELD_FAR;
-      }
-    }
-    if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-  }
-  return { commonSlot, firstInField };
 }
 
 /** Items whose keys are collected between two pauses of `postingsSteps`. */
@@ -150,17 +169,24 @@ const ITEMS_PER_PAUSE = 1000;
  */
 export function* postingsSteps(index: DirectoryIndex): Generator<void, void, void> {
   if (index.lazy.postings) return;
-  const { chunks, chunkStart, itemStart } = index;
+  const { chunks, chunkStart, itemStart, docNoStart, indexNoStart, keywordsStart } = index;
   const n = index.items.length;
   const builder = new PostingsBuilder(n);
   let c = 0;
   for (let i = 0; i < n; i++) {
     while (chunkStart[c + 1]! <= itemStart[i]!) c++;
-    builder.add(chunks[c]!, itemStart[i]! - chunkStart[c]!, itemStart[i + 1]! - chunkStart[c]!);
+    const base = chunkStart[c]!;
+    builder.add(
+      chunks[c]!,
+      itemStart[i]! - base,
+      docNoStart[i]! - base,
+      indexNoStart[i]! - base,
+      keywordsStart[i]! - base,
+      itemStart[i + 1]! - base,
+    );
     if (i % ITEMS_PER_PAUSE === ITEMS_PER_PAUSE - 1) yield;
   }
-  const lists = yield* builder.buildSteps();
-  index.lazy.postings = { ...lists, ...(yield* fieldPlacesSteps(index, lists.common)) };
+  index.lazy.postings = yield* builder.buildSteps();
 }
 
 /**
