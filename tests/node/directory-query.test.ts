@@ -13,6 +13,7 @@ import {
   titleOrderSteps,
 } from '../../src/core/directory/index.js';
 import { generateDisclosureItems } from '../../src/core/directory/generate.js';
+import { runToEnd } from '../../src/core/directory/search-index.js';
 import { titleOrderByKeys } from '../../src/core/directory/title-order.js';
 
 let serial = 0;
@@ -417,6 +418,67 @@ test('a term whose characters are all in an item, but not together or not first 
       `which shapes hold ${q}`,
     );
   }
+});
+
+test('typing one character at a time finds, at every keystroke, exactly what the same query finds afresh', () => {
+  // Each keystroke starts from what the one before found for the shorter term: these items are where that could
+  // go wrong — the longer term first found later than the shorter, only in the bracketless 文号, beyond the exact
+  // places, in another field, or nowhere.
+  const traps = [
+    item({ id: 'trap-later', title: '外资外贸', docNo: '闽商务函〔2020〕3号', indexNo: 'FJ0035910/2020-0013' }),
+    item({ id: 'trap-far', title: `${'长'.repeat(300)}外贸`, docNo: '闽商务〔2020〕76号', indexNo: 'FJ0035910/2021-00131' }),
+    item({ id: 'trap-keyword', title: '外资', keywords: ['外贸', '闽商务〔2020〕'], indexNo: 'FJ0035910/2020-00130' }),
+    item({ id: 'trap-copy', title: '商务2020年', docNo: '闽商务〔2020〕761号', indexNo: 'FJ0035910/2020-1013' }),
+    item({ id: 'trap-none', title: '外', docNo: '闽商务', indexNo: 'FJ0035910/2' }),
+  ];
+  const filler = generateDisclosureItems(1500, 2020).map((entry, k) => ({ ...entry, id: `filler-${k}` }));
+  const all = [...traps, ...filler];
+  const typed = (text: string): string[] => Array.from(text, (_, k) => text.slice(0, k + 1));
+  const keystrokes = [
+    ...typed('外贸'),
+    '外', // a character deleted: the shorter term again
+    ...typed('长外贸'),
+    ...typed('闽商务〔2020〕76号'),
+    '闽商务〔2020〕76',
+    ...typed('闽商务2020年76号'),
+    ...typed('FJ0035910/2020-0013'),
+    ...typed('跨境电商 福州'),
+    '跨境 福州', // the first term changed, the second not
+    '跨境电商 福州 外贸',
+    '外贸 福建',
+    '外 福建',
+  ];
+  const asTyped = createDirectoryIndex(all);
+  const afresh = createDirectoryIndex(all);
+  // Before the postings exist, each keystroke starts from the one before too: by reading where the shorter term is.
+  const unposted = runToEnd(directoryIndexSteps(all));
+  /** Every result, page after page (each page a query of its own, as when the citizen pages on). */
+  const everyResult = (on: typeof asTyped, q: string): string[] => {
+    const first = queryDirectory(on, { q, pageSize: 100 });
+    const pages = [first];
+    for (let page = 2; page <= Math.ceil(first.total / 100); page++) pages.push(queryDirectory(on, { q, page, pageSize: 100 }));
+    return pages.flatMap(ids);
+  };
+  for (const q of keystrokes) {
+    const expected = plainSearch(all, q);
+    queryDirectory(afresh, { q: '〇' }); // in no item: the next query starts from nothing
+    const fresh = everyResult(afresh, q);
+    assert.equal(fresh.length, expected.size, `count for ${q}`);
+    assert.deepEqual(
+      traps.filter((entry) => fresh.includes(entry.id)).map((entry) => entry.id),
+      traps.filter((entry) => expected.has(entry.id)).map((entry) => entry.id),
+      `which traps hold ${q}`,
+    );
+    assert.deepEqual(everyResult(asTyped, q), fresh, `results and their order for ${q}, with postings`);
+    assert.deepEqual(everyResult(unposted, q), fresh, `results and their order for ${q}, before postings`);
+  }
+  // The same query again (a filter changed) and with a filter: the same results.
+  const again = queryDirectory(asTyped, { q: '外贸', pageSize: 100 });
+  assert.deepEqual(ids(queryDirectory(asTyped, { q: '外贸', pageSize: 100 })), ids(again));
+  assert.deepEqual(
+    ids(queryDirectory(asTyped, { q: '外贸', year: 2020, pageSize: 100 })),
+    ids(queryDirectory(afresh, { q: '外贸', year: 2020, pageSize: 100 })),
+  );
 });
 
 test('an index built in slices, and a title order prepared in slices, answer exactly as the ones built at once', async () => {

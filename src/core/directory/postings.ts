@@ -71,6 +71,14 @@ export interface Candidates {
   readonly offsets: Uint8Array;
   /** …and where that key first occurs in the term: the term would begin at offset − keyAt. */
   readonly keyAt: number;
+  /**
+   * Or, when known exactly, per candidate, where in the whole text the term
+   * would begin: the term cannot be in the item before (the previous
+   * keystroke's shorter term is there, and nowhere earlier in the item).
+   * Then `offsets` and `keyAt` are unused, and the keys below are those of
+   * the units the term adds.
+   */
+  readonly starts: Int32Array | null;
   /** The term is a key itself (one non-ASCII character, or two ASCII ones): every candidate holds it, first at `starts`. */
   readonly exact: boolean;
   /**
@@ -108,24 +116,33 @@ export interface KeyList {
   readonly keyAt: number;
 }
 
+/** A key of a term with a list, where it first occurs in the term, and how many items hold it. */
+interface ListedKey {
+  key: number;
+  keyAt: number;
+  size: number;
+}
+
 /**
- * The items holding the rarest key of `term` (and, when given, listed in
- * `within`, the items that matched the terms before it), with the lists of
- * its other keys to decide them by. Null when no key of the term has a list
- * (one ASCII character, or only keys in most items), for the caller to scan.
+ * The keys of `term` that tell of units from `from` on (a key's first place
+ * in the term only: that is where its first place in an item says the term
+ * begins): those with lists, rarest first, the common ones with their field
+ * places, and whether they cover every such unit, by lists alone and with
+ * the field places.
  */
-export function candidates(postings: Postings, term: string, within?: Int32Array): Candidates | null {
-  const listed: { key: number; keyAt: number; size: number }[] = [];
+function termKeys(postings: Postings, term: string, from: number) {
+  const listed: ListedKey[] = [];
   const fieldKeys: FieldKey[] = [];
-  // Per unit of the term: 1 covered by a listed key, 2 by a common key with field places, 0 by neither.
+  // Per unit of the term: 1 covered by a listed key (or known already), 2 by a common key with field places, 0 by neither.
   const coveredUnits = new Uint8Array(term.length);
+  coveredUnits.fill(1, 0, from);
   const cover = (at: number, key: number, by: number): void => {
     for (let unit = at; unit <= (key >= ASCII_PAIRS ? at + 1 : at); unit++) if (coveredUnits[unit] !== 1) coveredUnits[unit] = by;
   };
-  for (let at = 0; at < term.length; at++) {
+  for (let at = Math.max(0, from - 1); at < term.length; at++) {
     const key = keyAt(term, at);
-    // Only a key's first place in the term counts: that is where its first place in an item says the term begins.
-    if (key === -1 || keyEarlierIn(term, key, at)) continue;
+    // A key within the units known already tells nothing new.
+    if (key === -1 || (key >= ASCII_PAIRS ? at + 2 : at + 1) <= from || keyEarlierIn(term, key, at)) continue;
     if (!postings.common[key]) {
       listed.push({ key, keyAt: at, size: postings.start[key + 1]! - postings.start[key]! });
       cover(at, key, 1);
@@ -136,24 +153,43 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
     fieldKeys.push({ places, keyAt: at });
     cover(at, key, 2);
   }
-  if (listed.length === 0) return null;
   // Stable: of keys in as many items, the first in the term is the rarest, as before the others were used.
   listed.sort((a, b) => a.size - b.size);
+  return {
+    listed,
+    fieldKeys,
+    covered: coveredUnits.every((unit) => unit === 1),
+    coveredInFields: coveredUnits.every((unit) => unit > 0),
+  };
+}
+
+/** A listed key's postings. */
+function listOf(postings: Postings, { key, keyAt }: ListedKey): KeyList {
+  const from = postings.start[key]!;
+  const to = postings.start[key + 1]!;
+  return { items: postings.items.subarray(from, to), offsets: postings.offsets.subarray(from, to), keyAt };
+}
+
+const NO_OFFSETS = new Uint8Array(0);
+
+/**
+ * The items holding the rarest key of `term` (and, when given, listed in
+ * `within`, the items that matched the terms before it), with the lists of
+ * its other keys to decide them by. Null when no key of the term has a list
+ * (one ASCII character, or only keys in most items), for the caller to scan.
+ */
+export function candidates(postings: Postings, term: string, within?: Int32Array): Candidates | null {
+  const { listed, fieldKeys, covered, coveredInFields } = termKeys(postings, term, 0);
+  if (listed.length === 0) return null;
   const { key: rarest, keyAt: rarestAt } = listed[0]!;
   // One character, or two printable ASCII ones, is a key itself: holding the key is holding the term.
   const exact = (term.length === 1 && rarest < ASCII_PAIRS) || (term.length === 2 && rarest >= ASCII_PAIRS);
-  const listOf = ({ key, keyAt }: { key: number; keyAt: number }): KeyList => {
-    const from = postings.start[key]!;
-    const to = postings.start[key + 1]!;
-    return { items: postings.items.subarray(from, to), offsets: postings.offsets.subarray(from, to), keyAt };
-  };
-  const rarestList = listOf(listed[0]!);
-  const others = listed.slice(1).map(listOf);
-  const covered = coveredUnits.every((unit) => unit === 1);
-  const coveredInFields = coveredUnits.every((unit) => unit > 0);
+  const rarestList = listOf(postings, listed[0]!);
+  const others = listed.slice(1).map((other) => listOf(postings, other));
+  // One object literal, in one order, for every Candidates: a second shape left findIn deoptimising.
   if (!within) {
     const { items, offsets } = rarestList;
-    return { items, offsets, keyAt: rarestAt, exact, others, covered, fieldKeys, coveredInFields };
+    return { items, offsets, keyAt: rarestAt, starts: null, exact, others, covered, fieldKeys, coveredInFields };
   }
   const items = new Int32Array(Math.min(within.length, rarestList.items.length));
   const offsets = new Uint8Array(items.length);
@@ -171,12 +207,28 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
     items: items.subarray(0, count),
     offsets: offsets.subarray(0, count),
     keyAt: rarestAt,
+    starts: null,
     exact,
     others,
     covered,
     fieldKeys,
     coveredInFields,
   };
+}
+
+/**
+ * The items where `shorter`, which `term` begins with, was found (at
+ * `starts`, its first place in each): the only ones that can hold `term`,
+ * first there or later. The keys of the units `term` adds decide most of
+ * them; without postings, each is read where `shorter` is.
+ */
+export function continuing(postings: Postings | undefined, term: string, shorter: string, items: Int32Array, starts: Int32Array): Candidates {
+  const keys = postings
+    ? termKeys(postings, term, shorter.length)
+    : { listed: [], fieldKeys: [], covered: term === shorter, coveredInFields: term === shorter };
+  const others = postings ? keys.listed.map((key) => listOf(postings, key)) : [];
+  const { fieldKeys, covered, coveredInFields } = keys;
+  return { items, offsets: NO_OFFSETS, keyAt: 0, starts, exact: false, others, covered, fieldKeys, coveredInFields };
 }
 
 /** Whether `key` also occurs in `term` before `at`. */

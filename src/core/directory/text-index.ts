@@ -3,6 +3,7 @@ import { SearchTextWriter } from './normalize.js';
 import { digits } from './validate.js';
 import {
   candidates,
+  continuing,
   DOC_NO_FIELD,
   FAR_OFFSET,
   FIELD_ABSENT,
@@ -68,7 +69,22 @@ export interface DirectoryIndex {
    * Per-item working arrays, reused by every query instead of allocated per
    * keystroke (queries are synchronous, so one set is enough).
    */
-  readonly scratch: { score: Uint16Array; isResult: Uint8Array };
+  readonly scratch: { score: Uint16Array; isResult: Uint8Array; terms: readonly TermHits[] };
+}
+
+/**
+ * One term's matches in a query (with the terms before it: the items holding
+ * them all), and where in the whole text each item first holds the term.
+ * The next keystroke's longer term can only be in these items, there or
+ * later: a citizen typing 闽商务〔2020 narrows what 闽商 found, instead of
+ * starting again.
+ */
+export interface TermHits {
+  /** The terms before it, joined by spaces (a term holds none). */
+  readonly before: string;
+  readonly term: string;
+  readonly items: Int32Array;
+  readonly starts: Int32Array;
 }
 
 /** The items matching every term, ascending, and each one's relevance (valid for the items listed). */
@@ -220,7 +236,7 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
     newestFirst,
     newestRank,
     lazy: {},
-    scratch: { score: new Uint16Array(n), isResult: new Uint8Array(n) },
+    scratch: { score: new Uint16Array(n), isResult: new Uint8Array(n), terms: [] },
   };
 }
 
@@ -269,13 +285,34 @@ const YEAR = 0x5e74; // 年
 export function matchTerms(index: DirectoryIndex, terms: readonly string[]): TermMatches {
   const { score } = index.scratch;
   score.fill(0);
+  const { postings } = index.lazy;
+  const previous = index.scratch.terms;
+  const hits: TermHits[] = [];
   let matched: Int32Array | undefined;
-  for (const term of terms) {
-    const possible = (index.lazy.postings && candidates(index.lazy.postings, term, matched)) || fewToRead(index, matched);
-    matched = possible ? findIn(index, term, possible, score) : scanAll(index, term, score, matched);
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]!;
+    const before = terms.slice(0, t).join(' ');
+    const shorter = previous[t];
+    const fresh = postings ? candidates(postings, term, matched) : null;
+    // What the previous query found for the start of this term, unless the postings have fewer items to try.
+    const possible =
+      shorter && shorter.before === before && term.startsWith(shorter.term) && !(fresh && fresh.items.length < shorter.items.length)
+        ? continuing(postings, term, shorter.term, shorter.items, shorter.starts)
+        : fresh || fewToRead(index, matched);
+    const found = possible ? findIn(index, term, possible, score) : scanAll(index, term, score, matched);
+    hits.push({ before, term, ...found });
+    matched = found.items;
     if (matched.length === 0) break;
   }
+  // Mutable on purpose: only the next query reads it, to start from these.
+  index.scratch.terms = hits;
   return { items: matched ?? new Int32Array(0), score };
+}
+
+/** The items holding a term, ascending, and where in the whole text each first holds it. */
+interface Found {
+  items: Int32Array;
+  starts: Int32Array;
 }
 
 /**
@@ -286,7 +323,17 @@ export function matchTerms(index: DirectoryIndex, terms: readonly string[]): Ter
 function fewToRead(index: DirectoryIndex, matched: Int32Array | undefined): Candidates | null {
   if (!matched || matched.length * READ_EACH_BELOW > index.items.length) return null;
   const unknown = new Uint8Array(matched.length).fill(FAR_OFFSET);
-  return { items: matched, offsets: unknown, keyAt: 0, exact: false, others: [], covered: false, fieldKeys: [], coveredInFields: false };
+  return {
+    items: matched,
+    offsets: unknown,
+    keyAt: 0,
+    starts: null,
+    exact: false,
+    others: [],
+    covered: false,
+    fieldKeys: [],
+    coveredInFields: false,
+  };
 }
 /** Up to one item in this many, earlier terms' matches are read one by one rather than by a scan of all text. */
 const READ_EACH_BELOW = 8;
@@ -308,11 +355,12 @@ function weightAt(index: DirectoryIndex, item: number, position: number): number
  * the rest are read: with one `startsWith`, or (the key repeats in the item)
  * by a search within the item alone.
  */
-function findIn(index: DirectoryIndex, term: string, possible: Candidates, score: Uint16Array): Int32Array {
+function findIn(index: DirectoryIndex, term: string, possible: Candidates, score: Uint16Array): Found {
   const { chunks, chunkStart, itemStart } = index;
-  const { items, offsets, keyAt, exact, covered, coveredInFields } = possible;
+  const { items, offsets, keyAt, starts, exact, covered, coveredInFields } = possible;
   let { others, fieldKeys } = possible;
   const found = new Int32Array(items.length);
+  const foundAt = new Int32Array(items.length);
   const cursors = new Int32Array(others.length);
   let decided = 0; // candidates the other keys ruled out or confirmed
   let count = 0;
@@ -325,8 +373,9 @@ function findIn(index: DirectoryIndex, term: string, possible: Candidates, score
       fieldKeys = [];
     }
     const item = items[k]!;
-    const offset = offsets[k]!;
-    const start = offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
+    const begin = itemStart[item]!;
+    const offset = starts ? 0 : offsets[k]!;
+    const start = starts ? starts[k]! - begin : offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
     // Without the other keys (left out above), a term of several keys is confirmed only by reading.
     let aligned = start >= 0 && others.length === possible.others.length && fieldKeys.length === possible.fieldKeys.length;
     for (let j = 0; j < others.length; j++) {
@@ -340,7 +389,6 @@ function findIn(index: DirectoryIndex, term: string, possible: Candidates, score
       const expected = start + other.keyAt;
       if (expected >= FAR_OFFSET || other.offsets[at] !== expected) aligned = false;
     }
-    const begin = itemStart[item]!;
     const inFields = fieldKeys.length > 0 && start >= 0 ? placesInFields(index, item, begin + start, start, fieldKeys) : EITHER;
     if (inFields === ABSENT) {
       decided++;
@@ -362,10 +410,11 @@ function findIn(index: DirectoryIndex, term: string, possible: Candidates, score
     }
     if (position !== -1) {
       score[item]! += weightAt(index, item, position);
+      foundAt[count] = position;
       found[count++] = item;
     }
   }
-  return found.subarray(0, count);
+  return { items: found.subarray(0, count), starts: foundAt.subarray(0, count) };
 }
 
 /** What the common keys' field places say of a candidate: the term is where they put it, cannot be in it, or either. */
@@ -403,10 +452,11 @@ const TRIAL = 512;
 const WORTH_IT = 8;
 
 /** Every item (of `within`, when given) whose text holds `term`, for a term without keys. */
-function scanAll(index: DirectoryIndex, term: string, score: Uint16Array, within?: Int32Array): Int32Array {
+function scanAll(index: DirectoryIndex, term: string, score: Uint16Array, within?: Int32Array): Found {
   const allowed = within ? new Set(within) : null;
   const { chunks, chunkStart, itemStart } = index;
   const found: number[] = [];
+  const foundAt: number[] = [];
   let item = 0;
   chunks.forEach((chunk, c) => {
     const base = chunkStart[c]!;
@@ -418,10 +468,11 @@ function scanAll(index: DirectoryIndex, term: string, score: Uint16Array, within
       if (!allowed || allowed.has(item)) {
         score[item]! += weightAt(index, item, position);
         found.push(item);
+        foundAt.push(position);
       }
       // The rest of this item cannot change anything: go on from the next one.
       local = chunk.indexOf(term, itemStart[item + 1]! - base);
     }
   });
-  return Int32Array.from(found);
+  return { items: Int32Array.from(found), starts: Int32Array.from(foundAt) };
 }
