@@ -26,6 +26,8 @@ import type { DirectoryIndex } from '../src/core/directory/index.js';
 interface Figures {
   firstBuildMs: number;
   indexHeap: number;
+  /** The same once the queries have run: what they keep (the title order, the last matches, reused buffers) counts too. */
+  heapAfterQueries: number;
   searchable: number[];
   postings: number[];
   rebuilds: number[];
@@ -85,7 +87,16 @@ async function measure(root: string): Promise<Figures> {
   // Through JSON, as a page receives them: generated strings are built by concatenation,
   // and flattening those would otherwise be billed to indexing.
   const items = JSON.parse(JSON.stringify(generateDisclosureItems(count, 2020))) as DisclosureItem[];
-  const figures: Figures = { firstBuildMs: 0, indexHeap: 0, searchable: [], postings: [], rebuilds: [], samples: {}, firstTitleSortMs: 0 };
+  const figures: Figures = {
+    firstBuildMs: 0,
+    indexHeap: 0,
+    heapAfterQueries: 0,
+    searchable: [],
+    postings: [],
+    rebuilds: [],
+    samples: {},
+    firstTitleSortMs: 0,
+  };
 
   // Index: the first build (cold code, what a page pays once) and later ones.
   // Memory is the JS heap plus the typed arrays' buffers, which live outside it.
@@ -130,6 +141,9 @@ async function measure(root: string): Promise<Figures> {
       }
     }
   }
+  // Against the heap before the first build, whose index this one replaced.
+  figures.heapAfterQueries = (await held()) - heapBefore;
+  if (!built) throw new Error('no index'); // and keep it alive until here
   return figures;
 }
 
@@ -195,6 +209,16 @@ function report(kit: Figures[], base: Figures[] | undefined): void {
       each((f) => f.indexHeap),
       mb,
     )} (heap and typed-array buffers)`,
+  );
+  // A revision from before this figure was measured prints no ratio for it.
+  row(
+    '  and once the queries have run',
+    base?.[0]?.heapAfterQueries === undefined
+      ? mb(each((f) => f.heapAfterQueries)(kit))
+      : vs(
+          each((f) => f.heapAfterQueries),
+          mb,
+        ),
   );
   for (const [group, queries] of Object.entries(groups)) {
     const samples = (f: Figures): number[] => f.samples[group]!;

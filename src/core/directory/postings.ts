@@ -222,7 +222,13 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
  * first there or later. The keys of the units `term` adds decide most of
  * them; without postings, each is read where `shorter` is.
  */
-export function continuing(postings: Postings | undefined, term: string, shorter: string, items: Int32Array, starts: Int32Array): Candidates {
+export function continuing(
+  postings: Postings | undefined,
+  term: string,
+  shorter: string,
+  items: Int32Array,
+  starts: Int32Array,
+): Candidates {
   const keys = postings
     ? termKeys(postings, term, shorter.length)
     : { listed: [], fieldKeys: [], covered: term === shorter, coveredInFields: term === shorter };
