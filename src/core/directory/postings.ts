@@ -79,7 +79,7 @@ export interface Candidates {
    * the units the term adds.
    */
   readonly starts: Int32Array | null;
-  /** The term is a key itself (one non-ASCII character, or two ASCII ones): every candidate holds it, first at `starts`. */
+  /** The term is a key itself (one non-ASCII character, or two ASCII ones): every candidate holds it, first where `offsets` says. */
   readonly exact: boolean;
   /**
    * The term's other keys that have lists, rarest first, each with where it
@@ -141,7 +141,8 @@ function termKeys(postings: Postings, term: string, from: number) {
   };
   for (let at = Math.max(0, from - 1); at < term.length; at++) {
     const key = keyAt(term, at);
-    // A key within the units known already tells nothing new.
+    // A key within the units known already tells nothing new; of a key the term repeats, only its first place
+    // counts: that is where its first place in an item says the term begins.
     if (key === -1 || (key >= ASCII_PAIRS ? at + 2 : at + 1) <= from || keyEarlierIn(term, key, at)) continue;
     if (!postings.common[key]) {
       listed.push({ key, keyAt: at, size: postings.start[key + 1]! - postings.start[key]! });
