@@ -137,6 +137,21 @@ test('numeric ids become strings; a repeated id keeps the first item', () => {
   );
 });
 
+test('text of whitespace alone counts as missing, whatever the whitespace; text after whitespace is kept as it is', () => {
+  const blanks = [' ', '\t\n', '\u3000', '\u00a0\u3000 ', '\ufeff', '\u2003\u205f'];
+  const result = validateDisclosureItems(blanks.map((title, k) => ({ ...good, id: `b${k}`, title })));
+  assert.deepEqual(result.items, []);
+  assert.deepEqual(
+    result.problems.map((problem) => `${problem.index}.${problem.field}`),
+    blanks.map((_, k) => `${k}.title`),
+  );
+  const padded = ['\u3000标题', ' 标题 ', '\u00a0FJ0035910/2020-00131', '、标题'];
+  assert.deepEqual(
+    validateDisclosureItems(padded.map((title, k) => ({ ...good, id: `p${k}`, title }))).items.map((item) => item.title),
+    padded,
+  );
+});
+
 test('a getter that throws does not escape', () => {
   const trap = { ...good };
   Object.defineProperty(trap, 'title', {
