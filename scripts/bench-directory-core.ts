@@ -8,9 +8,10 @@
  *
  * Each engine runs alone in a process of its own, R of each (3 unless told),
  * alternating (kit, REV, REV, kit, kit, REV …), and the figures pool their
- * samples: in one process, what runs second is compiled against the type
- * feedback and the heap the first left. `--against HEAD` on a clean tree
- * shows the noise any ratio carries (it should print about 1).
+ * samples: two engines in one process would share a heap and its
+ * collections, and one process's figures vary more than a pair's ratio
+ * (the row "process by process" shows how much). `--against HEAD` on a
+ * clean tree shows the noise any ratio carries (it printed 0.83–1.06).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
