@@ -33,6 +33,7 @@ const BLOCK = 1 << BLOCK_BITS;
 const PARTS = 1 + FIELDS;
 const KEY_BITS = 17;
 const KEY_MASK = (1 << KEY_BITS) - 1;
+// PARTS is 4, a power of two: an item's parts are numbered item × PARTS + 0…3, its part within the item the low two bits.
 const PART_MASK = PARTS - 1;
 const FIRST_IN_ITEM = 1 << (KEY_BITS + 2);
 

@@ -57,7 +57,7 @@ export const FIELDS = 3;
 const isPrintableAscii = (code: number): boolean => code > 0x20 && code < 0x7f;
 
 /** The key at `text[p]`: the unit itself, the pair it begins (printable ASCII), or -1 (a space or a lone ASCII character). */
-export function keyAt(text: string, p: number): number {
+function keyAt(text: string, p: number): number {
   const code = text.charCodeAt(p);
   if (code >= 0x80) return code;
   const next = text.charCodeAt(p + 1);
