@@ -420,6 +420,57 @@ test('a term whose characters are all in an item, but not together or not first 
   }
 });
 
+test('a term ending in a letter, digit or bracket right after a Chinese character (闽商务〔 as typed) is found only where it is', () => {
+  // Such a character has a key of its own (it after a non-ASCII unit), first found in an item where the term may not
+  // be: these items hold it in every arrangement that could mislead that.
+  const traps = [
+    item({ id: 'bracket-title-first', title: '关于（试行）办法的通知', docNo: '闽商务〔2020〕1号' }), // ( after 于 before the 文号's
+    item({ id: 'bracket-other-first', title: '通知', docNo: '闽商务函〔2020〕2号' }), // ( after 函, not after 务
+    item({ id: 'bracket-after-ascii', title: '务A(一', docNo: '闽商务A〔2020〕3号' }), // ( after a letter only
+    item({ id: 'bracket-far', title: '长'.repeat(300), docNo: '闽商务〔2020〕4号' }), // beyond the exact places
+    item({ id: 'bracket-keyword', title: '通知', keywords: ['闽商务(2020)'] }),
+    item({ id: 'other-wide', title: '中(一)与商务' }), // ( after 中, 务 elsewhere: 务( is not here
+    item({ id: 'year-digit', title: '二〇二〇年7月', docNo: '榕商务〔2021〕7号' }), // 年7 in the title and the bracketless 文号
+  ];
+  const filler = generateDisclosureItems(1500, 2021).map((entry, k) => ({ ...entry, id: `filler-${k}` }));
+  const all = [...traps, ...filler];
+  const typedIndex = createDirectoryIndex(all);
+  const afresh = createDirectoryIndex(all);
+  const typed = (text: string): string[] => Array.from(text, (_, k) => text.slice(0, k + 1));
+  const queries = [
+    ...typed('闽商务〔2020'),
+    '务(',
+    '务〔',
+    '中(',
+    'A(',
+    '年7',
+    '1年7',
+    '〕4',
+    '务A',
+    '闽商务函〔',
+    ...typed('榕商务2021年7'),
+  ];
+  for (const q of queries) {
+    const expected = plainSearch(all, q);
+    queryDirectory(afresh, { q: '〇' }); // in no item: the next query starts from nothing
+    for (const [on, how] of [
+      [afresh, 'afresh'],
+      [typedIndex, 'as typed'],
+    ] as const) {
+      const first = queryDirectory(on, { q, pageSize: 100 });
+      assert.equal(first.total, expected.size, `count for ${q}, ${how}`);
+      const found = new Set(ids(first));
+      for (let page = 2; page <= Math.ceil(first.total / 100); page++)
+        for (const id of ids(queryDirectory(on, { q, page, pageSize: 100 }))) found.add(id);
+      assert.deepEqual(
+        traps.filter((entry) => found.has(entry.id)).map((entry) => entry.id),
+        traps.filter((entry) => expected.has(entry.id)).map((entry) => entry.id),
+        `which traps hold ${q}, ${how}`,
+      );
+    }
+  }
+});
+
 test('typing one character at a time finds, at every keystroke, exactly what the same query finds afresh', () => {
   // Each keystroke starts from what the one before found for the shorter term: these items are where that could
   // go wrong — the longer term first found later than the shorter, only in the bracketless 文号, beyond the exact

@@ -5,6 +5,7 @@
  * title sort sorts, with the same results.
  */
 import {
+  AFTER_WIDE,
   ASCII_PAIRS,
   DOC_NO_FIELD,
   FAR_OFFSET,
@@ -89,6 +90,7 @@ export class PostingsBuilder {
       } else if (code > 0x20 && code < 0x7f) {
         const next = p + 1 < to ? text.charCodeAt(p + 1) : 0;
         if (next > 0x20 && next < 0x7f) this.take(ASCII_PAIRS + code * 128 + next, part, p - itemFrom);
+        if (p > from && text.charCodeAt(p - 1) >= 0x80) this.take(AFTER_WIDE + code, part, p - itemFrom);
       }
     }
   }

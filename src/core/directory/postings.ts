@@ -8,16 +8,21 @@
  * `startsWith` where the term must begin.
  *
  * A key is one non-ASCII UTF-16 unit (an ideograph is selective on its own:
- * 贸 is in a few per cent of titles), or a pair of adjacent printable ASCII
+ * 贸 is in a few per cent of titles), a pair of adjacent printable ASCII
  * characters (single digits and letters are in nearly every 索引号, pairs much
- * less so; a one-letter term is found by scanning).
+ * less so; a one-letter term is found by scanning), or a printable ASCII
+ * character right after a non-ASCII unit (the ( of 闽商务( as a citizen types
+ * 闽商务〔: no pair holds it yet, and without this key each of the 26,388
+ * items holding 闽商务 was read to see what follows it).
  * Every key is a small integer, so the table is typed arrays indexed
  * directly, with no hashing while building or querying.
  */
 
 export const ASCII_PAIRS = 0x10000;
-/** How many distinct keys there are: every UTF-16 unit, then every pair of 7-bit characters. */
-export const KEY_COUNT = ASCII_PAIRS + 128 * 128;
+/** Where the keys of a 7-bit character after a non-ASCII unit begin (after every pair of 7-bit characters). */
+export const AFTER_WIDE = ASCII_PAIRS + 128 * 128;
+/** How many distinct keys there are: every UTF-16 unit, every pair of 7-bit characters, every 7-bit character after a wide one. */
+export const KEY_COUNT = AFTER_WIDE + 128;
 /** Offsets are stored in 8 bits: a key first found further into an item is checked by a search within the item. */
 export const FAR_OFFSET = 0xff;
 
@@ -56,12 +61,28 @@ export const FIELDS = 3;
 /** Printable ASCII but the space: separators (control characters) and spaces are never keys. */
 const isPrintableAscii = (code: number): boolean => code > 0x20 && code < 0x7f;
 
-/** The key at `text[p]`: the unit itself, the pair it begins (printable ASCII), or -1 (a space or a lone ASCII character). */
+/** Whether `key` is a pair of ASCII characters: it tells of two units. */
+const isPair = (key: number): boolean => key >= ASCII_PAIRS && key < AFTER_WIDE;
+
+/**
+ * The key at `text[p]` in a term: the unit itself, the pair it begins
+ * (printable ASCII), the character after a non-ASCII unit when it begins no
+ * pair, or -1 (a space, or a lone ASCII character after an ASCII one).
+ */
 function keyAt(text: string, p: number): number {
   const code = text.charCodeAt(p);
   if (code >= 0x80) return code;
+  if (!isPrintableAscii(code)) return -1;
   const next = text.charCodeAt(p + 1);
-  return isPrintableAscii(code) && isPrintableAscii(next) ? ASCII_PAIRS + code * 128 + next : -1;
+  if (isPrintableAscii(next)) return ASCII_PAIRS + code * 128 + next;
+  return p > 0 && text.charCodeAt(p - 1) >= 0x80 ? AFTER_WIDE + code : -1;
+}
+
+/** Whether the text holds `key` at `text[p]` (as the postings builder takes keys: a pair's first unit may hold an AFTER_WIDE key too). */
+function holdsKeyAt(text: string, key: number, p: number): boolean {
+  if (key < ASCII_PAIRS) return text.charCodeAt(p) === key;
+  if (isPair(key)) return text.charCodeAt(p) === (key - ASCII_PAIRS) >> 7 && text.charCodeAt(p + 1) === ((key - ASCII_PAIRS) & 127);
+  return p > 0 && text.charCodeAt(p) === key - AFTER_WIDE && text.charCodeAt(p - 1) >= 0x80;
 }
 
 /** The items a term may be in, and where in each the term would begin if it is there. */
@@ -137,13 +158,13 @@ function termKeys(postings: Postings, term: string, from: number) {
   const coveredUnits = new Uint8Array(term.length);
   coveredUnits.fill(1, 0, from);
   const cover = (at: number, key: number, by: number): void => {
-    for (let unit = at; unit <= (key >= ASCII_PAIRS ? at + 1 : at); unit++) if (coveredUnits[unit] !== 1) coveredUnits[unit] = by;
+    for (let unit = at; unit <= (isPair(key) ? at + 1 : at); unit++) if (coveredUnits[unit] !== 1) coveredUnits[unit] = by;
   };
   for (let at = Math.max(0, from - 1); at < term.length; at++) {
     const key = keyAt(term, at);
     // A key within the units known already tells nothing new; of a key the term repeats, only its first place
     // counts: that is where its first place in an item says the term begins.
-    if (key === -1 || (key >= ASCII_PAIRS ? at + 2 : at + 1) <= from || keyEarlierIn(term, key, at)) continue;
+    if (key === -1 || (isPair(key) ? at + 2 : at + 1) <= from || keyEarlierIn(term, key, at)) continue;
     if (!postings.common[key]) {
       listed.push({ key, keyAt: at, size: postings.start[key + 1]! - postings.start[key]! });
       cover(at, key, 1);
@@ -184,7 +205,7 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
   if (listed.length === 0) return null;
   const { key: rarest, keyAt: rarestAt } = listed[0]!;
   // One character, or two printable ASCII ones, is a key itself: holding the key is holding the term.
-  const exact = (term.length === 1 && rarest < ASCII_PAIRS) || (term.length === 2 && rarest >= ASCII_PAIRS);
+  const exact = (term.length === 1 && rarest < ASCII_PAIRS) || (term.length === 2 && isPair(rarest));
   const rarestList = listOf(postings, listed[0]!);
   const others = listed.slice(1).map((other) => listOf(postings, other));
   // One object literal, in one order, for every Candidates: a second shape left findIn deoptimising.
@@ -240,9 +261,8 @@ export function continuing(
 
 /** Whether `key` also occurs in `term` before `at`. */
 function keyEarlierIn(term: string, key: number, at: number): boolean {
-  if (key < ASCII_PAIRS) return term.lastIndexOf(String.fromCharCode(key), at - 1) !== -1 && at > 0;
-  const pair = String.fromCharCode((key - ASCII_PAIRS) >> 7, (key - ASCII_PAIRS) & 127);
-  return at > 0 && term.lastIndexOf(pair, at - 1) !== -1;
+  for (let p = 0; p < at; p++) if (holdsKeyAt(term, key, p)) return true;
+  return false;
 }
 
 /** The first position from `from` where `list` (ascending) holds `value` or more. */
