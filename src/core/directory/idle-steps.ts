@@ -15,6 +15,7 @@ import {
   INDEX_NO_FIELD,
   KEY_COUNT,
   KEYWORDS_FIELD,
+  OFFSET_BITS,
   type Postings,
 } from './postings.js';
 import { compareTitles } from './query.js';
@@ -28,8 +29,9 @@ const BLOCK_BITS = 20;
 const BLOCK = 1 << BLOCK_BITS;
 /**
  * An item's parts: its title, then the fields `firstInField` covers (part =
- * FIELD_ number + 1). A kept key is packed with the part it was found in, and
- * a flag when that is its first place in the item (every key is below 2^17).
+ * FIELD_ number + 1). A kept key is packed with the part it was found in, a
+ * flag when that is its first place in the item, and its offset in the item
+ * (every key is below 2^17; the offset takes the top 8 of 28 bits).
  */
 const PARTS = 1 + FIELDS;
 const KEY_BITS = 17;
@@ -37,6 +39,7 @@ const KEY_MASK = (1 << KEY_BITS) - 1;
 // PARTS is 4, a power of two: an item's parts are numbered item × PARTS + 0…3, its part within the item the low two bits.
 const PART_MASK = PARTS - 1;
 const FIRST_IN_ITEM = 1 << (KEY_BITS + 2);
+const ENTRY_OFFSET_SHIFT = KEY_BITS + 3;
 
 /**
  * Collects each item's keys while the index writes the item's text, then lays
@@ -48,9 +51,7 @@ const FIRST_IN_ITEM = 1 << (KEY_BITS + 2);
  */
 export class PostingsBuilder {
   private keys = new Int32Array(BLOCK);
-  private offsets = new Uint8Array(BLOCK);
   private readonly keyBlocks = [this.keys];
-  private readonly offsetBlocks = [this.offsets];
   private length = 0;
   /** Per item, where its keys end in `keys`. */
   private readonly itemEnd: Int32Array;
@@ -99,25 +100,21 @@ export class PostingsBuilder {
     const last = this.lastPart[key]!;
     if (last === part) return;
     this.lastPart[key] = part;
-    let entry = key | ((part & PART_MASK) << KEY_BITS);
+    let entry = key | ((part & PART_MASK) << KEY_BITS) | ((offset < FAR_OFFSET ? offset : FAR_OFFSET) << ENTRY_OFFSET_SHIFT);
     // Parts come in order, so a key last kept for an earlier item is new to this one.
     if (last < part - (part & PART_MASK)) {
       this.counts[key + 1]!++;
       entry |= FIRST_IN_ITEM;
     }
     const at = this.length++ & (BLOCK - 1);
-    if (at === 0 && this.length > 1) {
-      this.keyBlocks.push((this.keys = new Int32Array(BLOCK)));
-      this.offsetBlocks.push((this.offsets = new Uint8Array(BLOCK)));
-    }
+    if (at === 0 && this.length > 1) this.keyBlocks.push((this.keys = new Int32Array(BLOCK)));
     this.keys[at] = entry;
-    this.offsets[at] = offset < FAR_OFFSET ? offset : FAR_OFFSET;
   }
 
   /** Lays the postings out (a counting sort), pausing (yielding) every few thousand items. */
   *buildSteps(): Generator<void, Postings, void> {
     const start = this.counts;
-    const { keyBlocks, offsetBlocks } = this;
+    const { keyBlocks } = this;
     const n = this.itemEnd.length;
     // A key in most items never narrows a search down: leave its list out (a term of such keys alone is scanned for).
     const common = n * COMMON_SHARE;
@@ -129,8 +126,7 @@ export class PostingsBuilder {
       start[key + 1]! += start[key]!;
     }
     const cursor = start.slice(0, KEY_COUNT);
-    const items = new Int32Array(start[KEY_COUNT]!);
-    const offsets = new Uint8Array(items.length);
+    const postings = new Int32Array(start[KEY_COUNT]!);
     // A common key's field places: a slot (three tables, one per field) once it is met in a field, a table once in that field.
     const commonSlot = new Int16Array(KEY_COUNT).fill(-1);
     const firstInField: (Uint8Array | undefined)[] = [];
@@ -139,7 +135,7 @@ export class PostingsBuilder {
       for (const end = this.itemEnd[item]!; k < end; k++) {
         const entry = keyBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]!;
         const key = entry & KEY_MASK;
-        const offset = offsetBlocks[k >> BLOCK_BITS]![k & (BLOCK - 1)]!;
+        const offset = entry >>> ENTRY_OFFSET_SHIFT;
         if (this.common[key]) {
           const part = (entry >> KEY_BITS) & PART_MASK;
           if (part === 0) continue; // the title has no places
@@ -153,13 +149,11 @@ export class PostingsBuilder {
           continue;
         }
         if (!(entry & FIRST_IN_ITEM)) continue;
-        const slot = cursor[key]!++;
-        items[slot] = item;
-        offsets[slot] = offset;
+        postings[cursor[key]!++] = (item << OFFSET_BITS) | offset;
       }
       if (item % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
-    return { start, items, offsets, common: this.common, commonSlot, firstInField };
+    return { start, postings, common: this.common, commonSlot, firstInField };
   }
 }
 

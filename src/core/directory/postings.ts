@@ -25,14 +25,21 @@ export const AFTER_WIDE = ASCII_PAIRS + 128 * 128;
 export const KEY_COUNT = AFTER_WIDE + 128;
 /** Offsets are stored in 8 bits: a key first found further into an item is checked by a search within the item. */
 export const FAR_OFFSET = 0xff;
+/**
+ * A posting is one number, item × 2^OFFSET_BITS + offset: ascending by item
+ * within a key, as the item numbers alone would be, and one array to write
+ * and read instead of two.
+ */
+export const OFFSET_BITS = 8;
 
 export interface Postings {
-  /** Where each key's items begin in `items` (length KEY_COUNT + 1). */
+  /** Where each key's postings begin in `postings` (length KEY_COUNT + 1). */
   readonly start: Int32Array;
-  /** Item numbers, key after key, each key's ascending. */
-  readonly items: Int32Array;
-  /** Per posting, where in the item's text the key first occurs (FAR: too far to say). */
-  readonly offsets: Uint8Array;
+  /**
+   * Key after key, each key's items ascending, as item × 2^OFFSET_BITS +
+   * where in the item's text the key first occurs (FAR: too far to say).
+   */
+  readonly postings: Int32Array;
   /** Per key, 1 when it is in so many items that its list was left out. */
   readonly common: Uint8Array;
   /** Per key, for a common one that is in some 文号, 索引号 or 主题词, its number in `firstInField` (else -1). */
@@ -87,8 +94,10 @@ function holdsKeyAt(text: string, key: number, p: number): boolean {
 
 /** The items a term may be in, and where in each the term would begin if it is there. */
 export interface Candidates {
+  /** Item numbers, or (when `packed`) the rarest key's postings: item × 2^OFFSET_BITS + offset. */
   readonly items: Int32Array;
-  /** Per candidate, where its rarest key first occurs in the item's text (FAR: too far to say)… */
+  readonly packed: boolean;
+  /** Unless packed, per candidate, where its rarest key first occurs in the item's text (FAR: too far to say)… */
   readonly offsets: Uint8Array;
   /** …and where that key first occurs in the term: the term would begin at offset − keyAt. */
   readonly keyAt: number;
@@ -130,10 +139,9 @@ export interface FieldKey {
   readonly keyAt: number;
 }
 
-/** One key's postings, and where the key first occurs in a term. */
+/** One key's postings (item × 2^OFFSET_BITS + offset), and where the key first occurs in a term. */
 export interface KeyList {
-  readonly items: Int32Array;
-  readonly offsets: Uint8Array;
+  readonly postings: Int32Array;
   readonly keyAt: number;
 }
 
@@ -185,14 +193,12 @@ function termKeys(postings: Postings, term: string, from: number) {
   };
 }
 
+const NO_OFFSETS = new Uint8Array(0);
+
 /** A listed key's postings. */
 function listOf(postings: Postings, { key, keyAt }: ListedKey): KeyList {
-  const from = postings.start[key]!;
-  const to = postings.start[key + 1]!;
-  return { items: postings.items.subarray(from, to), offsets: postings.offsets.subarray(from, to), keyAt };
+  return { postings: postings.postings.subarray(postings.start[key]!, postings.start[key + 1]!), keyAt };
 }
-
-const NO_OFFSETS = new Uint8Array(0);
 
 /**
  * The items holding the rarest key of `term` (and, when given, listed in
@@ -209,25 +215,34 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
   const rarestList = listOf(postings, listed[0]!);
   const others = listed.slice(1).map((other) => listOf(postings, other));
   // One object literal, in one order, for every Candidates: a second shape left findIn deoptimising.
+  const list = rarestList.postings;
   if (!within) {
-    const { items, offsets } = rarestList;
-    return { items, offsets, keyAt: rarestAt, starts: null, exact, others, covered, fieldKeys, coveredInFields };
+    return {
+      items: list,
+      packed: true,
+      offsets: NO_OFFSETS,
+      keyAt: rarestAt,
+      starts: null,
+      exact,
+      others,
+      covered,
+      fieldKeys,
+      coveredInFields,
+    };
   }
-  const items = new Int32Array(Math.min(within.length, rarestList.items.length));
-  const offsets = new Uint8Array(items.length);
+  const items = new Int32Array(Math.min(within.length, list.length));
   let count = 0;
   let cursor = 0;
-  for (let d = 0; d < rarestList.items.length; d++) {
-    const item = rarestList.items[d]!;
+  for (let d = 0; d < list.length; d++) {
+    const item = list[d]! >> OFFSET_BITS;
     cursor = gallop(within, cursor, item);
     if (cursor === within.length) break;
-    if (within[cursor] !== item) continue;
-    items[count] = item;
-    offsets[count++] = rarestList.offsets[d]!;
+    if (within[cursor] === item) items[count++] = list[d]!;
   }
   return {
     items: items.subarray(0, count),
-    offsets: offsets.subarray(0, count),
+    packed: true,
+    offsets: NO_OFFSETS,
     keyAt: rarestAt,
     starts: null,
     exact,
@@ -256,7 +271,7 @@ export function continuing(
     : { listed: [], fieldKeys: [], covered: term === shorter, coveredInFields: term === shorter };
   const others = postings ? keys.listed.map((key) => listOf(postings, key)) : [];
   const { fieldKeys, covered, coveredInFields } = keys;
-  return { items, offsets: NO_OFFSETS, keyAt: 0, starts, exact: false, others, covered, fieldKeys, coveredInFields };
+  return { items, packed: false, offsets: NO_OFFSETS, keyAt: 0, starts, exact: false, others, covered, fieldKeys, coveredInFields };
 }
 
 /** Whether `key` also occurs in `term` before `at`. */

@@ -13,6 +13,7 @@ import {
   gallop,
   INDEX_NO_FIELD,
   KEYWORDS_FIELD,
+  OFFSET_BITS,
   type Candidates,
   type FieldKey,
   type Postings,
@@ -357,6 +358,7 @@ function fewToRead(index: DirectoryIndex, matched: Int32Array | undefined): Cand
   const unknown = new Uint8Array(matched.length).fill(FAR_OFFSET);
   return {
     items: matched,
+    packed: false,
     offsets: unknown,
     keyAt: 0,
     starts: null,
@@ -389,7 +391,7 @@ function weightAt(index: DirectoryIndex, item: number, position: number): number
  */
 function findIn(index: DirectoryIndex, term: string, possible: Candidates, score: Uint16Array, into: Found): Found {
   const { chunks, chunkStart, itemStart } = index;
-  const { items, offsets, keyAt, starts, exact, covered, coveredInFields } = possible;
+  const { items, packed, offsets, keyAt, starts, exact, covered, coveredInFields } = possible;
   let { others, fieldKeys } = possible;
   const { items: found, starts: foundAt } = into;
   const cursors = new Int32Array(others.length);
@@ -403,22 +405,23 @@ function findIn(index: DirectoryIndex, term: string, possible: Candidates, score
       others = [];
       fieldKeys = [];
     }
-    const item = items[k]!;
+    const entry = items[k]!;
+    const item = packed ? entry >> OFFSET_BITS : entry;
     const begin = itemStart[item]!;
-    const offset = starts ? 0 : offsets[k]!;
+    const offset = starts ? 0 : packed ? entry & FAR_OFFSET : offsets[k]!;
     const start = starts ? starts[k]! - begin : offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
     // Without the other keys (left out above), a term of several keys is confirmed only by reading.
     let aligned = start >= 0 && others.length === possible.others.length && fieldKeys.length === possible.fieldKeys.length;
     for (let j = 0; j < others.length; j++) {
-      const other = others[j]!;
-      const at = (cursors[j] = gallop(other.items, cursors[j]!, item));
-      if (other.items[at] !== item) {
+      const { postings, keyAt: otherAt } = others[j]!;
+      const at = (cursors[j] = gallop(postings, cursors[j]!, item << OFFSET_BITS));
+      if (at === postings.length || postings[at]! >> OFFSET_BITS !== item) {
         decided++;
         continue candidate;
       }
       // An offset of FAR or more is not stored exactly: it confirms nothing.
-      const expected = start + other.keyAt;
-      if (expected >= FAR_OFFSET || other.offsets[at] !== expected) aligned = false;
+      const expected = start + otherAt;
+      if (expected >= FAR_OFFSET || (postings[at]! & FAR_OFFSET) !== expected) aligned = false;
     }
     const inFields = fieldKeys.length > 0 && start >= 0 ? placesInFields(index, item, begin + start, start, fieldKeys) : EITHER;
     if (inFields === ABSENT) {
