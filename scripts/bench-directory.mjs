@@ -9,7 +9,8 @@
 // mid-range phone). Keystrokes are timed to the next painted frame, not to DOM insertion. The
 // worker is slowed too: its DevTools session (auto-attached by puppeteer) gets the same rate; the
 // output says whether Chromium accepted it.
-// Run: npm run bench:directory [-- count] [--data] [--against REV]. With --against, the element as it is at REV (a commit,
+// Run: npm run bench:directory [-- count] [--data] [--against REV] [--mb-per-s R]. With --mb-per-s, the src is served
+// at R MB/s, as over a real network (on loopback the whole list arrives at once, and only the CPU counts). With --against, the element as it is at REV (a commit,
 // e.g. main) is measured too, pages of the two alternating, and each figure is printed with its ratio to REV's.
 // Figures vary with the machine's load: run it twice.
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { browserArgs, chineseFont, findBrowser } from './browser-path.mjs';
 import { buildWorker, WORKERS } from './build-proof-worker.mjs';
@@ -25,6 +27,8 @@ import { DIRECTORY_ITEMS, bundleForPage } from './bench-bundle.mjs';
 const args = process.argv.slice(2);
 const againstAt = args.indexOf('--against');
 const against = againstAt === -1 ? undefined : args.splice(againstAt, 2)[1];
+const rateAt = args.indexOf('--mb-per-s');
+const mbPerSecond = rateAt === -1 ? undefined : Number(args.splice(rateAt, 2)[1]);
 const dataAt = args.indexOf('--data');
 const source = dataAt === -1 ? 'src' : (args.splice(dataAt, 1), 'data');
 const count = Number(args[0] ?? 100_000);
@@ -53,7 +57,10 @@ async function bundle(dir) {
     tsconfig: join(dir, 'tsconfig.json'),
   });
 }
+const [workerSource, workerOptions] = WORKERS['zwgk-directory-worker.js'];
 const scripts = { kit: await bundle(root.pathname) };
+// Each build's search worker as the builds ship it.
+const workers = { kit: await buildWorker(workerSource, workerOptions) };
 if (against) {
   // REV's sources, extracted beside nothing else (its node_modules are this checkout's).
   const dir = mkdtempSync(join(tmpdir(), 'bench-directory-'));
@@ -61,9 +68,10 @@ if (against) {
     cwd: root.pathname,
   });
   scripts[against] = await bundle(dir);
+  workers[against] = await buildWorker(pathToFileURL(join(dir, 'src/components/directory/search-worker.ts')), workerOptions);
   rmSync(dir, { recursive: true, force: true });
 }
-// The items as a portal serves them (the same generator, run here once), and the kit's worker as the builds ship it.
+// The items as a portal serves them (the same generator, run here once).
 const generator = await bundleForPage({
   stdin: {
     contents: `const window = {}; ${DIRECTORY_ITEMS} export const { makeItems } = window;`,
@@ -74,24 +82,38 @@ const generator = await bundleForPage({
   minify: false,
 });
 const { makeItems } = await import(`data:text/javascript;base64,${Buffer.from(generator).toString('base64')}`);
-const itemsJson = JSON.stringify({ items: makeItems(count) });
-const worker = await buildWorker(...WORKERS['zwgk-directory-worker.js']);
+const itemsJson = Buffer.from(JSON.stringify({ items: makeItems(count) }));
+/** Serves the list whole, or at `mbPerSecond`: a slice every 10 ms. */
+function sendItems(res) {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  if (!mbPerSecond) return res.end(itemsJson);
+  const slice = Math.round(mbPerSecond * 1e4);
+  let at = 0;
+  const next = () => {
+    if (at >= itemsJson.length) return res.end();
+    res.write(itemsJson.subarray(at, (at += slice)));
+    setTimeout(next, 10);
+  };
+  next();
+}
 // A portal's page around it: its Chinese is laid out before the directory's (the font is loaded, as on any such page).
 const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府信息公开目录</title>
 <script type="module" src="/bench.js"></script></head><body><header><p>福建省商务厅</p>
 <nav>首页 · 政务公开 · 政府信息公开目录 · 依申请公开 · 政府信息公开年报</nav></header><main id="main"></main></body></html>`;
 const builds = Object.keys(scripts);
 
-// /0 is the page with this checkout's element, /1 with REV's; /0.js and /1.js their scripts.
+// /0/ is the page with this checkout's element, /1/ with REV's; /0/bench.js and /1/bench.js their scripts, and beside
+// each its worker (the element looks for it beside its module).
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path === '/items.json') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(itemsJson);
-  if (path === '/zwgk-directory-worker.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(worker);
-  const match = /^\/(\d+)(\.js)?$/.exec(path);
+  if (path === '/items.json') return sendItems(res);
+  const match = /^\/(\d+)\/(bench\.js|zwgk-directory-worker\.js)?$/.exec(path);
   const which = match && builds[Number(match[1])];
+  const js = { 'Content-Type': 'text/javascript' };
   if (!which) res.writeHead(404).end();
-  else if (match[2]) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(scripts[which]);
-  else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page.replace('/bench.js', `/${match[1]}.js`));
+  else if (match[2] === 'bench.js') res.writeHead(200, js).end(scripts[which]);
+  else if (match[2]) res.writeHead(200, js).end(workers[which]);
+  else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page.replace('/bench.js', `/${match[1]}/bench.js`));
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address();
@@ -113,7 +135,7 @@ async function freshPage(rate, build = 0) {
       (error) => said.add(`refused (${error.message})`),
     );
   });
-  await tab.goto(`http://127.0.0.1:${port}/${build}`, { waitUntil: 'load' });
+  await tab.goto(`http://127.0.0.1:${port}/${build}/`, { waitUntil: 'load' });
   await tab.waitForFunction(() => customElements.get('zwgk-directory') && window.makeItems);
   const cdp = await tab.createCDPSession();
   if (source === 'data')
@@ -254,7 +276,7 @@ const verdict = (ok, target) => (ok ? `meets ${target}` : `MISSES ${target}`);
 
 try {
   console.log(
-    `<zwgk-directory> in ${await browser.version()}, ${count.toLocaleString('en')} items from ${source === 'src' ? 'a src (served as JSON)' : 'the data property'}, load average ${loadavg()
+    `<zwgk-directory> in ${await browser.version()}, ${count.toLocaleString('en')} items from ${source === 'src' ? `a src (served as JSON${mbPerSecond ? ` at ${mbPerSecond} MB/s` : ''})` : 'the data property'}, load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}, ${chineseFont()}`,
   );

@@ -42,6 +42,49 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * error with Retry instead of waiting for data that will never come.
  */
 export async function requestJson<T = unknown>(url: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(url, options);
+  const text = await wholeText(response, options.signal);
+  if (!response.ok) throw httpError(response, text);
+  return parsed<T>(response, text.trim() === '', () => JSON.parse(text));
+}
+
+/** Takes a body's text piece by piece as it arrives, and gives the parsed body at its end (throwing where it is not JSON). */
+export interface BodyReader {
+  push(text: string): void;
+  end(): unknown;
+}
+
+/**
+ * `requestJson`, with a 2xx body's text handed to `reader` as it arrives
+ * (decoded as `response.text()` decodes it: UTF-8, a BOM dropped), so a long
+ * answer is parsed while it downloads; the same answer and the same errors.
+ */
+export async function requestJsonAsItArrives<T = unknown>(url: string, reader: BodyReader, options: RequestOptions = {}): Promise<T> {
+  const response = await send(url, options);
+  if (!response.ok || !response.body) {
+    const text = await wholeText(response, options.signal);
+    if (!response.ok) throw httpError(response, text);
+    reader.push(text);
+    return parsed<T>(response, text.trim() === '', () => reader.end());
+  }
+  const decoder = new TextDecoder();
+  const stream = response.body.getReader();
+  let blank = true;
+  const push = (text: string): void => {
+    blank &&= text.trim() === '';
+    reader.push(text);
+  };
+  try {
+    for (let chunk = await stream.read(); !chunk.done; chunk = await stream.read()) push(decoder.decode(chunk.value, { stream: true }));
+    push(decoder.decode());
+  } catch (error) {
+    throw cutOff(error, response, options.signal);
+  }
+  return parsed<T>(response, blank, () => reader.end());
+}
+
+/** The request, up to its answer's headers. */
+async function send(url: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', body, signal, timeoutMs = DEFAULT_TIMEOUT_MS, idempotencyKey } = options;
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -56,9 +99,8 @@ export async function requestJson<T = unknown>(url: string, options: RequestOpti
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onAbort = () => timeout.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
-  let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: payload, signal: timeout.signal, credentials: 'same-origin' });
+    return await fetch(url, { method, headers, body: payload, signal: timeout.signal, credentials: 'same-origin' });
   } catch (error) {
     if (signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
     if (timeout.signal.aborted) throw new ApiError('timeout', `No answer within ${timeoutMs} ms.`);
@@ -67,25 +109,35 @@ export async function requestJson<T = unknown>(url: string, options: RequestOpti
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
 
-  let text: string;
+async function wholeText(response: Response, signal: AbortSignal | undefined): Promise<string> {
   try {
-    text = await response.text();
+    return await response.text();
   } catch (error) {
-    // Headers came, the body did not finish: the connection dropped or was cut mid-transfer.
-    if (signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
-    if (!response.ok) throw new ApiError('http', `HTTP ${response.status}`, response.status);
-    throw new ApiError('network', `The answer was cut off before it was complete: ${String(error)}`, response.status);
+    throw cutOff(error, response, signal);
   }
-  if (!response.ok) {
-    const problem = parseProblem(text, response.status);
-    throw new ApiError('http', problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, response.status, problem);
-  }
+}
+
+/** Headers came, the body did not finish: the connection dropped or was cut mid-transfer. */
+function cutOff(error: unknown, response: Response, signal: AbortSignal | undefined): ApiError {
+  if (signal?.aborted) return new ApiError('aborted', 'The request was cancelled.');
+  if (!response.ok) return new ApiError('http', `HTTP ${response.status}`, response.status);
+  return new ApiError('network', `The answer was cut off before it was complete: ${String(error)}`, response.status);
+}
+
+function httpError(response: Response, text: string): ApiError {
+  const problem = parseProblem(text, response.status);
+  return new ApiError('http', problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, response.status, problem);
+}
+
+/** A 2xx answer's body, `blank` when it was empty or spaces only. */
+function parsed<T>(response: Response, blank: boolean, parse: () => unknown): T {
   // Only "No Content" means no body; an empty 200 is an answer that never arrived, not an empty success.
   if (response.status === 204 || response.status === 205) return undefined as T;
-  if (text.trim() === '') throw new ApiError('malformed', 'The server answered with an empty body.', response.status);
+  if (blank) throw new ApiError('malformed', 'The server answered with an empty body.', response.status);
   try {
-    return JSON.parse(text) as T;
+    return parse() as T;
   } catch {
     throw new ApiError('malformed', 'The server answered with something that is not JSON (or JSON cut short).', response.status);
   }

@@ -2,11 +2,17 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../src/api/client.js';
+import { ApiError, apiUrl, newIdempotencyKey, requestJson, requestJsonAsItArrives, type BodyReader } from '../../src/api/client.js';
+import { PayloadReader } from '../../src/core/directory/payload-reader.js';
 
 // A loopback server with one path per behaviour the client must handle.
 let server: Server;
 let base = '';
+/** When the server sent the last piece of /dribble. */
+let dribbleEnded = 0;
+const DRIBBLE = JSON.stringify({
+  items: Array.from({ length: 400 }, (_, k) => ({ id: `d${k}`, title: `第${k}项，含 "引号" 与 }{ 括号` })),
+});
 const seenKeys: (string | undefined)[] = [];
 
 before(async () => {
@@ -45,6 +51,22 @@ before(async () => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
       res.write('{"items": [1, 2');
       setTimeout(() => res.destroy(), 20);
+    } else if (url.pathname === '/dribble') {
+      // The answer in eight pieces, 30 ms apart, split inside a character of its UTF-8.
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const bytes = Buffer.from(DRIBBLE);
+      const step = Math.ceil(bytes.length / 8) | 1;
+      let at = 0;
+      const next = (): void => {
+        if (at >= bytes.length) {
+          dribbleEnded = performance.now();
+          res.end();
+          return;
+        }
+        res.write(bytes.subarray(at, (at += step)));
+        setTimeout(next, 30);
+      };
+      next();
     } else if (url.pathname === '/drop') {
       req.socket.destroy();
     } else {
@@ -129,5 +151,50 @@ describe('answers that never fully arrived', () => {
     const cut = await failure(requestJson(`${base}/cut-off`));
     assert.equal(cut.kind, 'network');
     assert.match(cut.message, /cut off/);
+  });
+});
+
+/** A reader that keeps what it is given and when. */
+class Recorder implements BodyReader {
+  readonly pieces: { text: string; at: number }[] = [];
+  push(text: string): void {
+    this.pieces.push({ text, at: performance.now() });
+  }
+  end(): unknown {
+    return JSON.parse(this.pieces.map((piece) => piece.text).join(''));
+  }
+}
+
+describe('requestJsonAsItArrives', () => {
+  test('hands the body to the reader as it arrives, and answers what requestJson answers', async () => {
+    const recorder = new Recorder();
+    const answer = await requestJsonAsItArrives(`${base}/dribble`, recorder);
+    assert.deepEqual(answer, JSON.parse(DRIBBLE));
+    assert.deepEqual(await requestJson(`${base}/dribble`), answer);
+    const early = recorder.pieces.filter((piece) => piece.text !== '' && piece.at < dribbleEnded);
+    assert.ok(early.length >= 4, `pieces before the answer was complete: ${early.length}`);
+    // The directory's reader: its items parsed before the end, the payload the same.
+    const items = new PayloadReader(undefined, 1024);
+    assert.deepEqual(await requestJsonAsItArrives(`${base}/dribble`, items), answer);
+    assert.equal(items.listed, true);
+    assert.equal(await requestJsonAsItArrives(`${base}/empty`, new Recorder()), undefined);
+  });
+
+  test('fails as requestJson fails: problem, error page, broken or empty JSON, cut off, dropped, timeout, abort', async () => {
+    const same = async (path: string, options = {}): Promise<void> => {
+      const expected = await failure(requestJson(`${base}${path}`, options));
+      const got = await failure(requestJsonAsItArrives(`${base}${path}`, new Recorder(), options));
+      assert.deepEqual(
+        [got.kind, got.status, got.message.replace(/:.*/, ''), got.fieldErrors],
+        [expected.kind, expected.status, expected.message.replace(/:.*/, ''), expected.fieldErrors],
+        path,
+      );
+    };
+    for (const path of ['/problem', '/html-error', '/not-json', '/empty-200', '/cut-off', '/drop', '/nowhere']) await same(path);
+    await same('/slow', { timeoutMs: 100 });
+    const abort = new AbortController();
+    const pending = requestJsonAsItArrives(`${base}/slow`, new Recorder(), { signal: abort.signal });
+    abort.abort();
+    assert.equal((await failure(pending)).kind, 'aborted');
   });
 });

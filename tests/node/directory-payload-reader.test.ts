@@ -27,17 +27,15 @@ function parsed(text: string): { value?: unknown; error?: string } {
   }
 }
 
-/** Payloads whose list the scan reads batch by batch (the rest it leaves to JSON.parse of the whole text). */
+/** Payloads whose list the reader reads batch by batch (the rest it leaves to JSON.parse of the whole text). */
 const streamed = [
   '[]',
   ' [ ] ',
   '{"items":[]}',
   '[{"id":"a"},{"id":"b"},{"id":"c"}]',
   '{"items":[{"id":"a","t":"x,y]}{"},{"id":"b"}],"total":2}',
-  '{"total":2,"meta":{"items":[9],"list":[1,[2,{"x":"]"}]]},"items":[{"id":"a"} , {"id":"b"}]}',
   '{ "items" : [ {"id":"q\\"uote\\\\","k":["a","b"]},{"id":"\\\\"} ] }',
   '[1,"two",null,[3],{"four":4},true]',
-  '{"items":[{"id":"\\u0061"}]," more":"\\u005d"}',
   // a `},{` inside a string, inside an item and after the list; and JSON as pretty-printed
   '{"items":[{"id":"a","t":"x},{y"},{"id":"b","n":[{"a":1},{"b":2}]},{"id":"c"}],"facets":[{"v":1},{"v":2}]}',
   '[{"id":"a","t":"},{},{},{"},{"id":"b"}]',
@@ -45,7 +43,9 @@ const streamed = [
 ];
 const payloads = [
   ...streamed,
-  // not what the scan expects: JSON.parse decides
+  // not what the reader expects: JSON.parse of the whole text decides
+  '{"total":2,"meta":{"items":[9],"list":[1,[2,{"x":"]"}]]},"items":[{"id":"a"} , {"id":"b"}]}',
+  '{"items":[{"id":"\\u0061"}]," more":"\\u005d"}',
   '{"\\u0069tems":[{"id":"disguised"}],"items":[{"id":"plain"}]}',
   '{"items":[{"id":"plain"}],"\\u0069tems":[{"id":"disguised"}]}',
   '{"items":[{"id":"first"}],"items":[{"id":"second"}]}',
@@ -90,7 +90,7 @@ test('a payload read piece by piece is what JSON.parse of the whole text gives, 
 
 test('the items come in batches as the text arrives, each announced with where it begins, and are the payload’s list', () => {
   const items = generateDisclosureItems(300, 7);
-  const text = JSON.stringify({ total: items.length, items });
+  const text = JSON.stringify({ items, total: items.length });
   const pieces: number[] = [];
   for (let at = 0; at < text.length; at += 4096) pieces.push(at);
   const reader = new PayloadReader((from) => announced.push([from, reader.items.length]), 8192);
@@ -111,7 +111,7 @@ test('the items come in batches as the text arrives, each announced with where i
   assert.deepEqual(payload, JSON.parse(text));
 });
 
-test('a payload the scan gives up on is parsed whole: its list is then not the items read so far', () => {
+test('a payload the reader gives up on is parsed whole: its list is then not the items read so far', () => {
   for (const text of ['{"items":[{"id":"a"}],"items":[{"id":"b"}]}', '{"\\u0069tems":[{"id":"a"}]}']) {
     const reader = new PayloadReader(undefined, 1);
     reader.push(text);

@@ -1,6 +1,7 @@
 /**
  * The directory's search as a dedicated worker: for a `src` in client mode it
- * fetches the list, parses, validates and indexes it, and answers queries, so
+ * fetches the list (parsing and validating it batch by batch while it
+ * downloads), indexes it, and answers queries, so
  * the page's main thread never holds 100,000 items and only receives the page
  * of results it shows and the facet counts. A same-origin module file (the
  * builds ship it beside the bundle as `zwgk-directory-worker.js`), so
@@ -9,14 +10,15 @@
  *
  * Messages in and out: see worker-protocol.ts.
  */
-import { requestJson } from '../../api/client.js';
+import { requestJsonAsItArrives } from '../../api/client.js';
 import { toLoadError } from '../base/controllers/request.js';
 import { postingsSteps } from '../../core/directory/idle-steps.js';
 import { titleOrderByKeys } from '../../core/directory/title-order.js';
 import { queryDirectory } from '../../core/directory/query.js';
 import { runInSlices } from '../../core/directory/slices.js';
 import { directoryIndexSteps, runToEnd, type DirectoryIndex } from '../../core/directory/text-index.js';
-import { payloadList, validateDisclosureItems } from '../../core/directory/validate.js';
+import { PayloadReader } from '../../core/directory/payload-reader.js';
+import { payloadList, validateDisclosureItems, validateRange, type ValidatedItems } from '../../core/directory/validate.js';
 import { newestValidItems, yieldToBrowser } from './catalog.js';
 import { NOT_A_LIST, checkList, failed, type FromWorker, type ToWorker } from './worker-protocol.js';
 
@@ -40,9 +42,13 @@ scope.onmessage = ({ data }) => {
 };
 
 async function load(url: string, previewSize: number | undefined): Promise<void> {
+  // The list is parsed and validated batch by batch while it downloads (payload-reader.ts).
+  const validated: ValidatedItems = { items: [], problems: [] };
+  const seen = new Set<string>();
+  const reader = new PayloadReader((from) => validateRange(reader.items, from, reader.items.length, validated, seen));
   let raw: unknown;
   try {
-    raw = await requestJson(url);
+    raw = await requestJsonAsItArrives(url, reader);
   } catch (error) {
     scope.postMessage({ type: 'checked', check: failed(toLoadError(error)) });
     return;
@@ -52,9 +58,9 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
     scope.postMessage({ type: 'checked', check: failed(NOT_A_LIST) });
     return;
   }
-  // The newest page first (when the query asks for it): the page shows it while the rest is validated and indexed.
+  // The newest page first (when the query asks for it): the page shows it while the list is indexed.
   scope.postMessage({ type: 'preview', items: previewSize === undefined ? [] : newestValidItems(list, previewSize) });
-  const { items, problems } = validateDisclosureItems(list);
+  const { items, problems } = reader.listed ? validated : validateDisclosureItems(list);
   const check = checkList(items.length, problems, list.length);
   if (!check.error) index = runToEnd(directoryIndexSteps(items));
   scope.postMessage({ type: 'checked', check });
