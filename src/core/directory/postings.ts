@@ -216,41 +216,20 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
   const others = listed.slice(1).map((other) => listOf(postings, other));
   // One object literal, in one order, for every Candidates: a second shape left findIn deoptimising.
   const list = rarestList.postings;
-  if (!within) {
-    return {
-      items: list,
-      packed: true,
-      offsets: NO_OFFSETS,
-      keyAt: rarestAt,
-      starts: null,
-      exact,
-      others,
-      covered,
-      fieldKeys,
-      coveredInFields,
-    };
+  let items = list;
+  if (within) {
+    const kept = new Int32Array(Math.min(within.length, list.length));
+    let count = 0;
+    let cursor = 0;
+    for (let d = 0; d < list.length; d++) {
+      const item = list[d]! >> OFFSET_BITS;
+      cursor = gallop(within, cursor, item);
+      if (cursor === within.length) break;
+      if (within[cursor] === item) kept[count++] = list[d]!;
+    }
+    items = kept.subarray(0, count);
   }
-  const items = new Int32Array(Math.min(within.length, list.length));
-  let count = 0;
-  let cursor = 0;
-  for (let d = 0; d < list.length; d++) {
-    const item = list[d]! >> OFFSET_BITS;
-    cursor = gallop(within, cursor, item);
-    if (cursor === within.length) break;
-    if (within[cursor] === item) items[count++] = list[d]!;
-  }
-  return {
-    items: items.subarray(0, count),
-    packed: true,
-    offsets: NO_OFFSETS,
-    keyAt: rarestAt,
-    starts: null,
-    exact,
-    others,
-    covered,
-    fieldKeys,
-    coveredInFields,
-  };
+  return { items, packed: true, offsets: NO_OFFSETS, keyAt: rarestAt, starts: null, exact, others, covered, fieldKeys, coveredInFields };
 }
 
 /**
