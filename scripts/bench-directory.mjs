@@ -9,9 +9,10 @@
 // mid-range phone). Keystrokes are timed to the next painted frame, not to DOM insertion. The
 // worker is slowed too: its DevTools session (auto-attached by puppeteer) gets the same rate; the
 // output says whether Chromium accepted it.
-// Run: npm run bench:directory [-- count] [--data] [--against REV] [--mb-per-s R]. With --mb-per-s, the src is served
-// at R MB/s, as over a real network (on loopback the whole list arrives at once, and only the CPU counts). With --against, the element as it is at REV (a commit,
-// e.g. main) is measured too, pages of the two alternating, and each figure is printed with its ratio to REV's.
+// Run: npm run bench:directory [-- count] [--data] [--against REV] [--mb-per-s R]. With --mb-per-s, the src is
+// served at R MB/s, as over a real network (on loopback the whole list arrives at once, and only the CPU counts).
+// With --against, the element as it is at REV (a commit, e.g. main) is measured too, with REV's worker, pages of the
+// two alternating, and each figure is printed with its ratio to REV's.
 // Figures vary with the machine's load: run it twice.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -94,22 +94,24 @@ function holdsKeyAt(text: string, key: number, p: number): boolean {
 
 /** The items a term may be in, and where in each the term would begin if it is there. */
 export interface Candidates {
-  /** Item numbers, or (when `packed`) the rarest key's postings: item × 2^OFFSET_BITS + offset. */
+  /**
+   * The rarest key's postings (item × 2^OFFSET_BITS + where the key first
+   * occurs in the item's text, FAR: too far to say) when `packed`; else item
+   * numbers, with no place known unless `starts` gives it.
+   */
   readonly items: Int32Array;
   readonly packed: boolean;
-  /** Unless packed, per candidate, where its rarest key first occurs in the item's text (FAR: too far to say)… */
-  readonly offsets: Uint8Array;
-  /** …and where that key first occurs in the term: the term would begin at offset − keyAt. */
+  /** Where the rarest key first occurs in the term: the term would begin at its offset − keyAt. */
   readonly keyAt: number;
   /**
    * Or, when known exactly, per candidate, where in the whole text the term
    * would begin: the term cannot be in the item before (the previous
    * keystroke's shorter term is there, and nowhere earlier in the item).
-   * Then `offsets` and `keyAt` are unused, and the keys below are those of
+   * Then `keyAt` is unused, and the keys below are those of
    * the units the term adds.
    */
   readonly starts: Int32Array | null;
-  /** The term is a key itself (one non-ASCII character, or two ASCII ones): every candidate holds it, first where `offsets` says. */
+  /** The term is a key itself (one non-ASCII character, or two ASCII ones): every candidate holds it, first where its posting says. */
   readonly exact: boolean;
   /**
    * The term's other keys that have lists, rarest first, each with where it
@@ -193,8 +195,6 @@ function termKeys(postings: Postings, term: string, from: number) {
   };
 }
 
-const NO_OFFSETS = new Uint8Array(0);
-
 /** A listed key's postings. */
 function listOf(postings: Postings, { key, keyAt }: ListedKey): KeyList {
   return { postings: postings.postings.subarray(postings.start[key]!, postings.start[key + 1]!), keyAt };
@@ -229,7 +229,7 @@ export function candidates(postings: Postings, term: string, within?: Int32Array
     }
     items = kept.subarray(0, count);
   }
-  return { items, packed: true, offsets: NO_OFFSETS, keyAt: rarestAt, starts: null, exact, others, covered, fieldKeys, coveredInFields };
+  return { items, packed: true, keyAt: rarestAt, starts: null, exact, others, covered, fieldKeys, coveredInFields };
 }
 
 /**
@@ -250,7 +250,7 @@ export function continuing(
     : { listed: [], fieldKeys: [], covered: term === shorter, coveredInFields: term === shorter };
   const others = postings ? keys.listed.map((key) => listOf(postings, key)) : [];
   const { fieldKeys, covered, coveredInFields } = keys;
-  return { items, packed: false, offsets: NO_OFFSETS, keyAt: 0, starts, exact: false, others, covered, fieldKeys, coveredInFields };
+  return { items, packed: false, keyAt: 0, starts, exact: false, others, covered, fieldKeys, coveredInFields };
 }
 
 /** Whether `key` also occurs in `term` before `at`. */

@@ -355,11 +355,9 @@ interface Found {
  */
 function fewToRead(index: DirectoryIndex, matched: Int32Array | undefined): Candidates | null {
   if (!matched || matched.length * READ_EACH_BELOW > index.items.length) return null;
-  const unknown = new Uint8Array(matched.length).fill(FAR_OFFSET);
   return {
     items: matched,
     packed: false,
-    offsets: unknown,
     keyAt: 0,
     starts: null,
     exact: false,
@@ -391,7 +389,7 @@ function weightAt(index: DirectoryIndex, item: number, position: number): number
  */
 function findIn(index: DirectoryIndex, term: string, possible: Candidates, score: Uint16Array, into: Found): Found {
   const { chunks, chunkStart, itemStart } = index;
-  const { items, packed, offsets, keyAt, starts, exact, covered, coveredInFields } = possible;
+  const { items, packed, keyAt, starts, exact, covered, coveredInFields } = possible;
   let { others, fieldKeys } = possible;
   const { items: found, starts: foundAt } = into;
   const cursors = new Int32Array(others.length);
@@ -408,7 +406,8 @@ function findIn(index: DirectoryIndex, term: string, possible: Candidates, score
     const entry = items[k]!;
     const item = packed ? entry >> OFFSET_BITS : entry;
     const begin = itemStart[item]!;
-    const offset = starts ? 0 : packed ? entry & FAR_OFFSET : offsets[k]!;
+    // Item numbers alone (the earlier terms' matches, to read) say nothing of where the term is.
+    const offset = starts ? 0 : packed ? entry & FAR_OFFSET : FAR_OFFSET;
     const start = starts ? starts[k]! - begin : offset === FAR_OFFSET || offset < keyAt ? -1 : offset - keyAt;
     // Without the other keys (left out above), a term of several keys is confirmed only by reading.
     let aligned = start >= 0 && others.length === possible.others.length && fieldKeys.length === possible.fieldKeys.length;
