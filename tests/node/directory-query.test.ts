@@ -14,6 +14,7 @@ import {
 } from '../../src/core/directory/index.js';
 import { generateDisclosureItems } from '../../src/core/directory/generate.js';
 import { runToEnd } from '../../src/core/directory/search-index.js';
+import { DirectoryIndexBuilder } from '../../src/core/directory/text-index.js';
 import { titleOrderByKeys } from '../../src/core/directory/title-order.js';
 
 let serial = 0;
@@ -565,6 +566,20 @@ test('an index built in slices, and a title order prepared in slices, answer exa
   );
   assert.deepEqual(Array.from(prepared), expected);
   assert.deepEqual(ids(queryDirectory(sliced, { sort: 'title', page: 3 })), ids(queryDirectory(atOnce, { sort: 'title', page: 3 })));
+});
+
+test('an index built item by item as its list arrives, its length unknown, is the index of the whole list', () => {
+  const generated = generateDisclosureItems(2600, 2023);
+  const growing = new DirectoryIndexBuilder(); // grows from its smallest arrays, as in the search worker
+  for (const entry of generated) growing.add(entry);
+  const grown = growing.done(generated);
+  assert.deepEqual(grown, runToEnd(directoryIndexSteps(generated)));
+  assert.equal(grown.itemStart.length, generated.length + 1);
+  assert.deepEqual(
+    ids(queryDirectory(grown, { q: '外贸 2023', page: 2 })),
+    ids(queryDirectory(createDirectoryIndex(generated), { q: '外贸 2023', page: 2 })),
+  );
+  assert.throws(() => new DirectoryIndexBuilder().done(generated), /0 items were indexed, not 2600/);
 });
 
 test('building in slices stops when aborted', async () => {

@@ -136,33 +136,65 @@ export function dateNumber(date: string): number {
   const day = digits(date, 8, 10);
   return year < 0 || month < 0 || day < 0 ? 0 : year * 10000 + month * 100 + day;
 }
-/** Collects a facet's distinct values while items are read once. */
+/**
+ * Numbers appended in order into an Int32Array that doubles when full: the
+ * index can be built while its list downloads, before anyone knows how long
+ * it is.
+ */
+class Int32Appender {
+  private array: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.array = new Int32Array(Math.max(capacity, 16));
+  }
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.array);
+      this.array = grown;
+    }
+    this.array[this.length++] = value;
+  }
+  at(position: number): number {
+    return this.array[position]!;
+  }
+  /** The numbers appended, in an array of their own length. */
+  done(): Int32Array {
+    return this.array.length === this.length ? this.array : this.array.slice(0, this.length);
+  }
+}
+
+/** Collects a facet's distinct values while items are read once, item after item. */
 class DimensionBuilder {
   readonly values: string[] = [];
   readonly idOf = new Map<string, number>();
-  readonly valueOf: Int32Array;
-  constructor(count: number) {
-    this.valueOf = new Int32Array(count);
+  private readonly valueOf: Int32Appender;
+  constructor(capacity: number) {
+    this.valueOf = new Int32Appender(capacity);
   }
-  set(item: number, value: string): void {
+  /** The next item's value. */
+  add(value: string): void {
     let id = this.idOf.get(value);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(value);
       this.idOf.set(value, id);
     }
-    this.valueOf[item] = id;
+    this.valueOf.push(id);
   }
   private readonly idOfNumber = new Map<number, number>();
   /** For numbers (years): no string is made per item, only per distinct value. */
-  setNumber(item: number, value: number): void {
+  addNumber(value: number): void {
     const id = this.idOfNumber.get(value);
     if (id === undefined) {
-      this.set(item, value > 0 ? String(value) : '');
-      this.idOfNumber.set(value, this.valueOf[item]!);
+      this.add(value > 0 ? String(value) : '');
+      this.idOfNumber.set(value, this.valueOf.at(this.valueOf.length - 1));
       return;
     }
-    this.valueOf[item] = id;
+    this.valueOf.push(id);
+  }
+  done(): FacetDimension {
+    return { values: this.values, idOf: this.idOf, valueOf: this.valueOf.done() };
   }
 }
 
@@ -191,39 +223,69 @@ const ITEMS_PER_STEP = 1000;
 export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generator<void, DirectoryIndex, void> {
   const n = items.length;
   if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
-  const itemStart = new Int32Array(n + 1);
-  const docNoStart = new Int32Array(n);
-  const indexNoStart = new Int32Array(n);
-  const keywordsStart = new Int32Array(n);
-  const dates = new Int32Array(n);
-  const category = new DimensionBuilder(n);
-  const publisher = new DimensionBuilder(n);
-  const year = new DimensionBuilder(n);
-  const validity = new DimensionBuilder(n);
-
-  const chunks: string[] = [];
-  const chunkStarts: number[] = [0];
-  const text = new SearchTextWriter();
-  let base = 0; // position of the writer's first unit in the whole text
-  const flush = (): void => {
-    base += text.length;
-    chunks.push(text.take());
-    chunkStarts.push(base);
-  };
-
+  const builder = new DirectoryIndexBuilder(n);
   for (let i = 0; i < n; i++) {
-    const item = items[i]!;
+    builder.add(items[i]!);
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+  }
+  // The sort in `done` is the longest step (some 10 ms per 100,000 items on a laptop): not after a step's worth of items.
+  yield;
+  return builder.done(items);
+}
+
+/**
+ * Builds the searchable index item by item, so it can be built while the
+ * list downloads (the search worker adds each batch as it is validated);
+ * `directoryIndexSteps` builds it from a whole list.
+ */
+export class DirectoryIndexBuilder {
+  private readonly itemStart: Int32Appender;
+  private readonly docNoStart: Int32Appender;
+  private readonly indexNoStart: Int32Appender;
+  private readonly keywordsStart: Int32Appender;
+  private readonly dates: Int32Appender;
+  private readonly category: DimensionBuilder;
+  private readonly publisher: DimensionBuilder;
+  private readonly year: DimensionBuilder;
+  private readonly validity: DimensionBuilder;
+  private readonly chunks: string[] = [];
+  private readonly chunkStarts: number[] = [0];
+  private readonly text = new SearchTextWriter();
+  /** Position of the writer's first unit in the whole text. */
+  private base = 0;
+
+  /** @param capacity the items expected, when known (more may be added) */
+  constructor(capacity = 0) {
+    this.itemStart = new Int32Appender(capacity + 1);
+    this.docNoStart = new Int32Appender(capacity);
+    this.indexNoStart = new Int32Appender(capacity);
+    this.keywordsStart = new Int32Appender(capacity);
+    this.dates = new Int32Appender(capacity);
+    this.category = new DimensionBuilder(capacity);
+    this.publisher = new DimensionBuilder(capacity);
+    this.year = new DimensionBuilder(capacity);
+    this.validity = new DimensionBuilder(capacity);
+  }
+
+  /** How many items were added. */
+  get length(): number {
+    return this.dates.length;
+  }
+
+  /** Indexes the next item. */
+  add(item: DisclosureItem): void {
+    const { text } = this;
     const { title, docNo, indexNo, keywords, publishedAt } = item;
-    itemStart[i] = base + text.length;
+    this.itemStart.push(this.base + text.length);
     text.write(title);
     text.writeUnit(FIELD_END);
-    docNoStart[i] = base + text.length;
+    this.docNoStart.push(this.base + text.length);
     if (docNo) writeDocNo(text, docNo);
     text.writeUnit(FIELD_END);
-    indexNoStart[i] = base + text.length;
+    this.indexNoStart.push(this.base + text.length);
     text.write(indexNo);
     text.writeUnit(FIELD_END);
-    keywordsStart[i] = base + text.length;
+    this.keywordsStart.push(this.base + text.length);
     if (keywords) {
       for (let k = 0; k < keywords.length; k++) {
         if (k > 0) text.writeUnit(KEYWORD_END);
@@ -232,39 +294,50 @@ export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generato
     }
     text.writeUnit(FIELD_END);
     // Items never straddle two chunks.
-    if (text.length >= CHUNK_UNITS) flush();
+    if (text.length >= CHUNK_UNITS) this.flush();
 
     const date = dateNumber(publishedAt);
-    dates[i] = date;
-    year.setNumber(i, Math.floor(date / 10000));
-    category.set(i, item.category);
-    publisher.set(i, item.publisher);
-    validity.set(i, item.validity ?? '有效');
-    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    this.dates.push(date);
+    this.year.addNumber(Math.floor(date / 10000));
+    this.category.add(item.category);
+    this.publisher.add(item.publisher);
+    this.validity.add(item.validity ?? '有效');
   }
-  if (text.length > 0) flush();
-  itemStart[n] = base;
-  // The sort below is the longest step (some 10 ms per 100,000 items on a laptop): not after a step's worth of items.
-  yield;
-  const newestFirst = orderByKey(n, (i) => 99_999_999 - dates[i]!);
-  const newestRank = new Int32Array(n);
-  for (let k = 0; k < n; k++) newestRank[newestFirst[k]!] = k;
 
-  return {
-    items,
-    chunks,
-    chunkStart: Int32Array.from(chunkStarts),
-    itemStart,
-    docNoStart,
-    indexNoStart,
-    keywordsStart,
-    dates,
-    facets: { category, publisher, year, validity },
-    newestFirst,
-    newestRank,
-    lazy: {},
-    scratch: { score: new Uint16Array(n), isResult: new Uint8Array(n), terms: [], buffers: new ItemBuffers(n) },
-  };
+  /** The index of the items added, which are `items` (the same items, in the same order). Call once. */
+  done(items: readonly DisclosureItem[]): DirectoryIndex {
+    const n = this.length;
+    if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
+    if (items.length !== n) throw new RangeError(`${n} items were indexed, not ${items.length}`);
+    if (this.text.length > 0) this.flush();
+    this.itemStart.push(this.base);
+    const dates = this.dates.done();
+    const newestFirst = orderByKey(n, (i) => 99_999_999 - dates[i]!);
+    const newestRank = new Int32Array(n);
+    for (let k = 0; k < n; k++) newestRank[newestFirst[k]!] = k;
+
+    return {
+      items,
+      chunks: this.chunks,
+      chunkStart: Int32Array.from(this.chunkStarts),
+      itemStart: this.itemStart.done(),
+      docNoStart: this.docNoStart.done(),
+      indexNoStart: this.indexNoStart.done(),
+      keywordsStart: this.keywordsStart.done(),
+      dates,
+      facets: { category: this.category.done(), publisher: this.publisher.done(), year: this.year.done(), validity: this.validity.done() },
+      newestFirst,
+      newestRank,
+      lazy: {},
+      scratch: { score: new Uint16Array(n), isResult: new Uint8Array(n), terms: [], buffers: new ItemBuffers(n) },
+    };
+  }
+
+  private flush(): void {
+    this.base += this.text.length;
+    this.chunks.push(this.text.take());
+    this.chunkStarts.push(this.base);
+  }
 }
 
 /** Runs steps to their end at once. */
