@@ -2,7 +2,8 @@
 // named as such: an endpoint that fails once then answers, one that fails once then
 // redirects to a real endpoint, a slow one, one that answers with broken JSON,
 // a pass-through to the real /api whose first answer is lost (see lostAnswerStub),
-// and published-letter pages that are empty or of the wrong shape.
+// published-letter pages that are empty or of the wrong shape, and a list served
+// slowly, as over a real network (see slowListStub).
 // A Koa middleware for web-test-runner.
 const CONTACT = {
   agency: '福建省商务厅',
@@ -53,6 +54,8 @@ export function failureStubs() {
     } else if (ctx.path === '/__stubs/not-json') {
       ctx.type = 'application/json';
       ctx.body = '{"agency": "福建省商务厅", ';
+    } else if (SLOW_LIST.test(ctx.path)) {
+      await slowListStub(ctx);
     } else if (LOST_ANSWER.test(ctx.path)) {
       await lostAnswerStub(ctx, failedOnce);
     } else if (ctx.path === '/__stubs/feedback-page/empty/feedback') {
@@ -106,4 +109,28 @@ async function lostAnswerStub(ctx, failedOnce) {
   ctx.status = upstream.status;
   ctx.type = upstream.headers.get('content-type') ?? 'application/json';
   ctx.body = text;
+}
+
+// Stub: a slow link (loopback sends a whole answer at once). A POST to `/__stubs/slow-list/<key>` keeps its body;
+// a GET of the same path sends it back as JSON, 64 KB every 10 ms.
+const SLOW_LIST = /^\/__stubs\/slow-list\/[\w-]+$/;
+const slowLists = new Map();
+
+async function slowListStub(ctx) {
+  if (ctx.method === 'POST') {
+    const parts = [];
+    for await (const part of ctx.req) parts.push(part);
+    slowLists.set(ctx.path, Buffer.concat(parts));
+    ctx.status = 204;
+    return;
+  }
+  const body = slowLists.get(ctx.path);
+  if (!body) return void (ctx.status = 404);
+  ctx.respond = false;
+  ctx.res.writeHead(200, { 'Content-Type': 'application/json' });
+  for (let at = 0; at < body.length && !ctx.res.destroyed; at += 65536) {
+    ctx.res.write(body.subarray(at, at + 65536));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  ctx.res.end();
 }

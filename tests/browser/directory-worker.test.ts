@@ -12,6 +12,8 @@ const asUrl = (payload: unknown): string => URL.createObjectURL(new Blob([JSON.s
 const LIST_URL = asUrl({ items: LIST });
 /** The same list after another key: the worker cannot read it as it comes, and parses it whole at the end. */
 const LIST_AFTER_A_KEY_URL = asUrl({ source: '福建省商务厅', items: LIST });
+/** The same list over a slow link (wtr-stubs.mjs): the worker indexes it while it waits for the next piece. */
+const SLOW_LIST_URL = '/__stubs/slow-list/directory';
 const RealWorker = window.Worker;
 
 /** Everything the citizen sees of the results: the count, the titles, each filter's options. */
@@ -45,7 +47,7 @@ async function withWorker(replacement: typeof Worker | undefined, body: () => Pr
 }
 
 describe('<zwgk-directory> searching a src in a worker', () => {
-  it('shows the same results, order, facets and pages as searching on the page, whether it reads the list as it comes or whole', async () => {
+  it('shows the same results, order, facets and pages as searching on the page, whether it reads the list as it comes, slowly or at once, or whole', async () => {
     let started = 0;
     class CountedWorker extends RealWorker {
       constructor(url: string | URL, options?: WorkerOptions) {
@@ -57,8 +59,14 @@ describe('<zwgk-directory> searching a src in a worker', () => {
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    await fetch(SLOW_LIST_URL, { method: 'POST', body: JSON.stringify({ items: LIST }) });
+    const ways = new Map([
+      [LIST_URL, 'read as it came'],
+      [LIST_AFTER_A_KEY_URL, 'parsed whole'],
+      [SLOW_LIST_URL, 'read and indexed as it came'],
+    ]);
     try {
-      for (const [n, url] of [LIST_URL, LIST_AFTER_A_KEY_URL].entries())
+      for (const [n, url] of [...ways.keys()].entries())
         await withWorker(CountedWorker, async () => {
           const inWorker = await fixture<ZwgkDirectory>(html`<zwgk-directory url-state="off" src=${url}></zwgk-directory>`);
           const onPage = await fixture<ZwgkDirectory>(html`<zwgk-directory url-state="off" .data=${{ items: LIST }}></zwgk-directory>`);
@@ -78,9 +86,7 @@ describe('<zwgk-directory> searching a src in a worker', () => {
           for (const query of queries) {
             await settle(inWorker, query);
             await settle(onPage, query);
-            expect(shown(inWorker), `${url === LIST_URL ? 'read as it came' : 'parsed whole'}: ${JSON.stringify(query)}`).to.deep.equal(
-              shown(onPage),
-            );
+            expect(shown(inWorker), `${ways.get(url)}: ${JSON.stringify(query)}`).to.deep.equal(shown(onPage));
             expect(inWorker.total).to.equal(onPage.total);
           }
         });

@@ -41,16 +41,38 @@ scope.onmessage = ({ data }) => {
   else if (index) scope.postMessage({ type: 'page', id: data.id, page: queryDirectory(index, data.query) });
 };
 
+/** Items indexed in one turn while the list downloads: a couple of milliseconds, so the next piece is read soon. */
+const ITEMS_PER_TURN = 1000;
+/** Items left to index (some 10 ms of work) within which the results come as soon as the newest page would. */
+const PREVIEW_UNLESS_WITHIN = 5000;
+
 async function load(url: string, previewSize: number | undefined): Promise<void> {
-  // The list is parsed, validated and indexed batch by batch while it downloads (payload-reader.ts).
+  // The list is parsed and validated batch by batch while it downloads (payload-reader.ts), and indexed in the turns
+  // the download leaves idle.
   const validated: ValidatedItems = { items: [], problems: [] };
   const seen = new Set<string>();
   const growing = new DirectoryIndexBuilder();
-  const reader = new PayloadReader((from) => {
+  let indexing = false;
+  let downloaded = false;
+  /** Indexes up to `limit` validated items not indexed yet; true when none are left. */
+  const indexValidated = (limit: number): boolean => {
     const { items } = validated;
-    const before = items.length;
+    const end = Math.min(items.length, growing.length + limit);
+    for (let k = growing.length; k < end; k++) growing.add(items[k]!);
+    return growing.length === items.length;
+  };
+  // A piece already downloaded is read at once (its read resolves without a new task), so these turns, each a new
+  // task, come only while the worker waits for the network: where the CPU is what limits (a slow phone on a fast
+  // link), the list is indexed at the end, after the preview, as when it is parsed whole.
+  const indexWhileIdle = async (): Promise<void> => {
+    indexing = true;
+    do await yieldToBrowser();
+    while (!downloaded && !indexValidated(ITEMS_PER_TURN));
+    indexing = false;
+  };
+  const reader = new PayloadReader((from) => {
     validateRange(reader.items, from, reader.items.length, validated, seen);
-    for (let k = before; k < items.length; k++) growing.add(items[k]!);
+    if (!indexing) void indexWhileIdle();
   });
   let raw: unknown;
   try {
@@ -58,6 +80,8 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
   } catch (error) {
     scope.postMessage({ type: 'checked', check: failed(toLoadError(error)) });
     return;
+  } finally {
+    downloaded = true;
   }
   const list = payloadList(raw);
   if (!list) {
@@ -65,12 +89,20 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
     return;
   }
   // The newest page first (when the query asks for it), shown while the index is finished: all of it when the list
-  // was parsed whole, its last steps (some 15 ms for 100,000 items) when it was read as it came.
-  const preview = previewSize === undefined ? [] : newestValidItems(reader.listed ? validated.items : list, previewSize);
-  scope.postMessage({ type: 'preview', items: preview });
+  // was parsed whole, what the download left no time for when it was read as it came. Not when that is a moment's
+  // work (a fast link left the last batch only): the page would lay results out twice, one right after the other.
+  if (!reader.listed || validated.items.length - growing.length > PREVIEW_UNLESS_WITHIN) {
+    scope.postMessage({
+      type: 'preview',
+      items: previewSize === undefined ? [] : newestValidItems(reader.listed ? validated.items : list, previewSize),
+    });
+  }
   const { items, problems } = reader.listed ? validated : validateDisclosureItems(list);
   const check = checkList(items.length, problems, list.length);
-  if (!check.error) index = reader.listed ? growing.done(items) : runToEnd(directoryIndexSteps(items));
+  if (!check.error && reader.listed) {
+    indexValidated(Infinity);
+    index = growing.done(items);
+  } else if (!check.error) index = runToEnd(directoryIndexSteps(items));
   scope.postMessage({ type: 'checked', check });
   if (!index) return;
   // What only makes search faster, in slices: queries that come meanwhile are answered between them (by scanning).
