@@ -43,8 +43,6 @@ scope.onmessage = ({ data }) => {
 
 /** Items indexed in one turn while the list downloads: a couple of milliseconds, so the next piece is read soon. */
 const ITEMS_PER_TURN = 1000;
-/** Items left to index (some 10 ms of work) within which the results come as soon as the newest page would. */
-const PREVIEW_UNLESS_WITHIN = 5000;
 
 async function load(url: string, previewSize: number | undefined): Promise<void> {
   // The list is parsed and validated batch by batch while it downloads (payload-reader.ts), and indexed in the turns
@@ -89,14 +87,10 @@ async function load(url: string, previewSize: number | undefined): Promise<void>
     return;
   }
   // The newest page first (when the query asks for it), shown while the index is finished: all of it when the list
-  // was parsed whole, what the download left no time for when it was read as it came. Not when that is a moment's
-  // work (a fast link left the last batch only): the page would lay results out twice, one right after the other.
-  if (!reader.listed || validated.items.length - growing.length > PREVIEW_UNLESS_WITHIN) {
-    scope.postMessage({
-      type: 'preview',
-      items: previewSize === undefined ? [] : newestValidItems(reader.listed ? validated.items : list, previewSize),
-    });
-  }
+  // was parsed whole, what the download left no time for when it was read as it came. Even when that is the last batch
+  // only, a page on a slow phone starts laying results out sooner, and the rest of the page comes later in its own task.
+  const preview = previewSize === undefined ? [] : newestValidItems(reader.listed ? validated.items : list, previewSize);
+  scope.postMessage({ type: 'preview', items: preview });
   const { items, problems } = reader.listed ? validated : validateDisclosureItems(list);
   const check = checkList(items.length, problems, list.length);
   if (!check.error && reader.listed) {
