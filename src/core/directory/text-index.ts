@@ -155,9 +155,6 @@ class Int32Appender {
     }
     this.array[this.length++] = value;
   }
-  at(position: number): number {
-    return this.array[position]!;
-  }
   /** The numbers appended, in an array of their own length. */
   done(): Int32Array {
     return this.array.length === this.length ? this.array : this.array.slice(0, this.length);
@@ -172,8 +169,8 @@ class DimensionBuilder {
   constructor(capacity: number) {
     this.valueOf = new Int32Appender(capacity);
   }
-  /** The next item's value. */
-  add(value: string): void {
+  /** The next item's value; returns its number. */
+  add(value: string): number {
     let id = this.idOf.get(value);
     if (id === undefined) {
       id = this.values.length;
@@ -181,17 +178,14 @@ class DimensionBuilder {
       this.idOf.set(value, id);
     }
     this.valueOf.push(id);
+    return id;
   }
   private readonly idOfNumber = new Map<number, number>();
   /** For numbers (years): no string is made per item, only per distinct value. */
   addNumber(value: number): void {
     const id = this.idOfNumber.get(value);
-    if (id === undefined) {
-      this.add(value > 0 ? String(value) : '');
-      this.idOfNumber.set(value, this.valueOf.at(this.valueOf.length - 1));
-      return;
-    }
-    this.valueOf.push(id);
+    if (id === undefined) this.idOfNumber.set(value, this.add(value > 0 ? String(value) : ''));
+    else this.valueOf.push(id);
   }
   done(): FacetDimension {
     return { values: this.values, idOf: this.idOf, valueOf: this.valueOf.done() };
@@ -211,6 +205,11 @@ export function orderByKey(count: number, key: (item: number) => number): Int32A
   return order;
 }
 
+/** Throws when `n` items are more than an index holds (checked before a whole list is indexed, and when a growing one is done). */
+function checkItemCount(n: number): void {
+  if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
+}
+
 /** Items indexed between two pauses of `directoryIndexSteps`: a few milliseconds on a slow phone. */
 const ITEMS_PER_STEP = 1000;
 
@@ -222,7 +221,7 @@ const ITEMS_PER_STEP = 1000;
  */
 export function* directoryIndexSteps(items: readonly DisclosureItem[]): Generator<void, DirectoryIndex, void> {
   const n = items.length;
-  if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
+  checkItemCount(n);
   const builder = new DirectoryIndexBuilder(n);
   for (let i = 0; i < n; i++) {
     builder.add(items[i]!);
@@ -307,7 +306,7 @@ export class DirectoryIndexBuilder {
   /** The index of the items added, which are `items` (the same items, in the same order). Call once. */
   done(items: readonly DisclosureItem[]): DirectoryIndex {
     const n = this.length;
-    if (n >= ITEM_SLOTS) throw new RangeError(`A directory index holds at most ${ITEM_SLOTS - 1} items`);
+    checkItemCount(n);
     if (items.length !== n) throw new RangeError(`${n} items were indexed, not ${items.length}`);
     if (this.text.length > 0) this.flush();
     this.itemStart.push(this.base);
