@@ -977,10 +977,26 @@ describe('<zwgk-application-form>', () => {
     await choose(el, 'methods-pickup');
     await next(el);
     await choose(el, 'declaration');
+    // Stub: a receipt from the Friday before 国庆 2025. The real server answers with today's date, whose deadline may run
+    // into a year whose public holidays are not announced yet, and is then explained as an estimate.
+    window.fetch = async (input, init) => {
+      if (!isSubmit(input, init)) return realFetch(input, init);
+      const receipt = {
+        trackingCode: 'YS-TEST234567',
+        status: 'submitted',
+        receivedAt: '2025-09-26T02:00:00.000Z',
+        dueDate: '2025-10-30',
+        agency: '福建省商务厅',
+      };
+      return new Response(JSON.stringify(receipt), { status: 201, headers: { 'Content-Type': 'application/json' } });
+    };
     await next(el);
     await waitForShadow(el, '[part="confirmation"]');
     expect(textOf($(el, '#receipt-title'))).to.equal('Application submitted');
-    expect(textOf($(el, '[part="deadline-explanation"]'))).to.match(/^Counted as 20 working days from the day after receipt \(/);
+    expect(textOf($(el, '[part="deadline-explanation"]'))).to.equal(
+      'Counted as 20 working days from the day after receipt (Saturday, 27 September 2025). 14 weekend days and public ' +
+        'holidays in between are not counted. 2 weekend days that are official working days (调休) are counted.',
+    );
   });
 
   it('grows to the elder theme and fits 320 px without sideways scrolling', async () => {

@@ -125,9 +125,10 @@ describe('<zwgk-application-status>', () => {
       [-3, '已逾期已超过答复期限3个工作日。您可以联系受理机关询问办理情况。'],
       [0, '今天是答复期限的最后一天'],
     ] as const) {
-      // Stub: the reference server's clock cannot be moved, so this answer says what it would on a later day.
+      // Stub: the reference server's clock cannot be moved, so this answer says what it would on a later day (a due date
+      // in a year whose public holidays are announced: not an estimate, whatever today's deadline is).
       window.fetch = async () =>
-        new Response(JSON.stringify({ ...real, workingDaysLeft: left, dueDate: '2026-12-23' }), {
+        new Response(JSON.stringify({ ...real, workingDaysLeft: left, dueDate: '2026-12-23', dueDateProvisional: false }), {
           status: 200,
           headers: { 'Content-Type': 'application/json' },
         });
