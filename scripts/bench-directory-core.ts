@@ -1,7 +1,7 @@
 /**
- * Directory search benchmark (not a test): builds the index over 100,000
- * generated items and times queries as a citizen types them, one character at
- * a time. Run: npx tsx scripts/bench-directory-core.ts [count] [--against REV] [--rounds R]
+ * Directory search benchmark (not a test): validates 100,000 generated items
+ * (parsed from JSON, as the search worker gets them), builds the index over
+ * them and times queries as a citizen types them, one character at a time. Run: npx tsx scripts/bench-directory-core.ts [count] [--against REV] [--rounds R]
  * With --against, the engine as it is at REV (a commit, e.g. main) runs too,
  * and each figure is printed with its ratio to REV's: read the ratios when the
  * machine is busy.
@@ -26,6 +26,8 @@ import type { DirectoryIndex } from '../src/core/directory/index.js';
 /** What one process measures of one engine: what the parent pools. */
 interface Figures {
   firstBuildMs: number;
+  /** Validating the parsed items (what the worker does before indexing them), 5 times. */
+  validations: number[];
   indexHeap: number;
   /** The same once the queries have run: what they keep (the title order, the last matches, reused buffers) counts too. */
   heapAfterQueries: number;
@@ -85,11 +87,15 @@ async function measure(root: string): Promise<Figures> {
   const index = (await import(join(root, 'src/core/directory/index.ts'))) as Omit<Engine, 'runToEnd'>;
   const { runToEnd } = (await import(join(root, 'src/core/directory/search-index.ts'))) as Pick<Engine, 'runToEnd'>;
   const engine: Engine = { ...index, runToEnd };
+  const { validateDisclosureItems } = (await import(join(root, 'src/core/directory/validate.ts'))) as {
+    validateDisclosureItems(items: readonly unknown[]): unknown;
+  };
   // Through JSON, as a page receives them: generated strings are built by concatenation,
   // and flattening those would otherwise be billed to indexing.
   const items = JSON.parse(JSON.stringify(generateDisclosureItems(count, 2020))) as DisclosureItem[];
   const figures: Figures = {
     firstBuildMs: 0,
+    validations: [],
     indexHeap: 0,
     heapAfterQueries: 0,
     searchable: [],
@@ -110,6 +116,11 @@ async function measure(root: string): Promise<Figures> {
     collectGarbage();
     return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   };
+  for (let k = 0; k < 5; k++) {
+    const start = performance.now();
+    validateDisclosureItems(items);
+    figures.validations.push(performance.now() - start);
+  }
   const heapBefore = await held();
   const start = performance.now();
   let built: DirectoryIndex | undefined = engine.createDirectoryIndex(items);
@@ -200,6 +211,7 @@ function report(kit: Figures[], base: Figures[] | undefined): void {
   const row = (label: string, value: string): void => console.log(`${label.padEnd(38)}${value}`);
   row('items', String(count));
   row('processes per engine', `${kit.length}, alternating`);
+  row('validation of the parsed items', vs(pooled((f) => f.validations, 0.5)));
   row('index build, first', vs(each((f) => f.firstBuildMs)));
   row('index build, again (median)', vs(pooled((f) => f.rebuilds, 0.5)));
   row('  of which searchable (text, facets)', vs(pooled((f) => f.searchable, 0.5)));

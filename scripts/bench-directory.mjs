@@ -4,7 +4,8 @@
 // (validated and indexed on the page in slices). Prints the first render (src or data set →
 // first page in the DOM), the time until search and filters are ready with the longest task
 // on the page meanwhile, keystroke → results painted (median, p95) while typing real queries,
-// DOM size and the page's JS heap.
+// DOM size, the page's JS heap, and (on pages of their own, Linux only) the renderer processes' resident memory at its
+// peak until the list is searchable and 3 s after.
 // Each figure twice: at full speed, and with the CPU slowed 4× through the DevTools protocol (as on a
 // mid-range phone). Keystrokes are timed to the next painted frame, not to DOM insertion. The
 // worker is slowed too: its DevTools session (auto-attached by puppeteer) gets the same rate; the
@@ -15,7 +16,7 @@
 // two alternating, and each figure is printed with its ratio to REV's.
 // Figures vary with the machine's load: run it twice.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +122,40 @@ const { port } = server.address();
 
 const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: browserArgs() });
 const problems = [];
+/** The resident memory of the browser's renderer processes, in bytes (Linux: from /proc; elsewhere 0). */
+function renderersResident() {
+  let bytes = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      bytes += Number(rss?.[1] ?? 0) * 1024;
+    } catch {
+      // gone meanwhile, or no /proc
+    }
+  }
+  return bytes;
+}
+/**
+ * The renderer processes' resident memory at its peak while `until` runs, above what it was before, in samples 100 ms
+ * apart: it holds the page's and the worker's heaps and what they do not count (a TextDecoder's strings, the network's
+ * buffers). Memory a process frees is not always given back, so a later peak can hide an earlier one.
+ */
+async function residentPeak(until) {
+  const before = renderersResident();
+  let peak = 0;
+  let done = false;
+  const sampling = (async () => {
+    while (!done) {
+      peak = Math.max(peak, renderersResident() - before);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  await until;
+  done = true;
+  await sampling;
+  return peak;
+}
 /** Per CPU rate, what Chromium said to slowing each worker down: 'accepted' or its error. */
 const workerThrottling = {};
 
@@ -299,7 +334,15 @@ try {
         await tab.close();
       }
     }
-    const summaries = measured.map(({ starts, heap, typed, other }) => {
+    // The memory on pages of their own, alternating, where nothing is timed.
+    if (rate === 1)
+      for (let run = 0; run < RUNS; run++)
+        for (const [b, m] of measured.entries()) {
+          const { tab } = await freshPage(rate, b);
+          (m.resident ??= []).push(await residentPeak(start(tab)));
+          await tab.close();
+        }
+    const summaries = measured.map(({ starts, heap, typed, other, resident }) => {
       const middle = (key) =>
         percentile(
           starts.map((s) => s[key]),
@@ -318,6 +361,7 @@ try {
         keys,
         figures: other.figures,
         heap,
+        resident: resident && percentile(resident, 0.5),
         firstPageItems: starts[0].firstPageItems,
         count: starts[0].count,
         frameMs: typed.frameMs,
@@ -360,6 +404,12 @@ try {
       `DOM: ${kit.items} items on the page, ${kit.shadowElements} elements in the shadow root (one item expanded); JS heap ${mb(kit.heap)}` +
         `${base ? ` (${against}: ${mb(base.heap)})` : ''}`,
     );
+    if (kit.resident) {
+      const ratio = base ? ` (÷ ${against}: ${(kit.resident / base.resident).toFixed(2)}, ${against} ${mb(base.resident)})` : '';
+      console.log(
+        `the renderer processes' resident memory at its peak, above the page before (median of ${RUNS} pages): ${mb(kit.resident)}${ratio}`,
+      );
+    }
   }
   if (problems.length) {
     console.error('page errors:', problems.join('\n'));

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { PayloadReader } from '../../src/core/directory/payload-reader.js';
 import { generateDisclosureItems } from '../../src/core/directory/generate.js';
 
@@ -119,4 +121,87 @@ test('a payload the reader gives up on is parsed whole: its list is then not the
     assert.equal(reader.listed, false, text);
     assert.deepEqual(payload, JSON.parse(text));
   }
+});
+
+/** A long list's text in pieces, and the reader's result, cut into batches as it arrives. */
+function readLong(
+  text: string,
+  pieceUnits = 5000,
+  batchUnits = 20_000,
+): { value?: unknown; error?: unknown; listed: boolean; batches: number } {
+  let batches = 0;
+  const reader = new PayloadReader(() => batches++, batchUnits);
+  for (let at = 0; at < text.length; at += pieceUnits) reader.push(text.slice(at, at + pieceUnits));
+  try {
+    return { value: reader.end(), listed: reader.listed, batches };
+  } catch (error) {
+    return { error, listed: reader.listed, batches };
+  }
+}
+
+test('after batches were cut, a later key named "items" (plainly or in escapes) still wins as in JSON.parse, and one inside an item does not', () => {
+  const items = generateDisclosureItems(400, 3);
+  const list = JSON.stringify(items).slice(1, -1);
+  const cases: [text: string, listed: boolean][] = [
+    [`{"items":[${list}],"total":400}`, true],
+    [`{"items":[${list},{"id":"last","items":[1]}],"total":401}`, true],
+    [`{"items":[${list},{"id":"last","t":"\\u0069tems"}]}`, true],
+    [`{"items":[${list}],"items":[{"id":"later"}]}`, false],
+    [`{"items":[${list}],"\\u0069tems":[{"id":"disguised"}]}`, false],
+    [`{"items":[${list}],"items":"not a list"}`, false],
+    // a later list that begins as the reader's marks do
+    [`{"items":[${list}],"items":["zwgk-cut-1",{"id":"later"}]}`, false],
+    [`{"items":[${list}],"items":["zwgk-cut-2",{"id":"later"}]}`, false],
+    [`[${list},{"id":"last","items":[{"id":"nested"}]}]`, true],
+  ];
+  for (const [text, listed] of cases) {
+    const got = readLong(text);
+    const where = text.slice(-60);
+    assert.ok(got.batches > 5, `${where}: read in batches (${got.batches})`);
+    assert.equal(got.error, undefined, where);
+    assert.deepEqual(got.value, JSON.parse(text), where);
+    assert.equal(got.listed, listed, `${where}: the list read as it came`);
+  }
+});
+
+test('a list cut off or broken after batches were read throws a SyntaxError, as JSON.parse of the whole text does', () => {
+  const text = JSON.stringify({ items: generateDisclosureItems(400, 5) });
+  for (const broken of [text.slice(0, -2), text.slice(0, Math.floor(text.length * 0.9)), `${text.slice(0, -2)},]}`, `${text}x`]) {
+    assert.throws(() => JSON.parse(broken), SyntaxError);
+    const got = readLong(broken);
+    assert.ok(got.batches > 5);
+    assert.ok(got.error instanceof SyntaxError, `${broken.slice(-30)}: ${String(got.error)}`);
+  }
+});
+
+test('while a long list downloads the reader holds its items and the text since the last cut, not the whole text', () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  /** The heap that what `make` returns holds (made in a frame of its own, so nothing else of its making stays alive). */
+  const heldBy = (make: () => unknown): number => {
+    gc();
+    const base = process.memoryUsage().heapUsed;
+    const kept = [make()];
+    gc();
+    const held = process.memoryUsage().heapUsed - base;
+    kept.length = 0;
+    return held;
+  };
+  const text = JSON.stringify({ items: generateDisclosureItems(20_000, 11) });
+  const textBytes = text.length * 2; // as UTF-16: the text is mostly Chinese
+  const itemsHeap = heldBy(() => JSON.parse(text));
+  let itemsRead = 0;
+  const readerHeap = heldBy(() => {
+    const reader = new PayloadReader();
+    // Pieces as a download gives them: each a string of its own (Buffer's, since Node's TextDecoder makes strings
+    // outside the heap).
+    for (let at = 0; at < text.length; at += 32_768) reader.push(Buffer.from(text.slice(at, at + 32_768)).toString());
+    itemsRead = reader.items.length;
+    return reader;
+  });
+  assert.ok(itemsRead > 19_000, `items read: ${itemsRead}`);
+  assert.ok(
+    readerHeap < itemsHeap + textBytes / 4,
+    `the reader held ${readerHeap} B before its end; the items take ${itemsHeap} B, the text ${textBytes} B`,
+  );
 });

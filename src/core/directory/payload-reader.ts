@@ -12,10 +12,14 @@
  * the rest is parsed with the text before the list, which checks what
  * surrounds the list too.
  *
- * The result is always what JSON.parse of the whole text gives, or its error:
- * a payload that does not begin with its list (`[` or `{"items": [`), whose
- * rest names "items" again or holds a \u escape (a key in disguise), or whose
- * batches do not parse, is parsed whole at the end instead.
+ * The result is always what JSON.parse of the whole text gives, or a
+ * SyntaxError where JSON.parse throws one. A payload that does not begin with
+ * its list (`[` or `{"items": [`) is parsed whole at the end; one that does is
+ * never held whole, only the text since the last cut (a phone holding 50 MB of
+ * JSON as text beside its parsed items could run out of memory). Whether the
+ * object's "items" at the end is still this list, and not a later key of that
+ * name (JSON.parse keeps the last, and `\u0069tems` is the same name), is told
+ * by a marker put before the rest: see `end()`.
  */
 
 /** Units of text parsed at once: enough that JSON.parse's own work dominates, few enough to keep up with the download. */
@@ -27,15 +31,17 @@ const CUTS_FAILED = 16;
 const LIST_FIRST = /^\s*(?:\[|\{\s*"items"\s*:\s*\[)/;
 /** Units after which a payload that has not begun so is parsed whole. */
 const HEAD_UNITS = 256;
+/** Put first in the rest's list after a cut: two strings, so that a later list cannot begin with both. */
+const MARKS = ['zwgk-cut-1', 'zwgk-cut-2'] as const;
 
 export class PayloadReader {
   /** The items parsed so far, in order; once `end()` has returned, the payload's list when `listed`. */
   readonly items: unknown[] = [];
-  /** Whether `items` is the payload's list: set by `end()`, false when it parsed the whole text instead. */
+  /** Whether `items` is the payload's list: set by `end()`; false when the text was parsed whole, or a later key named "items" won. */
   listed = false;
 
-  /** Every piece, for `end()` to parse whole when the list cannot be read as it comes. */
-  private readonly pieces: string[] = [];
+  /** Every piece until the list is found, and all of them when it is not (for `end()` to parse whole). */
+  private pieces: string[] = [];
   /** The text up to the list's `[`, once found (undefined before; null: not to be read as it comes). */
   private head: string | undefined | null;
   /** The pieces after the last cut, and their length. */
@@ -53,9 +59,12 @@ export class PayloadReader {
   ) {}
 
   push(text: string): void {
-    this.pieces.push(text);
-    if (this.head === null) return;
+    if (this.head === null) {
+      this.pieces.push(text);
+      return;
+    }
     if (this.head === undefined) {
+      this.pieces.push(text);
       const start = this.pieces.join('');
       const list = LIST_FIRST.exec(start);
       if (!list) {
@@ -64,6 +73,7 @@ export class PayloadReader {
         return;
       }
       this.head = list[0];
+      this.pieces = [];
       text = start.slice(list[0].length);
     }
     this.rest.push(text);
@@ -71,23 +81,31 @@ export class PayloadReader {
     if (this.restLength >= this.batchUnits && this.failedCuts < CUTS_FAILED) this.cut(text);
   }
 
-  /** The payload as JSON.parse of the whole text gives it; throws as JSON.parse would. */
+  /** The payload as JSON.parse of the whole text gives it; throws a SyntaxError where JSON.parse would. */
   end(): unknown {
-    const pieces = this.pieces.splice(0);
-    if (this.head) {
-      const rest = this.rest.join('');
-      const whole = parseOrNull(this.head + rest);
-      const list = Array.isArray(whole) ? whole : (whole as { items?: unknown } | null)?.items;
-      // The rest begins with the `{` after a cut, so with batches before it, its list is never empty.
-      if (Array.isArray(list) && !rest.includes('"items"') && !rest.includes('\\u')) {
-        this.add(list);
-        this.listed = true;
-        if (Array.isArray(whole)) return this.items;
-        (whole as { items: unknown[] }).items = this.items;
-        return whole;
-      }
+    const head = this.head;
+    if (!head) return JSON.parse(this.pieces.splice(0).join(''));
+    const rest = this.rest.splice(0).join('');
+    // Without a cut, head and rest are the whole text. After one the rest begins with an item, and the text before
+    // it was a list's items and a comma: a marker in their place leaves the rest to parse (or fail) as in the whole.
+    const cut = this.items.length > 0;
+    const parse = (mark: string) => JSON.parse(cut ? `${head}"${mark}",${rest}` : head + rest) as unknown;
+    const listOf = (value: unknown) => (Array.isArray(value) ? value : (value as { items?: unknown } | null)?.items);
+    const whole = parse(MARKS[0]);
+    const list = listOf(whole);
+    if (!Array.isArray(list)) return whole;
+    if (!Array.isArray(whole)) {
+      // Only a later key can name "items" again (plainly or in escapes): the one JSON.parse keeps.
+      const mayRepeat = rest.includes('"items"') || rest.includes('\\u');
+      const continues = cut ? list[0] === MARKS[0] && (!mayRepeat || (listOf(parse(MARKS[1])) as unknown[])[0] === MARKS[1]) : !mayRepeat;
+      // Not this list: the later key's, and nothing before the rest is in the payload as JSON.parse gives it.
+      if (!continues) return whole;
     }
-    return JSON.parse(pieces.join(''));
+    this.add(cut ? list.slice(1) : list);
+    this.listed = true;
+    if (Array.isArray(whole)) return this.items;
+    (whole as { items: unknown[] }).items = this.items;
+    return whole;
   }
 
   /** Cuts the text since the last cut at the first `},{` in `text` (the newest piece) that parses. */
