@@ -158,7 +158,8 @@ const FORMS = [
   /\/src\/core\/(draft\/|calendar\/today|application\/(?!deadline))/,
   // (not the English validation messages: English pages only, in a lazy chunk of their own)
   /\/src\/core\/validate\/(?!feedback|messages-en)/,
-  /\/src\/api\/upload\.ts$/,
+  // (the forms' requests: uploads, the Idempotency-Key, URLs under an api-base)
+  /\/src\/api\/(upload|idempotency|url)\.ts$/,
   /\/src\/api\/types\/application\.ts$/,
   /\/node_modules\/lit-html\/directives\/(live|if-defined)\.js$/,
 ];

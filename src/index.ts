@@ -8,7 +8,8 @@ export * from './report-editor.js';
 export * from './report-viewer.js';
 export * from './request-desk.js';
 export { ZwgkElement, defineElement } from './components/base/zwgk-element.js';
-export { ApiError, requestJson, newIdempotencyKey } from './api/client.js';
+export { ApiError, requestJson } from './api/client.js';
+export { newIdempotencyKey } from './api/idempotency.js';
 export type { ContactInfo } from './api/types/contact.js';
 // The documents of the backend contract that `data` properties take.
 export type { DisclosureItem } from './api/types/directory.js';

@@ -164,22 +164,3 @@ export function parseProblem(text: string, status: number): Problem | undefined 
   }
   return undefined;
 }
-
-/** A fresh key for one submission attempt (RFC 4122 v4; works outside secure contexts too). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** Joins an element's `api-base` and a path without doubling or dropping slashes. */
-export function apiUrl(base: string, path: string, query?: Record<string, string | number | undefined>): string {
-  const url = `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(key, String(value));
-  const search = params.toString();
-  return search ? `${url}?${search}` : url;
-}

@@ -2,7 +2,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, apiUrl, newIdempotencyKey, requestJson, requestJsonAsItArrives, type BodyReader } from '../../src/api/client.js';
+import { ApiError, requestJson, requestJsonAsItArrives, type BodyReader } from '../../src/api/client.js';
+import { newIdempotencyKey } from '../../src/api/idempotency.js';
+import { apiUrl } from '../../src/api/url.js';
 import { PayloadReader } from '../../src/core/directory/payload-reader.js';
 
 // A loopback server with one path per behaviour the client must handle.

@@ -6,7 +6,8 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { ApiError, newIdempotencyKey } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { newIdempotencyKey } from '../../api/idempotency.js';
 import { uploadAttachment } from '../../api/upload.js';
 import { ATTACHMENT_SNIFF_BYTES, checkAttachment, fileSizeText } from '../../core/application/attachment.js';
 import { APPLICATION_LIMITS } from '../../core/validate/application.js';

@@ -3,7 +3,9 @@
  * reached the server, so that 重新提交 sends the same key and body and the server answers with the letter
  * it stored instead of storing a second one. A refused proof (expired, spent) gets a fresh one and key.
  */
-import { ApiError, apiUrl, newIdempotencyKey, requestJson } from '../../api/client.js';
+import { ApiError, requestJson } from '../../api/client.js';
+import { apiUrl } from '../../api/url.js';
+import { newIdempotencyKey } from '../../api/idempotency.js';
 import type { FeedbackReceipt, FeedbackRequest } from '../../api/types/feedback.js';
 import { parseFeedbackReceipt } from '../../core/feedback/answers.js';
 import { sameLetter } from '../../core/feedback/form.js';

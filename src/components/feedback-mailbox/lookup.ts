@@ -10,7 +10,8 @@ import { formatDate } from '../../i18n/format.js';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
-import { ApiError, apiUrl, requestJson } from '../../api/client.js';
+import { ApiError, requestJson } from '../../api/client.js';
+import { apiUrl } from '../../api/url.js';
 import {
   FEEDBACK_CATEGORY_LABELS,
   FEEDBACK_RATINGS,

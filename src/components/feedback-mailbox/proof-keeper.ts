@@ -3,7 +3,8 @@
  * read or type: an ALTCHA proof of work, fetched and solved in the background
  * once the citizen starts writing, ready by the time the letter is sent.
  */
-import { apiUrl, requestJson } from '../../api/client.js';
+import { requestJson } from '../../api/client.js';
+import { apiUrl } from '../../api/url.js';
 import { challengeExpiry, encodeProof, readChallenge } from '../../core/feedback/proof.js';
 
 export type ProofState = 'idle' | 'solving' | 'ready' | 'failed';

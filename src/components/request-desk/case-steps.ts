@@ -6,7 +6,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { newIdempotencyKey } from '../../api/client.js';
+import { newIdempotencyKey } from '../../api/idempotency.js';
 import type { ApplicationStatus, AttachmentReceipt, OutcomeId } from '../../api/types/application.js';
 import { STAFF_ACTION_LABELS, type AnswerLetter, type StaffAction } from '../../api/types/staff.js';
 import { plural } from '../../i18n/format.js';

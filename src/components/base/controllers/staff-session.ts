@@ -1,5 +1,6 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ApiError, apiUrl, requestJson, type RequestOptions } from '../../../api/client.js';
+import { ApiError, requestJson, type RequestOptions } from '../../../api/client.js';
+import { apiUrl } from '../../../api/url.js';
 import { STAFF_ROLES, type StaffSession, type StaffUser } from '../../../api/types/staff.js';
 import { signInFailure, type SignInFailure, type SignInField, type StaffSignInHandlers, type StaffSignInView } from '../staff-sign-in.js';
 import { FocusController } from './focus.js';

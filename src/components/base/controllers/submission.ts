@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError, newIdempotencyKey } from '../../../api/client.js';
+import { ApiError } from '../../../api/client.js';
+import { newIdempotencyKey } from '../../../api/idempotency.js';
 import type { ProblemFieldError } from '../../../api/types/problem.js';
 import { parseState, toLoadError, type LoadError, type Parse } from './request.js';
 
