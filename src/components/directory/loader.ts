@@ -13,6 +13,8 @@ import { NOT_A_LIST, checkList, workerUrl, type FromWorker, type ListCheck, type
 
 /** Milliseconds of quiet after typing before a remote search is sent. */
 const REMOTE_DEBOUNCE_MS = 250;
+/** Items of the newest page laid out in the first frame of a preview: a screen's worth on a desktop, more on a phone. */
+const PREVIEW_FIRST_FRAME = 6;
 
 export type Phase = 'idle' | 'loading' | 'preparing' | 'ready' | 'error' | 'unreadable-table';
 
@@ -327,12 +329,32 @@ export class DirectoryLoader implements ReactiveController {
       }
       this.show(data.page, query);
     } else if (data.type === 'preview') {
-      this.preview = data.items;
+      this.showPreview(data.items);
       this.setPhase('preparing');
     } else if (this.accepted(data.check)) {
       this.workerReady = true;
       this.refresh();
     }
+  }
+
+  /**
+   * Shows the newest page while the list is prepared: a screen's worth first, the rest a painted frame later, so that
+   * laying it out is two tasks rather than one long one (at 4× CPU the whole page took a frame of 125–214 ms).
+   */
+  private showPreview(items: DisclosureItem[]): void {
+    if (items.length <= PREVIEW_FIRST_FRAME) {
+      this.preview = items;
+      return;
+    }
+    const first = (this.preview = items.slice(0, PREVIEW_FIRST_FRAME));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        // Unless results (or another load) replaced it meanwhile.
+        if (this.preview !== first) return;
+        this.preview = items;
+        this.host.requestUpdate();
+      }),
+    );
   }
 
   /** A client-mode payload: a short list is validated and indexed at once, a long one in short tasks. */
@@ -349,7 +371,7 @@ export class DirectoryLoader implements ReactiveController {
     }
     this.setPhase('preparing');
     const previewSize = this.options.previewSize();
-    if (previewSize !== undefined) this.preview = search.newestValidItems(list, previewSize);
+    if (previewSize !== undefined) this.showPreview(search.newestValidItems(list, previewSize));
     const abort = (this.validationAbort = new AbortController());
     let longList: LongList;
     try {
