@@ -73,6 +73,25 @@ const realFetch = window.fetch.bind(window);
 const urlOf = (input: RequestInfo | URL) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
 const isSubmit = (input: RequestInfo | URL, init?: RequestInit) => /\/api\/applications$/.test(urlOf(input)) && init?.method === 'POST';
 
+/**
+ * Stub: the submission is answered with a receipt from the Friday before 国庆 2025, whose deadline is counted across
+ * the holiday. The real server answers with today's date, whose deadline may run into a year whose public holidays are
+ * not announced yet, and is then explained as an estimate.
+ */
+function answerSubmitBeforeNationalDay(): void {
+  window.fetch = async (input, init) => {
+    if (!isSubmit(input, init)) return realFetch(input, init);
+    const receipt = {
+      trackingCode: 'YS-TEST234567',
+      status: 'submitted',
+      receivedAt: '2025-09-26T02:00:00.000Z',
+      dueDate: '2025-10-30',
+      agency: '福建省商务厅',
+    };
+    return new Response(JSON.stringify(receipt), { status: 201, headers: { 'Content-Type': 'application/json' } });
+  };
+}
+
 async function lookUp(code: string, phone = PHONE) {
   const response = await realFetch(`/api/applications/${code}?phone=${phone}`);
   return { status: response.status, body: await response.json() };
@@ -861,18 +880,7 @@ describe('<zwgk-application-form>', () => {
     const el = await form();
     await toReview(el);
     await choose(el, 'declaration');
-    // Stub: a receipt from the Friday before 国庆 2025 (the real server answers with today's date).
-    window.fetch = async (input, init) => {
-      if (!isSubmit(input, init)) return realFetch(input, init);
-      const receipt = {
-        trackingCode: 'YS-TEST234567',
-        status: 'submitted',
-        receivedAt: '2025-09-26T02:00:00.000Z',
-        dueDate: '2025-10-30',
-        agency: '福建省商务厅',
-      };
-      return new Response(JSON.stringify(receipt), { status: 201, headers: { 'Content-Type': 'application/json' } });
-    };
+    answerSubmitBeforeNationalDay();
     const submitted = oneEvent(el, 'zwgk-submitted');
     await next(el);
     expect(((await submitted) as CustomEvent<ApplicationSubmittedDetail>).detail.dueDate).to.equal('2025-10-30');
@@ -977,19 +985,7 @@ describe('<zwgk-application-form>', () => {
     await choose(el, 'methods-pickup');
     await next(el);
     await choose(el, 'declaration');
-    // Stub: a receipt from the Friday before 国庆 2025. The real server answers with today's date, whose deadline may run
-    // into a year whose public holidays are not announced yet, and is then explained as an estimate.
-    window.fetch = async (input, init) => {
-      if (!isSubmit(input, init)) return realFetch(input, init);
-      const receipt = {
-        trackingCode: 'YS-TEST234567',
-        status: 'submitted',
-        receivedAt: '2025-09-26T02:00:00.000Z',
-        dueDate: '2025-10-30',
-        agency: '福建省商务厅',
-      };
-      return new Response(JSON.stringify(receipt), { status: 201, headers: { 'Content-Type': 'application/json' } });
-    };
+    answerSubmitBeforeNationalDay();
     await next(el);
     await waitForShadow(el, '[part="confirmation"]');
     expect(textOf($(el, '#receipt-title'))).to.equal('Application submitted');
