@@ -8,12 +8,33 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'storybook-static/**', 'coverage/**', 'node_modules/**', 'src/i18n/locales/**', 'custom-elements.json'],
+    ignores: [
+      'dist/**',
+      'storybook-static/**',
+      'coverage/**',
+      '**/node_modules/**',
+      'src/i18n/locales/**',
+      'custom-elements.json',
+      // Build output, and what the build copies into the packages (see .gitignore).
+      'packages/*/dist/**',
+      'packages/zwgk-kit/bin/**',
+      'tests/integration/*/dist/**',
+      '.integration/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts', 'tests/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
+    files: [
+      'src/**/*.ts',
+      'tests/**/*.ts',
+      'stories/**/*.ts',
+      'demo/**/*.ts',
+      'scripts/**/*.{ts,mjs}',
+      'bin/**/*.{js,mjs}',
+      '.storybook/*.ts',
+      '*.config.{js,mjs,ts}',
+    ],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // Stripping control characters from what a client sent is deliberate here, in many places.

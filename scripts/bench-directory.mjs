@@ -230,7 +230,7 @@ function typing(tab) {
     const queries = ['闽商务〔2020〕76号', '便利店', '跨境电商 福州', 'FJ0035910/2021-000', '政府信息公开', '外贸'];
     const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const frameMs = await new Promise((resolve) =>
-      requestAnimationFrame((a) => requestAnimationFrame((b) => requestAnimationFrame((c) => resolve((c - a) / 2)))),
+      requestAnimationFrame((a) => requestAnimationFrame(() => requestAnimationFrame((c) => resolve((c - a) / 2)))),
     );
     const samples = { lockstep: [], spread: [] };
     const totals = [];

@@ -145,9 +145,9 @@ async function checkShippedFiles() {
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const url = new URL(name, dir);
-      if (statSync(url).isDirectory())
-        name !== 'bin' && walk(new URL(`${name}/`, dir)); // bin/ runs in Node
-      else if (name.endsWith('.js') || name.endsWith('.css')) files.push(url);
+      if (statSync(url).isDirectory()) {
+        if (name !== 'bin') walk(new URL(`${name}/`, dir)); // bin/ runs in Node
+      } else if (name.endsWith('.js') || name.endsWith('.css')) files.push(url);
     }
   };
   walk(dist);

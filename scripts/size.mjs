@@ -103,6 +103,11 @@ function report(name, bytes, budget) {
   failed ||= over;
   rows.push([name, bytes, budget ?? '—', budget === undefined ? '' : over ? 'OVER BUDGET' : 'ok']);
 }
+/** A row for something missing or wrong (no figure to weigh): the report fails. */
+function fault(name, what, why) {
+  rows.push([name, what, '—', why]);
+  failed = true;
+}
 
 report(
   'lit',
@@ -195,12 +200,12 @@ if (existsSync(new URL('zwgk-kit.js', cdnDir))) {
   ]) {
     const file = chunkFiles.find((f) => new RegExp(`^${name}-[\\w-]+\\.js$`).test(f));
     if (file) report(`cdn chunk ${name} (${what})`, gzipFiles(cdnDir, [`chunks/${file}`]), budgets.cdnChunks?.[name]);
-    else (rows.push([`cdn chunk ${name}`, 'missing', '—', 'vite.cdn.config.ts no longer makes it']), (failed = true));
+    else fault(`cdn chunk ${name}`, 'missing', 'vite.cdn.config.ts no longer makes it');
   }
   // English: one chunk the elements share and one an element (src/i18n/locales/en-*.ts); a page loads its own.
   const messages = english.filter((name) => /^chunks\/en-/.test(name));
   if (!messages.some((name) => /^chunks\/en-shared-/.test(name)))
-    (rows.push(['cdn English messages', 'missing', '—', 'no en-shared chunk (scripts/split-english.mjs)']), (failed = true));
+    fault('cdn English messages', 'missing', 'no en-shared chunk (scripts/split-english.mjs)');
   else report(`cdn English messages, all ${messages.length} parts (English pages only)`, gzipFiles(cdnDir, messages), budgets.englishParts);
 } else rows.push(['cdn/zwgk-kit.js', 'not built', budgets.cdn, 'run npm run build first']);
 
@@ -226,7 +231,7 @@ if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no
     for (const [name, page] of Object.entries(PAGES)) {
       const url = server.page(`/${name}`, pageHtml(page.tags, undefined, undefined, page.body));
       const { bytes, scripts, errors } = await loadPage(browser, url, interactive(page.tags), { settleMs: 500 });
-      if (errors.length) (rows.push([`page: ${page.title}`, 'errors', '—', errors.join('; ')]), (failed = true));
+      if (errors.length) fault(`page: ${page.title}`, 'errors', errors.join('; '));
       const target = TARGETS[name];
       report(`page: ${page.title} (${scripts.length} scripts; target ${target})`, bytes, budgets.pages?.[name]);
       if (explainArgument) explained.push([name, page.title, scripts]);
@@ -234,19 +239,17 @@ if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no
       rows.at(-1)[3] = [rows.at(-1)[3], versusTarget].filter(Boolean).join(', ');
       // A Chinese page never fetches the English messages, nor the proof solver before anyone types.
       const early = scripts.filter((path) => ENGLISH_CHUNK.test(path) || /^chunks\/solver-[\w-]+\.js$/.test(path));
-      if (early.length) (rows.push([`page: ${page.title}`, 'loads', '—', `${early.join(', ')} it does not need`]), (failed = true));
+      if (early.length) fault(`page: ${page.title}`, 'loads', `${early.join(', ')} it does not need`);
       // Only a page with a form loads the forms' shared code (a Lit helper grouped with it once pulled all of
       // it into the report viewer's page).
       const forms = FORM_TAGS.some((tag) => page.tags.includes(tag))
         ? []
         : scripts.filter((path) => /^chunks\/forms-[\w-]+\.js$/.test(path));
-      if (forms.length) (rows.push([`page: ${page.title}`, 'loads', '—', `${forms.join(', ')}: no form on it`]), (failed = true));
+      if (forms.length) fault(`page: ${page.title}`, 'loads', `${forms.join(', ')}: no form on it`);
       // A directory searched by its server (remote mode) or its worker (a client-mode src, as on every page
       // here) does not load the search on the page.
       const search = scripts.filter((path) => /^chunks\/local-search-[\w-]+\.js$/.test(path));
-      if (search.length)
-        (rows.push([`page: ${page.title}`, 'loads', '—', `${search.join(', ')}: its directory does not search on the page`]),
-          (failed = true));
+      if (search.length) fault(`page: ${page.title}`, 'loads', `${search.join(', ')}: its directory does not search on the page`);
     }
     // The same card on an English page: the messages every element shares and the card's own come as two chunks
     // more, and no other element's.
@@ -254,8 +257,10 @@ if (existsSync(new URL('autoloader.js', cdnDir)) && !process.argv.includes('--no
     const { bytes, scripts } = await loadPage(browser, english, interactive(['zwgk-contact-card']), { settleMs: 500 });
     report(`page: one contact card, in English (${scripts.length} scripts)`, bytes, budgets.pages.contactCardEnglish);
     const parts = scripts.map((path) => path.match(/^chunks\/en-([\w-]+)-[\w-]{8}\.js$/)?.[1]).filter(Boolean);
-    if (parts.sort().join() !== 'contact-card,shared')
-      ((rows.at(-1)[3] += `, English parts loaded: ${parts.join(', ') || 'none'} (want shared, contact-card)`), (failed = true));
+    if (parts.sort().join() !== 'contact-card,shared') {
+      rows.at(-1)[3] += `, English parts loaded: ${parts.join(', ') || 'none'} (want shared, contact-card)`;
+      failed = true;
+    }
   } finally {
     await browser.close();
     await server.close();
