@@ -96,6 +96,46 @@ describe('<zwgk-directory> searching a src in a worker', () => {
     expect(warnings.filter((warning) => warning.includes('no search worker'))).to.deep.equal([]);
   });
 
+  it('shows nothing but its loading state while its list downloads, and adds nothing to the page, though it prepares its templates meanwhile', async () => {
+    const url = '/__stubs/slow-list/warm-up';
+    await fetch(url, { method: 'POST', body: JSON.stringify({ items: LIST }) });
+    // The templates are prepared in idle turns: count those the page gets while the list downloads.
+    const realIdle = window.requestIdleCallback;
+    let idleTurns = 0;
+    window.requestIdleCallback = (run, options) =>
+      realIdle((deadline) => {
+        idleTurns++;
+        run(deadline);
+      }, options);
+    const added: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((record) => added.push(...record.addedNodes)));
+    try {
+      const el = await fixture<ZwgkDirectory>(html`<zwgk-directory url-state="off" src=${url}></zwgk-directory>`);
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      const frames: string[] = [];
+      let turnsWhileLoading = 0;
+      while (shadow(el).querySelector('[part="loading"]')) {
+        frames.push(textOf(shadow(el).querySelector('.directory')) + shadow(el).querySelectorAll('[part="item"]').length);
+        turnsWhileLoading = idleTurns;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      expect(frames.length, 'frames while the list downloaded').to.be.above(3);
+      expect(turnsWhileLoading, 'idle turns while it downloaded').to.be.at.least(3);
+      expect(new Set(frames), 'no results, count or sample shown while loading').to.deep.equal(new Set(['0']));
+      await searchable(el);
+      observer.takeRecords().forEach((record) => added.push(...record.addedNodes));
+      observer.disconnect();
+      expect(added, 'nodes added to the page').to.deep.equal([]);
+      expect(textOf(shadow(el).querySelector('.directory'))).not.to.contain('样');
+      const onPage = await fixture<ZwgkDirectory>(html`<zwgk-directory url-state="off" .data=${{ items: LIST }}></zwgk-directory>`);
+      await searchable(onPage);
+      expect(shown(el)).to.deep.equal(shown(onPage));
+    } finally {
+      observer.disconnect();
+      window.requestIdleCallback = realIdle;
+    }
+  });
+
   it('searches on the page when no worker can start, the worker fails to load, or it breaks', async () => {
     class MissingFile extends RealWorker {
       constructor(_url: string | URL, options?: WorkerOptions) {

@@ -16,6 +16,7 @@ import { SettleController, type SettleWork } from './settle.js';
 import { hrefWithQuery, queryFromSearch, sameQuery } from './url-sync.js';
 import { describeCount, type QueryChange } from './controls.js';
 import { directoryView } from './layout.js';
+import { warmDirectoryTemplates } from './warm-up.js';
 // The stylesheet after the templates whose class names it repeats: the bundle compresses some 80 B better.
 import { directoryStyles } from './directory.styles.js';
 
@@ -152,6 +153,8 @@ export class ZwgkDirectory extends ZwgkElement {
     typingDelayMs: URL_TYPING_DELAY_MS,
   });
   private urlRead = false;
+  /** Whether its templates were prepared while a list downloaded (warmDirectoryTemplates): once is enough. */
+  private templatesWarmed = false;
   /** The documents whose 详细信息 is open: their metadata tables are rendered. */
   private readonly openItems = new Set<string>();
 
@@ -208,6 +211,15 @@ export class ZwgkDirectory extends ZwgkElement {
     }
     if (this.loader.stale) this.loader.load();
     else if (changed.has('pageSize') && changed.get('pageSize') !== undefined) this.loader.refresh();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // While the list or the first answer downloads the page is idle: the templates of the results are prepared then.
+    if (this.loader.phase === 'loading' && !this.templatesWarmed) {
+      this.templatesWarmed = true;
+      warmDirectoryTemplates({ locale: this.locale, headingLevel: this.headingLevel }, () => this.loader.phase === 'loading');
+    }
   }
 
   private effectivePageSize(): number {
