@@ -48,6 +48,8 @@ export function warmDirectoryTemplates(
       directoryView({
         current,
         shown: { items: [], total: 100, page: 1, pageSize: 20, facets, query: current },
+        // As the element passes it (an object of the same shape).
+        preview: undefined,
         preparing: false,
         busy: false,
         locale,
