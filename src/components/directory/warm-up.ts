@@ -12,7 +12,7 @@ import { renderItem } from './view.js';
 /**
  * Renders each of the view's templates once, a part in each idle turn while `waiting()` (the list or the first answer
  * downloads). At 4× CPU, preparing them was most of the 80–95 ms task in which a long list's newest page came; with
- * them prepared, bench:directory's longest task at 4× was 0.68–0.71× as long.
+ * them prepared, bench:directory's longest task at 4× was 0.81× as long (the median of seven runs, 0.68–1.42×).
  */
 export function warmDirectoryTemplates(
   { locale, headingLevel }: Pick<DirectoryView, 'locale' | 'headingLevel'>,
